@@ -1,0 +1,9 @@
+#!/bin/sh
+# Installs what is needed, builds, and starts Kensho on the bundled sample.
+set -eu
+cd "$(dirname "$0")/.."
+sh build-aux/install-deps.sh
+builddir=${BUILDDIR:-_build}
+[ -d "$builddir" ] || meson setup "$builddir"
+ninja -C "$builddir"
+exec "$builddir/src/app/kensho" data/samples/isesaki-r5.xml

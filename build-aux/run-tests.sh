@@ -1,0 +1,15 @@
+#!/bin/sh
+# Installs what is needed, builds, and runs the whole test suite headless.
+set -eu
+cd "$(dirname "$0")/.."
+sh build-aux/install-deps.sh
+builddir=${BUILDDIR:-_build}
+if [ -d "$builddir" ]; then
+  meson setup --reconfigure "$builddir"
+else
+  meson setup "$builddir"
+fi
+ninja -C "$builddir"
+# A private D-Bus session and X server: no display or session is needed.
+dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
+  meson test -C "$builddir" --print-errorlogs --num-processes 2
