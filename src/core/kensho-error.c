@@ -1,0 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "kensho-error.h"
+
+G_DEFINE_QUARK (kensho-error-quark, kensho_error)

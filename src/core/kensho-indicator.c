@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "kensho-indicator.h"
+#include "kensho-node-private.h"
+#include "kensho-util.h"
+
+/* What is written for one fiscal year. */
+typedef struct
+{
+  char *commentary[3];
+  char *rating_id;
+  char *delay_reason;
+} YearRecord;
+
+struct _KenshoIndicator
+{
+  KenshoNode parent_instance;
+  KenshoIndicatorKind kind;
+  KenshoDirection direction;
+  char *unit;
+  char *division;
+  GListStore *series;
+  GHashTable *years; /* fiscal year → YearRecord */
+};
+
+G_DEFINE_FINAL_TYPE (KenshoIndicator, kensho_indicator, KENSHO_TYPE_NODE)
+
+static void
+year_record_free (YearRecord *record)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (record->commentary); i++)
+    g_free (record->commentary[i]);
+  g_free (record->rating_id);
+  g_free (record->delay_reason);
+  g_free (record);
+}
+
+static gboolean
+year_record_is_empty (const YearRecord *record)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (record->commentary); i++)
+    if (record->commentary[i] != NULL)
+      return FALSE;
+  return record->rating_id == NULL && record->delay_reason == NULL;
+}
+
+static void
+kensho_indicator_dispose (GObject *object)
+{
+  KenshoIndicator *self = KENSHO_INDICATOR (object);
+
+  if (self->series != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->series));
+
+      for (guint i = 0; i < n; i++)
+        kensho_series_set_changed_func (kensho_indicator_get_series (self, i), NULL, NULL);
+      g_clear_object (&self->series);
+    }
+  G_OBJECT_CLASS (kensho_indicator_parent_class)->dispose (object);
+}
+
+static void
+kensho_indicator_finalize (GObject *object)
+{
+  KenshoIndicator *self = KENSHO_INDICATOR (object);
+
+  g_free (self->unit);
+  g_free (self->division);
+  g_hash_table_unref (self->years);
+  G_OBJECT_CLASS (kensho_indicator_parent_class)->finalize (object);
+}
+
+static void
+kensho_indicator_class_init (KenshoIndicatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kensho_indicator_dispose;
+  object_class->finalize = kensho_indicator_finalize;
+}
+
+static void
+kensho_indicator_init (KenshoIndicator *self)
+{
+  self->series = g_list_store_new (KENSHO_TYPE_SERIES);
+  self->years = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) year_record_free);
+}
+
+static void
+emit_changed (KenshoIndicator *self)
+{
+  _kensho_node_emit_changed (KENSHO_NODE (self), KENSHO_CHANGE_CONTENT);
+}
+
+static void
+on_series_changed (KenshoSeries *series, gpointer user_data)
+{
+  emit_changed (KENSHO_INDICATOR (user_data));
+}
+
+/* A new indicator has one unnamed series, ready for its figures. */
+KenshoIndicator *
+kensho_indicator_new (KenshoIndicatorKind kind, const char *name)
+{
+  KenshoIndicator *self = g_object_new (KENSHO_TYPE_INDICATOR,
+                                        "kind", KENSHO_NODE_INDICATOR,
+                                        "title", name,
+                                        NULL);
+  g_autoptr(KenshoSeries) series = kensho_series_new (NULL);
+
+  self->kind = kind;
+  kensho_indicator_insert_series (self, 0, series);
+  return self;
+}
+
+const char *
+kensho_indicator_get_name (KenshoIndicator *self)
+{
+  return kensho_node_get_title (KENSHO_NODE (self));
+}
+
+void
+kensho_indicator_set_name (KenshoIndicator *self, const char *name)
+{
+  kensho_node_set_title (KENSHO_NODE (self), name);
+}
+
+KenshoIndicatorKind
+kensho_indicator_get_indicator_kind (KenshoIndicator *self)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), KENSHO_INDICATOR_KPI);
+  return self->kind;
+}
+
+void
+kensho_indicator_set_indicator_kind (KenshoIndicator *self, KenshoIndicatorKind kind)
+{
+  g_return_if_fail (KENSHO_IS_INDICATOR (self));
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  emit_changed (self);
+}
+
+KenshoDirection
+kensho_indicator_get_direction (KenshoIndicator *self)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), KENSHO_DIRECTION_HIGHER);
+  return self->direction;
+}
+
+void
+kensho_indicator_set_direction (KenshoIndicator *self, KenshoDirection direction)
+{
+  g_return_if_fail (KENSHO_IS_INDICATOR (self));
+  if (self->direction == direction)
+    return;
+  self->direction = direction;
+  emit_changed (self);
+}
+
+const char *
+kensho_indicator_get_unit (KenshoIndicator *self)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), NULL);
+  return self->unit;
+}
+
+void
+kensho_indicator_set_unit (KenshoIndicator *self, const char *unit)
+{
+  g_return_if_fail (KENSHO_IS_INDICATOR (self));
+  if (kensho_set_str (&self->unit, kensho_str_or_null (unit)))
+    emit_changed (self);
+}
+
+const char *
+kensho_indicator_get_division (KenshoIndicator *self)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), NULL);
+  return self->division;
+}
+
+void
+kensho_indicator_set_division (KenshoIndicator *self, const char *division)
+{
+  g_return_if_fail (KENSHO_IS_INDICATOR (self));
+  if (kensho_set_str (&self->division, kensho_str_or_null (division)))
+    emit_changed (self);
+}
+
+GListModel *
+kensho_indicator_get_series_list (KenshoIndicator *self)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), NULL);
+  return G_LIST_MODEL (self->series);
+}
+
+guint
+kensho_indicator_get_n_series (KenshoIndicator *self)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->series));
+}
+
+/* Borrowed: the indicator keeps its series alive. */
+KenshoSeries *
+kensho_indicator_get_series (KenshoIndicator *self, guint position)
+{
+  g_autoptr(KenshoSeries) series = NULL;
+
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), NULL);
+  series = g_list_model_get_item (G_LIST_MODEL (self->series), position);
+  return series;
+}
+
+void
+kensho_indicator_insert_series (KenshoIndicator *self, guint position, KenshoSeries *series)
+{
+  g_return_if_fail (KENSHO_IS_INDICATOR (self));
+  g_return_if_fail (KENSHO_IS_SERIES (series));
+
+  position = MIN (position, kensho_indicator_get_n_series (self));
+  kensho_series_set_changed_func (series, on_series_changed, self);
+  g_list_store_insert (self->series, position, series);
+  emit_changed (self);
+}
+
+/* An indicator always keeps at least one series. */
+void
+kensho_indicator_remove_series (KenshoIndicator *self, guint position)
+{
+  g_return_if_fail (KENSHO_IS_INDICATOR (self));
+  g_return_if_fail (position < kensho_indicator_get_n_series (self));
+  g_return_if_fail (kensho_indicator_get_n_series (self) > 1);
+
+  kensho_series_set_changed_func (kensho_indicator_get_series (self, position), NULL, NULL);
+  g_list_store_remove (self->series, position);
+  emit_changed (self);
+}
+
+static YearRecord *
+lookup_year (KenshoIndicator *self, int fiscal_year)
+{
+  return g_hash_table_lookup (self->years, GINT_TO_POINTER (fiscal_year));
+}
+
+/* Sets one string field of a year's record, creating or dropping the record
+ * as needed so that an emptied year leaves no trace in files. */
+static void
+set_year_field (KenshoIndicator *self, int fiscal_year, gsize offset, const char *text)
+{
+  YearRecord *record = lookup_year (self, fiscal_year);
+  char **field;
+
+  text = kensho_str_or_null (text);
+  if (record == NULL)
+    {
+      if (text == NULL)
+        return;
+      record = g_new0 (YearRecord, 1);
+      g_hash_table_insert (self->years, GINT_TO_POINTER (fiscal_year), record);
+    }
+  field = G_STRUCT_MEMBER_P (record, offset);
+  if (!kensho_set_str (field, text))
+    return;
+  if (year_record_is_empty (record))
+    g_hash_table_remove (self->years, GINT_TO_POINTER (fiscal_year));
+  emit_changed (self);
+}
+
+const char *
+kensho_indicator_get_commentary (KenshoIndicator *self, int fiscal_year, KenshoCommentaryPart part)
+{
+  YearRecord *record;
+
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), NULL);
+  g_return_val_if_fail (part <= KENSHO_COMMENTARY_NEXT_STEPS, NULL);
+  record = lookup_year (self, fiscal_year);
+  return record ? record->commentary[part] : NULL;
+}
+
+void
+kensho_indicator_set_commentary (KenshoIndicator *self, int fiscal_year,
+                                 KenshoCommentaryPart part, const char *text)
+{
+  g_return_if_fail (KENSHO_IS_INDICATOR (self));
+  g_return_if_fail (part <= KENSHO_COMMENTARY_NEXT_STEPS);
+  set_year_field (self, fiscal_year,
+                  G_STRUCT_OFFSET (YearRecord, commentary) + part * sizeof (char *), text);
+}
+
+const char *
+kensho_indicator_get_rating_id (KenshoIndicator *self, int fiscal_year)
+{
+  YearRecord *record;
+
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), NULL);
+  record = lookup_year (self, fiscal_year);
+  return record ? record->rating_id : NULL;
+}
+
+void
+kensho_indicator_set_rating_id (KenshoIndicator *self, int fiscal_year, const char *rating_id)
+{
+  g_return_if_fail (KENSHO_IS_INDICATOR (self));
+  set_year_field (self, fiscal_year, G_STRUCT_OFFSET (YearRecord, rating_id), rating_id);
+}
+
+const char *
+kensho_indicator_get_delay_reason (KenshoIndicator *self, int fiscal_year)
+{
+  YearRecord *record;
+
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), NULL);
+  record = lookup_year (self, fiscal_year);
+  return record ? record->delay_reason : NULL;
+}
+
+void
+kensho_indicator_set_delay_reason (KenshoIndicator *self, int fiscal_year, const char *reason)
+{
+  g_return_if_fail (KENSHO_IS_INDICATOR (self));
+  set_year_field (self, fiscal_year, G_STRUCT_OFFSET (YearRecord, delay_reason), reason);
+}
+
+static int
+compare_int (gconstpointer a, gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The fiscal years that have anything written, oldest first. */
+GArray *
+kensho_indicator_dup_years (KenshoIndicator *self)
+{
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), years);
+  g_hash_table_iter_init (&iter, self->years);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      int year = GPOINTER_TO_INT (key);
+
+      g_array_append_val (years, year);
+    }
+  g_array_sort (years, compare_int);
+  return years;
+}
+
+/* The commentary as one cell of the printed sheet: "①… ②… ③…". */
+char *
+kensho_indicator_dup_commentary_text (KenshoIndicator *self, int fiscal_year)
+{
+  static const char *const marks[] = { "①", "②", "③" };
+  GString *text = g_string_new (NULL);
+
+  for (guint part = 0; part < G_N_ELEMENTS (marks); part++)
+    {
+      const char *content = kensho_indicator_get_commentary (self, fiscal_year, part);
+
+      if (content == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, marks[part]);
+      g_string_append (text, content);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* One value cell as printed: all series on one line, e.g.
+ * "男性77.41歳 女性79.89歳 (令和元年) ※変更前". Empty when nothing is written. */
+char *
+kensho_indicator_format_column (KenshoIndicator *self, KenshoColumn column, int fiscal_year_shown)
+{
+  guint n = kensho_indicator_get_n_series (self);
+  g_autofree const char **names = g_new0 (const char *, n + 1);
+  g_autofree KenshoValue **values = g_new0 (KenshoValue *, n);
+  guint n_written = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      KenshoSeries *series = kensho_indicator_get_series (self, i);
+
+      names[i] = kensho_series_get_name (series);
+      values[i] = (KenshoValue *) kensho_series_get_column (series, column, fiscal_year_shown);
+      if (values[i] != NULL)
+        n_written++;
+    }
+  if (n_written == 0)
+    return g_strdup ("");
+  return kensho_value_format_series_cell (names, (KenshoValue *const *) values, n);
+}
+
+static gboolean
+year_records_equal (KenshoIndicator *a, KenshoIndicator *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (a->years) != g_hash_table_size (b->years))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a->years);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const YearRecord *ra = value;
+      const YearRecord *rb = g_hash_table_lookup (b->years, key);
+
+      if (rb == NULL)
+        return FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (ra->commentary); i++)
+        if (g_strcmp0 (ra->commentary[i], rb->commentary[i]) != 0)
+          return FALSE;
+      if (g_strcmp0 (ra->rating_id, rb->rating_id) != 0 ||
+          g_strcmp0 (ra->delay_reason, rb->delay_reason) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Equal content; the node's own fields and children are compared by the sheet. */
+gboolean
+kensho_indicator_equal (KenshoIndicator *a, KenshoIndicator *b)
+{
+  guint n;
+
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (a) && KENSHO_IS_INDICATOR (b), FALSE);
+
+  if (a->kind != b->kind || a->direction != b->direction ||
+      g_strcmp0 (a->unit, b->unit) != 0 || g_strcmp0 (a->division, b->division) != 0)
+    return FALSE;
+  n = kensho_indicator_get_n_series (a);
+  if (n != kensho_indicator_get_n_series (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!kensho_series_equal (kensho_indicator_get_series (a, i),
+                              kensho_indicator_get_series (b, i)))
+      return FALSE;
+  return year_records_equal (a, b);
+}
+
+const char *
+kensho_direction_to_string (KenshoDirection direction)
+{
+  switch (direction)
+    {
+    case KENSHO_DIRECTION_LOWER: return "lower";
+    case KENSHO_DIRECTION_LEVEL: return "level";
+    case KENSHO_DIRECTION_HIGHER:
+    default: return "higher";
+    }
+}
+
+gboolean
+kensho_direction_from_string (const char *string, KenshoDirection *direction)
+{
+  if (g_strcmp0 (string, "higher") == 0)
+    *direction = KENSHO_DIRECTION_HIGHER;
+  else if (g_strcmp0 (string, "lower") == 0)
+    *direction = KENSHO_DIRECTION_LOWER;
+  else if (g_strcmp0 (string, "level") == 0)
+    *direction = KENSHO_DIRECTION_LEVEL;
+  else
+    return FALSE;
+  return TRUE;
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kensho-rating.h"
+
+G_BEGIN_DECLS
+
+#define KENSHO_TYPE_RATING_SCALE (kensho_rating_scale_get_type ())
+G_DECLARE_FINAL_TYPE (KenshoRatingScale, kensho_rating_scale, KENSHO, RATING_SCALE, GObject)
+
+/* The ordered ratings a sheet uses, best first. Emits ::changed on any edit. */
+KenshoRatingScale *kensho_rating_scale_new             (const char        *name);
+KenshoRatingScale *kensho_rating_scale_new_default     (void);
+const char        *kensho_rating_scale_get_name        (KenshoRatingScale *self);
+void               kensho_rating_scale_set_name        (KenshoRatingScale *self,
+                                                        const char        *name);
+GListModel        *kensho_rating_scale_get_ratings     (KenshoRatingScale *self);
+guint              kensho_rating_scale_get_n_ratings   (KenshoRatingScale *self);
+KenshoRating      *kensho_rating_scale_get_rating      (KenshoRatingScale *self,
+                                                        guint              position);
+KenshoRating      *kensho_rating_scale_lookup          (KenshoRatingScale *self,
+                                                        const char        *id);
+KenshoRating      *kensho_rating_scale_lookup_label    (KenshoRatingScale *self,
+                                                        const char        *label);
+gboolean           kensho_rating_scale_append          (KenshoRatingScale *self,
+                                                        KenshoRating      *rating,
+                                                        GError           **error);
+void               kensho_rating_scale_remove          (KenshoRatingScale *self,
+                                                        guint              position);
+
+G_END_DECLS

@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "kensho-series.h"
+#include "kensho-util.h"
+
+struct _KenshoSeries
+{
+  GObject parent_instance;
+  char *name;
+  KenshoValue *baseline;
+  KenshoValue *final;
+  GHashTable *actuals; /* fiscal year → KenshoValue */
+  GHashTable *targets; /* fiscal year → KenshoValue */
+  KenshoSeriesChangedFunc changed_func;
+  gpointer changed_data;
+};
+
+G_DEFINE_FINAL_TYPE (KenshoSeries, kensho_series, G_TYPE_OBJECT)
+
+static void
+kensho_series_finalize (GObject *object)
+{
+  KenshoSeries *self = KENSHO_SERIES (object);
+
+  g_free (self->name);
+  g_clear_pointer (&self->baseline, kensho_value_free);
+  g_clear_pointer (&self->final, kensho_value_free);
+  g_hash_table_unref (self->actuals);
+  g_hash_table_unref (self->targets);
+  G_OBJECT_CLASS (kensho_series_parent_class)->finalize (object);
+}
+
+static void
+kensho_series_class_init (KenshoSeriesClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kensho_series_finalize;
+}
+
+static void
+kensho_series_init (KenshoSeries *self)
+{
+  self->actuals = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) kensho_value_free);
+  self->targets = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) kensho_value_free);
+}
+
+KenshoSeries *
+kensho_series_new (const char *name)
+{
+  KenshoSeries *self = g_object_new (KENSHO_TYPE_SERIES, NULL);
+
+  self->name = g_strdup (kensho_str_or_null (name));
+  return self;
+}
+
+static void
+emit_changed (KenshoSeries *self)
+{
+  if (self->changed_func != NULL)
+    self->changed_func (self, self->changed_data);
+}
+
+void
+kensho_series_set_changed_func (KenshoSeries *self, KenshoSeriesChangedFunc func,
+                                gpointer user_data)
+{
+  g_return_if_fail (KENSHO_IS_SERIES (self));
+  self->changed_func = func;
+  self->changed_data = user_data;
+}
+
+const char *
+kensho_series_get_name (KenshoSeries *self)
+{
+  g_return_val_if_fail (KENSHO_IS_SERIES (self), NULL);
+  return self->name;
+}
+
+void
+kensho_series_set_name (KenshoSeries *self, const char *name)
+{
+  g_return_if_fail (KENSHO_IS_SERIES (self));
+  if (kensho_set_str (&self->name, kensho_str_or_null (name)))
+    emit_changed (self);
+}
+
+/* Replaces *slot with a copy of value; an empty value clears. Returns
+ * whether anything changed, so that no-op edits stay silent. */
+static gboolean
+replace_value (KenshoValue **slot, const KenshoValue *value)
+{
+  if (value != NULL && kensho_value_is_empty (value))
+    value = NULL;
+  if (kensho_value_equal (*slot, value))
+    return FALSE;
+  g_clear_pointer (slot, kensho_value_free);
+  if (value != NULL)
+    *slot = kensho_value_copy (value);
+  return TRUE;
+}
+
+static gboolean
+replace_year_value (GHashTable *table, int fiscal_year, const KenshoValue *value)
+{
+  KenshoValue *current = g_hash_table_lookup (table, GINT_TO_POINTER (fiscal_year));
+
+  if (value != NULL && kensho_value_is_empty (value))
+    value = NULL;
+  if (kensho_value_equal (current, value))
+    return FALSE;
+  if (value == NULL)
+    g_hash_table_remove (table, GINT_TO_POINTER (fiscal_year));
+  else
+    g_hash_table_insert (table, GINT_TO_POINTER (fiscal_year), kensho_value_copy (value));
+  return TRUE;
+}
+
+const KenshoValue *
+kensho_series_get_baseline (KenshoSeries *self)
+{
+  g_return_val_if_fail (KENSHO_IS_SERIES (self), NULL);
+  return self->baseline;
+}
+
+void
+kensho_series_set_baseline (KenshoSeries *self, const KenshoValue *value)
+{
+  g_return_if_fail (KENSHO_IS_SERIES (self));
+  if (replace_value (&self->baseline, value))
+    emit_changed (self);
+}
+
+const KenshoValue *
+kensho_series_get_final (KenshoSeries *self)
+{
+  g_return_val_if_fail (KENSHO_IS_SERIES (self), NULL);
+  return self->final;
+}
+
+void
+kensho_series_set_final (KenshoSeries *self, const KenshoValue *value)
+{
+  g_return_if_fail (KENSHO_IS_SERIES (self));
+  if (replace_value (&self->final, value))
+    emit_changed (self);
+}
+
+const KenshoValue *
+kensho_series_get_actual (KenshoSeries *self, int fiscal_year)
+{
+  g_return_val_if_fail (KENSHO_IS_SERIES (self), NULL);
+  return g_hash_table_lookup (self->actuals, GINT_TO_POINTER (fiscal_year));
+}
+
+void
+kensho_series_set_actual (KenshoSeries *self, int fiscal_year, const KenshoValue *value)
+{
+  g_return_if_fail (KENSHO_IS_SERIES (self));
+  if (replace_year_value (self->actuals, fiscal_year, value))
+    emit_changed (self);
+}
+
+const KenshoValue *
+kensho_series_get_target (KenshoSeries *self, int fiscal_year)
+{
+  g_return_val_if_fail (KENSHO_IS_SERIES (self), NULL);
+  return g_hash_table_lookup (self->targets, GINT_TO_POINTER (fiscal_year));
+}
+
+void
+kensho_series_set_target (KenshoSeries *self, int fiscal_year, const KenshoValue *value)
+{
+  g_return_if_fail (KENSHO_IS_SERIES (self));
+  if (replace_year_value (self->targets, fiscal_year, value))
+    emit_changed (self);
+}
+
+static int
+compare_int (gconstpointer a, gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+
+  return (x > y) - (x < y);
+}
+
+static GArray *
+sorted_years (GHashTable *table)
+{
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      int year = GPOINTER_TO_INT (key);
+
+      g_array_append_val (years, year);
+    }
+  g_array_sort (years, compare_int);
+  return years;
+}
+
+GArray *
+kensho_series_dup_actual_years (KenshoSeries *self)
+{
+  g_return_val_if_fail (KENSHO_IS_SERIES (self), NULL);
+  return sorted_years (self->actuals);
+}
+
+GArray *
+kensho_series_dup_target_years (KenshoSeries *self)
+{
+  g_return_val_if_fail (KENSHO_IS_SERIES (self), NULL);
+  return sorted_years (self->targets);
+}
+
+const KenshoValue *
+kensho_series_get_column (KenshoSeries *self, KenshoColumn column, int fiscal_year_shown)
+{
+  switch (column)
+    {
+    case KENSHO_COLUMN_BASELINE: return kensho_series_get_baseline (self);
+    case KENSHO_COLUMN_PREVIOUS_ACTUAL: return kensho_series_get_actual (self, fiscal_year_shown - 1);
+    case KENSHO_COLUMN_ACTUAL: return kensho_series_get_actual (self, fiscal_year_shown);
+    case KENSHO_COLUMN_TARGET: return kensho_series_get_target (self, fiscal_year_shown);
+    case KENSHO_COLUMN_FINAL_TARGET: return kensho_series_get_final (self);
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+void
+kensho_series_set_column (KenshoSeries *self, KenshoColumn column, int fiscal_year_shown,
+                          const KenshoValue *value)
+{
+  switch (column)
+    {
+    case KENSHO_COLUMN_BASELINE: kensho_series_set_baseline (self, value); break;
+    case KENSHO_COLUMN_PREVIOUS_ACTUAL:
+      kensho_series_set_actual (self, fiscal_year_shown - 1, value);
+      break;
+    case KENSHO_COLUMN_ACTUAL: kensho_series_set_actual (self, fiscal_year_shown, value); break;
+    case KENSHO_COLUMN_TARGET: kensho_series_set_target (self, fiscal_year_shown, value); break;
+    case KENSHO_COLUMN_FINAL_TARGET: kensho_series_set_final (self, value); break;
+    default: g_return_if_reached ();
+    }
+}
+
+static gboolean
+year_tables_equal (GHashTable *a, GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!kensho_value_equal (value, g_hash_table_lookup (b, key)))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+kensho_series_equal (KenshoSeries *a, KenshoSeries *b)
+{
+  g_return_val_if_fail (KENSHO_IS_SERIES (a) && KENSHO_IS_SERIES (b), FALSE);
+
+  return g_strcmp0 (a->name, b->name) == 0 &&
+         kensho_value_equal (a->baseline, b->baseline) &&
+         kensho_value_equal (a->final, b->final) &&
+         year_tables_equal (a->actuals, b->actuals) &&
+         year_tables_equal (a->targets, b->targets);
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Enumerations shared by the sheet model, its file format and its views. */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KENSHO_NODE_ROOT,
+  KENSHO_NODE_GOAL,      /* 大基本目標 */
+  KENSHO_NODE_SUBGOAL,   /* 小基本目標 */
+  KENSHO_NODE_MEASURE,   /* 具体的な施策 */
+  KENSHO_NODE_INDICATOR, /* 数値目標 or KPI */
+} KenshoNodeKind;
+
+typedef enum
+{
+  KENSHO_INDICATOR_KPI,
+  KENSHO_INDICATOR_TARGET, /* 数値目標 */
+} KenshoIndicatorKind;
+
+typedef enum
+{
+  KENSHO_DIRECTION_HIGHER, /* higher is better */
+  KENSHO_DIRECTION_LOWER,  /* lower is better: 刑法犯認知件数, 待機児童数 */
+  KENSHO_DIRECTION_LEVEL,  /* keep at a level */
+} KenshoDirection;
+
+typedef enum
+{
+  KENSHO_COMMENTARY_ACTIVITIES, /* ①主な取組・事業実施状況 */
+  KENSHO_COMMENTARY_ISSUES,     /* ②課題 */
+  KENSHO_COMMENTARY_NEXT_STEPS, /* ③今後の方策等 */
+} KenshoCommentaryPart;
+
+/* The five value columns of a sheet, named after the fiscal year shown. */
+typedef enum
+{
+  KENSHO_COLUMN_BASELINE,
+  KENSHO_COLUMN_PREVIOUS_ACTUAL,
+  KENSHO_COLUMN_ACTUAL,
+  KENSHO_COLUMN_TARGET,
+  KENSHO_COLUMN_FINAL_TARGET,
+} KenshoColumn;
+
+#define KENSHO_N_COLUMNS 5
+
+/* What a KenshoSheet::changed emission is about. */
+typedef enum
+{
+  KENSHO_CHANGE_SHEET,     /* sheet metadata, divisions or rating scale */
+  KENSHO_CHANGE_CONTENT,   /* a field of a node, indicator or series */
+  KENSHO_CHANGE_STRUCTURE, /* children added, removed or moved; object is the parent */
+} KenshoChange;
+
+G_END_DECLS

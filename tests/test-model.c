@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#undef G_DISABLE_ASSERT
+#include "config.h"
+
+#include "kensho-sheet.h"
+
+typedef struct
+{
+  guint n_content;
+  guint n_structure;
+  guint n_sheet;
+  GObject *last_object;
+} ChangeLog;
+
+static void
+on_changed (KenshoSheet *sheet, int change, GObject *object, ChangeLog *log)
+{
+  switch (change)
+    {
+    case KENSHO_CHANGE_CONTENT: log->n_content++; break;
+    case KENSHO_CHANGE_STRUCTURE: log->n_structure++; break;
+    case KENSHO_CHANGE_SHEET: log->n_sheet++; break;
+    default: g_assert_not_reached ();
+    }
+  log->last_object = object;
+}
+
+static KenshoNode *
+add_node (KenshoNode *parent, KenshoNodeKind kind, const char *code, const char *title)
+{
+  g_autoptr(KenshoNode) node = kensho_node_new (kind, code, title);
+
+  g_assert_true (kensho_node_append (parent, node, NULL));
+  return node;
+}
+
+static KenshoIndicator *
+add_indicator (KenshoNode *parent, KenshoIndicatorKind kind, const char *name)
+{
+  g_autoptr(KenshoIndicator) indicator = kensho_indicator_new (kind, name);
+
+  g_assert_true (kensho_node_append (parent, KENSHO_NODE (indicator), NULL));
+  return indicator;
+}
+
+static void
+test_tree_rules (void)
+{
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
+  KenshoNode *root = kensho_sheet_get_root (sheet);
+  KenshoNode *goal = add_node (root, KENSHO_NODE_GOAL, "1", "しごとの創生");
+  KenshoNode *measure = add_node (goal, KENSHO_NODE_MEASURE, "①", "地域産業の活性化");
+  g_autoptr(KenshoNode) subgoal = kensho_node_new (KENSHO_NODE_SUBGOAL, "1-1", "雇用");
+  g_autoptr(KenshoNode) goal2 = kensho_node_new (KENSHO_NODE_GOAL, "2", "ひと");
+  g_autoptr(GError) error = NULL;
+
+  /* A city without a sub-goal level: measures under goals, indicators anywhere. */
+  add_indicator (measure, KENSHO_INDICATOR_KPI, "製造品出荷額等");
+  add_indicator (goal, KENSHO_INDICATOR_TARGET, "新規求人数");
+  add_indicator (root, KENSHO_INDICATOR_KPI, "横断的な指標");
+
+  g_assert_false (kensho_node_append (measure, subgoal, &error));
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID_STRUCTURE);
+  g_assert_cmpstr (error->message, ==, "A measure cannot hold a sub-goal.");
+  g_clear_error (&error);
+  g_assert_false (kensho_node_append (goal, goal2, &error));
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID_STRUCTURE);
+  g_clear_error (&error);
+
+  /* A goal cannot move under its own measure. */
+  g_assert_false (kensho_node_move (goal, measure, 0, &error));
+  g_assert_nonnull (error);
+  g_assert_true (kensho_node_get_parent (goal) == root);
+
+  g_assert_cmpuint (kensho_node_get_depth (measure), ==, 2);
+  g_assert_true (kensho_node_is_ancestor_of (root, measure));
+  g_assert_false (kensho_node_is_ancestor_of (measure, goal));
+}
+
+static void
+test_ids_and_lookup (void)
+{
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
+  KenshoNode *root = kensho_sheet_get_root (sheet);
+  KenshoNode *goal = add_node (root, KENSHO_NODE_GOAL, "1", "A");
+  g_autoptr(KenshoNode) copy = kensho_node_new (KENSHO_NODE_GOAL, "2", "B");
+  KenshoIndicator *indicator;
+
+  g_assert_nonnull (kensho_node_get_id (goal));
+  g_assert_true (kensho_sheet_lookup (sheet, kensho_node_get_id (goal)) == goal);
+
+  /* A node arriving with an identifier already taken gets a fresh one. */
+  kensho_node_set_id (copy, kensho_node_get_id (goal));
+  g_assert_true (kensho_node_append (root, copy, NULL));
+  g_assert_cmpstr (kensho_node_get_id (copy), !=, kensho_node_get_id (goal));
+  g_assert_true (kensho_sheet_lookup (sheet, kensho_node_get_id (copy)) == copy);
+
+  indicator = add_indicator (goal, KENSHO_INDICATOR_KPI, "x");
+  g_assert_true (g_str_has_prefix (kensho_node_get_id (KENSHO_NODE (indicator)), "i"));
+
+  /* Removed nodes leave the index; their subtree too. */
+  {
+    g_autofree char *goal_id = g_strdup (kensho_node_get_id (goal));
+    g_autofree char *indicator_id = g_strdup (kensho_node_get_id (KENSHO_NODE (indicator)));
+
+    kensho_node_remove (goal);
+    g_assert_null (kensho_sheet_lookup (sheet, goal_id));
+    g_assert_null (kensho_sheet_lookup (sheet, indicator_id));
+  }
+}
+
+static void
+test_move_keeps_order (void)
+{
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
+  KenshoNode *root = kensho_sheet_get_root (sheet);
+  KenshoNode *goal = add_node (root, KENSHO_NODE_GOAL, "1", "A");
+  KenshoNode *m1 = add_node (goal, KENSHO_NODE_MEASURE, "①", "m1");
+  KenshoNode *m2 = add_node (goal, KENSHO_NODE_MEASURE, "②", "m2");
+  KenshoNode *m3 = add_node (goal, KENSHO_NODE_MEASURE, "③", "m3");
+  KenshoIndicator *kpi = add_indicator (m1, KENSHO_INDICATOR_KPI, "k");
+  const char *kpi_id = kensho_node_get_id (KENSHO_NODE (kpi));
+  ChangeLog log = { 0 };
+
+  g_signal_connect (sheet, "changed", G_CALLBACK (on_changed), &log);
+  g_assert_true (kensho_node_move (m3, goal, 0, NULL));
+  g_assert_true (kensho_node_get_child (goal, 0) == m3);
+  g_assert_true (kensho_node_get_child (goal, 1) == m1);
+  g_assert_true (kensho_node_get_child (goal, 2) == m2);
+  g_assert_cmpuint (kensho_node_get_position (m2), ==, 2);
+  g_assert_cmpuint (log.n_structure, >=, 1);
+
+  /* Moving keeps identity and identifier. */
+  g_assert_true (kensho_node_move (KENSHO_NODE (kpi), m2, 0, NULL));
+  g_assert_true (kensho_node_get_parent (KENSHO_NODE (kpi)) == m2);
+  g_assert_cmpstr (kensho_node_get_id (KENSHO_NODE (kpi)), ==, kpi_id);
+  g_assert_true (kensho_sheet_lookup (sheet, kpi_id) == KENSHO_NODE (kpi));
+  g_assert_cmpuint (kensho_node_get_n_children (m1), ==, 0);
+}
+
+static void
+test_changes_are_signalled (void)
+{
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
+  KenshoNode *root = kensho_sheet_get_root (sheet);
+  KenshoIndicator *indicator = add_indicator (root, KENSHO_INDICATOR_KPI, "出生数");
+  KenshoSeries *series = kensho_indicator_get_series (indicator, 0);
+  g_autoptr(KenshoValue) value = kensho_value_parse ("1,702人", NULL);
+  ChangeLog log = { 0 };
+
+  g_signal_connect (sheet, "changed", G_CALLBACK (on_changed), &log);
+
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "課題");
+  g_assert_cmpuint (log.n_content, ==, 1);
+  g_assert_true (log.last_object == G_OBJECT (indicator));
+  /* Writing the same text again is no change. */
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "課題");
+  g_assert_cmpuint (log.n_content, ==, 1);
+
+  kensho_series_set_baseline (series, value);
+  g_assert_cmpuint (log.n_content, ==, 2);
+  g_assert_true (log.last_object == G_OBJECT (indicator));
+  kensho_series_set_baseline (series, value);
+  g_assert_cmpuint (log.n_content, ==, 2);
+
+  kensho_sheet_set_title (sheet, "総合戦略");
+  g_assert_cmpuint (log.n_sheet, ==, 1);
+  kensho_rating_scale_set_name (kensho_sheet_get_rating_scale (sheet), "3段階");
+  g_assert_cmpuint (log.n_sheet, ==, 2);
+  kensho_rating_set_label (kensho_rating_scale_get_rating (kensho_sheet_get_rating_scale (sheet), 0),
+                           "順調");
+  g_assert_cmpuint (log.n_sheet, ==, 3);
+
+  kensho_node_remove (KENSHO_NODE (indicator));
+  g_assert_cmpuint (log.n_structure, ==, 1);
+  g_assert_true (log.last_object == G_OBJECT (root));
+}
+
+static void
+test_year_records (void)
+{
+  g_autoptr(KenshoIndicator) indicator = kensho_indicator_new (KENSHO_INDICATOR_KPI, "出生数");
+  g_autoptr(GArray) years = NULL;
+  g_autofree char *text = NULL;
+
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES, "健診");
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_NEXT_STEPS, "増加を図る。");
+  kensho_indicator_set_rating_id (indicator, 2022, "delayed");
+  years = kensho_indicator_dup_years (indicator);
+  g_assert_cmpuint (years->len, ==, 2);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2022);
+  g_assert_cmpint (g_array_index (years, int, 1), ==, 2023);
+
+  text = kensho_indicator_dup_commentary_text (indicator, 2023);
+  g_assert_cmpstr (text, ==, "①健診 ③増加を図る。");
+  g_assert_null (kensho_indicator_get_rating_id (indicator, 2023));
+  g_assert_cmpstr (kensho_indicator_get_rating_id (indicator, 2022), ==, "delayed");
+
+  /* Emptying a year's fields drops the year. */
+  kensho_indicator_set_rating_id (indicator, 2022, "");
+  g_clear_pointer (&years, g_array_unref);
+  years = kensho_indicator_dup_years (indicator);
+  g_assert_cmpuint (years->len, ==, 1);
+}
+
+static void
+test_columns_follow_fiscal_year (void)
+{
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
+  KenshoIndicator *indicator = add_indicator (kensho_sheet_get_root (sheet), KENSHO_INDICATOR_KPI,
+                                              "製造品出荷額等");
+  KenshoSeries *series = kensho_indicator_get_series (indicator, 0);
+  g_autoptr(KenshoValue) v2022 = kensho_value_parse ("10,060億円 (令和2年)", NULL);
+  g_autoptr(KenshoValue) v2023 = kensho_value_parse ("11,017億円 (令和3年)", NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *cell = NULL;
+
+  kensho_sheet_set_fiscal_year (sheet, 2023);
+  kensho_sheet_set_baseline_year (sheet, 2019);
+  g_assert_true (kensho_sheet_set_plan_period (sheet, 2020, 2027, NULL));
+  kensho_series_set_actual (series, 2022, v2022);
+  kensho_series_set_actual (series, 2023, v2023);
+
+  title = kensho_sheet_dup_column_title (sheet, KENSHO_COLUMN_BASELINE);
+  g_assert_cmpstr (title, ==, "Baseline (令和元年度)");
+  g_clear_pointer (&title, g_free);
+  title = kensho_sheet_dup_column_title (sheet, KENSHO_COLUMN_PREVIOUS_ACTUAL);
+  g_assert_cmpstr (title, ==, "令和4年度 actual");
+  g_clear_pointer (&title, g_free);
+  title = kensho_sheet_dup_column_title (sheet, KENSHO_COLUMN_FINAL_TARGET);
+  g_assert_cmpstr (title, ==, "Final-year target (令和9年度)");
+
+  cell = kensho_indicator_format_column (indicator, KENSHO_COLUMN_PREVIOUS_ACTUAL, 2023);
+  g_assert_cmpstr (cell, ==, "10,060億円 (令和2年)");
+  g_clear_pointer (&cell, g_free);
+
+  /* Next year's sheet: this year's actual becomes last year's. */
+  kensho_sheet_set_fiscal_year (sheet, 2024);
+  cell = kensho_indicator_format_column (indicator, KENSHO_COLUMN_PREVIOUS_ACTUAL,
+                                         kensho_sheet_get_fiscal_year (sheet));
+  g_assert_cmpstr (cell, ==, "11,017億円 (令和3年)");
+  g_clear_pointer (&cell, g_free);
+  cell = kensho_indicator_format_column (indicator, KENSHO_COLUMN_ACTUAL, 2024);
+  g_assert_cmpstr (cell, ==, "");
+  g_clear_pointer (&title, g_free);
+  title = kensho_sheet_dup_display_title (sheet);
+  g_assert_cmpstr (title, ==, "令和6年度");
+}
+
+static void
+test_named_series (void)
+{
+  g_autoptr(KenshoIndicator) indicator = kensho_indicator_new (KENSHO_INDICATOR_KPI, "健康寿命");
+  g_autoptr(KenshoSeries) women = kensho_series_new ("女性");
+  g_autoptr(KenshoValue) men_value = kensho_value_parse ("77.41歳 (令和元年) ※変更前", NULL);
+  g_autoptr(KenshoValue) women_value = kensho_value_parse ("79.89歳 (令和元年) ※変更前", NULL);
+  g_autofree char *cell = NULL;
+
+  kensho_series_set_name (kensho_indicator_get_series (indicator, 0), "男性");
+  kensho_indicator_insert_series (indicator, 1, women);
+  kensho_series_set_baseline (kensho_indicator_get_series (indicator, 0), men_value);
+  kensho_series_set_baseline (women, women_value);
+  cell = kensho_indicator_format_column (indicator, KENSHO_COLUMN_BASELINE, 2023);
+  g_assert_cmpstr (cell, ==, "男性77.41歳 女性79.89歳 (令和元年) ※変更前");
+
+  kensho_indicator_remove_series (indicator, 0);
+  g_assert_cmpuint (kensho_indicator_get_n_series (indicator), ==, 1);
+  g_assert_cmpstr (kensho_series_get_name (kensho_indicator_get_series (indicator, 0)), ==, "女性");
+}
+
+static void
+test_plan_period_checked (void)
+{
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kensho_sheet_set_plan_period (sheet, 2020, 2027, NULL));
+  g_assert_false (kensho_sheet_set_plan_period (sheet, 2027, 2020, &error));
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "令和2年度"));
+  g_assert_cmpint (kensho_sheet_get_plan_first (sheet), ==, 2020);
+  g_assert_cmpint (kensho_sheet_get_plan_last (sheet), ==, 2027);
+}
+
+static void
+test_equal (void)
+{
+  g_autoptr(KenshoSheet) a = kensho_sheet_new ();
+  g_autoptr(KenshoSheet) b = kensho_sheet_new ();
+  KenshoIndicator *ia, *ib;
+
+  g_assert_true (kensho_sheet_equal (a, b));
+  ia = add_indicator (kensho_sheet_get_root (a), KENSHO_INDICATOR_KPI, "x");
+  g_assert_false (kensho_sheet_equal (a, b));
+  ib = add_indicator (kensho_sheet_get_root (b), KENSHO_INDICATOR_KPI, "x");
+  g_assert_true (kensho_sheet_equal (a, b));
+  kensho_indicator_set_delay_reason (ia, 2023, "理由");
+  g_assert_false (kensho_sheet_equal (a, b));
+  kensho_indicator_set_delay_reason (ib, 2023, "理由");
+  g_assert_true (kensho_sheet_equal (a, b));
+  kensho_indicator_set_direction (ib, KENSHO_DIRECTION_LOWER);
+  g_assert_false (kensho_sheet_equal (a, b));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/model/tree-rules", test_tree_rules);
+  g_test_add_func ("/model/ids-and-lookup", test_ids_and_lookup);
+  g_test_add_func ("/model/move-keeps-order", test_move_keeps_order);
+  g_test_add_func ("/model/changes-are-signalled", test_changes_are_signalled);
+  g_test_add_func ("/model/year-records", test_year_records);
+  g_test_add_func ("/model/columns-follow-fiscal-year", test_columns_follow_fiscal_year);
+  g_test_add_func ("/model/named-series", test_named_series);
+  g_test_add_func ("/model/plan-period-checked", test_plan_period_checked);
+  g_test_add_func ("/model/equal", test_equal);
+  return g_test_run ();
+}
