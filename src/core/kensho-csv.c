@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kensho-csv.h"
+#include "kensho-sheet-xml.h"
+
+/* Fields are always quoted: commentary holds commas, quotes and newlines. */
+static void
+append_field (GString *line, const char *text)
+{
+  if (line->len > 0 && line->str[line->len - 1] != '\n' && line->str[line->len - 1] != '\xBF')
+    g_string_append_c (line, ',');
+  g_string_append_c (line, '"');
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+static void
+end_row (GString *out)
+{
+  g_string_append (out, "\r\n");
+}
+
+/* "1-1 安定した雇用の創出", as the printed sheet shows a node. */
+char *
+kensho_node_dup_heading (KenshoNode *node)
+{
+  const char *code = kensho_node_get_code (node);
+  const char *title = kensho_node_get_title (node);
+
+  if (code == NULL)
+    return g_strdup (title ? title : "");
+  if (title == NULL)
+    return g_strdup (code);
+  /* Circled numbers (①) run into the title, as in the printed sheets. */
+  if (g_unichar_isdigit (g_utf8_get_char (code)) || g_ascii_isalnum (code[strlen (code) - 1]))
+    return g_strdup_printf ("%s %s", code, title);
+  return g_strconcat (code, title, NULL);
+}
+
+static KenshoNode *
+ancestor_of_kind (KenshoNode *node, KenshoNodeKind kind)
+{
+  for (KenshoNode *p = kensho_node_get_parent (node); p; p = kensho_node_get_parent (p))
+    if (kensho_node_get_kind (p) == kind)
+      return p;
+  return NULL;
+}
+
+static void
+append_heading (GString *out, KenshoNode *node)
+{
+  g_autofree char *heading = node ? kensho_node_dup_heading (node) : NULL;
+
+  append_field (out, heading);
+}
+
+GBytes *
+kensho_csv_serialize (KenshoSheet *sheet)
+{
+  /* A row starts after the byte-order mark or a line end; a field itself
+   * always ends with '"', so neither byte can end a field. */
+  GString *out = g_string_new ("\xEF\xBB\xBF");
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  KenshoRatingScale *scale = kensho_sheet_get_rating_scale (sheet);
+  int fy = kensho_sheet_get_fiscal_year (sheet);
+
+  append_field (out, _("Basic goal"));
+  append_field (out, _("Sub-goal"));
+  append_field (out, _("Measure"));
+  append_field (out, _("Kind"));
+  append_field (out, _("Indicator"));
+  append_field (out, _("Activities"));
+  append_field (out, _("Issues"));
+  append_field (out, _("Next steps"));
+  for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
+    {
+      g_autofree char *title = kensho_sheet_dup_column_title (sheet, column);
+
+      append_field (out, title);
+    }
+  append_field (out, _("Progress"));
+  append_field (out, _("Reason for delay"));
+  append_field (out, _("Responsible division"));
+  end_row (out);
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      KenshoIndicator *indicator = g_ptr_array_index (indicators, i);
+      KenshoNode *node = KENSHO_NODE (indicator);
+      const char *rating_id = kensho_indicator_get_rating_id (indicator, fy);
+      KenshoRating *rating = rating_id ? kensho_rating_scale_lookup (scale, rating_id) : NULL;
+
+      append_heading (out, ancestor_of_kind (node, KENSHO_NODE_GOAL));
+      append_heading (out, ancestor_of_kind (node, KENSHO_NODE_SUBGOAL));
+      append_heading (out, ancestor_of_kind (node, KENSHO_NODE_MEASURE));
+      append_field (out, kensho_indicator_get_indicator_kind (indicator) == KENSHO_INDICATOR_TARGET
+                           ? _("Numerical target") : _("KPI"));
+      append_field (out, kensho_indicator_get_name (indicator));
+      for (KenshoCommentaryPart part = 0; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
+        append_field (out, kensho_indicator_get_commentary (indicator, fy, part));
+      for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
+        {
+          g_autofree char *cell = kensho_indicator_format_column (indicator, column, fy);
+
+          append_field (out, cell);
+        }
+      append_field (out, rating ? kensho_rating_get_label (rating) : rating_id);
+      append_field (out, kensho_indicator_get_delay_reason (indicator, fy));
+      append_field (out, kensho_indicator_get_division (indicator));
+      end_row (out);
+    }
+  return g_string_free_to_bytes (out);
+}
+
+gboolean
+kensho_csv_save_file (KenshoSheet *sheet, const char *path, GError **error)
+{
+  g_autoptr(GBytes) bytes = kensho_csv_serialize (sheet);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return kensho_write_file_atomically (path, data, size, error);
+}

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kensho-sheet.h"
+
+G_BEGIN_DECLS
+
+/* The sheet as a table, one row per indicator with the printed sheet's
+ * columns: UTF-8 with a byte-order mark and CRLF line ends, which is what
+ * spreadsheet programs need to show Japanese text correctly. */
+GBytes   *kensho_csv_serialize (KenshoSheet  *sheet);
+gboolean  kensho_csv_save_file (KenshoSheet  *sheet,
+                                const char   *path,
+                                GError      **error);
+char     *kensho_node_dup_heading (KenshoNode *node);
+
+G_END_DECLS

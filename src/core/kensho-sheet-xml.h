@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kensho-sheet.h"
+
+G_BEGIN_DECLS
+
+#define KENSHO_XML_NAMESPACE     "urn:x-kensho:sheet"
+#define KENSHO_XML_VERSION_MAJOR 1
+#define KENSHO_XML_VERSION_MINOR 0
+
+/* Every file is untrusted: no DTD, no entities, no network; it is checked
+ * against the RELAX NG schema compiled into Kensho, then value by value.
+ * Errors are KENSHO_ERROR with a message "FILE:LINE: sentence". */
+KenshoSheet *kensho_sheet_xml_load_file   (const char   *path,
+                                           GError      **error);
+KenshoSheet *kensho_sheet_xml_load_bytes  (GBytes       *bytes,
+                                           const char   *display_name,
+                                           GError      **error);
+GBytes      *kensho_sheet_xml_serialize   (KenshoSheet  *sheet);
+/* Writes a temporary file beside path, flushes it to disk and renames it
+ * over path: the old file survives any failure. */
+gboolean     kensho_sheet_xml_save_file   (KenshoSheet  *sheet,
+                                           const char   *path,
+                                           GError      **error);
+gboolean     kensho_write_file_atomically (const char   *path,
+                                           const char   *contents,
+                                           gsize         length,
+                                           GError      **error);
+
+G_END_DECLS

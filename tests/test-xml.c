@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#undef G_DISABLE_ASSERT
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "kensho-sheet-xml.h"
+
+static KenshoSheet *
+load_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  KenshoSheet *sheet = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sheet);
+  return sheet;
+}
+
+static char *
+temp_path (const char *name)
+{
+  /* G_TEST_OPTION_ISOLATE_DIRS gives every test its own empty home. */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0755), ==, 0);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+static void
+test_sample_round_trip (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoSheet) again = NULL;
+  g_autoptr(GBytes) first = kensho_sheet_xml_serialize (sheet);
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("round-trip.xml");
+  g_autofree char *on_disk = NULL;
+  gsize length;
+
+  g_assert_true (kensho_sheet_xml_save_file (sheet, path, &error));
+  g_assert_no_error (error);
+  again = kensho_sheet_xml_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kensho_sheet_equal (sheet, again));
+
+  /* Saving twice gives identical bytes, so a diff shows only real changes. */
+  second = kensho_sheet_xml_serialize (again);
+  g_assert_true (g_bytes_equal (first, second));
+  g_assert_true (g_file_get_contents (path, &on_disk, &length, NULL));
+  g_assert_cmpmem (on_disk, length, g_bytes_get_data (first, NULL), g_bytes_get_size (first));
+}
+
+static void
+test_sample_saved_like_the_original (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GBytes) saved = kensho_sheet_xml_serialize (sheet);
+  g_autofree char *original = NULL;
+  gsize length;
+
+  /* The bundled sample is kept in the form Kensho writes, so that opening
+   * and saving it shows no difference at all. */
+  g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &original, &length, NULL));
+  g_assert_cmpmem (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), original, length);
+}
+
+static KenshoSheet *
+build_tricky_sheet (void)
+{
+  KenshoSheet *sheet = kensho_sheet_new ();
+  g_autoptr(KenshoNode) goal = kensho_node_new (KENSHO_NODE_GOAL, "1", "<b>しごと</b> & \"創生\"");
+  g_autoptr(KenshoIndicator) indicator = kensho_indicator_new (KENSHO_INDICATOR_TARGET, "a'b\"c");
+  g_autoptr(KenshoSeries) second = kensho_series_new ("中学校");
+  g_autoptr(KenshoValue) value = kensho_value_parse ("1,563件 (H30年度)", NULL);
+  g_autoptr(KenshoValue) text = kensho_value_new_text ("  待機児童なし\n改行  ");
+
+  kensho_sheet_set_municipality (sheet, "テスト町");
+  kensho_sheet_set_title (sheet, "タイトル");
+  kensho_sheet_set_notes (sheet, "一行目\n二行目\n\tタブ ");
+  kensho_sheet_set_fiscal_year (sheet, 2023);
+  g_assert_true (kensho_sheet_set_plan_period (sheet, 2020, 2027, NULL));
+  kensho_sheet_set_divisions (sheet, (const char *[]) { "企画調整課", "a&b", NULL });
+  kensho_node_set_notes (goal, "  前後の空白  ");
+  g_assert_true (kensho_node_append (kensho_sheet_get_root (sheet), goal, NULL));
+  g_assert_true (kensho_node_append (goal, KENSHO_NODE (indicator), NULL));
+  kensho_series_set_name (kensho_indicator_get_series (indicator, 0), "小学校");
+  kensho_indicator_insert_series (indicator, 1, second);
+  kensho_series_set_baseline (second, value);
+  kensho_series_set_actual (second, 2022, text);
+  kensho_series_set_target (second, 2030, value);
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES,
+                                   "<script>&amp; %s%n ]]> \r\n 改行");
+  kensho_indicator_set_rating_id (indicator, 2022, "delayed");
+  kensho_indicator_set_delay_reason (indicator, 2022, "理由");
+  return sheet;
+}
+
+static void
+test_tricky_text_round_trip (void)
+{
+  g_autoptr(KenshoSheet) sheet = build_tricky_sheet ();
+  g_autoptr(GBytes) bytes = kensho_sheet_xml_serialize (sheet);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) again = kensho_sheet_xml_load_bytes (bytes, "tricky.xml", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (kensho_sheet_equal (sheet, again));
+}
+
+static void
+test_unsavable_characters_replaced (void)
+{
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) again = NULL;
+
+  /* A control character pasted from elsewhere must not make the saved
+   * file impossible to open. */
+  kensho_sheet_set_municipality (sheet, "伊勢崎\x01市");
+  kensho_sheet_set_title (sheet, "t");
+  bytes = kensho_sheet_xml_serialize (sheet);
+  again = kensho_sheet_xml_load_bytes (bytes, "control.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kensho_sheet_get_municipality (again), ==, "伊勢崎\xEF\xBF\xBD市");
+}
+
+typedef struct
+{
+  const char *file;
+  KenshoError code;
+  int line; /* 0: no line */
+  const char *message;
+} MalformedCase;
+
+static const MalformedCase malformed_cases[] = {
+  { "empty.xml", KENSHO_ERROR_NOT_A_SHEET, 0, "The file is empty." },
+  { "not-xml.xml", KENSHO_ERROR_NOT_WELL_FORMED, 1, "The file is damaged or is not a sheet: Start tag expected" },
+  { "truncated.xml", KENSHO_ERROR_NOT_WELL_FORMED, 18, "The file is damaged or is not a sheet: " },
+  { "invalid-utf8.xml", KENSHO_ERROR_NOT_WELL_FORMED, 4, "The file is damaged or is not a sheet: Input is not proper UTF-8" },
+  { "other-namespace.xml", KENSHO_ERROR_NOT_A_SHEET, 2, "This is not a Kensho sheet: it is an XML file of another kind (its main element is <sheet>)." },
+  { "newer-version.xml", KENSHO_ERROR_NEWER_VERSION, 2, "This sheet was saved by a newer version of Kensho (format 2.0); this version reads format 1.x. Please update Kensho to open it." },
+  { "external-entity.xml", KENSHO_ERROR_FORBIDDEN_CONTENT, 2, "The file contains a document type declaration (DOCTYPE), which sheets never have; it was not opened, for safety." },
+  { "billion-laughs.xml", KENSHO_ERROR_FORBIDDEN_CONTENT, 2, "The file contains a document type declaration (DOCTYPE)" },
+  { "unknown-kind.xml", KENSHO_ERROR_INVALID, 22, "The sheet does not follow the Kensho format: <indicator> has an attribute that is missing, misspelt or not allowed." },
+  { "missing-name.xml", KENSHO_ERROR_INVALID, 23, "The sheet does not follow the Kensho format: <unit> is not allowed here." },
+  { "wrong-nesting.xml", KENSHO_ERROR_INVALID, 40, "The sheet does not follow the Kensho format: <goal> is not allowed here; <indicator> was expected." },
+  { "year-out-of-range.xml", KENSHO_ERROR_INVALID, 8, "The sheet does not follow the Kensho format: <fiscal-year> holds a value of the wrong form." },
+  { "bad-number.xml", KENSHO_ERROR_INVALID, 28, "the actual of 令和4年度 of “新規求人数”: “1e309” is not a number." },
+  { "bad-period.xml", KENSHO_ERROR_INVALID, 31, "the final-year target of “新規求人数”: The period is wrong: “平成99年度” is outside the years Kensho knows" },
+  { "duplicate-id.xml", KENSHO_ERROR_DUPLICATE_ID, 40, "The identifier “i1” is used twice (first on line 22); each goal, measure and indicator needs its own." },
+  { "unknown-rating.xml", KENSHO_ERROR_INVALID, 37, "The rating “excellent” of “新規求人数” is not in the sheet’s rating scale." },
+  { "plan-reversed.xml", KENSHO_ERROR_INVALID, 9, "The plan period cannot end (令和2年度) before it starts (令和9年度)." },
+  { "duplicate-actual.xml", KENSHO_ERROR_INVALID, 29, "“新規求人数” has two actual values for 令和4年度." },
+};
+
+static void
+test_malformed (gconstpointer data)
+{
+  const MalformedCase *test_case = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "malformed", test_case->file,
+                                                 NULL);
+  g_autofree char *prefix = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file (path, &error);
+
+  g_assert_null (sheet);
+  g_assert_error (error, KENSHO_ERROR, (int) test_case->code);
+  g_test_message ("%s", error->message);
+
+  /* Every message names the file, the line when there is one, and says
+   * what is wrong on one line. */
+  prefix = test_case->line > 0 ? g_strdup_printf ("%s:%d: ", path, test_case->line)
+                               : g_strdup_printf ("%s:", path);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_nonnull (strstr (error->message, test_case->message));
+  g_assert_null (strchr (error->message, '\n'));
+  /* Nothing of a local file leaks into the message. */
+  g_assert_null (strstr (error->message, "root:"));
+}
+
+static void
+test_save_keeps_old_file_on_failure (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autofree char *dir = temp_path ("readonly");
+  g_autofree char *path = g_build_filename (dir, "sheet.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint n_files = 0;
+
+  if (geteuid () == 0)
+    {
+      /* root writes into read-only folders; a folder of the target's name
+       * makes the rename fail instead. */
+      g_autofree char *blocked = g_build_filename (dir, "folder.xml", NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (blocked, 0755), ==, 0);
+      g_assert_false (kensho_sheet_xml_save_file (sheet, blocked, &error));
+      g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "There is a folder of that name."));
+      g_assert_true (g_file_test (blocked, G_FILE_TEST_IS_DIR));
+    }
+  else
+    {
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+      g_assert_true (g_file_set_contents (path, "old content", -1, NULL));
+      g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+      g_assert_false (kensho_sheet_xml_save_file (sheet, path, &error));
+      g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "permission"));
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "old content");
+      g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+    }
+
+  /* No temporary file is left behind. */
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+}
+
+static void
+test_save_replaces_atomically (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autofree char *path = temp_path ("sheet.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) again = NULL;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_true (kensho_sheet_xml_save_file (sheet, path, &error));
+  g_assert_no_error (error);
+  again = kensho_sheet_xml_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kensho_sheet_equal (sheet, again));
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file ("/nonexistent/sheet.xml", &error);
+
+  g_assert_null (sheet);
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, "/nonexistent/sheet.xml: Could not read the file"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/xml/sample-round-trip", test_sample_round_trip);
+  g_test_add_func ("/xml/sample-saved-like-the-original", test_sample_saved_like_the_original);
+  g_test_add_func ("/xml/tricky-text-round-trip", test_tricky_text_round_trip);
+  g_test_add_func ("/xml/unsavable-characters-replaced", test_unsavable_characters_replaced);
+  g_test_add_func ("/xml/save-keeps-old-file-on-failure", test_save_keeps_old_file_on_failure);
+  g_test_add_func ("/xml/save-replaces-atomically", test_save_replaces_atomically);
+  g_test_add_func ("/xml/missing-file", test_missing_file);
+  for (guint i = 0; i < G_N_ELEMENTS (malformed_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/xml/malformed/%s", malformed_cases[i].file);
+
+      g_test_add_data_func (name, &malformed_cases[i], test_malformed);
+    }
+  return g_test_run ();
+}
