@@ -1,0 +1,295 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kensho-cli: works on sheet files with no display. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "kensho-csv.h"
+#include "kensho-document.h"
+#include "kensho-sheet-xml.h"
+#include "kensho-workspace.h"
+
+enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
+
+/* --workspace PATH, given before the command; the user's own otherwise. */
+static char *workspace_path;
+
+typedef struct
+{
+  const char *name;
+  const char *parameters;
+  const char *summary;
+  int (*run) (int argc, char **argv);
+} Command;
+
+static int
+usage_error (GOptionContext *context, const char *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("%s\n\n%s", message, help);
+  return EXIT_USAGE;
+}
+
+static int
+run_validate (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — check sheet files"));
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  g_option_context_set_summary (context,
+                                _("Checks that each file is a Kensho sheet that can be opened. "
+                                  "Problems are printed as FILE:LINE: message."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 2)
+    return usage_error (context, _("Name at least one file to check."));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) load_error = NULL;
+      g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file (argv[i], &load_error);
+
+      if (sheet == NULL)
+        {
+          g_printerr ("%s\n", load_error->message);
+          status = EXIT_INVALID;
+        }
+      else
+        {
+          g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+
+          g_print (g_dngettext (GETTEXT_PACKAGE, "%s: valid, %u indicator\n",
+                                "%s: valid, %u indicators\n", indicators->len),
+                   argv[i], indicators->len);
+        }
+    }
+  return status;
+}
+
+static int
+run_csv (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE -o OUT.csv — export a sheet as CSV"));
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the CSV file"), N_("OUT.csv") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Writes one row per indicator with the sheet’s columns, "
+                                  "in UTF-8 with a byte-order mark for spreadsheet programs."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("Name exactly one sheet file."));
+  if (output == NULL)
+    return usage_error (context, _("Say where to write the CSV file with -o OUT.csv."));
+
+  sheet = kensho_sheet_xml_load_file (argv[1], &error);
+  if (sheet == NULL || !kensho_csv_save_file (sheet, output, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_INVALID;
+    }
+  return EXIT_OK;
+}
+
+
+static KenshoWorkspace *
+open_workspace (void)
+{
+  g_autoptr(GError) error = NULL;
+  KenshoWorkspace *workspace = kensho_workspace_open (workspace_path, &error);
+
+  if (workspace == NULL)
+    g_printerr ("%s\n", error->message);
+  else if (kensho_workspace_get_notice (workspace) != NULL)
+    g_printerr ("%s\n", kensho_workspace_get_notice (workspace));
+  return workspace;
+}
+
+static gboolean
+parse_id (const char *text, gint64 *id)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
+static int
+run_import (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.xml — bring a sheet into the workspace"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoWorkspace) workspace = NULL;
+  g_autoptr(KenshoDocument) document = NULL;
+
+  g_option_context_set_summary (context, _("Loads the sheet into the workspace, linked to its "
+                                           "file, and prints its id."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("Name exactly one sheet file."));
+  if ((workspace = open_workspace ()) == NULL)
+    return EXIT_INVALID;
+  /* The command line takes the file as it is now, and never waits on a lock. */
+  document = kensho_document_open_file (workspace, argv[1],
+                                        KENSHO_OPEN_LOAD_FILE | KENSHO_OPEN_IGNORE_LOCK, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_INVALID;
+    }
+  g_print ("%" G_GINT64_FORMAT "\n", kensho_document_get_id (document));
+  kensho_document_close (document);
+  return EXIT_OK;
+}
+
+static int
+run_list (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— list the sheets in the workspace"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_option_context_set_summary (context, _("Prints one line per sheet: id, title, whether it has "
+                                           "unsaved changes, and its file."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 1)
+    return usage_error (context, _("list takes no file."));
+  if ((workspace = open_workspace ()) == NULL)
+    return EXIT_INVALID;
+  entries = kensho_workspace_list (workspace, &error);
+  if (entries == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_INVALID;
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KenshoWorkspaceEntry *entry = g_ptr_array_index (entries, i);
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", entry->id, entry->title,
+               entry->unsaved ? _("unsaved") : _("saved"), entry->path ? entry->path : "");
+    }
+  return EXIT_OK;
+}
+
+static int
+run_export (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("ID -o OUT.xml — write a sheet of the workspace to a file"));
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the sheet"), N_("OUT.xml") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoWorkspace) workspace = NULL;
+  g_autoptr(KenshoSheet) sheet = NULL;
+  gint64 id;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2 || !parse_id (argv[1], &id))
+    return usage_error (context, _("Name one sheet by its id (see “kensho-cli list”)."));
+  if (output == NULL)
+    return usage_error (context, _("Say where to write the sheet with -o OUT.xml."));
+  if ((workspace = open_workspace ()) == NULL)
+    return EXIT_INVALID;
+  sheet = kensho_workspace_load_sheet (workspace, id, &error);
+  if (sheet == NULL || !kensho_sheet_xml_save_file (sheet, output, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_INVALID;
+    }
+  return EXIT_OK;
+}
+
+static const Command commands[] = {
+  { "validate", N_("FILE…"), N_("Check sheet files"), run_validate },
+  { "csv", N_("FILE -o OUT.csv"), N_("Export a sheet as CSV"), run_csv },
+  { "import", N_("FILE.xml"), N_("Bring a sheet into the workspace; prints its id"), run_import },
+  { "list", "", N_("List the sheets in the workspace"), run_list },
+  { "export", N_("ID -o OUT.xml"), N_("Write a sheet of the workspace to a file"), run_export },
+};
+
+static void
+print_commands (FILE *stream)
+{
+  fprintf (stream, "%s\n", _("Usage: kensho-cli [--workspace DB] COMMAND [OPTION…]"));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %-22s %s\n", commands[i].name,
+             *commands[i].parameters ? _(commands[i].parameters) : "", _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “kensho-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("kensho-cli");
+
+  /* The one global option comes before the command. */
+  while (argc >= 2 && g_str_has_prefix (argv[1], "--workspace"))
+    {
+      const char *value = NULL;
+
+      if (g_str_has_prefix (argv[1], "--workspace="))
+        value = argv[1] + strlen ("--workspace=");
+      else if (g_str_equal (argv[1], "--workspace") && argc >= 3)
+        {
+          value = argv[2];
+          argc--, argv++;
+        }
+      if (value == NULL || *value == '\0')
+        {
+          g_printerr ("%s\n", _("--workspace needs the path of a workspace database."));
+          return EXIT_USAGE;
+        }
+      g_free (workspace_path);
+      workspace_path = g_strdup (value);
+      argc--, argv++;
+    }
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_commands (argc < 2 ? stderr : stdout);
+      return argc < 2 ? EXIT_USAGE : EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("kensho-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      {
+        g_autofree char *prgname = g_strdup_printf ("kensho-cli %s", commands[i].name);
+
+        g_set_prgname (prgname);
+        return commands[i].run (argc - 1, argv + 1);
+      }
+
+  g_printerr (_("“%s” is not a kensho-cli command.\n\n"), argv[1]);
+  print_commands (stderr);
+  return EXIT_USAGE;
+}
