@@ -471,3 +471,78 @@ kensho_direction_from_string (const char *string, KenshoDirection *direction)
     return FALSE;
   return TRUE;
 }
+
+static YearRecord *
+year_record_copy (const YearRecord *record)
+{
+  YearRecord *copy = g_new0 (YearRecord, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (record->commentary); i++)
+    copy->commentary[i] = g_strdup (record->commentary[i]);
+  copy->rating_id = g_strdup (record->rating_id);
+  copy->delay_reason = g_strdup (record->delay_reason);
+  return copy;
+}
+
+static void
+copy_content (KenshoIndicator *to, KenshoIndicator *from)
+{
+  guint n = kensho_indicator_get_n_series (from);
+  guint old = kensho_indicator_get_n_series (to);
+  g_autoptr(GPtrArray) series = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  to->kind = from->kind;
+  to->direction = from->direction;
+  kensho_set_str (&to->unit, from->unit);
+  kensho_set_str (&to->division, from->division);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KenshoSeries *copy = kensho_series_copy (kensho_indicator_get_series (from, i));
+
+      kensho_series_set_changed_func (copy, on_series_changed, to);
+      g_ptr_array_add (series, copy);
+    }
+  for (guint i = 0; i < old; i++)
+    kensho_series_set_changed_func (kensho_indicator_get_series (to, i), NULL, NULL);
+  g_list_store_splice (to->series, 0, old, series->pdata, series->len);
+
+  g_hash_table_remove_all (to->years);
+  g_hash_table_iter_init (&iter, from->years);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (to->years, key, year_record_copy (value));
+}
+
+/* A deep copy of the content (name, figures, every year's text), attached
+ * to nothing and without an identifier: an undo snapshot. */
+KenshoIndicator *
+kensho_indicator_copy (KenshoIndicator *self)
+{
+  KenshoIndicator *copy;
+
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), NULL);
+
+  copy = kensho_indicator_new (self->kind, kensho_indicator_get_name (self));
+  kensho_node_set_code (KENSHO_NODE (copy), kensho_node_get_code (KENSHO_NODE (self)));
+  kensho_node_set_notes (KENSHO_NODE (copy), kensho_node_get_notes (KENSHO_NODE (self)));
+  copy_content (copy, self);
+  return copy;
+}
+
+/* Gives self the content of from, keeping its identity and place. */
+void
+kensho_indicator_assign (KenshoIndicator *self, KenshoIndicator *from)
+{
+  KenshoNode *node = KENSHO_NODE (self);
+
+  g_return_if_fail (KENSHO_IS_INDICATOR (self));
+  g_return_if_fail (KENSHO_IS_INDICATOR (from));
+
+  kensho_node_set_title (node, kensho_node_get_title (KENSHO_NODE (from)));
+  kensho_node_set_code (node, kensho_node_get_code (KENSHO_NODE (from)));
+  kensho_node_set_notes (node, kensho_node_get_notes (KENSHO_NODE (from)));
+  copy_content (self, from);
+  emit_changed (self);
+}

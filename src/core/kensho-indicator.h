@@ -64,6 +64,9 @@ char               *kensho_indicator_dup_commentary_text (KenshoIndicator     *s
 char               *kensho_indicator_format_column      (KenshoIndicator      *self,
                                                          KenshoColumn          column,
                                                          int                   fiscal_year_shown);
+KenshoIndicator    *kensho_indicator_copy               (KenshoIndicator      *self);
+void                kensho_indicator_assign             (KenshoIndicator      *self,
+                                                         KenshoIndicator      *from);
 gboolean            kensho_indicator_equal              (KenshoIndicator      *a,
                                                          KenshoIndicator      *b);
 

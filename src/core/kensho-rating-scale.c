@@ -190,3 +190,26 @@ kensho_rating_scale_remove (KenshoRatingScale *self, guint position)
   g_list_store_remove (self->ratings, position);
   emit_changed (self);
 }
+
+KenshoRatingScale *
+kensho_rating_scale_copy (KenshoRatingScale *self)
+{
+  KenshoRatingScale *copy;
+  guint n;
+
+  g_return_val_if_fail (KENSHO_IS_RATING_SCALE (self), NULL);
+
+  copy = kensho_rating_scale_new (self->name);
+  n = kensho_rating_scale_get_n_ratings (self);
+  for (guint i = 0; i < n; i++)
+    {
+      KenshoRating *rating = kensho_rating_scale_get_rating (self, i);
+      g_autoptr(KenshoRating) twin = kensho_rating_new (kensho_rating_get_id (rating),
+                                                        kensho_rating_get_label (rating),
+                                                        kensho_rating_get_colour (rating),
+                                                        kensho_rating_get_delayed (rating));
+
+      kensho_rating_scale_append (copy, twin, NULL);
+    }
+  return copy;
+}

@@ -27,6 +27,7 @@ KenshoRating      *kensho_rating_scale_lookup_label    (KenshoRatingScale *self,
 gboolean           kensho_rating_scale_append          (KenshoRatingScale *self,
                                                         KenshoRating      *rating,
                                                         GError           **error);
+KenshoRatingScale *kensho_rating_scale_copy            (KenshoRatingScale *self);
 void               kensho_rating_scale_remove          (KenshoRatingScale *self,
                                                         guint              position);
 

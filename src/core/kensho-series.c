@@ -272,3 +272,30 @@ kensho_series_equal (KenshoSeries *a, KenshoSeries *b)
          year_tables_equal (a->actuals, b->actuals) &&
          year_tables_equal (a->targets, b->targets);
 }
+
+static void
+copy_year_table (GHashTable *to, GHashTable *from)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (to, key, kensho_value_copy (value));
+}
+
+/* A deep copy, attached to nothing. */
+KenshoSeries *
+kensho_series_copy (KenshoSeries *self)
+{
+  KenshoSeries *copy;
+
+  g_return_val_if_fail (KENSHO_IS_SERIES (self), NULL);
+
+  copy = kensho_series_new (self->name);
+  copy->baseline = self->baseline ? kensho_value_copy (self->baseline) : NULL;
+  copy->final = self->final ? kensho_value_copy (self->final) : NULL;
+  copy_year_table (copy->actuals, self->actuals);
+  copy_year_table (copy->targets, self->targets);
+  return copy;
+}

@@ -44,6 +44,7 @@ void                kensho_series_set_column     (KenshoSeries       *self,
                                                   KenshoColumn        column,
                                                   int                 fiscal_year_shown,
                                                   const KenshoValue  *value);
+KenshoSeries       *kensho_series_copy           (KenshoSeries       *self);
 gboolean            kensho_series_equal          (KenshoSeries       *a,
                                                   KenshoSeries       *b);
 

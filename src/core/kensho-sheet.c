@@ -464,3 +464,26 @@ kensho_sheet_equal (KenshoSheet *a, KenshoSheet *b)
          rating_scales_equal (a->rating_scale, b->rating_scale) &&
          nodes_equal (a->root, b->root);
 }
+
+/* Metadata, divisions and a copy of the rating scale; not the tree. */
+void
+kensho_sheet_copy_metadata (KenshoSheet *self, KenshoSheet *from)
+{
+  g_autoptr(KenshoRatingScale) scale = NULL;
+
+  g_return_if_fail (KENSHO_IS_SHEET (self) && KENSHO_IS_SHEET (from));
+
+  kensho_sheet_set_municipality (self, from->municipality);
+  kensho_sheet_set_title (self, from->title);
+  kensho_sheet_set_label (self, from->label);
+  kensho_sheet_set_notes (self, from->notes);
+  kensho_sheet_set_fiscal_year (self, from->fiscal_year);
+  kensho_sheet_set_plan_period (self, from->plan_first, from->plan_last, NULL);
+  kensho_sheet_set_baseline_year (self, from->baseline_year);
+  kensho_sheet_set_divisions (self, (const char * const *) from->divisions);
+  if (!rating_scales_equal (self->rating_scale, from->rating_scale))
+    {
+      scale = kensho_rating_scale_copy (from->rating_scale);
+      kensho_sheet_set_rating_scale (self, scale);
+    }
+}

@@ -66,6 +66,8 @@ int                kensho_sheet_get_column_year    (KenshoSheet       *self,
                                                     KenshoColumn       column);
 char              *kensho_sheet_dup_column_title   (KenshoSheet       *self,
                                                     KenshoColumn       column);
+void               kensho_sheet_copy_metadata      (KenshoSheet       *self,
+                                                    KenshoSheet       *from);
 gboolean           kensho_sheet_equal              (KenshoSheet       *a,
                                                     KenshoSheet       *b);
 

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "kensho-sheet.h"
+
+G_BEGIN_DECLS
+
+#define KENSHO_TYPE_UNDO_STACK (kensho_undo_stack_get_type ())
+G_DECLARE_FINAL_TYPE (KenshoUndoStack, kensho_undo_stack, KENSHO, UNDO_STACK, GObject)
+
+/* Undo and redo for every change of a sheet, structural ones too.
+ *
+ * Content edits are recorded *before* they happen, as a snapshot of the
+ * node (or of the sheet's metadata); undo swaps the snapshot back in.
+ * Edits with the same merge key on the same object in quick succession
+ * (typing in one field) share one step. Structural changes are recorded
+ * after they happen. Nothing is recorded while an undo or redo runs. */
+KenshoUndoStack *kensho_undo_stack_new              (KenshoSheet      *sheet);
+void             kensho_undo_stack_begin_edit       (KenshoUndoStack  *self,
+                                                     KenshoNode       *node,
+                                                     const char       *label,
+                                                     const char       *merge_key);
+void             kensho_undo_stack_begin_sheet_edit (KenshoUndoStack  *self,
+                                                     const char       *label,
+                                                     const char       *merge_key);
+void             kensho_undo_stack_push_insert      (KenshoUndoStack  *self,
+                                                     KenshoNode       *child,
+                                                     const char       *label);
+void             kensho_undo_stack_push_remove      (KenshoUndoStack  *self,
+                                                     KenshoNode       *child,
+                                                     KenshoNode       *old_parent,
+                                                     guint             old_position,
+                                                     const char       *label);
+void             kensho_undo_stack_push_move        (KenshoUndoStack  *self,
+                                                     KenshoNode       *child,
+                                                     KenshoNode       *old_parent,
+                                                     guint             old_position,
+                                                     const char       *label);
+/* Ends typing's merging, so that the next edit starts a new step. */
+void             kensho_undo_stack_break_merge      (KenshoUndoStack  *self);
+gboolean         kensho_undo_stack_can_undo         (KenshoUndoStack  *self);
+gboolean         kensho_undo_stack_can_redo         (KenshoUndoStack  *self);
+const char      *kensho_undo_stack_get_undo_label   (KenshoUndoStack  *self);
+const char      *kensho_undo_stack_get_redo_label   (KenshoUndoStack  *self);
+/* Returns the node the step touched, so a view can show it; NULL for the sheet. */
+KenshoNode      *kensho_undo_stack_undo             (KenshoUndoStack  *self);
+KenshoNode      *kensho_undo_stack_redo             (KenshoUndoStack  *self);
+gboolean         kensho_undo_stack_is_busy          (KenshoUndoStack  *self);
+
+G_END_DECLS
