@@ -10,6 +10,7 @@ packages="
   libxml2-utils sqlite3 locales fonts-noto-cjk
   xvfb xauth dbus at-spi2-core python3-gi python3-pyatspi gir1.2-atspi-2.0
   poppler-utils imagemagick desktop-file-utils appstream
+  flatpak-builder xdg-utils libfile-mimeinfo-perl shared-mime-info libglib2.0-bin
 "
 
 missing=""

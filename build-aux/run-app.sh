@@ -6,4 +6,6 @@ sh build-aux/install-deps.sh
 builddir=${BUILDDIR:-_build}
 [ -d "$builddir" ] || meson setup "$builddir"
 ninja -C "$builddir"
+# Settings (window size, recent sheets) from the schema compiled in the build.
+export GSETTINGS_SCHEMA_DIR="$builddir/data"
 exec "$builddir/src/app/kensho" data/samples/isesaki-r5.xml
