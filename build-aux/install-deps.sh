@@ -11,6 +11,7 @@ packages="
   xvfb xauth dbus at-spi2-core python3-gi python3-pyatspi gir1.2-atspi-2.0
   poppler-utils imagemagick desktop-file-utils appstream
   flatpak-builder xdg-utils libfile-mimeinfo-perl shared-mime-info libglib2.0-bin
+  librsvg2-common adwaita-icon-theme
 "
 
 missing=""

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "kensho-application.h"
 #include "kensho-window.h"
@@ -9,65 +11,303 @@
 struct _KenshoApplication
 {
   AdwApplication parent_instance;
+  char *workspace_path;
+  KenshoWorkspace *workspace;
+  GSettings *settings;
+  gboolean restored;
 };
 
 G_DEFINE_FINAL_TYPE (KenshoApplication, kensho_application, ADW_TYPE_APPLICATION)
 
+#define MAX_RECENT 12
+
+/* The sample: installed beside the program, or in the source tree when
+ * Kensho runs from its build folder. KENSHO_SAMPLE overrides both. */
+char *
+kensho_application_dup_sample_path (void)
+{
+  const char *override = g_getenv ("KENSHO_SAMPLE");
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "samples", "isesaki-r5.xml", NULL);
+
+  if (override != NULL)
+    return g_strdup (override);
+  if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&installed);
+  return g_strdup (SOURCE_SAMPLE);
+}
+
+KenshoWorkspace *
+kensho_application_get_workspace (KenshoApplication *self)
+{
+  return self->workspace;
+}
+
+/* NULL when the settings schema is not installed (a run from the build
+ * folder without GSETTINGS_SCHEMA_DIR): nothing is remembered then. */
+GSettings *
+kensho_application_get_settings (KenshoApplication *self)
+{
+  return self->settings;
+}
+
+void
+kensho_application_add_recent (KenshoApplication *self, const char *path)
+{
+  g_auto(GStrv) old = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) recent = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL || path == NULL)
+    return;
+  old = g_settings_get_strv (self->settings, "recent-files");
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; old[i] && n < MAX_RECENT; i++)
+    if (g_strcmp0 (old[i], path) != 0)
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) recent);
+}
+
+static KenshoWindow *
+empty_window (KenshoApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  for (GList *l = windows; l; l = l->next)
+    if (KENSHO_IS_WINDOW (l->data) && kensho_window_is_empty (l->data))
+      return l->data;
+  return kensho_window_new (self);
+}
+
+/* Sheets open when the app last ran come back, with what was typed. */
+static guint
+restore_open_sheets (KenshoApplication *self)
+{
+  g_autoptr(GPtrArray) entries = kensho_workspace_list (self->workspace, NULL);
+  guint restored = 0;
+
+  if (self->restored || entries == NULL)
+    return 0;
+  self->restored = TRUE;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KenshoWorkspaceEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(KenshoDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      KenshoWindow *window;
+
+      if (!entry->open)
+        continue;
+      document = kensho_document_restore (self->workspace, entry->id, &error);
+      if (document == NULL)
+        {
+          g_warning ("Could not restore sheet %" G_GINT64_FORMAT ": %s", entry->id, error->message);
+          continue;
+        }
+      window = empty_window (self);
+      kensho_window_set_document (window, document);
+      gtk_window_present (GTK_WINDOW (window));
+      restored++;
+    }
+  return restored;
+}
+
+static void
+show_workspace_notice (KenshoApplication *self, GtkWindow *window)
+{
+  const char *notice = kensho_workspace_get_notice (self->workspace);
+  GtkWidget *dialog;
+
+  if (notice == NULL)
+    return;
+  dialog = adw_message_dialog_new (window, _("A New Workspace Was Started"), notice);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 kensho_application_activate (GApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  KenshoApplication *self = KENSHO_APPLICATION (app);
+  GtkWindow *window;
 
-  if (window == NULL)
-    window = GTK_WINDOW (kensho_window_new (KENSHO_APPLICATION (app)));
-  gtk_window_present (window);
+  if (restore_open_sheets (self) == 0)
+    {
+      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+      if (window == NULL)
+        window = GTK_WINDOW (kensho_window_new (self));
+      gtk_window_present (window);
+    }
+  show_workspace_notice (self, gtk_application_get_active_window (GTK_APPLICATION (app)));
 }
 
 static void
 kensho_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
+  KenshoApplication *self = KENSHO_APPLICATION (app);
+
+  restore_open_sheets (self);
   for (int i = 0; i < n_files; i++)
     {
-      KenshoWindow *window = kensho_window_new (KENSHO_APPLICATION (app));
+      KenshoWindow *window = empty_window (self);
 
-      kensho_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
+      kensho_window_open_file (window, files[i]);
     }
 }
 
 static void
 on_quit (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  KenshoApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Quitting keeps every sheet as it is: all is in the workspace already,
+   * and the open ones come back at the next start. */
+  for (GList *l = windows; l; l = l->next)
+    if (KENSHO_IS_WINDOW (l->data))
+      kensho_window_close_for_quit (l->data);
+  g_list_free (windows);
+  kensho_workspace_flush (self->workspace, NULL);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+on_about (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  KenshoApplication *self = user_data;
+  static const char *developers[] = { "Kensho developers", NULL };
+  GtkWidget *about = adw_about_window_new ();
+
+  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Kensho"));
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
+  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
+  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
+                                 _("An editor for the yearly KPI verification sheets of a regional strategy."));
+  adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
+  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  /* TRANSLATORS: your name, shown in the About window */
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+/* A session logout or kill sends SIGTERM: leave as on Ctrl+Q, with every
+ * edit written and the locks beside shared files removed. */
+static gboolean
+on_terminate (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
 }
 
 static const GActionEntry app_actions[] = {
   { "quit", on_quit, NULL, NULL, NULL },
+  { "about", on_about, NULL, NULL, NULL },
 };
 
 static void
 kensho_application_startup (GApplication *app)
 {
+  KenshoApplication *self = KENSHO_APPLICATION (app);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GError) error = NULL;
+
   G_APPLICATION_CLASS (kensho_application_parent_class)->startup (app);
+
+  if (schema != NULL)
+    self->settings = g_settings_new (APP_ID);
+  self->workspace = kensho_workspace_open (self->workspace_path, &error);
+  if (self->workspace == NULL)
+    {
+      /* Without a workspace nothing typed would be safe: say so and stop. */
+      g_printerr ("%s\n", error->message);
+      g_application_quit (app);
+      return;
+    }
+  if (self->settings != NULL)
+    kensho_workspace_set_history_limit (self->workspace, g_settings_get_uint (self->settings, "history-limit"));
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  g_unix_signal_add (SIGTERM, on_terminate, app);
+  g_unix_signal_add (SIGINT, on_terminate, app);
+}
+
+static void
+kensho_application_shutdown (GApplication *app)
+{
+  KenshoApplication *self = KENSHO_APPLICATION (app);
+
+  if (self->workspace != NULL)
+    kensho_workspace_flush (self->workspace, NULL);
+  G_APPLICATION_CLASS (kensho_application_parent_class)->shutdown (app);
+}
+
+static int
+kensho_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  KenshoApplication *self = KENSHO_APPLICATION (app);
+  const char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "workspace", "^&ay", &path))
+    {
+      g_free (self->workspace_path);
+      self->workspace_path = g_canonicalize_filename (path, NULL);
+      /* A separate workspace is a separate instance (tests, benchmarks). */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  return -1;
+}
+
+static void
+kensho_application_dispose (GObject *object)
+{
+  KenshoApplication *self = KENSHO_APPLICATION (object);
+
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (kensho_application_parent_class)->dispose (object);
+}
+
+static void
+kensho_application_finalize (GObject *object)
+{
+  g_free (KENSHO_APPLICATION (object)->workspace_path);
+  G_OBJECT_CLASS (kensho_application_parent_class)->finalize (object);
 }
 
 static void
 kensho_application_class_init (KenshoApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = kensho_application_dispose;
+  object_class->finalize = kensho_application_finalize;
   app_class->activate = kensho_application_activate;
   app_class->open = kensho_application_open;
   app_class->startup = kensho_application_startup;
+  app_class->shutdown = kensho_application_shutdown;
+  app_class->handle_local_options = kensho_application_handle_local_options;
 }
 
 static void
 kensho_application_init (KenshoApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "workspace", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Use this workspace database instead of your own"), N_("PATH") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
 KenshoApplication *

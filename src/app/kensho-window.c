@@ -3,6 +3,10 @@
 
 #include <glib/gi18n.h>
 
+#include "kensho-csv.h"
+#include "kensho-indicator-form.h"
+#include "kensho-node-form.h"
+#include "kensho-sheet-properties.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-window.h"
 
@@ -10,24 +14,1005 @@ struct _KenshoWindow
 {
   AdwApplicationWindow parent_instance;
 
+  /* Template children */
+  AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
-  GtkStack *stack;
-  AdwStatusPage *status_page;
-  GtkListView *indicator_list;
+  GtkToggleButton *search_button;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *division_filter;
+  GtkDropDown *rating_filter;
+  GtkRevealer *status_revealer;
+  GtkLabel *status_label;
+  GtkStack *main_stack;
+  GtkListBox *recent_list;
+  GtkLabel *recent_heading;
+  GtkPaned *paned;
+  GtkBox *tree_box;
+  GtkStack *form_stack;
 
-  KenshoSheet *sheet;
+  KenshoStrategyTree *tree;
+  GtkWidget *indicator_form;
+  GtkWidget *node_form;
+
+  KenshoDocument *document;
+  KenshoUndoStack *undo;
+  KenshoSheet *shown_sheet;
+  gulong sheet_handler;
+  gboolean quitting;
+  gboolean close_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (KenshoWindow, kensho_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static KenshoApplication *
+get_app (KenshoWindow *self)
+{
+  return KENSHO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static KenshoWorkspace *
+get_workspace (KenshoWindow *self)
+{
+  return kensho_application_get_workspace (get_app (self));
+}
+
+static void
+show_toast (KenshoWindow *self, const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* A message the user must read: the reason, and nothing lost. */
+static void
+show_error (KenshoWindow *self, const char *heading, const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Title, actions, status -------------------------------------------------- */
+
+static void
+update_title (KenshoWindow *self)
+{
+  KenshoSheet *sheet = kensho_window_get_sheet (self);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *path;
+
+  if (sheet == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Kensho"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Kensho"));
+      return;
+    }
+  title = kensho_sheet_dup_display_title (sheet);
+  if (kensho_document_get_unsaved (self->document))
+    {
+      /* The dot says the file is behind: the workspace has every edit. */
+      g_autofree char *plain = g_steal_pointer (&title);
+
+      title = g_strdup_printf ("• %s", plain);
+    }
+  path = kensho_document_get_path (self->document);
+  if (path != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+
+      subtitle = kensho_document_get_read_only (self->document)
+                 ? g_strdup_printf (_("%s (read-only)"), base) : g_strdup (base);
+    }
+  else
+    subtitle = g_strdup (_("Not saved to a file yet"));
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_actions (KenshoWindow *self)
+{
+  gboolean has_sheet = self->document != NULL;
+  KenshoNode *selected = has_sheet ? kensho_strategy_tree_get_selected (self->tree) : NULL;
+  static const char *const sheet_actions[] = {
+    "win.save", "win.save-as", "win.print", "win.export-pdf", "win.export-csv",
+    "win.properties", "win.find", "win.add-goal", "win.add-subgoal", "win.add-measure",
+    "win.add-kpi", "win.add-target",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sheet_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), sheet_actions[i], has_sheet);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->undo && kensho_undo_stack_can_undo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->undo && kensho_undo_stack_can_redo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down", selected != NULL);
+}
+
+static void
+on_workspace_status (KenshoWorkspace *workspace, KenshoWindow *self)
+{
+  const char *error = kensho_workspace_get_write_error (workspace);
+
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Your edits could not be written to the workspace: %s "
+                                                 "They are kept in memory; save the sheet to a file."), error);
+
+      gtk_label_set_text (self->status_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->status_revealer, error != NULL);
+}
+
+/* Selection and forms ---------------------------------------------------- */
+
+static void
+on_tree_selection_changed (KenshoStrategyTree *tree, KenshoWindow *self)
+{
+  KenshoNode *node = kensho_strategy_tree_get_selected (tree);
+
+  if (node == NULL)
+    gtk_stack_set_visible_child_name (self->form_stack, "none");
+  else if (KENSHO_IS_INDICATOR (node))
+    {
+      kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form),
+                                           KENSHO_INDICATOR (node), self->undo);
+      gtk_stack_set_visible_child_name (self->form_stack, "indicator");
+    }
+  else
+    {
+      kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), node, self->undo);
+      gtk_stack_set_visible_child_name (self->form_stack, "node");
+    }
+  update_actions (self);
+}
+
+static void
+fill_filters (KenshoWindow *self)
+{
+  KenshoSheet *sheet = kensho_window_get_sheet (self);
+  g_autoptr(GtkStringList) divisions = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) ratings = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (divisions, _("All divisions"));
+  gtk_string_list_append (ratings, _("All ratings"));
+  if (sheet != NULL)
+    {
+      KenshoRatingScale *scale = kensho_sheet_get_rating_scale (sheet);
+
+      gtk_string_list_splice (divisions, 1, 0, kensho_sheet_get_divisions (sheet));
+      for (guint i = 0; i < kensho_rating_scale_get_n_ratings (scale); i++)
+        gtk_string_list_append (ratings, kensho_rating_get_label (kensho_rating_scale_get_rating (scale, i)));
+    }
+  gtk_drop_down_set_model (self->division_filter, G_LIST_MODEL (divisions));
+  gtk_drop_down_set_model (self->rating_filter, G_LIST_MODEL (ratings));
+}
+
+static void
+on_filters_changed (KenshoWindow *self)
+{
+  KenshoSheet *sheet = kensho_window_get_sheet (self);
+  guint division = gtk_drop_down_get_selected (self->division_filter);
+  guint rating = gtk_drop_down_get_selected (self->rating_filter);
+
+  if (sheet == NULL)
+    return;
+  kensho_strategy_tree_set_search (self->tree, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  kensho_strategy_tree_set_division_filter (self->tree,
+                                            division > 0 && division != GTK_INVALID_LIST_POSITION
+                                              ? kensho_sheet_get_divisions (sheet)[division - 1] : NULL);
+  kensho_strategy_tree_set_rating_filter (self->tree,
+                                          rating > 0 && rating != GTK_INVALID_LIST_POSITION
+                                            ? kensho_rating_get_id (kensho_rating_scale_get_rating (kensho_sheet_get_rating_scale (sheet), rating - 1))
+                                            : NULL);
+}
+
+static void
+on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoWindow *self)
+{
+  if (change == KENSHO_CHANGE_SHEET)
+    {
+      update_title (self);
+      fill_filters (self);
+    }
+}
+
+static void
+on_document_notify (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *self)
+{
+  update_title (self);
+}
+
+static void
+on_undo_changed (KenshoUndoStack *undo, KenshoWindow *self)
+{
+  update_actions (self);
+}
+
+/* Puts the document's current sheet in the tree and forms; also after a
+ * reload, which brings a new sheet object. */
+static void
+show_sheet (KenshoWindow *self)
+{
+  KenshoSheet *sheet = kensho_window_get_sheet (self);
+
+  if (self->undo != NULL)
+    g_signal_handlers_disconnect_by_func (self->undo, on_undo_changed, self);
+  g_clear_object (&self->undo);
+  if (self->shown_sheet != NULL)
+    g_clear_signal_handler (&self->sheet_handler, self->shown_sheet);
+  g_set_object (&self->shown_sheet, sheet);
+  if (sheet != NULL)
+    {
+      self->undo = kensho_undo_stack_new (sheet);
+      g_signal_connect (self->undo, "changed", G_CALLBACK (on_undo_changed), self);
+      self->sheet_handler = g_signal_connect (sheet, "changed", G_CALLBACK (on_sheet_changed), self);
+    }
+  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form), NULL, NULL);
+  kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), NULL, NULL);
+  kensho_strategy_tree_set_sheet (self->tree, sheet, self->undo);
+  fill_filters (self);
+  gtk_stack_set_visible_child_name (self->form_stack, "none");
+  gtk_stack_set_visible_child_name (self->main_stack, sheet ? "sheet" : "start");
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+on_document_sheet (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *self)
+{
+  show_sheet (self);
+}
+
+static void
+detach_document (KenshoWindow *self)
+{
+  if (self->shown_sheet != NULL)
+    g_clear_signal_handler (&self->sheet_handler, self->shown_sheet);
+  g_clear_object (&self->shown_sheet);
+  if (self->document == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+}
+
+void
+kensho_window_set_document (KenshoWindow *self, KenshoDocument *document)
+{
+  g_return_if_fail (KENSHO_IS_WINDOW (self));
+
+  detach_document (self);
+  if (document != NULL)
+    {
+      self->document = g_object_ref (document);
+      g_signal_connect (document, "notify::unsaved", G_CALLBACK (on_document_notify), self);
+      g_signal_connect (document, "notify::path", G_CALLBACK (on_document_notify), self);
+      g_signal_connect (document, "notify::read-only", G_CALLBACK (on_document_notify), self);
+      g_signal_connect (document, "notify::sheet", G_CALLBACK (on_document_sheet), self);
+      if (kensho_document_get_path (document) != NULL)
+        kensho_application_add_recent (get_app (self), kensho_document_get_path (document));
+    }
+  show_sheet (self);
+}
+
+/* Opening ----------------------------------------------------------------- */
+
+/* A window showing a sheet keeps it: another sheet opens in a new window. */
+static KenshoWindow *
+window_for_new_sheet (KenshoWindow *self)
+{
+  KenshoWindow *target;
+
+  if (self->document == NULL)
+    return self;
+  target = kensho_window_new (get_app (self));
+  gtk_window_present (GTK_WINDOW (target));
+  return target;
+}
+
+typedef struct
+{
+  KenshoWindow *window;
+  char *path;
+  KenshoOpenFlags flags;
+} OpenRequest;
+
+static void
+open_request_free (OpenRequest *request)
+{
+  g_object_unref (request->window);
+  g_free (request->path);
+  g_free (request);
+}
+
+static void
+open_request_notify (gpointer data, GClosure *closure)
+{
+  open_request_free (data);
+}
+
+static void open_path (KenshoWindow *self, const char *path, KenshoOpenFlags flags);
+
+static void
+on_open_choice (AdwMessageDialog *dialog, const char *response, OpenRequest *request)
+{
+  if (g_str_equal (response, "read-only"))
+    open_path (request->window, request->path, request->flags | KENSHO_OPEN_READ_ONLY);
+  else if (g_str_equal (response, "anyway"))
+    open_path (request->window, request->path, request->flags | KENSHO_OPEN_IGNORE_LOCK);
+  else if (g_str_equal (response, "keep"))
+    open_path (request->window, request->path, request->flags | KENSHO_OPEN_KEEP_LOCAL);
+  else if (g_str_equal (response, "load"))
+    open_path (request->window, request->path, request->flags | KENSHO_OPEN_LOAD_FILE);
+}
+
+static void
+ask_about_open (KenshoWindow *self, const char *path, KenshoOpenFlags flags, const GError *error)
+{
+  OpenRequest *request = g_new0 (OpenRequest, 1);
+  GtkWidget *dialog;
+  g_autofree char *base = g_path_get_basename (path);
+
+  request->window = g_object_ref (self);
+  request->path = g_strdup (path);
+  request->flags = flags;
+  if (error->code == KENSHO_ERROR_LOCKED)
+    {
+      g_autofree char *heading = g_strdup_printf (_("“%s” Is Open Elsewhere"), base);
+
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "anyway", _("Open _Anyway"),
+                                        "read-only", _("Open _Read-Only"), NULL);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "read-only",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
+  else
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Unsaved Changes to This Sheet"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("Kensho has changes to “%s” that were never saved to the file. "
+                                        "Keep working on them, or load the file as it is and drop them?"),
+                                      base);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "load", _("_Load the File"),
+                                        "keep", _("_Keep My Changes"), NULL);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "load", ADW_RESPONSE_DESTRUCTIVE);
+    }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_open_choice), request,
+                         open_request_notify, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_path (KenshoWindow *self, const char *path, KenshoOpenFlags flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoDocument) document = NULL;
+  KenshoWindow *target;
+
+  document = kensho_document_open_file (get_workspace (self), path, flags, &error);
+  if (document == NULL)
+    {
+      if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED) ||
+          g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_LOCAL_CHANGES))
+        ask_about_open (self, path, flags, error);
+      else
+        show_error (self, _("Could Not Open the Sheet"), error->message);
+      return;
+    }
+  target = window_for_new_sheet (self);
+  kensho_window_set_document (target, document);
+  if (kensho_document_is_locked_by_other (document))
+    show_toast (target, kensho_document_get_read_only (document)
+                          ? _("Opened read-only: someone else has this sheet open.")
+                          : _("Someone else has this sheet open: saving may overwrite their work."));
+}
+
+void
+kensho_window_open_file (KenshoWindow *self, GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_if_fail (KENSHO_IS_WINDOW (self));
+  if (path == NULL)
+    {
+      show_error (self, _("Could Not Open the Sheet"), _("Only files on this computer or a mounted share can be opened."));
+      return;
+    }
+  open_path (self, path, KENSHO_OPEN_DEFAULT);
+}
+
+static GtkFileFilter *
+sheet_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Verification sheets"));
+  gtk_file_filter_add_mime_type (filter, "application/x-kensho-sheet+xml");
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  return filter;
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog, int response, KenshoWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      kensho_window_open_file (self, file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+action_open (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open a Sheet"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                              _("_Open"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = sheet_filter ();
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+action_open_sample (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+  g_autofree char *path = kensho_application_dup_sample_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file (path, &error);
+  g_autoptr(KenshoDocument) document = NULL;
+
+  /* The sample opens as a new, untitled sheet: the installed file is
+   * read-only, and Save asks where to keep the copy. */
+  if (sheet != NULL)
+    document = kensho_document_new_untitled (get_workspace (self), sheet, &error);
+  if (document == NULL)
+    {
+      show_error (self, _("Could Not Open the Sample"), error->message);
+      return;
+    }
+  kensho_window_set_document (window_for_new_sheet (self), document);
+}
+
+static void
+action_new (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
+  g_autoptr(KenshoNode) goal = kensho_node_new (KENSHO_NODE_GOAL, "1", _("New basic goal"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoDocument) document = NULL;
+
+  kensho_sheet_set_title (sheet, _("New verification sheet"));
+  kensho_node_append (kensho_sheet_get_root (sheet), goal, NULL);
+  document = kensho_document_new_untitled (get_workspace (self), sheet, &error);
+  if (document == NULL)
+    {
+      show_error (self, _("Could Not Create the Sheet"), error->message);
+      return;
+    }
+  kensho_window_set_document (window_for_new_sheet (self), document);
+}
+
+/* Saving ------------------------------------------------------------------ */
+
+static void save_as (KenshoWindow *self);
+static void save (KenshoWindow *self, KenshoSaveFlags flags);
+
+static void
+on_changed_on_disk_choice (AdwMessageDialog *dialog, const char *response, KenshoWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "overwrite"))
+    save (self, KENSHO_SAVE_OVERWRITE);
+  else if (g_str_equal (response, "elsewhere"))
+    save_as (self);
+  else if (g_str_equal (response, "reload") && !kensho_document_reload (self->document, &error))
+    show_error (self, _("Could Not Reload the Sheet"), error->message);
+}
+
+static void
+save (KenshoWindow *self, KenshoSaveFlags flags)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (kensho_document_save (self->document, flags, &error))
+    {
+      show_toast (self, _("Saved"));
+      if (self->close_confirmed)
+        gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  self->close_confirmed = FALSE;
+  if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_NO_FILE) ||
+      g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_READ_ONLY))
+    save_as (self);
+  else if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_CHANGED_ON_DISK))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Changed on Disk"),
+                                                  error->message);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("%s Overwrite their version (it is kept in the sheet’s history), "
+                                        "save yours elsewhere, or reload theirs and drop your changes?"),
+                                      error->message);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "reload", _("_Reload"),
+                                        "elsewhere", _("Save _Elsewhere…"),
+                                        "overwrite", _("_Overwrite"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "elsewhere");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_choice), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    show_error (self, _("Could Not Save the Sheet"),
+                /* The edits are safe; say so. */
+                error->message);
+}
+
+static void
+on_save_as_response (GtkNativeDialog *dialog, int response, KenshoWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && kensho_document_save_as (self->document, path, &error))
+        {
+          kensho_application_add_recent (get_app (self), path);
+          show_toast (self, _("Saved"));
+          if (self->close_confirmed)
+            gtk_window_close (GTK_WINDOW (self));
+        }
+      else
+        show_error (self, _("Could Not Save the Sheet"),
+                    error ? error->message : _("Only files on this computer or a mounted share can be saved."));
+    }
+  self->close_confirmed = FALSE;
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+save_as (KenshoWindow *self)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Save the Sheet"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                              _("_Save"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = sheet_filter ();
+  const char *path = self->document ? kensho_document_get_path (self->document) : NULL;
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, NULL);
+    }
+  else
+    {
+      g_autofree char *title = kensho_sheet_dup_display_title (kensho_window_get_sheet (self));
+      g_autofree char *name = g_strconcat (title, ".xml", NULL);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+action_save (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  save (KENSHO_WINDOW (widget), KENSHO_SAVE_DEFAULT);
+}
+
+static void
+action_save_as (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  save_as (KENSHO_WINDOW (widget));
+}
+
+static void
+on_export_csv_response (GtkNativeDialog *dialog, int response, KenshoWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && kensho_window_get_sheet (self) != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && kensho_csv_save_file (kensho_window_get_sheet (self), path, &error))
+        show_toast (self, _("Exported"));
+      else
+        show_error (self, _("Could Not Export"), error ? error->message : _("Choose a local file."));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+action_export_csv (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Export as CSV"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                              _("_Export"), _("_Cancel"));
+  g_autofree char *title = kensho_sheet_dup_display_title (kensho_window_get_sheet (self));
+  g_autofree char *file_name = g_strconcat (title, ".csv", NULL);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_csv_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+action_properties (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+  GtkWindow *properties = kensho_sheet_properties_new (GTK_WINDOW (self), kensho_window_get_sheet (self),
+                                                       self->undo);
+
+  gtk_window_present (properties);
+}
+
+/* Editing ----------------------------------------------------------------- */
+
+static void
+select_after_undo (KenshoWindow *self, KenshoNode *node)
+{
+  if (node != NULL && kensho_node_get_sheet (node) != NULL)
+    kensho_strategy_tree_select (self->tree, node);
+}
+
+static void
+action_undo (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+
+  if (self->undo != NULL)
+    select_after_undo (self, kensho_undo_stack_undo (self->undo));
+}
+
+static void
+action_redo (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+
+  if (self->undo != NULL)
+    select_after_undo (self, kensho_undo_stack_redo (self->undo));
+}
+
+static void
+action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+  KenshoNode *node = kensho_strategy_tree_get_selected (self->tree);
+  g_autoptr(KenshoNode) keep = NULL;
+  g_autofree char *message = NULL;
+  KenshoNode *parent;
+  guint position;
+  AdwToast *toast;
+
+  if (node == NULL)
+    return;
+  keep = g_object_ref (node);
+  parent = kensho_node_get_parent (node);
+  position = kensho_node_get_position (node);
+  kensho_node_remove (node);
+  kensho_undo_stack_push_remove (self->undo, node, parent, position, _("Delete"));
+  message = g_strdup_printf (_("“%s” deleted"), kensho_node_get_title (node) ? kensho_node_get_title (node) : "");
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+action_rename (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  kensho_strategy_tree_start_rename (KENSHO_WINDOW (widget)->tree);
+}
+
+static void
+action_move (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+
+  kensho_strategy_tree_move_selected (self->tree, g_str_equal (name, "win.move-up") ? -1 : 1);
+}
+
+static KenshoNodeKind
+kind_for_action (const char *name, KenshoIndicatorKind *indicator_kind)
+{
+  *indicator_kind = KENSHO_INDICATOR_KPI;
+  if (g_str_equal (name, "win.add-goal"))
+    return KENSHO_NODE_GOAL;
+  if (g_str_equal (name, "win.add-subgoal"))
+    return KENSHO_NODE_SUBGOAL;
+  if (g_str_equal (name, "win.add-measure"))
+    return KENSHO_NODE_MEASURE;
+  if (g_str_equal (name, "win.add-target"))
+    *indicator_kind = KENSHO_INDICATOR_TARGET;
+  return KENSHO_NODE_INDICATOR;
+}
+
+/* Where a new node of this kind goes: into the selected node when it can
+ * hold it, else after the selected branch in the nearest ancestor that
+ * can; numerical targets prefer a sub-goal, KPIs a measure. */
+static KenshoNode *
+place_for (KenshoWindow *self, KenshoNode *node, guint *position)
+{
+  KenshoNode *selected = kensho_strategy_tree_get_selected (self->tree);
+  KenshoNode *root = kensho_sheet_get_root (kensho_window_get_sheet (self));
+  KenshoNodeKind kind = kensho_node_get_kind (node);
+  gboolean target = KENSHO_IS_INDICATOR (node) &&
+                    kensho_indicator_get_indicator_kind (KENSHO_INDICATOR (node)) == KENSHO_INDICATOR_TARGET;
+  KenshoNode *child = NULL;
+
+  for (KenshoNode *n = selected ? selected : root; n != NULL; child = n, n = kensho_node_get_parent (n))
+    {
+      KenshoNodeKind here = kensho_node_get_kind (n);
+
+      if (!kensho_node_kind_can_contain (here, kind))
+        continue;
+      /* Indicators go where they belong, not into any node that may hold them. */
+      if (kind == KENSHO_NODE_INDICATOR && here != KENSHO_NODE_ROOT &&
+          here != (target ? KENSHO_NODE_SUBGOAL : KENSHO_NODE_MEASURE) &&
+          kensho_node_get_parent (n) != NULL && n != root)
+        {
+          gboolean better_above = FALSE;
+
+          for (KenshoNode *up = kensho_node_get_parent (n); up; up = kensho_node_get_parent (up))
+            better_above |= kensho_node_get_kind (up) == (target ? KENSHO_NODE_SUBGOAL : KENSHO_NODE_MEASURE);
+          if (better_above)
+            continue;
+        }
+      *position = child ? kensho_node_get_position (child) + 1 : G_MAXUINT;
+      if (target && child != NULL)
+        *position = 0; /* a sub-goal's numerical target comes first */
+      return n;
+    }
+  return NULL;
+}
+
+static void
+action_add (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+  KenshoIndicatorKind indicator_kind;
+  KenshoNodeKind kind = kind_for_action (name, &indicator_kind);
+  g_autoptr(KenshoNode) node = NULL;
+  KenshoNode *parent;
+  guint position = G_MAXUINT;
+
+  if (kind == KENSHO_NODE_INDICATOR)
+    node = KENSHO_NODE (kensho_indicator_new (indicator_kind, indicator_kind == KENSHO_INDICATOR_TARGET
+                                                                ? _("New numerical target") : _("New KPI")));
+  else
+    node = kensho_node_new (kind, "", kind == KENSHO_NODE_GOAL ? _("New basic goal")
+                                      : kind == KENSHO_NODE_SUBGOAL ? _("New sub-goal")
+                                                                     : _("New measure"));
+  parent = place_for (self, node, &position);
+  if (parent == NULL || !kensho_node_insert (parent, node, position, NULL))
+    {
+      show_toast (self, _("Select where the new item belongs first."));
+      return;
+    }
+  kensho_undo_stack_push_insert (self->undo, node, _("Add"));
+  kensho_strategy_tree_select (self->tree, node);
+}
+
+static void
+action_find (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+action_print (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  show_toast (KENSHO_WINDOW (widget), _("Printing is not available in this version yet."));
+}
+
+/* Closing ----------------------------------------------------------------- */
+
+static void
+on_close_choice (AdwMessageDialog *dialog, const char *response, KenshoWindow *self)
+{
+  if (g_str_equal (response, "save"))
+    {
+      self->close_confirmed = TRUE;
+      save (self, KENSHO_SAVE_DEFAULT);
+    }
+  else if (g_str_equal (response, "close"))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static void
+save_window_state (KenshoWindow *self)
+{
+  GSettings *settings = kensho_application_get_settings (get_app (self));
+  int width, height;
+
+  if (settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+  g_settings_set_int (settings, "pane-position", gtk_paned_get_position (self->paned));
+}
+
+static gboolean
+kensho_window_close_request (GtkWindow *window)
+{
+  KenshoWindow *self = KENSHO_WINDOW (window);
+
+  save_window_state (self);
+  if (self->document != NULL && !self->quitting)
+    {
+      if (kensho_document_get_unsaved (self->document) && !self->close_confirmed)
+        {
+          GtkWidget *dialog = adw_message_dialog_new (window, _("Save Changes?"), NULL);
+          g_autofree char *title = kensho_sheet_dup_display_title (kensho_window_get_sheet (self));
+
+          adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                          _("“%s” has changes not saved to its file. If you close without "
+                                            "saving, Kensho keeps them and offers them again when you "
+                                            "reopen the file."), title);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "cancel", _("_Cancel"),
+                                            "close", _("Close _Without Saving"),
+                                            "save", _("_Save"), NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          g_signal_connect (dialog, "response", G_CALLBACK (on_close_choice), self);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return TRUE;
+        }
+      kensho_document_close (self->document);
+    }
+  detach_document (self);
+  return GTK_WINDOW_CLASS (kensho_window_parent_class)->close_request (window);
+}
+
+void
+kensho_window_close_for_quit (KenshoWindow *self)
+{
+  self->quitting = TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Files dropped on the window open. */
+static gboolean
+on_file_drop (GtkDropTarget *target, const GValue *value, double x, double y, KenshoWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    kensho_window_open_file (self, l->data);
+  return files != NULL;
+}
+
+static void
+refresh_recent (KenshoWindow *self)
+{
+  GSettings *settings = kensho_application_get_settings (get_app (self));
+  g_auto(GStrv) recent = settings ? g_settings_get_strv (settings, "recent-files") : NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+  for (guint i = 0; recent && recent[i] && shown < 8; i++)
+    {
+      GtkWidget *row;
+      g_autofree char *base = NULL;
+      g_autofree char *action_target = NULL;
+
+      if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+      base = g_path_get_basename (recent[i]);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), base);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), recent[i]);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", recent[i]);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_heading), shown > 0);
+}
+
+static void
+action_open_recent (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  open_path (KENSHO_WINDOW (widget), g_variant_get_string (parameter, NULL), KENSHO_OPEN_DEFAULT);
+}
+
+/* Class ------------------------------------------------------------------- */
 
 static void
 kensho_window_dispose (GObject *object)
 {
   KenshoWindow *self = KENSHO_WINDOW (object);
 
+  detach_document (self);
+  if (self->undo != NULL)
+    g_signal_handlers_disconnect_by_func (self->undo, on_undo_changed, self);
+  g_clear_object (&self->undo);
   gtk_widget_dispose_template (GTK_WIDGET (self), KENSHO_TYPE_WINDOW);
-  g_clear_object (&self->sheet);
   G_OBJECT_CLASS (kensho_window_parent_class)->dispose (object);
+}
+
+static void
+kensho_window_constructed (GObject *object)
+{
+  KenshoWindow *self = KENSHO_WINDOW (object);
+  KenshoApplication *app = get_app (self);
+  GSettings *settings = app ? kensho_application_get_settings (app) : NULL;
+
+  G_OBJECT_CLASS (kensho_window_parent_class)->constructed (object);
+
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      gtk_paned_set_position (self->paned, g_settings_get_int (settings, "pane-position"));
+    }
+  if (app != NULL)
+    {
+      g_signal_connect_object (kensho_application_get_workspace (app), "status-changed",
+                               G_CALLBACK (on_workspace_status), self, 0);
+      refresh_recent (self);
+    }
 }
 
 static void
@@ -35,50 +1020,95 @@ kensho_window_class_init (KenshoWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = kensho_window_dispose;
+  object_class->constructed = kensho_window_constructed;
+  window_class->close_request = kensho_window_close_request;
 
+  g_type_ensure (KENSHO_TYPE_STRATEGY_TREE);
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/kensho/Kensho/kensho-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, status_page);
-  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, indicator_list);
-}
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, division_filter);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, rating_filter);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, status_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, recent_heading);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, tree_box);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, form_stack);
 
-static void
-setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, action_open_sample);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, action_new);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, action_print);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, action_export_csv);
+  gtk_widget_class_install_action (widget_class, "win.properties", NULL, action_properties);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, action_delete);
+  gtk_widget_class_install_action (widget_class, "win.rename", NULL, action_rename);
+  gtk_widget_class_install_action (widget_class, "win.move-up", NULL, action_move);
+  gtk_widget_class_install_action (widget_class, "win.move-down", NULL, action_move);
+  gtk_widget_class_install_action (widget_class, "win.add-goal", NULL, action_add);
+  gtk_widget_class_install_action (widget_class, "win.add-subgoal", NULL, action_add);
+  gtk_widget_class_install_action (widget_class, "win.add-measure", NULL, action_add);
+  gtk_widget_class_install_action (widget_class, "win.add-kpi", NULL, action_add);
+  gtk_widget_class_install_action (widget_class, "win.add-target", NULL, action_add);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, action_find);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  KenshoIndicator *indicator = gtk_list_item_get_item (item);
-  const char *division = kensho_indicator_get_division (indicator);
-  g_autofree char *text = g_strdup_printf ("%s — %s", kensho_indicator_get_name (indicator),
-                                           division ? division : "");
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.add-kpi", NULL);
 }
 
 static void
 kensho_window_init (KenshoWindow *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkDropTarget *file_drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  gtk_list_view_set_factory (self->indicator_list, factory);
-  g_object_unref (factory);
+
+  self->tree = KENSHO_STRATEGY_TREE (kensho_strategy_tree_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->tree), TRUE);
+  gtk_box_append (self->tree_box, GTK_WIDGET (self->tree));
+  g_signal_connect (self->tree, "selection-changed", G_CALLBACK (on_tree_selection_changed), self);
+
+  self->indicator_form = kensho_indicator_form_new ();
+  self->node_form = kensho_node_form_new ();
+  gtk_stack_add_named (self->form_stack, self->indicator_form, "indicator");
+  gtk_stack_add_named (self->form_stack, self->node_form, "node");
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_filters_changed), self);
+  g_signal_connect_swapped (self->division_filter, "notify::selected", G_CALLBACK (on_filters_changed), self);
+  g_signal_connect_swapped (self->rating_filter, "notify::selected", G_CALLBACK (on_filters_changed), self);
+
+  file_drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (file_drop, "drop", G_CALLBACK (on_file_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (file_drop));
+
+  show_sheet (self);
 }
 
 KenshoWindow *
@@ -87,51 +1117,38 @@ kensho_window_new (KenshoApplication *app)
   return g_object_new (KENSHO_TYPE_WINDOW, "application", app, NULL);
 }
 
+KenshoDocument *
+kensho_window_get_document (KenshoWindow *self)
+{
+  return self->document;
+}
+
 KenshoSheet *
 kensho_window_get_sheet (KenshoWindow *self)
 {
-  g_return_val_if_fail (KENSHO_IS_WINDOW (self), NULL);
-  return self->sheet;
+  return self->document ? kensho_document_get_sheet (self->document) : NULL;
 }
 
-static void
-show_sheet (KenshoWindow *self, KenshoSheet *sheet)
+KenshoUndoStack *
+kensho_window_get_undo_stack (KenshoWindow *self)
 {
-  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
-  g_autoptr(GListStore) store = g_list_store_new (KENSHO_TYPE_INDICATOR);
-  g_autofree char *title = kensho_sheet_dup_display_title (sheet);
-  g_autofree char *subtitle = NULL;
-
-  g_set_object (&self->sheet, sheet);
-  g_list_store_splice (store, 0, 0, indicators->pdata, indicators->len);
-  gtk_list_view_set_model (self->indicator_list,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&store)))));
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u indicator",
-                                           "%s · %u indicators", indicators->len),
-                              kensho_sheet_get_municipality (sheet), indicators->len);
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_stack_set_visible_child_name (self->stack, "sheet");
+  return self->undo;
 }
 
-void
-kensho_window_open_file (KenshoWindow *self, GFile *file)
+KenshoStrategyTree *
+kensho_window_get_tree (KenshoWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(KenshoSheet) sheet = NULL;
+  return self->tree;
+}
 
-  g_return_if_fail (KENSHO_IS_WINDOW (self));
+GtkWidget *
+kensho_window_get_form (KenshoWindow *self)
+{
+  return gtk_stack_get_visible_child (self->form_stack);
+}
 
-  sheet = path ? kensho_sheet_xml_load_file (path, &error) : NULL;
-  if (sheet == NULL)
-    {
-      adw_status_page_set_title (self->status_page, _("Could Not Open the Sheet"));
-      adw_status_page_set_description (self->status_page,
-                                       error ? error->message : _("Only local files can be opened."));
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-  show_sheet (self, sheet);
+gboolean
+kensho_window_is_empty (KenshoWindow *self)
+{
+  return self->document == NULL;
 }

@@ -4,16 +4,28 @@
 #include <adwaita.h>
 
 #include "kensho-application.h"
-#include "kensho-sheet.h"
+#include "kensho-document.h"
+#include "kensho-strategy-tree.h"
+#include "kensho-undo-stack.h"
 
 G_BEGIN_DECLS
 
 #define KENSHO_TYPE_WINDOW (kensho_window_get_type ())
 G_DECLARE_FINAL_TYPE (KenshoWindow, kensho_window, KENSHO, WINDOW, AdwApplicationWindow)
 
-KenshoWindow *kensho_window_new       (KenshoApplication *app);
-void          kensho_window_open_file (KenshoWindow      *self,
-                                       GFile             *file);
-KenshoSheet  *kensho_window_get_sheet (KenshoWindow      *self);
+KenshoWindow       *kensho_window_new            (KenshoApplication *app);
+void                kensho_window_open_file      (KenshoWindow      *self,
+                                                  GFile             *file);
+void                kensho_window_set_document   (KenshoWindow      *self,
+                                                  KenshoDocument    *document);
+KenshoDocument     *kensho_window_get_document   (KenshoWindow      *self);
+KenshoSheet        *kensho_window_get_sheet      (KenshoWindow      *self);
+KenshoUndoStack    *kensho_window_get_undo_stack (KenshoWindow      *self);
+KenshoStrategyTree *kensho_window_get_tree       (KenshoWindow      *self);
+GtkWidget          *kensho_window_get_form       (KenshoWindow      *self);
+gboolean            kensho_window_is_empty       (KenshoWindow      *self);
+/* Closing for good marks the sheet closed in the workspace; quitting the
+ * app keeps it marked open, to bring it back at the next start. */
+void                kensho_window_close_for_quit (KenshoWindow      *self);
 
 G_END_DECLS

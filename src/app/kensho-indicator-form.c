@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kensho-indicator-form.h"
+
+struct _KenshoIndicatorForm
+{
+  AdwBin parent_instance;
+
+  GtkLabel *name_label;
+  GtkLabel *details_label;
+  GtkTextView *commentary[3];
+  GtkGrid *values_grid;
+  GtkDropDown *rating;
+  GtkTextView *reason;
+  GtkLabel *reason_hint;
+
+  KenshoIndicator *indicator;
+  KenshoUndoStack *undo;
+  KenshoSheet *sheet;
+  gulong changed_handler;
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (KenshoIndicatorForm, kensho_indicator_form, ADW_TYPE_BIN)
+
+static int
+fiscal_year (KenshoIndicatorForm *self)
+{
+  return kensho_sheet_get_fiscal_year (self->sheet);
+}
+
+static char *
+text_of (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_text_if_different (GtkTextView *view, const char *text)
+{
+  g_autofree char *current = text_of (view);
+
+  if (g_strcmp0 (current, text ? text : "") != 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
+}
+
+static void
+update_reason_hint (KenshoIndicatorForm *self)
+{
+  const char *rating_id = kensho_indicator_get_rating_id (self->indicator, fiscal_year (self));
+  KenshoRating *rating = rating_id ? kensho_rating_scale_lookup (kensho_sheet_get_rating_scale (self->sheet), rating_id) : NULL;
+  const char *reason = kensho_indicator_get_delay_reason (self->indicator, fiscal_year (self));
+
+  if (rating != NULL && kensho_rating_get_delayed (rating) && reason == NULL)
+    gtk_label_set_text (self->reason_hint, _("A reason is required when the indicator is delayed."));
+  else if (reason != NULL && (rating == NULL || !kensho_rating_get_delayed (rating)))
+    gtk_label_set_text (self->reason_hint, _("The indicator is not rated as delayed."));
+  else
+    gtk_label_set_text (self->reason_hint, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_hint), *gtk_label_get_text (self->reason_hint) != '\0');
+}
+
+static void
+fill_values (KenshoIndicatorForm *self)
+{
+  GtkWidget *child;
+  guint n_series = kensho_indicator_get_n_series (self->indicator);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->values_grid))) != NULL)
+    gtk_grid_remove (self->values_grid, child);
+  for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
+    {
+      g_autofree char *title = kensho_sheet_dup_column_title (self->sheet, column);
+      GtkWidget *heading = gtk_label_new (title);
+
+      gtk_widget_add_css_class (heading, "caption-heading");
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_grid_attach (self->values_grid, heading, (int) column + 1, 0, 1, 1);
+    }
+  for (guint s = 0; s < n_series; s++)
+    {
+      KenshoSeries *series = kensho_indicator_get_series (self->indicator, s);
+      GtkWidget *name = gtk_label_new (kensho_series_get_name (series) ? kensho_series_get_name (series) : "");
+
+      gtk_grid_attach (self->values_grid, name, 0, (int) s + 1, 1, 1);
+      for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
+        {
+          g_autofree char *text = kensho_value_format (kensho_series_get_column (series, column, fiscal_year (self)));
+          GtkWidget *cell = gtk_label_new (text);
+
+          gtk_label_set_selectable (GTK_LABEL (cell), TRUE);
+          gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
+          gtk_grid_attach (self->values_grid, cell, (int) column + 1, (int) s + 1, 1, 1);
+        }
+    }
+}
+
+static void
+load (KenshoIndicatorForm *self)
+{
+  KenshoRatingScale *scale = kensho_sheet_get_rating_scale (self->sheet);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const char *rating_id = kensho_indicator_get_rating_id (self->indicator, fiscal_year (self));
+  guint selected = 0;
+  g_autofree char *details = NULL;
+
+  self->updating = TRUE;
+  gtk_label_set_text (self->name_label, kensho_indicator_get_name (self->indicator));
+  details = g_strdup_printf ("%s · %s",
+                             kensho_indicator_get_indicator_kind (self->indicator) == KENSHO_INDICATOR_TARGET
+                               ? _("Numerical target") : _("KPI"),
+                             kensho_indicator_get_division (self->indicator) ? kensho_indicator_get_division (self->indicator) : "");
+  gtk_label_set_text (self->details_label, details);
+  for (KenshoCommentaryPart part = 0; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
+    set_text_if_different (self->commentary[part],
+                           kensho_indicator_get_commentary (self->indicator, fiscal_year (self), part));
+  fill_values (self);
+  gtk_string_list_append (labels, _("Not rated"));
+  for (guint i = 0; i < kensho_rating_scale_get_n_ratings (scale); i++)
+    {
+      KenshoRating *rating = kensho_rating_scale_get_rating (scale, i);
+
+      gtk_string_list_append (labels, kensho_rating_get_label (rating));
+      if (g_strcmp0 (kensho_rating_get_id (rating), rating_id) == 0)
+        selected = i + 1;
+    }
+  gtk_drop_down_set_model (self->rating, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->rating, selected);
+  set_text_if_different (self->reason, kensho_indicator_get_delay_reason (self->indicator, fiscal_year (self)));
+  update_reason_hint (self);
+  self->updating = FALSE;
+}
+
+static void
+on_commentary_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
+{
+  KenshoCommentaryPart part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer), "part"));
+  g_autofree char *key = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->updating || self->indicator == NULL)
+    return;
+  key = g_strdup_printf ("commentary-%d:%d", part, fiscal_year (self));
+  text = text_of (self->commentary[part]);
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Edit commentary"), key);
+  kensho_indicator_set_commentary (self->indicator, fiscal_year (self), part, text);
+}
+
+static void
+on_reason_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->updating || self->indicator == NULL)
+    return;
+  key = g_strdup_printf ("reason:%d", fiscal_year (self));
+  text = text_of (self->reason);
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Edit reason for delay"), key);
+  kensho_indicator_set_delay_reason (self->indicator, fiscal_year (self), text);
+  update_reason_hint (self);
+}
+
+static void
+on_rating_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicatorForm *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  KenshoRatingScale *scale;
+  const char *id = NULL;
+
+  if (self->updating || self->indicator == NULL)
+    return;
+  scale = kensho_sheet_get_rating_scale (self->sheet);
+  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION && selected <= kensho_rating_scale_get_n_ratings (scale))
+    id = kensho_rating_get_id (kensho_rating_scale_get_rating (scale, selected - 1));
+  if (g_strcmp0 (id, kensho_indicator_get_rating_id (self->indicator, fiscal_year (self))) == 0)
+    return;
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Change rating"), NULL);
+  kensho_indicator_set_rating_id (self->indicator, fiscal_year (self), id);
+  update_reason_hint (self);
+}
+
+/* Undo, redo and other views change the indicator too: show it. */
+static void
+on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoIndicatorForm *self)
+{
+  if (!self->updating && self->indicator != NULL &&
+      (object == G_OBJECT (self->indicator) || change == KENSHO_CHANGE_SHEET))
+    load (self);
+}
+
+static GtkWidget *
+section (GtkBox *box, const char *title)
+{
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_box_append (box, label);
+  return label;
+}
+
+static GtkTextView *
+text_area (GtkBox *box, const char *title)
+{
+  GtkWidget *label = section (box, title);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_set_size_request (view, -1, 72);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (box, frame);
+  return GTK_TEXT_VIEW (view);
+}
+
+static void
+kensho_indicator_form_dispose (GObject *object)
+{
+  KenshoIndicatorForm *self = KENSHO_INDICATOR_FORM (object);
+
+  kensho_indicator_form_set_indicator (self, NULL, NULL);
+  G_OBJECT_CLASS (kensho_indicator_form_parent_class)->dispose (object);
+}
+
+static void
+kensho_indicator_form_class_init (KenshoIndicatorFormClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = kensho_indicator_form_dispose;
+}
+
+static void
+kensho_indicator_form_init (KenshoIndicatorForm *self)
+{
+  static const char *const parts[] = { N_("① Activities"), N_("② Issues"), N_("③ Next steps") };
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  GtkWidget *label;
+
+  gtk_widget_set_margin_start (GTK_WIDGET (box), 18);
+  gtk_widget_set_margin_end (GTK_WIDGET (box), 18);
+  gtk_widget_set_margin_top (GTK_WIDGET (box), 18);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (box), 18);
+  self->name_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->name_label, TRUE);
+  gtk_label_set_xalign (self->name_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "title-2");
+  gtk_box_append (box, GTK_WIDGET (self->name_label));
+  self->details_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->details_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->details_label), "dim-label");
+  gtk_box_append (box, GTK_WIDGET (self->details_label));
+
+  for (KenshoCommentaryPart part = 0; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
+    {
+      GtkTextBuffer *buffer;
+
+      self->commentary[part] = text_area (box, _(parts[part]));
+      buffer = gtk_text_view_get_buffer (self->commentary[part]);
+      g_object_set_data (G_OBJECT (buffer), "part", GINT_TO_POINTER (part));
+      g_signal_connect (buffer, "changed", G_CALLBACK (on_commentary_changed), self);
+    }
+
+  section (box, _("Values"));
+  self->values_grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->values_grid, 12);
+  gtk_grid_set_row_spacing (self->values_grid, 6);
+  gtk_box_append (box, GTK_WIDGET (self->values_grid));
+
+  label = section (box, _("Progress"));
+  self->rating = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_widget_set_halign (GTK_WIDGET (self->rating), GTK_ALIGN_START);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->rating), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  g_signal_connect (self->rating, "notify::selected", G_CALLBACK (on_rating_selected), self);
+  gtk_box_append (box, GTK_WIDGET (self->rating));
+
+  self->reason = text_area (box, _("Reason for delay"));
+  g_signal_connect (gtk_text_view_get_buffer (self->reason), "changed", G_CALLBACK (on_reason_changed), self);
+  self->reason_hint = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->reason_hint, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->reason_hint), "warning");
+  gtk_box_append (box, GTK_WIDGET (self->reason_hint));
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (box));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  adw_bin_set_child (ADW_BIN (self), scrolled);
+}
+
+GtkWidget *
+kensho_indicator_form_new (void)
+{
+  return g_object_new (KENSHO_TYPE_INDICATOR_FORM, NULL);
+}
+
+void
+kensho_indicator_form_set_indicator (KenshoIndicatorForm *self, KenshoIndicator *indicator,
+                                     KenshoUndoStack *undo)
+{
+  g_return_if_fail (KENSHO_IS_INDICATOR_FORM (self));
+
+  if (self->sheet != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->sheet);
+  g_clear_object (&self->sheet);
+  g_set_object (&self->indicator, indicator);
+  g_set_object (&self->undo, undo);
+  if (indicator == NULL || kensho_node_get_sheet (KENSHO_NODE (indicator)) == NULL)
+    return;
+  self->sheet = g_object_ref (kensho_node_get_sheet (KENSHO_NODE (indicator)));
+  self->changed_handler = g_signal_connect (self->sheet, "changed", G_CALLBACK (on_sheet_changed), self);
+  load (self);
+}
+
+KenshoIndicator *
+kensho_indicator_form_get_indicator (KenshoIndicatorForm *self)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR_FORM (self), NULL);
+  return self->indicator;
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kensho-undo-stack.h"
+
+G_BEGIN_DECLS
+
+#define KENSHO_TYPE_INDICATOR_FORM (kensho_indicator_form_get_type ())
+G_DECLARE_FINAL_TYPE (KenshoIndicatorForm, kensho_indicator_form, KENSHO, INDICATOR_FORM, AdwBin)
+
+GtkWidget       *kensho_indicator_form_new           (void);
+void             kensho_indicator_form_set_indicator (KenshoIndicatorForm *self,
+                                                      KenshoIndicator     *indicator,
+                                                      KenshoUndoStack     *undo);
+KenshoIndicator *kensho_indicator_form_get_indicator (KenshoIndicatorForm *self);
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kensho-undo-stack.h"
+
+G_BEGIN_DECLS
+
+#define KENSHO_TYPE_NODE_FORM (kensho_node_form_get_type ())
+G_DECLARE_FINAL_TYPE (KenshoNodeForm, kensho_node_form, KENSHO, NODE_FORM, AdwBin)
+
+GtkWidget *kensho_node_form_new      (void);
+void       kensho_node_form_set_node (KenshoNodeForm  *self,
+                                      KenshoNode      *node,
+                                      KenshoUndoStack *undo);
+
+G_END_DECLS

@@ -1,0 +1,637 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kensho-strategy-tree.h"
+
+struct _KenshoStrategyTree
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *scrolled;
+  GtkListView *list_view;
+  GtkSingleSelection *selection;
+  GtkTreeListModel *tree_model;
+  GtkCustomFilter *filter;
+
+  KenshoSheet *sheet;
+  KenshoUndoStack *undo;
+  gulong changed_handler;
+
+  char *search;          /* casefolded, NULL when none */
+  char *division;
+  char *rating_id;
+  GHashTable *match_cache; /* KenshoNode → GINT (1 visible, 2 hidden) */
+  GHashTable *row_titles;  /* KenshoNode → GtkEditableLabel, for F2 */
+};
+
+G_DEFINE_FINAL_TYPE (KenshoStrategyTree, kensho_strategy_tree, GTK_TYPE_WIDGET)
+
+enum { SELECTION_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static gboolean
+filter_active (KenshoStrategyTree *self)
+{
+  return self->search != NULL || self->division != NULL || self->rating_id != NULL;
+}
+
+static gboolean
+contains_casefolded (const char *haystack, const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+static gboolean
+node_matches_itself (KenshoStrategyTree *self, KenshoNode *node)
+{
+  KenshoIndicator *indicator = KENSHO_IS_INDICATOR (node) ? KENSHO_INDICATOR (node) : NULL;
+  int fy = kensho_sheet_get_fiscal_year (self->sheet);
+
+  /* Division and rating belong to indicators: other nodes show only as
+   * ancestors of matching indicators. */
+  if ((self->division != NULL || self->rating_id != NULL) && indicator == NULL)
+    return FALSE;
+  if (self->division != NULL && g_strcmp0 (kensho_indicator_get_division (indicator), self->division) != 0)
+    return FALSE;
+  if (self->rating_id != NULL &&
+      g_strcmp0 (kensho_indicator_get_rating_id (indicator, fy), self->rating_id) != 0)
+    return FALSE;
+  if (self->search == NULL)
+    return TRUE;
+  if (contains_casefolded (kensho_node_get_title (node), self->search) ||
+      contains_casefolded (kensho_node_get_code (node), self->search))
+    return TRUE;
+  if (indicator != NULL)
+    {
+      for (KenshoCommentaryPart part = 0; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
+        if (contains_casefolded (kensho_indicator_get_commentary (indicator, fy, part), self->search))
+          return TRUE;
+      if (contains_casefolded (kensho_indicator_get_division (indicator), self->search) ||
+          contains_casefolded (kensho_indicator_get_delay_reason (indicator, fy), self->search))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A node shows when it matches or any of its descendants does, so that
+ * matches appear with their ancestors. */
+static gboolean
+node_visible (KenshoStrategyTree *self, KenshoNode *node)
+{
+  gpointer cached;
+  gboolean visible;
+  guint n;
+
+  if (!filter_active (self))
+    return TRUE;
+  cached = g_hash_table_lookup (self->match_cache, node);
+  if (cached != NULL)
+    return GPOINTER_TO_INT (cached) == 1;
+
+  visible = node_matches_itself (self, node);
+  n = kensho_node_get_n_children (node);
+  for (guint i = 0; i < n && !visible; i++)
+    visible = node_visible (self, kensho_node_get_child (node, i));
+  g_hash_table_insert (self->match_cache, node, GINT_TO_POINTER (visible ? 1 : 2));
+  return visible;
+}
+
+static gboolean
+filter_func (gpointer item, gpointer user_data)
+{
+  return node_visible (user_data, item);
+}
+
+static void
+refilter (KenshoStrategyTree *self)
+{
+  g_hash_table_remove_all (self->match_cache);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static GListModel *
+create_children_model (gpointer item, gpointer user_data)
+{
+  KenshoStrategyTree *self = user_data;
+  KenshoNode *node = item;
+
+  if (kensho_node_get_kind (node) == KENSHO_NODE_INDICATOR)
+    return NULL;
+  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (kensho_node_get_children (node)),
+                                                  GTK_FILTER (g_object_ref (self->filter))));
+}
+
+/* Rows ------------------------------------------------------------------- */
+
+static void
+on_title_editing (GtkEditableLabel *label, GParamSpec *pspec, KenshoStrategyTree *self)
+{
+  KenshoNode *node = g_object_get_data (G_OBJECT (label), "kensho-node");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (label));
+
+  if (gtk_editable_label_get_editing (label) || node == NULL)
+    return;
+  if (g_strcmp0 (text, kensho_node_get_title (node)) == 0 || *text == '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (label), kensho_node_get_title (node) ? kensho_node_get_title (node) : "");
+      return;
+    }
+  if (self->undo != NULL)
+    kensho_undo_stack_begin_edit (self->undo, node, _("Rename"), NULL);
+  kensho_node_set_title (node, text);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyTree *self)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *code = gtk_label_new (NULL);
+  GtkWidget *title = gtk_editable_label_new ("");
+  GtkWidget *division = gtk_label_new (NULL);
+  GtkWidget *rating = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (code, "dim-label");
+  gtk_widget_add_css_class (code, "numeric");
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_set_halign (title, GTK_ALIGN_FILL);
+  gtk_widget_add_css_class (division, "dim-label");
+  gtk_widget_add_css_class (division, "caption");
+  gtk_widget_add_css_class (rating, "caption");
+  gtk_box_append (GTK_BOX (box), code);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), division);
+  gtk_box_append (GTK_BOX (box), rating);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  g_signal_connect (title, "notify::editing", G_CALLBACK (on_title_editing), self);
+  g_object_set_data (G_OBJECT (expander), "code", code);
+  g_object_set_data (G_OBJECT (expander), "title", title);
+  g_object_set_data (G_OBJECT (expander), "division", division);
+  g_object_set_data (G_OBJECT (expander), "rating", rating);
+  gtk_list_item_set_child (item, expander);
+}
+
+static void
+fill_row (KenshoStrategyTree *self, GtkWidget *expander, KenshoNode *node)
+{
+  GtkLabel *code = g_object_get_data (G_OBJECT (expander), "code");
+  GtkEditable *title = g_object_get_data (G_OBJECT (expander), "title");
+  GtkLabel *division = g_object_get_data (G_OBJECT (expander), "division");
+  GtkLabel *rating = g_object_get_data (G_OBJECT (expander), "rating");
+  const char *name = kensho_node_get_title (node);
+
+  if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (title)))
+    gtk_editable_set_text (title, name ? name : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name ? name : "", -1);
+  if (KENSHO_IS_INDICATOR (node))
+    {
+      KenshoIndicator *indicator = KENSHO_INDICATOR (node);
+      const char *rating_id = kensho_indicator_get_rating_id (indicator, kensho_sheet_get_fiscal_year (self->sheet));
+      KenshoRating *r = rating_id ? kensho_rating_scale_lookup (kensho_sheet_get_rating_scale (self->sheet), rating_id) : NULL;
+      gboolean target = kensho_indicator_get_indicator_kind (indicator) == KENSHO_INDICATOR_TARGET;
+
+      /* Numerical targets are marked apart from KPIs. */
+      gtk_label_set_text (code, target ? _("Target") : _("KPI"));
+      gtk_widget_remove_css_class (GTK_WIDGET (code), target ? "dim-label" : "accent");
+      gtk_widget_add_css_class (GTK_WIDGET (code), target ? "accent" : "dim-label");
+      gtk_label_set_text (division, kensho_indicator_get_division (indicator) ? kensho_indicator_get_division (indicator) : "");
+      if (r != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (kensho_rating_get_label (r), -1);
+          g_autofree char *markup = g_strdup_printf ("<span background=\"%s\" foreground=\"#ffffff\"> %s </span>",
+                                                     kensho_rating_get_colour (r) ? kensho_rating_get_colour (r) : "#666666",
+                                                     escaped);
+
+          gtk_label_set_markup (rating, markup);
+        }
+      else
+        gtk_label_set_text (rating, "");
+      gtk_widget_set_visible (GTK_WIDGET (division), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (rating), r != NULL);
+    }
+  else
+    {
+      gtk_label_set_text (code, kensho_node_get_code (node) ? kensho_node_get_code (node) : "");
+      gtk_widget_remove_css_class (GTK_WIDGET (code), "accent");
+      gtk_widget_add_css_class (GTK_WIDGET (code), "dim-label");
+      gtk_widget_set_visible (GTK_WIDGET (division), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (rating), FALSE);
+      if (kensho_node_get_kind (node) == KENSHO_NODE_GOAL)
+        gtk_widget_add_css_class (GTK_WIDGET (title), "heading");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (title), "heading");
+    }
+}
+
+static void
+on_sheet_changed_for_row (KenshoSheet *sheet, int change, GObject *object, GtkListItem *item)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  KenshoStrategyTree *self = g_object_get_data (G_OBJECT (item), "tree");
+
+  if (row != NULL && (object == gtk_tree_list_row_get_item (row) || change == KENSHO_CHANGE_SHEET))
+    {
+      g_autoptr(GObject) node = gtk_tree_list_row_get_item (row);
+
+      fill_row (self, gtk_list_item_get_child (item), KENSHO_NODE (node));
+    }
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source, double x, double y, GtkListItem *item)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  g_autoptr(GObject) node = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+  return node ? gdk_content_provider_new_typed (KENSHO_TYPE_NODE, node) : NULL;
+}
+
+static gboolean
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GtkListItem *item)
+{
+  KenshoStrategyTree *self = g_object_get_data (G_OBJECT (item), "tree");
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  g_autoptr(GObject) node = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+  if (node == NULL || !G_VALUE_HOLDS (value, KENSHO_TYPE_NODE))
+    return FALSE;
+  return kensho_strategy_tree_drop_node (self, g_value_get_object (value), KENSHO_NODE (node));
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyTree *self)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  g_autoptr(GObject) node = gtk_tree_list_row_get_item (row);
+  GtkWidget *title = g_object_get_data (G_OBJECT (expander), "title");
+  GtkDragSource *drag = gtk_drag_source_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (KENSHO_TYPE_NODE, GDK_ACTION_MOVE);
+  gulong handler;
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  g_object_set_data (G_OBJECT (item), "tree", self);
+  g_object_set_data (G_OBJECT (title), "kensho-node", node);
+  g_hash_table_insert (self->row_titles, node, title);
+  fill_row (self, expander, KENSHO_NODE (node));
+
+  handler = g_signal_connect (self->sheet, "changed", G_CALLBACK (on_sheet_changed_for_row), item);
+  g_object_set_data (G_OBJECT (item), "changed-handler", GSIZE_TO_POINTER (handler));
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), item);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), item);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drag));
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drop));
+  g_object_set_data (G_OBJECT (item), "drag", drag);
+  g_object_set_data (G_OBJECT (item), "drop", drop);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyTree *self)
+{
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  GtkWidget *title = g_object_get_data (G_OBJECT (expander), "title");
+  KenshoNode *node = g_object_get_data (G_OBJECT (title), "kensho-node");
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "changed-handler"));
+
+  if (handler != 0 && self->sheet != NULL)
+    g_signal_handler_disconnect (self->sheet, handler);
+  g_object_set_data (G_OBJECT (item), "changed-handler", NULL);
+  if (node != NULL && g_hash_table_lookup (self->row_titles, node) == title)
+    g_hash_table_remove (self->row_titles, node);
+  g_object_set_data (G_OBJECT (title), "kensho-node", NULL);
+  gtk_widget_remove_controller (expander, g_object_get_data (G_OBJECT (item), "drag"));
+  gtk_widget_remove_controller (expander, g_object_get_data (G_OBJECT (item), "drop"));
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+}
+
+/* Model ------------------------------------------------------------------ */
+
+static void
+on_selection_changed (GtkSelectionModel *model, guint position, guint n_items, KenshoStrategyTree *self)
+{
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoStrategyTree *self)
+{
+  if (filter_active (self))
+    refilter (self);
+}
+
+static void
+kensho_strategy_tree_dispose (GObject *object)
+{
+  KenshoStrategyTree *self = KENSHO_STRATEGY_TREE (object);
+
+  if (self->sheet != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->sheet);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sheet);
+  g_clear_object (&self->undo);
+  G_OBJECT_CLASS (kensho_strategy_tree_parent_class)->dispose (object);
+}
+
+static void
+kensho_strategy_tree_finalize (GObject *object)
+{
+  KenshoStrategyTree *self = KENSHO_STRATEGY_TREE (object);
+
+  g_free (self->search);
+  g_free (self->division);
+  g_free (self->rating_id);
+  g_hash_table_unref (self->match_cache);
+  g_hash_table_unref (self->row_titles);
+  G_OBJECT_CLASS (kensho_strategy_tree_parent_class)->finalize (object);
+}
+
+static void
+kensho_strategy_tree_class_init (KenshoStrategyTreeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kensho_strategy_tree_dispose;
+  object_class->finalize = kensho_strategy_tree_finalize;
+
+  signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 0);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+kensho_strategy_tree_init (KenshoStrategyTree *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  self->match_cache = g_hash_table_new (NULL, NULL);
+  self->row_titles = g_hash_table_new (NULL, NULL);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Strategy"), -1);
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->list_view));
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+}
+
+GtkWidget *
+kensho_strategy_tree_new (void)
+{
+  return g_object_new (KENSHO_TYPE_STRATEGY_TREE, NULL);
+}
+
+void
+kensho_strategy_tree_set_sheet (KenshoStrategyTree *self, KenshoSheet *sheet, KenshoUndoStack *undo)
+{
+  GtkFilterListModel *top;
+
+  g_return_if_fail (KENSHO_IS_STRATEGY_TREE (self));
+
+  if (self->sheet != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->sheet);
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree_model);
+  g_hash_table_remove_all (self->match_cache);
+  g_set_object (&self->sheet, sheet);
+  g_set_object (&self->undo, undo);
+  if (sheet == NULL)
+    return;
+
+  self->changed_handler = g_signal_connect (sheet, "changed", G_CALLBACK (on_sheet_changed), self);
+  top = gtk_filter_list_model_new (g_object_ref (kensho_node_get_children (kensho_sheet_get_root (sheet))),
+                                   GTK_FILTER (g_object_ref (self->filter)));
+  self->tree_model = gtk_tree_list_model_new (G_LIST_MODEL (top), FALSE, TRUE,
+                                              create_children_model, self, NULL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->tree_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+KenshoNode *
+kensho_strategy_tree_get_row_node (KenshoStrategyTree *self, guint position)
+{
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autoptr(GObject) node = NULL;
+
+  if (self->tree_model == NULL)
+    return NULL;
+  row = g_list_model_get_item (G_LIST_MODEL (self->tree_model), position);
+  if (row == NULL)
+    return NULL;
+  node = gtk_tree_list_row_get_item (row);
+  return KENSHO_NODE (node);
+}
+
+guint
+kensho_strategy_tree_get_n_rows (KenshoStrategyTree *self)
+{
+  return self->tree_model ? g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)) : 0;
+}
+
+KenshoNode *
+kensho_strategy_tree_get_selected (KenshoStrategyTree *self)
+{
+  g_return_val_if_fail (KENSHO_IS_STRATEGY_TREE (self), NULL);
+  if (self->selection == NULL)
+    return NULL;
+  return kensho_strategy_tree_get_row_node (self, gtk_single_selection_get_selected (self->selection));
+}
+
+static guint
+find_row (KenshoStrategyTree *self, KenshoNode *node, guint from)
+{
+  guint n = kensho_strategy_tree_get_n_rows (self);
+
+  for (guint i = from; i < n; i++)
+    if (kensho_strategy_tree_get_row_node (self, i) == node)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Expands the node's ancestors, selects its row and scrolls to it. */
+gboolean
+kensho_strategy_tree_select (KenshoStrategyTree *self, KenshoNode *node)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  guint position = 0;
+
+  g_return_val_if_fail (KENSHO_IS_STRATEGY_TREE (self), FALSE);
+  if (self->selection == NULL)
+    return FALSE;
+  if (node == NULL)
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      return TRUE;
+    }
+  for (KenshoNode *n = node; n && kensho_node_get_kind (n) != KENSHO_NODE_ROOT; n = kensho_node_get_parent (n))
+    g_ptr_array_insert (chain, 0, n);
+  for (guint i = 0; i < chain->len; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = NULL;
+
+      position = find_row (self, g_ptr_array_index (chain, i), position);
+      if (position == GTK_INVALID_LIST_POSITION)
+        return FALSE;
+      row = g_list_model_get_item (G_LIST_MODEL (self->tree_model), position);
+      if (i + 1 < chain->len)
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  return TRUE;
+}
+
+static void
+set_string (char **field, const char *value, gboolean casefold)
+{
+  g_free (*field);
+  *field = (value != NULL && *value != '\0') ? (casefold ? g_utf8_casefold (value, -1) : g_strdup (value)) : NULL;
+}
+
+void
+kensho_strategy_tree_set_search (KenshoStrategyTree *self, const char *text)
+{
+  set_string (&self->search, text, TRUE);
+  refilter (self);
+}
+
+void
+kensho_strategy_tree_set_division_filter (KenshoStrategyTree *self, const char *division)
+{
+  set_string (&self->division, division, FALSE);
+  refilter (self);
+}
+
+void
+kensho_strategy_tree_set_rating_filter (KenshoStrategyTree *self, const char *rating_id)
+{
+  set_string (&self->rating_id, rating_id, FALSE);
+  refilter (self);
+}
+
+gboolean
+kensho_strategy_tree_node_is_visible (KenshoStrategyTree *self, KenshoNode *node)
+{
+  return find_row (self, node, 0) != GTK_INVALID_LIST_POSITION;
+}
+
+void
+kensho_strategy_tree_start_rename (KenshoStrategyTree *self)
+{
+  KenshoNode *node = kensho_strategy_tree_get_selected (self);
+  GtkWidget *title = node ? g_hash_table_lookup (self->row_titles, node) : NULL;
+
+  if (title != NULL)
+    gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (title));
+}
+
+static void
+move_with_undo (KenshoStrategyTree *self, KenshoNode *node, KenshoNode *parent, guint position)
+{
+  KenshoNode *old_parent = kensho_node_get_parent (node);
+  guint old_position = kensho_node_get_position (node);
+  g_autoptr(KenshoNode) keep = g_object_ref (node);
+
+  if (!kensho_node_move (node, parent, position, NULL))
+    return;
+  if (self->undo != NULL)
+    kensho_undo_stack_push_move (self->undo, node, old_parent, old_position, _("Move"));
+  kensho_strategy_tree_select (self, node);
+}
+
+/* Alt+Up/Down: one place up or down among the siblings; past the first or
+ * last, into the neighbouring group (a KPI from measure ② to the end of ①). */
+gboolean
+kensho_strategy_tree_move_selected (KenshoStrategyTree *self, int direction)
+{
+  KenshoNode *node = kensho_strategy_tree_get_selected (self);
+  KenshoNode *parent, *grandparent;
+  guint position, n;
+
+  if (node == NULL)
+    return FALSE;
+  parent = kensho_node_get_parent (node);
+  position = kensho_node_get_position (node);
+  n = kensho_node_get_n_children (parent);
+  if ((direction < 0 && position > 0) || (direction > 0 && position + 1 < n))
+    {
+      move_with_undo (self, node, parent, position + direction);
+      return TRUE;
+    }
+  grandparent = kensho_node_get_parent (parent);
+  if (grandparent == NULL)
+    return FALSE;
+  for (int i = (int) kensho_node_get_position (parent) + direction;
+       i >= 0 && i < (int) kensho_node_get_n_children (grandparent); i += direction)
+    {
+      KenshoNode *neighbour = kensho_node_get_child (grandparent, (guint) i);
+
+      if (kensho_node_kind_can_contain (kensho_node_get_kind (neighbour), kensho_node_get_kind (node)))
+        {
+          move_with_undo (self, node, neighbour,
+                          direction < 0 ? kensho_node_get_n_children (neighbour) : 0);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Dropped on a node that can hold it: it goes in, last. Otherwise it goes
+ * before the node, among its siblings. */
+gboolean
+kensho_strategy_tree_drop_node (KenshoStrategyTree *self, KenshoNode *dragged, KenshoNode *target)
+{
+  KenshoNode *parent;
+
+  if (dragged == target || kensho_node_is_ancestor_of (dragged, target) ||
+      kensho_node_get_sheet (dragged) != self->sheet)
+    return FALSE;
+  if (kensho_node_kind_can_contain (kensho_node_get_kind (target), kensho_node_get_kind (dragged)))
+    {
+      move_with_undo (self, dragged, target, G_MAXUINT);
+      return TRUE;
+    }
+  parent = kensho_node_get_parent (target);
+  if (parent != NULL && kensho_node_kind_can_contain (kensho_node_get_kind (parent), kensho_node_get_kind (dragged)))
+    {
+      guint position = kensho_node_get_position (target);
+
+      /* Moving down within the same parent: the target shifts up once the
+       * dragged node is out. */
+      if (kensho_node_get_parent (dragged) == parent && kensho_node_get_position (dragged) < position)
+        position--;
+      move_with_undo (self, dragged, parent, position);
+      return TRUE;
+    }
+  return FALSE;
+}

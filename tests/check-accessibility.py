@@ -1,0 +1,92 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Starts Kensho on the sample and walks its accessible tree over AT-SPI:
+every control a user can operate must have a name that a screen reader
+can say. Run inside a D-Bus session with an X server (see README)."""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import gi
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi, GLib  # noqa: E402
+
+CONTROL_ROLES = {
+    Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.CHECK_BOX,
+    Atspi.Role.RADIO_BUTTON, Atspi.Role.COMBO_BOX, Atspi.Role.ENTRY,
+    Atspi.Role.TEXT, Atspi.Role.SPIN_BUTTON, Atspi.Role.SLIDER,
+    Atspi.Role.LIST, Atspi.Role.TREE, Atspi.Role.TREE_TABLE, Atspi.Role.MENU_ITEM,
+}
+
+
+def find_app(name, deadline):
+    while time.time() < deadline:
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            app = desktop.get_child_at_index(i)
+            if app is not None and name in (app.get_name() or ""):
+                return app
+        time.sleep(0.2)
+    return None
+
+
+def walk(node, depth=0, found=None):
+    if found is None:
+        found = []
+    if node is None or depth > 60:
+        return found
+    print(f"# {'  ' * depth}{node.get_role_name()} {node.get_name()!r}", file=sys.stderr) if os.environ.get("A11Y_DEBUG") else None
+    try:
+        role = node.get_role()
+        states = node.get_state_set()
+        showing = states.contains(Atspi.StateType.VISIBLE) or states.contains(Atspi.StateType.SHOWING)
+        if role in CONTROL_ROLES and showing:
+            name = (node.get_name() or "").strip()
+            labelled = any(r.get_relation_type() == Atspi.RelationType.LABELLED_BY
+                           for r in node.get_relation_set())
+            found.append((role.value_nick, name, labelled))
+        for i in range(node.get_child_count()):
+            walk(node.get_child_at_index(i), depth + 1, found)
+    except GLib.Error as error:
+        print(f"# {error}")
+    return found
+
+
+def main():
+    kensho, sample = sys.argv[1], sys.argv[2]
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, GTK_A11Y="atspi", NO_AT_BRIDGE="0")
+        # A copy: opening a sheet puts a lock file beside it.
+        copy = os.path.join(tmp, "sheet.xml")
+        shutil.copyfile(sample, copy)
+        proc = subprocess.Popen([kensho, "--workspace", os.path.join(tmp, "ws.db"), copy], env=env)
+        try:
+            app = find_app("kensho", time.time() + 20)
+            if app is None:
+                print("not ok 1 - Kensho did not appear on the accessibility bus")
+                return 1
+            deadline = time.time() + 20
+            controls = []
+            while time.time() < deadline and len(controls) < 5:
+                time.sleep(0.5)
+                controls = walk(app)
+            time.sleep(1.0)
+            controls = walk(app)
+        finally:
+            proc.terminate()
+            proc.wait(10)
+    print("1..2")
+    print(f"ok 1 - found {len(controls)} controls")
+    unnamed = [c for c in controls if not c[1] and not c[2]]
+    if unnamed:
+        print(f"not ok 2 - {len(unnamed)} controls without a name: {unnamed}")
+        return 1
+    print("ok 2 - every control has a name")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Drives the real window under Xvfb: open the sample, the tree, the form,
+ * editing through the workspace, undo and redo, add, move, delete, filter. */
+#undef G_DISABLE_ASSERT
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kensho-application.h"
+#include "kensho-indicator-form.h"
+#include "kensho-window.h"
+
+static void
+wait_idle (void)
+{
+  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Lets the window map, lay out and draw, as a user would see it. */
+static void
+wait_drawn (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+save_screenshot (GtkWidget *widget, const char *name)
+{
+  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
+
+  wait_drawn (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+  g_object_unref (paintable);
+}
+
+/* One application for the process, as in real use; each test its window. */
+static KenshoApplication *the_app;
+
+typedef struct
+{
+  KenshoApplication *app;
+  KenshoWindow *window;
+  KenshoStrategyTree *tree;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *contents = NULL;
+  /* Each test opens its own copy: the workspace is shared by the process. */
+  g_autofree char *name = g_strdup_printf ("%s.xml", g_test_get_path () + 1);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_strdelimit (name, "/", '-');
+  path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0755), ==, 0);
+  g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+
+  fixture->app = g_object_ref (the_app);
+  fixture->window = kensho_window_new (fixture->app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  file = g_file_new_for_path (path);
+  kensho_window_open_file (fixture->window, file);
+  wait_idle ();
+  g_assert_nonnull (kensho_window_get_sheet (fixture->window));
+  fixture->tree = kensho_window_get_tree (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  kensho_window_close_for_quit (fixture->window);
+  wait_idle ();
+  g_clear_object (&fixture->app);
+}
+
+static guint
+count_rows (KenshoStrategyTree *tree, KenshoNodeKind kind)
+{
+  guint n = kensho_strategy_tree_get_n_rows (tree), count = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (kensho_node_get_kind (kensho_strategy_tree_get_row_node (tree, i)) == kind)
+      count++;
+  return count;
+}
+
+static KenshoNode *
+find_row (KenshoStrategyTree *tree, const char *title)
+{
+  guint n = kensho_strategy_tree_get_n_rows (tree);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (kensho_node_get_title (kensho_strategy_tree_get_row_node (tree, i)), title) == 0)
+      return kensho_strategy_tree_get_row_node (tree, i);
+  return NULL;
+}
+
+static void
+test_sample_in_tree (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node;
+
+  g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_GOAL), ==, 3);
+  g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_SUBGOAL), ==, 6);
+  g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_INDICATOR), ==, 47);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   "令和5年度 第2期伊勢崎市まち・ひと・しごと創生総合戦略効果検証シート");
+
+  node = find_row (fixture->tree, "製造品出荷額等");
+  g_assert_nonnull (node);
+  g_assert_true (kensho_strategy_tree_select (fixture->tree, node));
+  wait_idle ();
+  g_assert_true (kensho_strategy_tree_get_selected (fixture->tree) == node);
+  g_assert_true (KENSHO_IS_INDICATOR_FORM (kensho_window_get_form (fixture->window)));
+  g_assert_true (kensho_indicator_form_get_indicator (KENSHO_INDICATOR_FORM (kensho_window_get_form (fixture->window)))
+                 == KENSHO_INDICATOR (node));
+  save_screenshot (GTK_WIDGET (fixture->window), "window-indicator.png");
+}
+
+static void
+test_edit_reaches_workspace_and_undoes (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "創業相談件数");
+  KenshoIndicator *indicator = KENSHO_INDICATOR (node);
+  KenshoUndoStack *undo = kensho_window_get_undo_stack (fixture->window);
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  KenshoWorkspace *workspace = kensho_document_get_workspace (document);
+  g_autofree char *original = g_strdup (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES));
+  g_autoptr(KenshoSheet) stored = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  guint index = 0;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  kensho_undo_stack_begin_edit (undo, node, "Edit issues", "issues");
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "窓から入力した課題");
+  g_assert_true (kensho_document_get_unsaved (document));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), "•"));
+  g_assert_true (kensho_workspace_flush (workspace, NULL));
+
+  stored = kensho_workspace_load_sheet (workspace, kensho_document_get_id (document), NULL);
+  indicators = kensho_sheet_dup_indicators (stored);
+  for (guint i = 0; i < indicators->len; i++)
+    if (g_strcmp0 (kensho_indicator_get_name (g_ptr_array_index (indicators, i)), "創業相談件数") == 0)
+      index = i;
+  g_assert_cmpstr (kensho_indicator_get_commentary (g_ptr_array_index (indicators, index), 2023,
+                                                    KENSHO_COMMENTARY_ISSUES), ==, "窓から入力した課題");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, original);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, "窓から入力した課題");
+}
+
+static void
+test_add_move_delete (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *kpi = find_row (fixture->tree, "新技術・新製品等の開発数");
+  KenshoNode *measure = kensho_node_get_parent (kpi);
+  guint n_children = kensho_node_get_n_children (measure);
+  guint position = kensho_node_get_position (kpi);
+  KenshoNode *added;
+
+  /* Add a KPI next to the selected one. */
+  kensho_strategy_tree_select (fixture->tree, kpi);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-kpi", NULL));
+  added = kensho_strategy_tree_get_selected (fixture->tree);
+  g_assert_true (KENSHO_IS_INDICATOR (added));
+  g_assert_true (kensho_node_get_parent (added) == measure);
+  g_assert_cmpuint (kensho_node_get_position (added), ==, position + 1);
+  g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_INDICATOR), ==, 48);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpuint (kensho_node_get_n_children (measure), ==, n_children);
+  g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_INDICATOR), ==, 47);
+
+  /* Move down by keyboard action: the selection follows. */
+  kensho_strategy_tree_select (fixture->tree, kpi);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.move-down", NULL));
+  g_assert_cmpuint (kensho_node_get_position (kpi), ==, position + 1);
+  g_assert_true (kensho_strategy_tree_get_selected (fixture->tree) == kpi);
+  /* Past the last sibling it moves into the next measure. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.move-down", NULL));
+  g_assert_true (kensho_node_get_parent (kpi) != measure);
+  g_assert_cmpstr (kensho_node_get_title (kensho_node_get_parent (kpi)), ==, "就労への総合的支援");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (kensho_node_get_parent (kpi) == measure);
+  g_assert_cmpuint (kensho_node_get_position (kpi), ==, position);
+
+  /* Drag and drop onto another measure puts it inside, last. */
+  g_assert_true (kensho_strategy_tree_drop_node (fixture->tree, kpi, find_row (fixture->tree, "企業誘致の推進")));
+  g_assert_cmpstr (kensho_node_get_title (kensho_node_get_parent (kpi)), ==, "企業誘致の推進");
+  /* A goal cannot be dropped into a measure. */
+  g_assert_false (kensho_strategy_tree_drop_node (fixture->tree, find_row (fixture->tree, "ひとの創生"),
+                                                  find_row (fixture->tree, "企業誘致の推進")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (kensho_node_get_parent (kpi) == measure);
+
+  /* Delete, then undo. */
+  kensho_strategy_tree_select (fixture->tree, kpi);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
+  g_assert_null (kensho_node_get_parent (kpi));
+  g_assert_null (find_row (fixture->tree, "新技術・新製品等の開発数"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (kensho_node_get_parent (kpi) == measure);
+  g_assert_nonnull (find_row (fixture->tree, "新技術・新製品等の開発数"));
+}
+
+static void
+collect_text_views (GtkWidget *widget, GPtrArray *views)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    g_ptr_array_add (views, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_text_views (child, views);
+}
+
+/* Typing into the form's commentary reaches the model as one undo step,
+ * and undo shows the old text in the form again. */
+static void
+test_form_typing (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "新規就農者数");
+  KenshoIndicator *indicator = KENSHO_INDICATOR (node);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *original = g_strdup (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES));
+  GtkTextBuffer *buffer;
+  GtkTextIter end, start;
+  g_autofree char *shown = NULL;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  collect_text_views (kensho_window_get_form (fixture->window), views);
+  g_assert_cmpuint (views->len, >=, 3);
+  buffer = gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
+  for (const char *p = "追記"; *p; p = g_utf8_next_char (p))
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, p, g_utf8_next_char (p) - p);
+    }
+  {
+    g_autofree char *expected = g_strconcat (original, "追記", NULL);
+
+    g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==, expected);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==, original);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, original);
+}
+
+static void
+test_filter_by_division (Fixture *fixture, gconstpointer data)
+{
+  guint n;
+
+  kensho_strategy_tree_set_division_filter (fixture->tree, "企業誘致課");
+  wait_idle ();
+  g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_INDICATOR), ==, 3);
+  /* Matches show with their ancestors, and nothing else. */
+  g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_GOAL), ==, 1);
+  g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_SUBGOAL), ==, 1);
+  g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_MEASURE), ==, 2);
+  n = kensho_strategy_tree_get_n_rows (fixture->tree);
+  for (guint i = 0; i < n; i++)
+    {
+      KenshoNode *node = kensho_strategy_tree_get_row_node (fixture->tree, i);
+
+      if (KENSHO_IS_INDICATOR (node))
+        g_assert_cmpstr (kensho_indicator_get_division (KENSHO_INDICATOR (node)), ==, "企業誘致課");
+    }
+  save_screenshot (GTK_WIDGET (fixture->window), "window-filtered.png");
+
+  /* Text search looks into the commentary too. */
+  kensho_strategy_tree_set_division_filter (fixture->tree, NULL);
+  kensho_strategy_tree_set_search (fixture->tree, "ビジネスマッチング");
+  wait_idle ();
+  g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_INDICATOR), ==, 2);
+  kensho_strategy_tree_set_search (fixture->tree, NULL);
+  g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_INDICATOR), ==, 47);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("kensho-test-window-XXXXXX", NULL);
+
+  /* Private user folders, but the system's XDG_DATA_DIRS: GTK needs the
+   * MIME database and icon themes found there. */
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_setenv ("XDG_STATE_HOME", home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  the_app = kensho_application_new ();
+  g_application_set_flags (G_APPLICATION (the_app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (the_app), NULL, NULL))
+    g_error ("The application did not start");
+
+  g_test_add ("/window/sample-in-tree", Fixture, NULL, fixture_set_up, test_sample_in_tree, fixture_tear_down);
+  g_test_add ("/window/edit-reaches-workspace-and-undoes", Fixture, NULL, fixture_set_up,
+              test_edit_reaches_workspace_and_undoes, fixture_tear_down);
+  g_test_add ("/window/add-move-delete", Fixture, NULL, fixture_set_up, test_add_move_delete, fixture_tear_down);
+  g_test_add ("/window/form-typing", Fixture, NULL, fixture_set_up, test_form_typing, fixture_tear_down);
+  g_test_add ("/window/filter-by-division", Fixture, NULL, fixture_set_up, test_filter_by_division, fixture_tear_down);
+  {
+    int result = g_test_run ();
+    g_autoptr(GFile) dir = g_file_new_for_path (home);
+    g_autoptr(GFileEnumerator) enumerator = NULL;
+
+    g_clear_object (&the_app);
+    /* The private home goes, with the workspace and the copies. */
+    enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+    if (enumerator != NULL)
+      {
+        GFileInfo *info;
+
+        while ((info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
+          {
+            g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+            g_autofree char *path = g_file_get_path (child);
+            const char *rm[] = { "rm", "-rf", path, NULL };
+
+            g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+            g_object_unref (info);
+          }
+      }
+    g_rmdir (home);
+    return result;
+  }
+}
