@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* A year as written in the sheets: a calendar year (年) or a fiscal year
- * (年度, April to March). */
+ * (年度, 1 April to 31 March). */
 typedef enum
 {
   KENSHO_PERIOD_CALENDAR_YEAR,
@@ -17,8 +17,8 @@ typedef enum
 
 typedef enum
 {
-  KENSHO_ERA_ERROR_INVALID,
-  KENSHO_ERA_ERROR_OUT_OF_RANGE,
+  KENSHO_ERA_ERROR_INVALID,      /* not a year at all */
+  KENSHO_ERA_ERROR_OUT_OF_RANGE, /* a year, but not one Kensho knows */
 } KenshoEraError;
 
 typedef enum

@@ -14,11 +14,13 @@ G_BEGIN_DECLS
  * number ("待機児童なし", "-"). */
 typedef struct
 {
-  char *number; /* "1563", "490.7", "-3"; NULL for a text value */
-  char *text;   /* NULL for a number */
-  char *unit;   /* "億円", "%"; NULL when none */
-  char *period; /* as written, without parentheses: "平成30年", "H30年度" */
-  char *note;   /* "閏年", "※変更前" */
+  char *number; /* decimal as written, grouping commas removed: "1563", "490.7",
+                 * "82.0", "-3"; NULL for a text value */
+  char *text;   /* "待機児童なし", "-"; NULL for a number */
+  char *unit;   /* "億円", "%", "万人", "カ所"; NULL when none */
+  char *period; /* as written, without parentheses: "平成30年", "H30年度";
+                 * NULL when none */
+  char *note;   /* "閏年", "※変更前" (kept with its ※); NULL when none */
 } KenshoValue;
 
 #define KENSHO_TYPE_VALUE (kensho_value_get_type ())
@@ -26,8 +28,10 @@ typedef struct
 
 typedef enum
 {
-  KENSHO_VALUE_ERROR_INVALID_NUMBER,
-  KENSHO_VALUE_ERROR_TOO_LONG,
+  KENSHO_VALUE_ERROR_INVALID_NUMBER, /* also a cell that starts with a number
+                                      * and then cannot be read */
+  KENSHO_VALUE_ERROR_TOO_LONG,       /* more than 15 digits before the point
+                                      * or 6 after it */
   KENSHO_VALUE_ERROR_INVALID_PERIOD,
 } KenshoValueError;
 
