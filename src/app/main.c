@@ -1,20 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
-
 #include "kensho-application.h"
+#include "kensho-i18n.h"
 
 int
 main (int argc, char **argv)
 {
   g_autoptr(KenshoApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  kensho_i18n_init ();
 
   app = kensho_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

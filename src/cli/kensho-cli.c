@@ -8,6 +8,7 @@
 
 #include "kensho-csv.h"
 #include "kensho-document.h"
+#include "kensho-i18n.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-workspace.h"
 
@@ -242,10 +243,7 @@ print_commands (FILE *stream)
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  kensho_i18n_init ();
   g_set_prgname ("kensho-cli");
 
   /* The one global option comes before the command. */
