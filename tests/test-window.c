@@ -8,6 +8,7 @@
 
 #include "kensho-application.h"
 #include "kensho-indicator-form.h"
+#include "kensho-values-editor.h"
 #include "kensho-window.h"
 
 static void
@@ -276,6 +277,160 @@ test_form_typing (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (shown, ==, original);
 }
 
+
+static KenshoIndicator *
+stored_indicator (KenshoWindow *window, KenshoSheet **stored, const char *name)
+{
+  KenshoDocument *document = kensho_window_get_document (window);
+  KenshoWorkspace *workspace = kensho_document_get_workspace (document);
+  g_autoptr(GPtrArray) indicators = NULL;
+
+  g_assert_true (kensho_workspace_flush (workspace, NULL));
+  *stored = kensho_workspace_load_sheet (workspace, kensho_document_get_id (document), NULL);
+  g_assert_nonnull (*stored);
+  indicators = kensho_sheet_dup_indicators (*stored);
+  for (guint i = 0; i < indicators->len; i++)
+    if (g_strcmp0 (kensho_indicator_get_name (g_ptr_array_index (indicators, i)), name) == 0)
+      return g_ptr_array_index (indicators, i);
+  g_assert_not_reached ();
+}
+
+/* A value typed into its cell reaches the model and the workspace; a value
+ * that cannot be read stays in the cell, says why, and changes nothing. */
+static void
+test_values_editing (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "製造品出荷額等");
+  KenshoIndicator *indicator = KENSHO_INDICATOR (node);
+  KenshoIndicatorForm *form;
+  KenshoValuesEditor *values;
+  GtkEditable *cell;
+  KenshoSeries *series;
+  g_autoptr(KenshoSheet) stored = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *shown = NULL;
+  const KenshoValue *value;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  form = KENSHO_INDICATOR_FORM (kensho_window_get_form (fixture->window));
+  values = KENSHO_VALUES_EDITOR (kensho_indicator_form_get_values_editor (form));
+  series = kensho_indicator_get_series (indicator, 0);
+  cell = kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_ACTUAL);
+  original = g_strdup (gtk_editable_get_text (cell));
+  g_assert_cmpstr (original, ==, "11,017億円 (令和3年)");
+
+  gtk_editable_set_text (cell, "11,500億円 (令和4年)");
+  wait_idle ();
+  value = kensho_series_get_column (series, KENSHO_COLUMN_ACTUAL, 2023);
+  g_assert_cmpstr (value->number, ==, "11500");
+  g_assert_cmpstr (value->unit, ==, "億円");
+  g_assert_cmpstr (value->period, ==, "令和4年");
+  g_assert_null (kensho_values_editor_get_error (values));
+  value = kensho_series_get_column (kensho_indicator_get_series (stored_indicator (fixture->window, &stored, "製造品出荷額等"), 0),
+                                    KENSHO_COLUMN_ACTUAL, 2023);
+  g_assert_cmpstr (value->number, ==, "11500");
+
+  /* Letters in a number: shown at the field, the model keeps 11,500. */
+  gtk_editable_set_text (cell, "11,5x0億円");
+  wait_idle ();
+  g_assert_nonnull (kensho_values_editor_get_error (values));
+  g_assert_nonnull (strstr (kensho_values_editor_get_error (values), "令和5年度"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (cell), ==, "11,5x0億円");
+  g_assert_cmpstr (kensho_series_get_column (series, KENSHO_COLUMN_ACTUAL, 2023)->number, ==, "11500");
+  save_screenshot (GTK_WIDGET (fixture->window), "window-value-error.png");
+
+  /* Undo brings the sheet's value back, in the cell too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  /* Undo puts back copies of the series. */
+  series = kensho_indicator_get_series (indicator, 0);
+  g_assert_cmpstr (kensho_series_get_column (series, KENSHO_COLUMN_ACTUAL, 2023)->number, ==, "11017");
+  shown = g_strdup (gtk_editable_get_text (kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_ACTUAL)));
+  g_assert_cmpstr (shown, ==, original);
+  g_assert_null (kensho_values_editor_get_error (values));
+
+  /* A second series, named, then undone. */
+  g_assert_cmpuint (kensho_indicator_get_n_series (indicator), ==, 1);
+  {
+    GtkWidget *add = NULL;
+
+    for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (values)));
+         w; w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_BUTTON (w))
+        add = w;
+    g_assert_nonnull (add);
+    g_signal_emit_by_name (add, "clicked");
+  }
+  g_assert_cmpuint (kensho_indicator_get_n_series (indicator), ==, 2);
+  gtk_editable_set_text (kensho_values_editor_get_series_name (values, 1), "男性");
+  g_assert_cmpstr (kensho_series_get_name (kensho_indicator_get_series (indicator, 1)), ==, "男性");
+  gtk_editable_set_text (kensho_values_editor_get_cell (values, 1, KENSHO_COLUMN_TARGET), "77.41歳");
+  wait_idle ();
+  g_assert_cmpstr (kensho_series_get_column (kensho_indicator_get_series (indicator, 1), KENSHO_COLUMN_TARGET, 2023)->number,
+                   ==, "77.41");
+  save_screenshot (GTK_WIDGET (fixture->window), "window-two-series.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpuint (kensho_indicator_get_n_series (indicator), ==, 1);
+}
+
+/* Name, division, unit and kind are edited in the form, each undoable. */
+static void
+test_indicator_fields (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "創業相談件数");
+  KenshoIndicator *indicator = KENSHO_INDICATOR (node);
+  KenshoIndicatorForm *form;
+  g_autoptr(KenshoSheet) stored = NULL;
+  KenshoIndicator *saved;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  form = KENSHO_INDICATOR_FORM (kensho_window_get_form (fixture->window));
+  g_assert_cmpstr (gtk_editable_get_text (kensho_indicator_form_get_field (form, "name")), ==, "創業相談件数");
+
+  gtk_editable_set_text (kensho_indicator_form_get_field (form, "name"), "創業相談の件数");
+  g_assert_cmpstr (kensho_indicator_get_name (indicator), ==, "創業相談の件数");
+  wait_idle ();
+  g_assert_true (find_row (fixture->tree, "創業相談の件数") == node);
+  gtk_editable_set_text (kensho_indicator_form_get_field (form, "division"), "企業誘致課");
+  gtk_editable_set_text (kensho_indicator_form_get_field (form, "unit"), "件");
+  g_assert_cmpstr (kensho_indicator_get_division (indicator), ==, "企業誘致課");
+  g_assert_cmpstr (kensho_indicator_get_unit (indicator), ==, "件");
+  saved = stored_indicator (fixture->window, &stored, "創業相談の件数");
+  g_assert_cmpstr (kensho_indicator_get_division (saved), ==, "企業誘致課");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (kensho_indicator_get_name (indicator), ==, "創業相談件数");
+  g_assert_cmpstr (kensho_indicator_get_division (indicator), ==, "商工労働課");
+  g_assert_cmpstr (gtk_editable_get_text (kensho_indicator_form_get_field (form, "name")), ==, "創業相談件数");
+  g_assert_cmpstr (gtk_editable_get_text (kensho_indicator_form_get_field (form, "division")), ==, "商工労働課");
+}
+
+/* Opening a sheet that this app already shows brings its window forward:
+ * the app's own lock is not somebody else's. */
+static void
+test_reopen_open_file (Fixture *fixture, gconstpointer data)
+{
+  KenshoWindow *second = kensho_window_new (fixture->app);
+  g_autoptr(GFile) file = g_file_new_for_path (kensho_document_get_path (kensho_window_get_document (fixture->window)));
+  guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
+
+  gtk_window_present (GTK_WINDOW (second));
+  kensho_window_open_file (second, file);
+  wait_idle ();
+  g_assert_true (kensho_window_is_empty (second));
+  g_assert_false (kensho_document_get_read_only (kensho_window_get_document (fixture->window)));
+  /* No "open elsewhere" question came up. */
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))), ==, n_windows);
+  gtk_window_destroy (GTK_WINDOW (second));
+  wait_idle ();
+}
+
 static void
 test_filter_by_division (Fixture *fixture, gconstpointer data)
 {
@@ -332,6 +487,9 @@ main (int argc, char **argv)
               test_edit_reaches_workspace_and_undoes, fixture_tear_down);
   g_test_add ("/window/add-move-delete", Fixture, NULL, fixture_set_up, test_add_move_delete, fixture_tear_down);
   g_test_add ("/window/form-typing", Fixture, NULL, fixture_set_up, test_form_typing, fixture_tear_down);
+  g_test_add ("/window/values-editing", Fixture, NULL, fixture_set_up, test_values_editing, fixture_tear_down);
+  g_test_add ("/window/indicator-fields", Fixture, NULL, fixture_set_up, test_indicator_fields, fixture_tear_down);
+  g_test_add ("/window/reopen-open-file", Fixture, NULL, fixture_set_up, test_reopen_open_file, fixture_tear_down);
   g_test_add ("/window/filter-by-division", Fixture, NULL, fixture_set_up, test_filter_by_division, fixture_tear_down);
   {
     int result = g_test_run ();

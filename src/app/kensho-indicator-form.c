@@ -3,17 +3,30 @@
 
 #include <glib/gi18n.h>
 
+#include "kensho-accessible.h"
 #include "kensho-indicator-form.h"
+#include "kensho-values-editor.h"
 
 struct _KenshoIndicatorForm
 {
   AdwBin parent_instance;
 
-  GtkLabel *name_label;
-  GtkLabel *details_label;
+  GtkEntry *name_entry;
+  GtkWidget *kind_label;
+  GtkDropDown *kind_dropdown;
+  GtkWidget *direction_label;
+  GtkDropDown *direction_dropdown;
+  GtkWidget *rating_label;
+  GtkEntry *division_entry;
+  GtkMenuButton *division_button;
+  GtkListBox *division_list;
+  GtkLabel *division_hint;
+  GtkEntry *unit_entry;
+  GtkBox *commentary_box;
+  KenshoValuesEditor *values_editor;
   GtkTextView *commentary[3];
-  GtkGrid *values_grid;
   GtkDropDown *rating;
+  GtkBox *reason_box;
   GtkTextView *reason;
   GtkLabel *reason_hint;
 
@@ -68,38 +81,61 @@ update_reason_hint (KenshoIndicatorForm *self)
 }
 
 static void
-fill_values (KenshoIndicatorForm *self)
+set_entry_if_different (GtkEntry *entry, const char *text)
 {
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+}
+
+/* A division not in the sheet's list is allowed (a new one), but pointed
+ * out: it is usually a typo of one that is. */
+static void
+update_division_hint (KenshoIndicatorForm *self)
+{
+  const char *division = kensho_indicator_get_division (self->indicator);
+  gboolean unknown = division != NULL && kensho_sheet_get_divisions (self->sheet) != NULL &&
+                     *kensho_sheet_get_divisions (self->sheet) != NULL &&
+                     !kensho_sheet_has_division (self->sheet, division);
+
+  if (unknown)
+    {
+      g_autofree char *text = g_strdup_printf (_("“%s” is not one of the sheet’s divisions (Sheet Properties lists them)."),
+                                               division);
+      gtk_label_set_text (self->division_hint, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->division_hint), unknown);
+}
+
+static void
+on_division_row_activated (GtkListBox *list, GtkListBoxRow *row, KenshoIndicatorForm *self)
+{
+  GtkWidget *label = gtk_list_box_row_get_child (row);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->division_entry), gtk_label_get_text (GTK_LABEL (label)));
+  gtk_menu_button_popdown (self->division_button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->division_entry));
+}
+
+static void
+fill_division_list (KenshoIndicatorForm *self)
+{
+  const char * const *divisions = kensho_sheet_get_divisions (self->sheet);
   GtkWidget *child;
-  guint n_series = kensho_indicator_get_n_series (self->indicator);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->values_grid))) != NULL)
-    gtk_grid_remove (self->values_grid, child);
-  for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->division_list))) != NULL)
+    gtk_list_box_remove (self->division_list, child);
+  for (guint i = 0; divisions != NULL && divisions[i] != NULL; i++)
     {
-      g_autofree char *title = kensho_sheet_dup_column_title (self->sheet, column);
-      GtkWidget *heading = gtk_label_new (title);
+      GtkWidget *label = gtk_label_new (divisions[i]);
 
-      gtk_widget_add_css_class (heading, "caption-heading");
-      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-      gtk_grid_attach (self->values_grid, heading, (int) column + 1, 0, 1, 1);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_widget_set_margin_top (label, 3);
+      gtk_widget_set_margin_bottom (label, 3);
+      gtk_list_box_append (self->division_list, label);
     }
-  for (guint s = 0; s < n_series; s++)
-    {
-      KenshoSeries *series = kensho_indicator_get_series (self->indicator, s);
-      GtkWidget *name = gtk_label_new (kensho_series_get_name (series) ? kensho_series_get_name (series) : "");
-
-      gtk_grid_attach (self->values_grid, name, 0, (int) s + 1, 1, 1);
-      for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
-        {
-          g_autofree char *text = kensho_value_format (kensho_series_get_column (series, column, fiscal_year (self)));
-          GtkWidget *cell = gtk_label_new (text);
-
-          gtk_label_set_selectable (GTK_LABEL (cell), TRUE);
-          gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
-          gtk_grid_attach (self->values_grid, cell, (int) column + 1, (int) s + 1, 1, 1);
-        }
-    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->division_button), divisions != NULL && divisions[0] != NULL);
 }
 
 static void
@@ -109,19 +145,19 @@ load (KenshoIndicatorForm *self)
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   const char *rating_id = kensho_indicator_get_rating_id (self->indicator, fiscal_year (self));
   guint selected = 0;
-  g_autofree char *details = NULL;
 
   self->updating = TRUE;
-  gtk_label_set_text (self->name_label, kensho_indicator_get_name (self->indicator));
-  details = g_strdup_printf ("%s · %s",
-                             kensho_indicator_get_indicator_kind (self->indicator) == KENSHO_INDICATOR_TARGET
-                               ? _("Numerical target") : _("KPI"),
-                             kensho_indicator_get_division (self->indicator) ? kensho_indicator_get_division (self->indicator) : "");
-  gtk_label_set_text (self->details_label, details);
+  set_entry_if_different (self->name_entry, kensho_indicator_get_name (self->indicator));
+  gtk_drop_down_set_selected (self->kind_dropdown, kensho_indicator_get_indicator_kind (self->indicator));
+  gtk_drop_down_set_selected (self->direction_dropdown, kensho_indicator_get_direction (self->indicator));
+  set_entry_if_different (self->division_entry, kensho_indicator_get_division (self->indicator));
+  set_entry_if_different (self->unit_entry, kensho_indicator_get_unit (self->indicator));
+  fill_division_list (self);
+  update_division_hint (self);
   for (KenshoCommentaryPart part = 0; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
     set_text_if_different (self->commentary[part],
                            kensho_indicator_get_commentary (self->indicator, fiscal_year (self), part));
-  fill_values (self);
+  kensho_values_editor_set_indicator (self->values_editor, self->indicator, self->undo);
   gtk_string_list_append (labels, _("Not rated"));
   for (guint i = 0; i < kensho_rating_scale_get_n_ratings (scale); i++)
     {
@@ -136,6 +172,90 @@ load (KenshoIndicatorForm *self)
   set_text_if_different (self->reason, kensho_indicator_get_delay_reason (self->indicator, fiscal_year (self)));
   update_reason_hint (self);
   self->updating = FALSE;
+}
+
+/* One undo step per field while typing into it. */
+static void
+begin_field_edit (KenshoIndicatorForm *self, const char *label, const char *key)
+{
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), label, key);
+}
+
+static char *
+stripped_text (GtkEntry *entry)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static void
+on_name_changed (GtkEditable *editable, KenshoIndicatorForm *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->updating || self->indicator == NULL)
+    return;
+  text = stripped_text (self->name_entry);
+  if (g_strcmp0 (text, kensho_indicator_get_name (self->indicator)) == 0)
+    return;
+  begin_field_edit (self, _("Rename indicator"), "name");
+  kensho_indicator_set_name (self->indicator, text ? text : "");
+}
+
+static void
+on_division_changed (GtkEditable *editable, KenshoIndicatorForm *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->updating || self->indicator == NULL)
+    return;
+  text = stripped_text (self->division_entry);
+  if (g_strcmp0 (text, kensho_indicator_get_division (self->indicator)) == 0)
+    return;
+  begin_field_edit (self, _("Change division"), "division");
+  kensho_indicator_set_division (self->indicator, text);
+  update_division_hint (self);
+}
+
+static void
+on_unit_changed (GtkEditable *editable, KenshoIndicatorForm *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->updating || self->indicator == NULL)
+    return;
+  text = stripped_text (self->unit_entry);
+  if (g_strcmp0 (text, kensho_indicator_get_unit (self->indicator)) == 0)
+    return;
+  begin_field_edit (self, _("Change unit"), "unit");
+  kensho_indicator_set_unit (self->indicator, text);
+}
+
+static void
+on_kind_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicatorForm *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating || self->indicator == NULL || selected > KENSHO_INDICATOR_TARGET ||
+      selected == kensho_indicator_get_indicator_kind (self->indicator))
+    return;
+  begin_field_edit (self, _("Change kind"), NULL);
+  kensho_indicator_set_indicator_kind (self->indicator, selected);
+}
+
+static void
+on_direction_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicatorForm *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating || self->indicator == NULL || selected > KENSHO_DIRECTION_LEVEL ||
+      selected == kensho_indicator_get_direction (self->indicator))
+    return;
+  begin_field_edit (self, _("Change direction"), NULL);
+  kensho_indicator_set_direction (self->indicator, selected);
 }
 
 static void
@@ -192,7 +312,8 @@ static void
 on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoIndicatorForm *self)
 {
   if (!self->updating && self->indicator != NULL &&
-      (object == G_OBJECT (self->indicator) || change == KENSHO_CHANGE_SHEET))
+      (object == G_OBJECT (self->indicator) || change == KENSHO_CHANGE_SHEET ||
+       (KENSHO_IS_SERIES (object) && self->indicator != NULL)))
     load (self);
 }
 
@@ -222,6 +343,8 @@ text_area (GtkBox *box, const char *title)
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
   gtk_widget_set_size_request (view, -1, 72);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  /* GTK 4.8 does not pass the relation on to AT-SPI for text views. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_box_append (box, frame);
   return GTK_TEXT_VIEW (view);
@@ -239,67 +362,59 @@ kensho_indicator_form_dispose (GObject *object)
 static void
 kensho_indicator_form_class_init (KenshoIndicatorFormClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = kensho_indicator_form_dispose;
+  g_type_ensure (KENSHO_TYPE_VALUES_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class, "/jp/kensho/Kensho/kensho-indicator-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, direction_label);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, rating_label);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, direction_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, division_entry);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, division_button);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, division_list);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, division_hint);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, unit_entry);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, commentary_box);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, values_editor);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, rating);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, reason_box);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, reason_hint);
 }
 
 static void
 kensho_indicator_form_init (KenshoIndicatorForm *self)
 {
   static const char *const parts[] = { N_("① Activities"), N_("② Issues"), N_("③ Next steps") };
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  GtkWidget *label;
 
-  gtk_widget_set_margin_start (GTK_WIDGET (box), 18);
-  gtk_widget_set_margin_end (GTK_WIDGET (box), 18);
-  gtk_widget_set_margin_top (GTK_WIDGET (box), 18);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (box), 18);
-  self->name_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->name_label, TRUE);
-  gtk_label_set_xalign (self->name_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "title-2");
-  gtk_box_append (box, GTK_WIDGET (self->name_label));
-  self->details_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->details_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->details_label), "dim-label");
-  gtk_box_append (box, GTK_WIDGET (self->details_label));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->name_entry, "changed", G_CALLBACK (on_name_changed), self);
+  g_signal_connect (self->division_entry, "changed", G_CALLBACK (on_division_changed), self);
+  g_signal_connect (self->unit_entry, "changed", G_CALLBACK (on_unit_changed), self);
+  g_signal_connect (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_selected), self);
+  g_signal_connect (self->direction_dropdown, "notify::selected", G_CALLBACK (on_direction_selected), self);
+  g_signal_connect (self->division_list, "row-activated", G_CALLBACK (on_division_row_activated), self);
+  kensho_accessible_name_drop_down (self->kind_dropdown, self->kind_label, NULL);
+  kensho_accessible_name_drop_down (self->direction_dropdown, self->direction_label, NULL);
+  kensho_accessible_name_drop_down (self->rating, self->rating_label, NULL);
 
   for (KenshoCommentaryPart part = 0; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
     {
       GtkTextBuffer *buffer;
 
-      self->commentary[part] = text_area (box, _(parts[part]));
+      self->commentary[part] = text_area (self->commentary_box, _(parts[part]));
       buffer = gtk_text_view_get_buffer (self->commentary[part]);
       g_object_set_data (G_OBJECT (buffer), "part", GINT_TO_POINTER (part));
       g_signal_connect (buffer, "changed", G_CALLBACK (on_commentary_changed), self);
     }
 
-  section (box, _("Values"));
-  self->values_grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_column_spacing (self->values_grid, 12);
-  gtk_grid_set_row_spacing (self->values_grid, 6);
-  gtk_box_append (box, GTK_WIDGET (self->values_grid));
-
-  label = section (box, _("Progress"));
-  self->rating = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  gtk_widget_set_halign (GTK_WIDGET (self->rating), GTK_ALIGN_START);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->rating), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   g_signal_connect (self->rating, "notify::selected", G_CALLBACK (on_rating_selected), self);
-  gtk_box_append (box, GTK_WIDGET (self->rating));
-
-  self->reason = text_area (box, _("Reason for delay"));
+  self->reason = text_area (self->reason_box, _("Reason for delay"));
+  kensho_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect (gtk_text_view_get_buffer (self->reason), "changed", G_CALLBACK (on_reason_changed), self);
-  self->reason_hint = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->reason_hint, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->reason_hint), "warning");
-  gtk_box_append (box, GTK_WIDGET (self->reason_hint));
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (box));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  adw_bin_set_child (ADW_BIN (self), scrolled);
 }
 
 GtkWidget *
@@ -331,4 +446,27 @@ kensho_indicator_form_get_indicator (KenshoIndicatorForm *self)
 {
   g_return_val_if_fail (KENSHO_IS_INDICATOR_FORM (self), NULL);
   return self->indicator;
+}
+
+GtkWidget *
+kensho_indicator_form_get_values_editor (KenshoIndicatorForm *self)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR_FORM (self), NULL);
+  return GTK_WIDGET (self->values_editor);
+}
+
+/* The one-line fields by name ("name", "division", "unit"), for tests and
+ * for jumping to a field from elsewhere. */
+GtkEditable *
+kensho_indicator_form_get_field (KenshoIndicatorForm *self, const char *name)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR_FORM (self), NULL);
+
+  if (g_str_equal (name, "name"))
+    return GTK_EDITABLE (self->name_entry);
+  if (g_str_equal (name, "division"))
+    return GTK_EDITABLE (self->division_entry);
+  if (g_str_equal (name, "unit"))
+    return GTK_EDITABLE (self->unit_entry);
+  g_return_val_if_reached (NULL);
 }

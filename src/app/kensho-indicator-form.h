@@ -15,5 +15,8 @@ void             kensho_indicator_form_set_indicator (KenshoIndicatorForm *self,
                                                       KenshoIndicator     *indicator,
                                                       KenshoUndoStack     *undo);
 KenshoIndicator *kensho_indicator_form_get_indicator (KenshoIndicatorForm *self);
+GtkWidget       *kensho_indicator_form_get_values_editor (KenshoIndicatorForm *self);
+GtkEditable     *kensho_indicator_form_get_field     (KenshoIndicatorForm *self,
+                                                      const char          *name);
 
 G_END_DECLS

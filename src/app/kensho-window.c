@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kensho-accessible.h"
 #include "kensho-csv.h"
 #include "kensho-indicator-form.h"
 #include "kensho-node-form.h"
@@ -397,12 +398,48 @@ ask_about_open (KenshoWindow *self, const char *path, KenshoOpenFlags flags, con
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The window of this app that already has the file at @path open, if any. */
+static KenshoWindow *
+window_showing_path (KenshoWindow *self, const char *path)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *wanted = g_canonicalize_filename (path, NULL);
+
+  if (app == NULL)
+    return NULL;
+  for (GList *l = gtk_application_get_windows (app); l; l = l->next)
+    {
+      KenshoDocument *document;
+
+      if (!KENSHO_IS_WINDOW (l->data))
+        continue;
+      document = kensho_window_get_document (l->data);
+      if (document != NULL && kensho_document_get_path (document) != NULL)
+        {
+          g_autofree char *open = g_canonicalize_filename (kensho_document_get_path (document), NULL);
+
+          if (g_str_equal (open, wanted))
+            return l->data;
+        }
+    }
+  return NULL;
+}
+
 static void
 open_path (KenshoWindow *self, const char *path, KenshoOpenFlags flags)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KenshoDocument) document = NULL;
   KenshoWindow *target;
+
+  /* Opening a sheet this app already shows brings its window forward: its
+   * own lock must not look like somebody else's. */
+  target = window_showing_path (self, path);
+  if (target != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (target));
+      return;
+    }
 
   document = kensho_document_open_file (get_workspace (self), path, flags, &error);
   if (document == NULL)
@@ -1103,6 +1140,9 @@ kensho_window_init (KenshoWindow *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_filters_changed), self);
   g_signal_connect_swapped (self->division_filter, "notify::selected", G_CALLBACK (on_filters_changed), self);
   g_signal_connect_swapped (self->rating_filter, "notify::selected", G_CALLBACK (on_filters_changed), self);
+  kensho_accessible_name_drop_down (self->division_filter, NULL, _("Responsible division"));
+  kensho_accessible_name_drop_down (self->rating_filter, NULL, _("Progress rating"));
+  kensho_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   file_drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (file_drop, "drop", G_CALLBACK (on_file_drop), self);

@@ -1,0 +1,462 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The values of an indicator as a small spreadsheet: one row per series,
+ * the sheet's five columns, each cell typed as staff write it in Excel
+ * ("11,942億円 (平成30年)", "待機児童なし"). A cell that cannot be read keeps
+ * what was typed, is marked at the field, and says why below the grid. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kensho-values-editor.h"
+
+struct _KenshoValuesEditor
+{
+  AdwBin parent_instance;
+
+  GtkGrid *grid;
+  GtkLabel *error_label;
+  GtkButton *add_button;
+  GPtrArray *cells; /* GtkEntry, n_series × KENSHO_N_COLUMNS */
+  GPtrArray *names; /* GtkEntry, one per series */
+
+  KenshoIndicator *indicator;
+  KenshoUndoStack *undo;
+  guint n_series_shown;
+  GtkEditable *pending_cell; /* changed, not yet read */
+  guint pending_source;
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (KenshoValuesEditor, kensho_values_editor, ADW_TYPE_BIN)
+
+static KenshoSheet *
+get_sheet (KenshoValuesEditor *self)
+{
+  return kensho_node_get_sheet (KENSHO_NODE (self->indicator));
+}
+
+static int
+fiscal_year (KenshoValuesEditor *self)
+{
+  return kensho_sheet_get_fiscal_year (get_sheet (self));
+}
+
+static void
+show_errors (KenshoValuesEditor *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      const char *message = g_object_get_data (g_ptr_array_index (self->cells, i), "error");
+
+      if (message == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, message);
+    }
+  gtk_label_set_text (self->error_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text->len > 0);
+}
+
+static void
+set_cell_error (KenshoValuesEditor *self, GtkWidget *cell, const char *message)
+{
+  if (message != NULL)
+    {
+      g_autofree char *title = kensho_sheet_dup_column_title (get_sheet (self),
+                                                              GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column")));
+      char *full = g_strdup_printf ("%s: %s", title, message);
+
+      gtk_widget_add_css_class (cell, "error");
+      gtk_widget_set_tooltip_text (cell, full);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      g_object_set_data_full (G_OBJECT (cell), "error", full, g_free);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (cell, "error");
+      gtk_widget_set_tooltip_text (cell, NULL);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_INVALID);
+      g_object_set_data (G_OBJECT (cell), "error", NULL);
+    }
+  show_errors (self);
+}
+
+/* NULL for an empty cell; FALSE with @error when the text cannot be read. */
+static gboolean
+parse_cell (const char *text, KenshoValue **value, GError **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  *value = NULL;
+  if (*stripped == '\0')
+    return TRUE;
+  *value = kensho_value_parse (stripped, error);
+  return *value != NULL;
+}
+
+static void
+commit_cell (KenshoValuesEditor *self, GtkEditable *editable)
+{
+  guint series_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "series"));
+  KenshoColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "column"));
+  g_autoptr(KenshoValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  KenshoSeries *series;
+
+  if (!parse_cell (gtk_editable_get_text (editable), &value, &error))
+    {
+      /* What was typed stays in the cell; the model keeps its last good
+       * value until the cell can be read. */
+      set_cell_error (self, GTK_WIDGET (editable), error->message);
+      return;
+    }
+  set_cell_error (self, GTK_WIDGET (editable), NULL);
+  series = kensho_indicator_get_series (self->indicator, series_index);
+  if (kensho_value_equal (value, kensho_series_get_column (series, column, fiscal_year (self))))
+    return;
+  key = g_strdup_printf ("value-%u-%d-%d", series_index, column, fiscal_year (self));
+  self->updating = TRUE;
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Edit value"), key);
+  kensho_series_set_column (series, column, fiscal_year (self), value);
+  self->updating = FALSE;
+}
+
+static void
+commit_pending (KenshoValuesEditor *self)
+{
+  GtkEditable *cell = g_steal_pointer (&self->pending_cell);
+
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  if (cell != NULL && self->indicator != NULL)
+    commit_cell (self, cell);
+}
+
+static gboolean
+on_pending_timeout (gpointer user_data)
+{
+  KenshoValuesEditor *self = user_data;
+
+  self->pending_source = 0;
+  commit_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Replacing a cell's text deletes, then inserts: reading it at once would
+ * clear the value in between. The cell is read as soon as the main loop
+ * is idle, before the next key press is handled. */
+static void
+on_cell_changed (GtkEditable *editable, KenshoValuesEditor *self)
+{
+  if (self->updating || self->indicator == NULL)
+    return;
+  if (self->pending_cell != NULL && self->pending_cell != editable)
+    commit_pending (self);
+  self->pending_cell = editable;
+  if (self->pending_source == 0)
+    self->pending_source = g_idle_add_full (G_PRIORITY_HIGH, on_pending_timeout, self, NULL);
+}
+
+static void
+on_name_changed (GtkEditable *editable, KenshoValuesEditor *self)
+{
+  guint series_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "series"));
+  KenshoSeries *series;
+  g_autofree char *key = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->updating || self->indicator == NULL)
+    return;
+  series = kensho_indicator_get_series (self->indicator, series_index);
+  name = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  if (g_strcmp0 (*name ? name : NULL, kensho_series_get_name (series)) == 0)
+    return;
+  key = g_strdup_printf ("series-name-%u", series_index);
+  self->updating = TRUE;
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Rename series"), key);
+  kensho_series_set_name (series, *name ? name : NULL);
+  self->updating = FALSE;
+}
+
+static void
+on_remove_clicked (GtkButton *button, KenshoValuesEditor *self)
+{
+  guint series_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "series"));
+
+  if (self->indicator == NULL || kensho_indicator_get_n_series (self->indicator) <= 1)
+    return;
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Remove series"), NULL);
+  kensho_indicator_remove_series (self->indicator, series_index);
+}
+
+static void
+on_add_clicked (GtkButton *button, KenshoValuesEditor *self)
+{
+  guint n;
+  g_autofree char *name = NULL;
+  g_autoptr(KenshoSeries) series = NULL;
+
+  if (self->indicator == NULL)
+    return;
+  n = kensho_indicator_get_n_series (self->indicator);
+  /* TRANSLATORS: the default name of a new series of values; %u counts from 2 */
+  name = g_strdup_printf (_("Series %u"), n + 1);
+  series = kensho_series_new (name);
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Add series"), NULL);
+  kensho_indicator_insert_series (self->indicator, n, series);
+  /* The new row is there now: let the user name it at once. */
+  if (self->names->len > n)
+    gtk_widget_grab_focus (g_ptr_array_index (self->names, n));
+}
+
+static void
+set_entry_text (GtkEditable *editable, const char *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
+    gtk_editable_set_text (editable, text ? text : "");
+}
+
+static void
+fill_texts (KenshoValuesEditor *self)
+{
+  self->updating = TRUE;
+  for (guint s = 0; s < self->n_series_shown; s++)
+    {
+      KenshoSeries *series = kensho_indicator_get_series (self->indicator, s);
+      GtkEditable *name = g_ptr_array_index (self->names, s);
+      g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (name)));
+
+      if (g_strcmp0 (*stripped ? stripped : NULL, kensho_series_get_name (series)) != 0)
+        set_entry_text (name, kensho_series_get_name (series));
+      for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
+        {
+          GtkEditable *cell = g_ptr_array_index (self->cells, s * KENSHO_N_COLUMNS + column);
+          const KenshoValue *model = kensho_series_get_column (series, column, fiscal_year (self));
+          g_autoptr(KenshoValue) shown = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autofree char *text = NULL;
+
+          /* A cell that already says the same (typed "1563" for 1,563)
+           * is left alone, so the cursor does not jump while typing. */
+          if (parse_cell (gtk_editable_get_text (cell), &shown, &error) && kensho_value_equal (shown, model))
+            continue;
+          text = model ? kensho_value_format (model) : NULL;
+          set_entry_text (cell, text);
+          set_cell_error (self, GTK_WIDGET (cell), NULL);
+        }
+    }
+  self->updating = FALSE;
+}
+
+static GtkWidget *
+new_entry (int width_chars)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
+  gtk_widget_set_hexpand (entry, TRUE);
+  return entry;
+}
+
+static void
+rebuild (KenshoValuesEditor *self)
+{
+  GtkWidget *child;
+  guint n_series = kensho_indicator_get_n_series (self->indicator);
+
+  self->pending_cell = NULL;
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
+    gtk_grid_remove (self->grid, child);
+  g_ptr_array_set_size (self->cells, 0);
+  g_ptr_array_set_size (self->names, 0);
+
+  /* One row per column of the sheet, one column per series: each cell is
+   * wide enough to show a value with its period and note. */
+  for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
+    {
+      g_autofree char *title = kensho_sheet_dup_column_title (get_sheet (self), column);
+      GtkWidget *heading = gtk_label_new (title);
+
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_set_size_request (heading, 160, -1);
+      gtk_grid_attach (self->grid, heading, 0, (int) column + 1, 1, 1);
+    }
+
+  for (guint s = 0; s < n_series; s++)
+    {
+      KenshoSeries *series = kensho_indicator_get_series (self->indicator, s);
+      GtkWidget *name = new_entry (8);
+      GtkWidget *remove = gtk_button_new_with_label (_("Remove"));
+      /* A single unnamed series (most indicators) needs no heading. */
+      gboolean named = n_series > 1 || kensho_series_get_name (series) != NULL;
+
+      gtk_entry_set_placeholder_text (GTK_ENTRY (name), _("Series name"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Series name"), -1);
+      g_object_set_data (G_OBJECT (name), "series", GUINT_TO_POINTER (s));
+      g_signal_connect (name, "changed", G_CALLBACK (on_name_changed), self);
+      gtk_widget_set_visible (name, named);
+      gtk_grid_attach (self->grid, name, (int) s + 1, 0, 1, 1);
+      g_ptr_array_add (self->names, name);
+
+      for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
+        {
+          GtkWidget *cell = new_entry (14);
+          g_autofree char *title = kensho_sheet_dup_column_title (get_sheet (self), column);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+          g_object_set_data (G_OBJECT (cell), "series", GUINT_TO_POINTER (s));
+          g_object_set_data (G_OBJECT (cell), "column", GUINT_TO_POINTER (column));
+          g_signal_connect (cell, "changed", G_CALLBACK (on_cell_changed), self);
+          gtk_grid_attach (self->grid, cell, (int) s + 1, (int) column + 1, 1, 1);
+          g_ptr_array_add (self->cells, cell);
+        }
+
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_halign (remove, GTK_ALIGN_END);
+      gtk_widget_set_tooltip_text (remove, _("Remove this series"));
+      gtk_widget_set_visible (remove, n_series > 1);
+      g_object_set_data (G_OBJECT (remove), "series", GUINT_TO_POINTER (s));
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), self);
+      gtk_grid_attach (self->grid, remove, (int) s + 1, KENSHO_N_COLUMNS + 1, 1, 1);
+    }
+  self->n_series_shown = n_series;
+  /* Starting afresh: the errors of the cells just removed are gone. */
+  show_errors (self);
+}
+
+void
+kensho_values_editor_refresh (KenshoValuesEditor *self)
+{
+  g_return_if_fail (KENSHO_IS_VALUES_EDITOR (self));
+
+  if (self->indicator == NULL || self->updating)
+    return;
+  if (kensho_indicator_get_n_series (self->indicator) != self->n_series_shown)
+    rebuild (self);
+  fill_texts (self);
+}
+
+static void
+kensho_values_editor_dispose (GObject *object)
+{
+  KenshoValuesEditor *self = KENSHO_VALUES_EDITOR (object);
+
+  commit_pending (self);
+  g_clear_object (&self->indicator);
+  g_clear_object (&self->undo);
+  G_OBJECT_CLASS (kensho_values_editor_parent_class)->dispose (object);
+}
+
+static void
+kensho_values_editor_finalize (GObject *object)
+{
+  KenshoValuesEditor *self = KENSHO_VALUES_EDITOR (object);
+
+  g_ptr_array_unref (self->cells);
+  g_ptr_array_unref (self->names);
+  G_OBJECT_CLASS (kensho_values_editor_parent_class)->finalize (object);
+}
+
+static void
+kensho_values_editor_class_init (KenshoValuesEditorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = kensho_values_editor_dispose;
+  G_OBJECT_CLASS (klass)->finalize = kensho_values_editor_finalize;
+}
+
+static void
+kensho_values_editor_init (KenshoValuesEditor *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *hint = gtk_label_new (_("Type a value as on the sheet: 1,563件, 490.7万人 (令和4年), 待機児童なし, or - for not applicable."));
+
+  self->cells = g_ptr_array_new ();
+  self->names = g_ptr_array_new ();
+  self->grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->grid, 6);
+  gtk_grid_set_row_spacing (self->grid, 6);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->grid));
+
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_xalign (self->error_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Errors in the values"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
+
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_box_append (GTK_BOX (box), hint);
+
+  self->add_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Add _Series")));
+  gtk_widget_set_halign (GTK_WIDGET (self->add_button), GTK_ALIGN_START);
+  g_signal_connect (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->add_button));
+
+  adw_bin_set_child (ADW_BIN (self), box);
+}
+
+GtkWidget *
+kensho_values_editor_new (void)
+{
+  return g_object_new (KENSHO_TYPE_VALUES_EDITOR, NULL);
+}
+
+void
+kensho_values_editor_set_indicator (KenshoValuesEditor *self, KenshoIndicator *indicator,
+                                    KenshoUndoStack *undo)
+{
+  g_return_if_fail (KENSHO_IS_VALUES_EDITOR (self));
+
+  /* What was typed into the last indicator's cell is kept. */
+  if (self->indicator != indicator)
+    commit_pending (self);
+  g_set_object (&self->undo, undo);
+  if (!g_set_object (&self->indicator, indicator))
+    {
+      kensho_values_editor_refresh (self);
+      return;
+    }
+  if (indicator == NULL || get_sheet (self) == NULL)
+    {
+      g_clear_object (&self->indicator);
+      return;
+    }
+  rebuild (self);
+  fill_texts (self);
+}
+
+GtkEditable *
+kensho_values_editor_get_cell (KenshoValuesEditor *self, guint series, KenshoColumn column)
+{
+  g_return_val_if_fail (KENSHO_IS_VALUES_EDITOR (self), NULL);
+  g_return_val_if_fail (series * KENSHO_N_COLUMNS + column < self->cells->len, NULL);
+  return g_ptr_array_index (self->cells, series * KENSHO_N_COLUMNS + column);
+}
+
+GtkEditable *
+kensho_values_editor_get_series_name (KenshoValuesEditor *self, guint series)
+{
+  g_return_val_if_fail (KENSHO_IS_VALUES_EDITOR (self), NULL);
+  g_return_val_if_fail (series < self->names->len, NULL);
+  return g_ptr_array_index (self->names, series);
+}
+
+/* The messages shown below the grid, NULL when every cell can be read. */
+const char *
+kensho_values_editor_get_error (KenshoValuesEditor *self)
+{
+  const char *text;
+
+  g_return_val_if_fail (KENSHO_IS_VALUES_EDITOR (self), NULL);
+  text = gtk_label_get_text (self->error_label);
+  return *text ? text : NULL;
+}
