@@ -128,6 +128,25 @@ test_structure_undo (void)
   g_assert_true (kensho_node_get_parent (added) == subgoal);
 }
 
+/* Typing a title letter by letter is one step, as in an indicator's field. */
+static void
+test_sheet_typing_is_one_step (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoUndoStack) undo = kensho_undo_stack_new (sheet);
+  g_autofree char *original = g_strdup (kensho_sheet_get_title (sheet));
+  const char *typed[] = { "新", "新し", "新しい", NULL };
+
+  for (guint i = 0; typed[i]; i++)
+    {
+      kensho_undo_stack_begin_sheet_edit (undo, "Edit title", "title");
+      kensho_sheet_set_title (sheet, typed[i]);
+    }
+  kensho_undo_stack_undo (undo);
+  g_assert_cmpstr (kensho_sheet_get_title (sheet), ==, original);
+  g_assert_false (kensho_undo_stack_can_undo (undo));
+}
+
 static void
 test_sheet_edit_and_new_edit_clears_redo (void)
 {
@@ -155,6 +174,7 @@ main (int argc, char **argv)
   g_test_add_func ("/undo/typing-is-one-step", test_typing_is_one_step);
   g_test_add_func ("/undo/values-and-series", test_values_and_series_undo);
   g_test_add_func ("/undo/structure", test_structure_undo);
+  g_test_add_func ("/undo/sheet-typing-is-one-step", test_sheet_typing_is_one_step);
   g_test_add_func ("/undo/sheet-edit-and-new-edit-clears-redo", test_sheet_edit_and_new_edit_clears_redo);
   return g_test_run ();
 }

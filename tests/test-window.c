@@ -8,6 +8,7 @@
 
 #include "kensho-application.h"
 #include "kensho-indicator-form.h"
+#include "kensho-sheet-properties.h"
 #include "kensho-values-editor.h"
 #include "kensho-window.h"
 
@@ -432,6 +433,68 @@ test_reopen_open_file (Fixture *fixture, gconstpointer data)
 }
 
 static void
+collect_year_entries (GtkWidget *widget, GPtrArray *entries, GtkTextView **divisions)
+{
+  if (GTK_IS_ENTRY (widget) && g_object_get_data (G_OBJECT (widget), "row") != NULL)
+    g_ptr_array_add (entries, widget);
+  if (GTK_IS_TEXT_VIEW (widget))
+    *divisions = GTK_TEXT_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_year_entries (child, entries, divisions);
+}
+
+/* Years are typed as staff write them; one that cannot be read is shown
+ * at its field and changes nothing. */
+static void
+test_sheet_properties (Fixture *fixture, gconstpointer data)
+{
+  KenshoSheet *sheet = kensho_window_get_sheet (fixture->window);
+  GtkWindow *dialog = kensho_sheet_properties_new (GTK_WINDOW (fixture->window), sheet,
+                                                   kensho_window_get_undo_stack (fixture->window));
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkTextView *divisions = NULL;
+  g_autofree char *title = NULL;
+  GtkEditable *shown, *last;
+
+  gtk_window_present (dialog);
+  wait_idle ();
+  collect_year_entries (GTK_WIDGET (dialog), entries, &divisions);
+  g_assert_cmpuint (entries->len, ==, 4);
+  shown = g_ptr_array_index (entries, 0);
+  last = g_ptr_array_index (entries, 2);
+  g_assert_cmpstr (gtk_editable_get_text (shown), ==, "令和5年度");
+
+  gtk_editable_set_text (shown, "R6");
+  g_assert_cmpint (kensho_sheet_get_fiscal_year (sheet), ==, 2024);
+  /* The value columns follow the year shown. */
+  title = kensho_sheet_dup_column_title (sheet, KENSHO_COLUMN_ACTUAL);
+  g_assert_nonnull (strstr (title, "令和6年度"));
+
+  gtk_editable_set_text (shown, "令和X年度");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (shown), "error"));
+  g_assert_cmpint (kensho_sheet_get_fiscal_year (sheet), ==, 2024);
+  gtk_editable_set_text (last, "令和元年度");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (last), "error"));
+  g_assert_cmpint (kensho_sheet_get_plan_last (sheet), ==, 2027);
+  save_screenshot (GTK_WIDGET (dialog), "sheet-properties-error.png");
+  gtk_editable_set_text (last, "2028");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (last), "error"));
+  g_assert_cmpint (kensho_sheet_get_plan_last (sheet), ==, 2028);
+
+  g_assert_nonnull (divisions);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (divisions), "企画調整課\n\n  商工労働課 \n", -1);
+  g_assert_cmpstrv (kensho_sheet_get_divisions (sheet), ((const char *[]) { "企画調整課", "商工労働課", NULL }));
+
+  /* Three steps: the divisions (typed as one), the plan, the year. */
+  for (int i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpint (kensho_sheet_get_plan_last (sheet), ==, 2027);
+  g_assert_cmpint (kensho_sheet_get_fiscal_year (sheet), ==, 2023);
+  gtk_window_destroy (dialog);
+  wait_idle ();
+}
+
+static void
 test_filter_by_division (Fixture *fixture, gconstpointer data)
 {
   guint n;
@@ -490,6 +553,7 @@ main (int argc, char **argv)
   g_test_add ("/window/values-editing", Fixture, NULL, fixture_set_up, test_values_editing, fixture_tear_down);
   g_test_add ("/window/indicator-fields", Fixture, NULL, fixture_set_up, test_indicator_fields, fixture_tear_down);
   g_test_add ("/window/reopen-open-file", Fixture, NULL, fixture_set_up, test_reopen_open_file, fixture_tear_down);
+  g_test_add ("/window/sheet-properties", Fixture, NULL, fixture_set_up, test_sheet_properties, fixture_tear_down);
   g_test_add ("/window/filter-by-division", Fixture, NULL, fixture_set_up, test_filter_by_division, fixture_tear_down);
   {
     int result = g_test_run ();

@@ -122,7 +122,8 @@ merges_into_top (KenshoUndoStack *self, gpointer target, const char *merge_key)
 
   return !self->merge_broken && merge_key != NULL && last != NULL &&
          g_strcmp0 (last->merge_key, merge_key) == 0 &&
-         (gpointer) (last->node ? (gpointer) last->node : (gpointer) last->sheet) == target &&
+         /* A sheet step keeps a snapshot in last->sheet: it edits self->sheet. */
+         (last->kind == STEP_SHEET ? (gpointer) self->sheet : (gpointer) last->node) == target &&
          g_get_monotonic_time () - last->time < MERGE_WINDOW_USEC;
 }
 
