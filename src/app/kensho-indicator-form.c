@@ -191,47 +191,41 @@ stripped_text (GtkEntry *entry)
   return text;
 }
 
-static void
-on_name_changed (GtkEditable *editable, KenshoIndicatorForm *self)
+/* The one-line text fields of an indicator. */
+typedef struct
 {
-  g_autofree char *text = NULL;
+  const char *key;
+  const char *undo_label;
+  const char *(*get) (KenshoIndicator *indicator);
+  void (*set) (KenshoIndicator *indicator, const char *text);
+} TextField;
 
-  if (self->updating || self->indicator == NULL)
-    return;
-  text = stripped_text (self->name_entry);
-  if (g_strcmp0 (text, kensho_indicator_get_name (self->indicator)) == 0)
-    return;
-  begin_field_edit (self, _("Rename indicator"), "name");
-  kensho_indicator_set_name (self->indicator, text ? text : "");
+static void
+set_name_or_empty (KenshoIndicator *indicator, const char *text)
+{
+  kensho_indicator_set_name (indicator, text ? text : "");
 }
 
+static const TextField text_fields[] = {
+  { "name", N_("Rename indicator"), kensho_indicator_get_name, set_name_or_empty },
+  { "division", N_("Change division"), kensho_indicator_get_division, kensho_indicator_set_division },
+  { "unit", N_("Change unit"), kensho_indicator_get_unit, kensho_indicator_set_unit },
+};
+
 static void
-on_division_changed (GtkEditable *editable, KenshoIndicatorForm *self)
+on_text_field_changed (GtkEditable *editable, KenshoIndicatorForm *self)
 {
+  const TextField *field = g_object_get_data (G_OBJECT (editable), "text-field");
   g_autofree char *text = NULL;
 
   if (self->updating || self->indicator == NULL)
     return;
-  text = stripped_text (self->division_entry);
-  if (g_strcmp0 (text, kensho_indicator_get_division (self->indicator)) == 0)
+  text = stripped_text (GTK_ENTRY (editable));
+  if (g_strcmp0 (text, field->get (self->indicator)) == 0)
     return;
-  begin_field_edit (self, _("Change division"), "division");
-  kensho_indicator_set_division (self->indicator, text);
+  begin_field_edit (self, _(field->undo_label), field->key);
+  field->set (self->indicator, text);
   update_division_hint (self);
-}
-
-static void
-on_unit_changed (GtkEditable *editable, KenshoIndicatorForm *self)
-{
-  g_autofree char *text = NULL;
-
-  if (self->updating || self->indicator == NULL)
-    return;
-  text = stripped_text (self->unit_entry);
-  if (g_strcmp0 (text, kensho_indicator_get_unit (self->indicator)) == 0)
-    return;
-  begin_field_edit (self, _("Change unit"), "unit");
-  kensho_indicator_set_unit (self->indicator, text);
 }
 
 static void
@@ -391,9 +385,13 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
   static const char *const parts[] = { N_("① Activities"), N_("② Issues"), N_("③ Next steps") };
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->name_entry, "changed", G_CALLBACK (on_name_changed), self);
-  g_signal_connect (self->division_entry, "changed", G_CALLBACK (on_division_changed), self);
-  g_signal_connect (self->unit_entry, "changed", G_CALLBACK (on_unit_changed), self);
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      GtkEditable *entry = kensho_indicator_form_get_field (self, text_fields[i].key);
+
+      g_object_set_data (G_OBJECT (entry), "text-field", (gpointer) &text_fields[i]);
+      g_signal_connect (entry, "changed", G_CALLBACK (on_text_field_changed), self);
+    }
   g_signal_connect (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_selected), self);
   g_signal_connect (self->direction_dropdown, "notify::selected", G_CALLBACK (on_direction_selected), self);
   g_signal_connect (self->division_list, "row-activated", G_CALLBACK (on_division_row_activated), self);
