@@ -20,6 +20,7 @@ struct _KenshoSheet
   int plan_first;
   int plan_last;
   int baseline_year;
+  KenshoAchievementMethod achievement_method;
   KenshoRatingScale *rating_scale;
   GStrv divisions;
   KenshoNode *root;
@@ -210,6 +211,24 @@ kensho_sheet_set_baseline_year (KenshoSheet *self, int year)
   if (self->baseline_year == year)
     return;
   self->baseline_year = year;
+  emit_sheet_changed (self);
+}
+
+KenshoAchievementMethod
+kensho_sheet_get_achievement_method (KenshoSheet *self)
+{
+  g_return_val_if_fail (KENSHO_IS_SHEET (self), KENSHO_ACHIEVEMENT_RATIO);
+  return self->achievement_method;
+}
+
+void
+kensho_sheet_set_achievement_method (KenshoSheet *self, KenshoAchievementMethod method)
+{
+  g_return_if_fail (KENSHO_IS_SHEET (self));
+  g_return_if_fail ((guint) method < KENSHO_N_ACHIEVEMENT_METHODS);
+  if (self->achievement_method == method)
+    return;
+  self->achievement_method = method;
   emit_sheet_changed (self);
 }
 
@@ -411,14 +430,8 @@ rating_scales_equal (KenshoRatingScale *a, KenshoRatingScale *b)
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
-      KenshoRating *ra = kensho_rating_scale_get_rating (a, i);
-      KenshoRating *rb = kensho_rating_scale_get_rating (b, i);
-
-      if (g_strcmp0 (kensho_rating_get_id (ra), kensho_rating_get_id (rb)) != 0 ||
-          g_strcmp0 (kensho_rating_get_label (ra), kensho_rating_get_label (rb)) != 0 ||
-          g_ascii_strcasecmp (kensho_rating_get_colour (ra) ? kensho_rating_get_colour (ra) : "",
-                              kensho_rating_get_colour (rb) ? kensho_rating_get_colour (rb) : "") != 0 ||
-          kensho_rating_get_delayed (ra) != kensho_rating_get_delayed (rb))
+      if (!kensho_rating_equal (kensho_rating_scale_get_rating (a, i),
+                                kensho_rating_scale_get_rating (b, i)))
         return FALSE;
     }
   return TRUE;
@@ -460,6 +473,7 @@ kensho_sheet_equal (KenshoSheet *a, KenshoSheet *b)
          a->plan_first == b->plan_first &&
          a->plan_last == b->plan_last &&
          a->baseline_year == b->baseline_year &&
+         a->achievement_method == b->achievement_method &&
          g_strv_equal ((const char * const *) a->divisions, (const char * const *) b->divisions) &&
          rating_scales_equal (a->rating_scale, b->rating_scale) &&
          nodes_equal (a->root, b->root);
@@ -480,6 +494,7 @@ kensho_sheet_copy_metadata (KenshoSheet *self, KenshoSheet *from)
   kensho_sheet_set_fiscal_year (self, from->fiscal_year);
   kensho_sheet_set_plan_period (self, from->plan_first, from->plan_last, NULL);
   kensho_sheet_set_baseline_year (self, from->baseline_year);
+  kensho_sheet_set_achievement_method (self, from->achievement_method);
   kensho_sheet_set_divisions (self, (const char * const *) from->divisions);
   if (!rating_scales_equal (self->rating_scale, from->rating_scale))
     {

@@ -44,6 +44,9 @@ gboolean           kensho_sheet_set_plan_period    (KenshoSheet       *self,
 int                kensho_sheet_get_baseline_year  (KenshoSheet       *self);
 void               kensho_sheet_set_baseline_year  (KenshoSheet       *self,
                                                     int                year);
+KenshoAchievementMethod kensho_sheet_get_achievement_method (KenshoSheet *self);
+void               kensho_sheet_set_achievement_method (KenshoSheet       *self,
+                                                        KenshoAchievementMethod method);
 
 KenshoRatingScale *kensho_sheet_get_rating_scale   (KenshoSheet       *self);
 void               kensho_sheet_set_rating_scale   (KenshoSheet       *self,
