@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "kensho-achievement.h"
+#include "kensho-checks.h"
 #include "kensho-indicator-form.h"
 
 struct _KenshoIndicatorForm
@@ -13,9 +15,13 @@ struct _KenshoIndicatorForm
   GtkLabel *details_label;
   GtkTextView *commentary[3];
   GtkGrid *values_grid;
+  GPtrArray *value_cells; /* series × column → GtkLabel, for jumping to a field */
+  GtkLabel *achievement_label;
   GtkDropDown *rating;
+  GtkLabel *rating_hint;
   GtkTextView *reason;
   GtkLabel *reason_hint;
+  GtkBox *findings_box;
 
   KenshoIndicator *indicator;
   KenshoUndoStack *undo;
@@ -75,6 +81,7 @@ fill_values (KenshoIndicatorForm *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->values_grid))) != NULL)
     gtk_grid_remove (self->values_grid, child);
+  g_ptr_array_set_size (self->value_cells, 0);
   for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
     {
       g_autofree char *title = kensho_sheet_dup_column_title (self->sheet, column);
@@ -97,8 +104,159 @@ fill_values (KenshoIndicatorForm *self)
 
           gtk_label_set_selectable (GTK_LABEL (cell), TRUE);
           gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
+          g_ptr_array_add (self->value_cells, cell);
           gtk_grid_attach (self->values_grid, cell, (int) column + 1, (int) s + 1, 1, 1);
         }
+    }
+}
+
+/* One line per series: "男性: 97.8% of this year's target, 58.1% of the
+ * way to the final target", or why there is no rate. */
+static void
+update_achievement (KenshoIndicatorForm *self)
+{
+  g_autoptr(GPtrArray) results = kensho_indicator_compute_achievement (self->indicator, self->sheet);
+  GString *text = g_string_new (NULL);
+  KenshoAchievementMethod method = kensho_sheet_get_achievement_method (self->sheet);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      KenshoSeriesAchievement *result = g_ptr_array_index (results, i);
+      g_autofree char *year = kensho_achievement_format_rate (&result->year);
+      g_autofree char *final = kensho_achievement_format_rate (&result->final);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (result->series_name != NULL)
+        g_string_append_printf (text, "%s: ", result->series_name);
+      if (result->year.computable)
+        g_string_append_printf (text, method == KENSHO_ACHIEVEMENT_EXPECTED
+                                        ? _("%s of the value expected this year")
+                                        : _("%s against this year’s target"), year);
+      else
+        g_string_append_printf (text, _("No rate this year: %s"), result->year.reason);
+      g_string_append (text, " · ");
+      if (result->final.computable)
+        g_string_append_printf (text, _("%s towards the final target"), final);
+      else
+        g_string_append_printf (text, _("none towards the final target: %s"), result->final.reason);
+    }
+  /* Plain text: series names are the user's. */
+  gtk_label_set_text (self->achievement_label, text->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->achievement_label),
+                               kensho_achievement_method_get_label (method));
+  g_string_free (text, TRUE);
+}
+
+/* The rules' suggestion; the person's choice stays, but a disagreement is
+ * pointed out. */
+static void
+update_rating_hint (KenshoIndicatorForm *self)
+{
+  KenshoRating *suggested = kensho_indicator_suggest_rating (self->indicator, self->sheet);
+  KenshoRating *chosen = kensho_rating_scale_lookup (kensho_sheet_get_rating_scale (self->sheet),
+                                                     kensho_indicator_get_rating_id (self->indicator,
+                                                                                     fiscal_year (self)));
+  g_autofree char *text = NULL;
+  gboolean disagrees = FALSE;
+
+  if (chosen != NULL && kensho_rating_get_rule (chosen) != KENSHO_RATING_RULE_NONE)
+    {
+      g_autoptr(GListStore) findings = kensho_indicator_run_checks (self->indicator, self->sheet);
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (findings)); i++)
+        {
+          g_autoptr(KenshoFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), i);
+
+          disagrees |= kensho_finding_get_check (finding) == KENSHO_CHECK_RATING_DISAGREES;
+        }
+    }
+  if (suggested != NULL)
+    text = g_strdup_printf (disagrees ? _("The rules suggest “%s”; the rating chosen disagrees.")
+                                      : _("The rules suggest “%s”."),
+                            kensho_rating_get_label (suggested));
+  gtk_label_set_text (self->rating_hint, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->rating_hint), text != NULL);
+  if (disagrees)
+    gtk_widget_add_css_class (GTK_WIDGET (self->rating_hint), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->rating_hint), "warning");
+}
+
+static void
+on_acknowledge_clicked (GtkButton *button, KenshoIndicatorForm *self)
+{
+  const char *check_id = g_object_get_data (G_OBJECT (button), "check");
+  gboolean acknowledge = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "acknowledge"));
+
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator),
+                                acknowledge ? _("Acknowledge a check") : _("Withdraw an acknowledgement"),
+                                NULL);
+  kensho_indicator_set_acknowledged (self->indicator, check_id, acknowledge);
+}
+
+static void
+add_finding_row (KenshoIndicatorForm *self, const char *text, const char *check_id,
+                 gboolean acknowledge)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *button = gtk_button_new_with_label (acknowledge ? _("Acknowledge") : _("Withdraw"));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (!acknowledge)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, acknowledge
+                                         ? _("This does not apply here: do not report it again")
+                                         : _("Report this check again"));
+  g_object_set_data_full (G_OBJECT (button), "check", g_strdup (check_id), g_free);
+  g_object_set_data (G_OBJECT (button), "acknowledge", GINT_TO_POINTER (acknowledge));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_acknowledge_clicked), self);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), button);
+  gtk_box_append (self->findings_box, row);
+}
+
+/* This indicator's findings, each with a way to acknowledge it, and the
+ * checks acknowledged before, with a way to withdraw. */
+static void
+update_findings (KenshoIndicatorForm *self)
+{
+  g_autoptr(GListStore) findings = kensho_indicator_run_checks (self->indicator, self->sheet);
+  const char * const *acknowledged = kensho_indicator_get_acknowledgements (self->indicator);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (findings));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_box))) != NULL)
+    gtk_box_remove (self->findings_box, child);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KenshoFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), i);
+
+      add_finding_row (self, kensho_finding_get_message (finding),
+                       kensho_finding_get_check_id (finding), TRUE);
+    }
+  for (guint i = 0; acknowledged[i]; i++)
+    {
+      KenshoCheck check;
+      g_autofree char *text = NULL;
+
+      if (!kensho_check_from_string (acknowledged[i], &check))
+        continue;
+      /* TRANSLATORS: %s is the title of a check, "Final target behind the baseline" */
+      text = g_strdup_printf (_("Acknowledged: %s"), kensho_check_get_title (check));
+      add_finding_row (self, text, acknowledged[i], FALSE);
+    }
+  if (n == 0 && acknowledged[0] == NULL)
+    {
+      GtkWidget *none = gtk_label_new (_("Nothing to report."));
+
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (self->findings_box, none);
     }
 }
 
@@ -135,6 +293,9 @@ load (KenshoIndicatorForm *self)
   gtk_drop_down_set_selected (self->rating, selected);
   set_text_if_different (self->reason, kensho_indicator_get_delay_reason (self->indicator, fiscal_year (self)));
   update_reason_hint (self);
+  update_achievement (self);
+  update_rating_hint (self);
+  update_findings (self);
   self->updating = FALSE;
 }
 
@@ -166,6 +327,7 @@ on_reason_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
   kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Edit reason for delay"), key);
   kensho_indicator_set_delay_reason (self->indicator, fiscal_year (self), text);
   update_reason_hint (self);
+  update_findings (self);
 }
 
 static void
@@ -185,6 +347,8 @@ on_rating_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicatorFor
   kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Change rating"), NULL);
   kensho_indicator_set_rating_id (self->indicator, fiscal_year (self), id);
   update_reason_hint (self);
+  update_rating_hint (self);
+  update_findings (self);
 }
 
 /* Undo, redo and other views change the indicator too: show it. */
@@ -237,9 +401,19 @@ kensho_indicator_form_dispose (GObject *object)
 }
 
 static void
+kensho_indicator_form_finalize (GObject *object)
+{
+  KenshoIndicatorForm *self = KENSHO_INDICATOR_FORM (object);
+
+  g_ptr_array_unref (self->value_cells);
+  G_OBJECT_CLASS (kensho_indicator_form_parent_class)->finalize (object);
+}
+
+static void
 kensho_indicator_form_class_init (KenshoIndicatorFormClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = kensho_indicator_form_dispose;
+  G_OBJECT_CLASS (klass)->finalize = kensho_indicator_form_finalize;
 }
 
 static void
@@ -280,6 +454,16 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
   gtk_grid_set_column_spacing (self->values_grid, 12);
   gtk_grid_set_row_spacing (self->values_grid, 6);
   gtk_box_append (box, GTK_WIDGET (self->values_grid));
+  self->value_cells = g_ptr_array_new ();
+
+  label = section (box, _("Achievement"));
+  self->achievement_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->achievement_label, TRUE);
+  gtk_label_set_xalign (self->achievement_label, 0);
+  gtk_label_set_selectable (self->achievement_label, TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->achievement_label),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_box_append (box, GTK_WIDGET (self->achievement_label));
 
   label = section (box, _("Progress"));
   self->rating = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
@@ -287,6 +471,10 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->rating), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   g_signal_connect (self->rating, "notify::selected", G_CALLBACK (on_rating_selected), self);
   gtk_box_append (box, GTK_WIDGET (self->rating));
+  self->rating_hint = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->rating_hint, 0);
+  gtk_label_set_wrap (self->rating_hint, TRUE);
+  gtk_box_append (box, GTK_WIDGET (self->rating_hint));
 
   self->reason = text_area (box, _("Reason for delay"));
   g_signal_connect (gtk_text_view_get_buffer (self->reason), "changed", G_CALLBACK (on_reason_changed), self);
@@ -294,6 +482,10 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
   gtk_label_set_xalign (self->reason_hint, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->reason_hint), "warning");
   gtk_box_append (box, GTK_WIDGET (self->reason_hint));
+
+  section (box, _("Checks"));
+  self->findings_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  gtk_box_append (box, GTK_WIDGET (self->findings_box));
 
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
   adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (box));
@@ -331,4 +523,42 @@ kensho_indicator_form_get_indicator (KenshoIndicatorForm *self)
 {
   g_return_val_if_fail (KENSHO_IS_INDICATOR_FORM (self), NULL);
   return self->indicator;
+}
+
+/* Moves the keyboard focus to the field a finding is about. */
+gboolean
+kensho_indicator_form_focus_field (KenshoIndicatorForm *self, KenshoField field, guint series)
+{
+  GtkWidget *target = NULL;
+
+  g_return_val_if_fail (KENSHO_IS_INDICATOR_FORM (self), FALSE);
+
+  if (self->indicator == NULL)
+    return FALSE;
+  switch (field)
+    {
+    case KENSHO_FIELD_RATING: target = GTK_WIDGET (self->rating); break;
+    case KENSHO_FIELD_DELAY_REASON: target = GTK_WIDGET (self->reason); break;
+    case KENSHO_FIELD_BASELINE:
+    case KENSHO_FIELD_PREVIOUS_ACTUAL:
+    case KENSHO_FIELD_ACTUAL:
+    case KENSHO_FIELD_TARGET:
+    case KENSHO_FIELD_FINAL_TARGET:
+      {
+        guint index = series * KENSHO_N_COLUMNS + (guint) (field - KENSHO_FIELD_BASELINE);
+
+        if (index < self->value_cells->len)
+          target = g_ptr_array_index (self->value_cells, index);
+      }
+      break;
+    case KENSHO_FIELD_NAME:
+    case KENSHO_FIELD_UNIT:
+    case KENSHO_FIELD_DIVISION:
+    default:
+      /* Edited in the tree; the heading shows them. */
+      target = GTK_WIDGET (self->name_label);
+      gtk_label_set_selectable (self->name_label, TRUE);
+      break;
+    }
+  return target != NULL && gtk_widget_grab_focus (target);
 }

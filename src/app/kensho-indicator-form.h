@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "kensho-finding.h"
 #include "kensho-undo-stack.h"
 
 G_BEGIN_DECLS
@@ -15,5 +16,8 @@ void             kensho_indicator_form_set_indicator (KenshoIndicatorForm *self,
                                                       KenshoIndicator     *indicator,
                                                       KenshoUndoStack     *undo);
 KenshoIndicator *kensho_indicator_form_get_indicator (KenshoIndicatorForm *self);
+gboolean         kensho_indicator_form_focus_field   (KenshoIndicatorForm *self,
+                                                      KenshoField          field,
+                                                      guint                series);
 
 G_END_DECLS
