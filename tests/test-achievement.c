@@ -379,6 +379,38 @@ count_notify (guint *count)
 }
 
 static void
+test_apply_preset_keeps_ratings_in_use (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(KenshoSheet) again = NULL;
+  KenshoRatingScale *scale;
+
+  g_assert_no_error (error);
+  g_assert_true (kensho_sheet_rating_in_use (sheet, "delayed"));
+  g_assert_false (kensho_sheet_rating_in_use (sheet, "a"));
+  g_assert_null (kensho_sheet_apply_rating_preset (sheet, "nowhere"));
+
+  kept = kensho_sheet_apply_rating_preset (sheet, "ibaraki");
+  g_assert_nonnull (kept);
+  g_assert_cmpint (kensho_sheet_get_achievement_method (sheet), ==, KENSHO_ACHIEVEMENT_EXPECTED);
+  scale = kensho_sheet_get_rating_scale (sheet);
+  g_assert_cmpstr (kensho_rating_scale_get_name (scale), ==, "茨城県（A/B+/B/C）");
+  /* A, B+, B, C, then Isesaki's three, still given by the indicators. */
+  g_assert_cmpuint (kept->len, ==, 3);
+  g_assert_cmpuint (kensho_rating_scale_get_n_ratings (scale), ==, 7);
+  g_assert_cmpstr (kensho_rating_get_label (kensho_rating_scale_get_rating (scale, 4)), ==, "順調に進捗");
+  g_assert_cmpstr (kensho_rating_get_label (kensho_rating_scale_get_rating (scale, 6)), ==, "進捗の遅れ");
+  /* The file stays loadable: every rating given is in the scale. */
+  saved = kensho_sheet_xml_serialize (sheet);
+  again = kensho_sheet_xml_load_bytes (saved, "preset.xml", &error);
+  g_assert_no_error (error);
+  g_assert_true (kensho_sheet_equal (sheet, again));
+}
+
+static void
 test_rating_rules (void)
 {
   g_autoptr(KenshoRating) rating = kensho_rating_new ("b", "B", NULL, FALSE);
@@ -526,6 +558,7 @@ main (int argc, char **argv)
   g_test_add_func ("/achievement/format-and-methods", test_format_and_methods);
   g_test_add_func ("/rating/presets", test_presets);
   g_test_add_func ("/rating/rules", test_rating_rules);
+  g_test_add_func ("/rating/apply-preset-keeps-ratings-in-use", test_apply_preset_keeps_ratings_in_use);
   g_test_add_func ("/rating/xml-round-trip", test_xml_round_trip);
   g_test_add_func ("/rating/xml-refuses-bad-rules", test_xml_refuses_bad_rules);
   return g_test_run ();

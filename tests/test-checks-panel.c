@@ -7,6 +7,7 @@
 #include "kensho-application.h"
 #include "kensho-checks-panel.h"
 #include "kensho-indicator-form.h"
+#include "kensho-rating-scale-editor.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-window.h"
 
@@ -249,6 +250,93 @@ test_finding_jumps_to_field (void)
   wait_idle ();
 }
 
+static void
+save_screenshot (GtkWidget *widget, const char *name)
+{
+  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+  g_object_unref (paintable);
+}
+
+static void
+wait_drawn (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static guint
+count_expander_rows (GtkWidget *widget)
+{
+  guint n = ADW_IS_EXPANDER_ROW (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_expander_rows (child);
+  return n;
+}
+
+static void
+test_rating_scale_editor (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoUndoStack) undo = kensho_undo_stack_new (sheet);
+  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *editor = kensho_rating_scale_editor_new (sheet, undo);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *remove;
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (editor));
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  g_assert_cmpuint (count_expander_rows (editor), ==, 3);
+  /* Every rating of Isesaki's scale is given: none can be removed. */
+  remove = find_button (editor, "Remove");
+  g_assert_nonnull (remove);
+  g_assert_false (gtk_widget_get_sensitive (remove));
+
+  /* 茨城県's preset: its four ratings and method, Isesaki's three kept. */
+  kensho_rating_scale_editor_apply_preset (KENSHO_RATING_SCALE_EDITOR (editor), "ibaraki");
+  wait_idle ();
+  g_assert_cmpint (kensho_sheet_get_achievement_method (sheet), ==, KENSHO_ACHIEVEMENT_EXPECTED);
+  g_assert_cmpuint (count_expander_rows (editor), ==, 7);
+  collect_text (editor, text);
+  g_assert_nonnull (strstr (text->str, "Kept because indicators still give them: 順調に進捗、概ね順調に進捗、進捗の遅れ."));
+  g_assert_nonnull (strstr (text->str, "80% to under 100%"));
+  g_assert_nonnull (strstr (text->str, "under 50% · a delay"));
+  g_assert_nonnull (strstr (text->str, "Against the expected value of the year"));
+  wait_drawn (window);
+  save_screenshot (window, "rating-scale-editor.png");
+
+  /* One step undoes it all. */
+  g_assert_cmpstr (kensho_undo_stack_get_undo_label (undo), ==, "Apply a city’s rating scale");
+  kensho_undo_stack_undo (undo);
+  wait_idle ();
+  g_assert_cmpint (kensho_sheet_get_achievement_method (sheet), ==, KENSHO_ACHIEVEMENT_RATIO);
+  g_assert_cmpuint (kensho_rating_scale_get_n_ratings (kensho_sheet_get_rating_scale (sheet)), ==, 3);
+  g_assert_cmpuint (count_expander_rows (editor), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -275,6 +363,7 @@ main (int argc, char **argv)
   g_test_add_func ("/checks-panel/lists-and-follows-the-sheet", test_panel_lists_and_follows_the_sheet);
   g_test_add_func ("/checks-panel/form-shows-achievement-and-rules", test_form_shows_achievement_and_rules);
   g_test_add_func ("/checks-panel/finding-jumps-to-field", test_finding_jumps_to_field);
+  g_test_add_func ("/checks-panel/rating-scale-editor", test_rating_scale_editor);
   result = g_test_run ();
   g_clear_object (&the_app);
   g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);

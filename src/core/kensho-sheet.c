@@ -256,6 +256,74 @@ kensho_sheet_set_rating_scale (KenshoSheet *self, KenshoRatingScale *scale)
   emit_sheet_changed (self);
 }
 
+/* Whether an indicator gives this rating in any fiscal year. */
+gboolean
+kensho_sheet_rating_in_use (KenshoSheet *self, const char *rating_id)
+{
+  g_autoptr(GPtrArray) indicators = NULL;
+
+  g_return_val_if_fail (KENSHO_IS_SHEET (self), FALSE);
+
+  indicators = kensho_sheet_dup_indicators (self);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      g_autoptr(GArray) years = kensho_indicator_dup_years (indicators->pdata[i]);
+
+      for (guint y = 0; y < years->len; y++)
+        if (g_strcmp0 (kensho_indicator_get_rating_id (indicators->pdata[i],
+                                                       g_array_index (years, int, y)),
+                       rating_id) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * kensho_sheet_apply_rating_preset:
+ *
+ * Puts a city's scale and achievement method in place. Ratings the
+ * indicators still give and the preset lacks are kept, after the preset's,
+ * so that nothing written is lost and the file stays valid; the person
+ * then re-rates and removes them.
+ *
+ * Returns: (transfer full) (nullable): the ratings kept, NULL for an
+ *   unknown preset
+ */
+GPtrArray *
+kensho_sheet_apply_rating_preset (KenshoSheet *self, const char *preset_id)
+{
+  g_autoptr(KenshoRatingScale) scale = kensho_rating_scale_new_preset (preset_id);
+  GPtrArray *kept;
+  const KenshoRatingScalePreset *presets;
+  guint n_presets, n;
+
+  g_return_val_if_fail (KENSHO_IS_SHEET (self), NULL);
+
+  if (scale == NULL)
+    return NULL;
+  kept = g_ptr_array_new_with_free_func (g_object_unref);
+  n = kensho_rating_scale_get_n_ratings (self->rating_scale);
+  for (guint i = 0; i < n; i++)
+    {
+      KenshoRating *old = kensho_rating_scale_get_rating (self->rating_scale, i);
+
+      if (kensho_rating_scale_lookup (scale, kensho_rating_get_id (old)) == NULL &&
+          kensho_sheet_rating_in_use (self, kensho_rating_get_id (old)))
+        {
+          g_autoptr(KenshoRating) copy = kensho_rating_copy (old);
+
+          kensho_rating_scale_append (scale, copy, NULL);
+          g_ptr_array_add (kept, g_object_ref (copy));
+        }
+    }
+  presets = kensho_rating_scale_get_presets (&n_presets);
+  for (guint i = 0; i < n_presets; i++)
+    if (g_str_equal (presets[i].id, preset_id))
+      kensho_sheet_set_achievement_method (self, presets[i].method);
+  kensho_sheet_set_rating_scale (self, scale);
+  return kept;
+}
+
 const char * const *
 kensho_sheet_get_divisions (KenshoSheet *self)
 {

@@ -57,6 +57,11 @@ void               kensho_sheet_set_divisions      (KenshoSheet       *self,
 gboolean           kensho_sheet_has_division       (KenshoSheet       *self,
                                                     const char        *division);
 
+gboolean           kensho_sheet_rating_in_use      (KenshoSheet       *self,
+                                                    const char        *rating_id);
+GPtrArray         *kensho_sheet_apply_rating_preset (KenshoSheet      *self,
+                                                     const char       *preset_id);
+
 KenshoNode        *kensho_sheet_get_root           (KenshoSheet       *self);
 KenshoNode        *kensho_sheet_lookup             (KenshoSheet       *self,
                                                     const char        *id);
