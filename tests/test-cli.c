@@ -106,6 +106,61 @@ test_csv_of_invalid_file_writes_nothing (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static char *
+checks_fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "checks", name, NULL);
+}
+
+static void
+test_check (void)
+{
+  g_auto(Run) clean = { 0 };
+  g_auto(Run) found = { 0 };
+  g_auto(Run) sample = { 0 };
+  g_auto(Run) broken = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_autofree char *clean_path = checks_fixture ("clean.xml");
+  g_autofree char *duplicate = checks_fixture ("duplicate-name.xml");
+  g_autofree char *missing = checks_fixture ("missing-actual.xml");
+  g_autofree char *bad = malformed ("truncated.xml");
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  /* Nothing to send back: no output, exit 0. */
+  run_cli (&clean, "check", clean_path, NULL);
+  g_assert_cmpint (clean.status, ==, 0);
+  g_assert_cmpstr (clean.out, ==, "");
+  g_assert_cmpstr (clean.err, ==, "");
+
+  /* One line per finding, FILE: INDICATOR: message [check]; exit 1. */
+  run_cli (&found, "check", clean_path, duplicate, missing, NULL);
+  g_assert_cmpint (found.status, ==, 1);
+  expected = g_strdup_printf ("%s: 新規求人数: Another indicator has the same name "
+                              "(under 1 しごとの創生). [duplicate-name]\n"
+                              "%s: 新規求人数: No actual for 令和5年度. [missing-actual]\n",
+                              duplicate, missing);
+  g_assert_cmpstr (found.out, ==, expected);
+  g_assert_cmpstr (found.err, ==, "");
+
+  run_cli (&sample, "check", g_getenv ("KENSHO_SAMPLE"), NULL);
+  g_assert_cmpint (sample.status, ==, 1);
+  lines = g_strsplit (sample.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_nonnull (strstr (lines[0], ": ファミリーサポートセンター会員登録数: The final-year target (700人) "
+                                      "is below the baseline (828人)"));
+
+  /* A file that cannot be read is said so on stderr; the others are checked. */
+  run_cli (&broken, "check", bad, clean_path, NULL);
+  g_assert_cmpint (broken.status, ==, 1);
+  g_assert_true (g_str_has_prefix (broken.err, bad));
+  g_assert_cmpstr (broken.out, ==, "");
+
+  run_cli (&usage, "check", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+  g_assert_nonnull (strstr (usage.err, "Name at least one file to check."));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -116,5 +171,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/csv", test_csv);
   g_test_add_func ("/cli/csv-of-invalid-file-writes-nothing", test_csv_of_invalid_file_writes_nothing);
+  g_test_add_func ("/cli/check", test_check);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "kensho-achievement.h"
 #include "kensho-document.h"
 #include "kensho-sheet-xml.h"
 
@@ -218,31 +219,39 @@ test_new_workspace_identified (void)
   g_assert_cmpint (pragma (path, "user_version"), ==, KENSHO_WORKSPACE_SCHEMA_VERSION);
 }
 
+/* A database as an older Kensho left it, from an SQL dump in tests/data. */
+static void
+create_from_fixture (const char *path, const char *fixture_name, int version)
+{
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "data", fixture_name, NULL);
+  g_autofree char *fixture = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_get_contents (fixture_path, &fixture, NULL, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, fixture, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (pragma (path, "user_version"), ==, version);
+}
+
 static void
 test_migration_from_v1 (void)
 {
   g_autofree char *path = temp_path ("v1.db");
-  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "data", "workspace-v1.sql", NULL);
-  g_autofree char *fixture = NULL;
   g_autoptr(KenshoWorkspace) workspace = NULL;
   g_autoptr(KenshoSheet) sheet = NULL;
   g_autoptr(GPtrArray) indicators = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) content = g_bytes_new_static ("old", 3);
-  sqlite3 *db = NULL;
   KenshoIndicator *first;
 
-  g_assert_true (g_file_get_contents (fixture_path, &fixture, NULL, NULL));
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, fixture, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  g_assert_cmpint (pragma (path, "user_version"), ==, 1);
+  create_from_fixture (path, "workspace-v1.sql", 1);
 
   workspace = kensho_workspace_open (path, &error);
   g_assert_no_error (error);
   g_assert_null (kensho_workspace_get_notice (workspace));
-  g_assert_cmpint (pragma (path, "user_version"), ==, 2);
+  g_assert_cmpint (pragma (path, "user_version"), ==, KENSHO_WORKSPACE_SCHEMA_VERSION);
 
   sheet = kensho_workspace_load_sheet (workspace, 1, &error);
   g_assert_no_error (error);
@@ -263,6 +272,53 @@ test_migration_from_v1 (void)
   g_assert_no_error (error);
   history = kensho_workspace_list_history (workspace, 1, &error);
   g_assert_cmpuint (history->len, ==, 1);
+}
+
+/* Version 3 adds the achievement method, rating rules and acknowledged
+ * checks: a version 2 workspace opens with the defaults and stores them. */
+static void
+test_migration_from_v2 (void)
+{
+  g_autofree char *path = temp_path ("v2.db");
+  g_autoptr(KenshoWorkspace) workspace = NULL;
+  g_autoptr(KenshoSheet) sheet = NULL;
+  g_autoptr(KenshoSheet) back = NULL;
+  g_autoptr(KenshoRatingScale) ibaraki = kensho_rating_scale_new_preset ("ibaraki");
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create_from_fixture (path, "workspace-v2.sql", 2);
+
+  workspace = kensho_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (kensho_workspace_get_notice (workspace));
+  g_assert_cmpint (pragma (path, "user_version"), ==, KENSHO_WORKSPACE_SCHEMA_VERSION);
+
+  sheet = kensho_workspace_load_sheet (workspace, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kensho_sheet_get_achievement_method (sheet), ==, KENSHO_ACHIEVEMENT_RATIO);
+  g_assert_false (kensho_rating_scale_has_rules (kensho_sheet_get_rating_scale (sheet)));
+  indicators = kensho_sheet_dup_indicators (sheet);
+  g_assert_cmpuint (indicators->len, ==, 2);
+  g_assert_null (kensho_indicator_get_acknowledgements (g_ptr_array_index (indicators, 0))[0]);
+  history = kensho_workspace_list_history (workspace, 1, &error);
+  g_assert_cmpuint (history->len, ==, 1);
+
+  /* What version 3 added is stored and read back. */
+  kensho_workspace_track (workspace, sheet, 1);
+  kensho_sheet_set_achievement_method (sheet, KENSHO_ACHIEVEMENT_EXPECTED);
+  kensho_sheet_set_rating_scale (sheet, ibaraki);
+  kensho_indicator_set_rating_id (g_ptr_array_index (indicators, 0), 2022, "b-plus");
+  kensho_indicator_set_acknowledged (g_ptr_array_index (indicators, 1), "final-below-baseline", TRUE);
+  kensho_indicator_set_acknowledged (g_ptr_array_index (indicators, 1), "duplicate-name", TRUE);
+  g_assert_true (kensho_workspace_flush (workspace, &error));
+  g_assert_no_error (error);
+  back = kensho_workspace_load_sheet (workspace, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (kensho_sheet_equal (sheet, back));
+  g_assert_cmpint (kensho_sheet_get_achievement_method (back), ==, KENSHO_ACHIEVEMENT_EXPECTED);
+  kensho_workspace_untrack (workspace, sheet);
 }
 
 static void
@@ -725,6 +781,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/typing-committed-within-a-second", test_typing_committed_within_a_second);
   g_test_add_func ("/workspace/new-workspace-identified", test_new_workspace_identified);
   g_test_add_func ("/workspace/migration-from-v1", test_migration_from_v1);
+  g_test_add_func ("/workspace/migration-from-v2", test_migration_from_v2);
   g_test_add_func ("/workspace/damaged-database", test_damaged_database);
   g_test_add_func ("/workspace/not-a-database", test_not_a_database);
   g_test_add_func ("/workspace/foreign-database", test_foreign_database);

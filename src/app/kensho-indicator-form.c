@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "kensho-accessible.h"
+#include "kensho-achievement.h"
+#include "kensho-checks.h"
 #include "kensho-indicator-form.h"
 #include "kensho-values-editor.h"
 
@@ -25,7 +27,10 @@ struct _KenshoIndicatorForm
   GtkBox *commentary_box;
   KenshoValuesEditor *values_editor;
   GtkTextView *commentary[3];
+  GtkLabel *achievement_label;
   GtkDropDown *rating;
+  GtkLabel *rating_hint;
+  GtkBox *findings_box;
   GtkBox *reason_box;
   GtkTextView *reason;
   GtkLabel *reason_hint;
@@ -138,6 +143,156 @@ fill_division_list (KenshoIndicatorForm *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->division_button), divisions != NULL && divisions[0] != NULL);
 }
 
+/* One line per series: "男性: 97.8% of this year's target, 58.1% of the
+ * way to the final target", or why there is no rate. */
+static void
+update_achievement (KenshoIndicatorForm *self)
+{
+  g_autoptr(GPtrArray) results = kensho_indicator_compute_achievement (self->indicator, self->sheet);
+  GString *text = g_string_new (NULL);
+  KenshoAchievementMethod method = kensho_sheet_get_achievement_method (self->sheet);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      KenshoSeriesAchievement *result = g_ptr_array_index (results, i);
+      g_autofree char *year = kensho_achievement_format_rate (&result->year);
+      g_autofree char *final = kensho_achievement_format_rate (&result->final);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (result->series_name != NULL)
+        g_string_append_printf (text, "%s: ", result->series_name);
+      if (result->year.computable)
+        g_string_append_printf (text, method == KENSHO_ACHIEVEMENT_EXPECTED
+                                        ? _("%s of the value expected this year")
+                                        : _("%s against this year’s target"), year);
+      else
+        g_string_append_printf (text, _("No rate this year: %s"), result->year.reason);
+      g_string_append (text, " · ");
+      if (result->final.computable)
+        g_string_append_printf (text, _("%s towards the final target"), final);
+      else
+        g_string_append_printf (text, _("none towards the final target: %s"), result->final.reason);
+    }
+  /* Plain text: series names are the user's. */
+  gtk_label_set_text (self->achievement_label, text->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->achievement_label),
+                               kensho_achievement_method_get_label (method));
+  g_string_free (text, TRUE);
+}
+
+/* The rules' suggestion; the person's choice stays, but a disagreement is
+ * pointed out. */
+static void
+update_rating_hint (KenshoIndicatorForm *self)
+{
+  KenshoRating *suggested = kensho_indicator_suggest_rating (self->indicator, self->sheet);
+  KenshoRating *chosen = kensho_rating_scale_lookup (kensho_sheet_get_rating_scale (self->sheet),
+                                                     kensho_indicator_get_rating_id (self->indicator,
+                                                                                     fiscal_year (self)));
+  g_autofree char *text = NULL;
+  gboolean disagrees = FALSE;
+
+  if (chosen != NULL && kensho_rating_get_rule (chosen) != KENSHO_RATING_RULE_NONE)
+    {
+      g_autoptr(GListStore) findings = kensho_indicator_run_checks (self->indicator, self->sheet);
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (findings)); i++)
+        {
+          g_autoptr(KenshoFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), i);
+
+          disagrees |= kensho_finding_get_check (finding) == KENSHO_CHECK_RATING_DISAGREES;
+        }
+    }
+  if (suggested != NULL)
+    text = g_strdup_printf (disagrees ? _("The rules suggest “%s”; the rating chosen disagrees.")
+                                      : _("The rules suggest “%s”."),
+                            kensho_rating_get_label (suggested));
+  gtk_label_set_text (self->rating_hint, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->rating_hint), text != NULL);
+  if (disagrees)
+    gtk_widget_add_css_class (GTK_WIDGET (self->rating_hint), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->rating_hint), "warning");
+}
+
+static void
+on_acknowledge_clicked (GtkButton *button, KenshoIndicatorForm *self)
+{
+  const char *check_id = g_object_get_data (G_OBJECT (button), "check");
+  gboolean acknowledge = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "acknowledge"));
+
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator),
+                                acknowledge ? _("Acknowledge a check") : _("Withdraw an acknowledgement"),
+                                NULL);
+  kensho_indicator_set_acknowledged (self->indicator, check_id, acknowledge);
+}
+
+static void
+add_finding_row (KenshoIndicatorForm *self, const char *text, const char *check_id,
+                 gboolean acknowledge)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *button = gtk_button_new_with_label (acknowledge ? _("Acknowledge") : _("Withdraw"));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (!acknowledge)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, acknowledge
+                                         ? _("This does not apply here: do not report it again")
+                                         : _("Report this check again"));
+  g_object_set_data_full (G_OBJECT (button), "check", g_strdup (check_id), g_free);
+  g_object_set_data (G_OBJECT (button), "acknowledge", GINT_TO_POINTER (acknowledge));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_acknowledge_clicked), self);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), button);
+  gtk_box_append (self->findings_box, row);
+}
+
+/* This indicator's findings, each with a way to acknowledge it, and the
+ * checks acknowledged before, with a way to withdraw. */
+static void
+update_findings (KenshoIndicatorForm *self)
+{
+  g_autoptr(GListStore) findings = kensho_indicator_run_checks (self->indicator, self->sheet);
+  const char * const *acknowledged = kensho_indicator_get_acknowledgements (self->indicator);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (findings));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_box))) != NULL)
+    gtk_box_remove (self->findings_box, child);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KenshoFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), i);
+
+      add_finding_row (self, kensho_finding_get_message (finding),
+                       kensho_finding_get_check_id (finding), TRUE);
+    }
+  for (guint i = 0; acknowledged[i]; i++)
+    {
+      KenshoCheck check;
+      g_autofree char *text = NULL;
+
+      if (!kensho_check_from_string (acknowledged[i], &check))
+        continue;
+      /* TRANSLATORS: %s is the title of a check, "Final target behind the baseline" */
+      text = g_strdup_printf (_("Acknowledged: %s"), kensho_check_get_title (check));
+      add_finding_row (self, text, acknowledged[i], FALSE);
+    }
+  if (n == 0 && acknowledged[0] == NULL)
+    {
+      GtkWidget *none = gtk_label_new (_("Nothing to report."));
+
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (self->findings_box, none);
+    }
+}
+
 static void
 load (KenshoIndicatorForm *self)
 {
@@ -171,6 +326,9 @@ load (KenshoIndicatorForm *self)
   gtk_drop_down_set_selected (self->rating, selected);
   set_text_if_different (self->reason, kensho_indicator_get_delay_reason (self->indicator, fiscal_year (self)));
   update_reason_hint (self);
+  update_achievement (self);
+  update_rating_hint (self);
+  update_findings (self);
   self->updating = FALSE;
 }
 
@@ -280,6 +438,7 @@ on_reason_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
   kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Edit reason for delay"), key);
   kensho_indicator_set_delay_reason (self->indicator, fiscal_year (self), text);
   update_reason_hint (self);
+  update_findings (self);
 }
 
 static void
@@ -299,6 +458,8 @@ on_rating_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicatorFor
   kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Change rating"), NULL);
   kensho_indicator_set_rating_id (self->indicator, fiscal_year (self), id);
   update_reason_hint (self);
+  update_rating_hint (self);
+  update_findings (self);
 }
 
 /* Undo, redo and other views change the indicator too: show it. */
@@ -375,6 +536,9 @@ kensho_indicator_form_class_init (KenshoIndicatorFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, commentary_box);
   gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, values_editor);
   gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, rating);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, achievement_label);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, rating_hint);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, findings_box);
   gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, reason_box);
   gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, reason_hint);
 }
@@ -467,4 +631,36 @@ kensho_indicator_form_get_field (KenshoIndicatorForm *self, const char *name)
   if (g_str_equal (name, "unit"))
     return GTK_EDITABLE (self->unit_entry);
   g_return_val_if_reached (NULL);
+}
+
+/* Moves the keyboard focus to the field a finding is about. */
+gboolean
+kensho_indicator_form_focus_field (KenshoIndicatorForm *self, KenshoField field, guint series)
+{
+  GtkWidget *target = NULL;
+
+  g_return_val_if_fail (KENSHO_IS_INDICATOR_FORM (self), FALSE);
+
+  if (self->indicator == NULL)
+    return FALSE;
+  switch (field)
+    {
+    case KENSHO_FIELD_RATING: target = GTK_WIDGET (self->rating); break;
+    case KENSHO_FIELD_DELAY_REASON: target = GTK_WIDGET (self->reason); break;
+    case KENSHO_FIELD_NAME: target = GTK_WIDGET (self->name_entry); break;
+    case KENSHO_FIELD_UNIT: target = GTK_WIDGET (self->unit_entry); break;
+    case KENSHO_FIELD_DIVISION: target = GTK_WIDGET (self->division_entry); break;
+    case KENSHO_FIELD_BASELINE:
+    case KENSHO_FIELD_PREVIOUS_ACTUAL:
+    case KENSHO_FIELD_ACTUAL:
+    case KENSHO_FIELD_TARGET:
+    case KENSHO_FIELD_FINAL_TARGET:
+      if (series < kensho_indicator_get_n_series (self->indicator))
+        target = GTK_WIDGET (kensho_values_editor_get_cell (self->values_editor, series,
+                                                            (KenshoColumn) (field - KENSHO_FIELD_BASELINE)));
+      break;
+    default:
+      break;
+    }
+  return target != NULL && gtk_widget_grab_focus (target);
 }

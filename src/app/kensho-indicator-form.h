@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "kensho-finding.h"
 #include "kensho-undo-stack.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,8 @@ KenshoIndicator *kensho_indicator_form_get_indicator (KenshoIndicatorForm *self)
 GtkWidget       *kensho_indicator_form_get_values_editor (KenshoIndicatorForm *self);
 GtkEditable     *kensho_indicator_form_get_field     (KenshoIndicatorForm *self,
                                                       const char          *name);
+gboolean         kensho_indicator_form_focus_field   (KenshoIndicatorForm *self,
+                                                      KenshoField          field,
+                                                      guint                series);
 
 G_END_DECLS

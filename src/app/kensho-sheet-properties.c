@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "kensho-era.h"
+#include "kensho-rating-scale-editor.h"
 #include "kensho-sheet-properties.h"
 
 typedef struct
@@ -242,6 +243,8 @@ kensho_sheet_properties_new (GtkWindow *parent, KenshoSheet *sheet, KenshoUndoSt
   g_object_set_data_full (G_OBJECT (window), "context", context, context_free);
 
   gtk_window_set_title (GTK_WINDOW (window), _("Sheet Properties"));
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Sheet"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "document-properties-symbolic");
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Sheet"));
@@ -261,5 +264,7 @@ kensho_sheet_properties_new (GtkWindow *parent, KenshoSheet *sheet, KenshoUndoSt
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (years));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (divisions_group (context)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+                              ADW_PREFERENCES_PAGE (kensho_rating_scale_editor_new (sheet, undo)));
   return GTK_WINDOW (window);
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kensho-achievement.h"
 #include "kensho-strategy-tree.h"
 
 struct _KenshoStrategyTree
@@ -157,7 +158,11 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyT
   GtkWidget *title = gtk_editable_label_new ("");
   GtkWidget *division = gtk_label_new (NULL);
   GtkWidget *rating = gtk_label_new (NULL);
+  GtkWidget *achievement = gtk_label_new (NULL);
 
+  gtk_widget_add_css_class (achievement, "caption");
+  gtk_widget_add_css_class (achievement, "numeric");
+  gtk_widget_add_css_class (achievement, "dim-label");
   gtk_widget_add_css_class (code, "dim-label");
   gtk_widget_add_css_class (code, "numeric");
   gtk_widget_set_hexpand (title, TRUE);
@@ -168,6 +173,7 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyT
   gtk_box_append (GTK_BOX (box), code);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), division);
+  gtk_box_append (GTK_BOX (box), achievement);
   gtk_box_append (GTK_BOX (box), rating);
   gtk_widget_set_margin_top (box, 3);
   gtk_widget_set_margin_bottom (box, 3);
@@ -178,7 +184,31 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyT
   g_object_set_data (G_OBJECT (expander), "title", title);
   g_object_set_data (G_OBJECT (expander), "division", division);
   g_object_set_data (G_OBJECT (expander), "rating", rating);
+  g_object_set_data (G_OBJECT (expander), "achievement", achievement);
   gtk_list_item_set_child (item, expander);
+}
+
+/* The rate a rating is held against (the lowest series), or "—" with the
+ * reason as tooltip. */
+static void
+fill_achievement_badge (KenshoStrategyTree *self, GtkLabel *label, KenshoIndicator *indicator)
+{
+  g_auto(KenshoAchievement) achievement = { 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+
+  kensho_indicator_summarize_achievement (indicator, self->sheet, &achievement);
+  text = kensho_achievement_format_rate (&achievement);
+  if (achievement.computable)
+    /* TRANSLATORS: tooltip of the rate in the tree; %s is the method, "Actual ÷ target" */
+    tooltip = g_strdup_printf (_("Achievement (%s)"),
+                               kensho_achievement_method_get_label (kensho_sheet_get_achievement_method (self->sheet)));
+  else
+    tooltip = g_strdup_printf (_("No achievement rate: %s"), achievement.reason);
+  gtk_label_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
 }
 
 static void
@@ -188,6 +218,7 @@ fill_row (KenshoStrategyTree *self, GtkWidget *expander, KenshoNode *node)
   GtkEditable *title = g_object_get_data (G_OBJECT (expander), "title");
   GtkLabel *division = g_object_get_data (G_OBJECT (expander), "division");
   GtkLabel *rating = g_object_get_data (G_OBJECT (expander), "rating");
+  GtkLabel *achievement = g_object_get_data (G_OBJECT (expander), "achievement");
   const char *name = kensho_node_get_title (node);
 
   if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (title)))
@@ -219,6 +250,7 @@ fill_row (KenshoStrategyTree *self, GtkWidget *expander, KenshoNode *node)
         gtk_label_set_text (rating, "");
       gtk_widget_set_visible (GTK_WIDGET (division), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (rating), r != NULL);
+      fill_achievement_badge (self, achievement, indicator);
     }
   else
     {
@@ -227,6 +259,7 @@ fill_row (KenshoStrategyTree *self, GtkWidget *expander, KenshoNode *node)
       gtk_widget_add_css_class (GTK_WIDGET (code), "dim-label");
       gtk_widget_set_visible (GTK_WIDGET (division), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (rating), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (achievement), FALSE);
       if (kensho_node_get_kind (node) == KENSHO_NODE_GOAL)
         gtk_widget_add_css_class (GTK_WIDGET (title), "heading");
       else

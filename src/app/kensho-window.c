@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "kensho-accessible.h"
+#include "kensho-checks-panel.h"
 #include "kensho-csv.h"
 #include "kensho-indicator-form.h"
 #include "kensho-node-form.h"
@@ -35,6 +36,7 @@ struct _KenshoWindow
   KenshoStrategyTree *tree;
   GtkWidget *indicator_form;
   GtkWidget *node_form;
+  GtkWidget *checks_panel;
 
   KenshoDocument *document;
   KenshoUndoStack *undo;
@@ -175,6 +177,29 @@ on_tree_selection_changed (KenshoStrategyTree *tree, KenshoWindow *self)
   update_actions (self);
 }
 
+static void on_filters_changed (KenshoWindow *self);
+
+/* A finding of the checks panel: show its indicator (clearing the search
+ * and filters if they hide it) and put the focus on its field. */
+static void
+on_finding_activated (KenshoChecksPanel *panel, KenshoFinding *finding, KenshoWindow *self)
+{
+  KenshoNode *node = KENSHO_NODE (kensho_finding_get_indicator (finding));
+
+  if (!kensho_strategy_tree_select (self->tree, node))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_drop_down_set_selected (self->division_filter, 0);
+      gtk_drop_down_set_selected (self->rating_filter, 0);
+      on_filters_changed (self);
+      if (!kensho_strategy_tree_select (self->tree, node))
+        return;
+    }
+  kensho_indicator_form_focus_field (KENSHO_INDICATOR_FORM (self->indicator_form),
+                                     kensho_finding_get_field (finding),
+                                     kensho_finding_get_series (finding));
+}
+
 static void
 fill_filters (KenshoWindow *self)
 {
@@ -259,6 +284,7 @@ show_sheet (KenshoWindow *self)
   kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form), NULL, NULL);
   kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), NULL, NULL);
   kensho_strategy_tree_set_sheet (self->tree, sheet, self->undo);
+  kensho_checks_panel_set_sheet (KENSHO_CHECKS_PANEL (self->checks_panel), sheet);
   fill_filters (self);
   gtk_stack_set_visible_child_name (self->form_stack, "none");
   gtk_stack_set_visible_child_name (self->main_stack, sheet ? "sheet" : "start");
@@ -1134,6 +1160,10 @@ kensho_window_init (KenshoWindow *self)
   self->node_form = kensho_node_form_new ();
   gtk_stack_add_named (self->form_stack, self->indicator_form, "indicator");
   gtk_stack_add_named (self->form_stack, self->node_form, "node");
+
+  self->checks_panel = kensho_checks_panel_new ();
+  gtk_box_append (self->tree_box, self->checks_panel);
+  g_signal_connect (self->checks_panel, "finding-activated", G_CALLBACK (on_finding_activated), self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));

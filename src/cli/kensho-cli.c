@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "kensho-checks.h"
 #include "kensho-csv.h"
 #include "kensho-document.h"
 #include "kensho-i18n.h"
@@ -35,16 +36,17 @@ usage_error (GOptionContext *context, const char *message)
   return EXIT_USAGE;
 }
 
+/* What validate and check do with each sheet that could be read. */
+typedef void (*SheetFunc) (const char *path, KenshoSheet *sheet, int *status);
+
+/* Parses the options, then loads each file named and hands it to func; a
+ * file that cannot be read is said so on stderr and gives EXIT_INVALID. */
 static int
-run_validate (int argc, char **argv)
+run_on_files (GOptionContext *context, int argc, char **argv, SheetFunc func)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — check sheet files"));
   g_autoptr(GError) error = NULL;
   int status = EXIT_OK;
 
-  g_option_context_set_summary (context,
-                                _("Checks that each file is a Kensho sheet that can be opened. "
-                                  "Problems are printed as FILE:LINE: message."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
   if (argc < 2)
@@ -61,15 +63,30 @@ run_validate (int argc, char **argv)
           status = EXIT_INVALID;
         }
       else
-        {
-          g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
-
-          g_print (g_dngettext (GETTEXT_PACKAGE, "%s: valid, %u indicator\n",
-                                "%s: valid, %u indicators\n", indicators->len),
-                   argv[i], indicators->len);
-        }
+        func (argv[i], sheet, &status);
     }
   return status;
+}
+
+static void
+print_valid (const char *path, KenshoSheet *sheet, int *status)
+{
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: valid, %u indicator\n",
+                        "%s: valid, %u indicators\n", indicators->len),
+           path, indicators->len);
+}
+
+static int
+run_validate (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — check sheet files"));
+
+  g_option_context_set_summary (context,
+                                _("Checks that each file is a Kensho sheet that can be opened. "
+                                  "Problems are printed as FILE:LINE: message."));
+  return run_on_files (context, argc, argv, print_valid);
 }
 
 static int
@@ -273,8 +290,39 @@ run_export (int argc, char **argv)
   return EXIT_OK;
 }
 
+static void
+print_findings (const char *path, KenshoSheet *sheet, int *status)
+{
+  g_autoptr(GListStore) findings = kensho_sheet_run_checks (sheet);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (findings));
+
+  for (guint f = 0; f < n; f++)
+    {
+      g_autoptr(KenshoFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), f);
+      g_autofree char *line = kensho_finding_format_line (finding);
+
+      g_print ("%s: %s\n", path, line);
+    }
+  if (n > 0)
+    *status = EXIT_INVALID;
+}
+
+/* Exits 1 when there is a finding (or a file cannot be read), so that a
+ * script can refuse to publish a sheet a reviewer would send back. */
+static int
+run_check (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — review sheets"));
+
+  g_option_context_set_summary (context,
+                                _("Lists what a reviewer would send back, one line per finding: "
+                                  "FILE: INDICATOR: message [check]. Exits with 1 when there is any."));
+  return run_on_files (context, argc, argv, print_findings);
+}
+
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check sheet files"), run_validate },
+  { "check", N_("FILE…"), N_("List what a reviewer would send back"), run_check },
   { "csv", N_("FILE -o OUT.csv"), N_("Export a sheet as CSV"), run_csv },
   { "pdf", N_("FILE -o OUT.pdf"), N_("Print a sheet to PDF (A3 or A4)"), run_pdf },
   { "import", N_("FILE.xml"), N_("Bring a sheet into the workspace; prints its id"), run_import },

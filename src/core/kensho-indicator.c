@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "kensho-indicator.h"
 #include "kensho-node-private.h"
 #include "kensho-util.h"
@@ -22,6 +24,7 @@ struct _KenshoIndicator
   char *division;
   GListStore *series;
   GHashTable *years; /* fiscal year → YearRecord */
+  GStrv acknowledged; /* ids of checks a person said do not apply, sorted */
 };
 
 G_DEFINE_FINAL_TYPE (KenshoIndicator, kensho_indicator, KENSHO_TYPE_NODE)
@@ -68,6 +71,7 @@ kensho_indicator_finalize (GObject *object)
 
   g_free (self->unit);
   g_free (self->division);
+  g_strfreev (self->acknowledged);
   g_hash_table_unref (self->years);
   G_OBJECT_CLASS (kensho_indicator_parent_class)->finalize (object);
 }
@@ -86,6 +90,7 @@ kensho_indicator_init (KenshoIndicator *self)
 {
   self->series = g_list_store_new (KENSHO_TYPE_SERIES);
   self->years = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) year_record_free);
+  self->acknowledged = g_new0 (char *, 1);
 }
 
 static void
@@ -462,7 +467,8 @@ kensho_indicator_equal (KenshoIndicator *a, KenshoIndicator *b)
   g_return_val_if_fail (KENSHO_IS_INDICATOR (a) && KENSHO_IS_INDICATOR (b), FALSE);
 
   if (a->kind != b->kind || a->direction != b->direction ||
-      g_strcmp0 (a->unit, b->unit) != 0 || g_strcmp0 (a->division, b->division) != 0)
+      g_strcmp0 (a->unit, b->unit) != 0 || g_strcmp0 (a->division, b->division) != 0 ||
+      !g_strv_equal ((const char * const *) a->acknowledged, (const char * const *) b->acknowledged))
     return FALSE;
   n = kensho_indicator_get_n_series (a);
   if (n != kensho_indicator_get_n_series (b))
@@ -472,6 +478,54 @@ kensho_indicator_equal (KenshoIndicator *a, KenshoIndicator *b)
                               kensho_indicator_get_series (b, i)))
       return FALSE;
   return year_records_equal (a, b);
+}
+
+/* A check (kensho-check.h) a person has looked at and said does not apply
+ * to this indicator: the sheet's note explains a final target below the
+ * baseline, say. Kept in the file so the next reviewer is not asked again. */
+gboolean
+kensho_indicator_get_acknowledged (KenshoIndicator *self, const char *check_id)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), FALSE);
+  return check_id != NULL && g_strv_contains ((const char * const *) self->acknowledged, check_id);
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+void
+kensho_indicator_set_acknowledged (KenshoIndicator *self, const char *check_id,
+                                   gboolean acknowledged)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_if_fail (KENSHO_IS_INDICATOR (self));
+  g_return_if_fail (check_id != NULL && *check_id != '\0');
+
+  if (kensho_indicator_get_acknowledged (self, check_id) == !!acknowledged)
+    return;
+  ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; self->acknowledged[i]; i++)
+    if (!g_str_equal (self->acknowledged[i], check_id))
+      g_ptr_array_add (ids, g_strdup (self->acknowledged[i]));
+  if (acknowledged)
+    g_ptr_array_add (ids, g_strdup (check_id));
+  /* Sorted, so that files and comparisons do not depend on the order of clicks. */
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+  g_strfreev (self->acknowledged);
+  self->acknowledged = (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+  emit_changed (self);
+}
+
+const char * const *
+kensho_indicator_get_acknowledgements (KenshoIndicator *self)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), NULL);
+  return (const char * const *) self->acknowledged;
 }
 
 const char *
@@ -525,6 +579,11 @@ copy_content (KenshoIndicator *to, KenshoIndicator *from)
   to->direction = from->direction;
   kensho_set_str (&to->unit, from->unit);
   kensho_set_str (&to->division, from->division);
+  if (!g_strv_equal ((const char * const *) to->acknowledged, (const char * const *) from->acknowledged))
+    {
+      g_strfreev (to->acknowledged);
+      to->acknowledged = g_strdupv (from->acknowledged);
+    }
 
   for (guint i = 0; i < n; i++)
     {

@@ -57,6 +57,12 @@ const char         *kensho_indicator_get_delay_reason   (KenshoIndicator      *s
 void                kensho_indicator_set_delay_reason   (KenshoIndicator      *self,
                                                          int                   fiscal_year,
                                                          const char           *reason);
+gboolean            kensho_indicator_get_acknowledged   (KenshoIndicator      *self,
+                                                         const char           *check_id);
+void                kensho_indicator_set_acknowledged   (KenshoIndicator      *self,
+                                                         const char           *check_id,
+                                                         gboolean              acknowledged);
+const char * const *kensho_indicator_get_acknowledgements (KenshoIndicator    *self);
 GArray             *kensho_indicator_dup_years          (KenshoIndicator      *self);
 
 char               *kensho_indicator_dup_commentary_text (KenshoIndicator     *self,

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "kensho-error.h"
@@ -74,16 +76,127 @@ kensho_rating_scale_new (const char *name)
 KenshoRatingScale *
 kensho_rating_scale_new_default (void)
 {
-  KenshoRatingScale *self = kensho_rating_scale_new ("伊勢崎市（3段階）");
-  g_autoptr(KenshoRating) on_track = kensho_rating_new ("on-track", "順調に進捗", "#2E7D32", FALSE);
-  g_autoptr(KenshoRating) mostly = kensho_rating_new ("mostly-on-track", "概ね順調に進捗",
-                                                      "#B8860B", FALSE);
-  g_autoptr(KenshoRating) delayed = kensho_rating_new ("delayed", "進捗の遅れ", "#C62828", TRUE);
+  return kensho_rating_scale_new_preset ("isesaki");
+}
 
-  kensho_rating_scale_append (self, on_track, NULL);
-  kensho_rating_scale_append (self, mostly, NULL);
-  kensho_rating_scale_append (self, delayed, NULL);
-  return self;
+typedef struct
+{
+  const char *id;
+  const char *label;
+  const char *colour;
+  gboolean delayed;
+  KenshoRatingRule rule;
+  double min; /* percent */
+  double max;
+} PresetRating;
+
+#define OPEN NAN
+#define MAX_PRESET_RATINGS 5
+
+static const KenshoRatingScalePreset presets[] = {
+  { "isesaki", "伊勢崎市（3段階）", KENSHO_ACHIEVEMENT_RATIO },
+  { "kitsuki", "杵築市（A〜D）", KENSHO_ACHIEVEMENT_RATIO },
+  { "ino", "いの町（◎○△×）", KENSHO_ACHIEVEMENT_RATIO },
+  { "ibaraki", "茨城県（A/B+/B/C）", KENSHO_ACHIEVEMENT_EXPECTED },
+  { "nagayo", "長与町（S/A/B/C/−）", KENSHO_ACHIEVEMENT_PROGRESS },
+};
+
+/* Bands only where the city's definition is a rate; judgements (杵築市's D,
+ * external factors; いの町's ○ and ×; 長与町's B, within ±10% of the
+ * baseline) have no rule and are never second-guessed. */
+static const PresetRating preset_ratings[G_N_ELEMENTS (presets)][MAX_PRESET_RATINGS] = {
+  {
+    { "on-track", "順調に進捗", "#2E7D32", FALSE, KENSHO_RATING_RULE_NONE, OPEN, OPEN },
+    { "mostly-on-track", "概ね順調に進捗", "#B8860B", FALSE, KENSHO_RATING_RULE_NONE, OPEN, OPEN },
+    { "delayed", "進捗の遅れ", "#C62828", TRUE, KENSHO_RATING_RULE_NONE, OPEN, OPEN },
+  },
+  {
+    { "a", "A", "#2E7D32", FALSE, KENSHO_RATING_RULE_BAND, 100, OPEN },
+    { "b", "B", "#1565C0", FALSE, KENSHO_RATING_RULE_BAND, 80, 100 },
+    { "c", "C", "#C62828", TRUE, KENSHO_RATING_RULE_BAND, OPEN, 80 },
+    { "d", "D", "#6D4C41", TRUE, KENSHO_RATING_RULE_NONE, OPEN, OPEN },
+  },
+  {
+    { "excellent", "◎", "#2E7D32", FALSE, KENSHO_RATING_RULE_BAND, 100, OPEN },
+    { "good", "○", "#1565C0", FALSE, KENSHO_RATING_RULE_NONE, OPEN, OPEN },
+    { "fair", "△", "#B8860B", TRUE, KENSHO_RATING_RULE_BAND, OPEN, 100 },
+    { "poor", "×", "#C62828", TRUE, KENSHO_RATING_RULE_NONE, OPEN, OPEN },
+    { "none", "評価なし", "#757575", FALSE, KENSHO_RATING_RULE_NOT_COMPUTABLE, OPEN, OPEN },
+  },
+  {
+    { "a", "A", "#2E7D32", FALSE, KENSHO_RATING_RULE_BAND, 100, OPEN },
+    { "b-plus", "B+", "#1565C0", FALSE, KENSHO_RATING_RULE_BAND, 80, 100 },
+    { "b", "B", "#B8860B", FALSE, KENSHO_RATING_RULE_BAND, 50, 80 },
+    { "c", "C", "#C62828", TRUE, KENSHO_RATING_RULE_BAND, OPEN, 50 },
+  },
+  {
+    { "s", "S", "#2E7D32", FALSE, KENSHO_RATING_RULE_BAND, 100, OPEN },
+    { "a", "A", "#1565C0", FALSE, KENSHO_RATING_RULE_BAND, 0, 100 },
+    { "b", "B", "#B8860B", FALSE, KENSHO_RATING_RULE_NONE, OPEN, OPEN },
+    { "c", "C", "#C62828", TRUE, KENSHO_RATING_RULE_BAND, OPEN, 0 },
+    { "not-measurable", "−", "#757575", FALSE, KENSHO_RATING_RULE_NOT_COMPUTABLE, OPEN, OPEN },
+  },
+};
+
+const KenshoRatingScalePreset *
+kensho_rating_scale_get_presets (guint *n_presets)
+{
+  if (n_presets != NULL)
+    *n_presets = G_N_ELEMENTS (presets);
+  return presets;
+}
+
+/* NULL for an unknown preset id. */
+KenshoRatingScale *
+kensho_rating_scale_new_preset (const char *preset_id)
+{
+  for (guint p = 0; p < G_N_ELEMENTS (presets); p++)
+    {
+      KenshoRatingScale *self;
+
+      if (g_strcmp0 (presets[p].id, preset_id) != 0)
+        continue;
+      self = kensho_rating_scale_new (presets[p].name);
+      for (guint i = 0; i < MAX_PRESET_RATINGS && preset_ratings[p][i].id != NULL; i++)
+        {
+          const PresetRating *def = &preset_ratings[p][i];
+          g_autoptr(KenshoRating) rating = kensho_rating_new (def->id, def->label, def->colour,
+                                                              def->delayed);
+
+          kensho_rating_set_rule (rating, def->rule, def->min, def->max);
+          kensho_rating_scale_append (self, rating, NULL);
+        }
+      return self;
+    }
+  return NULL;
+}
+
+/* The first rating, best first, whose rule the achievement meets; NULL
+ * when none does. A suggestion only: the person's choice stays. */
+KenshoRating *
+kensho_rating_scale_suggest (KenshoRatingScale *self, gboolean computable, double rate)
+{
+  guint n = kensho_rating_scale_get_n_ratings (self);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KenshoRating *rating = kensho_rating_scale_get_rating (self, i);
+
+      if (kensho_rating_rule_matches (rating, computable, rate))
+        return rating;
+    }
+  return NULL;
+}
+
+gboolean
+kensho_rating_scale_has_rules (KenshoRatingScale *self)
+{
+  guint n = kensho_rating_scale_get_n_ratings (self);
+
+  for (guint i = 0; i < n; i++)
+    if (kensho_rating_get_rule (kensho_rating_scale_get_rating (self, i)) != KENSHO_RATING_RULE_NONE)
+      return TRUE;
+  return FALSE;
 }
 
 const char *
@@ -203,11 +316,7 @@ kensho_rating_scale_copy (KenshoRatingScale *self)
   n = kensho_rating_scale_get_n_ratings (self);
   for (guint i = 0; i < n; i++)
     {
-      KenshoRating *rating = kensho_rating_scale_get_rating (self, i);
-      g_autoptr(KenshoRating) twin = kensho_rating_new (kensho_rating_get_id (rating),
-                                                        kensho_rating_get_label (rating),
-                                                        kensho_rating_get_colour (rating),
-                                                        kensho_rating_get_delayed (rating));
+      g_autoptr(KenshoRating) twin = kensho_rating_copy (kensho_rating_scale_get_rating (self, i));
 
       kensho_rating_scale_append (copy, twin, NULL);
     }

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "kensho-rating.h"
+#include "kensho-types.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,21 @@ gboolean           kensho_rating_scale_append          (KenshoRatingScale *self,
 KenshoRatingScale *kensho_rating_scale_copy            (KenshoRatingScale *self);
 void               kensho_rating_scale_remove          (KenshoRatingScale *self,
                                                         guint              position);
+KenshoRating      *kensho_rating_scale_suggest         (KenshoRatingScale *self,
+                                                        gboolean           computable,
+                                                        double             rate);
+gboolean           kensho_rating_scale_has_rules       (KenshoRatingScale *self);
+
+/* The scales of the cities in DOMAIN.md, with the achievement method each
+ * city uses. */
+typedef struct
+{
+  const char              *id;     /* "isesaki", "kitsuki", "ino", "ibaraki", "nagayo" */
+  const char              *name;   /* the scale's name: "茨城県（A/B+/B/C）" */
+  KenshoAchievementMethod  method;
+} KenshoRatingScalePreset;
+
+const KenshoRatingScalePreset *kensho_rating_scale_get_presets (guint      *n_presets);
+KenshoRatingScale *kensho_rating_scale_new_preset      (const char        *preset_id);
 
 G_END_DECLS

@@ -2,12 +2,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlwriter.h>
 
+#include "kensho-achievement.h"
 #include "kensho-era.h"
 #include "kensho-error.h"
 #include "kensho-sheet-xml.h"
@@ -452,6 +454,12 @@ load_indicator (LoadContext *ctx, xmlNode *element)
 
   FOR_EACH_ELEMENT (child, element)
     {
+      if (is_element (child, "acknowledged"))
+        {
+          g_autofree char *check = attribute (child, "check");
+
+          kensho_indicator_set_acknowledged (indicator, check, TRUE);
+        }
       if (is_element (child, "series") && !load_series (ctx, child, indicator))
         return NULL;
       if (is_element (child, "year") && !load_year (ctx, child, indicator))
@@ -519,6 +527,38 @@ load_node (LoadContext *ctx, xmlNode *element)
   return g_steal_pointer (&node);
 }
 
+/* at-least="80" below="100" (percent), or when="not-computable". */
+static gboolean
+load_rating_rule (LoadContext *ctx, xmlNode *element, KenshoRating *rating)
+{
+  g_autofree char *at_least = attribute (element, "at-least");
+  g_autofree char *below = attribute (element, "below");
+  g_autofree char *when = attribute (element, "when");
+  double min = NAN, max = NAN;
+
+  if (when != NULL)
+    {
+      kensho_rating_set_rule (rating, KENSHO_RATING_RULE_NOT_COMPUTABLE, NAN, NAN);
+      return TRUE;
+    }
+  if (at_least == NULL && below == NULL)
+    return TRUE;
+  /* The schema has checked both are decimals. */
+  if (at_least != NULL)
+    min = g_ascii_strtod (at_least, NULL);
+  if (below != NULL)
+    max = g_ascii_strtod (below, NULL);
+  if (!isnan (min) && !isnan (max) && min >= max)
+    {
+      set_error_at (ctx, element, KENSHO_ERROR_INVALID,
+                    _("The rule of the rating “%s” is an empty band: at least %s%% and below %s%%."),
+                    kensho_rating_get_id (rating), at_least, below);
+      return FALSE;
+    }
+  kensho_rating_set_rule (rating, KENSHO_RATING_RULE_BAND, min, max);
+  return TRUE;
+}
+
 static gboolean
 load_rating_scale (LoadContext *ctx, xmlNode *element)
 {
@@ -535,6 +575,8 @@ load_rating_scale (LoadContext *ctx, xmlNode *element)
 
       rating = kensho_rating_new (id, label, colour,
                                   g_strcmp0 (delayed, "true") == 0 || g_strcmp0 (delayed, "1") == 0);
+      if (!load_rating_rule (ctx, child, rating))
+        return FALSE;
       if (!kensho_rating_scale_append (scale, rating, NULL))
         {
           set_error_at (ctx, child, KENSHO_ERROR_DUPLICATE_ID,
@@ -562,6 +604,14 @@ load_meta (LoadContext *ctx, xmlNode *meta)
   kensho_sheet_set_notes (ctx->sheet, notes);
   kensho_sheet_set_fiscal_year (ctx->sheet, int_child (meta, "fiscal-year"));
   kensho_sheet_set_baseline_year (ctx->sheet, int_child (meta, "baseline-year"));
+  {
+    g_autofree char *method_text = child_text (meta, "achievement-method");
+    KenshoAchievementMethod method = KENSHO_ACHIEVEMENT_RATIO;
+
+    /* The schema only lets the known methods through. */
+    kensho_achievement_method_from_string (method_text, &method);
+    kensho_sheet_set_achievement_method (ctx->sheet, method);
+  }
   if (!kensho_sheet_set_plan_period (ctx->sheet, int_attribute (plan, "first"),
                                      int_attribute (plan, "last"), &local_error))
     {
@@ -857,6 +907,12 @@ write_indicator (xmlTextWriterPtr writer, KenshoIndicator *indicator)
                                    ? kensho_indicator_get_name (indicator) : "");
   write_element (writer, "unit", kensho_indicator_get_unit (indicator));
   write_element (writer, "division", kensho_indicator_get_division (indicator));
+  for (const char * const *check = kensho_indicator_get_acknowledgements (indicator); *check; check++)
+    {
+      xmlTextWriterStartElement (writer, BAD_CAST "acknowledged");
+      write_attribute (writer, "check", *check);
+      xmlTextWriterEndElement (writer);
+    }
   for (guint i = 0; i < n_series; i++)
     write_series (writer, kensho_indicator_get_series (indicator, i));
   for (guint i = 0; i < years->len; i++)
@@ -918,7 +974,38 @@ write_meta (xmlTextWriterPtr writer, KenshoSheet *sheet)
   xmlTextWriterEndElement (writer);
   xmlTextWriterWriteFormatElement (writer, BAD_CAST "baseline-year", "%d",
                                    kensho_sheet_get_baseline_year (sheet));
+  /* The default (ratio) is not written, so older files stay as they were. */
+  if (kensho_sheet_get_achievement_method (sheet) != KENSHO_ACHIEVEMENT_RATIO)
+    write_element (writer, "achievement-method",
+                   kensho_achievement_method_to_string (kensho_sheet_get_achievement_method (sheet)));
   xmlTextWriterEndElement (writer);
+}
+
+static void
+write_percent_attribute (xmlTextWriterPtr writer, const char *name, double percent)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isnan (percent))
+    write_attribute (writer, name, g_ascii_formatd (buffer, sizeof buffer, "%.10g", percent));
+}
+
+static void
+write_rating_rule (xmlTextWriterPtr writer, KenshoRating *rating)
+{
+  switch (kensho_rating_get_rule (rating))
+    {
+    case KENSHO_RATING_RULE_BAND:
+      write_percent_attribute (writer, "at-least", kensho_rating_get_rule_min (rating));
+      write_percent_attribute (writer, "below", kensho_rating_get_rule_max (rating));
+      break;
+    case KENSHO_RATING_RULE_NOT_COMPUTABLE:
+      write_attribute (writer, "when", "not-computable");
+      break;
+    case KENSHO_RATING_RULE_NONE:
+    default:
+      break;
+    }
 }
 
 static void
@@ -937,6 +1024,7 @@ write_rating_scale (xmlTextWriterPtr writer, KenshoRatingScale *scale)
       write_attribute (writer, "colour", kensho_rating_get_colour (rating));
       if (kensho_rating_get_delayed (rating))
         write_attribute (writer, "delayed", "true");
+      write_rating_rule (writer, rating);
       {
         g_autofree char *label = xml_safe (kensho_rating_get_label (rating));
 
@@ -947,6 +1035,36 @@ write_rating_scale (xmlTextWriterPtr writer, KenshoRatingScale *scale)
   xmlTextWriterEndElement (writer);
 }
 
+static gboolean
+node_uses_acknowledgements (KenshoNode *node)
+{
+  guint n = kensho_node_get_n_children (node);
+
+  if (KENSHO_IS_INDICATOR (node) &&
+      kensho_indicator_get_acknowledgements (KENSHO_INDICATOR (node))[0] != NULL)
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    if (node_uses_acknowledgements (kensho_node_get_child (node, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/* The lowest minor version that holds what the sheet uses: a sheet with
+ * nothing of 1.1 (achievement method, rating rules, acknowledged checks)
+ * is still written as 1.0, byte for byte as before, and older Kensho
+ * versions open it. */
+int
+kensho_sheet_xml_needed_minor (KenshoSheet *sheet)
+{
+  g_return_val_if_fail (KENSHO_IS_SHEET (sheet), KENSHO_XML_VERSION_MINOR);
+
+  if (kensho_sheet_get_achievement_method (sheet) != KENSHO_ACHIEVEMENT_RATIO ||
+      kensho_rating_scale_has_rules (kensho_sheet_get_rating_scale (sheet)) ||
+      node_uses_acknowledgements (kensho_sheet_get_root (sheet)))
+    return 1;
+  return 0;
+}
+
 GBytes *
 kensho_sheet_xml_serialize (KenshoSheet *sheet)
 {
@@ -954,7 +1072,7 @@ kensho_sheet_xml_serialize (KenshoSheet *sheet)
   xmlTextWriterPtr writer = xmlNewTextWriterMemory (buffer, 0);
   const char * const *divisions = kensho_sheet_get_divisions (sheet);
   g_autofree char *version = g_strdup_printf ("%d.%d", KENSHO_XML_VERSION_MAJOR,
-                                              KENSHO_XML_VERSION_MINOR);
+                                              kensho_sheet_xml_needed_minor (sheet));
   GBytes *bytes;
 
   g_return_val_if_fail (KENSHO_IS_SHEET (sheet), NULL);

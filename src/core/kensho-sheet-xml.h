@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 #define KENSHO_XML_NAMESPACE     "urn:x-kensho:sheet"
 #define KENSHO_XML_VERSION_MAJOR 1
-#define KENSHO_XML_VERSION_MINOR 0
+#define KENSHO_XML_VERSION_MINOR 1
 
 /* Every file is untrusted: no DTD, no entities, no network; it is checked
  * against the RELAX NG schema compiled into Kensho, then value by value.
@@ -20,6 +20,7 @@ KenshoSheet *kensho_sheet_xml_load_bytes  (GBytes       *bytes,
                                            const char   *display_name,
                                            GError      **error);
 GBytes      *kensho_sheet_xml_serialize   (KenshoSheet  *sheet);
+int          kensho_sheet_xml_needed_minor (KenshoSheet *sheet);
 /* Writes a temporary file beside path, flushes it to disk and renames it
  * over path: the old file survives any failure. */
 gboolean     kensho_sheet_xml_save_file   (KenshoSheet  *sheet,

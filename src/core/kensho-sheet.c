@@ -20,6 +20,7 @@ struct _KenshoSheet
   int plan_first;
   int plan_last;
   int baseline_year;
+  KenshoAchievementMethod achievement_method;
   KenshoRatingScale *rating_scale;
   GStrv divisions;
   KenshoNode *root;
@@ -213,6 +214,24 @@ kensho_sheet_set_baseline_year (KenshoSheet *self, int year)
   emit_sheet_changed (self);
 }
 
+KenshoAchievementMethod
+kensho_sheet_get_achievement_method (KenshoSheet *self)
+{
+  g_return_val_if_fail (KENSHO_IS_SHEET (self), KENSHO_ACHIEVEMENT_RATIO);
+  return self->achievement_method;
+}
+
+void
+kensho_sheet_set_achievement_method (KenshoSheet *self, KenshoAchievementMethod method)
+{
+  g_return_if_fail (KENSHO_IS_SHEET (self));
+  g_return_if_fail ((guint) method < KENSHO_N_ACHIEVEMENT_METHODS);
+  if (self->achievement_method == method)
+    return;
+  self->achievement_method = method;
+  emit_sheet_changed (self);
+}
+
 KenshoRatingScale *
 kensho_sheet_get_rating_scale (KenshoSheet *self)
 {
@@ -235,6 +254,74 @@ kensho_sheet_set_rating_scale (KenshoSheet *self, KenshoRatingScale *scale)
   g_signal_connect_object (self->rating_scale, "changed",
                            G_CALLBACK (on_rating_scale_changed), self, 0);
   emit_sheet_changed (self);
+}
+
+/* Whether an indicator gives this rating in any fiscal year. */
+gboolean
+kensho_sheet_rating_in_use (KenshoSheet *self, const char *rating_id)
+{
+  g_autoptr(GPtrArray) indicators = NULL;
+
+  g_return_val_if_fail (KENSHO_IS_SHEET (self), FALSE);
+
+  indicators = kensho_sheet_dup_indicators (self);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      g_autoptr(GArray) years = kensho_indicator_dup_years (indicators->pdata[i]);
+
+      for (guint y = 0; y < years->len; y++)
+        if (g_strcmp0 (kensho_indicator_get_rating_id (indicators->pdata[i],
+                                                       g_array_index (years, int, y)),
+                       rating_id) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * kensho_sheet_apply_rating_preset:
+ *
+ * Puts a city's scale and achievement method in place. Ratings the
+ * indicators still give and the preset lacks are kept, after the preset's,
+ * so that nothing written is lost and the file stays valid; the person
+ * then re-rates and removes them.
+ *
+ * Returns: (transfer full) (nullable): the ratings kept, NULL for an
+ *   unknown preset
+ */
+GPtrArray *
+kensho_sheet_apply_rating_preset (KenshoSheet *self, const char *preset_id)
+{
+  g_autoptr(KenshoRatingScale) scale = kensho_rating_scale_new_preset (preset_id);
+  GPtrArray *kept;
+  const KenshoRatingScalePreset *presets;
+  guint n_presets, n;
+
+  g_return_val_if_fail (KENSHO_IS_SHEET (self), NULL);
+
+  if (scale == NULL)
+    return NULL;
+  kept = g_ptr_array_new_with_free_func (g_object_unref);
+  n = kensho_rating_scale_get_n_ratings (self->rating_scale);
+  for (guint i = 0; i < n; i++)
+    {
+      KenshoRating *old = kensho_rating_scale_get_rating (self->rating_scale, i);
+
+      if (kensho_rating_scale_lookup (scale, kensho_rating_get_id (old)) == NULL &&
+          kensho_sheet_rating_in_use (self, kensho_rating_get_id (old)))
+        {
+          g_autoptr(KenshoRating) copy = kensho_rating_copy (old);
+
+          kensho_rating_scale_append (scale, copy, NULL);
+          g_ptr_array_add (kept, g_object_ref (copy));
+        }
+    }
+  presets = kensho_rating_scale_get_presets (&n_presets);
+  for (guint i = 0; i < n_presets; i++)
+    if (g_str_equal (presets[i].id, preset_id))
+      kensho_sheet_set_achievement_method (self, presets[i].method);
+  kensho_sheet_set_rating_scale (self, scale);
+  return kept;
 }
 
 const char * const *
@@ -411,14 +498,8 @@ rating_scales_equal (KenshoRatingScale *a, KenshoRatingScale *b)
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
-      KenshoRating *ra = kensho_rating_scale_get_rating (a, i);
-      KenshoRating *rb = kensho_rating_scale_get_rating (b, i);
-
-      if (g_strcmp0 (kensho_rating_get_id (ra), kensho_rating_get_id (rb)) != 0 ||
-          g_strcmp0 (kensho_rating_get_label (ra), kensho_rating_get_label (rb)) != 0 ||
-          g_ascii_strcasecmp (kensho_rating_get_colour (ra) ? kensho_rating_get_colour (ra) : "",
-                              kensho_rating_get_colour (rb) ? kensho_rating_get_colour (rb) : "") != 0 ||
-          kensho_rating_get_delayed (ra) != kensho_rating_get_delayed (rb))
+      if (!kensho_rating_equal (kensho_rating_scale_get_rating (a, i),
+                                kensho_rating_scale_get_rating (b, i)))
         return FALSE;
     }
   return TRUE;
@@ -460,6 +541,7 @@ kensho_sheet_equal (KenshoSheet *a, KenshoSheet *b)
          a->plan_first == b->plan_first &&
          a->plan_last == b->plan_last &&
          a->baseline_year == b->baseline_year &&
+         a->achievement_method == b->achievement_method &&
          g_strv_equal ((const char * const *) a->divisions, (const char * const *) b->divisions) &&
          rating_scales_equal (a->rating_scale, b->rating_scale) &&
          nodes_equal (a->root, b->root);
@@ -480,6 +562,7 @@ kensho_sheet_copy_metadata (KenshoSheet *self, KenshoSheet *from)
   kensho_sheet_set_fiscal_year (self, from->fiscal_year);
   kensho_sheet_set_plan_period (self, from->plan_first, from->plan_last, NULL);
   kensho_sheet_set_baseline_year (self, from->baseline_year);
+  kensho_sheet_set_achievement_method (self, from->achievement_method);
   kensho_sheet_set_divisions (self, (const char * const *) from->divisions);
   if (!rating_scales_equal (self->rating_scale, from->rating_scale))
     {

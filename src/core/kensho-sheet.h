@@ -44,6 +44,9 @@ gboolean           kensho_sheet_set_plan_period    (KenshoSheet       *self,
 int                kensho_sheet_get_baseline_year  (KenshoSheet       *self);
 void               kensho_sheet_set_baseline_year  (KenshoSheet       *self,
                                                     int                year);
+KenshoAchievementMethod kensho_sheet_get_achievement_method (KenshoSheet *self);
+void               kensho_sheet_set_achievement_method (KenshoSheet       *self,
+                                                        KenshoAchievementMethod method);
 
 KenshoRatingScale *kensho_sheet_get_rating_scale   (KenshoSheet       *self);
 void               kensho_sheet_set_rating_scale   (KenshoSheet       *self,
@@ -53,6 +56,11 @@ void               kensho_sheet_set_divisions      (KenshoSheet       *self,
                                                     const char * const *divisions);
 gboolean           kensho_sheet_has_division       (KenshoSheet       *self,
                                                     const char        *division);
+
+gboolean           kensho_sheet_rating_in_use      (KenshoSheet       *self,
+                                                    const char        *rating_id);
+GPtrArray         *kensho_sheet_apply_rating_preset (KenshoSheet      *self,
+                                                     const char       *preset_id);
 
 KenshoNode        *kensho_sheet_get_root           (KenshoSheet       *self);
 KenshoNode        *kensho_sheet_lookup             (KenshoSheet       *self,

@@ -47,6 +47,19 @@ typedef enum
 
 #define KENSHO_N_COLUMNS 5
 
+/* How a sheet turns figures into an achievement rate (達成率); cities
+ * differ, so the method is chosen per sheet. See kensho-achievement.h. */
+typedef enum
+{
+  KENSHO_ACHIEVEMENT_RATIO,    /* actual ÷ target */
+  KENSHO_ACHIEVEMENT_PROGRESS, /* (actual − baseline) ÷ (target − baseline) */
+  KENSHO_ACHIEVEMENT_EXPECTED, /* progress against a value interpolated each
+                                * year from baseline to final target (期待値,
+                                * as 茨城県) */
+} KenshoAchievementMethod;
+
+#define KENSHO_N_ACHIEVEMENT_METHODS 3
+
 /* What a KenshoSheet::changed emission is about. */
 typedef enum
 {

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <sqlite3.h>
 
 #include "kensho-error.h"
@@ -95,9 +96,19 @@ static const char migration_v2[] =
   "  saved_at INTEGER NOT NULL, path TEXT, content BLOB NOT NULL);"
   "CREATE INDEX history_sheet ON history (sheet_id, id);";
 
+/* Version 3: the achievement method, rating rules (percent; NULL = open)
+ * and the checks acknowledged per indicator (ids separated by spaces). */
+static const char migration_v3[] =
+  "ALTER TABLE sheet ADD COLUMN achievement_method INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE rating ADD COLUMN rule INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE rating ADD COLUMN rule_min REAL;"
+  "ALTER TABLE rating ADD COLUMN rule_max REAL;"
+  "ALTER TABLE node ADD COLUMN acknowledged TEXT;";
+
 static const char *const migrations[] = {
   schema_v1,    /* 0 → 1 */
   migration_v2, /* 1 → 2 */
+  migration_v3, /* 2 → 3 */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KENSHO_WORKSPACE_SCHEMA_VERSION);
@@ -458,6 +469,21 @@ kensho_workspace_get_write_error (KenshoWorkspace *self)
 
 /* Writing rows ------------------------------------------------------------ */
 
+static void
+bind_double_or_null (sqlite3_stmt *stmt, int index, double value)
+{
+  if (isnan (value))
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_double (stmt, index, value);
+}
+
+static double
+column_double_or_nan (sqlite3_stmt *stmt, int column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
+}
+
 static gboolean
 write_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **error)
 {
@@ -468,7 +494,7 @@ write_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **error
 
   stmt = statement (self, "UPDATE sheet SET municipality = ?2, title = ?3, label = ?4, notes = ?5,"
                           " fiscal_year = ?6, plan_first = ?7, plan_last = ?8, baseline_year = ?9,"
-                          " scale_name = ?10 WHERE id = ?1");
+                          " scale_name = ?10, achievement_method = ?11 WHERE id = ?1");
   sqlite3_bind_int64 (stmt, 1, id);
   bind_text (stmt, 2, kensho_sheet_get_municipality (sheet));
   bind_text (stmt, 3, kensho_sheet_get_title (sheet));
@@ -479,6 +505,7 @@ write_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **error
   sqlite3_bind_int (stmt, 8, kensho_sheet_get_plan_last (sheet));
   sqlite3_bind_int (stmt, 9, kensho_sheet_get_baseline_year (sheet));
   bind_text (stmt, 10, kensho_rating_scale_get_name (scale));
+  sqlite3_bind_int (stmt, 11, kensho_sheet_get_achievement_method (sheet));
   if (!step_done (self, stmt, error))
     return FALSE;
 
@@ -490,14 +517,17 @@ write_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **error
     {
       KenshoRating *rating = kensho_rating_scale_get_rating (scale, i);
 
-      stmt = statement (self, "INSERT INTO rating (sheet_id, position, rid, label, colour, delayed)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      stmt = statement (self, "INSERT INTO rating (sheet_id, position, rid, label, colour, delayed,"
+                              " rule, rule_min, rule_max) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, (int) i);
       bind_text (stmt, 3, kensho_rating_get_id (rating));
       bind_text (stmt, 4, kensho_rating_get_label (rating));
       bind_text (stmt, 5, kensho_rating_get_colour (rating));
       sqlite3_bind_int (stmt, 6, kensho_rating_get_delayed (rating));
+      sqlite3_bind_int (stmt, 7, kensho_rating_get_rule (rating));
+      bind_double_or_null (stmt, 8, kensho_rating_get_rule_min (rating));
+      bind_double_or_null (stmt, 9, kensho_rating_get_rule_max (rating));
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -638,14 +668,15 @@ static gboolean
 write_node_row (KenshoWorkspace *self, gint64 id, KenshoNode *node, GError **error)
 {
   KenshoNode *parent = kensho_node_get_parent (node);
+  g_autofree char *acknowledged = NULL;
   sqlite3_stmt *stmt;
 
   stmt = statement (self, "INSERT INTO node (sheet_id, nid, parent, position, kind, code, title,"
-                          " notes, indicator_kind, direction, unit, division)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+                          " notes, indicator_kind, direction, unit, division, acknowledged)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
                           " ON CONFLICT (sheet_id, nid) DO UPDATE SET parent = ?3, position = ?4,"
                           " kind = ?5, code = ?6, title = ?7, notes = ?8, indicator_kind = ?9,"
-                          " direction = ?10, unit = ?11, division = ?12");
+                          " direction = ?10, unit = ?11, division = ?12, acknowledged = ?13");
   sqlite3_bind_int64 (stmt, 1, id);
   bind_text (stmt, 2, kensho_node_get_id (node));
   bind_text (stmt, 3, parent ? kensho_node_get_id (parent) : NULL);
@@ -662,6 +693,8 @@ write_node_row (KenshoWorkspace *self, gint64 id, KenshoNode *node, GError **err
       sqlite3_bind_int (stmt, 10, kensho_indicator_get_direction (indicator));
       bind_text (stmt, 11, kensho_indicator_get_unit (indicator));
       bind_text (stmt, 12, kensho_indicator_get_division (indicator));
+      acknowledged = g_strjoinv (" ", (char **) kensho_indicator_get_acknowledgements (indicator));
+      bind_text (stmt, 13, *acknowledged ? acknowledged : NULL);
     }
   return step_done (self, stmt, error);
 }
@@ -783,7 +816,8 @@ read_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **error)
   int rc;
 
   stmt = statement (self, "SELECT municipality, title, label, notes, fiscal_year, plan_first,"
-                          " plan_last, baseline_year, scale_name FROM sheet WHERE id = ?1");
+                          " plan_last, baseline_year, scale_name, achievement_method"
+                          " FROM sheet WHERE id = ?1");
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -806,10 +840,12 @@ read_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **error)
                                 NULL);
   kensho_sheet_set_baseline_year (sheet, sqlite3_column_int (stmt, 7));
   scale = kensho_rating_scale_new (column_text (stmt, 8));
+  if ((guint) sqlite3_column_int (stmt, 9) < KENSHO_N_ACHIEVEMENT_METHODS)
+    kensho_sheet_set_achievement_method (sheet, sqlite3_column_int (stmt, 9));
   sqlite3_reset (stmt);
 
-  stmt = statement (self, "SELECT rid, label, colour, delayed FROM rating WHERE sheet_id = ?1"
-                          " ORDER BY position");
+  stmt = statement (self, "SELECT rid, label, colour, delayed, rule, rule_min, rule_max"
+                          " FROM rating WHERE sheet_id = ?1 ORDER BY position");
   sqlite3_bind_int64 (stmt, 1, id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -817,7 +853,11 @@ read_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **error)
                                                           column_text (stmt, 1),
                                                           column_text (stmt, 2),
                                                           sqlite3_column_int (stmt, 3));
+      int rule = sqlite3_column_int (stmt, 4);
 
+      if (rule > KENSHO_RATING_RULE_NONE && rule <= KENSHO_RATING_RULE_NOT_COMPUTABLE)
+        kensho_rating_set_rule (rating, rule, column_double_or_nan (stmt, 5),
+                                column_double_or_nan (stmt, 6));
       kensho_rating_scale_append (scale, rating, NULL);
     }
   sqlite3_reset (stmt);
@@ -923,7 +963,8 @@ kensho_workspace_load_sheet (KenshoWorkspace *self, gint64 id, GError **error)
     return NULL;
 
   stmt = statement (self, "SELECT nid, parent, kind, code, title, notes, indicator_kind, direction,"
-                          " unit, division FROM node WHERE sheet_id = ?1 ORDER BY parent, position");
+                          " unit, division, acknowledged FROM node WHERE sheet_id = ?1"
+                          " ORDER BY parent, position");
   sqlite3_bind_int64 (stmt, 1, id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -939,6 +980,14 @@ kensho_workspace_load_sheet (KenshoWorkspace *self, gint64 id, GError **error)
           kensho_indicator_set_direction (indicator, sqlite3_column_int (stmt, 7));
           kensho_indicator_set_unit (indicator, column_text (stmt, 8));
           kensho_indicator_set_division (indicator, column_text (stmt, 9));
+          if (column_text (stmt, 10) != NULL)
+            {
+              g_auto(GStrv) checks = g_strsplit (column_text (stmt, 10), " ", -1);
+
+              for (guint i = 0; checks[i]; i++)
+                if (*checks[i] != '\0')
+                  kensho_indicator_set_acknowledged (indicator, checks[i], TRUE);
+            }
           node = KENSHO_NODE (indicator);
         }
       else if (kind >= KENSHO_NODE_GOAL && kind <= KENSHO_NODE_MEASURE)

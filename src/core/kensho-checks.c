@@ -1,0 +1,432 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kensho-achievement.h"
+#include "kensho-checks.h"
+#include "kensho-era.h"
+#include "kensho-util.h"
+
+typedef struct
+{
+  KenshoSheet *sheet;
+  KenshoIndicator *indicator;
+  int fiscal_year;
+  GListStore *findings;
+} CheckContext;
+
+static void G_GNUC_PRINTF (5, 6)
+add (CheckContext *ctx, KenshoCheck check, KenshoField field, guint series, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  g_autoptr(KenshoFinding) finding = NULL;
+  va_list args;
+
+  if (kensho_indicator_get_acknowledged (ctx->indicator, kensho_check_to_string (check)))
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  finding = kensho_finding_new (check, ctx->indicator, field, series, message);
+  g_list_store_append (ctx->findings, finding);
+}
+
+/* "-" and its full-width and dash look-alikes stand for "nothing to say". */
+static gboolean
+is_placeholder (const char *text)
+{
+  static const char *const dashes[] = { "-", "－", "ー", "―", "—", "–", "‐" };
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+
+  if (*stripped == '\0')
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (dashes); i++)
+    if (g_str_equal (stripped, dashes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+series_suffix (KenshoIndicator *indicator, guint position)
+{
+  const char *name = kensho_series_get_name (kensho_indicator_get_series (indicator, position));
+
+  return name ? g_strdup_printf (" (%s)", name) : g_strdup ("");
+}
+
+static void
+check_delay (CheckContext *ctx)
+{
+  KenshoRatingScale *scale = kensho_sheet_get_rating_scale (ctx->sheet);
+  const char *rating_id = kensho_indicator_get_rating_id (ctx->indicator, ctx->fiscal_year);
+  KenshoRating *rating = kensho_rating_scale_lookup (scale, rating_id);
+  const char *reason = kensho_indicator_get_delay_reason (ctx->indicator, ctx->fiscal_year);
+  gboolean has_reason = !is_placeholder (reason);
+
+  if (rating != NULL && kensho_rating_get_delayed (rating) && !has_reason)
+    add (ctx, KENSHO_CHECK_DELAYED_WITHOUT_REASON, KENSHO_FIELD_DELAY_REASON, 0,
+         _("Rated “%s”, but no reason for the delay is given."), kensho_rating_get_label (rating));
+  else if (has_reason && rating == NULL)
+    add (ctx, KENSHO_CHECK_REASON_WITHOUT_DELAY, KENSHO_FIELD_RATING, 0, "%s",
+         _("A reason for delay is given, but there is no rating."));
+  else if (has_reason && !kensho_rating_get_delayed (rating))
+    add (ctx, KENSHO_CHECK_REASON_WITHOUT_DELAY, KENSHO_FIELD_DELAY_REASON, 0,
+         _("A reason for delay is given, but the rating “%s” is not a delay."),
+         kensho_rating_get_label (rating));
+}
+
+static void
+check_missing (CheckContext *ctx)
+{
+  guint n = kensho_indicator_get_n_series (ctx->indicator);
+  g_autofree char *year = kensho_era_format (ctx->fiscal_year, KENSHO_PERIOD_FISCAL_YEAR, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KenshoSeries *series = kensho_indicator_get_series (ctx->indicator, i);
+      const KenshoValue *actual = kensho_series_get_actual (series, ctx->fiscal_year);
+      const KenshoValue *target = kensho_series_get_target (series, ctx->fiscal_year);
+      g_autofree char *suffix = series_suffix (ctx->indicator, i);
+
+      if (kensho_value_is_empty (actual))
+        /* TRANSLATORS: "No actual for 令和5年度 (男性)." */
+        add (ctx, KENSHO_CHECK_MISSING_ACTUAL, KENSHO_FIELD_ACTUAL, i,
+             _("No actual for %s%s."), year, suffix);
+      else if (!kensho_value_is_number (actual) && is_placeholder (actual->text))
+        add (ctx, KENSHO_CHECK_MISSING_ACTUAL, KENSHO_FIELD_ACTUAL, i,
+             _("The actual for %s%s is only “%s”."), year, suffix, actual->text);
+      if (kensho_value_is_empty (target))
+        add (ctx, KENSHO_CHECK_MISSING_TARGET, KENSHO_FIELD_TARGET, i,
+             _("No target for %s%s."), year, suffix);
+      else if (!kensho_value_is_number (target) && is_placeholder (target->text))
+        add (ctx, KENSHO_CHECK_MISSING_TARGET, KENSHO_FIELD_TARGET, i,
+             _("The target for %s%s is only “%s”."), year, suffix, target->text);
+    }
+}
+
+typedef struct
+{
+  const char *unit;
+  KenshoField field;
+  guint series;
+} UnitSeen;
+
+/* Every cell of the indicator against the indicator's unit (or the first
+ * unit written): 件 and % differ, 万人 and 人 do not. One finding, at the
+ * first cell that differs. */
+static void
+check_units (CheckContext *ctx)
+{
+  static const KenshoColumn columns[] = {
+    KENSHO_COLUMN_BASELINE, KENSHO_COLUMN_PREVIOUS_ACTUAL, KENSHO_COLUMN_ACTUAL,
+    KENSHO_COLUMN_TARGET, KENSHO_COLUMN_FINAL_TARGET,
+  };
+  static const KenshoField fields[] = {
+    KENSHO_FIELD_BASELINE, KENSHO_FIELD_PREVIOUS_ACTUAL, KENSHO_FIELD_ACTUAL,
+    KENSHO_FIELD_TARGET, KENSHO_FIELD_FINAL_TARGET,
+  };
+  const char *reference = kensho_str_or_null (kensho_indicator_get_unit (ctx->indicator));
+  guint n = kensho_indicator_get_n_series (ctx->indicator);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KenshoSeries *series = kensho_indicator_get_series (ctx->indicator, i);
+
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          const KenshoValue *value = kensho_series_get_column (series, columns[c], ctx->fiscal_year);
+          g_autofree char *title = NULL;
+          g_autofree char *suffix = NULL;
+
+          if (value == NULL || !kensho_value_is_number (value) || value->unit == NULL)
+            continue;
+          if (reference == NULL)
+            {
+              reference = value->unit;
+              continue;
+            }
+          if (kensho_unit_is_compatible (reference, value->unit))
+            continue;
+          title = kensho_sheet_dup_column_title (ctx->sheet, columns[c]);
+          suffix = series_suffix (ctx->indicator, i);
+          /* TRANSLATORS: "The indicator is counted in 件, but 令和5年度 実績値 (男性) is in %." */
+          add (ctx, KENSHO_CHECK_UNIT_MISMATCH, fields[c], i,
+               _("The indicator is counted in %s, but %s%s is in %s."),
+               reference, title, suffix, value->unit);
+          return;
+        }
+    }
+}
+
+static void
+check_final_target (CheckContext *ctx)
+{
+  KenshoDirection direction = kensho_indicator_get_direction (ctx->indicator);
+  guint n = kensho_indicator_get_n_series (ctx->indicator);
+
+  if (direction == KENSHO_DIRECTION_LEVEL)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      KenshoSeries *series = kensho_indicator_get_series (ctx->indicator, i);
+      const KenshoValue *baseline = kensho_series_get_baseline (series);
+      const KenshoValue *final = kensho_series_get_final (series);
+      g_autofree char *baseline_text = NULL;
+      g_autofree char *final_text = NULL;
+      g_autofree char *suffix = NULL;
+      gboolean ok_baseline = FALSE, ok_final = FALSE;
+      double b = kensho_value_to_double (baseline, &ok_baseline);
+      double f = kensho_value_to_double (final, &ok_final);
+
+      if (!ok_baseline || !ok_final || !kensho_unit_is_compatible (baseline->unit, final->unit))
+        continue;
+      if ((direction == KENSHO_DIRECTION_HIGHER && f >= b) ||
+          (direction == KENSHO_DIRECTION_LOWER && f <= b))
+        continue;
+      baseline_text = kensho_value_format (baseline);
+      final_text = kensho_value_format (final);
+      suffix = series_suffix (ctx->indicator, i);
+      add (ctx, KENSHO_CHECK_FINAL_BELOW_BASELINE, KENSHO_FIELD_FINAL_TARGET, i,
+           direction == KENSHO_DIRECTION_HIGHER
+             ? _("The final-year target%s (%s) is below the baseline (%s), though higher is "
+                 "better. Acknowledge it if the sheet explains why.")
+             : _("The final-year target%s (%s) is above the baseline (%s), though lower is "
+                 "better. Acknowledge it if the sheet explains why."),
+           suffix, final_text, baseline_text);
+    }
+}
+
+/* Full-width letters, spaces and the like do not make another division. */
+static char *
+normalize (const char *text)
+{
+  g_autofree char *folded = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFKC);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = folded ? folded : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static guint
+edit_distance (const char *a, const char *b)
+{
+  glong la = 0, lb = 0;
+  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (a, -1, &la);
+  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (b, -1, &lb);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  for (glong j = 0; j <= lb; j++)
+    row[j] = (guint) j;
+  for (glong i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = (guint) i;
+      for (glong j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + (ua[i - 1] != ub[j - 1]));
+          diagonal = above;
+        }
+    }
+  return row[lb];
+}
+
+static void
+check_division (CheckContext *ctx)
+{
+  const char *division = kensho_str_or_null (kensho_indicator_get_division (ctx->indicator));
+  const char * const *divisions = kensho_sheet_get_divisions (ctx->sheet);
+  g_autofree char *wanted = NULL;
+  const char *closest = NULL;
+  guint best = G_MAXUINT;
+
+  if (division == NULL || divisions[0] == NULL || kensho_sheet_has_division (ctx->sheet, division))
+    return;
+  wanted = normalize (division);
+  for (guint i = 0; divisions[i]; i++)
+    {
+      g_autofree char *candidate = normalize (divisions[i]);
+      guint distance = edit_distance (wanted, candidate);
+
+      if (distance < best)
+        {
+          best = distance;
+          closest = divisions[i];
+        }
+    }
+  /* Only a near spelling is worth suggesting: a third of the name at most. */
+  if (closest != NULL && best <= MAX (1, (guint) g_utf8_strlen (wanted, -1) / 3))
+    add (ctx, KENSHO_CHECK_UNKNOWN_DIVISION, KENSHO_FIELD_DIVISION, 0,
+         _("The division “%s” is not in the sheet’s list; is it “%s”?"), division, closest);
+  else
+    add (ctx, KENSHO_CHECK_UNKNOWN_DIVISION, KENSHO_FIELD_DIVISION, 0,
+         _("The division “%s” is not in the sheet’s list."), division);
+}
+
+static char *
+describe_place (KenshoIndicator *indicator)
+{
+  KenshoNode *parent = kensho_node_get_parent (KENSHO_NODE (indicator));
+  const char *code = parent ? kensho_node_get_code (parent) : NULL;
+  const char *title = parent ? kensho_node_get_title (parent) : NULL;
+
+  if (parent == NULL || kensho_node_get_kind (parent) == KENSHO_NODE_ROOT)
+    return g_strdup (_("at the top of the sheet"));
+  /* TRANSLATORS: where an indicator is: "under 1-1 安定した雇用の創出" */
+  return g_strdup_printf (_("under %s %s"), code ? code : "", title ? title : "");
+}
+
+static void
+check_duplicate (CheckContext *ctx, GHashTable *first_by_name)
+{
+  const char *name = kensho_indicator_get_name (ctx->indicator);
+  g_autofree char *key = NULL;
+  KenshoIndicator *first;
+  g_autofree char *place = NULL;
+
+  if (kensho_str_or_null (name) == NULL)
+    return;
+  key = normalize (name);
+  first = g_hash_table_lookup (first_by_name, key);
+  if (first == NULL)
+    {
+      g_hash_table_insert (first_by_name, g_steal_pointer (&key), ctx->indicator);
+      return;
+    }
+  if (first == ctx->indicator)
+    return;
+  place = describe_place (first);
+  add (ctx, KENSHO_CHECK_DUPLICATE_NAME, KENSHO_FIELD_NAME, 0,
+       _("Another indicator has the same name (%s)."), place);
+}
+
+KenshoRating *
+kensho_indicator_suggest_rating (KenshoIndicator *indicator, KenshoSheet *sheet)
+{
+  g_auto(KenshoAchievement) achievement = { 0 };
+
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (indicator), NULL);
+  g_return_val_if_fail (KENSHO_IS_SHEET (sheet), NULL);
+
+  kensho_indicator_summarize_achievement (indicator, sheet, &achievement);
+  return kensho_rating_scale_suggest (kensho_sheet_get_rating_scale (sheet),
+                                      achievement.computable, achievement.rate);
+}
+
+/* Only the chosen rating's own rule is held against it: a rating with no
+ * rule is a judgement, and a band cannot be checked with no rate. */
+static void
+check_rating_rule (CheckContext *ctx)
+{
+  KenshoRatingScale *scale = kensho_sheet_get_rating_scale (ctx->sheet);
+  KenshoRating *rating = kensho_rating_scale_lookup (scale, kensho_indicator_get_rating_id (ctx->indicator,
+                                                                                          ctx->fiscal_year));
+  g_auto(KenshoAchievement) achievement = { 0 };
+  g_autofree char *rule = NULL;
+  g_autofree char *rate = NULL;
+  KenshoRating *suggested;
+
+  if (rating == NULL || kensho_rating_get_rule (rating) == KENSHO_RATING_RULE_NONE)
+    return;
+  kensho_indicator_summarize_achievement (ctx->indicator, ctx->sheet, &achievement);
+  if (kensho_rating_rule_matches (rating, achievement.computable, achievement.rate) ||
+      (!achievement.computable && kensho_rating_get_rule (rating) == KENSHO_RATING_RULE_BAND))
+    return;
+  rule = kensho_rating_format_rule (rating);
+  rate = kensho_achievement_format_rate (&achievement);
+  suggested = kensho_rating_scale_suggest (scale, achievement.computable, achievement.rate);
+  if (suggested != NULL)
+    /* TRANSLATORS: "Rated “A” (100% or more), but the achievement is 97.8%: the rules suggest “B+”." */
+    add (ctx, KENSHO_CHECK_RATING_DISAGREES, KENSHO_FIELD_RATING, 0,
+         _("Rated “%s” (%s), but the achievement is %s: the rules suggest “%s”."),
+         kensho_rating_get_label (rating), rule, rate, kensho_rating_get_label (suggested));
+  else
+    add (ctx, KENSHO_CHECK_RATING_DISAGREES, KENSHO_FIELD_RATING, 0,
+         _("Rated “%s” (%s), but the achievement is %s."),
+         kensho_rating_get_label (rating), rule, rate);
+}
+
+static void
+check_indicator (CheckContext *ctx, GHashTable *first_by_name)
+{
+  check_delay (ctx);
+  check_missing (ctx);
+  check_units (ctx);
+  check_final_target (ctx);
+  check_division (ctx);
+  check_duplicate (ctx, first_by_name);
+  check_rating_rule (ctx);
+}
+
+static GHashTable *
+new_name_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* All findings, indicator by indicator in document order. */
+GListStore *
+kensho_sheet_run_checks (KenshoSheet *sheet)
+{
+  CheckContext ctx = { .sheet = sheet };
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GHashTable) first_by_name = new_name_table ();
+
+  g_return_val_if_fail (KENSHO_IS_SHEET (sheet), NULL);
+
+  ctx.fiscal_year = kensho_sheet_get_fiscal_year (sheet);
+  ctx.findings = g_list_store_new (KENSHO_TYPE_FINDING);
+  indicators = kensho_sheet_dup_indicators (sheet);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      ctx.indicator = g_ptr_array_index (indicators, i);
+      check_indicator (&ctx, first_by_name);
+    }
+  return ctx.findings;
+}
+
+/* The findings of one indicator; its name is compared with the indicators
+ * before it, as for the whole sheet. */
+GListStore *
+kensho_indicator_run_checks (KenshoIndicator *indicator, KenshoSheet *sheet)
+{
+  CheckContext ctx = { .sheet = sheet, .indicator = indicator };
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GHashTable) first_by_name = new_name_table ();
+
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (indicator), NULL);
+  g_return_val_if_fail (KENSHO_IS_SHEET (sheet), NULL);
+
+  ctx.fiscal_year = kensho_sheet_get_fiscal_year (sheet);
+  ctx.findings = g_list_store_new (KENSHO_TYPE_FINDING);
+  indicators = kensho_sheet_dup_indicators (sheet);
+  for (guint i = 0; i < indicators->len && g_ptr_array_index (indicators, i) != indicator; i++)
+    {
+      g_autofree char *key = normalize (kensho_indicator_get_name (g_ptr_array_index (indicators, i)));
+
+      if (!g_hash_table_contains (first_by_name, key))
+        g_hash_table_insert (first_by_name, g_steal_pointer (&key), g_ptr_array_index (indicators, i));
+    }
+  check_indicator (&ctx, first_by_name);
+  return ctx.findings;
+}
+
+/* "新規求人数: No actual for 令和5年度. [missing-actual]" */
+char *
+kensho_finding_format_line (KenshoFinding *finding)
+{
+  const char *name = kensho_indicator_get_name (kensho_finding_get_indicator (finding));
+
+  g_return_val_if_fail (KENSHO_IS_FINDING (finding), NULL);
+  return g_strdup_printf ("%s: %s [%s]", name ? name : "", kensho_finding_get_message (finding),
+                          kensho_finding_get_check_id (finding));
+}

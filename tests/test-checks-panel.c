@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Drives the checks panel, the achievement in the indicator form and the
+ * jump from a finding to its field, with real widgets under Xvfb. */
+#undef G_DISABLE_ASSERT
+#include "config.h"
+
+#include "kensho-application.h"
+#include "kensho-checks-panel.h"
+#include "kensho-indicator-form.h"
+#include "kensho-rating-scale-editor.h"
+#include "kensho-sheet-xml.h"
+#include "kensho-window.h"
+#include "test-gtk-util.h"
+
+static KenshoApplication *the_app;
+
+static void
+wait_idle (void)
+{
+  for (int i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static KenshoSheet *
+load_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  KenshoSheet *sheet = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
+
+  g_assert_no_error (error);
+  return sheet;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every label's text under widget, one per line. */
+static void
+collect_text (GtkWidget *widget, GString *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+static void
+record_finding (KenshoChecksPanel *panel, KenshoFinding *finding, KenshoFinding **out)
+{
+  g_set_object (out, finding);
+}
+
+static void
+test_panel_lists_and_follows_the_sheet (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *panel = kensho_checks_panel_new ();
+  GListModel *findings = kensho_checks_panel_get_findings (KENSHO_CHECKS_PANEL (panel));
+  g_autoptr(KenshoFinding) first = NULL;
+  g_autoptr(KenshoFinding) activated = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkListBox *list;
+
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 0);
+  kensho_checks_panel_set_sheet (KENSHO_CHECKS_PANEL (panel), sheet);
+  wait_idle ();
+
+  /* The sample's three final targets below their baselines. */
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 3);
+  collect_text (panel, text);
+  g_assert_nonnull (strstr (text->str, "3 findings"));
+  g_assert_nonnull (strstr (text->str, "コミュニティバス利用者数\nThe final-year target (29万人) is below the "
+                                       "baseline (294,758人)"));
+
+  /* Activating a row hands its finding out. */
+  list = GTK_LIST_BOX (find_descendant (panel, GTK_TYPE_LIST_BOX));
+  g_signal_connect (panel, "finding-activated", G_CALLBACK (record_finding), &activated);
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)));
+  g_assert_nonnull (activated);
+  first = g_list_model_get_item (findings, 1);
+  g_assert_true (activated == first);
+
+  /* Acknowledged in the sheet, the finding leaves the panel once the
+   * edits settle. */
+  kensho_indicator_set_acknowledged (kensho_finding_get_indicator (first), "final-below-baseline", TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 3);
+  {
+    gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+    while (g_list_model_get_n_items (findings) == 3 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 2);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 2));
+
+  kensho_checks_panel_set_sheet (KENSHO_CHECKS_PANEL (panel), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static KenshoIndicator *
+find_indicator (KenshoSheet *sheet, const char *name)
+{
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+
+  for (guint i = 0; i < indicators->len; i++)
+    if (g_strcmp0 (kensho_indicator_get_name (indicators->pdata[i]), name) == 0)
+      return indicators->pdata[i];
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_form_shows_achievement_and_rules (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoUndoStack) undo = kensho_undo_stack_new (sheet);
+  g_autoptr(KenshoRatingScale) ibaraki = kensho_rating_scale_new_preset ("ibaraki");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *form = kensho_indicator_form_new ();
+  KenshoIndicator *jobs = find_indicator (sheet, "新規求人数");
+  KenshoIndicator *bus = find_indicator (sheet, "コミュニティバス利用者数");
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *acknowledge;
+
+  gtk_window_set_child (GTK_WINDOW (window), form);
+  gtk_window_present (GTK_WINDOW (window));
+  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), jobs, undo);
+  wait_idle ();
+  collect_text (form, text);
+  /* 1,472 of 1,594; 1,472 of the final 1,630. */
+  g_assert_nonnull (strstr (text->str, "92.3% against this year’s target · 90.3% towards the final target"));
+  g_assert_nonnull (strstr (text->str, "Nothing to report."));
+  /* Isesaki's scale has no rules: nothing is suggested. */
+  g_assert_null (strstr (text->str, "The rules suggest"));
+
+  /* A finding acknowledged from the form, undoably. */
+  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), bus, undo);
+  wait_idle ();
+  acknowledge = find_button (form, "Acknowledge");
+  g_assert_nonnull (acknowledge);
+  g_signal_emit_by_name (acknowledge, "clicked");
+  wait_idle ();
+  g_assert_true (kensho_indicator_get_acknowledged (bus, "final-below-baseline"));
+  g_string_truncate (text, 0);
+  collect_text (form, text);
+  g_assert_nonnull (strstr (text->str, "Acknowledged: Final target behind the baseline"));
+  g_assert_true (kensho_undo_stack_can_undo (undo));
+  kensho_undo_stack_undo (undo);
+  g_assert_false (kensho_indicator_get_acknowledged (bus, "final-below-baseline"));
+  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), jobs, undo);
+  wait_idle ();
+
+
+  /* With 茨城県's scale and method: 1,472 against the 1,596.5 expected
+   * halfway from 1,563 to 1,630 is negative progress: C. Choosing A is
+   * pointed out, and the choice stays. */
+  kensho_sheet_set_achievement_method (sheet, KENSHO_ACHIEVEMENT_EXPECTED);
+  kensho_sheet_set_rating_scale (sheet, ibaraki);
+  kensho_indicator_set_rating_id (jobs, 2023, "a");
+  wait_idle ();
+  g_string_truncate (text, 0);
+  collect_text (form, text);
+  g_assert_nonnull (strstr (text->str, "of the value expected this year"));
+  g_assert_nonnull (strstr (text->str, "The rules suggest “C”; the rating chosen disagrees."));
+  g_assert_nonnull (strstr (text->str, "Rated “A” (100% or more), but the achievement is "));
+  g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "a");
+
+  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_finding_jumps_to_field (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "jump.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  KenshoWindow *window;
+  KenshoChecksPanel *panel;
+  KenshoStrategyTree *tree;
+  g_autoptr(KenshoFinding) finding = NULL;
+  GtkListBox *list;
+  GtkWidget *focus;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0755), ==, 0);
+  g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  window = kensho_window_new (the_app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  file = g_file_new_for_path (path);
+  kensho_window_open_file (window, file);
+  wait_idle ();
+  tree = kensho_window_get_tree (window);
+
+  panel = KENSHO_CHECKS_PANEL (find_descendant (GTK_WIDGET (window), KENSHO_TYPE_CHECKS_PANEL));
+  g_assert_nonnull (panel);
+  g_assert_cmpuint (g_list_model_get_n_items (kensho_checks_panel_get_findings (panel)), ==, 3);
+  finding = g_list_model_get_item (kensho_checks_panel_get_findings (panel), 2);
+  g_assert_cmpstr (kensho_indicator_get_name (kensho_finding_get_indicator (finding)), ==, "鉄道利用者数");
+
+  /* Even hidden by a search, the indicator is shown and its field focused. */
+  kensho_strategy_tree_set_search (tree, "新規求人数");
+  g_assert_false (kensho_strategy_tree_node_is_visible (tree, KENSHO_NODE (kensho_finding_get_indicator (finding))));
+  list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX));
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2)));
+  wait_idle ();
+  g_assert_true (kensho_strategy_tree_get_selected (tree) == KENSHO_NODE (kensho_finding_get_indicator (finding)));
+  g_assert_true (kensho_indicator_form_get_indicator (KENSHO_INDICATOR_FORM (kensho_window_get_form (window)))
+                 == kensho_finding_get_indicator (finding));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  /* The focus is in the value's cell (the GtkText inside its entry). */
+  g_assert_true (GTK_IS_TEXT (focus));
+  focus = gtk_widget_get_parent (focus);
+  g_assert_true (GTK_IS_ENTRY (focus));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "430万人 (令和8年度)");
+
+  kensho_window_close_for_quit (window);
+  wait_idle ();
+}
+
+static guint
+count_expander_rows (GtkWidget *widget)
+{
+  guint n = ADW_IS_EXPANDER_ROW (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_expander_rows (child);
+  return n;
+}
+
+static void
+test_rating_scale_editor (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoUndoStack) undo = kensho_undo_stack_new (sheet);
+  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *editor = kensho_rating_scale_editor_new (sheet, undo);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *remove;
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (editor));
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  g_assert_cmpuint (count_expander_rows (editor), ==, 3);
+  /* Every rating of Isesaki's scale is given: none can be removed. */
+  remove = find_button (editor, "Remove");
+  g_assert_nonnull (remove);
+  g_assert_false (gtk_widget_get_sensitive (remove));
+
+  /* 茨城県's preset: its four ratings and method, Isesaki's three kept. */
+  kensho_rating_scale_editor_apply_preset (KENSHO_RATING_SCALE_EDITOR (editor), "ibaraki");
+  wait_idle ();
+  g_assert_cmpint (kensho_sheet_get_achievement_method (sheet), ==, KENSHO_ACHIEVEMENT_EXPECTED);
+  g_assert_cmpuint (count_expander_rows (editor), ==, 7);
+  collect_text (editor, text);
+  g_assert_nonnull (strstr (text->str, "Kept because indicators still give them: 順調に進捗、概ね順調に進捗、進捗の遅れ."));
+  g_assert_nonnull (strstr (text->str, "80% to under 100%"));
+  g_assert_nonnull (strstr (text->str, "under 50% · a delay"));
+  g_assert_nonnull (strstr (text->str, "Against the expected value of the year"));
+  wait_drawn (window);
+  save_screenshot (window, "rating-scale-editor.png");
+
+  /* One step undoes it all. */
+  g_assert_cmpstr (kensho_undo_stack_get_undo_label (undo), ==, "Apply a city’s rating scale");
+  kensho_undo_stack_undo (undo);
+  wait_idle ();
+  g_assert_cmpint (kensho_sheet_get_achievement_method (sheet), ==, KENSHO_ACHIEVEMENT_RATIO);
+  g_assert_cmpuint (kensho_rating_scale_get_n_ratings (kensho_sheet_get_rating_scale (sheet)), ==, 3);
+  g_assert_cmpuint (count_expander_rows (editor), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("kensho-test-checks-panel-XXXXXX", NULL);
+  const char *rm[] = { "rm", "-rf", home, NULL };
+  int result;
+
+  /* Private user folders (the workspace goes there), but the system's data
+   * dirs: GTK needs the MIME database and icon themes found there. */
+  g_assert_nonnull (home);
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_setenv ("XDG_STATE_HOME", home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  the_app = kensho_application_new ();
+  g_application_set_flags (G_APPLICATION (the_app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (the_app), NULL, NULL))
+    g_error ("The application did not start");
+
+  g_test_add_func ("/checks-panel/lists-and-follows-the-sheet", test_panel_lists_and_follows_the_sheet);
+  g_test_add_func ("/checks-panel/form-shows-achievement-and-rules", test_form_shows_achievement_and_rules);
+  g_test_add_func ("/checks-panel/finding-jumps-to-field", test_finding_jumps_to_field);
+  g_test_add_func ("/checks-panel/rating-scale-editor", test_rating_scale_editor);
+  result = g_test_run ();
+  g_clear_object (&the_app);
+  g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  return result;
+}

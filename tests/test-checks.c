@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#undef G_DISABLE_ASSERT
+#include "config.h"
+
+#include "kensho-checks.h"
+#include "kensho-sheet-xml.h"
+
+static KenshoSheet *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "checks", name, NULL);
+  g_autoptr(GError) error = NULL;
+  KenshoSheet *sheet = kensho_sheet_xml_load_file (path, &error);
+
+  g_assert_no_error (error);
+  return sheet;
+}
+
+static KenshoIndicator *
+indicator (KenshoSheet *sheet, const char *id)
+{
+  KenshoNode *node = kensho_sheet_lookup (sheet, id);
+
+  g_assert_true (KENSHO_IS_INDICATOR (node));
+  return KENSHO_INDICATOR (node);
+}
+
+static guint
+n_findings (GListStore *findings)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (findings));
+}
+
+static void
+test_clean_sheet_triggers_nothing (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_fixture ("clean.xml");
+  g_autoptr(GListStore) findings = kensho_sheet_run_checks (sheet);
+
+  /* Every check ran on this sheet and found nothing: a delay with its
+   * reason, 万人 beside 人, a lower-is-better final below its baseline,
+   * ratings that agree with their rules. */
+  g_assert_cmpuint (n_findings (findings), ==, 0);
+}
+
+typedef struct
+{
+  const char *fixture;
+  KenshoCheck check;
+  const char *indicator_id;
+  KenshoField field;
+  const char *message_part;
+} Trigger;
+
+static const Trigger triggers[] = {
+  { "delayed-without-reason.xml", KENSHO_CHECK_DELAYED_WITHOUT_REASON, "i3",
+    KENSHO_FIELD_DELAY_REASON, "Rated “C”, but no reason" },
+  { "reason-without-delay.xml", KENSHO_CHECK_REASON_WITHOUT_DELAY, "i1",
+    KENSHO_FIELD_DELAY_REASON, "the rating “A” is not a delay" },
+  { "missing-actual.xml", KENSHO_CHECK_MISSING_ACTUAL, "i1", KENSHO_FIELD_ACTUAL,
+    "No actual for 令和5年度." },
+  { "missing-target.xml", KENSHO_CHECK_MISSING_TARGET, "i2", KENSHO_FIELD_TARGET,
+    "The target for 令和5年度 is only “-”." },
+  { "unit-mismatch.xml", KENSHO_CHECK_UNIT_MISMATCH, "i1", KENSHO_FIELD_ACTUAL,
+    "counted in 件, but 令和5年度 actual is in %" },
+  { "final-below-baseline.xml", KENSHO_CHECK_FINAL_BELOW_BASELINE, "i1",
+    KENSHO_FIELD_FINAL_TARGET, "(90件) is below the baseline (100件)" },
+  { "unknown-division.xml", KENSHO_CHECK_UNKNOWN_DIVISION, "i2", KENSHO_FIELD_DIVISION,
+    "“環鏡課” is not in the sheet’s list; is it “環境課”?" },
+  { "duplicate-name.xml", KENSHO_CHECK_DUPLICATE_NAME, "i3", KENSHO_FIELD_NAME,
+    "same name (under 1 しごとの創生)" },
+  { "rating-disagrees.xml", KENSHO_CHECK_RATING_DISAGREES, "i1", KENSHO_FIELD_RATING,
+    "Rated “B” (80% to under 100%), but the achievement is 110.0%: the rules suggest “A”." },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (triggers) == KENSHO_N_CHECKS);
+
+static void
+test_trigger (gconstpointer data)
+{
+  const Trigger *trigger = data;
+  g_autoptr(KenshoSheet) sheet = load_fixture (trigger->fixture);
+  g_autoptr(GListStore) findings = kensho_sheet_run_checks (sheet);
+  g_autoptr(GListStore) own = NULL;
+  g_autoptr(KenshoFinding) finding = NULL;
+  KenshoCheck parsed;
+
+  /* Each fixture differs from clean.xml in one place: one finding. */
+  g_assert_cmpuint (n_findings (findings), ==, 1);
+  finding = g_list_model_get_item (G_LIST_MODEL (findings), 0);
+  g_test_message ("%s", kensho_finding_get_message (finding));
+  g_assert_cmpint (kensho_finding_get_check (finding), ==, trigger->check);
+  g_assert_true (kensho_finding_get_indicator (finding) == indicator (sheet, trigger->indicator_id));
+  g_assert_cmpint (kensho_finding_get_field (finding), ==, trigger->field);
+  g_assert_cmpuint (kensho_finding_get_series (finding), ==, 0);
+  g_assert_nonnull (strstr (kensho_finding_get_message (finding), trigger->message_part));
+  g_assert_true (kensho_check_from_string (kensho_finding_get_check_id (finding), &parsed));
+  g_assert_cmpint (parsed, ==, trigger->check);
+  g_assert_cmpstr (kensho_check_get_title (trigger->check), !=, "");
+
+  /* The indicator's own checks find the same. */
+  own = kensho_indicator_run_checks (indicator (sheet, trigger->indicator_id), sheet);
+  g_assert_cmpuint (n_findings (own), ==, 1);
+
+  /* Any finding can be acknowledged away, and the acknowledgement is kept. */
+  kensho_indicator_set_acknowledged (indicator (sheet, trigger->indicator_id),
+                                     kensho_finding_get_check_id (finding), TRUE);
+  g_clear_object (&findings);
+  findings = kensho_sheet_run_checks (sheet);
+  g_assert_cmpuint (n_findings (findings), ==, 0);
+}
+
+static void
+test_acknowledged_in_file (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_fixture ("final-below-baseline-acknowledged.xml");
+  g_autoptr(GListStore) findings = kensho_sheet_run_checks (sheet);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(KenshoSheet) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (n_findings (findings), ==, 0);
+  g_assert_true (kensho_indicator_get_acknowledged (indicator (sheet, "i1"), "final-below-baseline"));
+
+  saved = kensho_sheet_xml_serialize (sheet);
+  again = kensho_sheet_xml_load_bytes (saved, "again.xml", &error);
+  g_assert_no_error (error);
+  g_assert_true (kensho_indicator_get_acknowledged (indicator (again, "i1"), "final-below-baseline"));
+
+  /* Withdrawn, the finding is back. */
+  kensho_indicator_set_acknowledged (indicator (again, "i1"), "final-below-baseline", FALSE);
+  g_clear_object (&findings);
+  findings = kensho_sheet_run_checks (again);
+  g_assert_cmpuint (n_findings (findings), ==, 1);
+}
+
+/* What the rules leave alone: a rating without a rule, a band with no
+ * rate to check it against. */
+static void
+test_rating_rules_left_alone (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_fixture ("clean.xml");
+  g_autoptr(GListStore) findings = NULL;
+  KenshoIndicator *jobs = indicator (sheet, "i1");
+  g_autoptr(KenshoValue) text = kensho_value_new_text ("集計中");
+  g_autoptr(KenshoFinding) finding = NULL;
+
+  /* D (external factors) is a judgement: never second-guessed; it is a
+   * delay, and i1 has no reason, so only that is reported. */
+  kensho_indicator_set_rating_id (jobs, 2023, "d");
+  findings = kensho_sheet_run_checks (sheet);
+  g_assert_cmpuint (n_findings (findings), ==, 1);
+  finding = g_list_model_get_item (G_LIST_MODEL (findings), 0);
+  g_assert_cmpint (kensho_finding_get_check (finding), ==, KENSHO_CHECK_DELAYED_WITHOUT_REASON);
+
+  /* A band cannot be checked when the rate is not computable. */
+  kensho_indicator_set_rating_id (jobs, 2023, "a");
+  kensho_series_set_actual (kensho_indicator_get_series (jobs, 0), 2023, text);
+  g_clear_object (&findings);
+  findings = kensho_sheet_run_checks (sheet);
+  g_assert_cmpuint (n_findings (findings), ==, 0);
+  g_assert_null (kensho_indicator_suggest_rating (jobs, sheet));
+}
+
+static void
+test_suggestions (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_fixture ("clean.xml");
+
+  g_assert_cmpstr (kensho_rating_get_id (kensho_indicator_suggest_rating (indicator (sheet, "i1"), sheet)),
+                   ==, "a");
+  /* 580 ÷ 593 = 97.8%: B, not A. */
+  g_assert_cmpstr (kensho_rating_get_id (kensho_indicator_suggest_rating (indicator (sheet, "i2"), sheet)),
+                   ==, "b");
+  /* 45万人 of 60万人 = 75%. */
+  g_assert_cmpstr (kensho_rating_get_id (kensho_indicator_suggest_rating (indicator (sheet, "i3"), sheet)),
+                   ==, "c");
+}
+
+static void
+test_several_series_and_placeholders (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_fixture ("clean.xml");
+  KenshoIndicator *jobs = indicator (sheet, "i1");
+  g_autoptr(KenshoSeries) women = kensho_series_new ("女性");
+  g_autoptr(KenshoValue) dash = kensho_value_new_text ("－");
+  g_autoptr(KenshoValue) percent = kensho_value_parse ("12%", NULL);
+  g_autoptr(GListStore) findings = NULL;
+  g_autoptr(KenshoFinding) first = NULL;
+  g_autoptr(KenshoFinding) second = NULL;
+  g_autoptr(KenshoFinding) third = NULL;
+
+  kensho_series_set_actual (women, 2023, dash);
+  kensho_series_set_baseline (women, percent);
+  kensho_indicator_insert_series (jobs, 1, women);
+  findings = kensho_sheet_run_checks (sheet);
+  g_assert_cmpuint (n_findings (findings), ==, 3);
+  first = g_list_model_get_item (G_LIST_MODEL (findings), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (findings), 1);
+  third = g_list_model_get_item (G_LIST_MODEL (findings), 2);
+  g_assert_cmpstr (kensho_finding_get_message (first), ==, "The actual for 令和5年度 (女性) is only “－”.");
+  g_assert_cmpuint (kensho_finding_get_series (first), ==, 1);
+  g_assert_cmpstr (kensho_finding_get_message (second), ==, "No target for 令和5年度 (女性).");
+  g_assert_cmpint (kensho_finding_get_check (third), ==, KENSHO_CHECK_UNIT_MISMATCH);
+  g_assert_cmpint (kensho_finding_get_field (third), ==, KENSHO_FIELD_BASELINE);
+  g_assert_cmpuint (kensho_finding_get_series (third), ==, 1);
+}
+
+static void
+test_sample_findings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
+  g_autoptr(GListStore) findings = NULL;
+  static const char *const expected[] = {
+    "ファミリーサポートセンター会員登録数", "コミュニティバス利用者数", "鉄道利用者数",
+  };
+
+  g_assert_no_error (error);
+  findings = kensho_sheet_run_checks (sheet);
+  /* The three final targets set below the baseline that the sheet's own
+   * note explains (令和4年度実績値を基に設定したため…); nothing else. */
+  g_assert_cmpuint (n_findings (findings), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(KenshoFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), i);
+      g_autofree char *line = kensho_finding_format_line (finding);
+
+      g_assert_cmpint (kensho_finding_get_check (finding), ==, KENSHO_CHECK_FINAL_BELOW_BASELINE);
+      g_assert_cmpstr (kensho_indicator_get_name (kensho_finding_get_indicator (finding)), ==, expected[i]);
+      g_assert_true (g_str_has_prefix (line, expected[i]));
+      g_assert_true (g_str_has_suffix (line, " [final-below-baseline]"));
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/checks/clean-sheet-triggers-nothing", test_clean_sheet_triggers_nothing);
+  for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/checks/trigger/%s",
+                                               kensho_check_to_string (triggers[i].check));
+
+      g_test_add_data_func (path, &triggers[i], test_trigger);
+    }
+  g_test_add_func ("/checks/acknowledged-in-file", test_acknowledged_in_file);
+  g_test_add_func ("/checks/rating-rules-left-alone", test_rating_rules_left_alone);
+  g_test_add_func ("/checks/suggestions", test_suggestions);
+  g_test_add_func ("/checks/several-series-and-placeholders", test_several_series_and_placeholders);
+  g_test_add_func ("/checks/sample-findings", test_sample_findings);
+  return g_test_run ();
+}
