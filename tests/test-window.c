@@ -10,6 +10,7 @@
 #include "kensho-indicator-form.h"
 #include "kensho-sheet-properties.h"
 #include "kensho-values-editor.h"
+#include "kensho-sheet-xml.h"
 #include "kensho-window.h"
 #include "test-gtk-util.h"
 
@@ -489,6 +490,125 @@ test_filter_by_division (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_INDICATOR), ==, 47);
 }
 
+/* The message dialogs presented for a window, newest last. */
+static GPtrArray *
+message_dialogs_of (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GPtrArray *dialogs = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == window &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        g_ptr_array_add (dialogs, toplevel);
+    }
+  return dialogs;
+}
+
+static guint
+count_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      n += KENSHO_IS_WINDOW (toplevel);
+    }
+  return n;
+}
+
+/* What the workspace holds, in one string: every sheet, and the content of
+ * the open one. */
+static char *
+describe_workspace (KenshoWorkspace *workspace, gint64 open_id)
+{
+  g_autoptr(GPtrArray) entries = kensho_workspace_list (workspace, NULL);
+  g_autoptr(KenshoSheet) sheet = kensho_workspace_load_sheet (workspace, open_id, NULL);
+  g_autoptr(GBytes) bytes = kensho_sheet_xml_serialize (sheet);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KenshoWorkspaceEntry *entry = g_ptr_array_index (entries, i);
+
+      g_string_append_printf (text, "%" G_GINT64_FORMAT " %s %s %d %d\n", entry->id, entry->title,
+                              entry->path ? entry->path : "-", entry->unsaved, entry->open);
+    }
+  g_string_append_len (text, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
+  return g_string_free (text, FALSE);
+}
+
+/* Every refused file of the hostile corpus (tests/hostile/MANIFEST):
+ * opening it shows the reason, and the window and the workspace stay as
+ * they were, with an unsaved edit kept. */
+static void
+test_hostile_files_refused (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *manifest_path = g_test_build_filename (G_TEST_DIST, "hostile", "MANIFEST", NULL);
+  g_autofree char *manifest = NULL;
+  g_auto(GStrv) lines = NULL;
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  KenshoWorkspace *workspace = kensho_document_get_workspace (document);
+  KenshoNode *node = find_row (fixture->tree, "新規求人数");
+  g_autofree char *before = NULL;
+  guint n_windows = count_windows (), n = 0;
+
+  kensho_indicator_set_commentary (KENSHO_INDICATOR (node), 2023, KENSHO_COMMENTARY_ISSUES, "開く前の編集");
+  g_assert_true (kensho_workspace_flush (workspace, NULL));
+  before = describe_workspace (workspace, kensho_document_get_id (document));
+
+  g_assert_true (g_file_get_contents (manifest_path, &manifest, NULL, NULL));
+  lines = g_strsplit (manifest, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 3);
+      g_autofree char *path = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GPtrArray) dialogs = NULL;
+      const char *body;
+
+      /* The made ones are huge or need the CLI test's set-up; the valid
+       * ones open, as they should. */
+      if (g_strv_length (fields) != 3 || fields[0][0] == '#' || fields[0][0] == '@' ||
+          !g_str_equal (fields[1], "1"))
+        continue;
+      path = g_test_build_filename (G_TEST_DIST, "hostile", fields[0], NULL);
+      file = g_file_new_for_path (path);
+      kensho_window_open_file (fixture->window, file);
+      wait_idle ();
+
+      dialogs = message_dialogs_of (GTK_WINDOW (fixture->window));
+      g_assert_cmpuint (dialogs->len, ==, 1);
+      g_assert_cmpstr (adw_message_dialog_get_heading (g_ptr_array_index (dialogs, 0)), ==,
+                       "Could Not Open the Sheet");
+      body = adw_message_dialog_get_body (g_ptr_array_index (dialogs, 0));
+      g_assert_true (g_str_has_prefix (body, path));
+      g_assert_nonnull (strstr (body, fields[2]));
+      g_assert_null (strstr (body, "root:"));
+      adw_message_dialog_response (g_ptr_array_index (dialogs, 0), "close");
+      gtk_window_destroy (g_ptr_array_index (dialogs, 0));
+      wait_idle ();
+
+      g_assert_true (kensho_window_get_document (fixture->window) == document);
+      g_assert_cmpuint (count_windows (), ==, n_windows);
+      after = describe_workspace (workspace, kensho_document_get_id (document));
+      g_assert_cmpstr (after, ==, before);
+      n++;
+    }
+  g_test_message ("%u hostile files refused in the window", n);
+  g_assert_cmpuint (n, >=, 30);
+  g_assert_cmpstr (kensho_indicator_get_commentary (KENSHO_INDICATOR (node), 2023, KENSHO_COMMENTARY_ISSUES),
+                   ==, "開く前の編集");
+  g_assert_true (kensho_document_get_unsaved (document));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -519,6 +639,8 @@ main (int argc, char **argv)
   g_test_add ("/window/reopen-open-file", Fixture, NULL, fixture_set_up, test_reopen_open_file, fixture_tear_down);
   g_test_add ("/window/sheet-properties", Fixture, NULL, fixture_set_up, test_sheet_properties, fixture_tear_down);
   g_test_add ("/window/filter-by-division", Fixture, NULL, fixture_set_up, test_filter_by_division, fixture_tear_down);
+  g_test_add ("/window/hostile-files-refused", Fixture, NULL, fixture_set_up, test_hostile_files_refused,
+              fixture_tear_down);
   {
     int result = g_test_run ();
     g_autoptr(GFile) dir = g_file_new_for_path (home);

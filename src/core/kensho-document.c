@@ -5,6 +5,7 @@
 
 #include "kensho-document.h"
 #include "kensho-error.h"
+#include "kensho-file-read.h"
 #include "kensho-sheet-xml.h"
 
 struct _KenshoDocument
@@ -150,18 +151,8 @@ document_new (KenshoWorkspace *workspace, gint64 id)
 static gboolean
 read_file (const char *path, GBytes **bytes, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  char *contents = NULL;
-  gsize length;
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("%s: Could not read the file: %s"),
-                   path, local_error->message);
-      return FALSE;
-    }
-  *bytes = g_bytes_new_take (contents, length);
-  return TRUE;
+  *bytes = kensho_file_read_bounded (path, KENSHO_MAX_SHEET_FILE_SIZE, error);
+  return *bytes != NULL;
 }
 
 /* Takes the lock beside path, or says who holds it. */

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Larger than any real sheet (a sheet of 47 indicators is 60 kB; 40,000
+ * indicators fit), small enough that a stray video file or disk image is
+ * refused before it is read. */
+#define KENSHO_MAX_SHEET_FILE_SIZE ((gsize) 64 * 1024 * 1024)
+
+/* Reads a file that may be hostile: only a regular file (never a pipe,
+ * device or socket, which could block or never end), at most max_size
+ * bytes, read into memory (no mapping that a truncation on a shared
+ * drive would turn into SIGBUS). Errors are KENSHO_ERROR_IO or
+ * KENSHO_ERROR_TOO_LARGE, with a message that starts with the path. */
+GBytes *kensho_file_read_bounded (const char  *path,
+                                  gsize        max_size,
+                                  GError     **error);
+
+G_END_DECLS
