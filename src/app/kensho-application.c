@@ -15,6 +15,7 @@ struct _KenshoApplication
   KenshoWorkspace *workspace;
   GSettings *settings;
   gboolean restored;
+  gboolean quit_after_first_frame; /* benchmarks: start to first frame */
 };
 
 G_DEFINE_FINAL_TYPE (KenshoApplication, kensho_application, ADW_TYPE_APPLICATION)
@@ -129,6 +130,30 @@ show_workspace_notice (KenshoApplication *self, GtkWindow *window)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* --quit-after-first-frame (benchmarks): quits as soon as the window has
+ * drawn its first frame, with the sheet in it. */
+static void
+on_first_frame (GdkFrameClock *clock, KenshoApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+}
+
+static void
+quit_after_first_frame (KenshoApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  GdkSurface *surface;
+
+  if (!self->quit_after_first_frame || windows == NULL)
+    return;
+  self->quit_after_first_frame = FALSE;
+  gtk_widget_realize (windows->data);
+  surface = gtk_native_get_surface (GTK_NATIVE (windows->data));
+  g_signal_connect_object (gdk_surface_get_frame_clock (surface), "after-paint",
+                           G_CALLBACK (on_first_frame), self, 0);
+}
+
 static void
 kensho_application_activate (GApplication *app)
 {
@@ -143,6 +168,7 @@ kensho_application_activate (GApplication *app)
       gtk_window_present (window);
     }
   show_workspace_notice (self, gtk_application_get_active_window (GTK_APPLICATION (app)));
+  quit_after_first_frame (self);
 }
 
 static void
@@ -158,6 +184,7 @@ kensho_application_open (GApplication *app, GFile **files, int n_files, const ch
       gtk_window_present (GTK_WINDOW (window));
       kensho_window_open_file (window, files[i]);
     }
+  quit_after_first_frame (self);
 }
 
 static void
@@ -263,6 +290,7 @@ kensho_application_handle_local_options (GApplication *app, GVariantDict *option
       /* A separate workspace is a separate instance (tests, benchmarks). */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
+  g_variant_dict_lookup (options, "quit-after-first-frame", "b", &self->quit_after_first_frame);
   return -1;
 }
 
@@ -304,6 +332,9 @@ kensho_application_init (KenshoApplication *self)
   static const GOptionEntry options[] = {
     { "workspace", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Use this workspace database instead of your own"), N_("PATH") },
+    /* For benchmarks (bench/run-benchmarks.sh); hidden, so not translated. */
+    { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
+      "Quit once the window has drawn its first frame", NULL },
     { NULL }
   };
 

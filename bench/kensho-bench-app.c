@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kensho-bench-app: the time from selecting an indicator in the strategy
+ * tree to the frame that shows its form, in the real window (run it under
+ * Xvfb). Used by bench/run-benchmarks.sh; prints "key=value" lines.
+ *
+ *   kensho-bench-app FILE [SELECTIONS]
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "kensho-application.h"
+#include "kensho-indicator-form.h"
+#include "kensho-window.h"
+
+static guint frames;
+
+static void
+on_after_paint (GdkFrameClock *clock, gpointer data)
+{
+  frames++;
+}
+
+/* Runs the main loop until a frame has been drawn after this call. */
+static gboolean
+wait_for_frame (void)
+{
+  guint before = frames;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (frames == before && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return frames != before;
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("kensho-bench-app-XXXXXX", NULL);
+  g_autofree char *rm = NULL;
+  g_autoptr(KenshoApplication) app = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) call_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+  gint64 start = g_get_monotonic_time ();
+  KenshoWindow *window;
+  KenshoStrategyTree *tree;
+  guint selections;
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: kensho-bench-app FILE [SELECTIONS]\n");
+      return 2;
+    }
+  selections = argc > 2 ? (guint) atoi (argv[2]) : 20;
+  /* A private workspace and settings, as in the tests. */
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_setenv ("XDG_STATE_HOME", home, TRUE);
+  gtk_init ();
+  adw_init ();
+  app = kensho_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+    g_error ("The application did not start");
+
+  window = kensho_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window))),
+                    "after-paint", G_CALLBACK (on_after_paint), NULL);
+  file = g_file_new_for_commandline_arg (argv[1]);
+  kensho_window_open_file (window, file);
+  if (kensho_window_get_sheet (window) == NULL)
+    g_error ("%s could not be opened", argv[1]);
+  wait_for_frame ();
+  g_print ("first_frame_ms=%.1f\n", (g_get_monotonic_time () - start) / 1000.0);
+  /* Let the first layout of the whole tree settle. */
+  for (int i = 0; i < 5; i++)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      wait_for_frame ();
+    }
+
+  tree = kensho_window_get_tree (window);
+  indicators = kensho_sheet_dup_indicators (kensho_window_get_sheet (window));
+  for (guint i = 0; i < selections; i++)
+    {
+      KenshoIndicator *indicator = g_ptr_array_index (indicators, g_rand_int_range (rand, 0, (gint32) indicators->len));
+      gint64 t0 = g_get_monotonic_time ();
+      double elapsed;
+
+      if (!kensho_strategy_tree_select (tree, KENSHO_NODE (indicator)))
+        g_error ("The indicator could not be selected");
+      elapsed = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (call_ms, elapsed);
+      if (!wait_for_frame ())
+        g_error ("No frame was drawn after the selection");
+      elapsed = (g_get_monotonic_time () - t0) / 1000.0;
+      if (kensho_indicator_form_get_indicator (KENSHO_INDICATOR_FORM (kensho_window_get_form (window))) != indicator)
+        g_error ("The form does not show the selected indicator");
+      g_array_append_val (ms, elapsed);
+    }
+  g_array_sort (ms, compare_doubles);
+  g_array_sort (call_ms, compare_doubles);
+  /* The part spent in the selection itself (tree, form), before drawing. */
+  g_print ("select_call_median_ms=%.1f\n", g_array_index (call_ms, double, call_ms->len / 2));
+  g_print ("select_runs=%u\n", ms->len);
+  g_print ("select_median_ms=%.1f\n", g_array_index (ms, double, ms->len / 2));
+  g_print ("select_p90_ms=%.1f\n", g_array_index (ms, double, (ms->len * 9) / 10));
+  g_print ("select_max_ms=%.1f\n", g_array_index (ms, double, ms->len - 1));
+
+  kensho_window_close_for_quit (window);
+  kensho_workspace_flush (kensho_application_get_workspace (app), NULL);
+  rm = g_strdup_printf ("rm -rf '%s'", home);
+  if (system (rm) != 0)
+    g_printerr ("Could not remove %s\n", home);
+  return 0;
+}
