@@ -459,6 +459,27 @@ test_sheet_properties (Fixture *fixture, gconstpointer data)
   wait_idle ();
 }
 
+/* A click on a row selects it; F2 renames it in place, undoably. */
+static void
+test_rename_in_place (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "企業誘致の推進");
+  GtkWidget *title;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  title = kensho_strategy_tree_get_title_widget (fixture->tree, node);
+  g_assert_nonnull (title);
+  g_assert_false (gtk_widget_get_can_target (title));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.rename", NULL));
+  g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (title)));
+  gtk_editable_set_text (GTK_EDITABLE (title), "企業誘致の推進と定着");
+  /* Enter, as the user presses it. */
+  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (title), TRUE);
+  g_assert_cmpstr (kensho_node_get_title (node), ==, "企業誘致の推進と定着");
+  g_assert_false (gtk_widget_get_can_target (title));
+}
+
 static void
 test_filter_by_division (Fixture *fixture, gconstpointer data)
 {
@@ -641,6 +662,10 @@ main (int argc, char **argv)
   g_test_add ("/window/filter-by-division", Fixture, NULL, fixture_set_up, test_filter_by_division, fixture_tear_down);
   g_test_add ("/window/hostile-files-refused", Fixture, NULL, fixture_set_up, test_hostile_files_refused,
               fixture_tear_down);
+  /* Last: after an in-place edit GTK 4.8 leaves a source behind that finds
+   * a destroyed event controller once the window is gone (a critical only
+   * under this harness; the app shows none), so no test may come after. */
+  g_test_add ("/window/rename-in-place", Fixture, NULL, fixture_set_up, test_rename_in_place, fixture_tear_down);
   {
     int result = g_test_run ();
     g_autoptr(GFile) dir = g_file_new_for_path (home);

@@ -139,6 +139,8 @@ on_title_editing (GtkEditableLabel *label, GParamSpec *pspec, KenshoStrategyTree
 
   if (gtk_editable_label_get_editing (label) || node == NULL)
     return;
+  /* Back to a plain title: a click selects the row again. */
+  gtk_widget_set_can_target (GTK_WIDGET (label), FALSE);
   if (g_strcmp0 (text, kensho_node_get_title (node)) == 0 || *text == '\0')
     {
       gtk_editable_set_text (GTK_EDITABLE (label), kensho_node_get_title (node) ? kensho_node_get_title (node) : "");
@@ -167,6 +169,10 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyT
   gtk_widget_add_css_class (code, "numeric");
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_set_halign (title, GTK_ALIGN_FILL);
+  /* A click on an editable label starts editing it: a click on a row
+   * should select it. Renaming is F2 (or the menu), which lets it take
+   * clicks while it edits. */
+  gtk_widget_set_can_target (title, FALSE);
   gtk_widget_add_css_class (division, "dim-label");
   gtk_widget_add_css_class (division, "caption");
   gtk_widget_add_css_class (rating, "caption");
@@ -578,6 +584,14 @@ kensho_strategy_tree_node_is_visible (KenshoStrategyTree *self, KenshoNode *node
   return find_row (self, node, 0) != GTK_INVALID_LIST_POSITION;
 }
 
+/* The row's title, a GtkEditableLabel; NULL when the row is not shown. */
+GtkWidget *
+kensho_strategy_tree_get_title_widget (KenshoStrategyTree *self, KenshoNode *node)
+{
+  g_return_val_if_fail (KENSHO_IS_STRATEGY_TREE (self), NULL);
+  return g_hash_table_lookup (self->row_titles, node);
+}
+
 void
 kensho_strategy_tree_start_rename (KenshoStrategyTree *self)
 {
@@ -585,7 +599,10 @@ kensho_strategy_tree_start_rename (KenshoStrategyTree *self)
   GtkWidget *title = node ? g_hash_table_lookup (self->row_titles, node) : NULL;
 
   if (title != NULL)
-    gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (title));
+    {
+      gtk_widget_set_can_target (title, TRUE);
+      gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (title));
+    }
 }
 
 static void

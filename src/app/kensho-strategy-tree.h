@@ -39,4 +39,7 @@ gboolean    kensho_strategy_tree_drop_node       (KenshoStrategyTree *self,
                                                   KenshoNode         *dragged,
                                                   KenshoNode         *target);
 
+GtkWidget          *kensho_strategy_tree_get_title_widget (KenshoStrategyTree *self,
+                                                         KenshoNode         *node);
+
 G_END_DECLS
