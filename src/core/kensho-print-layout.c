@@ -21,7 +21,7 @@
 #define PDF_MARGIN (10 * MM)
 /* The font size at the width of an A3 landscape page, and the limits of the
  * automatic size for other papers. */
-#define BASE_FONT_SIZE 7.5
+#define BASE_FONT_SIZE 7.3
 #define BASE_WIDTH (1190.55 - 2 * PDF_MARGIN)
 #define MIN_FONT_SIZE 6.5
 #define MAX_FONT_SIZE 10.0
@@ -32,7 +32,7 @@
 /* Column widths as weights, sized for the content of real sheets: long
  * commentary, values such as "11,942億円 (平成30年)", short ratings. */
 static const double default_widths[N_COLUMNS] = {
-  50, 66, 92, 92, 322, 64, 64, 64, 64, 68, 68, 132, 62,
+  46, 62, 88, 88, 350, 64, 64, 64, 64, 68, 68, 132, 62,
 };
 /* On a portrait page the text columns give way to the narrow ones. */
 static const double portrait_widths[N_COLUMNS] = {
