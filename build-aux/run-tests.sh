@@ -11,5 +11,10 @@ else
 fi
 ninja -C "$builddir"
 # A private D-Bus session and X server: no display or session is needed.
+# A private runtime folder too: the accessibility bus puts its socket there,
+# and another session's tests must not replace it under ours.
+XDG_RUNTIME_DIR=$(mktemp -d "${TMPDIR:-/tmp}/kensho-runtime.XXXXXX")
+export XDG_RUNTIME_DIR
+trap 'rm -rf "$XDG_RUNTIME_DIR"' EXIT
 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
   meson test -C "$builddir" --print-errorlogs --num-processes 2

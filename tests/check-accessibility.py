@@ -3,6 +3,7 @@
 """Starts Kensho on the sample and walks its accessible tree over AT-SPI:
 every control a user can operate must have a name that a screen reader
 can say. Run inside a D-Bus session with an X server (see README)."""
+import faulthandler
 import os
 import shutil
 import subprocess
@@ -73,7 +74,11 @@ def controls_of_running_app(kensho, sample):
         # A copy: opening a sheet puts a lock file beside it.
         copy = os.path.join(tmp, "sheet.xml")
         shutil.copyfile(sample, copy)
-        proc = subprocess.Popen([kensho, "--workspace", os.path.join(tmp, "ws.db"), copy], env=env)
+        # The app's output goes to a file: a pipe it kept open would keep
+        # the test runner waiting after this script is done.
+        log = open(os.path.join(tmp, "kensho.log"), "w")
+        proc = subprocess.Popen([kensho, "--workspace", os.path.join(tmp, "ws.db"), copy], env=env,
+                                stdin=subprocess.DEVNULL, stdout=log, stderr=log)
         try:
             app = find_app("kensho", time.time() + 20)
             if app is None:
@@ -87,11 +92,20 @@ def controls_of_running_app(kensho, sample):
             return walk(app)
         finally:
             proc.terminate()
-            proc.wait(10)
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                print("# Kensho did not quit on SIGTERM within 10 s", file=sys.stderr)
+                proc.kill()
+                proc.wait()
+            log.close()
+            with open(os.path.join(tmp, "kensho.log")) as output:
+                sys.stderr.write(output.read())
 
 
 def main():
     kensho, sample = sys.argv[1], sys.argv[2]
+    faulthandler.dump_traceback_later(45, exit=True)
     # A peer that does not answer must not stall the walk for 25 s a call.
     Atspi.set_timeout(5000, 15000)
     controls = controls_of_running_app(kensho, sample)
