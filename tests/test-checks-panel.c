@@ -7,6 +7,7 @@
 #include "kensho-application.h"
 #include "kensho-checks-panel.h"
 #include "kensho-indicator-form.h"
+#include "kensho-overview-page.h"
 #include "kensho-rating-scale-editor.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-window.h"
@@ -200,18 +201,13 @@ test_form_shows_achievement_and_rules (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-test_finding_jumps_to_field (void)
+static KenshoWindow *
+open_sample_window (const char *copy_name)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "jump.xml", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), copy_name, NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GFile) file = NULL;
   KenshoWindow *window;
-  KenshoChecksPanel *panel;
-  KenshoStrategyTree *tree;
-  g_autoptr(KenshoFinding) finding = NULL;
-  GtkListBox *list;
-  GtkWidget *focus;
   gsize length;
 
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0755), ==, 0);
@@ -223,7 +219,19 @@ test_finding_jumps_to_field (void)
   file = g_file_new_for_path (path);
   kensho_window_open_file (window, file);
   wait_idle ();
-  tree = kensho_window_get_tree (window);
+  g_assert_nonnull (kensho_window_get_sheet (window));
+  return window;
+}
+
+static void
+test_finding_jumps_to_field (void)
+{
+  KenshoWindow *window = open_sample_window ("jump.xml");
+  KenshoStrategyTree *tree = kensho_window_get_tree (window);
+  KenshoChecksPanel *panel;
+  g_autoptr(KenshoFinding) finding = NULL;
+  GtkListBox *list;
+  GtkWidget *focus;
 
   panel = KENSHO_CHECKS_PANEL (find_descendant (GTK_WIDGET (window), KENSHO_TYPE_CHECKS_PANEL));
   g_assert_nonnull (panel);
@@ -246,6 +254,57 @@ test_finding_jumps_to_field (void)
     focus = gtk_widget_get_parent (focus);
   g_assert_true (GTK_IS_LABEL (focus));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (focus)), ==, "430万人 (令和8年度)");
+
+  kensho_window_close_for_quit (window);
+  wait_idle ();
+}
+
+static void
+test_overview_page (void)
+{
+  KenshoWindow *window = open_sample_window ("overview.xml");
+  KenshoOverviewPage *page;
+  KenshoOverview *overview;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkListBox *delayed;
+  GtkWidget *focus;
+  guint n_rows = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.overview", NULL);
+  wait_idle ();
+  page = KENSHO_OVERVIEW_PAGE (kensho_window_get_form (window));
+  g_assert_true (KENSHO_IS_OVERVIEW_PAGE (page));
+  overview = kensho_overview_page_get_overview (page);
+  g_assert_nonnull (overview);
+  g_assert_cmpuint (kensho_overview_get_n_rows (overview), ==, 10);
+
+  collect_text (GTK_WIDGET (page), text);
+  g_assert_nonnull (strstr (text->str, "Whole sheet\n15\n15\n17\n0\n47\n"));
+  g_assert_nonnull (strstr (text->str, "1 しごとの創生\n6\n7\n4\n0\n17\n"));
+  g_assert_nonnull (strstr (text->str, "Delayed indicators (17)"));
+  g_assert_nonnull (strstr (text->str, "新技術・新製品等の開発数 — 進捗の遅れ\nコロナ禍の影響による"));
+  delayed = GTK_LIST_BOX (find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX));
+  while (gtk_list_box_get_row_at_index (delayed, (int) n_rows) != NULL)
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, 17);
+  wait_drawn (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "overview-page.png");
+
+  /* A delayed indicator opens at its reason. */
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (delayed, 0)));
+  wait_idle ();
+  g_assert_cmpstr (kensho_node_get_title (kensho_strategy_tree_get_selected (kensho_window_get_tree (window))),
+                   ==, "新技術・新製品等の開発数");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  save_screenshot (GTK_WIDGET (window), "overview-to-indicator.png");
+
+  /* The page follows edits. */
+  kensho_indicator_set_rating_id (KENSHO_INDICATOR (kensho_strategy_tree_get_selected (kensho_window_get_tree (window))),
+                                  2023, "on-track");
+  kensho_overview_page_refresh (page);
+  g_assert_cmpuint (kensho_overview_get_count (kensho_overview_page_get_overview (page), 0, 0), ==, 16);
+  g_assert_cmpuint (kensho_overview_get_delayed (kensho_overview_page_get_overview (page))->len, ==, 16);
 
   kensho_window_close_for_quit (window);
   wait_idle ();
@@ -332,6 +391,7 @@ main (int argc, char **argv)
   g_test_add_func ("/checks-panel/form-shows-achievement-and-rules", test_form_shows_achievement_and_rules);
   g_test_add_func ("/checks-panel/finding-jumps-to-field", test_finding_jumps_to_field);
   g_test_add_func ("/checks-panel/rating-scale-editor", test_rating_scale_editor);
+  g_test_add_func ("/checks-panel/overview-page", test_overview_page);
   result = g_test_run ();
   g_clear_object (&the_app);
   g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
