@@ -350,6 +350,7 @@ test_rating_scale_editor (void)
   g_assert_nonnull (strstr (text->str, "80% to under 100%"));
   g_assert_nonnull (strstr (text->str, "under 50% · a delay"));
   g_assert_nonnull (strstr (text->str, "Against the expected value of the year"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_descendant (editor, ADW_TYPE_EXPANDER_ROW)), TRUE);
   wait_drawn (window);
   save_screenshot (window, "rating-scale-editor.png");
 
