@@ -197,6 +197,24 @@ test_form_shows_achievement_and_rules (void)
   g_assert_nonnull (strstr (text->str, "Rated “A” (100% or more), but the achievement is "));
   g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "a");
 
+  /* Taking the suggestion is one click, and one undo step. */
+  {
+    GtkWidget *use = find_button (form, "Rate “C”");
+
+    g_assert_nonnull (use);
+    g_assert_true (gtk_widget_get_visible (use));
+    g_signal_emit_by_name (use, "clicked");
+    wait_idle ();
+    g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "c");
+    g_assert_false (gtk_widget_get_visible (find_button (form, "Rate “C”")));
+    g_string_truncate (text, 0);
+    collect_text (form, text);
+    g_assert_nonnull (strstr (text->str, "The rules suggest “C”.\n"));
+    g_assert_null (strstr (text->str, "disagrees"));
+    kensho_undo_stack_undo (undo);
+    g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "a");
+  }
+
   kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
 }

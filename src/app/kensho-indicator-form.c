@@ -19,6 +19,7 @@ struct _KenshoIndicatorForm
   GtkLabel *achievement_label;
   GtkDropDown *rating;
   GtkLabel *rating_hint;
+  GtkButton *use_suggestion;
   GtkTextView *reason;
   GtkLabel *reason_hint;
   GtkBox *findings_box;
@@ -177,6 +178,16 @@ update_rating_hint (KenshoIndicatorForm *self)
                             kensho_rating_get_label (suggested));
   gtk_label_set_text (self->rating_hint, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->rating_hint), text != NULL);
+  /* One click takes the suggestion; nothing is changed without one. */
+  gtk_widget_set_visible (GTK_WIDGET (self->use_suggestion), suggested != NULL && suggested != chosen);
+  if (suggested != NULL)
+    {
+      g_autofree char *label = g_strdup_printf (_("Rate “%s”"), kensho_rating_get_label (suggested));
+
+      gtk_button_set_label (self->use_suggestion, label);
+      g_object_set_data_full (G_OBJECT (self->use_suggestion), "rating-id",
+                              g_strdup (kensho_rating_get_id (suggested)), g_free);
+    }
   if (disagrees)
     gtk_widget_add_css_class (GTK_WIDGET (self->rating_hint), "warning");
   else
@@ -351,6 +362,17 @@ on_rating_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicatorFor
   update_findings (self);
 }
 
+static void
+on_use_suggestion_clicked (GtkButton *button, KenshoIndicatorForm *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "rating-id");
+
+  if (self->indicator == NULL || id == NULL)
+    return;
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Change rating"), NULL);
+  kensho_indicator_set_rating_id (self->indicator, fiscal_year (self), id);
+}
+
 /* Undo, redo and other views change the indicator too: show it. */
 static void
 on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoIndicatorForm *self)
@@ -471,10 +493,21 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->rating), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   g_signal_connect (self->rating, "notify::selected", G_CALLBACK (on_rating_selected), self);
   gtk_box_append (box, GTK_WIDGET (self->rating));
-  self->rating_hint = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->rating_hint, 0);
-  gtk_label_set_wrap (self->rating_hint, TRUE);
-  gtk_box_append (box, GTK_WIDGET (self->rating_hint));
+  {
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+    self->rating_hint = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_xalign (self->rating_hint, 0);
+    gtk_label_set_wrap (self->rating_hint, TRUE);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->rating_hint), TRUE);
+    self->use_suggestion = GTK_BUTTON (gtk_button_new ());
+    gtk_widget_set_valign (GTK_WIDGET (self->use_suggestion), GTK_ALIGN_CENTER);
+    gtk_widget_set_visible (GTK_WIDGET (self->use_suggestion), FALSE);
+    g_signal_connect (self->use_suggestion, "clicked", G_CALLBACK (on_use_suggestion_clicked), self);
+    gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->rating_hint));
+    gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->use_suggestion));
+    gtk_box_append (box, row);
+  }
 
   self->reason = text_area (box, _("Reason for delay"));
   g_signal_connect (gtk_text_view_get_buffer (self->reason), "changed", G_CALLBACK (on_reason_changed), self);
