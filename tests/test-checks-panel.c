@@ -168,6 +168,9 @@ test_form_shows_achievement_and_rules (void)
   /* A finding acknowledged from the form, undoably. */
   kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), bus, undo);
   wait_idle ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
+  wait_drawn (window);
+  save_screenshot (window, "form-checks.png");
   acknowledge = find_button (form, "Acknowledge");
   g_assert_nonnull (acknowledge);
   g_signal_emit_by_name (acknowledge, "clicked");
