@@ -80,7 +80,8 @@ delayed_row (KenshoOverviewPage *self, KenshoIndicator *indicator)
   const char *reason = kensho_indicator_get_delay_reason (indicator, fiscal_year);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autofree char *heading = g_strdup_printf ("%s — %s", kensho_indicator_get_name (indicator),
+  const char *indicator_name = kensho_indicator_get_name (indicator);
+  g_autofree char *heading = g_strdup_printf ("%s — %s", indicator_name ? indicator_name : "",
                                               rating ? kensho_rating_get_label (rating) : "");
   GtkWidget *name = cell (heading, "heading", 0);
   GtkWidget *text = cell (reason ? reason : _("No reason given."), reason ? NULL : "warning", 0);
