@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
 
 #include "kensho-achievement.h"
 #include "kensho-checks.h"
@@ -111,6 +113,28 @@ fill_values (KenshoIndicatorForm *self)
     }
 }
 
+/* "1,596.5件": the expected value to two decimals at most, grouped, in the
+ * final target's unit. */
+static char *
+format_expected (double expected, KenshoSeries *series)
+{
+  const KenshoValue *final = kensho_series_get_final (series);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *grouped = NULL;
+  char *end;
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.2f", expected);
+  /* 1596.50 → 1596.5, 1600.00 → 1600 */
+  end = buffer + strlen (buffer) - 1;
+  while (end > buffer && *end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+  grouped = kensho_number_format_grouped (buffer);
+  return g_strdup_printf ("%s%s", grouped ? grouped : buffer,
+                          final != NULL && final->unit != NULL ? final->unit : "");
+}
+
 /* One line per series: "男性: 97.8% of this year's target, 58.1% of the
  * way to the final target", or why there is no rate. */
 static void
@@ -136,6 +160,14 @@ update_achievement (KenshoIndicatorForm *self)
                                         : _("%s against this year’s target"), year);
       else
         g_string_append_printf (text, _("No rate this year: %s"), result->year.reason);
+      if (!isnan (result->expected))
+        {
+          g_autofree char *expected = format_expected (result->expected,
+                                                       kensho_indicator_get_series (self->indicator, i));
+
+          /* TRANSLATORS: the value expected this year, "1,596.5件" */
+          g_string_append_printf (text, _(" (expected %s)"), expected);
+        }
       g_string_append (text, " · ");
       if (result->final.computable)
         g_string_append_printf (text, _("%s towards the final target"), final);
