@@ -366,6 +366,20 @@ test_presets (void)
   assert_suggests (ibaraki, TRUE, -0.3, "C");
   assert_suggests (ibaraki, FALSE, 0, NULL);
 
+  /* The first rule that holds wins: moved first, C (under 50%) takes
+   * what B (50-79%) would. */
+  {
+    g_autoptr(KenshoRatingScale) moved = kensho_rating_scale_new_preset ("ibaraki");
+
+    kensho_rating_set_rule (kensho_rating_scale_get_rating (moved, 3), KENSHO_RATING_RULE_BAND, NAN, 80);
+    kensho_rating_scale_move (moved, 3, 0);
+    g_assert_cmpstr (kensho_rating_get_label (kensho_rating_scale_get_rating (moved, 0)), ==, "C");
+    g_assert_cmpstr (kensho_rating_get_label (kensho_rating_scale_get_rating (moved, 1)), ==, "A");
+    assert_suggests (moved, TRUE, 0.6, "C");
+    kensho_rating_scale_move (moved, 0, 3);
+    assert_suggests (moved, TRUE, 0.6, "B");
+  }
+
   assert_suggests (nagayo, TRUE, 1.0, "S");
   assert_suggests (nagayo, TRUE, 0.3, "A");
   assert_suggests (nagayo, TRUE, -0.01, "C");

@@ -32,19 +32,59 @@ load_sample (void)
   return sheet;
 }
 
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget, depth first, that match accepts. */
 static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
+find_widget (GtkWidget *widget, WidgetMatch match, gconstpointer data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, data))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_descendant (child, type);
+      GtkWidget *found = find_widget (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  return find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget, const char *label)
+{
+  return find_widget (widget, is_button_labelled, label);
+}
+
+static gboolean
+is_sensitive_button_with_tooltip (GtkWidget *widget, gconstpointer tooltip)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_sensitive (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static GtkWidget *
+find_button_with_tooltip (GtkWidget *widget, const char *tooltip)
+{
+  return find_widget (widget, is_sensitive_button_with_tooltip, tooltip);
 }
 
 /* Every label's text under widget, one per line. */
@@ -124,21 +164,6 @@ find_indicator (KenshoSheet *sheet, const char *name)
     if (g_strcmp0 (kensho_indicator_get_name (indicators->pdata[i]), name) == 0)
       return indicators->pdata[i];
   g_assert_not_reached ();
-}
-
-static GtkWidget *
-find_button (GtkWidget *widget, const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -374,6 +399,17 @@ test_rating_scale_editor (void)
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_descendant (editor, ADW_TYPE_EXPANDER_ROW)), TRUE);
   wait_drawn (window);
   save_screenshot (window, "rating-scale-editor.png");
+
+  /* Ratings move, best first, one step each. */
+  g_signal_emit_by_name (find_button_with_tooltip (editor, "Move down (worse)"), "clicked");
+  wait_idle ();
+  g_assert_cmpstr (kensho_rating_get_label (kensho_rating_scale_get_rating (kensho_sheet_get_rating_scale (sheet), 0)),
+                   ==, "B+");
+  g_assert_cmpuint (count_expander_rows (editor), ==, 7);
+  kensho_undo_stack_undo (undo);
+  wait_idle ();
+  g_assert_cmpstr (kensho_rating_get_label (kensho_rating_scale_get_rating (kensho_sheet_get_rating_scale (sheet), 0)),
+                   ==, "A");
 
   /* One step undoes it all. */
   g_assert_cmpstr (kensho_undo_stack_get_undo_label (undo), ==, "Apply a city’s rating scale");

@@ -164,6 +164,42 @@ on_remove_clicked (GtkButton *button, KenshoRatingScaleEditor *self)
 }
 
 static void
+on_move_clicked (GtkButton *button, KenshoRatingScaleEditor *self)
+{
+  KenshoRating *rating = rating_of (GTK_WIDGET (button));
+  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
+  KenshoRatingScale *scale = kensho_sheet_get_rating_scale (self->sheet);
+  guint n = kensho_rating_scale_get_n_ratings (scale);
+
+  for (guint i = 0; i < n; i++)
+    if (kensho_rating_scale_get_rating (scale, i) == rating)
+      {
+        if ((delta < 0 && i == 0) || (delta > 0 && i + 1 >= n))
+          return;
+        begin_edit (self, _("Move a rating"), NULL, NULL);
+        kensho_rating_scale_move (scale, i, (guint) ((int) i + delta));
+        return;
+      }
+}
+
+static GtkWidget *
+move_button (KenshoRatingScaleEditor *self, KenshoRating *rating, int delta, gboolean possible)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (delta < 0 ? "go-up-symbolic" : "go-down-symbolic");
+  const char *label = delta < 0 ? _("Move up (better)") : _("Move down (worse)");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_sensitive (button, possible);
+  g_object_set_data (G_OBJECT (button), "rating", rating);
+  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (delta));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_move_clicked), self);
+  return button;
+}
+
+static void
 on_add_clicked (GtkButton *button, KenshoRatingScaleEditor *self)
 {
   KenshoRatingScale *scale = kensho_sheet_get_rating_scale (self->sheet);
@@ -212,7 +248,7 @@ action_row (const char *title, GtkWidget *suffix)
 }
 
 static GtkWidget *
-build_rating_row (KenshoRatingScaleEditor *self, KenshoRating *rating)
+build_rating_row (KenshoRatingScaleEditor *self, KenshoRating *rating, guint position, guint n)
 {
   static const char *const kinds[] = { N_("No rule"), N_("Achievement band"), N_("When not computable"), NULL };
   GtkWidget *row = adw_expander_row_new ();
@@ -231,6 +267,9 @@ build_rating_row (KenshoRatingScaleEditor *self, KenshoRating *rating)
   g_object_set_data_full (G_OBJECT (row), "rating", g_object_ref (rating), g_object_unref);
   g_object_set_data_full (G_OBJECT (row), "rule-widgets", w, g_free);
   w->row = ADW_EXPANDER_ROW (row);
+  /* Best first: the first rating whose rule holds is the one suggested. */
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), move_button (self, rating, -1, position > 0));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), move_button (self, rating, +1, position + 1 < n));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (label_row), _("Label"));
   gtk_editable_set_text (GTK_EDITABLE (label_row), kensho_rating_get_label (rating));
@@ -313,7 +352,7 @@ rebuild (KenshoRatingScaleEditor *self)
   self->shown_scale = scale;
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *row = build_rating_row (self, kensho_rating_scale_get_rating (scale, i));
+      GtkWidget *row = build_rating_row (self, kensho_rating_scale_get_rating (scale, i), i, n);
 
       adw_preferences_group_add (self->ratings_group, row);
       g_ptr_array_add (self->rows, row);
