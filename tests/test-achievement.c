@@ -225,6 +225,8 @@ test_series_text_missing_units (void)
   g_assert_true (kensho_unit_is_compatible ("億円", "億円"));
   g_assert_false (kensho_unit_is_compatible ("%", "件"));
   g_assert_false (kensho_unit_is_compatible ("万人", "件"));
+  /* 千 is not scaled when figures are read, so 千人 is not 人. */
+  g_assert_false (kensho_unit_is_compatible ("千人", "人"));
   /* 万 alone is not a scale of nothing. */
   g_assert_false (kensho_unit_is_compatible ("万", "人"));
 }
