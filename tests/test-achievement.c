@@ -225,6 +225,8 @@ test_series_text_missing_units (void)
   g_assert_true (kensho_unit_is_compatible ("億円", "億円"));
   g_assert_false (kensho_unit_is_compatible ("%", "件"));
   g_assert_false (kensho_unit_is_compatible ("万人", "件"));
+  /* 千 is not scaled when figures are read, so 千人 is not 人. */
+  g_assert_false (kensho_unit_is_compatible ("千人", "人"));
   /* 万 alone is not a scale of nothing. */
   g_assert_false (kensho_unit_is_compatible ("万", "人"));
 }
@@ -365,6 +367,20 @@ test_presets (void)
   assert_suggests (ibaraki, TRUE, 0.49, "C");
   assert_suggests (ibaraki, TRUE, -0.3, "C");
   assert_suggests (ibaraki, FALSE, 0, NULL);
+
+  /* The first rule that holds wins: moved first, C (under 50%) takes
+   * what B (50-79%) would. */
+  {
+    g_autoptr(KenshoRatingScale) moved = kensho_rating_scale_new_preset ("ibaraki");
+
+    kensho_rating_set_rule (kensho_rating_scale_get_rating (moved, 3), KENSHO_RATING_RULE_BAND, NAN, 80);
+    kensho_rating_scale_move (moved, 3, 0);
+    g_assert_cmpstr (kensho_rating_get_label (kensho_rating_scale_get_rating (moved, 0)), ==, "C");
+    g_assert_cmpstr (kensho_rating_get_label (kensho_rating_scale_get_rating (moved, 1)), ==, "A");
+    assert_suggests (moved, TRUE, 0.6, "C");
+    kensho_rating_scale_move (moved, 0, 3);
+    assert_suggests (moved, TRUE, 0.6, "B");
+  }
 
   assert_suggests (nagayo, TRUE, 1.0, "S");
   assert_suggests (nagayo, TRUE, 0.3, "A");

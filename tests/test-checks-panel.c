@@ -7,6 +7,7 @@
 #include "kensho-application.h"
 #include "kensho-checks-panel.h"
 #include "kensho-indicator-form.h"
+#include "kensho-overview-page.h"
 #include "kensho-rating-scale-editor.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-window.h"
@@ -31,19 +32,59 @@ load_sample (void)
   return sheet;
 }
 
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget, depth first, that match accepts. */
 static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
+find_widget (GtkWidget *widget, WidgetMatch match, gconstpointer data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, data))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_descendant (child, type);
+      GtkWidget *found = find_widget (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  return find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget, const char *label)
+{
+  return find_widget (widget, is_button_labelled, label);
+}
+
+static gboolean
+is_sensitive_button_with_tooltip (GtkWidget *widget, gconstpointer tooltip)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_sensitive (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static GtkWidget *
+find_button_with_tooltip (GtkWidget *widget, const char *tooltip)
+{
+  return find_widget (widget, is_sensitive_button_with_tooltip, tooltip);
 }
 
 /* Every label's text under widget, one per line. */
@@ -125,21 +166,6 @@ find_indicator (KenshoSheet *sheet, const char *name)
   g_assert_not_reached ();
 }
 
-static GtkWidget *
-find_button (GtkWidget *widget, const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_form_shows_achievement_and_rules (void)
 {
@@ -167,6 +193,9 @@ test_form_shows_achievement_and_rules (void)
   /* A finding acknowledged from the form, undoably. */
   kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), bus, undo);
   wait_idle ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
+  wait_drawn (window);
+  save_screenshot (window, "form-checks.png");
   acknowledge = find_button (form, "Acknowledge");
   g_assert_nonnull (acknowledge);
   g_signal_emit_by_name (acknowledge, "clicked");
@@ -191,27 +220,40 @@ test_form_shows_achievement_and_rules (void)
   wait_idle ();
   g_string_truncate (text, 0);
   collect_text (form, text);
-  g_assert_nonnull (strstr (text->str, "of the value expected this year"));
+  g_assert_nonnull (strstr (text->str, "of the value expected this year (expected 1,596.5件)"));
   g_assert_nonnull (strstr (text->str, "The rules suggest “C”; the rating chosen disagrees."));
   g_assert_nonnull (strstr (text->str, "Rated “A” (100% or more), but the achievement is "));
   g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "a");
+
+  /* Taking the suggestion is one click, and one undo step. */
+  {
+    GtkWidget *use = find_button (form, "Rate “C”");
+
+    g_assert_nonnull (use);
+    g_assert_true (gtk_widget_get_visible (use));
+    g_signal_emit_by_name (use, "clicked");
+    wait_idle ();
+    g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "c");
+    g_assert_false (gtk_widget_get_visible (find_button (form, "Rate “C”")));
+    g_string_truncate (text, 0);
+    collect_text (form, text);
+    g_assert_nonnull (strstr (text->str, "The rules suggest “C”.\n"));
+    g_assert_null (strstr (text->str, "disagrees"));
+    kensho_undo_stack_undo (undo);
+    g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "a");
+  }
 
   kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-test_finding_jumps_to_field (void)
+static KenshoWindow *
+open_sample_window (const char *copy_name)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "jump.xml", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), copy_name, NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GFile) file = NULL;
   KenshoWindow *window;
-  KenshoChecksPanel *panel;
-  KenshoStrategyTree *tree;
-  g_autoptr(KenshoFinding) finding = NULL;
-  GtkListBox *list;
-  GtkWidget *focus;
   gsize length;
 
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0755), ==, 0);
@@ -223,7 +265,19 @@ test_finding_jumps_to_field (void)
   file = g_file_new_for_path (path);
   kensho_window_open_file (window, file);
   wait_idle ();
-  tree = kensho_window_get_tree (window);
+  g_assert_nonnull (kensho_window_get_sheet (window));
+  return window;
+}
+
+static void
+test_finding_jumps_to_field (void)
+{
+  KenshoWindow *window = open_sample_window ("jump.xml");
+  KenshoStrategyTree *tree = kensho_window_get_tree (window);
+  KenshoChecksPanel *panel;
+  g_autoptr(KenshoFinding) finding = NULL;
+  GtkListBox *list;
+  GtkWidget *focus;
 
   panel = KENSHO_CHECKS_PANEL (find_descendant (GTK_WIDGET (window), KENSHO_TYPE_CHECKS_PANEL));
   g_assert_nonnull (panel);
@@ -246,6 +300,57 @@ test_finding_jumps_to_field (void)
   focus = gtk_widget_get_parent (focus);
   g_assert_true (GTK_IS_ENTRY (focus));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "430万人 (令和8年度)");
+
+  kensho_window_close_for_quit (window);
+  wait_idle ();
+}
+
+static void
+test_overview_page (void)
+{
+  KenshoWindow *window = open_sample_window ("overview.xml");
+  KenshoOverviewPage *page;
+  KenshoOverview *overview;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkListBox *delayed;
+  GtkWidget *focus;
+  guint n_rows = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.overview", NULL);
+  wait_idle ();
+  page = KENSHO_OVERVIEW_PAGE (kensho_window_get_form (window));
+  g_assert_true (KENSHO_IS_OVERVIEW_PAGE (page));
+  overview = kensho_overview_page_get_overview (page);
+  g_assert_nonnull (overview);
+  g_assert_cmpuint (kensho_overview_get_n_rows (overview), ==, 10);
+
+  collect_text (GTK_WIDGET (page), text);
+  g_assert_nonnull (strstr (text->str, "Whole sheet\n15\n15\n17\n0\n47\n"));
+  g_assert_nonnull (strstr (text->str, "1 しごとの創生\n6\n7\n4\n0\n17\n"));
+  g_assert_nonnull (strstr (text->str, "Delayed indicators (17)"));
+  g_assert_nonnull (strstr (text->str, "新技術・新製品等の開発数 — 進捗の遅れ\nコロナ禍の影響による"));
+  delayed = GTK_LIST_BOX (find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX));
+  while (gtk_list_box_get_row_at_index (delayed, (int) n_rows) != NULL)
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, 17);
+  wait_drawn (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "overview-page.png");
+
+  /* A delayed indicator opens at its reason. */
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (delayed, 0)));
+  wait_idle ();
+  g_assert_cmpstr (kensho_node_get_title (kensho_strategy_tree_get_selected (kensho_window_get_tree (window))),
+                   ==, "新技術・新製品等の開発数");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  save_screenshot (GTK_WIDGET (window), "overview-to-indicator.png");
+
+  /* The page follows edits. */
+  kensho_indicator_set_rating_id (KENSHO_INDICATOR (kensho_strategy_tree_get_selected (kensho_window_get_tree (window))),
+                                  2023, "on-track");
+  kensho_overview_page_refresh (page);
+  g_assert_cmpuint (kensho_overview_get_count (kensho_overview_page_get_overview (page), 0, 0), ==, 16);
+  g_assert_cmpuint (kensho_overview_get_delayed (kensho_overview_page_get_overview (page))->len, ==, 16);
 
   kensho_window_close_for_quit (window);
   wait_idle ();
@@ -291,8 +396,20 @@ test_rating_scale_editor (void)
   g_assert_nonnull (strstr (text->str, "80% to under 100%"));
   g_assert_nonnull (strstr (text->str, "under 50% · a delay"));
   g_assert_nonnull (strstr (text->str, "Against the expected value of the year"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_descendant (editor, ADW_TYPE_EXPANDER_ROW)), TRUE);
   wait_drawn (window);
   save_screenshot (window, "rating-scale-editor.png");
+
+  /* Ratings move, best first, one step each. */
+  g_signal_emit_by_name (find_button_with_tooltip (editor, "Move down (worse)"), "clicked");
+  wait_idle ();
+  g_assert_cmpstr (kensho_rating_get_label (kensho_rating_scale_get_rating (kensho_sheet_get_rating_scale (sheet), 0)),
+                   ==, "B+");
+  g_assert_cmpuint (count_expander_rows (editor), ==, 7);
+  kensho_undo_stack_undo (undo);
+  wait_idle ();
+  g_assert_cmpstr (kensho_rating_get_label (kensho_rating_scale_get_rating (kensho_sheet_get_rating_scale (sheet), 0)),
+                   ==, "A");
 
   /* One step undoes it all. */
   g_assert_cmpstr (kensho_undo_stack_get_undo_label (undo), ==, "Apply a city’s rating scale");
@@ -332,6 +449,7 @@ main (int argc, char **argv)
   g_test_add_func ("/checks-panel/form-shows-achievement-and-rules", test_form_shows_achievement_and_rules);
   g_test_add_func ("/checks-panel/finding-jumps-to-field", test_finding_jumps_to_field);
   g_test_add_func ("/checks-panel/rating-scale-editor", test_rating_scale_editor);
+  g_test_add_func ("/checks-panel/overview-page", test_overview_page);
   result = g_test_run ();
   g_clear_object (&the_app);
   g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);

@@ -28,12 +28,12 @@ static GtkWidget *
 create_row (gpointer item, gpointer user_data)
 {
   KenshoFinding *finding = item;
-  KenshoIndicator *indicator = kensho_finding_get_indicator (finding);
+  const char *indicator_name = kensho_indicator_get_name (kensho_finding_get_indicator (finding));
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (kensho_indicator_get_name (indicator));
+  GtkWidget *name = gtk_label_new (indicator_name ? indicator_name : "");
   GtkWidget *message = gtk_label_new (kensho_finding_get_message (finding));
-  g_autofree char *accessible = g_strdup_printf ("%s: %s", kensho_indicator_get_name (indicator),
+  g_autofree char *accessible = g_strdup_printf ("%s: %s", indicator_name ? indicator_name : "",
                                                  kensho_finding_get_message (finding));
 
   /* Plain text throughout: names and messages quote what users typed. */

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
 
 #include "kensho-accessible.h"
 #include "kensho-achievement.h"
@@ -32,6 +34,8 @@ struct _KenshoIndicatorForm
   GtkLabel *rating_hint;
   GtkBox *findings_box;
   GtkBox *reason_box;
+  GtkBox *rating_hint_box;
+  GtkButton *use_suggestion;
   GtkTextView *reason;
   GtkLabel *reason_hint;
 
@@ -143,6 +147,28 @@ fill_division_list (KenshoIndicatorForm *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->division_button), divisions != NULL && divisions[0] != NULL);
 }
 
+/* "1,596.5件": the expected value to two decimals at most, grouped, in the
+ * final target's unit. */
+static char *
+format_expected (double expected, KenshoSeries *series)
+{
+  const KenshoValue *final = kensho_series_get_final (series);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *grouped = NULL;
+  char *end;
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.2f", expected);
+  /* 1596.50 → 1596.5, 1600.00 → 1600 */
+  end = buffer + strlen (buffer) - 1;
+  while (end > buffer && *end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+  grouped = kensho_number_format_grouped (buffer);
+  return g_strdup_printf ("%s%s", grouped ? grouped : buffer,
+                          final != NULL && final->unit != NULL ? final->unit : "");
+}
+
 /* One line per series: "男性: 97.8% of this year's target, 58.1% of the
  * way to the final target", or why there is no rate. */
 static void
@@ -168,6 +194,14 @@ update_achievement (KenshoIndicatorForm *self)
                                         : _("%s against this year’s target"), year);
       else
         g_string_append_printf (text, _("No rate this year: %s"), result->year.reason);
+      if (!isnan (result->expected))
+        {
+          g_autofree char *expected = format_expected (result->expected,
+                                                       kensho_indicator_get_series (self->indicator, i));
+
+          /* TRANSLATORS: the value expected this year, "1,596.5件" */
+          g_string_append_printf (text, _(" (expected %s)"), expected);
+        }
       g_string_append (text, " · ");
       if (result->final.computable)
         g_string_append_printf (text, _("%s towards the final target"), final);
@@ -210,6 +244,16 @@ update_rating_hint (KenshoIndicatorForm *self)
                             kensho_rating_get_label (suggested));
   gtk_label_set_text (self->rating_hint, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->rating_hint), text != NULL);
+  /* One click takes the suggestion; nothing is changed without one. */
+  gtk_widget_set_visible (GTK_WIDGET (self->use_suggestion), suggested != NULL && suggested != chosen);
+  if (suggested != NULL)
+    {
+      g_autofree char *label = g_strdup_printf (_("Rate “%s”"), kensho_rating_get_label (suggested));
+
+      gtk_button_set_label (self->use_suggestion, label);
+      g_object_set_data_full (G_OBJECT (self->use_suggestion), "rating-id",
+                              g_strdup (kensho_rating_get_id (suggested)), g_free);
+    }
   if (disagrees)
     gtk_widget_add_css_class (GTK_WIDGET (self->rating_hint), "warning");
   else
@@ -462,6 +506,17 @@ on_rating_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicatorFor
   update_findings (self);
 }
 
+static void
+on_use_suggestion_clicked (GtkButton *button, KenshoIndicatorForm *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "rating-id");
+
+  if (self->indicator == NULL || id == NULL)
+    return;
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Change rating"), NULL);
+  kensho_indicator_set_rating_id (self->indicator, fiscal_year (self), id);
+}
+
 /* Undo, redo and other views change the indicator too: show it. */
 static void
 on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoIndicatorForm *self)
@@ -538,6 +593,7 @@ kensho_indicator_form_class_init (KenshoIndicatorFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, rating);
   gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, achievement_label);
   gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, rating_hint);
+  gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, rating_hint_box);
   gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, findings_box);
   gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, reason_box);
   gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, reason_hint);
@@ -574,6 +630,12 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
     }
 
   g_signal_connect (self->rating, "notify::selected", G_CALLBACK (on_rating_selected), self);
+  self->use_suggestion = GTK_BUTTON (gtk_button_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->use_suggestion), GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (GTK_WIDGET (self->use_suggestion), FALSE);
+  g_signal_connect (self->use_suggestion, "clicked", G_CALLBACK (on_use_suggestion_clicked), self);
+  gtk_box_append (self->rating_hint_box, GTK_WIDGET (self->use_suggestion));
+
   self->reason = text_area (self->reason_box, _("Reason for delay"));
   kensho_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect (gtk_text_view_get_buffer (self->reason), "changed", G_CALLBACK (on_reason_changed), self);

@@ -133,12 +133,16 @@ on_rule_changed (GtkWidget *widget, GParamSpec *pspec, KenshoRatingScaleEditor *
 
   if (self->updating || rule > KENSHO_RATING_RULE_NOT_COMPUTABLE)
     return;
-  self->updating = TRUE;
-  if (rule != KENSHO_RATING_RULE_BAND || isnan (min) || isnan (max) || min < max)
+  /* Crossed bounds are left as typed, unapplied, until they make sense. */
+  if (rule == KENSHO_RATING_RULE_BAND && !isnan (min) && !isnan (max) && min >= max)
     {
-      begin_edit (self, _("Change a rating’s rule"), "rule", rating);
-      kensho_rating_set_rule (rating, rule, min, max);
+      gtk_widget_set_sensitive (GTK_WIDGET (w->min), !isnan (min));
+      gtk_widget_set_sensitive (GTK_WIDGET (w->max), !isnan (max));
+      return;
     }
+  self->updating = TRUE;
+  begin_edit (self, _("Change a rating’s rule"), "rule", rating);
+  kensho_rating_set_rule (rating, rule, min, max);
   sync_rule_widgets (rating, w);
   self->updating = FALSE;
 }
@@ -157,6 +161,42 @@ on_remove_clicked (GtkButton *button, KenshoRatingScaleEditor *self)
         kensho_rating_scale_remove (scale, i);
         return;
       }
+}
+
+static void
+on_move_clicked (GtkButton *button, KenshoRatingScaleEditor *self)
+{
+  KenshoRating *rating = rating_of (GTK_WIDGET (button));
+  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
+  KenshoRatingScale *scale = kensho_sheet_get_rating_scale (self->sheet);
+  guint n = kensho_rating_scale_get_n_ratings (scale);
+
+  for (guint i = 0; i < n; i++)
+    if (kensho_rating_scale_get_rating (scale, i) == rating)
+      {
+        if ((delta < 0 && i == 0) || (delta > 0 && i + 1 >= n))
+          return;
+        begin_edit (self, _("Move a rating"), NULL, NULL);
+        kensho_rating_scale_move (scale, i, (guint) ((int) i + delta));
+        return;
+      }
+}
+
+static GtkWidget *
+move_button (KenshoRatingScaleEditor *self, KenshoRating *rating, int delta, gboolean possible)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (delta < 0 ? "go-up-symbolic" : "go-down-symbolic");
+  const char *label = delta < 0 ? _("Move up (better)") : _("Move down (worse)");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_sensitive (button, possible);
+  g_object_set_data (G_OBJECT (button), "rating", rating);
+  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (delta));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_move_clicked), self);
+  return button;
 }
 
 static void
@@ -179,13 +219,15 @@ on_add_clicked (GtkButton *button, KenshoRatingScaleEditor *self)
 }
 
 static GtkWidget *
-spin_with_open (const char *open_label, const char *accessible, GtkCheckButton **open,
-                GtkSpinButton **spin)
+spin_with_open (const char *open_label, const char *accessible, double initial,
+                GtkCheckButton **open, GtkSpinButton **spin)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   *spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (-1000, 1000, 1));
   gtk_spin_button_set_digits (*spin, 1);
+  /* What an open bound offers once it is closed. */
+  gtk_spin_button_set_value (*spin, initial);
   gtk_widget_set_valign (GTK_WIDGET (*spin), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (*spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   *open = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (open_label));
@@ -206,7 +248,7 @@ action_row (const char *title, GtkWidget *suffix)
 }
 
 static GtkWidget *
-build_rating_row (KenshoRatingScaleEditor *self, KenshoRating *rating)
+build_rating_row (KenshoRatingScaleEditor *self, KenshoRating *rating, guint position, guint n)
 {
   static const char *const kinds[] = { N_("No rule"), N_("Achievement band"), N_("When not computable"), NULL };
   GtkWidget *row = adw_expander_row_new ();
@@ -225,6 +267,9 @@ build_rating_row (KenshoRatingScaleEditor *self, KenshoRating *rating)
   g_object_set_data_full (G_OBJECT (row), "rating", g_object_ref (rating), g_object_unref);
   g_object_set_data_full (G_OBJECT (row), "rule-widgets", w, g_free);
   w->row = ADW_EXPANDER_ROW (row);
+  /* Best first: the first rating whose rule holds is the one suggested. */
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), move_button (self, rating, -1, position > 0));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), move_button (self, rating, +1, position + 1 < n));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (label_row), _("Label"));
   gtk_editable_set_text (GTK_EDITABLE (label_row), kensho_rating_get_label (rating));
@@ -242,9 +287,12 @@ build_rating_row (KenshoRatingScaleEditor *self, KenshoRating *rating)
   w->kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kind_model)), NULL));
   gtk_accessible_update_property (GTK_ACCESSIBLE (w->kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rule"), -1);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), action_row (_("Rule"), GTK_WIDGET (w->kind)));
-  min_box = spin_with_open (_("No lower limit"), _("At least (%)"), &w->min_open, &w->min);
+  min_box = spin_with_open (_("No lower limit"), _("At least (%)"), 0, &w->min_open, &w->min);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), action_row (_("At least (%)"), min_box));
-  max_box = spin_with_open (_("No upper limit"), _("Below (%)"), &w->max_open, &w->max);
+  max_box = spin_with_open (_("No upper limit"), _("Below (%)"),
+                            isnan (kensho_rating_get_rule_min (rating)) ? 100
+                                                                        : kensho_rating_get_rule_min (rating) + 50,
+                            &w->max_open, &w->max);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), action_row (_("Below (%)"), max_box));
   sync_rule_widgets (rating, w);
   for (GtkWidget **widget = (GtkWidget *[]) { GTK_WIDGET (w->kind), GTK_WIDGET (w->min), GTK_WIDGET (w->min_open),
@@ -304,7 +352,7 @@ rebuild (KenshoRatingScaleEditor *self)
   self->shown_scale = scale;
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *row = build_rating_row (self, kensho_rating_scale_get_rating (scale, i));
+      GtkWidget *row = build_rating_row (self, kensho_rating_scale_get_rating (scale, i), i, n);
 
       adw_preferences_group_add (self->ratings_group, row);
       g_ptr_array_add (self->rows, row);
@@ -340,6 +388,14 @@ kensho_rating_scale_editor_apply_preset (KenshoRatingScaleEditor *self, const ch
 
   begin_edit (self, _("Apply a city’s rating scale"), NULL, NULL);
   kept = kensho_sheet_apply_rating_preset (self->sheet, preset_id);
+  {
+    guint n_presets = 0;
+    const KenshoRatingScalePreset *presets = kensho_rating_scale_get_presets (&n_presets);
+
+    for (guint i = 0; i < n_presets; i++)
+      if (g_strcmp0 (presets[i].id, preset_id) == 0)
+        adw_combo_row_set_selected (self->preset_row, i);
+  }
   if (kept != NULL && kept->len > 0)
     {
       g_autoptr(GString) labels = g_string_new (NULL);

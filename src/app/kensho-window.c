@@ -8,6 +8,7 @@
 #include "kensho-csv.h"
 #include "kensho-indicator-form.h"
 #include "kensho-node-form.h"
+#include "kensho-overview-page.h"
 #include "kensho-print-operation.h"
 #include "kensho-sheet-properties.h"
 #include "kensho-sheet-xml.h"
@@ -38,6 +39,7 @@ struct _KenshoWindow
   GtkWidget *indicator_form;
   GtkWidget *node_form;
   GtkWidget *checks_panel;
+  GtkWidget *overview_page;
 
   KenshoDocument *document;
   KenshoUndoStack *undo;
@@ -130,6 +132,7 @@ update_actions (KenshoWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (sheet_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), sheet_actions[i], has_sheet);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.overview", has_sheet);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->undo && kensho_undo_stack_can_undo (self->undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -180,25 +183,38 @@ on_tree_selection_changed (KenshoStrategyTree *tree, KenshoWindow *self)
 
 static void on_filters_changed (KenshoWindow *self);
 
-/* A finding of the checks panel: show its indicator (clearing the search
- * and filters if they hide it) and put the focus on its field. */
+/* Selects an indicator in the tree, clearing the search and filters if
+ * they hide it. */
+static gboolean
+show_indicator (KenshoWindow *self, KenshoNode *node)
+{
+  if (kensho_strategy_tree_select (self->tree, node))
+    return TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->division_filter, 0);
+  gtk_drop_down_set_selected (self->rating_filter, 0);
+  on_filters_changed (self);
+  return kensho_strategy_tree_select (self->tree, node);
+}
+
+/* A finding of the checks panel: show its indicator and put the focus on
+ * its field. */
 static void
 on_finding_activated (KenshoChecksPanel *panel, KenshoFinding *finding, KenshoWindow *self)
 {
-  KenshoNode *node = KENSHO_NODE (kensho_finding_get_indicator (finding));
-
-  if (!kensho_strategy_tree_select (self->tree, node))
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      gtk_drop_down_set_selected (self->division_filter, 0);
-      gtk_drop_down_set_selected (self->rating_filter, 0);
-      on_filters_changed (self);
-      if (!kensho_strategy_tree_select (self->tree, node))
-        return;
-    }
+  if (!show_indicator (self, KENSHO_NODE (kensho_finding_get_indicator (finding))))
+    return;
   kensho_indicator_form_focus_field (KENSHO_INDICATOR_FORM (self->indicator_form),
                                      kensho_finding_get_field (finding),
                                      kensho_finding_get_series (finding));
+}
+
+static void
+on_overview_indicator_activated (KenshoOverviewPage *page, KenshoIndicator *indicator, KenshoWindow *self)
+{
+  if (show_indicator (self, KENSHO_NODE (indicator)))
+    kensho_indicator_form_focus_field (KENSHO_INDICATOR_FORM (self->indicator_form),
+                                       KENSHO_FIELD_DELAY_REASON, 0);
 }
 
 static void
@@ -286,6 +302,8 @@ show_sheet (KenshoWindow *self)
   kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), NULL, NULL);
   kensho_strategy_tree_set_sheet (self->tree, sheet, self->undo);
   kensho_checks_panel_set_sheet (KENSHO_CHECKS_PANEL (self->checks_panel), sheet);
+  if (self->overview_page != NULL)
+    kensho_overview_page_set_sheet (KENSHO_OVERVIEW_PAGE (self->overview_page), sheet);
   fill_filters (self);
   gtk_stack_set_visible_child_name (self->form_stack, "none");
   gtk_stack_set_visible_child_name (self->main_stack, sheet ? "sheet" : "start");
@@ -706,6 +724,26 @@ static void
 action_save_as (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   save_as (KENSHO_WINDOW (widget));
+}
+
+/* The overview takes the place of the form until something is selected. */
+static void
+action_overview (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+
+  if (kensho_window_get_sheet (self) == NULL)
+    return;
+  /* Made the first time it is asked for: most sessions never look. */
+  if (self->overview_page == NULL)
+    {
+      self->overview_page = kensho_overview_page_new ();
+      gtk_stack_add_named (self->form_stack, self->overview_page, "overview");
+      g_signal_connect (self->overview_page, "indicator-activated",
+                        G_CALLBACK (on_overview_indicator_activated), self);
+    }
+  kensho_overview_page_set_sheet (KENSHO_OVERVIEW_PAGE (self->overview_page), kensho_window_get_sheet (self));
+  gtk_stack_set_visible_child_name (self->form_stack, "overview");
 }
 
 static void
@@ -1185,6 +1223,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, action_export_pdf);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, action_export_csv);
   gtk_widget_class_install_action (widget_class, "win.properties", NULL, action_properties);
+  gtk_widget_class_install_action (widget_class, "win.overview", NULL, action_overview);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, action_delete);

@@ -204,11 +204,12 @@ kensho_series_achievement_free (KenshoSeriesAchievement *achievement)
 }
 
 /* 万人 and 人 measure the same thing (kensho_value_to_double() scales
- * them); % and 件 do not. A value with no unit takes the indicator's. */
+ * them); % and 件 do not. A value with no unit takes the indicator's.
+ * Only the scales kensho_value_to_double() applies count. */
 gboolean
 kensho_unit_is_compatible (const char *a, const char *b)
 {
-  static const char *const scales[] = { "万", "億", "千", "百" };
+  static const char *const scales[] = { "万", "億" };
 
   if (a == NULL || b == NULL || *a == '\0' || *b == '\0')
     return TRUE;

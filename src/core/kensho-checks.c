@@ -328,8 +328,8 @@ static void
 check_rating_rule (CheckContext *ctx)
 {
   KenshoRatingScale *scale = kensho_sheet_get_rating_scale (ctx->sheet);
-  KenshoRating *rating = kensho_rating_scale_lookup (scale, kensho_indicator_get_rating_id (ctx->indicator,
-                                                                                          ctx->fiscal_year));
+  const char *rating_id = kensho_indicator_get_rating_id (ctx->indicator, ctx->fiscal_year);
+  KenshoRating *rating = kensho_rating_scale_lookup (scale, rating_id);
   g_auto(KenshoAchievement) achievement = { 0 };
   g_autofree char *rule = NULL;
   g_autofree char *rate = NULL;

@@ -304,6 +304,25 @@ kensho_rating_scale_remove (KenshoRatingScale *self, guint position)
   emit_changed (self);
 }
 
+/* Order matters: suggestions take the first rating whose rule holds. */
+void
+kensho_rating_scale_move (KenshoRatingScale *self, guint from, guint to)
+{
+  g_autoptr(KenshoRating) rating = NULL;
+  guint n;
+
+  g_return_if_fail (KENSHO_IS_RATING_SCALE (self));
+  n = kensho_rating_scale_get_n_ratings (self);
+  g_return_if_fail (from < n && to < n);
+
+  if (from == to)
+    return;
+  rating = g_list_model_get_item (G_LIST_MODEL (self->ratings), from);
+  g_list_store_remove (self->ratings, from);
+  g_list_store_insert (self->ratings, to, rating);
+  emit_changed (self);
+}
+
 KenshoRatingScale *
 kensho_rating_scale_copy (KenshoRatingScale *self)
 {

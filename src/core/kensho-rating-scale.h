@@ -31,6 +31,9 @@ gboolean           kensho_rating_scale_append          (KenshoRatingScale *self,
 KenshoRatingScale *kensho_rating_scale_copy            (KenshoRatingScale *self);
 void               kensho_rating_scale_remove          (KenshoRatingScale *self,
                                                         guint              position);
+void               kensho_rating_scale_move            (KenshoRatingScale *self,
+                                                        guint              from,
+                                                        guint              to);
 KenshoRating      *kensho_rating_scale_suggest         (KenshoRatingScale *self,
                                                         gboolean           computable,
                                                         double             rate);
