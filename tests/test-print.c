@@ -316,6 +316,28 @@ test_paginate_in_steps (void)
   g_object_unref (context);
 }
 
+/* Column widths are weights: a narrower commentary column makes taller
+ * rows and more pages; 0 restores the default. */
+static void
+test_column_widths (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  PangoContext *context = kensho_print_layout_create_pango_context ();
+  double width, height;
+  guint normal, narrow;
+
+  kensho_paper_get_size (KENSHO_PAPER_A3, FALSE, &width, &height);
+  normal = kensho_print_layout_paginate (layout, context, width - 60, height - 60);
+  kensho_print_layout_set_column_width (layout, KENSHO_PRINT_COLUMN_COMMENTARY, 80);
+  g_assert_cmpfloat (kensho_print_layout_get_column_width (layout, KENSHO_PRINT_COLUMN_COMMENTARY), ==, 80);
+  narrow = kensho_print_layout_paginate (layout, context, width - 60, height - 60);
+  g_assert_cmpuint (narrow, >, normal);
+  kensho_print_layout_set_column_width (layout, KENSHO_PRINT_COLUMN_COMMENTARY, 0);
+  g_assert_cmpuint (kensho_print_layout_paginate (layout, context, width - 60, height - 60), ==, normal);
+  g_object_unref (context);
+}
+
 /* Only one division, or only one goal. */
 static void
 test_filters (void)
@@ -456,6 +478,7 @@ main (int argc, char **argv)
   g_test_add_func ("/print/a4", test_a4);
   g_test_add_func ("/print/paginate-in-steps", test_paginate_in_steps);
   g_test_add_func ("/print/filters", test_filters);
+  g_test_add_func ("/print/column-widths", test_column_widths);
   g_test_add_func ("/print/cli", test_cli);
   g_test_add_func ("/print/headings-in-japanese", test_headings_in_japanese);
   return g_test_run ();
