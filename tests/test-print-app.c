@@ -175,6 +175,39 @@ test_preview (void)
   g_assert_null (find_preview ());
 }
 
+static gboolean
+cancel_on_second_step (GtkPrintOperation *operation, GtkPrintContext *context, guint *calls)
+{
+  if (++*calls == 2)
+    gtk_print_operation_cancel (operation);
+  return FALSE;
+}
+
+/* A long print can be cancelled while it paginates: no page is drawn. */
+static void
+test_cancel (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoPrintOperation) operation = kensho_print_operation_new (sheet, NULL);
+  g_autofree char *pdf = artifact ("gtk-cancelled.pdf");
+  guint calls = 0;
+
+  g_remove (pdf);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+  g_signal_connect (operation, "paginate", G_CALLBACK (cancel_on_second_step), &calls);
+  g_assert_cmpint (run_to_done (operation, GTK_PRINT_OPERATION_ACTION_EXPORT), ==,
+                   GTK_PRINT_OPERATION_RESULT_CANCEL);
+  g_assert_cmpuint (calls, ==, 2);
+  g_assert_cmpuint (kensho_print_layout_get_n_pages (kensho_print_operation_get_layout (operation)), ==, 0);
+  /* GTK leaves the file it opened, with no page of the sheet drawn. */
+  if (g_file_test (pdf, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *text = pdf_text (pdf, 0);
+
+      g_assert_cmpstr (text, ==, "");
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -184,5 +217,6 @@ main (int argc, char **argv)
   g_test_add_func ("/print-app/export-through-gtk", test_export_through_gtk);
   g_test_add_func ("/print-app/page-setup-remembered", test_page_setup_remembered);
   g_test_add_func ("/print-app/preview", test_preview);
+  g_test_add_func ("/print-app/cancel", test_cancel);
   return g_test_run ();
 }

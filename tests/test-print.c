@@ -286,6 +286,104 @@ test_headings_in_japanese (void)
   assert_contains (text, "指標の担当課");
 }
 
+/* Pagination in steps, as the print dialog runs it: progress rises and
+ * the pages are those of a pagination at once. */
+static void
+test_paginate_in_steps (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoPrintLayout) stepped = kensho_print_layout_new (sheet);
+  g_autoptr(KenshoPrintLayout) at_once = kensho_print_layout_new (sheet);
+  PangoContext *context = kensho_print_layout_create_pango_context ();
+  double previous = 0;
+  guint steps = 0;
+
+  kensho_print_layout_begin (stepped, context, 1100, 780);
+  g_assert_cmpuint (kensho_print_layout_get_n_pages (stepped), ==, 0);
+  while (!kensho_print_layout_paginate_step (stepped, 5))
+    {
+      double progress = kensho_print_layout_get_progress (stepped);
+
+      g_assert_cmpfloat (progress, >, previous);
+      g_assert_cmpfloat (progress, <, 1);
+      previous = progress;
+      steps++;
+    }
+  g_assert_cmpuint (steps, ==, 47 / 5);
+  g_assert_cmpfloat (kensho_print_layout_get_progress (stepped), ==, 1);
+  g_assert_cmpuint (kensho_print_layout_get_n_pages (stepped), ==,
+                    kensho_print_layout_paginate (at_once, context, 1100, 780));
+  g_object_unref (context);
+}
+
+/* Column widths are weights: a narrower commentary column makes taller
+ * rows and more pages; 0 restores the default. */
+static void
+test_column_widths (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  PangoContext *context = kensho_print_layout_create_pango_context ();
+  double width, height;
+  guint normal, narrow;
+
+  kensho_paper_get_size (KENSHO_PAPER_A3, FALSE, &width, &height);
+  normal = kensho_print_layout_paginate (layout, context, width - 60, height - 60);
+  kensho_print_layout_set_column_width (layout, KENSHO_PRINT_COLUMN_COMMENTARY, 80);
+  g_assert_cmpfloat (kensho_print_layout_get_column_width (layout, KENSHO_PRINT_COLUMN_COMMENTARY), ==, 80);
+  narrow = kensho_print_layout_paginate (layout, context, width - 60, height - 60);
+  g_assert_cmpuint (narrow, >, normal);
+  kensho_print_layout_set_column_width (layout, KENSHO_PRINT_COLUMN_COMMENTARY, 0);
+  g_assert_cmpuint (kensho_print_layout_paginate (layout, context, width - 60, height - 60), ==, normal);
+  g_object_unref (context);
+}
+
+/* Only one division, or only one goal. */
+static void
+test_filters (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  g_autofree char *pdf = artifact ("division.pdf");
+  g_autofree char *goal_pdf = artifact ("goal-3.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *goal_text = NULL;
+  g_autoptr(GError) error = NULL;
+  KenshoNode *goal = kensho_sheet_lookup (sheet, "g3");
+  guint shown = 0;
+
+  kensho_print_layout_set_division (layout, "商工労働課");
+  g_assert_true (kensho_print_layout_save_pdf (layout, pdf, KENSHO_PAPER_A3, FALSE, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf, 0);
+  kensho_print_layout_set_division (layout, NULL);
+  g_assert_nonnull (goal);
+  kensho_print_layout_set_subtree (layout, goal);
+  g_assert_true (kensho_print_layout_save_pdf (layout, goal_pdf, KENSHO_PAPER_A3, FALSE, &error));
+  goal_text = pdf_text (goal_pdf, 0);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      KenshoIndicator *indicator = g_ptr_array_index (indicators, i);
+      g_autofree char *name = squeeze (kensho_indicator_get_name (indicator));
+      gboolean of_division = g_strcmp0 (kensho_indicator_get_division (indicator), "商工労働課") == 0;
+      gboolean of_goal = kensho_node_is_ancestor_of (goal, KENSHO_NODE (indicator));
+
+      if (of_division)
+        {
+          assert_contains (text, name);
+          shown++;
+        }
+      if (of_goal)
+        assert_contains (goal_text, name);
+      else
+        g_assert_null (strstr (goal_text, name));
+    }
+  g_assert_cmpuint (shown, >, 3);
+  g_assert_null (strstr (text, "企業誘致課"));
+  g_assert_null (strstr (goal_text, "1しごとの創生"));
+}
+
 static void
 test_cli (void)
 {
@@ -318,6 +416,17 @@ test_cli (void)
     g_assert_cmpuint (pdf_pages (a3, &width, &height), ==,
                       save_pdf (sheet, "library-a3.pdf", KENSHO_PAPER_A3, FALSE, &library));
     g_assert_cmpfloat_with_epsilon (width, 1190.55, 0.01);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *division = artifact ("cli-division.pdf");
+    g_autofree char *text = NULL;
+
+    run_cli (&run, "pdf", sample, "-o", division, "--division", "住宅課", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    text = pdf_text (division, 0);
+    assert_contains (text, "危険空き家除却件数");
+    g_assert_null (strstr (text, "安心安全課"));
   }
   {
     g_auto(Run) run = { 0 };
@@ -367,6 +476,9 @@ main (int argc, char **argv)
   g_test_add_func ("/print/long-commentary", test_long_commentary);
   g_test_add_func ("/print/markup-is-literal", test_markup_is_literal);
   g_test_add_func ("/print/a4", test_a4);
+  g_test_add_func ("/print/paginate-in-steps", test_paginate_in_steps);
+  g_test_add_func ("/print/filters", test_filters);
+  g_test_add_func ("/print/column-widths", test_column_widths);
   g_test_add_func ("/print/cli", test_cli);
   g_test_add_func ("/print/headings-in-japanese", test_headings_in_japanese);
   return g_test_run ();

@@ -630,6 +630,84 @@ test_hostile_files_refused (Fixture *fixture, gconstpointer data)
   g_assert_true (kensho_document_get_unsaved (document));
 }
 
+/* A shown toplevel of the given type; NULL when there is none. */
+static GtkWindow *
+find_toplevel (const char *type_name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), g_type_from_name (type_name)) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+wait_toplevel (const char *type_name)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWindow *window;
+
+  while ((window = find_toplevel (type_name)) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (window);
+  return window;
+}
+
+/* Ctrl+P opens the GTK print dialog, set up for A3 landscape; cancelling
+ * it leaves the window as it was. */
+static void
+test_print_dialog (Fixture *fixture, gconstpointer data)
+{
+  GtkWindow *dialog;
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print", NULL));
+  dialog = wait_toplevel ("GtkPrintUnixDialog");
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+  g_object_get (dialog, "page-setup", &page_setup, NULL);
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (page_setup)), ==, GTK_PAPER_NAME_A3);
+  g_assert_cmpint (gtk_page_setup_get_orientation (page_setup), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  save_screenshot (GTK_WIDGET (dialog), "print-dialog.png");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  wait_idle ();
+  g_assert_null (find_toplevel ("GtkPrintUnixDialog"));
+  g_assert_nonnull (kensho_window_get_sheet (fixture->window));
+}
+
+/* Export PDF asks for a file and writes the printed pages there. */
+static void
+test_export_pdf (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "exported.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gsize length = 0;
+  GtkWindow *chooser;
+
+  /* The chooser starts in the current folder: the private one. */
+  g_remove (path);
+  g_assert_cmpint (g_chdir (g_get_user_data_dir ()), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-pdf", NULL));
+  chooser = wait_toplevel ("GtkFileChooserDialog");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "exported.pdf");
+  wait_drawn (GTK_WIDGET (chooser));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpuint (length, >, 10000);
+  g_assert_null (find_toplevel ("GtkFileChooserDialog"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -662,6 +740,8 @@ main (int argc, char **argv)
   g_test_add ("/window/filter-by-division", Fixture, NULL, fixture_set_up, test_filter_by_division, fixture_tear_down);
   g_test_add ("/window/hostile-files-refused", Fixture, NULL, fixture_set_up, test_hostile_files_refused,
               fixture_tear_down);
+  g_test_add ("/window/print-dialog", Fixture, NULL, fixture_set_up, test_print_dialog, fixture_tear_down);
+  g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
   /* Last: after an in-place edit GTK 4.8 leaves a source behind that finds
    * a destroyed event controller once the window is gone (a critical only
    * under this harness; the app shows none), so no test may come after. */
