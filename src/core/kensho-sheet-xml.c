@@ -465,13 +465,19 @@ load_indicator (LoadContext *ctx, xmlNode *element)
 
 static KenshoNode *load_node (LoadContext *ctx, xmlNode *element);
 
+/* free_loaded: each child's part of the tree is freed once it is in the
+ * model, so that the model reuses its memory: the peak of a load is then
+ * about the larger of the two, not their sum. */
 static gboolean
-load_children (LoadContext *ctx, xmlNode *element, KenshoNode *parent)
+load_children (LoadContext *ctx, xmlNode *element, KenshoNode *parent, gboolean free_loaded)
 {
-  FOR_EACH_ELEMENT (child, element)
+  xmlNode *next;
+
+  for (xmlNode *child = first_element (element); child; child = next)
     {
       g_autoptr(KenshoNode) node = NULL;
 
+      next = next_element (child);
       if (!is_element (child, "goal") && !is_element (child, "subgoal") &&
           !is_element (child, "measure") && !is_element (child, "indicator"))
         continue;
@@ -481,6 +487,11 @@ load_children (LoadContext *ctx, xmlNode *element, KenshoNode *parent)
       /* The schema only lets allowed kinds nest. */
       if (!kensho_node_append (parent, node, NULL))
         g_return_val_if_reached (FALSE);
+      if (free_loaded)
+        {
+          xmlUnlinkNode (child);
+          xmlFreeNode (child);
+        }
     }
   return TRUE;
 }
@@ -514,7 +525,7 @@ load_node (LoadContext *ctx, xmlNode *element)
   node = kensho_node_new (kind, code, title);
   kensho_node_set_id (node, id);
   kensho_node_set_notes (node, notes);
-  if (!load_children (ctx, element, node))
+  if (!load_children (ctx, element, node, FALSE))
     return NULL;
   return g_steal_pointer (&node);
 }
@@ -687,7 +698,7 @@ load_document (LoadContext *ctx, xmlDoc *doc)
   g_ptr_array_add (divisions, NULL);
   kensho_sheet_set_divisions (sheet, (const char * const *) divisions->pdata);
 
-  if (!load_children (ctx, root, kensho_sheet_get_root (sheet)))
+  if (!load_children (ctx, root, kensho_sheet_get_root (sheet), TRUE))
     return NULL;
   return g_steal_pointer (&sheet);
 }
