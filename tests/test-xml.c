@@ -108,6 +108,34 @@ test_tricky_text_round_trip (void)
   g_assert_true (kensho_sheet_equal (sheet, again));
 }
 
+/* The parser drops the indentation between elements; text that is only
+ * spaces, tabs or line breaks inside an element is content and stays. */
+static void
+test_blank_text_kept (void)
+{
+  g_autoptr(KenshoSheet) sheet = build_tricky_sheet ();
+  KenshoNode *goal = kensho_node_get_child (kensho_sheet_get_root (sheet), 0);
+  KenshoIndicator *indicator = KENSHO_INDICATOR (kensho_node_get_child (goal, 0));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) again = NULL;
+  KenshoIndicator *loaded;
+
+  kensho_node_set_notes (goal, "\n  ");
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES, " ");
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "\t\n");
+  kensho_indicator_set_delay_reason (indicator, 2022, "  ");
+  bytes = kensho_sheet_xml_serialize (sheet);
+  again = kensho_sheet_xml_load_bytes (bytes, "blank.xml", &error);
+  g_assert_no_error (error);
+  g_assert_true (kensho_sheet_equal (sheet, again));
+  loaded = KENSHO_INDICATOR (kensho_node_get_child (kensho_node_get_child (kensho_sheet_get_root (again), 0), 0));
+  g_assert_cmpstr (kensho_node_get_notes (kensho_node_get_child (kensho_sheet_get_root (again), 0)), ==, "\n  ");
+  g_assert_cmpstr (kensho_indicator_get_commentary (loaded, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==, " ");
+  g_assert_cmpstr (kensho_indicator_get_commentary (loaded, 2023, KENSHO_COMMENTARY_ISSUES), ==, "\t\n");
+  g_assert_cmpstr (kensho_indicator_get_delay_reason (loaded, 2022), ==, "  ");
+}
+
 static void
 test_unsavable_characters_replaced (void)
 {
@@ -258,6 +286,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/sample-round-trip", test_sample_round_trip);
   g_test_add_func ("/xml/sample-saved-like-the-original", test_sample_saved_like_the_original);
   g_test_add_func ("/xml/tricky-text-round-trip", test_tricky_text_round_trip);
+  g_test_add_func ("/xml/blank-text-kept", test_blank_text_kept);
   g_test_add_func ("/xml/unsavable-characters-replaced", test_unsavable_characters_replaced);
   g_test_add_func ("/xml/save-keeps-old-file-on-failure", test_save_keeps_old_file_on_failure);
   g_test_add_func ("/xml/save-replaces-atomically", test_save_replaces_atomically);

@@ -151,6 +151,27 @@ on_title_editing (GtkEditableLabel *label, GParamSpec *pspec, KenshoStrategyTree
   kensho_node_set_title (node, text);
 }
 
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source, double x, double y, GtkListItem *item)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  g_autoptr(GObject) node = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+  return node ? gdk_content_provider_new_typed (KENSHO_TYPE_NODE, node) : NULL;
+}
+
+static gboolean
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GtkListItem *item)
+{
+  KenshoStrategyTree *self = g_object_get_data (G_OBJECT (item), "tree");
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  g_autoptr(GObject) node = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+  if (node == NULL || !G_VALUE_HOLDS (value, KENSHO_TYPE_NODE))
+    return FALSE;
+  return kensho_strategy_tree_drop_node (self, g_value_get_object (value), KENSHO_NODE (node));
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyTree *self)
 {
@@ -161,6 +182,8 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyT
   GtkWidget *division = gtk_label_new (NULL);
   GtkWidget *rating = gtk_label_new (NULL);
   GtkWidget *achievement = gtk_label_new (NULL);
+  GtkDragSource *drag = gtk_drag_source_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (KENSHO_TYPE_NODE, GDK_ACTION_MOVE);
 
   gtk_widget_add_css_class (achievement, "caption");
   gtk_widget_add_css_class (achievement, "numeric");
@@ -192,6 +215,15 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyT
   g_object_set_data (G_OBJECT (expander), "rating", rating);
   g_object_set_data (G_OBJECT (expander), "achievement", achievement);
   gtk_list_item_set_child (item, expander);
+  g_object_set_data (G_OBJECT (item), "tree", self);
+
+  /* Made once per row widget, which keeps its list item while rows are
+   * bound and unbound. */
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), item);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), item);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drag));
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drop));
 }
 
 /* The rate a rating is held against (the lowest series), or "—" with the
@@ -227,7 +259,10 @@ fill_row (KenshoStrategyTree *self, GtkWidget *expander, KenshoNode *node)
   GtkLabel *achievement = g_object_get_data (G_OBJECT (expander), "achievement");
   const char *name = kensho_node_get_title (node);
 
-  if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (title)))
+  /* A row is bound again whenever the selection moves past it or the list
+   * scrolls: what has not changed is not set again (GtkText relays out). */
+  if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (title)) &&
+      g_strcmp0 (gtk_editable_get_text (title), name ? name : "") != 0)
     gtk_editable_set_text (title, name ? name : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   name ? name : "", -1);
@@ -250,7 +285,8 @@ fill_row (KenshoStrategyTree *self, GtkWidget *expander, KenshoNode *node)
                                                      kensho_rating_get_colour (r) ? kensho_rating_get_colour (r) : "#666666",
                                                      escaped);
 
-          gtk_label_set_markup (rating, markup);
+          if (g_strcmp0 (gtk_label_get_label (rating), markup) != 0)
+            gtk_label_set_markup (rating, markup);
         }
       else
         gtk_label_set_text (rating, "");
@@ -287,27 +323,6 @@ on_sheet_changed_for_row (KenshoSheet *sheet, int change, GObject *object, GtkLi
     }
 }
 
-static GdkContentProvider *
-on_drag_prepare (GtkDragSource *source, double x, double y, GtkListItem *item)
-{
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-  g_autoptr(GObject) node = row ? gtk_tree_list_row_get_item (row) : NULL;
-
-  return node ? gdk_content_provider_new_typed (KENSHO_TYPE_NODE, node) : NULL;
-}
-
-static gboolean
-on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GtkListItem *item)
-{
-  KenshoStrategyTree *self = g_object_get_data (G_OBJECT (item), "tree");
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-  g_autoptr(GObject) node = row ? gtk_tree_list_row_get_item (row) : NULL;
-
-  if (node == NULL || !G_VALUE_HOLDS (value, KENSHO_TYPE_NODE))
-    return FALSE;
-  return kensho_strategy_tree_drop_node (self, g_value_get_object (value), KENSHO_NODE (node));
-}
-
 static void
 bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyTree *self)
 {
@@ -315,26 +330,15 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyTr
   GtkWidget *expander = gtk_list_item_get_child (item);
   g_autoptr(GObject) node = gtk_tree_list_row_get_item (row);
   GtkWidget *title = g_object_get_data (G_OBJECT (expander), "title");
-  GtkDragSource *drag = gtk_drag_source_new ();
-  GtkDropTarget *drop = gtk_drop_target_new (KENSHO_TYPE_NODE, GDK_ACTION_MOVE);
   gulong handler;
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  g_object_set_data (G_OBJECT (item), "tree", self);
   g_object_set_data (G_OBJECT (title), "kensho-node", node);
   g_hash_table_insert (self->row_titles, node, title);
   fill_row (self, expander, KENSHO_NODE (node));
 
   handler = g_signal_connect (self->sheet, "changed", G_CALLBACK (on_sheet_changed_for_row), item);
   g_object_set_data (G_OBJECT (item), "changed-handler", GSIZE_TO_POINTER (handler));
-
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), item);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), item);
-  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drag));
-  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drop));
-  g_object_set_data (G_OBJECT (item), "drag", drag);
-  g_object_set_data (G_OBJECT (item), "drop", drop);
 }
 
 static void
@@ -351,9 +355,9 @@ unbind_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategy
   if (node != NULL && g_hash_table_lookup (self->row_titles, node) == title)
     g_hash_table_remove (self->row_titles, node);
   g_object_set_data (G_OBJECT (title), "kensho-node", NULL);
-  gtk_widget_remove_controller (expander, g_object_get_data (G_OBJECT (item), "drag"));
-  gtk_widget_remove_controller (expander, g_object_get_data (G_OBJECT (item), "drop"));
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+  /* The expander keeps its row: GTK unbinds and binds a row again, with
+   * the same item, each time the selection moves past it, and setting the
+   * same row again then costs nothing (clearing it rebuilt the indent). */
 }
 
 /* Model ------------------------------------------------------------------ */
@@ -517,6 +521,56 @@ find_row (KenshoStrategyTree *self, KenshoNode *node, guint from)
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* With no filter every node is shown, so its row is found from the root
+ * down by its place among its siblings: a few steps whatever the size of
+ * the sheet, where walking the rows takes milliseconds per thousand.
+ * Expands the ancestors on the way; GTK_INVALID_LIST_POSITION when the
+ * path does not lead to the node. */
+static guint
+find_row_by_path (KenshoStrategyTree *self, GPtrArray *chain)
+{
+  g_autoptr(GtkTreeListRow) row = NULL;
+
+  for (guint i = 0; i < chain->len; i++)
+    {
+      KenshoNode *node = g_ptr_array_index (chain, i);
+      guint index = kensho_node_get_position (node);
+      g_autoptr(GtkTreeListRow) child = NULL;
+      g_autoptr(GObject) item = NULL;
+
+      child = row == NULL ? gtk_tree_list_model_get_child_row (self->tree_model, index)
+                          : gtk_tree_list_row_get_child_row (row, index);
+      item = child ? gtk_tree_list_row_get_item (child) : NULL;
+      if (item != G_OBJECT (node))
+        return GTK_INVALID_LIST_POSITION;
+      if (i + 1 < chain->len)
+        gtk_tree_list_row_set_expanded (child, TRUE);
+      g_set_object (&row, child);
+    }
+  return row ? gtk_tree_list_row_get_position (row) : GTK_INVALID_LIST_POSITION;
+}
+
+/* Filtered, a node's place among the shown rows is not its place among
+ * its siblings: the rows are walked, each ancestor expanded in turn. */
+static guint
+find_row_by_walking (KenshoStrategyTree *self, GPtrArray *chain)
+{
+  guint position = 0;
+
+  for (guint i = 0; i < chain->len; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = NULL;
+
+      position = find_row (self, g_ptr_array_index (chain, i), position);
+      if (position == GTK_INVALID_LIST_POSITION)
+        return position;
+      row = g_list_model_get_item (G_LIST_MODEL (self->tree_model), position);
+      if (i + 1 < chain->len)
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+  return position;
+}
+
 /* Expands the node's ancestors, selects its row and scrolls to it. */
 gboolean
 kensho_strategy_tree_select (KenshoStrategyTree *self, KenshoNode *node)
@@ -534,17 +588,11 @@ kensho_strategy_tree_select (KenshoStrategyTree *self, KenshoNode *node)
     }
   for (KenshoNode *n = node; n && kensho_node_get_kind (n) != KENSHO_NODE_ROOT; n = kensho_node_get_parent (n))
     g_ptr_array_insert (chain, 0, n);
-  for (guint i = 0; i < chain->len; i++)
-    {
-      g_autoptr(GtkTreeListRow) row = NULL;
-
-      position = find_row (self, g_ptr_array_index (chain, i), position);
-      if (position == GTK_INVALID_LIST_POSITION)
-        return FALSE;
-      row = g_list_model_get_item (G_LIST_MODEL (self->tree_model), position);
-      if (i + 1 < chain->len)
-        gtk_tree_list_row_set_expanded (row, TRUE);
-    }
+  position = filter_active (self) ? GTK_INVALID_LIST_POSITION : find_row_by_path (self, chain);
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = find_row_by_walking (self, chain);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   return TRUE;
