@@ -728,24 +728,29 @@ main (int argc, char **argv)
   if (!g_application_register (G_APPLICATION (the_app), NULL, NULL))
     g_error ("The application did not start");
 
-  g_test_add ("/window/sample-in-tree", Fixture, NULL, fixture_set_up, test_sample_in_tree, fixture_tear_down);
-  g_test_add ("/window/edit-reaches-workspace-and-undoes", Fixture, NULL, fixture_set_up,
-              test_edit_reaches_workspace_and_undoes, fixture_tear_down);
-  g_test_add ("/window/add-move-delete", Fixture, NULL, fixture_set_up, test_add_move_delete, fixture_tear_down);
-  g_test_add ("/window/form-typing", Fixture, NULL, fixture_set_up, test_form_typing, fixture_tear_down);
-  g_test_add ("/window/values-editing", Fixture, NULL, fixture_set_up, test_values_editing, fixture_tear_down);
-  g_test_add ("/window/indicator-fields", Fixture, NULL, fixture_set_up, test_indicator_fields, fixture_tear_down);
-  g_test_add ("/window/reopen-open-file", Fixture, NULL, fixture_set_up, test_reopen_open_file, fixture_tear_down);
-  g_test_add ("/window/sheet-properties", Fixture, NULL, fixture_set_up, test_sheet_properties, fixture_tear_down);
-  g_test_add ("/window/filter-by-division", Fixture, NULL, fixture_set_up, test_filter_by_division, fixture_tear_down);
-  g_test_add ("/window/hostile-files-refused", Fixture, NULL, fixture_set_up, test_hostile_files_refused,
-              fixture_tear_down);
-  g_test_add ("/window/print-dialog", Fixture, NULL, fixture_set_up, test_print_dialog, fixture_tear_down);
-  g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
-  /* Last: after an in-place edit GTK 4.8 leaves a source behind that finds
-   * a destroyed event controller once the window is gone (a critical only
-   * under this harness; the app shows none), so no test may come after. */
-  g_test_add ("/window/rename-in-place", Fixture, NULL, fixture_set_up, test_rename_in_place, fixture_tear_down);
+  /* In-place renaming runs in a process of its own (test "window-rename"):
+   * after its editing entry has been up, GTK 4.8 leaves a source that later
+   * finds a destroyed event controller when other windows come and go
+   * (a critical under this harness only; the app shows none). */
+  if (g_getenv ("KENSHO_TEST_RENAME") != NULL)
+    g_test_add ("/window/rename-in-place", Fixture, NULL, fixture_set_up, test_rename_in_place, fixture_tear_down);
+  else
+    {
+      g_test_add ("/window/sample-in-tree", Fixture, NULL, fixture_set_up, test_sample_in_tree, fixture_tear_down);
+      g_test_add ("/window/edit-reaches-workspace-and-undoes", Fixture, NULL, fixture_set_up,
+                  test_edit_reaches_workspace_and_undoes, fixture_tear_down);
+      g_test_add ("/window/add-move-delete", Fixture, NULL, fixture_set_up, test_add_move_delete, fixture_tear_down);
+      g_test_add ("/window/form-typing", Fixture, NULL, fixture_set_up, test_form_typing, fixture_tear_down);
+      g_test_add ("/window/values-editing", Fixture, NULL, fixture_set_up, test_values_editing, fixture_tear_down);
+      g_test_add ("/window/indicator-fields", Fixture, NULL, fixture_set_up, test_indicator_fields, fixture_tear_down);
+      g_test_add ("/window/reopen-open-file", Fixture, NULL, fixture_set_up, test_reopen_open_file, fixture_tear_down);
+      g_test_add ("/window/sheet-properties", Fixture, NULL, fixture_set_up, test_sheet_properties, fixture_tear_down);
+      g_test_add ("/window/filter-by-division", Fixture, NULL, fixture_set_up, test_filter_by_division, fixture_tear_down);
+      g_test_add ("/window/hostile-files-refused", Fixture, NULL, fixture_set_up, test_hostile_files_refused,
+                  fixture_tear_down);
+      g_test_add ("/window/print-dialog", Fixture, NULL, fixture_set_up, test_print_dialog, fixture_tear_down);
+      g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
+    }
   {
     int result = g_test_run ();
     g_autoptr(GFile) dir = g_file_new_for_path (home);
