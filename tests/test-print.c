@@ -338,7 +338,7 @@ test_column_widths (void)
   g_object_unref (context);
 }
 
-/* Only one division, or only one goal. */
+/* Only one division, one rating, or one goal. */
 static void
 test_filters (void)
 {
@@ -358,6 +358,17 @@ test_filters (void)
   g_assert_no_error (error);
   text = pdf_text (pdf, 0);
   kensho_print_layout_set_division (layout, NULL);
+  {
+    g_autofree char *delayed_pdf = artifact ("delayed.pdf");
+    g_autofree char *delayed = NULL;
+
+    kensho_print_layout_set_rating (layout, "delayed");
+    g_assert_true (kensho_print_layout_save_pdf (layout, delayed_pdf, KENSHO_PAPER_A3, FALSE, &error));
+    delayed = pdf_text (delayed_pdf, 0);
+    assert_contains (delayed, "進捗の遅れ");
+    g_assert_null (strstr (delayed, "概ね順調に進捗"));
+    kensho_print_layout_set_rating (layout, NULL);
+  }
   g_assert_nonnull (goal);
   kensho_print_layout_set_subtree (layout, goal);
   g_assert_true (kensho_print_layout_save_pdf (layout, goal_pdf, KENSHO_PAPER_A3, FALSE, &error));

@@ -9,6 +9,7 @@
 #include "kensho-application.h"
 #include "kensho-indicator-form.h"
 #include "kensho-window.h"
+#include "test-pdf.h"
 #include "test-widget.h"
 
 static void
@@ -321,7 +322,30 @@ test_print_dialog (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (kensho_window_get_sheet (fixture->window));
 }
 
-/* Export PDF asks for a file and writes the printed pages there. */
+/* The drop-down whose first choice is @first ("All divisions"). */
+static GtkDropDown *
+find_drop_down (GtkWidget *widget, const char *first)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+
+      if (GTK_IS_STRING_LIST (model) && g_list_model_get_n_items (model) > 0 &&
+          g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), first) == 0)
+        return GTK_DROP_DOWN (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_drop_down (child, first);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Export PDF asks for a file and writes the printed pages there: those
+ * the division filter shows. */
 static void
 test_export_pdf (Fixture *fixture, gconstpointer data)
 {
@@ -333,6 +357,12 @@ test_export_pdf (Fixture *fixture, gconstpointer data)
   GtkWindow *chooser;
 
   /* The chooser starts in the current folder: the private one. */
+  GtkDropDown *divisions = find_drop_down (GTK_WIDGET (fixture->window), "All divisions");
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (divisions);
+  gtk_drop_down_set_selected (divisions, 2); /* 企業誘致課, the second division */
+  g_assert_cmpstr (kensho_sheet_get_divisions (kensho_window_get_sheet (fixture->window))[1], ==, "企業誘致課");
   g_remove (path);
   g_assert_cmpint (g_chdir (g_get_user_data_dir ()), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-pdf", NULL));
@@ -347,6 +377,11 @@ test_export_pdf (Fixture *fixture, gconstpointer data)
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_assert_cmpuint (length, >, 10000);
   g_assert_null (find_toplevel ("GtkFileChooserDialog"));
+  text = pdf_text (path, 0);
+  assert_contains (text, "製造品出荷額等");
+  assert_contains (text, "製造業の従業者数");
+  g_assert_null (strstr (text, "商工労働課"));
+  gtk_drop_down_set_selected (divisions, 0);
 }
 
 int

@@ -95,6 +95,7 @@ struct _KenshoPrintLayout
   double font_size;     /* 0: automatic */
   gboolean page_per_subgoal;
   char *division;
+  char *rating_id;
   KenshoNode *subtree;
 
   /* Set by begin() */
@@ -175,6 +176,7 @@ kensho_print_layout_finalize (GObject *object)
   g_clear_object (&self->sheet);
   g_clear_object (&self->subtree);
   g_free (self->division);
+  g_free (self->rating_id);
   G_OBJECT_CLASS (kensho_print_layout_parent_class)->finalize (object);
 }
 
@@ -261,6 +263,16 @@ kensho_print_layout_set_division (KenshoPrintLayout *self, const char *division)
   g_return_if_fail (KENSHO_IS_PRINT_LAYOUT (self));
   g_free (self->division);
   self->division = (division && *division) ? g_strdup (division) : NULL;
+}
+
+/* Only the indicators with this rating (its id) in the fiscal year shown;
+ * NULL for all. */
+void
+kensho_print_layout_set_rating (KenshoPrintLayout *self, const char *rating_id)
+{
+  g_return_if_fail (KENSHO_IS_PRINT_LAYOUT (self));
+  g_free (self->rating_id);
+  self->rating_id = (rating_id && *rating_id) ? g_strdup (rating_id) : NULL;
 }
 
 /* Only the indicators under @node (or @node itself); NULL for all. */
@@ -374,6 +386,10 @@ wanted (KenshoPrintLayout *self, KenshoIndicator *indicator)
 {
   if (self->division != NULL &&
       g_strcmp0 (kensho_indicator_get_division (indicator), self->division) != 0)
+    return FALSE;
+  if (self->rating_id != NULL &&
+      g_strcmp0 (kensho_indicator_get_rating_id (indicator, kensho_sheet_get_fiscal_year (self->sheet)),
+                 self->rating_id) != 0)
     return FALSE;
   if (self->subtree != NULL && self->subtree != KENSHO_NODE (indicator) &&
       !kensho_node_is_ancestor_of (self->subtree, KENSHO_NODE (indicator)))
