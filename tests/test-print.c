@@ -366,6 +366,7 @@ test_filters (void)
     g_assert_true (kensho_print_layout_save_pdf (layout, delayed_pdf, KENSHO_PAPER_A3, FALSE, &error));
     delayed = pdf_text (delayed_pdf, 0);
     assert_contains (delayed, "進捗の遅れ");
+    assert_contains (delayed, "Only: 進捗の遅れ");
     g_assert_null (strstr (delayed, "概ね順調に進捗"));
     kensho_print_layout_set_rating (layout, NULL);
   }
@@ -391,6 +392,10 @@ test_filters (void)
         g_assert_null (strstr (goal_text, name));
     }
   g_assert_cmpuint (shown, >, 3);
+  /* Each page says what it was printed for. */
+  assert_contains (text, "Only: 商工労働課");
+  assert_contains (goal_text, "Only: 3 まちの創生");
+  g_assert_cmpuint (count (goal_text, "Only:3まちの創生"), ==, kensho_print_layout_get_n_pages (layout));
   g_assert_null (strstr (text, "企業誘致課"));
   g_assert_null (strstr (goal_text, "1しごとの創生"));
 }

@@ -723,6 +723,34 @@ break_at_year (PangoLayout *layout, const char *text, int year)
   pango_layout_set_text (layout, out->str, -1);
 }
 
+/* A page printed with a filter says so, lest it pass for the whole sheet:
+ * "Only: 企業誘致課、進捗の遅れ". NULL when nothing is filtered. */
+static char *
+dup_scope (KenshoPrintLayout *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  if (self->subtree != NULL)
+    g_ptr_array_add (parts, kensho_node_dup_heading (self->subtree));
+  if (self->division != NULL)
+    g_ptr_array_add (parts, g_strdup (self->division));
+  if (self->rating_id != NULL)
+    {
+      KenshoRating *rating = kensho_rating_scale_lookup (kensho_sheet_get_rating_scale (self->sheet),
+                                                         self->rating_id);
+
+      g_ptr_array_add (parts, g_strdup (rating ? kensho_rating_get_label (rating) : self->rating_id));
+    }
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  joined = g_strjoinv ("、", (char **) parts->pdata);
+  /* TRANSLATORS: on a sheet printed with filters; %s lists them, such as
+   * 企業誘致課、進捗の遅れ */
+  return g_strdup_printf (_("Only: %s"), joined);
+}
+
 static PangoFontDescription *
 new_font (double size, gboolean bold)
 {
@@ -744,6 +772,7 @@ layout_furniture (KenshoPrintLayout *self)
   g_autofree char *title = kensho_sheet_dup_display_title (self->sheet);
   const char *label = kensho_sheet_get_label (self->sheet);
   const char *notes = kensho_sheet_get_notes (self->sheet);
+  g_autofree char *scope = NULL;
   double label_width = 0;
   double lower_height;
 
@@ -759,8 +788,13 @@ layout_furniture (KenshoPrintLayout *self)
   /* The title is centred on the page and kept clear of the label. */
   self->title = new_text (self, title, title_font, self->width - 2 * (label_width + GAP), ALIGN_CENTER);
   self->title_height = MAX (text_height (self->title), text_height (self->label) + 2 * PAD_Y);
-  if (notes != NULL && *notes != '\0')
-    self->notes = new_text (self, notes, notes_font, self->width, ALIGN_LEFT);
+  scope = dup_scope (self);
+  if (scope != NULL || (notes != NULL && *notes != '\0'))
+    {
+      g_autofree char *text = g_strjoin ("\n", notes && *notes ? notes : scope, notes && *notes ? scope : NULL, NULL);
+
+      self->notes = new_text (self, text, notes_font, self->width, ALIGN_LEFT);
+    }
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
