@@ -42,10 +42,24 @@ static void
 save_images (const char *pdf, const char *prefix, guint last_page)
 {
   g_autofree char *root = artifact (prefix);
+  g_autofree char *dir = g_path_get_dirname (root);
+  g_autofree char *start = g_strconcat (prefix, "-", NULL);
   g_autofree char *last = g_strdup_printf ("%u", last_page);
   g_autofree char *first_image = NULL;
-  g_autofree char *out = poppler ("pdftoppm", "-r", "50", "-png", "-l", last, pdf, root, NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(GDir) images = g_dir_open (dir, 0, NULL);
+  const char *name;
 
+  /* The images of an earlier run, that may have had more pages, go. */
+  while (images != NULL && (name = g_dir_read_name (images)) != NULL)
+    if (g_str_has_prefix (name, start) && g_str_has_suffix (name, ".png") &&
+        strspn (name + strlen (start), "0123456789") == strlen (name) - strlen (start) - strlen (".png"))
+      {
+        g_autofree char *old = g_build_filename (dir, name, NULL);
+
+        g_remove (old);
+      }
+  out = poppler ("pdftoppm", "-r", "50", "-png", "-l", last, pdf, root, NULL);
   first_image = g_strdup_printf ("%s-%s1.png", root, last_page >= 10 ? "0" : "");
   g_assert_true (g_file_test (first_image, G_FILE_TEST_EXISTS));
 }
