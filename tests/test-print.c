@@ -42,10 +42,24 @@ static void
 save_images (const char *pdf, const char *prefix, guint last_page)
 {
   g_autofree char *root = artifact (prefix);
+  g_autofree char *dir = g_path_get_dirname (root);
+  g_autofree char *start = g_strconcat (prefix, "-", NULL);
   g_autofree char *last = g_strdup_printf ("%u", last_page);
   g_autofree char *first_image = NULL;
-  g_autofree char *out = poppler ("pdftoppm", "-r", "50", "-png", "-l", last, pdf, root, NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(GDir) images = g_dir_open (dir, 0, NULL);
+  const char *name;
 
+  /* The images of an earlier run, that may have had more pages, go. */
+  while (images != NULL && (name = g_dir_read_name (images)) != NULL)
+    if (g_str_has_prefix (name, start) && g_str_has_suffix (name, ".png") &&
+        strspn (name + strlen (start), "0123456789") == strlen (name) - strlen (start) - strlen (".png"))
+      {
+        g_autofree char *old = g_build_filename (dir, name, NULL);
+
+        g_remove (old);
+      }
+  out = poppler ("pdftoppm", "-r", "50", "-png", "-l", last, pdf, root, NULL);
   first_image = g_strdup_printf ("%s-%s1.png", root, last_page >= 10 ? "0" : "");
   g_assert_true (g_file_test (first_image, G_FILE_TEST_EXISTS));
 }
@@ -338,7 +352,7 @@ test_column_widths (void)
   g_object_unref (context);
 }
 
-/* Only one division, or only one goal. */
+/* Only one division, one rating, or one goal. */
 static void
 test_filters (void)
 {
@@ -358,6 +372,18 @@ test_filters (void)
   g_assert_no_error (error);
   text = pdf_text (pdf, 0);
   kensho_print_layout_set_division (layout, NULL);
+  {
+    g_autofree char *delayed_pdf = artifact ("delayed.pdf");
+    g_autofree char *delayed = NULL;
+
+    kensho_print_layout_set_rating (layout, "delayed");
+    g_assert_true (kensho_print_layout_save_pdf (layout, delayed_pdf, KENSHO_PAPER_A3, FALSE, &error));
+    delayed = pdf_text (delayed_pdf, 0);
+    assert_contains (delayed, "進捗の遅れ");
+    assert_contains (delayed, "Only: 進捗の遅れ");
+    g_assert_null (strstr (delayed, "概ね順調に進捗"));
+    kensho_print_layout_set_rating (layout, NULL);
+  }
   g_assert_nonnull (goal);
   kensho_print_layout_set_subtree (layout, goal);
   g_assert_true (kensho_print_layout_save_pdf (layout, goal_pdf, KENSHO_PAPER_A3, FALSE, &error));
@@ -380,6 +406,10 @@ test_filters (void)
         g_assert_null (strstr (goal_text, name));
     }
   g_assert_cmpuint (shown, >, 3);
+  /* Each page says what it was printed for. */
+  assert_contains (text, "Only: 商工労働課");
+  assert_contains (goal_text, "Only: 3 まちの創生");
+  g_assert_cmpuint (count (goal_text, "Only:3まちの創生"), ==, kensho_print_layout_get_n_pages (layout));
   g_assert_null (strstr (text, "企業誘致課"));
   g_assert_null (strstr (goal_text, "1しごとの創生"));
 }

@@ -139,8 +139,6 @@ on_title_editing (GtkEditableLabel *label, GParamSpec *pspec, KenshoStrategyTree
 
   if (gtk_editable_label_get_editing (label) || node == NULL)
     return;
-  /* Back to a plain title: a click selects the row again. */
-  gtk_widget_set_can_target (GTK_WIDGET (label), FALSE);
   if (g_strcmp0 (text, kensho_node_get_title (node)) == 0 || *text == '\0')
     {
       gtk_editable_set_text (GTK_EDITABLE (label), kensho_node_get_title (node) ? kensho_node_get_title (node) : "");
@@ -193,8 +191,9 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyT
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_set_halign (title, GTK_ALIGN_FILL);
   /* A click on an editable label starts editing it: a click on a row
-   * should select it. Renaming is F2 (or the menu), which lets it take
-   * clicks while it edits. */
+   * should select it. Renaming is F2, from the keyboard; the title never
+   * takes the pointer (GTK 4.8 keeps the pointer on the editing entry after
+   * it is gone, and trips over it at the next crossing). */
   gtk_widget_set_can_target (title, FALSE);
   gtk_widget_add_css_class (division, "dim-label");
   gtk_widget_add_css_class (division, "caption");
@@ -647,10 +646,7 @@ kensho_strategy_tree_start_rename (KenshoStrategyTree *self)
   GtkWidget *title = node ? g_hash_table_lookup (self->row_titles, node) : NULL;
 
   if (title != NULL)
-    {
-      gtk_widget_set_can_target (title, TRUE);
-      gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (title));
-    }
+    gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (title));
 }
 
 static void

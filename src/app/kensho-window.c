@@ -238,23 +238,37 @@ fill_filters (KenshoWindow *self)
   gtk_drop_down_set_model (self->rating_filter, G_LIST_MODEL (ratings));
 }
 
-static void
-on_filters_changed (KenshoWindow *self)
+/* The division and rating the filters show; NULL for all. */
+static const char *
+selected_division (KenshoWindow *self)
 {
   KenshoSheet *sheet = kensho_window_get_sheet (self);
   guint division = gtk_drop_down_get_selected (self->division_filter);
+
+  if (sheet == NULL || division == 0 || division == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return kensho_sheet_get_divisions (sheet)[division - 1];
+}
+
+static const char *
+selected_rating_id (KenshoWindow *self)
+{
+  KenshoSheet *sheet = kensho_window_get_sheet (self);
   guint rating = gtk_drop_down_get_selected (self->rating_filter);
 
-  if (sheet == NULL)
+  if (sheet == NULL || rating == 0 || rating == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return kensho_rating_get_id (kensho_rating_scale_get_rating (kensho_sheet_get_rating_scale (sheet), rating - 1));
+}
+
+static void
+on_filters_changed (KenshoWindow *self)
+{
+  if (kensho_window_get_sheet (self) == NULL)
     return;
   kensho_strategy_tree_set_search (self->tree, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  kensho_strategy_tree_set_division_filter (self->tree,
-                                            division > 0 && division != GTK_INVALID_LIST_POSITION
-                                              ? kensho_sheet_get_divisions (sheet)[division - 1] : NULL);
-  kensho_strategy_tree_set_rating_filter (self->tree,
-                                          rating > 0 && rating != GTK_INVALID_LIST_POSITION
-                                            ? kensho_rating_get_id (kensho_rating_scale_get_rating (kensho_sheet_get_rating_scale (sheet), rating - 1))
-                                            : NULL);
+  kensho_strategy_tree_set_division_filter (self->tree, selected_division (self));
+  kensho_strategy_tree_set_rating_filter (self->tree, selected_rating_id (self));
 }
 
 static void
@@ -914,6 +928,14 @@ action_find (GtkWidget *widget, const char *name, GVariant *parameter)
 
 /* Printing and PDF ---------------------------------------------------------- */
 
+/* What is printed follows the division and rating filters of the tree. */
+static void
+apply_filters (KenshoWindow *self, KenshoPrintLayout *layout)
+{
+  kensho_print_layout_set_division (layout, selected_division (self));
+  kensho_print_layout_set_rating (layout, selected_rating_id (self));
+}
+
 static void
 on_print_done (GtkPrintOperation *operation, GtkPrintOperationResult result, KenshoWindow *self)
 {
@@ -940,6 +962,7 @@ action_print (GtkWidget *widget, const char *name, GVariant *parameter)
     return;
   /* Kept alive until ::done, which GTK emits for every outcome. */
   operation = kensho_print_operation_new (sheet, kensho_application_get_settings (get_app (self)));
+  apply_filters (self, kensho_print_operation_get_layout (operation));
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     GTK_WINDOW (self), &error);
@@ -1009,6 +1032,7 @@ export_pdf (KenshoWindow *self, const char *path, GError **error)
   KenshoPaper paper;
   gboolean portrait;
 
+  apply_filters (self, layout);
   kensho_print_operation_page_setup_to_paper (page_setup, &paper, &portrait);
   return kensho_print_layout_save_pdf (layout, path, paper, portrait, error);
 }

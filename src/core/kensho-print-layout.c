@@ -95,6 +95,7 @@ struct _KenshoPrintLayout
   double font_size;     /* 0: automatic */
   gboolean page_per_subgoal;
   char *division;
+  char *rating_id;
   KenshoNode *subtree;
 
   /* Set by begin() */
@@ -175,6 +176,7 @@ kensho_print_layout_finalize (GObject *object)
   g_clear_object (&self->sheet);
   g_clear_object (&self->subtree);
   g_free (self->division);
+  g_free (self->rating_id);
   G_OBJECT_CLASS (kensho_print_layout_parent_class)->finalize (object);
 }
 
@@ -261,6 +263,16 @@ kensho_print_layout_set_division (KenshoPrintLayout *self, const char *division)
   g_return_if_fail (KENSHO_IS_PRINT_LAYOUT (self));
   g_free (self->division);
   self->division = (division && *division) ? g_strdup (division) : NULL;
+}
+
+/* Only the indicators with this rating (its id) in the fiscal year shown;
+ * NULL for all. */
+void
+kensho_print_layout_set_rating (KenshoPrintLayout *self, const char *rating_id)
+{
+  g_return_if_fail (KENSHO_IS_PRINT_LAYOUT (self));
+  g_free (self->rating_id);
+  self->rating_id = (rating_id && *rating_id) ? g_strdup (rating_id) : NULL;
 }
 
 /* Only the indicators under @node (or @node itself); NULL for all. */
@@ -374,6 +386,10 @@ wanted (KenshoPrintLayout *self, KenshoIndicator *indicator)
 {
   if (self->division != NULL &&
       g_strcmp0 (kensho_indicator_get_division (indicator), self->division) != 0)
+    return FALSE;
+  if (self->rating_id != NULL &&
+      g_strcmp0 (kensho_indicator_get_rating_id (indicator, kensho_sheet_get_fiscal_year (self->sheet)),
+                 self->rating_id) != 0)
     return FALSE;
   if (self->subtree != NULL && self->subtree != KENSHO_NODE (indicator) &&
       !kensho_node_is_ancestor_of (self->subtree, KENSHO_NODE (indicator)))
@@ -707,6 +723,34 @@ break_at_year (PangoLayout *layout, const char *text, int year)
   pango_layout_set_text (layout, out->str, -1);
 }
 
+/* A page printed with a filter says so, lest it pass for the whole sheet:
+ * "Only: 企業誘致課、進捗の遅れ". NULL when nothing is filtered. */
+static char *
+dup_scope (KenshoPrintLayout *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  if (self->subtree != NULL)
+    g_ptr_array_add (parts, kensho_node_dup_heading (self->subtree));
+  if (self->division != NULL)
+    g_ptr_array_add (parts, g_strdup (self->division));
+  if (self->rating_id != NULL)
+    {
+      KenshoRating *rating = kensho_rating_scale_lookup (kensho_sheet_get_rating_scale (self->sheet),
+                                                         self->rating_id);
+
+      g_ptr_array_add (parts, g_strdup (rating ? kensho_rating_get_label (rating) : self->rating_id));
+    }
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  joined = g_strjoinv ("、", (char **) parts->pdata);
+  /* TRANSLATORS: on a sheet printed with filters; %s lists them, such as
+   * 企業誘致課、進捗の遅れ */
+  return g_strdup_printf (_("Only: %s"), joined);
+}
+
 static PangoFontDescription *
 new_font (double size, gboolean bold)
 {
@@ -728,6 +772,7 @@ layout_furniture (KenshoPrintLayout *self)
   g_autofree char *title = kensho_sheet_dup_display_title (self->sheet);
   const char *label = kensho_sheet_get_label (self->sheet);
   const char *notes = kensho_sheet_get_notes (self->sheet);
+  g_autofree char *scope = NULL;
   double label_width = 0;
   double lower_height;
 
@@ -743,8 +788,13 @@ layout_furniture (KenshoPrintLayout *self)
   /* The title is centred on the page and kept clear of the label. */
   self->title = new_text (self, title, title_font, self->width - 2 * (label_width + GAP), ALIGN_CENTER);
   self->title_height = MAX (text_height (self->title), text_height (self->label) + 2 * PAD_Y);
-  if (notes != NULL && *notes != '\0')
-    self->notes = new_text (self, notes, notes_font, self->width, ALIGN_LEFT);
+  scope = dup_scope (self);
+  if (scope != NULL || (notes != NULL && *notes != '\0'))
+    {
+      g_autofree char *text = g_strjoin ("\n", notes && *notes ? notes : scope, notes && *notes ? scope : NULL, NULL);
+
+      self->notes = new_text (self, text, notes_font, self->width, ALIGN_LEFT);
+    }
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {

@@ -61,6 +61,8 @@ void               kensho_print_layout_set_page_per_subgoal (KenshoPrintLayout *
                                                              gboolean           page_per_subgoal);
 void               kensho_print_layout_set_division      (KenshoPrintLayout *self,
                                                           const char        *division);
+void               kensho_print_layout_set_rating        (KenshoPrintLayout *self,
+                                                          const char        *rating_id);
 void               kensho_print_layout_set_subtree       (KenshoPrintLayout *self,
                                                           KenshoNode        *node);
 
