@@ -221,8 +221,10 @@ def main():
             results.add("App start to first frame", n, start["s"], "s", start["mb"], runs=start["runs"])
             select = measure([BENCH_APP, f, "3" if n >= LARGE else "20"], 1)
             kv = keyvalues(select["out"])
-            results.add("Select to form shown", n, float(kv["select_median_ms"]), "ms", select["mb"],
+            results.add("Select to form: row in view", n, float(kv["select_median_ms"]), "ms", select["mb"],
                         runs=int(kv["select_runs"]))
+            results.add("Select to form: jump (scrolls)", n, float(kv["jump_median_ms"]), "ms", select["mb"],
+                        runs=int(kv["jump_runs"]))
 
         # PDF: Kensho's export against LibreOffice converting the CSV export.
         profile = os.path.join(work, "lo-profile")
@@ -338,10 +340,14 @@ def render(results, started, pdf):
     s = row("App start to first frame", 47)
     if s:
         checks.append(("Start to first frame with the sample under 0.5 s", fmt(s[2], "s"), s[2] < 0.5))
-    sel = row("Select to form shown", 10000)
+    sel = row("Select to form: row in view", 10000)
     if sel:
-        checks.append(("Select to form within 50 ms with 10,000", fmt(sel[2], "ms"), sel[2] < 50))
-    mem = [r for r in results.rows if r[1] == 10000 and r[0] in ("App start to first frame", "Select to form shown")]
+        checks.append(("Select to form within 50 ms with 10,000 (row in view)", fmt(sel[2], "ms"), sel[2] < 50))
+    sel = row("Select to form: jump (scrolls)", 10000)
+    if sel:
+        checks.append(("Select to form within 50 ms with 10,000 (jump far, scrolling)", fmt(sel[2], "ms"),
+                       sel[2] < 50))
+    mem = [r for r in results.rows if r[1] == 10000 and r[0].startswith(("App start", "Select to form"))]
     if mem:
         peak = max(r[4] for r in mem)
         checks.append(("10,000 open in the app under 250 MB peak", "%.0f MB" % peak, peak < 250))
