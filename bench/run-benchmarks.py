@@ -30,7 +30,7 @@ SCHEMA = os.path.join(SRC, "data", "kensho-sheet.rng")
 GENERATOR = os.path.join(SRC, "bench", "generate-sheet.py")
 
 SIZES = [int(n) for n in os.environ.get("SIZES", "47 1000 10000 100000").split()]
-PDF_SIZES = [int(n) for n in os.environ.get("PDF_SIZES", "47 1000 2000").split()]
+PDF_SIZES = [int(n) for n in os.environ.get("PDF_SIZES", "47 1000 2000 10000").split()]
 RUNS = int(os.environ.get("RUNS", "5"))
 LARGE = 100000  # from this size on, fewer runs: the machine is shared
 
