@@ -10,7 +10,12 @@ import sys
 import tempfile
 import time
 
-import gi
+# libatspi warns (dbind) when it asks an application for its cache while
+# that application is still starting up. The warning is libatspi's, in this
+# process: only Kensho itself runs with fatal warnings.
+APP_G_DEBUG = os.environ.pop("G_DEBUG", None)
+
+import gi  # noqa: E402
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
 
@@ -59,6 +64,8 @@ def main():
     kensho, sample = sys.argv[1], sys.argv[2]
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, GTK_A11Y="atspi", NO_AT_BRIDGE="0")
+        if APP_G_DEBUG is not None:
+            env["G_DEBUG"] = APP_G_DEBUG
         # A copy: opening a sheet puts a lock file beside it.
         copy = os.path.join(tmp, "sheet.xml")
         shutil.copyfile(sample, copy)

@@ -9,49 +9,14 @@
 #include "kensho-application.h"
 #include "kensho-indicator-form.h"
 #include "kensho-window.h"
+#include "test-pdf.h"
+#include "test-widget.h"
 
 static void
 wait_idle (void)
 {
   for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
     g_main_context_iteration (NULL, FALSE);
-}
-
-/* Lets the window map, lay out and draw, as a user would see it. */
-static void
-wait_drawn (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-
-  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-save_screenshot (GtkWidget *widget, const char *name)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-
-  wait_drawn (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-  g_object_unref (paintable);
 }
 
 /* One application for the process, as in real use; each test its window. */
@@ -307,6 +272,118 @@ test_filter_by_division (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_INDICATOR), ==, 47);
 }
 
+/* A shown toplevel of the given type; NULL when there is none. */
+static GtkWindow *
+find_toplevel (const char *type_name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), g_type_from_name (type_name)) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+wait_toplevel (const char *type_name)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWindow *window;
+
+  while ((window = find_toplevel (type_name)) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (window);
+  return window;
+}
+
+/* Ctrl+P opens the GTK print dialog, set up for A3 landscape; cancelling
+ * it leaves the window as it was. */
+static void
+test_print_dialog (Fixture *fixture, gconstpointer data)
+{
+  GtkWindow *dialog;
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print", NULL));
+  dialog = wait_toplevel ("GtkPrintUnixDialog");
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+  g_object_get (dialog, "page-setup", &page_setup, NULL);
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (page_setup)), ==, GTK_PAPER_NAME_A3);
+  g_assert_cmpint (gtk_page_setup_get_orientation (page_setup), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  save_screenshot (GTK_WIDGET (dialog), "print-dialog.png");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  wait_idle ();
+  g_assert_null (find_toplevel ("GtkPrintUnixDialog"));
+  g_assert_nonnull (kensho_window_get_sheet (fixture->window));
+}
+
+/* The drop-down whose first choice is @first ("All divisions"). */
+static GtkDropDown *
+find_drop_down (GtkWidget *widget, const char *first)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+
+      if (GTK_IS_STRING_LIST (model) && g_list_model_get_n_items (model) > 0 &&
+          g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), first) == 0)
+        return GTK_DROP_DOWN (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_drop_down (child, first);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Export PDF asks for a file and writes the printed pages there: those
+ * the division filter shows. */
+static void
+test_export_pdf (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "exported.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gsize length = 0;
+  GtkWindow *chooser;
+
+  /* The chooser starts in the current folder: the private one. */
+  GtkDropDown *divisions = find_drop_down (GTK_WIDGET (fixture->window), "All divisions");
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (divisions);
+  gtk_drop_down_set_selected (divisions, 2); /* 企業誘致課, the second division */
+  g_assert_cmpstr (kensho_sheet_get_divisions (kensho_window_get_sheet (fixture->window))[1], ==, "企業誘致課");
+  g_remove (path);
+  g_assert_cmpint (g_chdir (g_get_user_data_dir ()), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-pdf", NULL));
+  chooser = wait_toplevel ("GtkFileChooserDialog");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "exported.pdf");
+  wait_drawn (GTK_WIDGET (chooser));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpuint (length, >, 10000);
+  g_assert_null (find_toplevel ("GtkFileChooserDialog"));
+  text = pdf_text (path, 0);
+  assert_contains (text, "製造品出荷額等");
+  assert_contains (text, "製造業の従業者数");
+  g_assert_null (strstr (text, "商工労働課"));
+  gtk_drop_down_set_selected (divisions, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -333,6 +410,8 @@ main (int argc, char **argv)
   g_test_add ("/window/add-move-delete", Fixture, NULL, fixture_set_up, test_add_move_delete, fixture_tear_down);
   g_test_add ("/window/form-typing", Fixture, NULL, fixture_set_up, test_form_typing, fixture_tear_down);
   g_test_add ("/window/filter-by-division", Fixture, NULL, fixture_set_up, test_filter_by_division, fixture_tear_down);
+  g_test_add ("/window/print-dialog", Fixture, NULL, fixture_set_up, test_print_dialog, fixture_tear_down);
+  g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
   {
     int result = g_test_run ();
     g_autoptr(GFile) dir = g_file_new_for_path (home);

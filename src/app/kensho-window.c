@@ -6,6 +6,7 @@
 #include "kensho-csv.h"
 #include "kensho-indicator-form.h"
 #include "kensho-node-form.h"
+#include "kensho-print-operation.h"
 #include "kensho-sheet-properties.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-window.h"
@@ -195,23 +196,37 @@ fill_filters (KenshoWindow *self)
   gtk_drop_down_set_model (self->rating_filter, G_LIST_MODEL (ratings));
 }
 
-static void
-on_filters_changed (KenshoWindow *self)
+/* The division and rating the filters show; NULL for all. */
+static const char *
+selected_division (KenshoWindow *self)
 {
   KenshoSheet *sheet = kensho_window_get_sheet (self);
   guint division = gtk_drop_down_get_selected (self->division_filter);
+
+  if (sheet == NULL || division == 0 || division == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return kensho_sheet_get_divisions (sheet)[division - 1];
+}
+
+static const char *
+selected_rating_id (KenshoWindow *self)
+{
+  KenshoSheet *sheet = kensho_window_get_sheet (self);
   guint rating = gtk_drop_down_get_selected (self->rating_filter);
 
-  if (sheet == NULL)
+  if (sheet == NULL || rating == 0 || rating == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return kensho_rating_get_id (kensho_rating_scale_get_rating (kensho_sheet_get_rating_scale (sheet), rating - 1));
+}
+
+static void
+on_filters_changed (KenshoWindow *self)
+{
+  if (kensho_window_get_sheet (self) == NULL)
     return;
   kensho_strategy_tree_set_search (self->tree, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  kensho_strategy_tree_set_division_filter (self->tree,
-                                            division > 0 && division != GTK_INVALID_LIST_POSITION
-                                              ? kensho_sheet_get_divisions (sheet)[division - 1] : NULL);
-  kensho_strategy_tree_set_rating_filter (self->tree,
-                                          rating > 0 && rating != GTK_INVALID_LIST_POSITION
-                                            ? kensho_rating_get_id (kensho_rating_scale_get_rating (kensho_sheet_get_rating_scale (sheet), rating - 1))
-                                            : NULL);
+  kensho_strategy_tree_set_division_filter (self->tree, selected_division (self));
+  kensho_strategy_tree_set_rating_filter (self->tree, selected_rating_id (self));
 }
 
 static void
@@ -645,40 +660,6 @@ action_save_as (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
-on_export_csv_response (GtkNativeDialog *dialog, int response, KenshoWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && kensho_window_get_sheet (self) != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (path != NULL && kensho_csv_save_file (kensho_window_get_sheet (self), path, &error))
-        show_toast (self, _("Exported"));
-      else
-        show_error (self, _("Could Not Export"), error ? error->message : _("Choose a local file."));
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-action_export_csv (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  KenshoWindow *self = KENSHO_WINDOW (widget);
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Export as CSV"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                              _("_Export"), _("_Cancel"));
-  g_autofree char *title = kensho_sheet_dup_display_title (kensho_window_get_sheet (self));
-  g_autofree char *file_name = g_strconcat (title, ".csv", NULL);
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_csv_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
 action_properties (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   KenshoWindow *self = KENSHO_WINDOW (widget);
@@ -844,10 +825,121 @@ action_find (GtkWidget *widget, const char *name, GVariant *parameter)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Printing and PDF ---------------------------------------------------------- */
+
+/* What is printed follows the division and rating filters of the tree. */
+static void
+apply_filters (KenshoWindow *self, KenshoPrintLayout *layout)
+{
+  kensho_print_layout_set_division (layout, selected_division (self));
+  kensho_print_layout_set_rating (layout, selected_rating_id (self));
+}
+
+static void
+on_print_done (GtkPrintOperation *operation, GtkPrintOperationResult result, KenshoWindow *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      show_error (self, _("Could Not Print"), error ? error->message : _("The printer reported an error."));
+    }
+  g_object_unref (operation);
+}
+
 static void
 action_print (GtkWidget *widget, const char *name, GVariant *parameter)
 {
-  show_toast (KENSHO_WINDOW (widget), _("Printing is not available in this version yet."));
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+  KenshoSheet *sheet = kensho_window_get_sheet (self);
+  KenshoPrintOperation *operation;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  if (sheet == NULL)
+    return;
+  /* Kept alive until ::done, which GTK emits for every outcome. */
+  operation = kensho_print_operation_new (sheet, kensho_application_get_settings (get_app (self)));
+  apply_filters (self, kensho_print_operation_get_layout (operation));
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    show_error (self, _("Could Not Print"), error->message);
+}
+
+/* Exports write a file chosen in a file chooser; @export does the writing. */
+typedef gboolean (*ExportFunc) (KenshoWindow *self, const char *path, GError **error);
+
+static void
+on_export_response (GtkNativeDialog *dialog, int response, KenshoWindow *self)
+{
+  ExportFunc export = g_object_get_data (G_OBJECT (dialog), "kensho-export");
+
+  if (response == GTK_RESPONSE_ACCEPT && kensho_window_get_sheet (self) != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && export (self, path, &error))
+        show_toast (self, _("Exported"));
+      else
+        show_error (self, _("Could Not Export"), error ? error->message : _("Choose a local file."));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_export_file (KenshoWindow *self, const char *title, const char *extension, ExportFunc export)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                              _("_Export"), _("_Cancel"));
+  g_autofree char *sheet_title = kensho_sheet_dup_display_title (kensho_window_get_sheet (self));
+  g_autofree char *file_name = g_strconcat (sheet_title, extension, NULL);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "kensho-export", export);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static gboolean
+export_csv (KenshoWindow *self, const char *path, GError **error)
+{
+  return kensho_csv_save_file (kensho_window_get_sheet (self), path, error);
+}
+
+static void
+action_export_csv (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  choose_export_file (KENSHO_WINDOW (widget), _("Export as CSV"), ".csv", export_csv);
+}
+
+/* The same pages as printing, on the paper of the last print when that is
+ * A3 or A4 (A3 landscape otherwise). */
+static gboolean
+export_pdf (KenshoWindow *self, const char *path, GError **error)
+{
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (kensho_window_get_sheet (self));
+  g_autoptr(GtkPageSetup) page_setup =
+    kensho_print_operation_load_page_setup (kensho_application_get_settings (get_app (self)));
+  KenshoPaper paper;
+  gboolean portrait;
+
+  apply_filters (self, layout);
+  kensho_print_operation_page_setup_to_paper (page_setup, &paper, &portrait);
+  return kensho_print_layout_save_pdf (layout, path, paper, portrait, error);
+}
+
+static void
+action_export_pdf (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  choose_export_file (KENSHO_WINDOW (widget), _("Export as PDF"), ".pdf", export_pdf);
 }
 
 /* Closing ----------------------------------------------------------------- */
@@ -1051,7 +1143,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, action_print);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, action_export_pdf);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, action_export_csv);
   gtk_widget_class_install_action (widget_class, "win.properties", NULL, action_properties);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);

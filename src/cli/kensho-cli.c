@@ -8,6 +8,7 @@
 
 #include "kensho-csv.h"
 #include "kensho-document.h"
+#include "kensho-print-layout.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-workspace.h"
 
@@ -95,6 +96,57 @@ run_csv (int argc, char **argv)
 
   sheet = kensho_sheet_xml_load_file (argv[1], &error);
   if (sheet == NULL || !kensho_csv_save_file (sheet, output, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_INVALID;
+    }
+  return EXIT_OK;
+}
+
+static int
+run_pdf (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE -o OUT.pdf — print a sheet to PDF"));
+  g_autofree char *output = NULL;
+  g_autofree char *paper = NULL;
+  g_autofree char *division = NULL;
+  gboolean portrait = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the PDF file"), N_("OUT.pdf") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size: a3 (the default) or a4"), N_("SIZE") },
+    { "portrait", 0, 0, G_OPTION_ARG_NONE, &portrait, N_("Portrait instead of landscape"), NULL },
+    { "division", 0, 0, G_OPTION_ARG_STRING, &division, N_("Only the indicators of this division"), N_("DIVISION") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = NULL;
+  g_autoptr(KenshoPrintLayout) layout = NULL;
+  KenshoPaper size = KENSHO_PAPER_A3;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Draws the sheet as printing does: title, notes and column "
+                                  "headings on every page, A3 landscape unless told otherwise."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("Name exactly one sheet file."));
+  if (output == NULL)
+    return usage_error (context, _("Say where to write the PDF file with -o OUT.pdf."));
+  if (paper != NULL && g_ascii_strcasecmp (paper, "a4") == 0)
+    size = KENSHO_PAPER_A4;
+  else if (paper != NULL && g_ascii_strcasecmp (paper, "a3") != 0)
+    return usage_error (context, _("The paper size must be a3 or a4."));
+
+  sheet = kensho_sheet_xml_load_file (argv[1], &error);
+  if (sheet == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_INVALID;
+    }
+  layout = kensho_print_layout_new (sheet);
+  kensho_print_layout_set_division (layout, division);
+  if (!kensho_print_layout_save_pdf (layout, output, size, portrait, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_INVALID;
@@ -223,6 +275,7 @@ run_export (int argc, char **argv)
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check sheet files"), run_validate },
   { "csv", N_("FILE -o OUT.csv"), N_("Export a sheet as CSV"), run_csv },
+  { "pdf", N_("FILE -o OUT.pdf"), N_("Print a sheet to PDF (A3 or A4)"), run_pdf },
   { "import", N_("FILE.xml"), N_("Bring a sheet into the workspace; prints its id"), run_import },
   { "list", "", N_("List the sheets in the workspace"), run_list },
   { "export", N_("ID -o OUT.xml"), N_("Write a sheet of the workspace to a file"), run_export },

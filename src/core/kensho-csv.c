@@ -45,15 +45,6 @@ kensho_node_dup_heading (KenshoNode *node)
   return g_strconcat (code, title, NULL);
 }
 
-static KenshoNode *
-ancestor_of_kind (KenshoNode *node, KenshoNodeKind kind)
-{
-  for (KenshoNode *p = kensho_node_get_parent (node); p; p = kensho_node_get_parent (p))
-    if (kensho_node_get_kind (p) == kind)
-      return p;
-  return NULL;
-}
-
 static void
 append_heading (GString *out, KenshoNode *node)
 {
@@ -98,9 +89,9 @@ kensho_csv_serialize (KenshoSheet *sheet)
       const char *rating_id = kensho_indicator_get_rating_id (indicator, fy);
       KenshoRating *rating = rating_id ? kensho_rating_scale_lookup (scale, rating_id) : NULL;
 
-      append_heading (out, ancestor_of_kind (node, KENSHO_NODE_GOAL));
-      append_heading (out, ancestor_of_kind (node, KENSHO_NODE_SUBGOAL));
-      append_heading (out, ancestor_of_kind (node, KENSHO_NODE_MEASURE));
+      append_heading (out, kensho_node_get_ancestor_of_kind (node, KENSHO_NODE_GOAL));
+      append_heading (out, kensho_node_get_ancestor_of_kind (node, KENSHO_NODE_SUBGOAL));
+      append_heading (out, kensho_node_get_ancestor_of_kind (node, KENSHO_NODE_MEASURE));
       append_field (out, kensho_indicator_get_indicator_kind (indicator) == KENSHO_INDICATOR_TARGET
                            ? _("Numerical target") : _("KPI"));
       append_field (out, kensho_indicator_get_name (indicator));

@@ -354,9 +354,8 @@ kensho_indicator_dup_years (KenshoIndicator *self)
   return years;
 }
 
-/* The commentary as one cell of the printed sheet: "①… ②… ③…". */
-char *
-kensho_indicator_dup_commentary_text (KenshoIndicator *self, int fiscal_year)
+static char *
+join_commentary (KenshoIndicator *self, int fiscal_year, const char *separator)
 {
   static const char *const marks[] = { "①", "②", "③" };
   GString *text = g_string_new (NULL);
@@ -368,17 +367,29 @@ kensho_indicator_dup_commentary_text (KenshoIndicator *self, int fiscal_year)
       if (content == NULL)
         continue;
       if (text->len > 0)
-        g_string_append_c (text, ' ');
+        g_string_append (text, separator);
       g_string_append (text, marks[part]);
       g_string_append (text, content);
     }
   return g_string_free (text, FALSE);
 }
 
-/* One value cell as printed: all series on one line, e.g.
- * "男性77.41歳 女性79.89歳 (令和元年) ※変更前". Empty when nothing is written. */
+/* The commentary as one cell of the printed sheet: "①… ②… ③…". */
 char *
-kensho_indicator_format_column (KenshoIndicator *self, KenshoColumn column, int fiscal_year_shown)
+kensho_indicator_dup_commentary_text (KenshoIndicator *self, int fiscal_year)
+{
+  return join_commentary (self, fiscal_year, " ");
+}
+
+/* The same with each part on its own line, for the printed page. */
+char *
+kensho_indicator_dup_commentary_lines (KenshoIndicator *self, int fiscal_year)
+{
+  return join_commentary (self, fiscal_year, "\n");
+}
+
+static char *
+format_column (KenshoIndicator *self, KenshoColumn column, int fiscal_year_shown, gboolean lines)
 {
   guint n = kensho_indicator_get_n_series (self);
   g_autofree const char **names = g_new0 (const char *, n + 1);
@@ -396,7 +407,24 @@ kensho_indicator_format_column (KenshoIndicator *self, KenshoColumn column, int 
     }
   if (n_written == 0)
     return g_strdup ("");
+  if (lines)
+    return kensho_value_format_series_lines (names, (KenshoValue *const *) values, n);
   return kensho_value_format_series_cell (names, (KenshoValue *const *) values, n);
+}
+
+/* One value cell as printed: all series on one line, e.g.
+ * "男性77.41歳 女性79.89歳 (令和元年) ※変更前". Empty when nothing is written. */
+char *
+kensho_indicator_format_column (KenshoIndicator *self, KenshoColumn column, int fiscal_year_shown)
+{
+  return format_column (self, column, fiscal_year_shown, FALSE);
+}
+
+/* The same with one series a line, for the printed page. */
+char *
+kensho_indicator_format_column_lines (KenshoIndicator *self, KenshoColumn column, int fiscal_year_shown)
+{
+  return format_column (self, column, fiscal_year_shown, TRUE);
 }
 
 static gboolean

@@ -64,6 +64,11 @@ char               *kensho_indicator_dup_commentary_text (KenshoIndicator     *s
 char               *kensho_indicator_format_column      (KenshoIndicator      *self,
                                                          KenshoColumn          column,
                                                          int                   fiscal_year_shown);
+char               *kensho_indicator_dup_commentary_lines (KenshoIndicator    *self,
+                                                          int                 fiscal_year);
+char               *kensho_indicator_format_column_lines (KenshoIndicator     *self,
+                                                         KenshoColumn          column,
+                                                         int                   fiscal_year_shown);
 KenshoIndicator    *kensho_indicator_copy               (KenshoIndicator      *self);
 void                kensho_indicator_assign             (KenshoIndicator      *self,
                                                          KenshoIndicator      *from);

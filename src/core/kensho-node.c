@@ -269,6 +269,18 @@ kensho_node_is_ancestor_of (KenshoNode *self, KenshoNode *descendant)
   return FALSE;
 }
 
+/* The nearest node above @self of @kind: the goal, sub-goal or measure an
+ * indicator belongs to; NULL when there is none. */
+KenshoNode *
+kensho_node_get_ancestor_of_kind (KenshoNode *self, KenshoNodeKind kind)
+{
+  g_return_val_if_fail (KENSHO_IS_NODE (self), NULL);
+  for (KenshoNode *node = kensho_node_get_parent (self); node; node = kensho_node_get_parent (node))
+    if (kensho_node_get_kind (node) == kind)
+      return node;
+  return NULL;
+}
+
 /* Goals hold sub-goals, measures and indicators; a city without a sub-goal
  * level puts measures right under its goals; indicators may hang anywhere. */
 gboolean

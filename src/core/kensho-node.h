@@ -47,6 +47,8 @@ guint           kensho_node_get_position    (KenshoNode     *self);
 guint           kensho_node_get_depth       (KenshoNode     *self);
 gboolean        kensho_node_is_ancestor_of  (KenshoNode     *self,
                                              KenshoNode     *descendant);
+KenshoNode     *kensho_node_get_ancestor_of_kind (KenshoNode *self,
+                                                  KenshoNodeKind kind);
 gboolean        kensho_node_kind_can_contain (KenshoNodeKind parent_kind,
                                               KenshoNodeKind child_kind);
 gboolean        kensho_node_insert          (KenshoNode     *parent,

@@ -805,24 +805,12 @@ single_unnamed (const char * const *names, guint n)
   return n == 1 && (names == NULL || nonempty (names[0]) == NULL);
 }
 
-/**
- * kensho_value_format_series_cell:
- * @series_names: (nullable) (array): the names, at least @n_values of them
- *   unless there is a single unnamed series ({ NULL } or { "" })
- * @values: (array length=n_values): the values, %NULL where nothing is
- *   written (left out of the cell)
- * @n_values: how many
- *
- * Writes "男性77.41歳 女性79.89歳 (令和元年) ※変更前": a period and note that
- * all values share print once, at the end; otherwise each value keeps its
- * own. A single unnamed series is just kensho_value_format().
- *
- * Returns: (transfer full): the cell text
- */
-char *
-kensho_value_format_series_cell (const char * const *series_names,
-                                 KenshoValue * const *values,
-                                 guint                n_values)
+/* The series of a cell joined by @separator; see below. */
+static char *
+format_series (const char * const *series_names,
+               KenshoValue * const *values,
+               guint                n_values,
+               const char          *separator)
 {
   GString *out;
   const KenshoValue *first = NULL;
@@ -852,7 +840,7 @@ kensho_value_format_series_cell (const char * const *series_names,
       if (values[i] == NULL)
         continue;
       if (out->len > 0)
-        g_string_append_c (out, ' ');
+        g_string_append (out, separator);
       if (series_names != NULL)
         g_string_append (out, series_names[i]);
       append_bare (out, values[i]);
@@ -862,6 +850,44 @@ kensho_value_format_series_cell (const char * const *series_names,
   if (shared && first != NULL)
     append_period_and_note (out, first->period, first->note);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * kensho_value_format_series_cell:
+ * @series_names: (nullable) (array): the names, at least @n_values of them
+ *   unless there is a single unnamed series ({ NULL } or { "" })
+ * @values: (array length=n_values): the values, %NULL where nothing is
+ *   written (left out of the cell)
+ * @n_values: how many
+ *
+ * Writes "男性77.41歳 女性79.89歳 (令和元年) ※変更前": a period and note that
+ * all values share print once, at the end; otherwise each value keeps its
+ * own. A single unnamed series is just kensho_value_format().
+ *
+ * Returns: (transfer full): the cell text
+ */
+char *
+kensho_value_format_series_cell (const char * const *series_names,
+                                 KenshoValue * const *values,
+                                 guint                n_values)
+{
+  return format_series (series_names, values, n_values, " ");
+}
+
+/**
+ * kensho_value_format_series_lines:
+ *
+ * Like kensho_value_format_series_cell(), with one series a line, as the
+ * printed sheet shows them: "男性77.41歳\n女性79.89歳 (令和元年) ※変更前".
+ *
+ * Returns: (transfer full): the cell text
+ */
+char *
+kensho_value_format_series_lines (const char * const *series_names,
+                                  KenshoValue * const *values,
+                                  guint                n_values)
+{
+  return format_series (series_names, values, n_values, "\n");
 }
 
 /* Where the series @name starts after @p: preferably after white space

@@ -72,6 +72,9 @@ GPtrArray   *kensho_value_parse_series_cell  (const char         *cell,
 char        *kensho_value_format_series_cell (const char * const *series_names,
                                               KenshoValue * const *values,
                                               guint               n_values);
+char        *kensho_value_format_series_lines (const char * const *series_names,
+                                               KenshoValue * const *values,
+                                               guint               n_values);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KenshoValue, kensho_value_free)
 

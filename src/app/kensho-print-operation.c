@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kensho-print-operation.h"
+#include "kensho-print-preview.h"
+
+/* Rows measured per step: small enough for the progress dialog to stay
+ * responsive and its Cancel button to answer at once. */
+#define ROWS_PER_STEP 8
+
+struct _KenshoPrintOperation
+{
+  GtkPrintOperation parent_instance;
+
+  KenshoPrintLayout *layout;
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (KenshoPrintOperation, kensho_print_operation, GTK_TYPE_PRINT_OPERATION)
+
+/* A3 landscape, what such sheets are printed on, unless the user chose
+ * another page setup before. */
+GtkPageSetup *
+kensho_print_operation_load_page_setup (GSettings *settings)
+{
+  g_autoptr(GVariant) stored = settings ? g_settings_get_value (settings, "page-setup") : NULL;
+  g_autoptr(GtkPaperSize) a3 = NULL;
+  GtkPageSetup *page_setup;
+
+  if (stored != NULL && g_variant_n_children (stored) > 0)
+    {
+      page_setup = gtk_page_setup_new_from_gvariant (stored);
+      if (page_setup != NULL)
+        return page_setup;
+    }
+  page_setup = gtk_page_setup_new ();
+  a3 = gtk_paper_size_new (GTK_PAPER_NAME_A3);
+  gtk_page_setup_set_paper_size_and_default_margins (page_setup, a3);
+  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  return page_setup;
+}
+
+/* The paper of the PDF export: A4 when the page setup says so, else A3. */
+void
+kensho_print_operation_page_setup_to_paper (GtkPageSetup *page_setup, KenshoPaper *paper, gboolean *portrait)
+{
+  GtkPaperSize *size = gtk_page_setup_get_paper_size (page_setup);
+  GtkPageOrientation orientation = gtk_page_setup_get_orientation (page_setup);
+
+  *paper = g_strcmp0 (gtk_paper_size_get_name (size), GTK_PAPER_NAME_A4) == 0 ? KENSHO_PAPER_A4 : KENSHO_PAPER_A3;
+  *portrait = orientation == GTK_PAGE_ORIENTATION_PORTRAIT ||
+              orientation == GTK_PAGE_ORIENTATION_REVERSE_PORTRAIT;
+}
+
+static void
+save_settings (KenshoPrintOperation *self)
+{
+  GtkPrintSettings *print_settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self));
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+  GtkPaperSize *paper;
+
+  if (self->settings == NULL || print_settings == NULL)
+    return;
+  g_settings_set_value (self->settings, "print-settings", gtk_print_settings_to_gvariant (print_settings));
+  /* The dialog's page setup (embedded) ends up in the print settings. */
+  page_setup = kensho_print_operation_load_page_setup (self->settings);
+  paper = gtk_print_settings_get_paper_size (print_settings);
+  if (paper != NULL)
+    {
+      gtk_page_setup_set_paper_size_and_default_margins (page_setup, paper);
+      gtk_paper_size_free (paper);
+    }
+  if (gtk_print_settings_has_key (print_settings, GTK_PRINT_SETTINGS_ORIENTATION))
+    gtk_page_setup_set_orientation (page_setup, gtk_print_settings_get_orientation (print_settings));
+  g_settings_set_value (self->settings, "page-setup", gtk_page_setup_to_gvariant (page_setup));
+}
+
+static void
+kensho_print_operation_begin_print (GtkPrintOperation *operation, GtkPrintContext *context)
+{
+  KenshoPrintOperation *self = KENSHO_PRINT_OPERATION (operation);
+  /* 72 dpi at GTK_UNIT_POINTS, metrics unhinted: as the PDF export. */
+  PangoContext *pango = gtk_print_context_create_pango_context (context);
+
+  pango_context_set_language (pango, pango_language_from_string ("ja"));
+  kensho_print_layout_begin (self->layout, pango,
+                             gtk_print_context_get_width (context),
+                             gtk_print_context_get_height (context));
+  g_object_unref (pango);
+}
+
+static gboolean
+kensho_print_operation_paginate (GtkPrintOperation *operation, GtkPrintContext *context)
+{
+  KenshoPrintOperation *self = KENSHO_PRINT_OPERATION (operation);
+
+  if (!kensho_print_layout_paginate_step (self->layout, ROWS_PER_STEP))
+    return FALSE;
+  gtk_print_operation_set_n_pages (operation, kensho_print_layout_get_n_pages (self->layout));
+  return TRUE;
+}
+
+static void
+kensho_print_operation_draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page)
+{
+  KenshoPrintOperation *self = KENSHO_PRINT_OPERATION (operation);
+
+  if (page >= 0 && (guint) page < kensho_print_layout_get_n_pages (self->layout))
+    kensho_print_layout_draw_page (self->layout, gtk_print_context_get_cairo_context (context), page);
+}
+
+static gboolean
+kensho_print_operation_preview (GtkPrintOperation        *operation,
+                                GtkPrintOperationPreview *preview,
+                                GtkPrintContext          *context,
+                                GtkWindow                *parent)
+{
+  KenshoPrintOperation *self = KENSHO_PRINT_OPERATION (operation);
+  GtkWindow *window = kensho_print_preview_new (preview, context, self->layout, parent);
+
+  gtk_window_present (window);
+  return TRUE;
+}
+
+static void
+kensho_print_operation_done (GtkPrintOperation *operation, GtkPrintOperationResult result)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    save_settings (KENSHO_PRINT_OPERATION (operation));
+}
+
+static void
+kensho_print_operation_finalize (GObject *object)
+{
+  KenshoPrintOperation *self = KENSHO_PRINT_OPERATION (object);
+
+  g_clear_object (&self->layout);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (kensho_print_operation_parent_class)->finalize (object);
+}
+
+static void
+kensho_print_operation_class_init (KenshoPrintOperationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
+
+  object_class->finalize = kensho_print_operation_finalize;
+  operation_class->begin_print = kensho_print_operation_begin_print;
+  operation_class->paginate = kensho_print_operation_paginate;
+  operation_class->draw_page = kensho_print_operation_draw_page;
+  operation_class->preview = kensho_print_operation_preview;
+  operation_class->done = kensho_print_operation_done;
+}
+
+static void
+kensho_print_operation_init (KenshoPrintOperation *self)
+{
+  GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
+
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_show_progress (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+}
+
+KenshoPrintOperation *
+kensho_print_operation_new (KenshoSheet *sheet, GSettings *settings)
+{
+  KenshoPrintOperation *self;
+  GtkPrintOperation *operation;
+  g_autoptr(GVariant) stored = NULL;
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (KENSHO_IS_SHEET (sheet), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (KENSHO_TYPE_PRINT_OPERATION, NULL);
+  operation = GTK_PRINT_OPERATION (self);
+  self->layout = kensho_print_layout_new (sheet);
+  g_set_object (&self->settings, settings);
+
+  stored = settings ? g_settings_get_value (settings, "print-settings") : NULL;
+  if (stored != NULL && g_variant_n_children (stored) > 0)
+    {
+      g_autoptr(GtkPrintSettings) print_settings = gtk_print_settings_new_from_gvariant (stored);
+
+      gtk_print_operation_set_print_settings (operation, print_settings);
+    }
+  page_setup = kensho_print_operation_load_page_setup (settings);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+  title = kensho_sheet_dup_display_title (sheet);
+  gtk_print_operation_set_job_name (operation, title);
+  return self;
+}
+
+KenshoPrintLayout *
+kensho_print_operation_get_layout (KenshoPrintOperation *self)
+{
+  g_return_val_if_fail (KENSHO_IS_PRINT_OPERATION (self), NULL);
+  return self->layout;
+}

@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Printing through GTK: KenshoPrintOperation exported to a PDF by GTK's
+ * own print machinery, the remembered page setup, and the preview window. */
+#undef G_DISABLE_ASSERT
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "kensho-print-operation.h"
+#include "kensho-print-preview.h"
+#include "kensho-sheet-xml.h"
+#include "test-pdf.h"
+#include "test-sample.h"
+#include "test-widget.h"
+
+static void
+on_done (GtkPrintOperation *operation, GtkPrintOperationResult result, gpointer data)
+{
+  *(GtkPrintOperationResult *) data = result;
+}
+
+/* Runs @operation and waits for ::done. */
+static GtkPrintOperationResult
+run_to_done (KenshoPrintOperation *operation, GtkPrintOperationAction action)
+{
+  GtkPrintOperationResult done = -1;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_signal_connect (operation, "done", G_CALLBACK (on_done), &done);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), action, NULL, &error);
+  g_assert_no_error (error);
+  while ((int) done == -1 && result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return (int) done == -1 ? result : done;
+}
+
+static void
+test_export_through_gtk (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(KenshoPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) remembered = NULL;
+  g_autoptr(GVariant) stored = NULL;
+  g_autofree char *pdf = artifact ("gtk-export.pdf");
+  g_autofree char *text = NULL;
+  double width, height;
+  guint n_pages;
+
+  g_settings_reset (settings, "print-settings");
+  g_settings_reset (settings, "page-setup");
+  operation = kensho_print_operation_new (sheet, settings);
+  /* What a user would have chosen in the dialog. */
+  {
+    g_autoptr(GtkPrintSettings) chosen = gtk_print_settings_new ();
+
+    gtk_print_settings_set_n_copies (chosen, 2);
+    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), chosen);
+  }
+  g_remove (pdf);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+  g_assert_cmpint (run_to_done (operation, GTK_PRINT_OPERATION_ACTION_EXPORT), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  /* GTK drew the layout's pages, A3 landscape by default. */
+  n_pages = kensho_print_layout_get_n_pages (kensho_print_operation_get_layout (operation));
+  g_assert_cmpuint (n_pages, >=, 6);
+  g_assert_cmpuint (pdf_pages (pdf, &width, &height), ==, n_pages);
+  g_assert_cmpfloat_with_epsilon (width, 1190.55, 0.5);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 0.5);
+  text = pdf_text (pdf, 0);
+  for (guint i = 0; i < indicators->len; i++)
+    assert_contains (text, kensho_indicator_get_name (g_ptr_array_index (indicators, i)));
+  {
+    g_autofree char *last = pdf_text (pdf, n_pages);
+    g_autofree char *number = g_strdup_printf ("%u/%u", n_pages, n_pages);
+
+    g_assert_true (g_str_has_suffix (last, number));
+  }
+
+  /* The settings and page setup are remembered for the next time. */
+  stored = g_settings_get_value (settings, "print-settings");
+  {
+    g_autoptr(GtkPrintSettings) restored = gtk_print_settings_new_from_gvariant (stored);
+    g_autoptr(KenshoPrintOperation) next = kensho_print_operation_new (sheet, settings);
+
+    g_assert_cmpint (gtk_print_settings_get_n_copies (restored), ==, 2);
+    g_assert_cmpint (gtk_print_settings_get_n_copies (gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (next))),
+                     ==, 2);
+  }
+  remembered = kensho_print_operation_load_page_setup (settings);
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (remembered)), ==, GTK_PAPER_NAME_A3);
+  g_assert_cmpint (gtk_page_setup_get_orientation (remembered), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+}
+
+/* A page setup chosen once is the next default, and the PDF export's paper. */
+static void
+test_page_setup_remembered (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GtkPageSetup) a4 = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) size = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GtkPageSetup) loaded = NULL;
+  g_autoptr(GtkPageSetup) fallback = NULL;
+  KenshoPaper paper;
+  gboolean portrait;
+
+  g_settings_reset (settings, "page-setup");
+  fallback = kensho_print_operation_load_page_setup (settings);
+  kensho_print_operation_page_setup_to_paper (fallback, &paper, &portrait);
+  g_assert_cmpint (paper, ==, KENSHO_PAPER_A3);
+  g_assert_false (portrait);
+
+  gtk_page_setup_set_paper_size_and_default_margins (a4, size);
+  gtk_page_setup_set_orientation (a4, GTK_PAGE_ORIENTATION_PORTRAIT);
+  g_settings_set_value (settings, "page-setup", gtk_page_setup_to_gvariant (a4));
+  loaded = kensho_print_operation_load_page_setup (settings);
+  kensho_print_operation_page_setup_to_paper (loaded, &paper, &portrait);
+  g_assert_cmpint (paper, ==, KENSHO_PAPER_A4);
+  g_assert_true (portrait);
+  g_settings_reset (settings, "page-setup");
+}
+
+static KenshoPrintPreview *
+find_preview (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (KENSHO_IS_PRINT_PREVIEW (window))
+        return KENSHO_PRINT_PREVIEW (window);
+    }
+  return NULL;
+}
+
+/* Print preview opens a window that shows the pages, and closing it ends
+ * the operation. */
+static void
+test_preview (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoPrintOperation) operation = kensho_print_operation_new (sheet, NULL);
+  GtkPrintOperationResult done = -1;
+  g_autoptr(GError) error = NULL;
+  KenshoPrintPreview *preview = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "artifacts", NULL);
+
+  g_signal_connect (operation, "done", G_CALLBACK (on_done), &done);
+  gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, &error);
+  g_assert_no_error (error);
+  while ((preview == NULL || kensho_print_preview_get_n_pages (preview) == 0) &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      preview = find_preview ();
+    }
+  g_assert_nonnull (preview);
+  g_assert_cmpuint (kensho_print_preview_get_n_pages (preview), ==,
+                    kensho_print_layout_get_n_pages (kensho_print_operation_get_layout (operation)));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  /* Slow builds (sanitizers) take a while to map a window. */
+  while ((!gtk_widget_get_mapped (GTK_WIDGET (preview)) || gtk_widget_get_width (GTK_WIDGET (preview)) == 0) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  save_screenshot (GTK_WIDGET (preview), "artifacts/print-preview.png");
+
+  gtk_window_close (GTK_WINDOW (preview));
+  while ((int) done == -1 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (done, !=, -1);
+  g_assert_null (find_preview ());
+}
+
+static gboolean
+cancel_on_second_step (GtkPrintOperation *operation, GtkPrintContext *context, guint *calls)
+{
+  if (++*calls == 2)
+    gtk_print_operation_cancel (operation);
+  return FALSE;
+}
+
+/* A long print can be cancelled while it paginates: no page is drawn. */
+static void
+test_cancel (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoPrintOperation) operation = kensho_print_operation_new (sheet, NULL);
+  g_autofree char *pdf = artifact ("gtk-cancelled.pdf");
+  guint calls = 0;
+
+  g_remove (pdf);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+  g_signal_connect (operation, "paginate", G_CALLBACK (cancel_on_second_step), &calls);
+  g_assert_cmpint (run_to_done (operation, GTK_PRINT_OPERATION_ACTION_EXPORT), ==,
+                   GTK_PRINT_OPERATION_RESULT_CANCEL);
+  g_assert_cmpuint (calls, ==, 2);
+  g_assert_cmpuint (kensho_print_layout_get_n_pages (kensho_print_operation_get_layout (operation)), ==, 0);
+  /* GTK leaves the file it opened, with no page of the sheet drawn. */
+  if (g_file_test (pdf, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *text = pdf_text (pdf, 0);
+
+      g_assert_cmpstr (text, ==, "");
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  /* Printing needs no screen reader; the accessibility bus is left to the
+   * tests about it, which run beside this one. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  g_test_add_func ("/print-app/export-through-gtk", test_export_through_gtk);
+  g_test_add_func ("/print-app/page-setup-remembered", test_page_setup_remembered);
+  g_test_add_func ("/print-app/preview", test_preview);
+  g_test_add_func ("/print-app/cancel", test_cancel);
+  return g_test_run ();
+}

@@ -1,0 +1,515 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The printed sheet, checked through the PDF it makes: poppler's pdfinfo,
+ * pdftotext and pdftoppm read what was really drawn. Page images are kept
+ * in the build directory (tests/artifacts/) to be looked at. */
+#undef G_DISABLE_ASSERT
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "kensho-csv.h"
+#include "kensho-print-layout.h"
+#include "kensho-sheet-xml.h"
+#include "test-pdf.h"
+#include "test-sample.h"
+
+static guint
+count (const char *haystack, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p; p = strstr (p + strlen (needle), needle))
+    n++;
+  return n;
+}
+
+static guint
+save_pdf (KenshoSheet *sheet, const char *name, KenshoPaper paper, gboolean portrait, char **path)
+{
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  g_autoptr(GError) error = NULL;
+
+  *path = artifact (name);
+  g_assert_true (kensho_print_layout_save_pdf (layout, *path, paper, portrait, &error));
+  g_assert_no_error (error);
+  return kensho_print_layout_get_n_pages (layout);
+}
+
+/* Page images to look at, at 50 dpi. */
+static void
+save_images (const char *pdf, const char *prefix, guint last_page)
+{
+  g_autofree char *root = artifact (prefix);
+  g_autofree char *dir = g_path_get_dirname (root);
+  g_autofree char *start = g_strconcat (prefix, "-", NULL);
+  g_autofree char *last = g_strdup_printf ("%u", last_page);
+  g_autofree char *first_image = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GDir) images = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  /* The images of an earlier run, that may have had more pages, go. */
+  while (images != NULL && (name = g_dir_read_name (images)) != NULL)
+    if (g_str_has_prefix (name, start) && g_str_has_suffix (name, ".png") &&
+        strspn (name + strlen (start), "0123456789") == strlen (name) - strlen (start) - strlen (".png"))
+      {
+        g_autofree char *old = g_build_filename (dir, name, NULL);
+
+        g_remove (old);
+      }
+  out = poppler ("pdftoppm", "-r", "50", "-png", "-l", last, pdf, root, NULL);
+  first_image = g_strdup_printf ("%s-%s1.png", root, last_page >= 10 ? "0" : "");
+  g_assert_true (g_file_test (first_image, G_FILE_TEST_EXISTS));
+}
+
+/* What every page must show: the title, label, notes, the column headings
+ * (named after the fiscal year shown) and "n / N". */
+static void
+assert_page_furniture (KenshoSheet *sheet, const char *pdf, guint n_pages)
+{
+  g_autofree char *title = kensho_sheet_dup_display_title (sheet);
+
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = pdf_text (pdf, page);
+      g_autofree char *number = g_strdup_printf ("%u/%u", page, n_pages);
+
+      assert_contains (text, title);
+      assert_contains (text, kensho_sheet_get_label (sheet));
+      assert_contains (text, kensho_sheet_get_notes (sheet));
+      assert_contains (text, _("Basic goal"));
+      assert_contains (text, _("Sub-goal"));
+      assert_contains (text, _("Numerical target"));
+      assert_contains (text, _("Measure"));
+      assert_contains (text, _("Progress"));
+      assert_contains (text, _("Reason for delay"));
+      assert_contains (text, _("Responsible division"));
+      for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
+        {
+          g_autofree char *heading = kensho_sheet_dup_column_title (sheet, column);
+
+          assert_contains (text, heading);
+        }
+      g_assert_true (g_str_has_suffix (text, number));
+    }
+}
+
+static void
+test_sample_a3 (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  KenshoRatingScale *scale = kensho_sheet_get_rating_scale (sheet);
+  g_autofree char *pdf = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *first_page = NULL;
+  double width, height;
+  guint n_pages = save_pdf (sheet, "isesaki-r5-a3.pdf", KENSHO_PAPER_A3, FALSE, &pdf);
+
+  /* A3 landscape, one page at least for each of the six sub-goals. */
+  g_assert_cmpuint (pdf_pages (pdf, &width, &height), ==, n_pages);
+  g_assert_cmpfloat_with_epsilon (width, 1190.55, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
+  g_assert_cmpuint (n_pages, >=, 6);
+  g_assert_cmpuint (n_pages, <=, 10);
+  /* Stable: the same sheet gives the same pages. */
+  g_assert_cmpuint (save_pdf (sheet, "isesaki-r5-a3-again.pdf", KENSHO_PAPER_A3, FALSE, &again), ==, n_pages);
+  save_images (pdf, "isesaki-r5-a3", n_pages);
+  assert_page_furniture (sheet, pdf, n_pages);
+
+  /* Every indicator, its rating and its division; each value as written. */
+  text = pdf_text (pdf, 0);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      KenshoIndicator *indicator = g_ptr_array_index (indicators, i);
+      const char *rating_id = kensho_indicator_get_rating_id (indicator, 2023);
+
+      assert_contains (text, kensho_indicator_get_name (indicator));
+      assert_contains (text, kensho_rating_get_label (kensho_rating_scale_lookup (scale, rating_id)));
+      assert_contains (text, kensho_indicator_get_division (indicator));
+      for (KenshoCommentaryPart part = 0; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
+        if (kensho_indicator_get_commentary (indicator, 2023, part) != NULL)
+          assert_contains (text, kensho_indicator_get_commentary (indicator, 2023, part));
+      for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
+        {
+          g_autofree char *value = kensho_indicator_format_column (indicator, column, 2023);
+
+          assert_contains (text, value);
+        }
+    }
+  for (guint i = 0; i < kensho_rating_scale_get_n_ratings (scale); i++)
+    assert_contains (text, kensho_rating_get_label (kensho_rating_scale_get_rating (scale, i)));
+  /* Named series, one a line, with their shared period and note. */
+  assert_contains (text, "男性77.41歳 女性79.89歳 (令和元年) ※変更前");
+  assert_contains (text, "小学校88.7% 中学校82.8%");
+
+  /* Groups print like merged cells: a heading once per page it runs over. */
+  first_page = pdf_text (pdf, 1);
+  g_assert_cmpuint (count (first_page, "1しごとの創生"), ==, 1);
+  g_assert_cmpuint (count (first_page, "1-1安定した雇用の創出"), ==, 1);
+  g_assert_cmpuint (count (first_page, "①地域産業の活性化、付加価値の向上"), ==, 1);
+  g_assert_cmpuint (count (text, "1-1安定した雇用の創出"), ==, 1);
+  g_assert_null (strstr (first_page, "1-2ひとの流れの創出"));
+}
+
+/* A commentary of 5,000 characters runs over pages, cut between lines, and
+ * every numbered sentence of it is printed exactly once, in order. */
+static void
+test_long_commentary (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  KenshoIndicator *first = g_ptr_array_index (indicators, 0);
+  KenshoIndicator *second = g_ptr_array_index (indicators, 1);
+  g_autoptr(GString) commentary = g_string_new (NULL);
+  g_autofree char *plain_pdf = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  guint plain_pages = save_pdf (sheet, "plain.pdf", KENSHO_PAPER_A3, FALSE, &plain_pdf);
+  guint n_pages, n_sentences = 0;
+  const char *previous = NULL;
+
+  while (g_utf8_strlen (commentary->str, -1) < 5000)
+    g_string_append_printf (commentary, "【%04u】地域の事業者と連携し、支援策の周知と改善に取り組んだ。", ++n_sentences);
+  kensho_indicator_set_commentary (first, 2023, KENSHO_COMMENTARY_ACTIVITIES, commentary->str);
+  n_pages = save_pdf (sheet, "long-commentary.pdf", KENSHO_PAPER_A3, FALSE, &pdf);
+  save_images (pdf, "long-commentary", n_pages);
+
+  g_assert_cmpuint (n_pages, >=, plain_pages + 2);
+  assert_page_furniture (sheet, pdf, n_pages);
+  text = pdf_text (pdf, 0);
+  for (guint i = 1; i <= n_sentences; i++)
+    {
+      g_autofree char *mark = g_strdup_printf ("【%04u】", i);
+      const char *at = strstr (text, mark);
+
+      g_assert_cmpuint (count (text, mark), ==, 1);
+      g_assert_true (at > previous);
+      previous = at;
+    }
+  /* Page by page, the pieces of the cell join up to the whole text. */
+  {
+    g_autofree char *cell = g_strconcat ("①", commentary->str, NULL);
+    const char *rest = cell;
+
+    for (guint page = 1; page <= n_pages && *rest; page++)
+      {
+        g_autofree char *page_text = pdf_text (pdf, page);
+        g_autofree char *head = g_strndup (rest, 12);
+        const char *at = strstr (page_text, head);
+
+        while (at != NULL && *rest && *at == *rest)
+          at++, rest++;
+      }
+    g_assert_cmpstr (rest, ==, "");
+  }
+  /* The rest of the row went on with it; the next row follows whole. */
+  assert_contains (text, kensho_indicator_get_commentary (first, 2023, KENSHO_COMMENTARY_NEXT_STEPS));
+  assert_contains (text, kensho_indicator_get_name (second));
+}
+
+/* User text is plain text: markup characters print as they are. */
+static void
+test_markup_is_literal (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  KenshoIndicator *indicator = g_ptr_array_index (indicators, 3);
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES,
+                                   "<b>太字</b> & <i>斜体 &amp; 記号 <span foreground=\"red\">赤</span>");
+  kensho_indicator_set_name (indicator, "R&D <支援> 件数");
+  save_pdf (sheet, "markup.pdf", KENSHO_PAPER_A3, FALSE, &pdf);
+  text = pdf_text (pdf, 0);
+  assert_contains (text, "②<b>太字</b> & <i>斜体 &amp; 記号 <span foreground=\"red\">赤</span>");
+  assert_contains (text, "R&D <支援> 件数");
+}
+
+static void
+test_a4 (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  g_autofree char *a3 = NULL;
+  g_autofree char *portrait = NULL;
+  g_autofree char *landscape = NULL;
+  g_autofree char *text = NULL;
+  double width, height;
+  guint a3_pages = save_pdf (sheet, "a3.pdf", KENSHO_PAPER_A3, FALSE, &a3);
+  guint portrait_pages = save_pdf (sheet, "isesaki-r5-a4-portrait.pdf", KENSHO_PAPER_A4, TRUE, &portrait);
+  guint landscape_pages = save_pdf (sheet, "isesaki-r5-a4.pdf", KENSHO_PAPER_A4, FALSE, &landscape);
+
+  g_assert_cmpuint (pdf_pages (portrait, &width, &height), ==, portrait_pages);
+  g_assert_cmpfloat_with_epsilon (width, 595.28, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
+  g_assert_cmpuint (pdf_pages (landscape, &width, &height), ==, landscape_pages);
+  g_assert_cmpfloat_with_epsilon (width, 841.89, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 595.28, 0.01);
+  g_assert_cmpuint (portrait_pages, >, a3_pages);
+  g_assert_cmpuint (landscape_pages, >=, a3_pages);
+  save_images (portrait, "isesaki-r5-a4-portrait", 3);
+  save_images (landscape, "isesaki-r5-a4", 3);
+  assert_page_furniture (sheet, portrait, portrait_pages);
+  text = pdf_text (portrait, 0);
+  for (guint i = 0; i < indicators->len; i++)
+    assert_contains (text, kensho_indicator_get_name (g_ptr_array_index (indicators, i)));
+}
+
+/* The headings follow the fiscal year shown, and the translation. */
+static void
+test_headings_in_japanese (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  const char *old_language = g_getenv ("LANGUAGE");
+  g_autofree char *saved = g_strdup (old_language);
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "ja", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  kensho_sheet_set_fiscal_year (sheet, 2024);
+  save_pdf (sheet, "headings-ja.pdf", KENSHO_PAPER_A3, FALSE, &pdf);
+  text = pdf_text (pdf, 1);
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  assert_contains (text, "令和6年度 第2期伊勢崎市まち・ひと・しごと創生総合戦略効果検証シート");
+  assert_contains (text, "大基本目標");
+  assert_contains (text, "小基本目標");
+  assert_contains (text, "数値目標");
+  assert_contains (text, "具体的な施策");
+  assert_contains (text, "重要業績評価指標 (KPI) 名称");
+  assert_contains (text, "令和6年度 ①主な取組・事業実施状況 ②課題 ③今後の方策等");
+  assert_contains (text, "基準値 (令和元年度)");
+  assert_contains (text, "令和5年度実績値");
+  assert_contains (text, "令和6年度実績値");
+  assert_contains (text, "令和6年度目標値");
+  assert_contains (text, "計画最終年度目標値 (令和9年度)");
+  assert_contains (text, "進捗状況");
+  assert_contains (text, "進捗が遅れている理由");
+  assert_contains (text, "指標の担当課");
+}
+
+/* Pagination in steps, as the print dialog runs it: progress rises and
+ * the pages are those of a pagination at once. */
+static void
+test_paginate_in_steps (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoPrintLayout) stepped = kensho_print_layout_new (sheet);
+  g_autoptr(KenshoPrintLayout) at_once = kensho_print_layout_new (sheet);
+  PangoContext *context = kensho_print_layout_create_pango_context ();
+  double previous = 0;
+  guint steps = 0;
+
+  kensho_print_layout_begin (stepped, context, 1100, 780);
+  g_assert_cmpuint (kensho_print_layout_get_n_pages (stepped), ==, 0);
+  while (!kensho_print_layout_paginate_step (stepped, 5))
+    {
+      double progress = kensho_print_layout_get_progress (stepped);
+
+      g_assert_cmpfloat (progress, >, previous);
+      g_assert_cmpfloat (progress, <, 1);
+      previous = progress;
+      steps++;
+    }
+  g_assert_cmpuint (steps, ==, 47 / 5);
+  g_assert_cmpfloat (kensho_print_layout_get_progress (stepped), ==, 1);
+  g_assert_cmpuint (kensho_print_layout_get_n_pages (stepped), ==,
+                    kensho_print_layout_paginate (at_once, context, 1100, 780));
+  g_object_unref (context);
+}
+
+/* Column widths are weights: a narrower commentary column makes taller
+ * rows and more pages; 0 restores the default. */
+static void
+test_column_widths (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  PangoContext *context = kensho_print_layout_create_pango_context ();
+  double width, height;
+  guint normal, narrow;
+
+  kensho_paper_get_size (KENSHO_PAPER_A3, FALSE, &width, &height);
+  normal = kensho_print_layout_paginate (layout, context, width - 60, height - 60);
+  kensho_print_layout_set_column_width (layout, KENSHO_PRINT_COLUMN_COMMENTARY, 80);
+  g_assert_cmpfloat (kensho_print_layout_get_column_width (layout, KENSHO_PRINT_COLUMN_COMMENTARY), ==, 80);
+  narrow = kensho_print_layout_paginate (layout, context, width - 60, height - 60);
+  g_assert_cmpuint (narrow, >, normal);
+  kensho_print_layout_set_column_width (layout, KENSHO_PRINT_COLUMN_COMMENTARY, 0);
+  g_assert_cmpuint (kensho_print_layout_paginate (layout, context, width - 60, height - 60), ==, normal);
+  g_object_unref (context);
+}
+
+/* Only one division, one rating, or one goal. */
+static void
+test_filters (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  g_autofree char *pdf = artifact ("division.pdf");
+  g_autofree char *goal_pdf = artifact ("goal-3.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *goal_text = NULL;
+  g_autoptr(GError) error = NULL;
+  KenshoNode *goal = kensho_sheet_lookup (sheet, "g3");
+  guint shown = 0;
+
+  kensho_print_layout_set_division (layout, "商工労働課");
+  g_assert_true (kensho_print_layout_save_pdf (layout, pdf, KENSHO_PAPER_A3, FALSE, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf, 0);
+  kensho_print_layout_set_division (layout, NULL);
+  {
+    g_autofree char *delayed_pdf = artifact ("delayed.pdf");
+    g_autofree char *delayed = NULL;
+
+    kensho_print_layout_set_rating (layout, "delayed");
+    g_assert_true (kensho_print_layout_save_pdf (layout, delayed_pdf, KENSHO_PAPER_A3, FALSE, &error));
+    delayed = pdf_text (delayed_pdf, 0);
+    assert_contains (delayed, "進捗の遅れ");
+    assert_contains (delayed, "Only: 進捗の遅れ");
+    g_assert_null (strstr (delayed, "概ね順調に進捗"));
+    kensho_print_layout_set_rating (layout, NULL);
+  }
+  g_assert_nonnull (goal);
+  kensho_print_layout_set_subtree (layout, goal);
+  g_assert_true (kensho_print_layout_save_pdf (layout, goal_pdf, KENSHO_PAPER_A3, FALSE, &error));
+  goal_text = pdf_text (goal_pdf, 0);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      KenshoIndicator *indicator = g_ptr_array_index (indicators, i);
+      g_autofree char *name = squeeze (kensho_indicator_get_name (indicator));
+      gboolean of_division = g_strcmp0 (kensho_indicator_get_division (indicator), "商工労働課") == 0;
+      gboolean of_goal = kensho_node_is_ancestor_of (goal, KENSHO_NODE (indicator));
+
+      if (of_division)
+        {
+          assert_contains (text, name);
+          shown++;
+        }
+      if (of_goal)
+        assert_contains (goal_text, name);
+      else
+        g_assert_null (strstr (goal_text, name));
+    }
+  g_assert_cmpuint (shown, >, 3);
+  /* Each page says what it was printed for. */
+  assert_contains (text, "Only: 商工労働課");
+  assert_contains (goal_text, "Only: 3 まちの創生");
+  g_assert_cmpuint (count (goal_text, "Only:3まちの創生"), ==, kensho_print_layout_get_n_pages (layout));
+  g_assert_null (strstr (text, "企業誘致課"));
+  g_assert_null (strstr (goal_text, "1しごとの創生"));
+}
+
+static void
+test_cli (void)
+{
+  const char *sample = g_getenv ("KENSHO_SAMPLE");
+  g_autofree char *out = artifact ("cli-a4-portrait.pdf");
+  g_autofree char *a3 = artifact ("cli-a3.pdf");
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "malformed", "bad-number.xml", NULL);
+  g_autofree char *nowhere = artifact ("no-such-folder/out.pdf");
+  double width, height;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    g_remove (out);
+    run_cli (&run, "pdf", sample, "-o", out, "--paper", "a4", "--portrait", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    pdf_pages (out, &width, &height);
+    g_assert_cmpfloat_with_epsilon (width, 595.28, 0.01);
+    g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(KenshoSheet) sheet = load_sample ();
+    g_autofree char *library = NULL;
+
+    /* The same pages as the library draws, A3 landscape by default. */
+    run_cli (&run, "pdf", sample, "-o", a3, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpuint (pdf_pages (a3, &width, &height), ==,
+                      save_pdf (sheet, "library-a3.pdf", KENSHO_PAPER_A3, FALSE, &library));
+    g_assert_cmpfloat_with_epsilon (width, 1190.55, 0.01);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *division = artifact ("cli-division.pdf");
+    g_autofree char *text = NULL;
+
+    run_cli (&run, "pdf", sample, "-o", division, "--division", "住宅課", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    text = pdf_text (division, 0);
+    assert_contains (text, "危険空き家除却件数");
+    g_assert_null (strstr (text, "安心安全課"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* Usage errors: 2, and nothing written. */
+    run_cli (&run, "pdf", sample, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "pdf", sample, "-o", out, "--paper", "b5", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "a3"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "pdf", "-o", out, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *expected = g_strdup_printf ("%s:", bad);
+
+    /* A file that cannot be read, or written: 1, with the reason. */
+    g_remove (nowhere);
+    run_cli (&run, "pdf", bad, "-o", nowhere, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_true (g_str_has_prefix (run.err, expected));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "pdf", sample, "-o", nowhere, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.err, !=, "");
+    g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/print/sample-a3", test_sample_a3);
+  g_test_add_func ("/print/long-commentary", test_long_commentary);
+  g_test_add_func ("/print/markup-is-literal", test_markup_is_literal);
+  g_test_add_func ("/print/a4", test_a4);
+  g_test_add_func ("/print/paginate-in-steps", test_paginate_in_steps);
+  g_test_add_func ("/print/filters", test_filters);
+  g_test_add_func ("/print/column-widths", test_column_widths);
+  g_test_add_func ("/print/cli", test_cli);
+  g_test_add_func ("/print/headings-in-japanese", test_headings_in_japanese);
+  return g_test_run ();
+}
