@@ -34,12 +34,44 @@ wait_for_frame (void)
   return frames != before;
 }
 
+static void
+select_and_time (KenshoWindow *window, KenshoStrategyTree *tree, KenshoIndicator *indicator,
+                 GArray *ms, GArray *call_ms)
+{
+  gint64 start = g_get_monotonic_time ();
+  double elapsed;
+
+  if (!kensho_strategy_tree_select (tree, KENSHO_NODE (indicator)))
+    g_error ("The indicator could not be selected");
+  elapsed = (g_get_monotonic_time () - start) / 1000.0;
+  if (call_ms != NULL)
+    g_array_append_val (call_ms, elapsed);
+  if (!wait_for_frame ())
+    g_error ("No frame was drawn after the selection");
+  elapsed = (g_get_monotonic_time () - start) / 1000.0;
+  if (kensho_indicator_form_get_indicator (KENSHO_INDICATOR_FORM (kensho_window_get_form (window))) != indicator)
+    g_error ("The form does not show the selected indicator");
+  g_array_append_val (ms, elapsed);
+}
+
 static int
 compare_doubles (gconstpointer a, gconstpointer b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
   return (x > y) - (x < y);
+}
+
+static void
+print_stats (const char *prefix, GArray *ms)
+{
+  if (ms->len == 0)
+    return;
+  g_array_sort (ms, compare_doubles);
+  g_print ("%s_runs=%u\n", prefix, ms->len);
+  g_print ("%s_median_ms=%.1f\n", prefix, g_array_index (ms, double, ms->len / 2));
+  g_print ("%s_p90_ms=%.1f\n", prefix, g_array_index (ms, double, (ms->len * 9) / 10));
+  g_print ("%s_max_ms=%.1f\n", prefix, g_array_index (ms, double, ms->len - 1));
 }
 
 int
@@ -52,6 +84,7 @@ main (int argc, char **argv)
   g_autoptr(GPtrArray) indicators = NULL;
   g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) call_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) jump_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GRand) rand = g_rand_new_with_seed (1);
   gint64 start = g_get_monotonic_time ();
   KenshoWindow *window;
@@ -96,31 +129,39 @@ main (int argc, char **argv)
 
   tree = kensho_window_get_tree (window);
   indicators = kensho_sheet_dup_indicators (kensho_window_get_sheet (window));
+  /* Jumps: indicators anywhere in the sheet (as from a search); the tree
+   * scrolls to each. */
+  for (guint i = 0; i < selections; i++)
+    select_and_time (window, tree, g_ptr_array_index (indicators, g_rand_int_range (rand, 0, (gint32) indicators->len)),
+                     jump_ms, NULL);
+  /* Clicks: an indicator a few rows above or below the selected one, in
+   * view, as a person goes down the list. */
   for (guint i = 0; i < selections; i++)
     {
-      KenshoIndicator *indicator = g_ptr_array_index (indicators, g_rand_int_range (rand, 0, (gint32) indicators->len));
-      gint64 t0 = g_get_monotonic_time ();
-      double elapsed;
+      KenshoNode *selected = kensho_strategy_tree_get_selected (tree);
+      guint n = kensho_strategy_tree_get_n_rows (tree);
+      guint position = 0;
+      int direction = i % 2 == 0 ? 1 : -1;
+      KenshoNode *next = NULL;
 
-      if (!kensho_strategy_tree_select (tree, KENSHO_NODE (indicator)))
-        g_error ("The indicator could not be selected");
-      elapsed = (g_get_monotonic_time () - t0) / 1000.0;
-      g_array_append_val (call_ms, elapsed);
-      if (!wait_for_frame ())
-        g_error ("No frame was drawn after the selection");
-      elapsed = (g_get_monotonic_time () - t0) / 1000.0;
-      if (kensho_indicator_form_get_indicator (KENSHO_INDICATOR_FORM (kensho_window_get_form (window))) != indicator)
-        g_error ("The form does not show the selected indicator");
-      g_array_append_val (ms, elapsed);
+      /* Not timed: where the selected row is. */
+      while (position < n && kensho_strategy_tree_get_row_node (tree, position) != selected)
+        position++;
+      for (int step = 1; step <= 4 && next == NULL; step++)
+        {
+          gint64 row = (gint64) position + direction * step;
+          KenshoNode *node = row >= 0 && row < n ? kensho_strategy_tree_get_row_node (tree, (guint) row) : NULL;
+
+          if (node != NULL && KENSHO_IS_INDICATOR (node))
+            next = node;
+        }
+      if (next != NULL)
+        select_and_time (window, tree, KENSHO_INDICATOR (next), ms, call_ms);
     }
-  g_array_sort (ms, compare_doubles);
-  g_array_sort (call_ms, compare_doubles);
+  print_stats ("jump", jump_ms);
+  print_stats ("select", ms);
   /* The part spent in the selection itself (tree, form), before drawing. */
-  g_print ("select_call_median_ms=%.1f\n", g_array_index (call_ms, double, call_ms->len / 2));
-  g_print ("select_runs=%u\n", ms->len);
-  g_print ("select_median_ms=%.1f\n", g_array_index (ms, double, ms->len / 2));
-  g_print ("select_p90_ms=%.1f\n", g_array_index (ms, double, (ms->len * 9) / 10));
-  g_print ("select_max_ms=%.1f\n", g_array_index (ms, double, ms->len - 1));
+  print_stats ("select_call", call_ms);
 
   kensho_window_close_for_quit (window);
   kensho_workspace_flush (kensho_application_get_workspace (app), NULL);

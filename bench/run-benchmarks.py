@@ -30,7 +30,7 @@ SCHEMA = os.path.join(SRC, "data", "kensho-sheet.rng")
 GENERATOR = os.path.join(SRC, "bench", "generate-sheet.py")
 
 SIZES = [int(n) for n in os.environ.get("SIZES", "47 1000 10000 100000").split()]
-PDF_SIZES = [int(n) for n in os.environ.get("PDF_SIZES", "47 1000 2000").split()]
+PDF_SIZES = [int(n) for n in os.environ.get("PDF_SIZES", "47 1000 2000 10000").split()]
 RUNS = int(os.environ.get("RUNS", "5"))
 LARGE = 100000  # from this size on, fewer runs: the machine is shared
 
@@ -70,6 +70,27 @@ def measure(cmd, runs, prepare=None, capture=True):
     return {"s": statistics.median(times), "mb": max(peaks), "runs": runs, "out": out}
 
 
+def measure_until_line(cmd, runs, prepare=None):
+    """Like measure(), but the time is taken when the process prints its
+    first line (the app's first frame), not when it has quit."""
+    times, peaks = [], []
+    for _ in range(runs):
+        if prepare:
+            prepare()
+        with tempfile.NamedTemporaryFile(prefix="kensho-bench-mem") as mem:
+            start = time.perf_counter()
+            proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", mem.name] + cmd, env=ENV,
+                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            line = proc.stdout.readline()
+            elapsed = time.perf_counter() - start
+            proc.stdout.read()
+            if proc.wait(timeout=900) != 0 or not line:
+                raise RuntimeError("failed: %s" % " ".join(cmd))
+            peaks.append(int(open(mem.name).read().split()[-1]) / 1024.0)
+        times.append(elapsed)
+    return {"s": statistics.median(times), "mb": max(peaks), "runs": runs}
+
+
 def keyvalues(text):
     return dict(line.split("=", 1) for line in text.splitlines() if "=" in line)
 
@@ -94,13 +115,13 @@ def sqlite_commit_floor(db, edits=50):
     con = sqlite3.connect(db, isolation_level=None)
     con.execute("PRAGMA journal_mode = WAL")
     con.execute("PRAGMA synchronous = FULL")
-    rows = [r[0] for r in con.execute("SELECT nid FROM year_record LIMIT 1000")]
+    rows = [r for r in con.execute("SELECT sheet_id, nid FROM year_record LIMIT 1000")]
     times = []
     for i in range(edits):
         start = time.perf_counter()
         con.execute("BEGIN IMMEDIATE")
-        con.execute("UPDATE year_record SET activities = activities || ? WHERE nid = ?",
-                    ("（追記%d）" % i, rows[i % len(rows)]))
+        con.execute("UPDATE year_record SET activities = activities || ? WHERE sheet_id = ? AND nid = ?",
+                    ("（追記%d）" % i,) + tuple(rows[i % len(rows)]))
         con.execute("COMMIT")
         times.append(time.perf_counter() - start)
     con.close()
@@ -168,8 +189,10 @@ def main():
             # XML save, timed inside (the load before it is not counted).
             out = os.path.join(work, "saved.xml")
             save = measure([BENCH, "save", f, out, str(runs)], 1)
-            results.add("XML save", n, float(keyvalues(save["out"])["save_median_ms"]) / 1000, "s", save["mb"],
-                        runs=runs)
+            kv = keyvalues(save["out"])
+            results.add("XML save", n, float(kv["save_median_ms"]) / 1000, "s", save["mb"], runs=runs)
+            results.add("XML save: serialize only", n, float(kv["save_serialize_median_ms"]) / 1000, "s",
+                        save["mb"], runs=runs)
 
             # Workspace import (file → workspace, with the XML load) and export.
             ws = os.path.join(work, "ws.db")
@@ -193,12 +216,15 @@ def main():
 
             # The app: start to first frame with the sheet, then select-to-form.
             aws = os.path.join(work, "app.db")
-            start = measure([APP, "--workspace", aws, "--quit-after-first-frame", f], runs, prepare=remove(aws))
-            results.add("App start to first frame", n, start["s"], "s", start["mb"], runs=runs)
-            select = measure([BENCH_APP, f, "5" if n >= LARGE else "20"], 1)
+            start = measure_until_line([APP, "--workspace", aws, "--quit-after-first-frame", f],
+                                       1 if n >= LARGE else runs, prepare=remove(aws))
+            results.add("App start to first frame", n, start["s"], "s", start["mb"], runs=start["runs"])
+            select = measure([BENCH_APP, f, "3" if n >= LARGE else "20"], 1)
             kv = keyvalues(select["out"])
-            results.add("Select to form shown", n, float(kv["select_median_ms"]), "ms", select["mb"],
+            results.add("Select to form: row in view", n, float(kv["select_median_ms"]), "ms", select["mb"],
                         runs=int(kv["select_runs"]))
+            results.add("Select to form: jump (scrolls)", n, float(kv["jump_median_ms"]), "ms", select["mb"],
+                        runs=int(kv["jump_runs"]))
 
         # PDF: Kensho's export against LibreOffice converting the CSV export.
         profile = os.path.join(work, "lo-profile")
@@ -314,10 +340,14 @@ def render(results, started, pdf):
     s = row("App start to first frame", 47)
     if s:
         checks.append(("Start to first frame with the sample under 0.5 s", fmt(s[2], "s"), s[2] < 0.5))
-    sel = row("Select to form shown", 10000)
+    sel = row("Select to form: row in view", 10000)
     if sel:
-        checks.append(("Select to form within 50 ms with 10,000", fmt(sel[2], "ms"), sel[2] < 50))
-    mem = [r for r in results.rows if r[1] == 10000 and r[0] in ("App start to first frame", "Select to form shown")]
+        checks.append(("Select to form within 50 ms with 10,000 (row in view)", fmt(sel[2], "ms"), sel[2] < 50))
+    sel = row("Select to form: jump (scrolls)", 10000)
+    if sel:
+        checks.append(("Select to form within 50 ms with 10,000 (jump far, scrolling)", fmt(sel[2], "ms"),
+                       sel[2] < 50))
+    mem = [r for r in results.rows if r[1] == 10000 and r[0].startswith(("App start", "Select to form"))]
     if mem:
         peak = max(r[4] for r in mem)
         checks.append(("10,000 open in the app under 250 MB peak", "%.0f MB" % peak, peak < 250))

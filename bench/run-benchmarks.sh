@@ -11,7 +11,7 @@
 #
 # Settings (environment): BUILD (default _build; made with buildtype=release
 # if missing), SIZES (default "47 1000 10000 100000"), PDF_SIZES (default
-# "47 1000 2000"), RUNS (default 5; the 100,000 sheet gets 2), KEEP=1 keeps
+# "47 1000 2000 10000"), RUNS (default 5; the 100,000 sheet gets 2), KEEP=1 keeps
 # the generated files.
 set -eu
 

@@ -25,6 +25,7 @@ struct _KenshoStrategyTree
   char *rating_id;
   GHashTable *match_cache; /* KenshoNode → GINT (1 visible, 2 hidden) */
   GHashTable *row_titles;  /* KenshoNode → GtkEditableLabel, for F2 */
+  gboolean filtered_model; /* the model has filter models (a filter is on) */
 };
 
 G_DEFINE_FINAL_TYPE (KenshoStrategyTree, kensho_strategy_tree, GTK_TYPE_WIDGET)
@@ -110,11 +111,29 @@ filter_func (gpointer item, gpointer user_data)
   return node_visible (user_data, item);
 }
 
+static void build_model (KenshoStrategyTree *self);
+
 static void
 refilter (KenshoStrategyTree *self)
 {
   g_hash_table_remove_all (self->match_cache);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->tree_model != NULL && filter_active (self) != self->filtered_model)
+    build_model (self);
+  else if (self->filtered_model)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Filter models only while a filter is on: each one connects to the one
+ * filter, and GObject finds a handler to disconnect by walking them all,
+ * so that freeing the tree of a large sheet took minutes (100,000
+ * indicators) when every branch had one. */
+static GListModel *
+filter_model (KenshoStrategyTree *self, GListModel *children)
+{
+  if (!self->filtered_model)
+    return g_object_ref (children);
+  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (children),
+                                                  GTK_FILTER (g_object_ref (self->filter))));
 }
 
 static GListModel *
@@ -125,8 +144,7 @@ create_children_model (gpointer item, gpointer user_data)
 
   if (kensho_node_get_kind (node) == KENSHO_NODE_INDICATOR)
     return NULL;
-  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (kensho_node_get_children (node)),
-                                                  GTK_FILTER (g_object_ref (self->filter))));
+  return filter_model (self, kensho_node_get_children (node));
 }
 
 /* Rows ------------------------------------------------------------------- */
@@ -448,11 +466,44 @@ kensho_strategy_tree_new (void)
   return g_object_new (KENSHO_TYPE_STRATEGY_TREE, NULL);
 }
 
+/* The tree model over the sheet, all expanded; the selected node stays
+ * selected when it is still shown. */
+static void
+build_model (KenshoStrategyTree *self)
+{
+  g_autoptr(KenshoNode) selected = NULL;
+  GListModel *top;
+
+  if (self->selection != NULL)
+    {
+      selected = kensho_strategy_tree_get_selected (self);
+      if (selected != NULL)
+        g_object_ref (selected);
+    }
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree_model);
+  if (self->sheet == NULL)
+    return;
+
+  self->filtered_model = filter_active (self);
+  top = filter_model (self, kensho_node_get_children (kensho_sheet_get_root (self->sheet)));
+  self->tree_model = gtk_tree_list_model_new (top, FALSE, TRUE, create_children_model, self, NULL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->tree_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  if (selected != NULL && node_visible (self, selected))
+    kensho_strategy_tree_select (self, selected);
+  else if (selected != NULL)
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
 void
 kensho_strategy_tree_set_sheet (KenshoStrategyTree *self, KenshoSheet *sheet, KenshoUndoStack *undo)
 {
-  GtkFilterListModel *top;
-
   g_return_if_fail (KENSHO_IS_STRATEGY_TREE (self));
 
   if (self->sheet != NULL)
@@ -467,16 +518,7 @@ kensho_strategy_tree_set_sheet (KenshoStrategyTree *self, KenshoSheet *sheet, Ke
     return;
 
   self->changed_handler = g_signal_connect (sheet, "changed", G_CALLBACK (on_sheet_changed), self);
-  top = gtk_filter_list_model_new (g_object_ref (kensho_node_get_children (kensho_sheet_get_root (sheet))),
-                                   GTK_FILTER (g_object_ref (self->filter)));
-  self->tree_model = gtk_tree_list_model_new (G_LIST_MODEL (top), FALSE, TRUE,
-                                              create_children_model, self, NULL);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->tree_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  build_model (self);
 }
 
 KenshoNode *

@@ -1117,7 +1117,12 @@ GBytes *
 kensho_sheet_xml_serialize (KenshoSheet *sheet)
 {
   xmlBufferPtr buffer = xmlBufferCreate ();
-  xmlTextWriterPtr writer = xmlNewTextWriterMemory (buffer, 0);
+  xmlTextWriterPtr writer;
+  /* libxml2 2.9 grows a buffer to the exact size at every flush of the
+   * writer: a copy (or remap) of everything so far, quadratic in the size
+   * of the sheet. Doubling keeps saving linear. */
+  xmlBufferSetAllocationScheme (buffer, XML_BUFFER_ALLOC_DOUBLEIT);
+  writer = xmlNewTextWriterMemory (buffer, 0);
   const char * const *divisions = kensho_sheet_get_divisions (sheet);
   g_autofree char *version = g_strdup_printf ("%d.%d", KENSHO_XML_VERSION_MAJOR,
                                               kensho_sheet_xml_needed_minor (sheet));
