@@ -13,3 +13,10 @@ ninja -C "$builddir"
 # A private D-Bus session and X server: no display or session is needed.
 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
   meson test -C "$builddir" --print-errorlogs --num-processes 2
+
+# The same suite again under AddressSanitizer and UndefinedBehaviorSanitizer,
+# with leak checking (tests/lsan.supp lists the libraries' own allocations).
+sh build-aux/run-sanitizers.sh
+
+# The libFuzzer targets (clang), 30 seconds each from their seed corpus.
+sh build-aux/run-fuzzers.sh 30
