@@ -12,6 +12,7 @@ packages="
   poppler-utils imagemagick desktop-file-utils appstream
   flatpak-builder xdg-utils libfile-mimeinfo-perl shared-mime-info libglib2.0-bin
   librsvg2-common adwaita-icon-theme
+  clang libclang-rt-14-dev
 "
 
 missing=""

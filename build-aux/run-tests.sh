@@ -18,3 +18,10 @@ export XDG_RUNTIME_DIR
 trap 'rm -rf "$XDG_RUNTIME_DIR"' EXIT
 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
   meson test -C "$builddir" --print-errorlogs --num-processes 2
+
+# The same suite again under AddressSanitizer and UndefinedBehaviorSanitizer,
+# with leak checking (tests/lsan.supp lists the libraries' own allocations).
+sh build-aux/run-sanitizers.sh
+
+# The libFuzzer targets (clang), 30 seconds each from their seed corpus.
+sh build-aux/run-fuzzers.sh 30

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Helper of test-crash: works on a workspace as fast as it can, printing a
- * line for every step once it is committed, until it is killed.
- *   crash-child edit WORKSPACE FIRST         edits commentary, moves nodes:
- *                                            "EDIT INDICATOR-ID"
- *   crash-child import WORKSPACE FIRST       imports the sample: "imported ID"
- *   crash-child save WORKSPACE FIRST FILE    edits and saves FILE: "saved N" */
+/* Helper of test-crash: edits a sheet in a workspace as fast as it can and
+ * prints the number and indicator of every edit once it is committed, until killed.
+ *   crash-child WORKSPACE FIRST_EDIT
+ * or imports a sheet file over and over, printing "imported ID" once each
+ * import is committed:
+ *   crash-child WORKSPACE 0 import FILE
+ * or edits the sheet linked to FILE and saves it, printing "saved N" once
+ * the file holds edit N (written in the first indicator's activities):
+ *   crash-child WORKSPACE FIRST_EDIT save FILE */
 #include "config.h"
 
 #include <stdio.h>
@@ -14,30 +17,73 @@
 #include "kensho-sheet-xml.h"
 #include "kensho-workspace.h"
 
-static void
-acknowledge (const char *format, ...) G_GNUC_PRINTF (1, 2);
-
-static void
-acknowledge (const char *format, ...)
+static int
+import_forever (KenshoWorkspace *workspace, const char *path)
 {
-  va_list args;
-
-  va_start (args, format);
-  vprintf (format, args);
-  va_end (args);
-  putchar ('\n');
+  printf ("ready 0\n");
   fflush (stdout);
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file (path, &error);
+      gint64 id;
+
+      g_assert_no_error (error);
+      id = kensho_workspace_add_sheet (workspace, sheet, &error);
+      g_assert_no_error (error);
+      printf ("imported %" G_GINT64_FORMAT "\n", id);
+      fflush (stdout);
+    }
+  return 0;
 }
 
-static void
-run_edits (KenshoWorkspace *workspace, long edit)
+static int
+save_forever (KenshoWorkspace *workspace, const char *path, long edit)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoDocument) document = kensho_document_open_file (workspace, path,
+                                                                  KENSHO_OPEN_KEEP_LOCAL |
+                                                                  KENSHO_OPEN_IGNORE_LOCK, &error);
+  g_autoptr(GPtrArray) indicators = NULL;
+
+  g_assert_no_error (error);
+  indicators = kensho_sheet_dup_indicators (kensho_document_get_sheet (document));
+  printf ("ready %" G_GINT64_FORMAT "\n", kensho_document_get_id (document));
+  fflush (stdout);
+  for (;; edit++)
+    {
+      g_autofree char *text = g_strdup_printf ("save %ld", edit);
+
+      kensho_indicator_set_commentary (g_ptr_array_index (indicators, 0), 2023,
+                                       KENSHO_COMMENTARY_ACTIVITIES, text);
+      if (!kensho_document_save (document, KENSHO_SAVE_OVERWRITE, &error))
+        g_error ("%s", error->message);
+      printf ("saved %ld\n", edit);
+      fflush (stdout);
+    }
+  return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoWorkspace) workspace = NULL;
   g_autoptr(KenshoSheet) sheet = NULL;
   g_autoptr(GPtrArray) indicators = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   gint64 id;
+  long edit;
 
+  if (argc != 3 && argc != 5)
+    return 2;
+  edit = strtol (argv[2], NULL, 10);
+  workspace = kensho_workspace_open (argv[1], &error);
+  g_assert_no_error (error);
+  if (argc == 5 && g_str_equal (argv[3], "import"))
+    return import_forever (workspace, argv[4]);
+  if (argc == 5 && g_str_equal (argv[3], "save"))
+    return save_forever (workspace, argv[4], edit);
   entries = kensho_workspace_list (workspace, &error);
   g_assert_no_error (error);
   if (entries->len == 0)
@@ -53,7 +99,8 @@ run_edits (KenshoWorkspace *workspace, long edit)
       sheet = kensho_workspace_load_sheet (workspace, id, &error);
       g_assert_no_error (error);
     }
-  acknowledge ("ready %" G_GINT64_FORMAT, id);
+  printf ("ready %" G_GINT64_FORMAT "\n", id);
+  fflush (stdout);
 
   kensho_workspace_track (workspace, sheet, id);
   indicators = kensho_sheet_dup_indicators (sheet);
@@ -77,67 +124,8 @@ run_edits (KenshoWorkspace *workspace, long edit)
         }
       if (!kensho_workspace_flush (workspace, &error))
         g_error ("%s", error->message);
-      acknowledge ("%ld %s", edit, kensho_node_get_id (KENSHO_NODE (indicator)));
+      printf ("%ld %s\n", edit, kensho_node_get_id (KENSHO_NODE (indicator)));
+      fflush (stdout);
     }
-}
-
-static void
-run_imports (KenshoWorkspace *workspace)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
-
-  g_assert_no_error (error);
-  acknowledge ("ready 0");
-  for (;;)
-    {
-      gint64 id = kensho_workspace_add_sheet (workspace, sheet, &error);
-
-      g_assert_no_error (error);
-      acknowledge ("imported %" G_GINT64_FORMAT, id);
-    }
-}
-
-/* The first indicator's activities say "save N"; each save is reported
- * once the file is in place. */
-static void
-run_saves (KenshoWorkspace *workspace, long save, const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KenshoDocument) document = kensho_document_open_file (workspace, path, KENSHO_OPEN_LOAD_FILE, &error);
-  g_autoptr(GPtrArray) indicators = NULL;
-
-  g_assert_no_error (error);
-  indicators = kensho_sheet_dup_indicators (kensho_document_get_sheet (document));
-  acknowledge ("ready %" G_GINT64_FORMAT, kensho_document_get_id (document));
-  for (;; save++)
-    {
-      g_autofree char *text = g_strdup_printf ("save %ld", save);
-
-      kensho_indicator_set_commentary (g_ptr_array_index (indicators, 0), 2023, KENSHO_COMMENTARY_ACTIVITIES, text);
-      if (!kensho_document_save (document, KENSHO_SAVE_OVERWRITE, &error))
-        g_error ("%s", error->message);
-      acknowledge ("saved %ld", save);
-    }
-}
-
-int
-main (int argc, char **argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KenshoWorkspace) workspace = NULL;
-  long first;
-
-  if (argc < 4)
-    return 2;
-  first = strtol (argv[3], NULL, 10);
-  workspace = kensho_workspace_open (argv[2], &error);
-  g_assert_no_error (error);
-  if (g_str_equal (argv[1], "edit"))
-    run_edits (workspace, first);
-  else if (g_str_equal (argv[1], "import"))
-    run_imports (workspace);
-  else if (g_str_equal (argv[1], "save") && argc == 5)
-    run_saves (workspace, first, argv[4]);
-  return 2;
+  return 0;
 }

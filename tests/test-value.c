@@ -483,6 +483,12 @@ test_number_messages (void)
                               "most 15 before the decimal point." },
     { "1.1234567", "“1.1234567” has too many digits: Kensho keeps at most 6 after the "
                    "decimal point." },
+    /* Letters whose code ends in the byte of an ASCII digit (found by
+     * fuzz-value: “-а” was read as -0, 丰 as 0). */
+    { "-а", "“-а” is not a number. Write it like 1,563, 490.7 or -3." },
+    { "丰", "“丰” is not a number. Write it like 1,563, 490.7 or -3." },
+    { "1б", "“1б” is not a number. Write it like 1,563, 490.7 or -3." },
+    { "5.а", "“5.а” is not a number. Write it like 1,563, 490.7 or -3." },
   };
   g_autofree char *huge = g_strnfill (1000000, '9');
   g_autoptr(GError) huge_error = NULL;

@@ -6,6 +6,10 @@
 
 #include <glib/gstdio.h>
 
+#include <errno.h>
+
+#include "fail-writes.h"
+
 #include "kensho-application.h"
 #include "kensho-indicator-form.h"
 #include "kensho-sheet-properties.h"
@@ -743,6 +747,74 @@ test_export_pdf (Fixture *fixture, gconstpointer data)
   gtk_drop_down_set_selected (divisions, 0);
 }
 
+static GtkRevealer *
+find_revealed_status (GtkWidget *widget)
+{
+  if (GTK_IS_REVEALER (widget) && gtk_revealer_get_reveal_child (GTK_REVEALER (widget)))
+    return GTK_REVEALER (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkRevealer *found = find_revealed_status (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+holds_label_with (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (holds_label_with (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The workspace's disk fills up: the window says so, editing goes on from
+ * memory, and once there is room every edit reaches the database. */
+static void
+test_workspace_disk_full (Fixture *fixture, gconstpointer data)
+{
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  KenshoWorkspace *workspace = kensho_document_get_workspace (document);
+  g_autofree char *folder = g_path_get_dirname (kensho_workspace_get_path (workspace));
+  KenshoIndicator *indicator = KENSHO_INDICATOR (find_row (fixture->tree, "新規求人数"));
+  GtkRevealer *status;
+  g_autoptr(KenshoSheet) stored = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+
+  g_assert_null (find_revealed_status (GTK_WIDGET (fixture->window)));
+  fail_writes_under (folder, ENOSPC);
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "満杯の間に入力");
+  g_assert_false (kensho_workspace_flush (workspace, NULL));
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_NEXT_STEPS, "まだ入力");
+  g_assert_false (kensho_workspace_flush (workspace, NULL));
+  wait_idle ();
+  status = find_revealed_status (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (status);
+  g_assert_true (holds_label_with (GTK_WIDGET (status), "could not be written to the workspace"));
+  g_assert_true (holds_label_with (GTK_WIDGET (status), "The disk is full."));
+  save_screenshot (GTK_WIDGET (fixture->window), "window-workspace-full.png");
+  /* Editing goes on: the model and undo work from memory. */
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, "満杯の間に入力");
+  g_assert_true (kensho_document_get_unsaved (document));
+
+  fail_writes_under (NULL, 0);
+  g_assert_true (kensho_workspace_flush (workspace, NULL));
+  wait_idle ();
+  g_assert_false (gtk_revealer_get_reveal_child (status));
+  stored = kensho_workspace_load_sheet (workspace, kensho_document_get_id (document), NULL);
+  indicators = kensho_sheet_dup_indicators (stored);
+  g_assert_cmpstr (kensho_indicator_get_commentary (g_ptr_array_index (indicators, 0), 2023,
+                                                    KENSHO_COMMENTARY_ISSUES), ==, "満杯の間に入力");
+  g_assert_cmpstr (kensho_indicator_get_commentary (g_ptr_array_index (indicators, 0), 2023,
+                                                    KENSHO_COMMENTARY_NEXT_STEPS), ==, "まだ入力");
+}
+
+
 int
 main (int argc, char **argv)
 {
@@ -755,6 +827,9 @@ main (int argc, char **argv)
   g_setenv ("XDG_CONFIG_HOME", home, TRUE);
   g_setenv ("XDG_CACHE_HOME", home, TRUE);
   g_setenv ("XDG_STATE_HOME", home, TRUE);
+  /* Off the accessibility bus: the AT-SPI check, run beside this test in
+   * the same session, would otherwise wait on this busy process. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
@@ -780,6 +855,8 @@ main (int argc, char **argv)
       g_test_add ("/window/reopen-open-file", Fixture, NULL, fixture_set_up, test_reopen_open_file, fixture_tear_down);
       g_test_add ("/window/sheet-properties", Fixture, NULL, fixture_set_up, test_sheet_properties, fixture_tear_down);
       g_test_add ("/window/filter-by-division", Fixture, NULL, fixture_set_up, test_filter_by_division, fixture_tear_down);
+      g_test_add ("/window/workspace-disk-full", Fixture, NULL, fixture_set_up, test_workspace_disk_full,
+                  fixture_tear_down);
       g_test_add ("/window/hostile-files-refused", Fixture, NULL, fixture_set_up, test_hostile_files_refused,
                   fixture_tear_down);
       g_test_add ("/window/print-dialog", Fixture, NULL, fixture_set_up, test_print_dialog, fixture_tear_down);

@@ -10,6 +10,7 @@
 #include "kensho-achievement.h"
 #include "kensho-document.h"
 #include "kensho-sheet-xml.h"
+#include "test-integrity.h"
 
 static char *
 temp_path (const char *name)
@@ -471,17 +472,7 @@ test_two_processes (void)
   entries = kensho_workspace_list (workspace, NULL);
   /* The same file imported again replaces its own sheet: one entry. */
   g_assert_cmpuint (entries->len, >=, 1);
-  {
-    sqlite3 *db = NULL;
-    sqlite3_stmt *stmt = NULL;
-
-    g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-    sqlite3_finalize (stmt);
-    sqlite3_close (db);
-  }
+  assert_database_sound (path);
   {
     KenshoWorkspaceEntry *entry = g_ptr_array_index (entries, 0);
     g_autoptr(KenshoSheet) sheet = kensho_workspace_load_sheet (workspace, entry->id, NULL);

@@ -1183,14 +1183,14 @@ kensho_window_dispose (GObject *object)
   G_OBJECT_CLASS (kensho_window_parent_class)->dispose (object);
 }
 
+/* Called once the window has its application: g_object_new() sets the
+ * (non-construct) "application" property only after constructed(), where
+ * the workspace's status was never connected. */
 static void
-kensho_window_constructed (GObject *object)
+attach_to_application (KenshoWindow *self)
 {
-  KenshoWindow *self = KENSHO_WINDOW (object);
   KenshoApplication *app = get_app (self);
   GSettings *settings = app ? kensho_application_get_settings (app) : NULL;
-
-  G_OBJECT_CLASS (kensho_window_parent_class)->constructed (object);
 
   if (settings != NULL)
     {
@@ -1204,6 +1204,8 @@ kensho_window_constructed (GObject *object)
     {
       g_signal_connect_object (kensho_application_get_workspace (app), "status-changed",
                                G_CALLBACK (on_workspace_status), self, 0);
+      /* A new window tells of a failure that is already there, too. */
+      on_workspace_status (kensho_application_get_workspace (app), self);
       refresh_recent (self);
     }
 }
@@ -1216,7 +1218,6 @@ kensho_window_class_init (KenshoWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = kensho_window_dispose;
-  object_class->constructed = kensho_window_constructed;
   window_class->close_request = kensho_window_close_request;
 
   g_type_ensure (KENSHO_TYPE_STRATEGY_TREE);
@@ -1315,7 +1316,10 @@ kensho_window_init (KenshoWindow *self)
 KenshoWindow *
 kensho_window_new (KenshoApplication *app)
 {
-  return g_object_new (KENSHO_TYPE_WINDOW, "application", app, NULL);
+  KenshoWindow *self = g_object_new (KENSHO_TYPE_WINDOW, "application", app, NULL);
+
+  attach_to_application (self);
+  return self;
 }
 
 KenshoDocument *

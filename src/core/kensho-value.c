@@ -113,6 +113,15 @@ fold_char (gunichar c)
     }
 }
 
+/* For characters, not bytes: g_ascii_isdigit() looks at the low byte only,
+ * so it took the Cyrillic а (U+0430) and 丰 (U+4E30) for 0 (found by
+ * fuzzing). */
+static inline gboolean
+is_digit (gunichar c)
+{
+  return c >= '0' && c <= '9';
+}
+
 static gunichar
 peek (const char *p)
 {
@@ -208,14 +217,14 @@ kensho_number_normalize (const char *input, char **out_normalized, GError **erro
       p = g_utf8_next_char (p);
     }
 
-  for (gunichar c = peek (p); g_ascii_isdigit (c) || c == ','; c = peek (p = g_utf8_next_char (p)))
+  for (gunichar c = peek (p); is_digit (c) || c == ','; c = peek (p = g_utf8_next_char (p)))
     {
       if (c == ',')
         {
           /* The first group has 1 to 3 digits, every later one exactly 3,
            * and a comma stands between digits. */
           if (group == 0 || (n_commas == 0 ? group > 3 : group != 3) ||
-              !g_ascii_isdigit (peek (g_utf8_next_char (p))))
+              !is_digit (peek (g_utf8_next_char (p))))
             return set_number_error (error, BAD_GROUPING, written);
           n_commas++;
           group = 0;
@@ -236,7 +245,7 @@ kensho_number_normalize (const char *input, char **out_normalized, GError **erro
   if (peek (p) == '.')
     {
       g_string_append_c (digits, '.');
-      for (p = g_utf8_next_char (p); g_ascii_isdigit (peek (p)); p = g_utf8_next_char (p))
+      for (p = g_utf8_next_char (p); is_digit (peek (p)); p = g_utf8_next_char (p))
         {
           gunichar c = peek (p);
 
@@ -611,7 +620,7 @@ starts_number (const char *p)
     p = g_utf8_next_char (p);
   if (peek (p) == '.')
     p = g_utf8_next_char (p);
-  return g_ascii_isdigit (peek (p));
+  return is_digit (peek (p));
 }
 
 static const char *
@@ -624,9 +633,9 @@ skip_exponent (const char *p)
   q = g_utf8_next_char (q);
   if (peek (q) == '-' || peek (q) == '+')
     q = g_utf8_next_char (q);
-  if (!g_ascii_isdigit (peek (q)))
+  if (!is_digit (peek (q)))
     return p;
-  while (g_ascii_isdigit (peek (q)))
+  while (is_digit (peek (q)))
     q = g_utf8_next_char (q);
   return q;
 }
@@ -673,7 +682,7 @@ kensho_value_parse (const char *cell, GError **error)
   start = p = written;
   if (peek (p) == '-' || peek (p) == '+')
     p = g_utf8_next_char (p);
-  while ((c = peek (p)) != 0 && (g_ascii_isdigit (c) || c == ',' || c == '.'))
+  while ((c = peek (p)) != 0 && (is_digit (c) || c == ',' || c == '.'))
     p = g_utf8_next_char (p);
   p = skip_exponent (p);
   number = g_strndup (start, p - start);

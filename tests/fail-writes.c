@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A full disk on demand, with no root and no mount: write(), pwrite() and
+ * fallocate() are defined here, so the dynamic linker hands them to GLib
+ * and SQLite before the C library's; they fail for files under one folder
+ * and pass everything else on to the real ones. */
+/* The plain and the 64-bit names are both defined below, so the headers
+ * must not rename one into the other. */
+#undef _FILE_OFFSET_BITS
+#define _GNU_SOURCE
+#define _LARGEFILE64_SOURCE
+#include "config.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fail-writes.h"
+
+static char *failing_folder;
+static int failing_errno;
+
+void
+fail_writes_under (const char *folder, int error_number)
+{
+  g_free (failing_folder);
+  failing_folder = folder ? g_strconcat (folder, "/", NULL) : NULL;
+  failing_errno = error_number;
+}
+
+static gboolean
+should_fail (int fd)
+{
+  char link[64], target[4096];
+  ssize_t length;
+  int saved_errno = errno;
+
+  if (failing_folder == NULL)
+    return FALSE;
+  snprintf (link, sizeof link, "/proc/self/fd/%d", fd);
+  length = readlink (link, target, sizeof target - 1);
+  errno = saved_errno;
+  if (length <= 0)
+    return FALSE;
+  target[length] = '\0';
+  return strncmp (target, failing_folder, strlen (failing_folder)) == 0;
+}
+
+/* Fails for a file under the folder, or calls the C library's own. */
+#define FAIL_OR_CALL(name, fd, ...) \
+  static __typeof__ (name) *real_##name; \
+  if (real_##name == NULL) \
+    real_##name = (__typeof__ (name) *) dlsym (RTLD_NEXT, #name); \
+  if (should_fail (fd)) \
+    { \
+      errno = failing_errno; \
+      return -1; \
+    } \
+  return real_##name (fd, __VA_ARGS__)
+
+ssize_t
+write (int fd, const void *buffer, size_t count)
+{
+  FAIL_OR_CALL (write, fd, buffer, count);
+}
+
+ssize_t
+pwrite (int fd, const void *buffer, size_t count, off_t offset)
+{
+  FAIL_OR_CALL (pwrite, fd, buffer, count, offset);
+}
+
+ssize_t
+pwrite64 (int fd, const void *buffer, size_t count, off64_t offset)
+{
+  FAIL_OR_CALL (pwrite64, fd, buffer, count, offset);
+}
+
+int
+fallocate (int fd, int mode, off_t offset, off_t length)
+{
+  FAIL_OR_CALL (fallocate, fd, mode, offset, length);
+}
+
+int
+fallocate64 (int fd, int mode, off64_t offset, off64_t length)
+{
+  FAIL_OR_CALL (fallocate64, fd, mode, offset, length);
+}

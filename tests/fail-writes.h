@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Makes every write(), pwrite() and fallocate() of this process into a
+ * file under `folder` fail with `error_number` (ENOSPC: a full disk), as
+ * the kernel would; NULL ends it. Linked into a test program, these
+ * definitions take the place of the C library's for GLib and SQLite too. */
+void fail_writes_under (const char *folder,
+                        int         error_number);
+
+G_END_DECLS

@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Failing disks. Saving into a read-only folder, a folder without
+ * permission, over a folder, onto a full disk: the file is untouched, no
+ * temporary file is left, the message says why, and the edits stay in the
+ * workspace. The workspace itself on a full disk: the edit stays in memory,
+ * the user is told, the database stays sound and takes the edit once there
+ * is room again.
+ *
+ * What is real and what is not: the permission cases are real (as root, the
+ * test drops to user nobody with seteuid, for root writes anywhere); the
+ * folder case is real; the full disk is injected (fail-writes.c) at write(),
+ * pwrite() and fallocate() with ENOSPC, exactly what the kernel returns on a
+ * full disk, because mounting a tiny tmpfs needs privileges CI may lack. */
+#undef G_DISABLE_ASSERT
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "fail-writes.h"
+#include "kensho-document.h"
+#include "kensho-sheet-xml.h"
+#include "test-integrity.h"
+
+#define NOBODY 65534
+
+static char *
+make_folder (const char *name, int mode)
+{
+  g_autofree char *base = g_build_filename (g_get_user_data_dir (), "disk", NULL);
+  char *dir = g_build_filename (base, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  /* The isolated home is private to its owner: let nobody through. */
+  for (char *p = g_path_get_dirname (dir); g_str_has_prefix (p, g_get_tmp_dir ()) &&
+                                           strlen (p) > strlen (g_get_tmp_dir ()); )
+    {
+      char *parent = g_path_get_dirname (p);
+
+      g_chmod (p, 0755);
+      g_free (p);
+      p = parent;
+      if (!g_str_has_prefix (p, g_get_tmp_dir ()) || strlen (p) <= strlen (g_get_tmp_dir ()))
+        g_free (g_steal_pointer (&p));
+      if (p == NULL)
+        break;
+    }
+  g_assert_cmpint (g_chmod (dir, mode), ==, 0);
+  return dir;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+typedef struct
+{
+  KenshoWorkspace *workspace;
+  KenshoDocument *document;
+  char *dir;
+  char *path;
+  char *original;
+} Fixture;
+
+/* The sample, opened from a file in a folder of the given mode and edited. */
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *db_dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  gsize length;
+
+  fixture->dir = make_folder ("sheets", 0755);
+  fixture->path = g_build_filename (fixture->dir, "sheet.xml", NULL);
+  g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (fixture->path, contents, (gssize) length, NULL));
+  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+  fixture->original = g_steal_pointer (&contents);
+
+  db_dir = make_folder ("workspace", 0755);
+  db = g_build_filename (db_dir, "ws.db", NULL);
+  fixture->workspace = kensho_workspace_open (db, &error);
+  g_assert_no_error (error);
+  fixture->document = kensho_document_open_file (fixture->workspace, fixture->path,
+                                                 KENSHO_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  indicators = kensho_sheet_dup_indicators (kensho_document_get_sheet (fixture->document));
+  kensho_indicator_set_commentary (g_ptr_array_index (indicators, 0), 2023,
+                                   KENSHO_COMMENTARY_ISSUES, "保存できない編集");
+  g_assert_true (kensho_workspace_flush (fixture->workspace, NULL));
+  g_assert_true (kensho_document_get_unsaved (fixture->document));
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  fail_writes_under (NULL, 0);
+  g_chmod (fixture->dir, 0755);
+  kensho_document_close (fixture->document);
+  g_clear_object (&fixture->document);
+  g_clear_object (&fixture->workspace);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->original);
+}
+
+/* After a failed save: the file as it was, nothing else in its folder
+ * (the lock file beside it aside), the edit still unsaved and in the
+ * workspace. */
+static void
+assert_nothing_lost (Fixture *fixture)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(KenshoSheet) stored = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GDir) listing = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  g_assert_true (g_file_get_contents (fixture->path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, fixture->original);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (!g_str_equal (name, "sheet.xml") && !g_str_has_suffix (name, ".lock") &&
+        !g_str_has_prefix (name, ".~lock"))
+      g_error ("%s was left in the folder", name);
+  g_assert_true (kensho_document_get_unsaved (fixture->document));
+  stored = kensho_workspace_load_sheet (fixture->workspace,
+                                        kensho_document_get_id (fixture->document), NULL);
+  indicators = kensho_sheet_dup_indicators (stored);
+  g_assert_cmpstr (kensho_indicator_get_commentary (g_ptr_array_index (indicators, 0), 2023,
+                                                    KENSHO_COMMENTARY_ISSUES), ==, "保存できない編集");
+}
+
+/* Runs a save as user nobody when the test runs as root: root writes into
+ * any folder, whatever its mode. */
+static gboolean
+save_as_nobody (Fixture *fixture, GError **error)
+{
+  gboolean root = geteuid () == 0;
+  gboolean saved;
+
+  if (root)
+    g_assert_cmpint (seteuid (NOBODY), ==, 0);
+  saved = kensho_document_save (fixture->document, KENSHO_SAVE_DEFAULT, error);
+  if (root)
+    g_assert_cmpint (seteuid (0), ==, 0);
+  return saved;
+}
+
+static void
+test_read_only_folder (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
+  g_assert_false (save_as_nobody (fixture, &error));
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "You do not have permission to write there."));
+  g_assert_true (g_str_has_prefix (error->message, "Could not save “"));
+  assert_nothing_lost (fixture);
+}
+
+static void
+test_folder_of_another_user (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Writable by its owner only: as root the test makes it owned by root
+   * and saves as nobody; otherwise it takes write permission away. */
+  if (geteuid () != 0)
+    g_assert_cmpint (g_chmod (fixture->dir, 0500), ==, 0);
+  g_assert_false (save_as_nobody (fixture, &error));
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "permission"));
+  assert_nothing_lost (fixture);
+}
+
+static void
+test_over_a_folder (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "folder.xml", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_false (kensho_document_save_as (fixture->document, folder, &error));
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "There is a folder of that name."));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  g_assert_cmpuint (count_files (folder), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  /* The document still points at its own file. */
+  g_assert_cmpstr (kensho_document_get_path (fixture->document), ==, fixture->path);
+  assert_nothing_lost (fixture);
+}
+
+static void
+test_full_disk (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  fail_writes_under (fixture->dir, ENOSPC);
+  g_assert_false (kensho_document_save (fixture->document, KENSHO_SAVE_DEFAULT, &error));
+  fail_writes_under (NULL, 0);
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "The disk is full."));
+  assert_nothing_lost (fixture);
+
+  /* With room again, the same save goes through. */
+  g_clear_error (&error);
+  g_assert_true (kensho_document_save (fixture->document, KENSHO_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_false (kensho_document_get_unsaved (fixture->document));
+  g_assert_true (g_file_get_contents (fixture->path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "保存できない編集"));
+}
+
+static void
+on_status_changed (KenshoWorkspace *workspace, guint *n)
+{
+  (*n)++;
+}
+
+static void
+check_database (const char *path, const char *expected_issue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(KenshoSheet) sheet = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+
+  entries = reopen_workspace (path, &workspace);
+  g_assert_cmpuint (entries->len, ==, 1);
+  sheet = kensho_workspace_load_sheet (workspace, ((KenshoWorkspaceEntry *) entries->pdata[0])->id, &error);
+  g_assert_no_error (error);
+  indicators = kensho_sheet_dup_indicators (sheet);
+  g_assert_cmpstr (kensho_indicator_get_commentary (g_ptr_array_index (indicators, 1), 2023,
+                                                    KENSHO_COMMENTARY_ISSUES), ==, expected_issue);
+}
+
+static void
+test_workspace_on_full_disk (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *db_dir = g_path_get_dirname (kensho_workspace_get_path (fixture->workspace));
+  KenshoSheet *sheet = kensho_document_get_sheet (fixture->document);
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  KenshoIndicator *indicator = g_ptr_array_index (indicators, 1);
+  g_autofree char *before = g_strdup (kensho_indicator_get_commentary (indicator, 2023,
+                                                                       KENSHO_COMMENTARY_ISSUES));
+  g_autoptr(GError) error = NULL;
+  guint n_status = 0, n_failed;
+
+  g_signal_connect (fixture->workspace, "status-changed", G_CALLBACK (on_status_changed), &n_status);
+  fail_writes_under (db_dir, ENOSPC);
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "満杯の間の編集");
+  g_assert_false (kensho_workspace_flush (fixture->workspace, &error));
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "The disk is full."));
+  /* The user is told, the edit is kept in memory... */
+  g_assert_cmpuint (n_status, ==, 1);
+  g_assert_nonnull (strstr (kensho_workspace_get_write_error (fixture->workspace), "The disk is full."));
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==,
+                   "満杯の間の編集");
+  /* ...more editing goes on, and fails the same way... */
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_NEXT_STEPS, "続けて入力");
+  g_assert_false (kensho_workspace_flush (fixture->workspace, NULL));
+  fail_writes_under (NULL, 0);
+  n_failed = n_status;
+  /* ...and the database is sound, with what was there before. */
+  check_database (kensho_workspace_get_path (fixture->workspace), before);
+
+  /* With room again, the next commit brings everything in. */
+  g_clear_error (&error);
+  g_assert_true (kensho_workspace_flush (fixture->workspace, &error));
+  g_assert_no_error (error);
+  g_assert_null (kensho_workspace_get_write_error (fixture->workspace));
+  g_assert_cmpuint (n_status, >, n_failed);
+  check_database (kensho_workspace_get_path (fixture->workspace), "満杯の間の編集");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add ("/disk/read-only-folder", Fixture, NULL, fixture_set_up, test_read_only_folder, fixture_tear_down);
+  g_test_add ("/disk/folder-of-another-user", Fixture, NULL, fixture_set_up, test_folder_of_another_user,
+              fixture_tear_down);
+  g_test_add ("/disk/over-a-folder", Fixture, NULL, fixture_set_up, test_over_a_folder, fixture_tear_down);
+  g_test_add ("/disk/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
+  g_test_add ("/disk/workspace-on-full-disk", Fixture, NULL, fixture_set_up, test_workspace_on_full_disk,
+              fixture_tear_down);
+  return g_test_run ();
+}
