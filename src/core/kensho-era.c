@@ -5,6 +5,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kensho-util.h"
+
 #include "kensho-era.h"
 
 G_DEFINE_QUARK (kensho-era-error-quark, kensho_era_error)
@@ -38,25 +40,10 @@ static const char * const older_eras[] = { "大正", "明治" };
  * 令和99999999999999999999年 from overflowing. */
 #define MAX_YEAR_DIGITS 4
 
-/* Messages quote what was written, but not a whole pasted page. */
-#define QUOTE_MAX_CHARS 40
-
-static char *
-quote_for_message (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  g_autofree char *head = NULL;
-
-  if (g_utf8_strlen (valid, -1) <= QUOTE_MAX_CHARS)
-    return g_steal_pointer (&valid);
-  head = g_utf8_substring (valid, 0, QUOTE_MAX_CHARS);
-  return g_strconcat (head, "…", NULL);
-}
-
 static gboolean
 set_error (GError **error, KenshoEraError code, gboolean western, const char *written)
 {
-  g_autofree char *quoted = quote_for_message (written);
+  g_autofree char *quoted = kensho_quote_for_message (written);
 
   if (code == KENSHO_ERA_ERROR_OUT_OF_RANGE && western)
     g_set_error (error, KENSHO_ERA_ERROR, code,

@@ -27,4 +27,19 @@ kensho_str_or_null (const char *str)
   return (str != NULL && *str != '\0') ? str : NULL;
 }
 
+/* Error messages quote what was written, but not a whole pasted page, and
+ * never invalid UTF-8. */
+static inline char *
+kensho_quote_for_message (const char *text)
+{
+  const glong max_chars = 40;
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *head = NULL;
+
+  if (g_utf8_strlen (valid, -1) <= max_chars)
+    return g_steal_pointer (&valid);
+  head = g_utf8_substring (valid, 0, max_chars);
+  return g_strconcat (head, "…", NULL);
+}
+
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kensho-util.h"
+
 #include "kensho-value.h"
 
 /* Far above any municipal figure (a 兆円 budget written in 円 has 13
@@ -12,9 +14,6 @@
  * whole numbers. */
 #define MAX_INTEGER_DIGITS  15
 #define MAX_FRACTION_DIGITS 6
-
-/* Messages quote what was written, but not a whole pasted page. */
-#define QUOTE_MAX_CHARS 40
 
 #define REFERENCE_MARK 0x203B /* ※ */
 
@@ -25,18 +24,6 @@ static const char *
 nonempty (const char *text)
 {
   return (text != NULL && *text != '\0') ? text : NULL;
-}
-
-static char *
-quote_for_message (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  g_autofree char *head = NULL;
-
-  if (g_utf8_strlen (valid, -1) <= QUOTE_MAX_CHARS)
-    return g_steal_pointer (&valid);
-  head = g_utf8_substring (valid, 0, QUOTE_MAX_CHARS);
-  return g_strconcat (head, "…", NULL);
 }
 
 static gboolean
@@ -141,7 +128,7 @@ typedef enum
 static gboolean
 set_number_error (GError **error, NumberProblem problem, const char *written)
 {
-  g_autofree char *quoted = quote_for_message (written);
+  g_autofree char *quoted = kensho_quote_for_message (written);
   const int code = KENSHO_VALUE_ERROR_INVALID_NUMBER;
 
   switch (problem)
@@ -261,7 +248,7 @@ kensho_number_normalize (const char *input, char **out_normalized, GError **erro
 
   if (n_integer > MAX_INTEGER_DIGITS || n_fraction > MAX_FRACTION_DIGITS)
     {
-      g_autofree char *quoted = quote_for_message (written);
+      g_autofree char *quoted = kensho_quote_for_message (written);
 
       if (n_integer > MAX_INTEGER_DIGITS)
         g_set_error (error, KENSHO_VALUE_ERROR, KENSHO_VALUE_ERROR_TOO_LONG,
@@ -575,7 +562,7 @@ kensho_value_to_double (const KenshoValue *value, gboolean *ok)
 static void
 set_cell_error (GError **error, const char *cell)
 {
-  g_autofree char *quoted = quote_for_message (cell);
+  g_autofree char *quoted = kensho_quote_for_message (cell);
 
   g_set_error (error, KENSHO_VALUE_ERROR, KENSHO_VALUE_ERROR_INVALID_NUMBER,
                _("“%s” could not be read. After the number and its unit, write only the "
@@ -708,7 +695,7 @@ kensho_value_parse (const char *cell, GError **error)
 
       if (close == NULL)
         {
-          g_autofree char *quoted = quote_for_message (written);
+          g_autofree char *quoted = kensho_quote_for_message (written);
 
           g_set_error (error, KENSHO_VALUE_ERROR, KENSHO_VALUE_ERROR_INVALID_NUMBER,
                        _("“%s” has a parenthesis that is not closed."), quoted);
@@ -923,7 +910,7 @@ find_series_name (const char *p, const char *name)
 static GPtrArray *
 set_missing_series_error (GError **error, const char *cell, const char *name)
 {
-  g_autofree char *quoted = quote_for_message (cell);
+  g_autofree char *quoted = kensho_quote_for_message (cell);
 
   g_set_error (error, KENSHO_VALUE_ERROR, KENSHO_VALUE_ERROR_INVALID_NUMBER,
                _("“%s” should give a value for “%s”, written after its name."), quoted, name);
