@@ -464,25 +464,45 @@ test_sheet_properties (Fixture *fixture, gconstpointer data)
   wait_idle ();
 }
 
-/* A click on a row selects it; F2 renames it in place, undoably. */
+/* F2 takes the keyboard to the selected row's name, all of it selected;
+ * what is typed renames the row, undoably. */
 static void
-test_rename_in_place (Fixture *fixture, gconstpointer data)
+test_rename_with_f2 (Fixture *fixture, gconstpointer data)
 {
   KenshoNode *node = find_row (fixture->tree, "企業誘致の推進");
-  GtkWidget *title;
+  GtkWidget *focus;
+  GtkLabel *title;
+  int start = -1, end = -1;
 
   kensho_strategy_tree_select (fixture->tree, node);
   wait_idle ();
-  title = kensho_strategy_tree_get_title_widget (fixture->tree, node);
-  g_assert_nonnull (title);
-  g_assert_false (gtk_widget_get_can_target (title));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.rename", NULL));
-  g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (title)));
-  gtk_editable_set_text (GTK_EDITABLE (title), "企業誘致の推進と定着");
-  /* Enter, as the user presses it. */
-  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (title), TRUE);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (GTK_IS_TEXT (focus));
+  focus = gtk_widget_get_parent (focus);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "企業誘致の推進");
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (focus), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, g_utf8_strlen ("企業誘致の推進", -1));
+
+  gtk_editable_set_text (GTK_EDITABLE (focus), "企業誘致の推進と定着");
+  wait_idle ();
   g_assert_cmpstr (kensho_node_get_title (node), ==, "企業誘致の推進と定着");
-  g_assert_false (gtk_widget_get_can_target (title));
+  /* The tree shows the new name; a click on it selects, never edits. */
+  title = GTK_LABEL (kensho_strategy_tree_get_title_widget (fixture->tree, node));
+  g_assert_nonnull (title);
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "企業誘致の推進と定着");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (kensho_node_get_title (node), ==, "企業誘致の推進");
+
+  /* For an indicator, its name in the indicator form. */
+  node = find_row (fixture->tree, "製造業の事業所数");
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.rename", NULL));
+  focus = gtk_widget_get_parent (gtk_root_get_focus (GTK_ROOT (fixture->window)));
+  g_assert_true (GTK_EDITABLE (focus) ==
+                 kensho_indicator_form_get_field (KENSHO_INDICATOR_FORM (kensho_window_get_form (fixture->window)), "name"));
 }
 
 static void
@@ -838,30 +858,23 @@ main (int argc, char **argv)
   if (!g_application_register (G_APPLICATION (the_app), NULL, NULL))
     g_error ("The application did not start");
 
-  /* In-place renaming runs in a process of its own (test "window-rename"),
-   * away from the windows and dialogs the other tests open and close: GTK
-   * 4.8 kept the pointer on the editing entry after it was gone. */
-  if (g_getenv ("KENSHO_TEST_RENAME") != NULL)
-    g_test_add ("/window/rename-in-place", Fixture, NULL, fixture_set_up, test_rename_in_place, fixture_tear_down);
-  else
-    {
-      g_test_add ("/window/sample-in-tree", Fixture, NULL, fixture_set_up, test_sample_in_tree, fixture_tear_down);
-      g_test_add ("/window/edit-reaches-workspace-and-undoes", Fixture, NULL, fixture_set_up,
-                  test_edit_reaches_workspace_and_undoes, fixture_tear_down);
-      g_test_add ("/window/add-move-delete", Fixture, NULL, fixture_set_up, test_add_move_delete, fixture_tear_down);
-      g_test_add ("/window/form-typing", Fixture, NULL, fixture_set_up, test_form_typing, fixture_tear_down);
-      g_test_add ("/window/values-editing", Fixture, NULL, fixture_set_up, test_values_editing, fixture_tear_down);
-      g_test_add ("/window/indicator-fields", Fixture, NULL, fixture_set_up, test_indicator_fields, fixture_tear_down);
-      g_test_add ("/window/reopen-open-file", Fixture, NULL, fixture_set_up, test_reopen_open_file, fixture_tear_down);
-      g_test_add ("/window/sheet-properties", Fixture, NULL, fixture_set_up, test_sheet_properties, fixture_tear_down);
-      g_test_add ("/window/filter-by-division", Fixture, NULL, fixture_set_up, test_filter_by_division, fixture_tear_down);
-      g_test_add ("/window/workspace-disk-full", Fixture, NULL, fixture_set_up, test_workspace_disk_full,
-                  fixture_tear_down);
-      g_test_add ("/window/hostile-files-refused", Fixture, NULL, fixture_set_up, test_hostile_files_refused,
-                  fixture_tear_down);
-      g_test_add ("/window/print-dialog", Fixture, NULL, fixture_set_up, test_print_dialog, fixture_tear_down);
-      g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
-    }
+  g_test_add ("/window/sample-in-tree", Fixture, NULL, fixture_set_up, test_sample_in_tree, fixture_tear_down);
+  g_test_add ("/window/edit-reaches-workspace-and-undoes", Fixture, NULL, fixture_set_up,
+              test_edit_reaches_workspace_and_undoes, fixture_tear_down);
+  g_test_add ("/window/add-move-delete", Fixture, NULL, fixture_set_up, test_add_move_delete, fixture_tear_down);
+  g_test_add ("/window/form-typing", Fixture, NULL, fixture_set_up, test_form_typing, fixture_tear_down);
+  g_test_add ("/window/values-editing", Fixture, NULL, fixture_set_up, test_values_editing, fixture_tear_down);
+  g_test_add ("/window/indicator-fields", Fixture, NULL, fixture_set_up, test_indicator_fields, fixture_tear_down);
+  g_test_add ("/window/reopen-open-file", Fixture, NULL, fixture_set_up, test_reopen_open_file, fixture_tear_down);
+  g_test_add ("/window/sheet-properties", Fixture, NULL, fixture_set_up, test_sheet_properties, fixture_tear_down);
+  g_test_add ("/window/filter-by-division", Fixture, NULL, fixture_set_up, test_filter_by_division, fixture_tear_down);
+  g_test_add ("/window/workspace-disk-full", Fixture, NULL, fixture_set_up, test_workspace_disk_full,
+              fixture_tear_down);
+  g_test_add ("/window/hostile-files-refused", Fixture, NULL, fixture_set_up, test_hostile_files_refused,
+              fixture_tear_down);
+  g_test_add ("/window/print-dialog", Fixture, NULL, fixture_set_up, test_print_dialog, fixture_tear_down);
+  g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
+  g_test_add ("/window/rename-with-f2", Fixture, NULL, fixture_set_up, test_rename_with_f2, fixture_tear_down);
   {
     int result = g_test_run ();
     g_autoptr(GFile) dir = g_file_new_for_path (home);

@@ -131,3 +131,12 @@ kensho_node_form_set_node (KenshoNodeForm *self, KenshoNode *node, KenshoUndoSta
   self->changed_handler = g_signal_connect (self->sheet, "changed", G_CALLBACK (on_sheet_changed), self);
   load (self);
 }
+
+void
+kensho_node_form_focus_title (KenshoNodeForm *self)
+{
+  g_return_if_fail (KENSHO_IS_NODE_FORM (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->title));
+  gtk_editable_select_region (GTK_EDITABLE (self->title), 0, -1);
+}

@@ -15,4 +15,7 @@ void       kensho_node_form_set_node (KenshoNodeForm  *self,
                                       KenshoNode      *node,
                                       KenshoUndoStack *undo);
 
+/* Moves the focus to the title, all of it selected, to type a new one. */
+void       kensho_node_form_focus_title (KenshoNodeForm *self);
+
 G_END_DECLS

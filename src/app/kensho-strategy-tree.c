@@ -24,7 +24,7 @@ struct _KenshoStrategyTree
   char *division;
   char *rating_id;
   GHashTable *match_cache; /* KenshoNode → GINT (1 visible, 2 hidden) */
-  GHashTable *row_titles;  /* KenshoNode → GtkEditableLabel, for F2 */
+  GHashTable *row_titles;  /* KenshoNode → its row's title label */
   gboolean filtered_model; /* the model has filter models (a filter is on) */
 };
 
@@ -149,24 +149,6 @@ create_children_model (gpointer item, gpointer user_data)
 
 /* Rows ------------------------------------------------------------------- */
 
-static void
-on_title_editing (GtkEditableLabel *label, GParamSpec *pspec, KenshoStrategyTree *self)
-{
-  KenshoNode *node = g_object_get_data (G_OBJECT (label), "kensho-node");
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (label));
-
-  if (gtk_editable_label_get_editing (label) || node == NULL)
-    return;
-  if (g_strcmp0 (text, kensho_node_get_title (node)) == 0 || *text == '\0')
-    {
-      gtk_editable_set_text (GTK_EDITABLE (label), kensho_node_get_title (node) ? kensho_node_get_title (node) : "");
-      return;
-    }
-  if (self->undo != NULL)
-    kensho_undo_stack_begin_edit (self->undo, node, _("Rename"), NULL);
-  kensho_node_set_title (node, text);
-}
-
 static GdkContentProvider *
 on_drag_prepare (GtkDragSource *source, double x, double y, GtkListItem *item)
 {
@@ -194,7 +176,7 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyT
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *code = gtk_label_new (NULL);
-  GtkWidget *title = gtk_editable_label_new ("");
+  GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *division = gtk_label_new (NULL);
   GtkWidget *rating = gtk_label_new (NULL);
   GtkWidget *achievement = gtk_label_new (NULL);
@@ -208,11 +190,10 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyT
   gtk_widget_add_css_class (code, "numeric");
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_set_halign (title, GTK_ALIGN_FILL);
-  /* A click on an editable label starts editing it: a click on a row
-   * should select it. Renaming is F2, from the keyboard; the title never
-   * takes the pointer (GTK 4.8 keeps the pointer on the editing entry after
-   * it is gone, and trips over it at the next crossing). */
-  gtk_widget_set_can_target (title, FALSE);
+  /* A plain label: binding a row is cheap, and a click selects the row.
+   * F2 renames in the form beside the tree. */
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (division, "dim-label");
   gtk_widget_add_css_class (division, "caption");
   gtk_widget_add_css_class (rating, "caption");
@@ -225,7 +206,6 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyT
   gtk_widget_set_margin_bottom (box, 3);
   gtk_widget_set_margin_end (box, 6);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-  g_signal_connect (title, "notify::editing", G_CALLBACK (on_title_editing), self);
   g_object_set_data (G_OBJECT (expander), "code", code);
   g_object_set_data (G_OBJECT (expander), "title", title);
   g_object_set_data (G_OBJECT (expander), "division", division);
@@ -270,7 +250,7 @@ static void
 fill_row (KenshoStrategyTree *self, GtkWidget *expander, KenshoNode *node)
 {
   GtkLabel *code = g_object_get_data (G_OBJECT (expander), "code");
-  GtkEditable *title = g_object_get_data (G_OBJECT (expander), "title");
+  GtkLabel *title = g_object_get_data (G_OBJECT (expander), "title");
   GtkLabel *division = g_object_get_data (G_OBJECT (expander), "division");
   GtkLabel *rating = g_object_get_data (G_OBJECT (expander), "rating");
   GtkLabel *achievement = g_object_get_data (G_OBJECT (expander), "achievement");
@@ -278,9 +258,8 @@ fill_row (KenshoStrategyTree *self, GtkWidget *expander, KenshoNode *node)
 
   /* A row is bound again whenever the selection moves past it or the list
    * scrolls: what has not changed is not set again (GtkText relays out). */
-  if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (title)) &&
-      g_strcmp0 (gtk_editable_get_text (title), name ? name : "") != 0)
-    gtk_editable_set_text (title, name ? name : "");
+  if (g_strcmp0 (gtk_label_get_text (title), name ? name : "") != 0)
+    gtk_label_set_text (title, name ? name : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   name ? name : "", -1);
   if (KENSHO_IS_INDICATOR (node))
@@ -679,16 +658,6 @@ kensho_strategy_tree_get_title_widget (KenshoStrategyTree *self, KenshoNode *nod
 {
   g_return_val_if_fail (KENSHO_IS_STRATEGY_TREE (self), NULL);
   return g_hash_table_lookup (self->row_titles, node);
-}
-
-void
-kensho_strategy_tree_start_rename (KenshoStrategyTree *self)
-{
-  KenshoNode *node = kensho_strategy_tree_get_selected (self);
-  GtkWidget *title = node ? g_hash_table_lookup (self->row_titles, node) : NULL;
-
-  if (title != NULL)
-    gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (title));
 }
 
 static void

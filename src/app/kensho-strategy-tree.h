@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KenshoStrategyTree, kensho_strategy_tree, KENSHO, STRATEGY_TREE, GtkWidget)
 
 /* The strategy as an editable tree: goals, sub-goals, measures and
- * indicators, with search and filters, rename in place, drag and drop,
+ * indicators, with search and filters, drag and drop,
  * and moves by keyboard. Emits ::selection-changed. */
 GtkWidget  *kensho_strategy_tree_new             (void);
 void        kensho_strategy_tree_set_sheet       (KenshoStrategyTree *self,
@@ -32,7 +32,6 @@ gboolean    kensho_strategy_tree_node_is_visible (KenshoStrategyTree *self,
 guint       kensho_strategy_tree_get_n_rows      (KenshoStrategyTree *self);
 KenshoNode *kensho_strategy_tree_get_row_node    (KenshoStrategyTree *self,
                                                   guint               position);
-void        kensho_strategy_tree_start_rename    (KenshoStrategyTree *self);
 gboolean    kensho_strategy_tree_move_selected   (KenshoStrategyTree *self,
                                                   int                 direction);
 gboolean    kensho_strategy_tree_drop_node       (KenshoStrategyTree *self,

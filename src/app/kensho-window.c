@@ -822,10 +822,25 @@ action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* F2: the selected row's name, in the form beside the tree, selected
+ * whole so that typing replaces it. */
 static void
 action_rename (GtkWidget *widget, const char *name, GVariant *parameter)
 {
-  kensho_strategy_tree_start_rename (KENSHO_WINDOW (widget)->tree);
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+  KenshoNode *node = kensho_strategy_tree_get_selected (self->tree);
+
+  if (node == NULL)
+    return;
+  if (KENSHO_IS_INDICATOR (node))
+    {
+      GtkEditable *field = kensho_indicator_form_get_field (KENSHO_INDICATOR_FORM (self->indicator_form), "name");
+
+      gtk_widget_grab_focus (GTK_WIDGET (field));
+      gtk_editable_select_region (field, 0, -1);
+    }
+  else
+    kensho_node_form_focus_title (KENSHO_NODE_FORM (self->node_form));
 }
 
 static void
