@@ -300,10 +300,14 @@ check_existing (KenshoWorkspace *self)
   gint64 application_id, version, n_tables;
   int rc;
 
+  /* One read transaction: another process may be creating this workspace
+   * right now, and its identity and tables must be seen together, both
+   * before or both after its first commit. */
+  exec (self, "BEGIN", NULL);
   application_id = query_int (self, "PRAGMA application_id", &rc);
-  if (rc != SQLITE_OK)
-    return g_strdup (_("it is damaged or is not a database"));
-  n_tables = query_int (self, "SELECT count(*) FROM sqlite_schema", &rc);
+  if (rc == SQLITE_OK)
+    n_tables = query_int (self, "SELECT count(*) FROM sqlite_schema", &rc);
+  exec (self, "COMMIT", NULL);
   if (rc != SQLITE_OK)
     return g_strdup (_("it is damaged or is not a database"));
   if (application_id == 0 && n_tables == 0)
@@ -397,6 +401,30 @@ migrate (KenshoWorkspace *self, GError **error)
   return TRUE;
 }
 
+/* Switching a new database to WAL takes it whole, and SQLite answers
+ * SQLITE_BUSY at once, without its busy handler, while another process
+ * opens the same new file: wait and try again, for as long as the busy
+ * timeout. */
+static gboolean
+set_journal_mode (KenshoWorkspace *self, GError **error)
+{
+  for (guint attempt = 0;; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      int code;
+
+      if (exec (self, "PRAGMA journal_mode = WAL", &local_error))
+        return TRUE;
+      code = sqlite3_errcode (self->db) & 0xff;
+      if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || attempt >= 100)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (50 * 1000);
+    }
+}
+
 KenshoWorkspace *
 kensho_workspace_open (const char *path, GError **error)
 {
@@ -439,8 +467,8 @@ kensho_workspace_open (const char *path, GError **error)
     return NULL;
   /* WAL lets readers and one writer work at once; FULL sync makes each
    * commit survive a power cut, not only a crash. */
-  if (!exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
-                   "PRAGMA foreign_keys = ON", error) ||
+  if (!set_journal_mode (self, error) ||
+      !exec (self, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", error) ||
       !migrate (self, error))
     return NULL;
   return g_steal_pointer (&self);
