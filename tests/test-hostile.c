@@ -172,8 +172,8 @@ make_file (const char *name)
     write_variant (path, "title=\"しごとの創生\"", insert_attribute, "%s%n&amp;<>'x'yz");
   else if (g_str_equal (name, "@nesting-100000.xml"))
     write_variant (path, "<label>", insert_nesting, NULL);
-  else if (g_str_equal (name, "@elements-200000.xml"))
-    write_variant (path, "</goal>", insert_goals, GUINT_TO_POINTER (200000));
+  else if (g_str_equal (name, "@elements-450000.xml"))
+    write_variant (path, "</goal>", insert_goals, GUINT_TO_POINTER (450000));
   else if (g_str_equal (name, "@elements-50000.xml"))
     write_variant (path, "</goal>", insert_goals, GUINT_TO_POINTER (50000));
   else if (g_str_equal (name, "@sparse-100mb.xml"))

@@ -151,7 +151,7 @@ document_new (KenshoWorkspace *workspace, gint64 id)
 static gboolean
 read_file (const char *path, GBytes **bytes, GError **error)
 {
-  *bytes = kensho_file_read_bounded (path, KENSHO_MAX_SHEET_FILE_SIZE, error);
+  *bytes = kensho_file_read_bounded (path, kensho_max_sheet_file_size (), error);
   return *bytes != NULL;
 }
 

@@ -110,3 +110,21 @@ too_large:
                _("The file is far larger than any sheet; it was not opened."));
   return NULL;
 }
+
+static gboolean
+large_sheets_allowed (void)
+{
+  return g_strcmp0 (g_getenv ("KENSHO_LARGE_SHEETS"), "1") == 0;
+}
+
+gsize
+kensho_max_sheet_file_size (void)
+{
+  return large_sheets_allowed () ? 4 * KENSHO_MAX_SHEET_FILE_SIZE : KENSHO_MAX_SHEET_FILE_SIZE;
+}
+
+guint
+kensho_max_sheet_elements (guint normal)
+{
+  return large_sheets_allowed () ? 10 * normal : normal;
+}

@@ -19,12 +19,13 @@
 #include "kensho-value.h"
 
 #define SCHEMA_RESOURCE "/jp/kensho/Kensho/core/kensho-sheet.rng"
-#define MAX_FILE_SIZE KENSHO_MAX_SHEET_FILE_SIZE
-/* A real sheet has about 17 elements per indicator (the sample: 793 for 47
- * indicators); 100,000 hold some 6,000 indicators. More is refused while
- * parsing, before the document tree and the validator use memory in
- * proportion (about 1.6 kB an element). */
-#define MAX_ELEMENTS 100000
+#define MAX_FILE_SIZE kensho_max_sheet_file_size ()
+/* A real sheet has about 12-17 elements per indicator (the sample: 793 for
+ * 47 indicators); 400,000 hold some 25,000 indicators (a prefecture's
+ * strategy merged with its general plan). More is refused while parsing,
+ * before the document tree and the validator use memory in proportion.
+ * KENSHO_LARGE_SHEETS=1 allows ten times as many. */
+#define MAX_ELEMENTS kensho_max_sheet_elements (400000)
 
 #if LIBXML_VERSION >= 21200
 typedef const xmlError *KenshoXmlErrorPtr;
