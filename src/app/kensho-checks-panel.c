@@ -11,7 +11,7 @@ struct _KenshoChecksPanel
   GtkWidget parent_instance;
 
   GtkLabel *count_label;
-  GtkListBox *list;
+  GtkListView *list;
 
   KenshoSheet *sheet;
   GListStore *findings;
@@ -24,17 +24,14 @@ G_DEFINE_FINAL_TYPE (KenshoChecksPanel, kensho_checks_panel, GTK_TYPE_WIDGET)
 enum { FINDING_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static GtkWidget *
-create_row (gpointer item, gpointer user_data)
+/* A virtualized list: a generated or merged sheet may have thousands of
+ * findings, and a widget for each would slow every frame of the window. */
+static void
+setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
-  KenshoFinding *finding = item;
-  const char *indicator_name = kensho_indicator_get_name (kensho_finding_get_indicator (finding));
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (indicator_name ? indicator_name : "");
-  GtkWidget *message = gtk_label_new (kensho_finding_get_message (finding));
-  g_autofree char *accessible = g_strdup_printf ("%s: %s", indicator_name ? indicator_name : "",
-                                                 kensho_finding_get_message (finding));
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *message = gtk_label_new (NULL);
 
   /* Plain text throughout: names and messages quote what users typed. */
   gtk_label_set_xalign (GTK_LABEL (name), 0);
@@ -43,23 +40,36 @@ create_row (gpointer item, gpointer user_data)
   gtk_label_set_xalign (GTK_LABEL (message), 0);
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_tooltip_text (row, kensho_check_get_title (kensho_finding_get_check (finding)));
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), message);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  return row;
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_list_item_set_child (item, box);
 }
 
 static void
-on_row_activated (GtkListBox *list, GtkListBoxRow *row, KenshoChecksPanel *self)
+bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
-  g_autoptr(KenshoFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->findings),
-                                                           (guint) gtk_list_box_row_get_index (row));
+  KenshoFinding *finding = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *message = gtk_widget_get_next_sibling (name);
+  const char *indicator_name = kensho_indicator_get_name (kensho_finding_get_indicator (finding));
+  g_autofree char *accessible = g_strdup_printf ("%s: %s", indicator_name ? indicator_name : "",
+                                                 kensho_finding_get_message (finding));
+
+  gtk_label_set_text (GTK_LABEL (name), indicator_name ? indicator_name : "");
+  gtk_label_set_text (GTK_LABEL (message), kensho_finding_get_message (finding));
+  gtk_widget_set_tooltip_text (box, kensho_check_get_title (kensho_finding_get_check (finding)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+on_row_activated (GtkListView *list, guint position, KenshoChecksPanel *self)
+{
+  g_autoptr(KenshoFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->findings), position);
 
   if (finding != NULL)
     g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
@@ -153,8 +163,17 @@ kensho_checks_panel_init (KenshoChecksPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->findings = g_list_store_new (KENSHO_TYPE_FINDING);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->findings), create_row, NULL, NULL);
-  g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->findings)));
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+    gtk_list_view_set_factory (self->list, factory);
+    g_object_unref (factory);
+    gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
+  }
+  g_signal_connect (self->list, "activate", G_CALLBACK (on_row_activated), self);
   kensho_checks_panel_refresh (self);
 }
 
