@@ -717,6 +717,23 @@ validate (LoadContext *ctx, xmlDoc *doc)
   return result == 0;
 }
 
+/* Start tags counted in the raw bytes ("<" and a name's first character):
+ * a file with far too many elements is refused at memchr speed, before
+ * libxml2 builds a tree of them. Text holds "<" only escaped, so this
+ * counts no more than the elements (and a comment's tags, at worst). */
+static gboolean
+too_many_start_tags (const char *data, gsize size)
+{
+  const char *end = data + size;
+  guint n = 0;
+
+  for (const char *p = memchr (data, '<', size); p != NULL && p + 1 < end;
+       p = memchr (p + 1, '<', (gsize) (end - p - 1)))
+    if ((g_ascii_isalpha (p[1]) || p[1] == '_' || p[1] == ':' || (guchar) p[1] >= 0x80) && ++n > MAX_ELEMENTS)
+      return TRUE;
+  return FALSE;
+}
+
 static xmlDoc *
 parse (LoadContext *ctx, const char *data, gsize size, int options)
 {
@@ -728,7 +745,7 @@ parse (LoadContext *ctx, const char *data, gsize size, int options)
       set_error_at_line (ctx, 0, KENSHO_ERROR_NOT_A_SHEET, NULL, "%s", _("The file is empty."));
       return NULL;
     }
-  if (size > MAX_FILE_SIZE || size > (gsize) G_MAXINT)
+  if (size > MAX_FILE_SIZE || size > (gsize) G_MAXINT || too_many_start_tags (data, size))
     {
       set_error_at_line (ctx, 0, KENSHO_ERROR_TOO_LARGE, NULL, "%s",
                          _("The file is far larger than any sheet; it was not opened."));
