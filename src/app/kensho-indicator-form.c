@@ -218,7 +218,7 @@ update_achievement (KenshoIndicatorForm *self)
 /* The rules' suggestion; the person's choice stays, but a disagreement is
  * pointed out. */
 static void
-update_rating_hint (KenshoIndicatorForm *self)
+update_rating_hint (KenshoIndicatorForm *self, GListModel *findings)
 {
   KenshoRating *suggested = kensho_indicator_suggest_rating (self->indicator, self->sheet);
   KenshoRating *chosen = kensho_rating_scale_lookup (kensho_sheet_get_rating_scale (self->sheet),
@@ -228,16 +228,12 @@ update_rating_hint (KenshoIndicatorForm *self)
   gboolean disagrees = FALSE;
 
   if (chosen != NULL && kensho_rating_get_rule (chosen) != KENSHO_RATING_RULE_NONE)
-    {
-      g_autoptr(GListStore) findings = kensho_indicator_run_checks (self->indicator, self->sheet);
+    for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+      {
+        g_autoptr(KenshoFinding) finding = g_list_model_get_item (findings, i);
 
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (findings)); i++)
-        {
-          g_autoptr(KenshoFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), i);
-
-          disagrees |= kensho_finding_get_check (finding) == KENSHO_CHECK_RATING_DISAGREES;
-        }
-    }
+        disagrees |= kensho_finding_get_check (finding) == KENSHO_CHECK_RATING_DISAGREES;
+      }
   if (suggested != NULL)
     text = g_strdup_printf (disagrees ? _("The rules suggest “%s”; the rating chosen disagrees.")
                                       : _("The rules suggest “%s”."),
@@ -300,18 +296,17 @@ add_finding_row (KenshoIndicatorForm *self, const char *text, const char *check_
 /* This indicator's findings, each with a way to acknowledge it, and the
  * checks acknowledged before, with a way to withdraw. */
 static void
-update_findings (KenshoIndicatorForm *self)
+update_findings (KenshoIndicatorForm *self, GListModel *findings)
 {
-  g_autoptr(GListStore) findings = kensho_indicator_run_checks (self->indicator, self->sheet);
   const char * const *acknowledged = kensho_indicator_get_acknowledgements (self->indicator);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (findings));
+  guint n = g_list_model_get_n_items (findings);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_box))) != NULL)
     gtk_box_remove (self->findings_box, child);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KenshoFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), i);
+      g_autoptr(KenshoFinding) finding = g_list_model_get_item (findings, i);
 
       add_finding_row (self, kensho_finding_get_message (finding),
                        kensho_finding_get_check_id (finding), TRUE);
@@ -371,8 +366,13 @@ load (KenshoIndicatorForm *self)
   set_text_if_different (self->reason, kensho_indicator_get_delay_reason (self->indicator, fiscal_year (self)));
   update_reason_hint (self);
   update_achievement (self);
-  update_rating_hint (self);
-  update_findings (self);
+  /* The indicator's checks run once for the hint and the list. */
+  {
+    g_autoptr(GListStore) findings = kensho_indicator_run_checks (self->indicator, self->sheet);
+
+    update_rating_hint (self, G_LIST_MODEL (findings));
+    update_findings (self, G_LIST_MODEL (findings));
+  }
   self->updating = FALSE;
 }
 
@@ -480,9 +480,8 @@ on_reason_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
   key = g_strdup_printf ("reason:%d", fiscal_year (self));
   text = text_of (self->reason);
   kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Edit reason for delay"), key);
+  /* The change reaches on_sheet_changed, which refreshes hints and checks. */
   kensho_indicator_set_delay_reason (self->indicator, fiscal_year (self), text);
-  update_reason_hint (self);
-  update_findings (self);
 }
 
 static void
@@ -500,10 +499,8 @@ on_rating_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicatorFor
   if (g_strcmp0 (id, kensho_indicator_get_rating_id (self->indicator, fiscal_year (self))) == 0)
     return;
   kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Change rating"), NULL);
+  /* The change reaches on_sheet_changed, which refreshes hints and checks. */
   kensho_indicator_set_rating_id (self->indicator, fiscal_year (self), id);
-  update_reason_hint (self);
-  update_rating_hint (self);
-  update_findings (self);
 }
 
 static void
