@@ -110,6 +110,61 @@ test_trigger (gconstpointer data)
   g_assert_cmpuint (n_findings (findings), ==, 0);
 }
 
+static guint
+count_check (GListStore *findings, KenshoCheck check)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < n_findings (findings); i++)
+    {
+      g_autoptr(KenshoFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), i);
+
+      count += kensho_finding_get_check (finding) == check;
+    }
+  return count;
+}
+
+static guint
+own_duplicates (KenshoSheet *sheet, KenshoIndicator *ind)
+{
+  g_autoptr(GListStore) findings = kensho_indicator_run_checks (ind, sheet);
+
+  return count_check (findings, KENSHO_CHECK_DUPLICATE_NAME);
+}
+
+/* The names seen by one indicator's checks follow every edit: the form runs
+ * them after each change, and a stale answer would show a duplicate that
+ * is gone, or hide a new one. */
+static void
+test_duplicate_follows_edits (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_fixture ("duplicate-name.xml");
+  KenshoIndicator *first = indicator (sheet, "i1");
+  KenshoIndicator *other = indicator (sheet, "i2");
+  KenshoIndicator *second = indicator (sheet, "i3");
+  g_autoptr(GListStore) findings = NULL;
+
+  g_assert_cmpuint (own_duplicates (sheet, second), ==, 1);
+  g_assert_cmpuint (own_duplicates (sheet, first), ==, 0);
+  /* Renamed: no longer a duplicate. */
+  kensho_indicator_set_name (second, "新規求職者数");
+  g_assert_cmpuint (own_duplicates (sheet, second), ==, 0);
+  /* Another, before it, renamed to the same name with a full-width space. */
+  kensho_indicator_set_name (other, "新規\u3000求職者数");
+  g_assert_cmpuint (own_duplicates (sheet, second), ==, 1);
+  g_assert_cmpuint (own_duplicates (sheet, other), ==, 0);
+  /* That one removed: the second stands alone again. */
+  g_object_ref (other);
+  kensho_node_remove (KENSHO_NODE (other));
+  g_assert_cmpuint (own_duplicates (sheet, second), ==, 0);
+  g_object_unref (other);
+  /* Back to the first's name: a duplicate again, and the sheet agrees. */
+  kensho_indicator_set_name (second, "新規求人数");
+  g_assert_cmpuint (own_duplicates (sheet, second), ==, 1);
+  findings = kensho_sheet_run_checks (sheet);
+  g_assert_cmpuint (count_check (findings, KENSHO_CHECK_DUPLICATE_NAME), ==, 1);
+}
+
 static void
 test_acknowledged_in_file (void)
 {
@@ -246,6 +301,7 @@ main (int argc, char **argv)
 
       g_test_add_data_func (path, &triggers[i], test_trigger);
     }
+  g_test_add_func ("/checks/duplicate-follows-edits", test_duplicate_follows_edits);
   g_test_add_func ("/checks/acknowledged-in-file", test_acknowledged_in_file);
   g_test_add_func ("/checks/rating-rules-left-alone", test_rating_rules_left_alone);
   g_test_add_func ("/checks/suggestions", test_suggestions);

@@ -285,24 +285,92 @@ describe_place (KenshoIndicator *indicator)
   return g_strdup_printf (_("under %s %s"), code ? code : "", title ? title : "");
 }
 
-static void
-check_duplicate (CheckContext *ctx, GHashTable *first_by_name)
+/* Which indicator first carries each name, kept on the sheet until it
+ * changes: checking one indicator must not normalize every name of a sheet
+ * of thousands each time the form shows it. */
+typedef struct
 {
-  const char *name = kensho_indicator_get_name (ctx->indicator);
-  g_autofree char *key = NULL;
+  guint64 revision;
+  GHashTable *first_by_name;  /* normalized name → first indicator (not owned) */
+  GHashTable *normalized;     /* name as typed → normalized, kept across revisions */
+} NameIndex;
+
+static void
+name_index_free (gpointer data)
+{
+  NameIndex *index = data;
+
+  g_hash_table_unref (index->first_by_name);
+  g_hash_table_unref (index->normalized);
+  g_free (index);
+}
+
+static const char *
+name_index_normalize (NameIndex *index, const char *name)
+{
+  const char *key = g_hash_table_lookup (index->normalized, name);
+
+  if (key == NULL)
+    {
+      char *normalized = normalize (name);
+
+      g_hash_table_insert (index->normalized, g_strdup (name), normalized);
+      key = normalized;
+    }
+  return key;
+}
+
+static NameIndex *
+get_name_index (KenshoSheet *sheet)
+{
+  static GQuark quark;
+  NameIndex *index;
+  guint64 revision = kensho_sheet_get_revision (sheet);
+  g_autoptr(GPtrArray) indicators = NULL;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("kensho-checks-name-index");
+  index = g_object_get_qdata (G_OBJECT (sheet), quark);
+  if (index != NULL && index->revision == revision)
+    return index;
+  if (index == NULL)
+    {
+      index = g_new0 (NameIndex, 1);
+      index->first_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+      index->normalized = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_object_set_qdata_full (G_OBJECT (sheet), quark, index, name_index_free);
+    }
+  indicators = kensho_sheet_dup_indicators (sheet);
+  g_hash_table_remove_all (index->first_by_name);
+  /* Names typed and replaced since would pile up: start again when most are gone. */
+  if (g_hash_table_size (index->normalized) > 2 * indicators->len + 64)
+    g_hash_table_remove_all (index->normalized);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      const char *name = kensho_str_or_null (kensho_indicator_get_name (indicators->pdata[i]));
+      const char *key;
+
+      if (name == NULL)
+        continue;
+      key = name_index_normalize (index, name);
+      if (!g_hash_table_contains (index->first_by_name, key))
+        g_hash_table_insert (index->first_by_name, (char *) key, indicators->pdata[i]);
+    }
+  index->revision = revision;
+  return index;
+}
+
+static void
+check_duplicate (CheckContext *ctx, NameIndex *index)
+{
+  const char *name = kensho_str_or_null (kensho_indicator_get_name (ctx->indicator));
   KenshoIndicator *first;
   g_autofree char *place = NULL;
 
-  if (kensho_str_or_null (name) == NULL)
+  if (name == NULL)
     return;
-  key = normalize (name);
-  first = g_hash_table_lookup (first_by_name, key);
-  if (first == NULL)
-    {
-      g_hash_table_insert (first_by_name, g_steal_pointer (&key), ctx->indicator);
-      return;
-    }
-  if (first == ctx->indicator)
+  first = g_hash_table_lookup (index->first_by_name, name_index_normalize (index, name));
+  if (first == NULL || first == ctx->indicator)
     return;
   place = describe_place (first);
   add (ctx, KENSHO_CHECK_DUPLICATE_NAME, KENSHO_FIELD_NAME, 0,
@@ -356,21 +424,15 @@ check_rating_rule (CheckContext *ctx)
 }
 
 static void
-check_indicator (CheckContext *ctx, GHashTable *first_by_name)
+check_indicator (CheckContext *ctx, NameIndex *names)
 {
   check_delay (ctx);
   check_missing (ctx);
   check_units (ctx);
   check_final_target (ctx);
   check_division (ctx);
-  check_duplicate (ctx, first_by_name);
+  check_duplicate (ctx, names);
   check_rating_rule (ctx);
-}
-
-static GHashTable *
-new_name_table (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* All findings, indicator by indicator in document order. */
@@ -379,44 +441,35 @@ kensho_sheet_run_checks (KenshoSheet *sheet)
 {
   CheckContext ctx = { .sheet = sheet };
   g_autoptr(GPtrArray) indicators = NULL;
-  g_autoptr(GHashTable) first_by_name = new_name_table ();
+  NameIndex *names;
 
   g_return_val_if_fail (KENSHO_IS_SHEET (sheet), NULL);
 
+  names = get_name_index (sheet);
   ctx.fiscal_year = kensho_sheet_get_fiscal_year (sheet);
   ctx.findings = g_list_store_new (KENSHO_TYPE_FINDING);
   indicators = kensho_sheet_dup_indicators (sheet);
   for (guint i = 0; i < indicators->len; i++)
     {
       ctx.indicator = g_ptr_array_index (indicators, i);
-      check_indicator (&ctx, first_by_name);
+      check_indicator (&ctx, names);
     }
   return ctx.findings;
 }
 
-/* The findings of one indicator; its name is compared with the indicators
- * before it, as for the whole sheet. */
+/* The findings of one indicator; a name is a duplicate of the first
+ * indicator that carries it, as for the whole sheet. */
 GListStore *
 kensho_indicator_run_checks (KenshoIndicator *indicator, KenshoSheet *sheet)
 {
   CheckContext ctx = { .sheet = sheet, .indicator = indicator };
-  g_autoptr(GPtrArray) indicators = NULL;
-  g_autoptr(GHashTable) first_by_name = new_name_table ();
 
   g_return_val_if_fail (KENSHO_IS_INDICATOR (indicator), NULL);
   g_return_val_if_fail (KENSHO_IS_SHEET (sheet), NULL);
 
   ctx.fiscal_year = kensho_sheet_get_fiscal_year (sheet);
   ctx.findings = g_list_store_new (KENSHO_TYPE_FINDING);
-  indicators = kensho_sheet_dup_indicators (sheet);
-  for (guint i = 0; i < indicators->len && g_ptr_array_index (indicators, i) != indicator; i++)
-    {
-      g_autofree char *key = normalize (kensho_indicator_get_name (g_ptr_array_index (indicators, i)));
-
-      if (!g_hash_table_contains (first_by_name, key))
-        g_hash_table_insert (first_by_name, g_steal_pointer (&key), g_ptr_array_index (indicators, i));
-    }
-  check_indicator (&ctx, first_by_name);
+  check_indicator (&ctx, get_name_index (sheet));
   return ctx.findings;
 }
 

@@ -26,6 +26,7 @@ struct _KenshoSheet
   KenshoNode *root;
   GHashTable *nodes_by_id; /* id → KenshoNode, not owned */
   guint next_id;
+  guint64 revision; /* counts every change, for caches of derived data */
 };
 
 G_DEFINE_FINAL_TYPE (KenshoSheet, kensho_sheet, G_TYPE_OBJECT)
@@ -111,9 +112,19 @@ kensho_sheet_new (void)
   return g_object_new (KENSHO_TYPE_SHEET, NULL);
 }
 
+/* Changes with every change the sheet signals: what is computed from the
+ * whole sheet can be kept until then. */
+guint64
+kensho_sheet_get_revision (KenshoSheet *self)
+{
+  g_return_val_if_fail (KENSHO_IS_SHEET (self), 0);
+  return self->revision;
+}
+
 void
 _kensho_sheet_emit_changed (KenshoSheet *self, KenshoChange change, GObject *object)
 {
+  self->revision++;
   g_signal_emit (self, signals[CHANGED], 0, (int) change, object);
 }
 

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (KenshoSheet, kensho_sheet, KENSHO, SHEET, GObject)
  * indicators under an invisible root. KenshoSheet::changed reports every
  * change of anything in it, for views, undo and persistence. */
 KenshoSheet       *kensho_sheet_new                (void);
+guint64            kensho_sheet_get_revision       (KenshoSheet       *self);
 
 const char        *kensho_sheet_get_municipality   (KenshoSheet       *self);
 void               kensho_sheet_set_municipality   (KenshoSheet       *self,
