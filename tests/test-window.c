@@ -10,6 +10,7 @@
 
 #include "fail-writes.h"
 
+#include "kensho-achievement.h"
 #include "kensho-application.h"
 #include "kensho-indicator-form.h"
 #include "kensho-sheet-properties.h"
@@ -264,6 +265,57 @@ stored_indicator (KenshoWindow *window, KenshoSheet **stored, const char *name)
     if (g_strcmp0 (kensho_indicator_get_name (g_ptr_array_index (indicators, i)), name) == 0)
       return g_ptr_array_index (indicators, i);
   g_assert_not_reached ();
+}
+
+static char *
+dup_expected_rate (KenshoWindow *window, KenshoIndicator *indicator)
+{
+  g_auto(KenshoAchievement) achievement = { 0 };
+
+  kensho_indicator_summarize_achievement (indicator, kensho_window_get_sheet (window), &achievement);
+  return kensho_achievement_format_rate (&achievement);
+}
+
+/* The tree's rate badge shows the indicator's achievement, follows an
+ * edit of the actual, and explains itself in a tooltip made on demand. */
+static void
+test_achievement_badge (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "製造品出荷額等");
+  GtkWidget *title, *badge;
+  GtkEditable *cell;
+  g_autofree char *before = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GtkTooltip) tooltip = NULL;
+  gboolean shown = FALSE;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  title = kensho_strategy_tree_get_title_widget (fixture->tree, node);
+  g_assert_nonnull (title);
+  /* code, title, division, rate, rating */
+  badge = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (title));
+  g_assert_true (GTK_IS_LABEL (badge));
+  g_assert_true (gtk_widget_get_visible (badge));
+  before = dup_expected_rate (fixture->window, KENSHO_INDICATOR (node));
+  g_assert_nonnull (strchr (before, '%'));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, before);
+
+  cell = kensho_values_editor_get_cell (KENSHO_VALUES_EDITOR (kensho_indicator_form_get_values_editor (
+                                          KENSHO_INDICATOR_FORM (kensho_window_get_form (fixture->window)))),
+                                        0, KENSHO_COLUMN_ACTUAL);
+  gtk_editable_set_text (cell, "13,000億円 (令和4年)");
+  wait_idle ();
+  expected = dup_expected_rate (fixture->window, KENSHO_INDICATOR (node));
+  g_assert_cmpstr (expected, !=, before);
+  title = kensho_strategy_tree_get_title_widget (fixture->tree, node);
+  badge = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (title));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, expected);
+
+  g_assert_true (gtk_widget_get_has_tooltip (badge));
+  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (badge, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_assert_true (shown);
 }
 
 /* A value typed into its cell reaches the model and the workspace; a value
@@ -863,6 +915,7 @@ main (int argc, char **argv)
               test_edit_reaches_workspace_and_undoes, fixture_tear_down);
   g_test_add ("/window/add-move-delete", Fixture, NULL, fixture_set_up, test_add_move_delete, fixture_tear_down);
   g_test_add ("/window/form-typing", Fixture, NULL, fixture_set_up, test_form_typing, fixture_tear_down);
+  g_test_add ("/window/achievement-badge", Fixture, NULL, fixture_set_up, test_achievement_badge, fixture_tear_down);
   g_test_add ("/window/values-editing", Fixture, NULL, fixture_set_up, test_values_editing, fixture_tear_down);
   g_test_add ("/window/indicator-fields", Fixture, NULL, fixture_set_up, test_indicator_fields, fixture_tear_down);
   g_test_add ("/window/reopen-open-file", Fixture, NULL, fixture_set_up, test_reopen_open_file, fixture_tear_down);
