@@ -523,7 +523,7 @@ test_rename_with_f2 (Fixture *fixture, gconstpointer data)
 {
   KenshoNode *node = find_row (fixture->tree, "企業誘致の推進");
   GtkWidget *focus;
-  GtkLabel *title;
+  GtkInscription *title;
   int start = -1, end = -1;
 
   kensho_strategy_tree_select (fixture->tree, node);
@@ -541,9 +541,9 @@ test_rename_with_f2 (Fixture *fixture, gconstpointer data)
   wait_idle ();
   g_assert_cmpstr (kensho_node_get_title (node), ==, "企業誘致の推進と定着");
   /* The tree shows the new name; a click on it selects, never edits. */
-  title = GTK_LABEL (kensho_strategy_tree_get_title_widget (fixture->tree, node));
+  title = GTK_INSCRIPTION (kensho_strategy_tree_get_title_widget (fixture->tree, node));
   g_assert_nonnull (title);
-  g_assert_cmpstr (gtk_label_get_text (title), ==, "企業誘致の推進と定着");
+  g_assert_cmpstr (gtk_inscription_get_text (title), ==, "企業誘致の推進と定着");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   g_assert_cmpstr (kensho_node_get_title (node), ==, "企業誘致の推進");
 

@@ -207,7 +207,7 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyT
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *code = gtk_label_new (NULL);
-  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *title = gtk_inscription_new (NULL);
   GtkWidget *division = gtk_label_new (NULL);
   GtkWidget *rating = gtk_label_new (NULL);
   GtkWidget *achievement = gtk_label_new (NULL);
@@ -223,10 +223,13 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyT
   gtk_widget_add_css_class (code, "numeric");
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_set_halign (title, GTK_ALIGN_FILL);
-  /* A plain label: binding a row is cheap, and a click selects the row.
-   * F2 renames in the form beside the tree. */
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  /* An inscription, not a label: its size does not depend on its text, so
+   * the 200 rows GTK binds around a far jump are not all shaped, only the
+   * ones drawn. A click selects the row; F2 renames in the form. */
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (title), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 6);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (title), 40);
   gtk_widget_add_css_class (division, "dim-label");
   gtk_widget_add_css_class (division, "caption");
   gtk_widget_add_css_class (rating, "caption");
@@ -283,7 +286,7 @@ static void
 fill_row (KenshoStrategyTree *self, GtkWidget *expander, KenshoNode *node)
 {
   GtkLabel *code = g_object_get_data (G_OBJECT (expander), "code");
-  GtkLabel *title = g_object_get_data (G_OBJECT (expander), "title");
+  GtkInscription *title = g_object_get_data (G_OBJECT (expander), "title");
   GtkLabel *division = g_object_get_data (G_OBJECT (expander), "division");
   GtkLabel *rating = g_object_get_data (G_OBJECT (expander), "rating");
   GtkLabel *achievement = g_object_get_data (G_OBJECT (expander), "achievement");
@@ -291,10 +294,11 @@ fill_row (KenshoStrategyTree *self, GtkWidget *expander, KenshoNode *node)
 
   /* A row is bound again whenever the selection moves past it or the list
    * scrolls: what has not changed is not set again (GtkText relays out). */
-  if (g_strcmp0 (gtk_label_get_text (title), name ? name : "") != 0)
-    gtk_label_set_text (title, name ? name : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  name ? name : "", -1);
+  if (g_strcmp0 (gtk_inscription_get_text (title), name ? name : "") != 0)
+    {
+      gtk_inscription_set_text (title, name ? name : "");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, name ? name : "", -1);
+    }
   if (KENSHO_IS_INDICATOR (node))
     {
       KenshoIndicator *indicator = KENSHO_INDICATOR (node);
@@ -687,7 +691,7 @@ kensho_strategy_tree_node_is_visible (KenshoStrategyTree *self, KenshoNode *node
   return find_row (self, node, 0) != GTK_INVALID_LIST_POSITION;
 }
 
-/* The row's title, a GtkEditableLabel; NULL when the row is not shown. */
+/* The row's title, a GtkInscription; NULL when the row is not shown. */
 GtkWidget *
 kensho_strategy_tree_get_title_widget (KenshoStrategyTree *self, KenshoNode *node)
 {
