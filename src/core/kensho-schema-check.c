@@ -1,0 +1,572 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "kensho-schema-check.h"
+#include "kensho-sheet-xml.h"
+
+/* Each check returns FALSE at the first thing it is not sure of. The
+ * comments name the schema's definitions they stand for. */
+
+#define SCHEMA_RESOURCE "/jp/kensho/Kensho/core/kensho-sheet.rng"
+#define SHORT_TEXT 1000
+#define LONG_TEXT 100000
+
+static gboolean
+in_namespace (xmlNode *node)
+{
+  return node->ns != NULL && xmlStrEqual (node->ns->href, BAD_CAST KENSHO_XML_NAMESPACE);
+}
+
+static gboolean
+is (xmlNode *node, const char *name)
+{
+  return node != NULL && in_namespace (node) && strcmp ((const char *) node->name, name) == 0;
+}
+
+static gboolean
+is_xml_space (const xmlChar *text)
+{
+  for (; *text; text++)
+    if (*text != ' ' && *text != '\t' && *text != '\n' && *text != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+/* Element content: elements, and between them only white space. */
+static gboolean
+element_only (xmlNode *node)
+{
+  for (xmlNode *child = node->children; child; child = child->next)
+    {
+      if (child->type == XML_ELEMENT_NODE)
+        {
+          if (!in_namespace (child))
+            return FALSE;
+        }
+      else if (child->type != XML_TEXT_NODE || !is_xml_space (child->content))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static xmlNode *
+element_from (xmlNode *node)
+{
+  while (node != NULL && node->type != XML_ELEMENT_NODE)
+    node = node->next;
+  return node;
+}
+
+#define NEXT(node) element_from ((node)->next)
+
+/* An attribute's value, held in one text node (no entity references). */
+static const char *
+attribute_value (xmlAttr *attr)
+{
+  if (attr->children == NULL)
+    return "";
+  if (attr->children->type != XML_TEXT_NODE || attr->children->next != NULL)
+    return NULL;
+  return (const char *) attr->children->content;
+}
+
+/* Every attribute is one of @names (NULL-terminated), unqualified and
+ * plainly valued. */
+static gboolean
+attributes_among (xmlNode *node, const char * const *names)
+{
+  for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+    {
+      gboolean known = FALSE;
+
+      if (attr->ns != NULL || attribute_value (attr) == NULL)
+        return FALSE;
+      for (guint i = 0; names[i] != NULL && !known; i++)
+        known = strcmp ((const char *) attr->name, names[i]) == 0;
+      if (!known)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+get (xmlNode *node, const char *name)
+{
+  for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+    if (strcmp ((const char *) attr->name, name) == 0)
+      return attribute_value (attr);
+  return NULL;
+}
+
+/* Data content: no attributes, and at most one text node. */
+static const char *
+data_content (xmlNode *node)
+{
+  if (node->properties != NULL)
+    return NULL;
+  if (node->children == NULL)
+    return "";
+  if (node->children->type != XML_TEXT_NODE || node->children->next != NULL)
+    return NULL;
+  return (const char *) node->children->content;
+}
+
+static gboolean
+is_empty (xmlNode *node)
+{
+  return node->children == NULL;
+}
+
+/* Datatypes --------------------------------------------------------------- */
+
+/* xsd:string with maxLength, in characters. */
+static gboolean
+text_within (const char *text, gsize max_chars)
+{
+  gsize bytes;
+
+  if (text == NULL)
+    return FALSE;
+  bytes = strlen (text);
+  /* A character takes one byte at least: most texts need no counting. */
+  return bytes <= max_chars || (gsize) g_utf8_strlen (text, (gssize) bytes) <= max_chars;
+}
+
+static gboolean
+digits (const char *text, guint min, guint max, const char **end)
+{
+  guint n = 0;
+
+  while (g_ascii_isdigit (text[n]))
+    n++;
+  *end = text + n;
+  return n >= min && n <= max;
+}
+
+/* fiscal-year: four digits, 1900 to 2200 (no sign, spaces or leading zero). */
+static gboolean
+fiscal_year (const char *text)
+{
+  const char *end;
+  int year;
+
+  if (text == NULL || !digits (text, 4, 4, &end) || *end != '\0')
+    return FALSE;
+  year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  return year >= 1900 && year <= 2200;
+}
+
+/* identifier: [A-Za-z_][A-Za-z0-9_.\-]{0,63} */
+static gboolean
+identifier (const char *text)
+{
+  gsize n;
+
+  if (text == NULL || !(g_ascii_isalpha (text[0]) || text[0] == '_'))
+    return FALSE;
+  for (n = 1; text[n]; n++)
+    if (!(g_ascii_isalnum (text[n]) || text[n] == '_' || text[n] == '.' || text[n] == '-'))
+      return FALSE;
+  return n <= 64;
+}
+
+/* percent: an xsd:decimal from -100000 to 100000, written plainly. */
+static gboolean
+percent (const char *text)
+{
+  const char *p = text, *end;
+
+  if (text == NULL)
+    return FALSE;
+  if (*p == '-')
+    p++;
+  if (!digits (p, 1, 6, &end))
+    return FALSE;
+  if (*end == '.' && !digits (end + 1, 1, 6, &end))
+    return FALSE;
+  return *end == '\0' && g_ascii_strtod (text, NULL) >= -100000 && g_ascii_strtod (text, NULL) <= 100000;
+}
+
+static gboolean
+one_of (const char *text, const char * const *values)
+{
+  if (text == NULL)
+    return FALSE;
+  for (guint i = 0; values[i]; i++)
+    if (strcmp (text, values[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* #[0-9A-Fa-f]{6} */
+static gboolean
+colour (const char *text)
+{
+  if (text == NULL || text[0] != '#')
+    return FALSE;
+  for (guint i = 1; i <= 6; i++)
+    if (!g_ascii_isxdigit (text[i]))
+      return FALSE;
+  return text[7] == '\0';
+}
+
+/* The sheet's version: [0-9]{1,3}\.[0-9]{1,3} */
+static gboolean
+version (const char *text)
+{
+  const char *end;
+
+  return text != NULL && digits (text, 1, 3, &end) && *end == '.' &&
+         digits (end + 1, 1, 3, &end) && *end == '\0';
+}
+
+/* An element of text, with no attributes. */
+static gboolean
+text_element (xmlNode *node, const char *name, gsize max_chars)
+{
+  return is (node, name) && text_within (data_content (node), max_chars);
+}
+
+/* An optional text element at *child: FALSE if it is there and wrong;
+ * else *child moves past it. */
+static gboolean
+optional_text (xmlNode **child, const char *name, gsize max_chars)
+{
+  if (!is (*child, name))
+    return TRUE;
+  if (!text_within (data_content (*child), max_chars))
+    return FALSE;
+  *child = NEXT (*child);
+  return TRUE;
+}
+
+static gboolean
+required_text (xmlNode **child, const char *name, gsize max_chars)
+{
+  return is (*child, name) && optional_text (child, name, max_chars);
+}
+
+/* Definitions -------------------------------------------------------------- */
+
+/* value-attributes: num or text, and unit, period, note; no content. */
+static gboolean
+value_element (xmlNode *node, gboolean with_year)
+{
+  static const char * const names[] = { "num", "text", "unit", "period", "note", NULL };
+  static const char * const dated[] = { "fy", "num", "text", "unit", "period", "note", NULL };
+  const char *num = get (node, "num"), *text = get (node, "text");
+  const char *unit = get (node, "unit"), *period = get (node, "period"), *note = get (node, "note");
+
+  if (!is_empty (node) || !attributes_among (node, with_year ? dated : names))
+    return FALSE;
+  if (with_year && !fiscal_year (get (node, "fy")))
+    return FALSE;
+  if ((num == NULL) == (text == NULL))
+    return FALSE;
+  return (num == NULL || text_within (num, 64)) && (text == NULL || text_within (text, LONG_TEXT)) &&
+         (unit == NULL || text_within (unit, SHORT_TEXT)) &&
+         (period == NULL || text_within (period, SHORT_TEXT)) &&
+         (note == NULL || text_within (note, SHORT_TEXT));
+}
+
+static gboolean
+series (xmlNode *node)
+{
+  static const char * const names[] = { "name", NULL };
+  const char *name = get (node, "name");
+  xmlNode *child;
+
+  if (!attributes_among (node, names) || (name != NULL && !text_within (name, SHORT_TEXT)) ||
+      !element_only (node))
+    return FALSE;
+  child = element_from (node->children);
+  if (is (child, "baseline"))
+    {
+      if (!value_element (child, FALSE))
+        return FALSE;
+      child = NEXT (child);
+    }
+  for (; is (child, "actual"); child = NEXT (child))
+    if (!value_element (child, TRUE))
+      return FALSE;
+  for (; is (child, "target"); child = NEXT (child))
+    if (!value_element (child, TRUE))
+      return FALSE;
+  if (is (child, "final"))
+    {
+      if (!value_element (child, FALSE))
+        return FALSE;
+      child = NEXT (child);
+    }
+  return child == NULL;
+}
+
+static gboolean
+year (xmlNode *node)
+{
+  static const char * const names[] = { "fy", NULL };
+  static const char * const parts[] = { "activities", "issues", "next-steps", "rating", "delay-reason" };
+  xmlNode *child;
+
+  if (!attributes_among (node, names) || !fiscal_year (get (node, "fy")) || !element_only (node))
+    return FALSE;
+  child = element_from (node->children);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (is (child, parts[i]))
+      {
+        const char *text = data_content (child);
+
+        if (strcmp (parts[i], "rating") == 0 ? !identifier (text) : !text_within (text, LONG_TEXT))
+          return FALSE;
+        child = NEXT (child);
+      }
+  return child == NULL;
+}
+
+static gboolean
+indicator (xmlNode *node)
+{
+  static const char * const names[] = { "id", "kind", "direction", NULL };
+  static const char * const kinds[] = { "target", "kpi", NULL };
+  static const char * const directions[] = { "higher", "lower", "level", NULL };
+  static const char * const check_names[] = { "check", NULL };
+  xmlNode *child;
+
+  if (!attributes_among (node, names) || !identifier (get (node, "id")) ||
+      !one_of (get (node, "kind"), kinds) || !one_of (get (node, "direction"), directions) ||
+      !element_only (node))
+    return FALSE;
+  child = element_from (node->children);
+  if (!required_text (&child, "name", SHORT_TEXT) || !optional_text (&child, "unit", SHORT_TEXT) ||
+      !optional_text (&child, "division", SHORT_TEXT))
+    return FALSE;
+  for (; is (child, "acknowledged"); child = NEXT (child))
+    if (!is_empty (child) || !attributes_among (child, check_names) || !identifier (get (child, "check")))
+      return FALSE;
+  if (!is (child, "series"))
+    return FALSE;
+  for (; is (child, "series"); child = NEXT (child))
+    if (!series (child))
+      return FALSE;
+  for (; is (child, "year"); child = NEXT (child))
+    if (!year (child))
+      return FALSE;
+  return child == NULL;
+}
+
+/* node-attributes and what may follow them: goal, subgoal, measure. */
+static gboolean
+outline_node (xmlNode *node, int depth)
+{
+  static const char * const names[] = { "id", "code", "title", NULL };
+  xmlNode *child;
+
+  if (!attributes_among (node, names) || !identifier (get (node, "id")) ||
+      !text_within (get (node, "code"), SHORT_TEXT) || !text_within (get (node, "title"), SHORT_TEXT) ||
+      !element_only (node))
+    return FALSE;
+  child = element_from (node->children);
+  if (!optional_text (&child, "notes", LONG_TEXT))
+    return FALSE;
+  for (; child != NULL; child = NEXT (child))
+    {
+      if (is (child, "indicator"))
+        {
+          if (!indicator (child))
+            return FALSE;
+        }
+      /* goal (depth 0) holds subgoals and measures, subgoal (1) measures. */
+      else if ((depth == 0 && is (child, "subgoal")) || (depth <= 1 && is (child, "measure")))
+        {
+          if (!outline_node (child, is (child, "subgoal") ? 1 : 2))
+            return FALSE;
+        }
+      else
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+meta (xmlNode *node)
+{
+  static const char * const plan_names[] = { "first", "last", NULL };
+  static const char * const methods[] = { "ratio", "progress", "expected", NULL };
+  xmlNode *child;
+
+  if (!is (node, "meta") || node->properties != NULL || !element_only (node))
+    return FALSE;
+  child = element_from (node->children);
+  if (!required_text (&child, "municipality", SHORT_TEXT) || !required_text (&child, "title", SHORT_TEXT) ||
+      !optional_text (&child, "label", SHORT_TEXT) || !optional_text (&child, "notes", LONG_TEXT))
+    return FALSE;
+  if (!is (child, "fiscal-year") || !fiscal_year (data_content (child)))
+    return FALSE;
+  child = NEXT (child);
+  if (!is (child, "plan") || !is_empty (child) || !attributes_among (child, plan_names) ||
+      !fiscal_year (get (child, "first")) || !fiscal_year (get (child, "last")))
+    return FALSE;
+  child = NEXT (child);
+  if (!is (child, "baseline-year") || !fiscal_year (data_content (child)))
+    return FALSE;
+  child = NEXT (child);
+  if (is (child, "achievement-method"))
+    {
+      if (!one_of (data_content (child), methods))
+        return FALSE;
+      child = NEXT (child);
+    }
+  return child == NULL;
+}
+
+static gboolean
+rating (xmlNode *node)
+{
+  static const char * const names[] = { "id", "colour", "delayed", "at-least", "below", "when", NULL };
+  static const char * const booleans[] = { "true", "false", "1", "0", NULL };
+  const char *value;
+
+  if (!is (node, "rating") || !attributes_among (node, names) || !identifier (get (node, "id")))
+    return FALSE;
+  if ((value = get (node, "colour")) != NULL && !colour (value))
+    return FALSE;
+  if ((value = get (node, "delayed")) != NULL && !one_of (value, booleans))
+    return FALSE;
+  if ((value = get (node, "at-least")) != NULL && !percent (value))
+    return FALSE;
+  if ((value = get (node, "below")) != NULL && !percent (value))
+    return FALSE;
+  /* A band, or "when not computable": not both. */
+  if ((value = get (node, "when")) != NULL &&
+      (strcmp (value, "not-computable") != 0 || get (node, "at-least") != NULL || get (node, "below") != NULL))
+    return FALSE;
+  /* Its label: short-text content (and attributes, so not data_content). */
+  if (node->children != NULL &&
+      (node->children->type != XML_TEXT_NODE || node->children->next != NULL))
+    return FALSE;
+  return text_within (node->children ? (const char *) node->children->content : "", SHORT_TEXT);
+}
+
+static gboolean
+rating_scale (xmlNode *node)
+{
+  static const char * const names[] = { "name", NULL };
+  const char *name;
+  xmlNode *child;
+
+  if (!is (node, "rating-scale") || !attributes_among (node, names) || !element_only (node))
+    return FALSE;
+  name = get (node, "name");
+  if (name != NULL && !text_within (name, SHORT_TEXT))
+    return FALSE;
+  child = element_from (node->children);
+  if (child == NULL)
+    return FALSE;
+  for (; child != NULL; child = NEXT (child))
+    if (!rating (child))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+divisions (xmlNode *node)
+{
+  if (node->properties != NULL || !element_only (node))
+    return FALSE;
+  for (xmlNode *child = element_from (node->children); child; child = NEXT (child))
+    if (!text_element (child, "division", SHORT_TEXT))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+kensho_schema_check_document (xmlDoc *doc)
+{
+  static const char * const names[] = { "version", NULL };
+  xmlNode *root;
+  xmlNode *child;
+
+  g_return_val_if_fail (doc != NULL, FALSE);
+
+  root = xmlDocGetRootElement (doc);
+  /* Only the root element: no other node at the top is ever written. */
+  if (root == NULL || root->prev != NULL || root->next != NULL || !is (root, "sheet") ||
+      !attributes_among (root, names) || !version (get (root, "version")) || !element_only (root))
+    return FALSE;
+  child = element_from (root->children);
+  if (!meta (child))
+    return FALSE;
+  child = NEXT (child);
+  if (!rating_scale (child))
+    return FALSE;
+  child = NEXT (child);
+  if (is (child, "divisions"))
+    {
+      if (!divisions (child))
+        return FALSE;
+      child = NEXT (child);
+    }
+  for (; child != NULL; child = NEXT (child))
+    {
+      if (is (child, "goal"))
+        {
+          if (!outline_node (child, 0))
+            return FALSE;
+        }
+      else if (!is (child, "indicator") || !indicator (child))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+xmlRelaxNGPtr
+kensho_schema_get (void)
+{
+  static gsize initialized = 0;
+  static xmlRelaxNGPtr schema = NULL;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (SCHEMA_RESOURCE, 0, NULL);
+      xmlRelaxNGParserCtxtPtr parser;
+      gsize size;
+      const char *data;
+
+      g_assert (bytes != NULL);
+      data = g_bytes_get_data (bytes, &size);
+      parser = xmlRelaxNGNewMemParserCtxt (data, (int) size);
+      schema = xmlRelaxNGParse (parser);
+      xmlRelaxNGFreeParserCtxt (parser);
+      g_assert (schema != NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  return schema;
+}
+
+#if LIBXML_VERSION >= 21200
+static void
+ignore_error (void *user_data, const xmlError *error)
+#else
+static void
+ignore_error (void *user_data, xmlErrorPtr error)
+#endif
+{
+}
+
+gboolean
+kensho_schema_validate_document (xmlDoc *doc)
+{
+  xmlRelaxNGValidCtxtPtr validator = xmlRelaxNGNewValidCtxt (kensho_schema_get ());
+  int result;
+
+  g_return_val_if_fail (doc != NULL, FALSE);
+
+  xmlRelaxNGSetValidStructuredErrors (validator, ignore_error, NULL);
+  result = xmlRelaxNGValidateDoc (validator, doc);
+  xmlRelaxNGFreeValidCtxt (validator);
+  return result == 0;
+}
