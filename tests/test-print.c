@@ -442,6 +442,26 @@ pages_text (const char *pdf, guint first, guint last)
   return g_string_free (text, FALSE);
 }
 
+/* Each of @expected (blanks aside) is in @text, after the one before it;
+ * with @once, exactly once. */
+static void
+assert_in_order (const char *text, GPtrArray *expected, gboolean once)
+{
+  const char *previous = NULL;
+
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autofree char *squeezed = squeeze (g_ptr_array_index (expected, i));
+      const char *at = strstr (text, squeezed);
+
+      assert_contains (text, g_ptr_array_index (expected, i));
+      if (once)
+        g_assert_cmpuint (count (text, squeezed), ==, 1);
+      g_assert_true (at > previous);
+      previous = at;
+    }
+}
+
 /* A row of the counts' table as printed: its title, then the count of each
  * rating, unrated and total, read from the overview. */
 static char *
@@ -488,8 +508,9 @@ test_summary (void)
   g_autofree char *first_sheet_page = NULL;
   g_autofree char *previous_end = NULL;
   guint n_plain = save_layout (plain, "plain-a3.pdf", &plain_pdf);
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   guint n_pages, n_summary;
-  const char *previous = NULL;
 
   g_assert_false (kensho_print_layout_get_summary (layout));
   kensho_print_layout_set_summary (layout, TRUE);
@@ -517,15 +538,8 @@ test_summary (void)
   /* The counts, as the overview has them, row by row in order. */
   g_assert_cmpuint (kensho_overview_get_n_rows (overview), ==, 10);
   for (guint row = 0; row < kensho_overview_get_n_rows (overview); row++)
-    {
-      g_autofree char *expected = counts_row_text (overview, row);
-      g_autofree char *squeezed = squeeze (expected);
-      const char *at = strstr (summary, squeezed);
-
-      assert_contains (summary, expected);
-      g_assert_true (at > previous);
-      previous = at;
-    }
+    g_ptr_array_add (counts, counts_row_text (overview, row));
+  assert_in_order (summary, counts, FALSE);
   /* Checked by hand: 15 on track, 15 mostly, 17 delayed, none unrated, 47. */
   assert_contains (summary, "Whole sheet 15 15 17 0 47");
   assert_contains (summary, "1 しごとの創生 6 7 4 0 17");
@@ -536,17 +550,9 @@ test_summary (void)
     assert_contains (summary, heading);
   }
   g_assert_cmpuint (delayed->len, ==, 17);
-  previous = NULL;
   for (guint i = 0; i < delayed->len; i++)
-    {
-      g_autofree char *expected = delayed_row_text (sheet, g_ptr_array_index (delayed, i));
-      g_autofree char *squeezed = squeeze (expected);
-      const char *at = strstr (summary, squeezed);
-
-      assert_contains (summary, expected);
-      g_assert_true (at > previous);
-      previous = at;
-    }
+    g_ptr_array_add (rows, delayed_row_text (sheet, g_ptr_array_index (delayed, i)));
+  assert_in_order (summary, rows, TRUE);
   assert_contains (summary, "新技術・新製品等の開発数進捗の遅れコロナ禍の影響による事業者の開発意欲の低下");
   /* Then the sheet as ever, numbered on. */
   first_sheet_page = pdf_text (pdf, n_summary + 1);
@@ -593,8 +599,8 @@ test_summary_long_delayed (void)
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
   g_autofree char *heading = NULL;
+  g_autoptr(GPtrArray) marks = g_ptr_array_new_with_free_func (g_free);
   guint n_pages, n_sentences = 0;
-  const char *previous = NULL;
 
   for (guint i = 0; i < indicators->len; i++)
     {
@@ -623,30 +629,15 @@ test_summary_long_delayed (void)
       assert_contains (page_text, "IndicatorProgressReason for delayResponsible division");
     }
   text = pdf_text (pdf, 0);
+  g_assert_null (strstr (text, "【R20】"));
   for (guint i = 0; i < indicators->len; i++)
-    {
-      g_autofree char *mark = g_strdup_printf ("【R%02u】", i);
-      const char *at = strstr (text, mark);
-
-      if (i == 20)
-        {
-          g_assert_null (at);
-          continue;
-        }
-      g_assert_cmpuint (count (text, mark), ==, 1);
-      g_assert_true (at > previous);
-      previous = at;
-    }
-  previous = NULL;
+    if (i != 20)
+      g_ptr_array_add (marks, g_strdup_printf ("【R%02u】", i));
+  assert_in_order (text, marks, TRUE);
+  g_ptr_array_set_size (marks, 0);
   for (guint i = 1; i <= n_sentences; i++)
-    {
-      g_autofree char *mark = g_strdup_printf ("【S%04u】", i);
-      const char *at = strstr (text, mark);
-
-      g_assert_cmpuint (count (text, mark), ==, 1);
-      g_assert_true (at > previous);
-      previous = at;
-    }
+    g_ptr_array_add (marks, g_strdup_printf ("【S%04u】", i));
+  assert_in_order (text, marks, TRUE);
 }
 
 /* The achievement column: not there unless asked for; then before the
