@@ -742,10 +742,75 @@ test_cli (void)
   }
   {
     g_auto(Run) run = { 0 };
+    g_auto(Run) only_run = { 0 };
+    g_auto(Run) achievement_run = { 0 };
+    g_autoptr(KenshoSheet) sheet = load_sample ();
+    g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+    g_autofree char *library = NULL;
+    g_autofree char *summary = artifact ("cli-summary.pdf");
+    g_autofree char *only = artifact ("cli-summary-only.pdf");
+    g_autofree char *achievement = artifact ("cli-achievement.pdf");
+    g_autofree char *first = NULL;
+    g_autofree char *only_text = NULL;
+    g_autofree char *achievement_text = NULL;
+    guint n_pages, n_summary;
+
+    /* --summary: the summary's pages, then the sheet's, as the library
+     * draws them. */
+    kensho_print_layout_set_summary (layout, TRUE);
+    n_pages = save_layout (layout, "library-summary.pdf", &library);
+    n_summary = kensho_print_layout_get_n_summary_pages (layout);
+    run_cli (&run, "pdf", sample, "-o", summary, "--summary", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpuint (pdf_pages (summary, &width, &height), ==, n_pages);
+    first = pdf_text (summary, 1);
+    assert_contains (first, "Summary of the Ratings");
+    assert_contains (first, "Whole sheet 15 15 17 0 47");
+
+    run_cli (&only_run, "pdf", sample, "-o", only, "--summary-only", "--paper", "a3", NULL);
+    g_assert_cmpint (only_run.status, ==, 0);
+    g_assert_cmpuint (pdf_pages (only, &width, &height), ==, n_summary);
+    only_text = pdf_text (only, 0);
+    assert_contains (only_text, "Whole sheet 15 15 17 0 47");
+    g_assert_null (strstr (only_text, "Keyperformanceindicator(KPI)"));
+
+    run_cli (&achievement_run, "pdf", sample, "-o", achievement, "--achievement", NULL);
+    g_assert_cmpint (achievement_run.status, ==, 0);
+    achievement_text = pdf_text (achievement, 0);
+    assert_contains (achievement_text, "92.3% against this year’s target 90.3% towards the final target");
+    g_assert_null (strstr (achievement_text, "SummaryoftheRatings"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(Run) help = { 0 };
+    g_auto(Run) commands = { 0 };
+    g_autofree char *never = artifact ("cli-never.pdf");
 
     /* Usage errors: 2, and nothing written. */
     run_cli (&run, "pdf", sample, NULL);
     g_assert_cmpint (run.status, ==, 2);
+    g_remove (never);
+    g_clear_pointer (&run.out, g_free);
+    g_clear_pointer (&run.err, g_free);
+    run_cli (&run, "pdf", sample, "-o", never, "--summary-only", "--division", "住宅課", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--summary-only"));
+    g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&run.out, g_free);
+    g_clear_pointer (&run.err, g_free);
+    run_cli (&run, "pdf", sample, "-o", never, "--summary-only", "--achievement", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+
+    /* The options are in the help. */
+    run_cli (&help, "pdf", "--help", NULL);
+    g_assert_cmpint (help.status, ==, 0);
+    g_assert_nonnull (strstr (help.out, "--summary "));
+    g_assert_nonnull (strstr (help.out, "--summary-only"));
+    g_assert_nonnull (strstr (help.out, "--achievement"));
+    run_cli (&commands, "--help", NULL);
+    g_assert_nonnull (strstr (commands.out, "with a summary page if asked"));
   }
   {
     g_auto(Run) run = { 0 };
