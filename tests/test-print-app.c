@@ -97,21 +97,6 @@ test_export_through_gtk (void)
   g_assert_cmpint (gtk_page_setup_get_orientation (remembered), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
 }
 
-static GtkCheckButton *
-find_check (GtkWidget *root, const char *label)
-{
-  if (GTK_IS_CHECK_BUTTON (root) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
-    return GTK_CHECK_BUTTON (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkCheckButton *found = find_check (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The dialog's tab of Kensho's options: what is ticked reaches the layout,
  * is remembered, and is what GTK prints next time. */
 static void

@@ -698,11 +698,31 @@ test_print_dialog (Fixture *fixture, gconstpointer data)
   g_object_get (dialog, "page-setup", &page_setup, NULL);
   g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (page_setup)), ==, GTK_PAPER_NAME_A3);
   g_assert_cmpint (gtk_page_setup_get_orientation (page_setup), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  /* Kensho's own tab: a summary page first, the achievement column. */
+  g_assert_nonnull (find_check (GTK_WIDGET (dialog), "_Summary Page First"));
+  g_assert_nonnull (find_check (GTK_WIDGET (dialog), "Print _Achievement Column"));
   save_screenshot (GTK_WIDGET (dialog), "print-dialog.png");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   wait_idle ();
   g_assert_null (find_toplevel ("GtkPrintUnixDialog"));
   g_assert_nonnull (kensho_window_get_sheet (fixture->window));
+}
+
+/* The overview's Print Summary opens the dialog for the summary alone,
+ * without the tab of the sheet's options. */
+static void
+test_print_summary_dialog (Fixture *fixture, gconstpointer data)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.overview", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print-summary", NULL));
+  dialog = wait_toplevel ("GtkPrintUnixDialog");
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+  g_assert_null (find_check (GTK_WIDGET (dialog), "_Summary Page First"));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  wait_idle ();
+  g_assert_null (find_toplevel ("GtkPrintUnixDialog"));
 }
 
 /* The drop-down whose first choice is @first ("All divisions"). */
@@ -873,6 +893,8 @@ main (int argc, char **argv)
   g_test_add ("/window/hostile-files-refused", Fixture, NULL, fixture_set_up, test_hostile_files_refused,
               fixture_tear_down);
   g_test_add ("/window/print-dialog", Fixture, NULL, fixture_set_up, test_print_dialog, fixture_tear_down);
+  g_test_add ("/window/print-summary-dialog", Fixture, NULL, fixture_set_up, test_print_summary_dialog,
+              fixture_tear_down);
   g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
   g_test_add ("/window/rename-with-f2", Fixture, NULL, fixture_set_up, test_rename_with_f2, fixture_tear_down);
   {
