@@ -39,6 +39,17 @@ save_pdf (KenshoSheet *sheet, const char *name, KenshoPaper paper, gboolean port
   return kensho_print_layout_get_n_pages (layout);
 }
 
+static guint
+save_layout (KenshoPrintLayout *layout, const char *name, char **path)
+{
+  g_autoptr(GError) error = NULL;
+
+  *path = artifact (name);
+  g_assert_true (kensho_print_layout_save_pdf (layout, *path, KENSHO_PAPER_A3, FALSE, &error));
+  g_assert_no_error (error);
+  return kensho_print_layout_get_n_pages (layout);
+}
+
 /* Page images to look at, at 50 dpi. */
 static void
 save_images (const char *pdf, const char *prefix, guint last_page)
@@ -267,6 +278,11 @@ static void
 test_headings_in_japanese (void)
 {
   g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  g_autofree char *summary_pdf = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *sheet_page = NULL;
+  guint n_pages;
   g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
@@ -280,6 +296,13 @@ test_headings_in_japanese (void)
   kensho_sheet_set_fiscal_year (sheet, 2024);
   save_pdf (sheet, "headings-ja.pdf", KENSHO_PAPER_A3, FALSE, &pdf);
   text = pdf_text (pdf, 1);
+  /* The summary page and the achievement column too. */
+  kensho_print_layout_set_summary (layout, TRUE);
+  kensho_print_layout_set_achievement (layout, TRUE);
+  n_pages = save_layout (layout, "summary-ja.pdf", &summary_pdf);
+  save_images (summary_pdf, "summary-ja", n_pages);
+  summary = pdf_text (summary_pdf, 1);
+  sheet_page = pdf_text (summary_pdf, kensho_print_layout_get_n_summary_pages (layout) + 1);
   if (saved != NULL)
     g_setenv ("LANGUAGE", saved, TRUE);
   else
@@ -300,6 +323,15 @@ test_headings_in_japanese (void)
   assert_contains (text, "進捗状況");
   assert_contains (text, "進捗が遅れている理由");
   assert_contains (text, "指標の担当課");
+
+  assert_contains (summary, "令和6年度 第2期伊勢崎市まち・ひと・しごと創生総合戦略効果検証シート評価の集計");
+  assert_contains (summary, "基本目標・小基本目標ごとの評価");
+  /* Nothing is rated yet for 令和6年度: all unrated, none delayed. */
+  assert_contains (summary, "未評価 計 シート全体 0 0 0 47 47");
+  assert_contains (summary, "進捗が遅れている指標（0件）進捗が遅れている指標はありません。");
+  assert_contains (sheet_page, "計画最終年度目標値 (令和9年度) 達成率 進捗状況");
+  /* No actuals yet: why there is no rate, in the form's words. */
+  assert_contains (sheet_page, "今年度の達成率なし：令和6年度実績値がありません。最終目標に向けた進捗なし：");
 }
 
 /* Pagination in steps, as the print dialog runs it: progress rises and
@@ -414,17 +446,6 @@ test_filters (void)
   g_assert_cmpuint (count (goal_text, "Only:3まちの創生"), ==, kensho_print_layout_get_n_pages (layout));
   g_assert_null (strstr (text, "企業誘致課"));
   g_assert_null (strstr (goal_text, "1しごとの創生"));
-}
-
-static guint
-save_layout (KenshoPrintLayout *layout, const char *name, char **path)
-{
-  g_autoptr(GError) error = NULL;
-
-  *path = artifact (name);
-  g_assert_true (kensho_print_layout_save_pdf (layout, *path, KENSHO_PAPER_A3, FALSE, &error));
-  g_assert_no_error (error);
-  return kensho_print_layout_get_n_pages (layout);
 }
 
 /* The text of pages @first to @last (1-based), joined. */
