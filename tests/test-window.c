@@ -762,11 +762,14 @@ test_export_pdf (Fixture *fixture, gconstpointer data)
   /* The chooser starts in the current folder: the private one. */
   GtkDropDown *divisions = find_drop_down (GTK_WIDGET (fixture->window), "All divisions");
   g_autofree char *text = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   g_assert_nonnull (divisions);
   gtk_drop_down_set_selected (divisions, 2); /* 企業誘致課, the second division */
   g_assert_cmpstr (kensho_sheet_get_divisions (kensho_window_get_sheet (fixture->window))[1], ==, "企業誘致課");
   g_remove (path);
+  /* The achievement column, as chosen in the print dialog last time. */
+  g_settings_set_boolean (settings, "print-achievement", TRUE);
   g_assert_cmpint (g_chdir (g_get_user_data_dir ()), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-pdf", NULL));
   chooser = wait_toplevel ("GtkFileChooserDialog");
@@ -784,6 +787,9 @@ test_export_pdf (Fixture *fixture, gconstpointer data)
   assert_contains (text, "製造品出荷額等");
   assert_contains (text, "製造業の従業者数");
   g_assert_null (strstr (text, "商工労働課"));
+  assert_contains (text, "89.8% against this year’s target");
+  g_assert_null (strstr (text, "SummaryoftheRatings"));
+  g_settings_reset (settings, "print-achievement");
   gtk_drop_down_set_selected (divisions, 0);
 }
 
