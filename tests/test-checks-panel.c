@@ -333,6 +333,14 @@ test_overview_page (void)
   while (gtk_list_box_get_row_at_index (delayed, (int) n_rows) != NULL)
     n_rows++;
   g_assert_cmpuint (n_rows, ==, 17);
+  /* Print Summary prints the summary page alone. */
+  {
+    GtkWidget *print = find_button_with_tooltip (GTK_WIDGET (page),
+                                                 "Print the ratings and the delayed indicators as a summary page");
+
+    g_assert_nonnull (print);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (print)), ==, "win.print-summary");
+  }
   wait_drawn (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "overview-page.png");
 

@@ -41,3 +41,20 @@ save_screenshot (GtkWidget *widget, const char *name)
   g_test_message ("screenshot: %s", path);
   g_object_unref (paintable);
 }
+
+/* The check button labelled @label (as written, with its mnemonic) under
+ * @root; NULL when there is none. */
+static inline GtkCheckButton *
+find_check (GtkWidget *root, const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return GTK_CHECK_BUTTON (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -97,6 +97,98 @@ test_export_through_gtk (void)
   g_assert_cmpint (gtk_page_setup_get_orientation (remembered), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
 }
 
+/* The dialog's tab of Kensho's options: what is ticked reaches the layout,
+ * is remembered, and is what GTK prints next time. */
+static void
+test_custom_widget (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(KenshoPrintOperation) operation = NULL;
+  g_autoptr(KenshoPrintOperation) next = NULL;
+  g_autoptr(KenshoPrintOperation) summary_only = NULL;
+  g_autoptr(GObject) widget = NULL;
+  g_autoptr(GObject) none = NULL;
+  KenshoPrintLayout *layout;
+  GtkCheckButton *summary;
+  GtkCheckButton *achievement;
+  g_autofree char *pdf = artifact ("gtk-summary.pdf");
+  g_autofree char *first = NULL;
+  g_autofree char *text = NULL;
+  double width, height;
+
+  g_settings_reset (settings, "print-summary");
+  g_settings_reset (settings, "print-achievement");
+  operation = kensho_print_operation_new (sheet, settings);
+  layout = kensho_print_operation_get_layout (operation);
+  g_assert_false (kensho_print_layout_get_summary (layout));
+  g_assert_false (kensho_print_layout_get_achievement (layout));
+
+  g_signal_emit_by_name (operation, "create-custom-widget", &widget);
+  g_assert_true (GTK_IS_WIDGET (widget));
+  g_object_ref_sink (widget);
+  {
+    g_autofree char *tab = NULL;
+
+    g_object_get (operation, "custom-tab-label", &tab, NULL);
+    g_assert_cmpstr (tab, ==, "Sheet Options");
+  }
+  summary = find_check (GTK_WIDGET (widget), "_Summary Page First");
+  achievement = find_check (GTK_WIDGET (widget), "Print _Achievement Column");
+  g_assert_nonnull (summary);
+  g_assert_nonnull (achievement);
+  g_assert_false (gtk_check_button_get_active (summary));
+  g_assert_false (gtk_check_button_get_active (achievement));
+  gtk_check_button_set_active (summary, TRUE);
+  gtk_check_button_set_active (achievement, TRUE);
+  /* Nothing changes before the dialog is answered. */
+  g_assert_false (kensho_print_layout_get_summary (layout));
+  g_signal_emit_by_name (operation, "custom-widget-apply", widget);
+  g_assert_true (kensho_print_layout_get_summary (layout));
+  g_assert_true (kensho_print_layout_get_achievement (layout));
+  g_assert_true (g_settings_get_boolean (settings, "print-summary"));
+  g_assert_true (g_settings_get_boolean (settings, "print-achievement"));
+
+  /* GTK prints the summary first and the column. */
+  g_remove (pdf);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+  g_assert_cmpint (run_to_done (operation, GTK_PRINT_OPERATION_ACTION_EXPORT), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_cmpuint (kensho_print_layout_get_n_summary_pages (layout), >=, 1);
+  g_assert_cmpuint (pdf_pages (pdf, &width, &height), ==, kensho_print_layout_get_n_pages (layout));
+  first = pdf_text (pdf, 1);
+  assert_contains (first, "Summary of the Ratings");
+  assert_contains (first, "Whole sheet 15 15 17 0 47");
+  text = pdf_text (pdf, 0);
+  assert_contains (text, "92.3% against this year’s target 90.3% towards the final target");
+
+  /* The next print starts from those choices, and the dialog shows them. */
+  next = kensho_print_operation_new (sheet, settings);
+  g_assert_true (kensho_print_layout_get_summary (kensho_print_operation_get_layout (next)));
+  g_assert_true (kensho_print_layout_get_achievement (kensho_print_operation_get_layout (next)));
+  {
+    g_autoptr(GObject) again = NULL;
+
+    g_signal_emit_by_name (next, "create-custom-widget", &again);
+    g_object_ref_sink (again);
+    g_assert_true (gtk_check_button_get_active (find_check (GTK_WIDGET (again), "_Summary Page First")));
+    gtk_check_button_set_active (find_check (GTK_WIDGET (again), "_Summary Page First"), FALSE);
+    g_signal_emit_by_name (next, "custom-widget-apply", again);
+    g_assert_false (kensho_print_layout_get_summary (kensho_print_operation_get_layout (next)));
+    g_assert_true (kensho_print_layout_get_achievement (kensho_print_operation_get_layout (next)));
+    g_assert_false (g_settings_get_boolean (settings, "print-summary"));
+  }
+
+  /* Printing only the summary (the overview's Print Summary) offers no tab. */
+  summary_only = kensho_print_operation_new (sheet, settings);
+  kensho_print_layout_set_summary_only (kensho_print_operation_get_layout (summary_only), TRUE);
+  g_signal_emit_by_name (summary_only, "create-custom-widget", &none);
+  g_assert_null (none);
+
+  g_settings_reset (settings, "print-summary");
+  g_settings_reset (settings, "print-achievement");
+}
+
 /* A page setup chosen once is the next default, and the PDF export's paper. */
 static void
 test_page_setup_remembered (void)
@@ -223,6 +315,7 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add_func ("/print-app/export-through-gtk", test_export_through_gtk);
   g_test_add_func ("/print-app/page-setup-remembered", test_page_setup_remembered);
+  g_test_add_func ("/print-app/custom-widget", test_custom_widget);
   g_test_add_func ("/print-app/preview", test_preview);
   g_test_add_func ("/print-app/cancel", test_cancel);
   return g_test_run ();

@@ -9,7 +9,9 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "kensho-achievement.h"
 #include "kensho-csv.h"
+#include "kensho-overview.h"
 #include "kensho-print-layout.h"
 #include "kensho-sheet-xml.h"
 #include "test-pdf.h"
@@ -33,6 +35,17 @@ save_pdf (KenshoSheet *sheet, const char *name, KenshoPaper paper, gboolean port
 
   *path = artifact (name);
   g_assert_true (kensho_print_layout_save_pdf (layout, *path, paper, portrait, &error));
+  g_assert_no_error (error);
+  return kensho_print_layout_get_n_pages (layout);
+}
+
+static guint
+save_layout (KenshoPrintLayout *layout, const char *name, char **path)
+{
+  g_autoptr(GError) error = NULL;
+
+  *path = artifact (name);
+  g_assert_true (kensho_print_layout_save_pdf (layout, *path, KENSHO_PAPER_A3, FALSE, &error));
   g_assert_no_error (error);
   return kensho_print_layout_get_n_pages (layout);
 }
@@ -265,6 +278,11 @@ static void
 test_headings_in_japanese (void)
 {
   g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  g_autofree char *summary_pdf = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *sheet_page = NULL;
+  guint n_pages;
   g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
@@ -278,6 +296,13 @@ test_headings_in_japanese (void)
   kensho_sheet_set_fiscal_year (sheet, 2024);
   save_pdf (sheet, "headings-ja.pdf", KENSHO_PAPER_A3, FALSE, &pdf);
   text = pdf_text (pdf, 1);
+  /* The summary page and the achievement column too. */
+  kensho_print_layout_set_summary (layout, TRUE);
+  kensho_print_layout_set_achievement (layout, TRUE);
+  n_pages = save_layout (layout, "summary-ja.pdf", &summary_pdf);
+  save_images (summary_pdf, "summary-ja", n_pages);
+  summary = pdf_text (summary_pdf, 1);
+  sheet_page = pdf_text (summary_pdf, kensho_print_layout_get_n_summary_pages (layout) + 1);
   if (saved != NULL)
     g_setenv ("LANGUAGE", saved, TRUE);
   else
@@ -298,6 +323,15 @@ test_headings_in_japanese (void)
   assert_contains (text, "進捗状況");
   assert_contains (text, "進捗が遅れている理由");
   assert_contains (text, "指標の担当課");
+
+  assert_contains (summary, "令和6年度 第2期伊勢崎市まち・ひと・しごと創生総合戦略効果検証シート評価の集計");
+  assert_contains (summary, "基本目標・小基本目標ごとの評価");
+  /* Nothing is rated yet for 令和6年度: all unrated, none delayed. */
+  assert_contains (summary, "未評価 計 シート全体 0 0 0 47 47");
+  assert_contains (summary, "進捗が遅れている指標（0件）進捗が遅れている指標はありません。");
+  assert_contains (sheet_page, "計画最終年度目標値 (令和9年度) 達成率 進捗状況");
+  /* No actuals yet: why there is no rate, in the form's words. */
+  assert_contains (sheet_page, "今年度の達成率なし：令和6年度実績値がありません。最終目標に向けた進捗なし：");
 }
 
 /* Pagination in steps, as the print dialog runs it: progress rises and
@@ -414,6 +448,275 @@ test_filters (void)
   g_assert_null (strstr (goal_text, "1しごとの創生"));
 }
 
+/* The text of pages @first to @last (1-based), joined. */
+static char *
+pages_text (const char *pdf, guint first, guint last)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint page = first; page <= last; page++)
+    {
+      g_autofree char *one = pdf_text (pdf, page);
+
+      g_string_append (text, one);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Each of @expected (blanks aside) is in @text, after the one before it;
+ * with @once, exactly once. */
+static void
+assert_in_order (const char *text, GPtrArray *expected, gboolean once)
+{
+  const char *previous = NULL;
+
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autofree char *squeezed = squeeze (g_ptr_array_index (expected, i));
+      const char *at = strstr (text, squeezed);
+
+      assert_contains (text, g_ptr_array_index (expected, i));
+      if (once)
+        g_assert_cmpuint (count (text, squeezed), ==, 1);
+      g_assert_true (at > previous);
+      previous = at;
+    }
+}
+
+/* A row of the counts' table as printed: its title, then the count of each
+ * rating, unrated and total, read from the overview. */
+static char *
+counts_row_text (KenshoOverview *overview, guint row)
+{
+  KenshoRatingScale *scale = kensho_sheet_get_rating_scale (kensho_overview_get_sheet (overview));
+  g_autofree char *title = kensho_overview_dup_row_title (overview, row);
+  GString *text = g_string_new (title);
+
+  for (guint r = 0; r < kensho_rating_scale_get_n_ratings (scale); r++)
+    g_string_append_printf (text, " %u", kensho_overview_get_count (overview, row, r));
+  g_string_append_printf (text, " %u %u", kensho_overview_get_unrated (overview, row),
+                          kensho_overview_get_total (overview, row));
+  return g_string_free (text, FALSE);
+}
+
+/* A delayed indicator as printed: name, rating, reason, division. */
+static char *
+delayed_row_text (KenshoSheet *sheet, KenshoIndicator *indicator)
+{
+  int fy = kensho_sheet_get_fiscal_year (sheet);
+  KenshoRating *rating = kensho_rating_scale_lookup (kensho_sheet_get_rating_scale (sheet),
+                                                     kensho_indicator_get_rating_id (indicator, fy));
+  const char *reason = kensho_indicator_get_delay_reason (indicator, fy);
+
+  return g_strconcat (kensho_indicator_get_name (indicator), kensho_rating_get_label (rating),
+                      reason ? reason : "No reason given.", kensho_indicator_get_division (indicator), NULL);
+}
+
+/* The summary page before the sheet: title and year, the counts of the
+ * overview per row, and each delayed indicator with its reason. */
+static void
+test_summary (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoOverview) overview = kensho_overview_new (sheet);
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  g_autoptr(KenshoPrintLayout) plain = kensho_print_layout_new (sheet);
+  GPtrArray *delayed = kensho_overview_get_delayed (overview);
+  g_autofree char *title = kensho_sheet_dup_display_title (sheet);
+  g_autofree char *plain_pdf = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *first_sheet_page = NULL;
+  g_autofree char *previous_end = NULL;
+  guint n_plain = save_layout (plain, "plain-a3.pdf", &plain_pdf);
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  guint n_pages, n_summary;
+
+  g_assert_false (kensho_print_layout_get_summary (layout));
+  kensho_print_layout_set_summary (layout, TRUE);
+  g_assert_true (kensho_print_layout_get_summary (layout));
+  n_pages = save_layout (layout, "summary-a3.pdf", &pdf);
+  n_summary = kensho_print_layout_get_n_summary_pages (layout);
+  save_images (pdf, "summary-a3", n_pages);
+  g_assert_cmpuint (kensho_print_layout_get_n_summary_pages (plain), ==, 0);
+  g_assert_cmpuint (n_summary, >=, 1);
+  g_assert_cmpuint (n_pages, ==, n_summary + n_plain);
+  g_assert_cmpuint (pdf_pages (pdf, &(double) { 0 }, &(double) { 0 }), ==, n_pages);
+
+  summary = pages_text (pdf, 1, n_summary);
+  for (guint page = 1; page <= n_summary; page++)
+    {
+      g_autofree char *text = pdf_text (pdf, page);
+      g_autofree char *number = g_strdup_printf ("%u/%u", page, n_pages);
+
+      assert_contains (text, title);
+      assert_contains (text, "Summary of the Ratings");
+      g_assert_true (g_str_has_suffix (text, number));
+    }
+  assert_contains (summary, "令和5年度");
+  assert_contains (summary, "Ratings per Basic Goal and Sub-Goal");
+  /* The counts, as the overview has them, row by row in order. */
+  g_assert_cmpuint (kensho_overview_get_n_rows (overview), ==, 10);
+  for (guint row = 0; row < kensho_overview_get_n_rows (overview); row++)
+    g_ptr_array_add (counts, counts_row_text (overview, row));
+  assert_in_order (summary, counts, FALSE);
+  /* Checked by hand: 15 on track, 15 mostly, 17 delayed, none unrated, 47. */
+  assert_contains (summary, "Whole sheet 15 15 17 0 47");
+  assert_contains (summary, "1 しごとの創生 6 7 4 0 17");
+  /* Each delayed indicator with its reason, in order. */
+  {
+    g_autofree char *heading = g_strdup_printf ("Delayed Indicators (%u)", delayed->len);
+
+    assert_contains (summary, heading);
+  }
+  g_assert_cmpuint (delayed->len, ==, 17);
+  for (guint i = 0; i < delayed->len; i++)
+    g_ptr_array_add (rows, delayed_row_text (sheet, g_ptr_array_index (delayed, i)));
+  assert_in_order (summary, rows, TRUE);
+  assert_contains (summary, "新技術・新製品等の開発数進捗の遅れコロナ禍の影響による事業者の開発意欲の低下");
+  /* Then the sheet as ever, numbered on. */
+  first_sheet_page = pdf_text (pdf, n_summary + 1);
+  assert_contains (first_sheet_page, "Key performance indicator (KPI)");
+  assert_contains (first_sheet_page, kensho_indicator_get_name (g_ptr_array_index (delayed, 0)));
+  g_assert_null (strstr (summary, "Key performance indicator (KPI)"));
+
+  /* Only the summary: its pages alone. */
+  kensho_print_layout_set_summary (layout, FALSE);
+  kensho_print_layout_set_summary_only (layout, TRUE);
+  g_assert_true (kensho_print_layout_get_summary (layout));
+  {
+    g_autofree char *only_pdf = NULL;
+
+    g_assert_cmpuint (save_layout (layout, "summary-only.pdf", &only_pdf), ==, n_summary);
+    g_assert_cmpuint (kensho_print_layout_get_n_summary_pages (layout), ==, n_summary);
+    /* The same pages, but for their numbers. */
+    for (guint page = 1; page <= n_summary; page++)
+      {
+        g_autofree char *alone = pdf_text (only_pdf, page);
+        g_autofree char *first = pdf_text (pdf, page);
+        g_autofree char *alone_number = g_strdup_printf ("%u/%u", page, n_summary);
+        g_autofree char *first_number = g_strdup_printf ("%u/%u", page, n_pages);
+
+        g_assert_true (g_str_has_suffix (alone, alone_number));
+        g_assert_true (g_str_has_suffix (first, first_number));
+        alone[strlen (alone) - strlen (alone_number)] = '\0';
+        first[strlen (first) - strlen (first_number)] = '\0';
+        g_assert_true (g_str_equal (alone, first));
+      }
+  }
+}
+
+/* A long list of delayed indicators, one reason taller than a page: the
+ * list runs over pages with its headings again, and no reason is lost or
+ * printed twice. */
+static void
+test_summary_long_delayed (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  g_autoptr(GString) giant = g_string_new (NULL);
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *heading = NULL;
+  g_autoptr(GPtrArray) marks = g_ptr_array_new_with_free_func (g_free);
+  guint n_pages, n_sentences = 0;
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      KenshoIndicator *indicator = g_ptr_array_index (indicators, i);
+      g_autofree char *reason = g_strdup_printf ("【R%02u】人口減少と物価高騰の影響により、事業の参加者数が目標に届かなかった。"
+                                                 "関係団体と連携し周知を強化する。", i);
+
+      kensho_indicator_set_rating_id (indicator, 2023, "delayed");
+      kensho_indicator_set_delay_reason (indicator, 2023, reason);
+    }
+  while (g_utf8_strlen (giant->str, -1) < 5000)
+    g_string_append_printf (giant, "【S%04u】地域の事業者と連携し、支援策の周知と改善に取り組んだ。", ++n_sentences);
+  kensho_indicator_set_delay_reason (g_ptr_array_index (indicators, 20), 2023, giant->str);
+
+  kensho_print_layout_set_summary_only (layout, TRUE);
+  n_pages = save_layout (layout, "summary-long.pdf", &pdf);
+  save_images (pdf, "summary-long", n_pages);
+  g_assert_cmpuint (n_pages, >=, 4);
+  heading = g_strdup_printf ("Delayed Indicators (%u)", indicators->len);
+  /* From the second page on, the list goes on under its headings. */
+  for (guint page = 2; page <= n_pages; page++)
+    {
+      g_autofree char *page_text = pdf_text (pdf, page);
+
+      assert_contains (page_text, heading);
+      assert_contains (page_text, "IndicatorProgressReason for delayResponsible division");
+    }
+  text = pdf_text (pdf, 0);
+  g_assert_null (strstr (text, "【R20】"));
+  for (guint i = 0; i < indicators->len; i++)
+    if (i != 20)
+      g_ptr_array_add (marks, g_strdup_printf ("【R%02u】", i));
+  assert_in_order (text, marks, TRUE);
+  g_ptr_array_set_size (marks, 0);
+  for (guint i = 1; i <= n_sentences; i++)
+    g_ptr_array_add (marks, g_strdup_printf ("【S%04u】", i));
+  assert_in_order (text, marks, TRUE);
+}
+
+/* The achievement column: not there unless asked for; then before the
+ * progress, what the form says for each indicator. */
+static void
+test_achievement_column (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  g_autofree char *plain_pdf = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *text = NULL;
+  guint n_pages, checked = 0, several = 0, not_computable = 0;
+
+  g_assert_false (kensho_print_layout_get_achievement (layout));
+  save_layout (layout, "no-achievement.pdf", &plain_pdf);
+  plain = pdf_text (plain_pdf, 0);
+  g_assert_null (strstr (plain, "Achievement"));
+  g_assert_null (strstr (plain, "againstthisyear’starget"));
+
+  kensho_print_layout_set_achievement (layout, TRUE);
+  g_assert_true (kensho_print_layout_get_achievement (layout));
+  n_pages = save_layout (layout, "achievement.pdf", &pdf);
+  save_images (pdf, "achievement", n_pages);
+  assert_page_furniture (sheet, pdf, n_pages);
+  text = pdf_text (pdf, 0);
+  g_assert_cmpuint (count (text, "Achievement"), ==, n_pages);
+  /* Checked by hand: 1,472 of this year's 1,594 and of the final 1,630,
+   * between the final target and the rating. */
+  assert_contains (text, "1,630件 92.3% against this year’s target 90.3% towards the final target 概ね順調に進捗");
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      KenshoIndicator *indicator = g_ptr_array_index (indicators, i);
+      g_autofree char *expected = kensho_indicator_format_achievement (indicator, sheet, "\n");
+      g_auto(KenshoAchievement) summary = { 0 };
+
+      assert_contains (text, kensho_indicator_get_name (indicator));
+      if (*expected == '\0')
+        continue;
+      assert_contains (text, expected);
+      checked++;
+      kensho_indicator_summarize_achievement (indicator, sheet, &summary);
+      if (kensho_indicator_get_n_series (indicator) > 1)
+        several++;
+      if (!summary.computable)
+        {
+          g_assert_nonnull (strstr (expected, "No rate this year: "));
+          not_computable++;
+        }
+    }
+  /* The sample has indicators of several series and some with no rate. */
+  g_assert_cmpuint (checked, >=, 40);
+  g_assert_cmpuint (several, >=, 1);
+  g_assert_cmpuint (not_computable, >=, 1);
+}
+
 static void
 test_cli (void)
 {
@@ -460,10 +763,75 @@ test_cli (void)
   }
   {
     g_auto(Run) run = { 0 };
+    g_auto(Run) only_run = { 0 };
+    g_auto(Run) achievement_run = { 0 };
+    g_autoptr(KenshoSheet) sheet = load_sample ();
+    g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+    g_autofree char *library = NULL;
+    g_autofree char *summary = artifact ("cli-summary.pdf");
+    g_autofree char *only = artifact ("cli-summary-only.pdf");
+    g_autofree char *achievement = artifact ("cli-achievement.pdf");
+    g_autofree char *first = NULL;
+    g_autofree char *only_text = NULL;
+    g_autofree char *achievement_text = NULL;
+    guint n_pages, n_summary;
+
+    /* --summary: the summary's pages, then the sheet's, as the library
+     * draws them. */
+    kensho_print_layout_set_summary (layout, TRUE);
+    n_pages = save_layout (layout, "library-summary.pdf", &library);
+    n_summary = kensho_print_layout_get_n_summary_pages (layout);
+    run_cli (&run, "pdf", sample, "-o", summary, "--summary", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpuint (pdf_pages (summary, &width, &height), ==, n_pages);
+    first = pdf_text (summary, 1);
+    assert_contains (first, "Summary of the Ratings");
+    assert_contains (first, "Whole sheet 15 15 17 0 47");
+
+    run_cli (&only_run, "pdf", sample, "-o", only, "--summary-only", "--paper", "a3", NULL);
+    g_assert_cmpint (only_run.status, ==, 0);
+    g_assert_cmpuint (pdf_pages (only, &width, &height), ==, n_summary);
+    only_text = pdf_text (only, 0);
+    assert_contains (only_text, "Whole sheet 15 15 17 0 47");
+    g_assert_null (strstr (only_text, "Keyperformanceindicator(KPI)"));
+
+    run_cli (&achievement_run, "pdf", sample, "-o", achievement, "--achievement", NULL);
+    g_assert_cmpint (achievement_run.status, ==, 0);
+    achievement_text = pdf_text (achievement, 0);
+    assert_contains (achievement_text, "92.3% against this year’s target 90.3% towards the final target");
+    g_assert_null (strstr (achievement_text, "SummaryoftheRatings"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(Run) help = { 0 };
+    g_auto(Run) commands = { 0 };
+    g_autofree char *never = artifact ("cli-never.pdf");
 
     /* Usage errors: 2, and nothing written. */
     run_cli (&run, "pdf", sample, NULL);
     g_assert_cmpint (run.status, ==, 2);
+    g_remove (never);
+    g_clear_pointer (&run.out, g_free);
+    g_clear_pointer (&run.err, g_free);
+    run_cli (&run, "pdf", sample, "-o", never, "--summary-only", "--division", "住宅課", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--summary-only"));
+    g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&run.out, g_free);
+    g_clear_pointer (&run.err, g_free);
+    run_cli (&run, "pdf", sample, "-o", never, "--summary-only", "--achievement", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+
+    /* The options are in the help. */
+    run_cli (&help, "pdf", "--help", NULL);
+    g_assert_cmpint (help.status, ==, 0);
+    g_assert_nonnull (strstr (help.out, "--summary "));
+    g_assert_nonnull (strstr (help.out, "--summary-only"));
+    g_assert_nonnull (strstr (help.out, "--achievement"));
+    run_cli (&commands, "--help", NULL);
+    g_assert_nonnull (strstr (commands.out, "with a summary page if asked"));
   }
   {
     g_auto(Run) run = { 0 };
@@ -510,6 +878,9 @@ main (int argc, char **argv)
   g_test_add_func ("/print/filters", test_filters);
   g_test_add_func ("/print/column-widths", test_column_widths);
   g_test_add_func ("/print/cli", test_cli);
+  g_test_add_func ("/print/summary", test_summary);
+  g_test_add_func ("/print/summary-long-delayed", test_summary_long_delayed);
+  g_test_add_func ("/print/achievement-column", test_achievement_column);
   g_test_add_func ("/print/headings-in-japanese", test_headings_in_japanese);
   return g_test_run ();
 }

@@ -750,11 +750,31 @@ test_print_dialog (Fixture *fixture, gconstpointer data)
   g_object_get (dialog, "page-setup", &page_setup, NULL);
   g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (page_setup)), ==, GTK_PAPER_NAME_A3);
   g_assert_cmpint (gtk_page_setup_get_orientation (page_setup), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  /* Kensho's own tab: a summary page first, the achievement column. */
+  g_assert_nonnull (find_check (GTK_WIDGET (dialog), "_Summary Page First"));
+  g_assert_nonnull (find_check (GTK_WIDGET (dialog), "Print _Achievement Column"));
   save_screenshot (GTK_WIDGET (dialog), "print-dialog.png");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   wait_idle ();
   g_assert_null (find_toplevel ("GtkPrintUnixDialog"));
   g_assert_nonnull (kensho_window_get_sheet (fixture->window));
+}
+
+/* The overview's Print Summary opens the dialog for the summary alone,
+ * without the tab of the sheet's options. */
+static void
+test_print_summary_dialog (Fixture *fixture, gconstpointer data)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.overview", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print-summary", NULL));
+  dialog = wait_toplevel ("GtkPrintUnixDialog");
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+  g_assert_null (find_check (GTK_WIDGET (dialog), "_Summary Page First"));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  wait_idle ();
+  g_assert_null (find_toplevel ("GtkPrintUnixDialog"));
 }
 
 /* The drop-down whose first choice is @first ("All divisions"). */
@@ -794,11 +814,14 @@ test_export_pdf (Fixture *fixture, gconstpointer data)
   /* The chooser starts in the current folder: the private one. */
   GtkDropDown *divisions = find_drop_down (GTK_WIDGET (fixture->window), "All divisions");
   g_autofree char *text = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   g_assert_nonnull (divisions);
   gtk_drop_down_set_selected (divisions, 2); /* 企業誘致課, the second division */
   g_assert_cmpstr (kensho_sheet_get_divisions (kensho_window_get_sheet (fixture->window))[1], ==, "企業誘致課");
   g_remove (path);
+  /* The achievement column, as chosen in the print dialog last time. */
+  g_settings_set_boolean (settings, "print-achievement", TRUE);
   g_assert_cmpint (g_chdir (g_get_user_data_dir ()), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-pdf", NULL));
   chooser = wait_toplevel ("GtkFileChooserDialog");
@@ -816,6 +839,9 @@ test_export_pdf (Fixture *fixture, gconstpointer data)
   assert_contains (text, "製造品出荷額等");
   assert_contains (text, "製造業の従業者数");
   g_assert_null (strstr (text, "商工労働課"));
+  assert_contains (text, "89.8% against this year’s target");
+  g_assert_null (strstr (text, "SummaryoftheRatings"));
+  g_settings_reset (settings, "print-achievement");
   gtk_drop_down_set_selected (divisions, 0);
 }
 
@@ -926,6 +952,8 @@ main (int argc, char **argv)
   g_test_add ("/window/hostile-files-refused", Fixture, NULL, fixture_set_up, test_hostile_files_refused,
               fixture_tear_down);
   g_test_add ("/window/print-dialog", Fixture, NULL, fixture_set_up, test_print_dialog, fixture_tear_down);
+  g_test_add ("/window/print-summary-dialog", Fixture, NULL, fixture_set_up, test_print_summary_dialog,
+              fixture_tear_down);
   g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
   g_test_add ("/window/rename-with-f2", Fixture, NULL, fixture_set_up, test_rename_with_f2, fixture_tear_down);
   {

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 #include "kensho-accessible.h"
@@ -147,72 +146,17 @@ fill_division_list (KenshoIndicatorForm *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->division_button), divisions != NULL && divisions[0] != NULL);
 }
 
-/* "1,596.5件": the expected value to two decimals at most, grouped, in the
- * final target's unit. */
-static char *
-format_expected (double expected, KenshoSeries *series)
-{
-  const KenshoValue *final = kensho_series_get_final (series);
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autofree char *grouped = NULL;
-  char *end;
-
-  g_ascii_formatd (buffer, sizeof buffer, "%.2f", expected);
-  /* 1596.50 → 1596.5, 1600.00 → 1600 */
-  end = buffer + strlen (buffer) - 1;
-  while (end > buffer && *end == '0')
-    *end-- = '\0';
-  if (*end == '.')
-    *end = '\0';
-  grouped = kensho_number_format_grouped (buffer);
-  return g_strdup_printf ("%s%s", grouped ? grouped : buffer,
-                          final != NULL && final->unit != NULL ? final->unit : "");
-}
-
-/* One line per series: "男性: 97.8% of this year's target, 58.1% of the
- * way to the final target", or why there is no rate. */
+/* One line per series: "男性: 97.8% against this year's target · 58.1%
+ * towards the final target", or why there is no rate. */
 static void
 update_achievement (KenshoIndicatorForm *self)
 {
-  g_autoptr(GPtrArray) results = kensho_indicator_compute_achievement (self->indicator, self->sheet);
-  GString *text = g_string_new (NULL);
-  KenshoAchievementMethod method = kensho_sheet_get_achievement_method (self->sheet);
+  g_autofree char *text = kensho_indicator_format_achievement (self->indicator, self->sheet, " · ");
 
-  for (guint i = 0; i < results->len; i++)
-    {
-      KenshoSeriesAchievement *result = g_ptr_array_index (results, i);
-      g_autofree char *year = kensho_achievement_format_rate (&result->year);
-      g_autofree char *final = kensho_achievement_format_rate (&result->final);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      if (result->series_name != NULL)
-        g_string_append_printf (text, "%s: ", result->series_name);
-      if (result->year.computable)
-        g_string_append_printf (text, method == KENSHO_ACHIEVEMENT_EXPECTED
-                                        ? _("%s of the value expected this year")
-                                        : _("%s against this year’s target"), year);
-      else
-        g_string_append_printf (text, _("No rate this year: %s"), result->year.reason);
-      if (!isnan (result->expected))
-        {
-          g_autofree char *expected = format_expected (result->expected,
-                                                       kensho_indicator_get_series (self->indicator, i));
-
-          /* TRANSLATORS: the value expected this year, "1,596.5件" */
-          g_string_append_printf (text, _(" (expected %s)"), expected);
-        }
-      g_string_append (text, " · ");
-      if (result->final.computable)
-        g_string_append_printf (text, _("%s towards the final target"), final);
-      else
-        g_string_append_printf (text, _("none towards the final target: %s"), result->final.reason);
-    }
   /* Plain text: series names are the user's. */
-  gtk_label_set_text (self->achievement_label, text->str);
+  gtk_label_set_text (self->achievement_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->achievement_label),
-                               kensho_achievement_method_get_label (method));
-  g_string_free (text, TRUE);
+                               kensho_achievement_method_get_label (kensho_sheet_get_achievement_method (self->sheet)));
 }
 
 /* The rules' suggestion; the person's choice stays, but a disagreement is

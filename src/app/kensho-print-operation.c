@@ -124,6 +124,55 @@ kensho_print_operation_preview (GtkPrintOperation        *operation,
   return TRUE;
 }
 
+/* The tab of the print dialog with Kensho's own options; none when only
+ * the summary is printed. */
+static GtkWidget *
+kensho_print_operation_create_custom_widget (GtkPrintOperation *operation)
+{
+  KenshoPrintOperation *self = KENSHO_PRINT_OPERATION (operation);
+  GtkWidget *box;
+  GtkWidget *summary;
+  GtkWidget *achievement;
+
+  if (kensho_print_layout_get_summary_only (self->layout))
+    return NULL;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  summary = gtk_check_button_new_with_mnemonic (_("_Summary Page First"));
+  gtk_widget_set_tooltip_text (summary, _("The ratings per basic goal and sub-goal, and the delayed "
+                                          "indicators with their reasons"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (summary), kensho_print_layout_get_summary (self->layout));
+  achievement = gtk_check_button_new_with_mnemonic (_("Print _Achievement Column"));
+  gtk_widget_set_tooltip_text (achievement, _("Each indicator’s achievement rates, before its progress"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (achievement), kensho_print_layout_get_achievement (self->layout));
+  gtk_box_append (GTK_BOX (box), summary);
+  gtk_box_append (GTK_BOX (box), achievement);
+  g_object_set_data (G_OBJECT (box), "kensho-summary", summary);
+  g_object_set_data (G_OBJECT (box), "kensho-achievement", achievement);
+  return box;
+}
+
+/* The choices go to the layout, and are remembered for the next time. */
+static void
+kensho_print_operation_custom_widget_apply (GtkPrintOperation *operation, GtkWidget *widget)
+{
+  KenshoPrintOperation *self = KENSHO_PRINT_OPERATION (operation);
+  GtkCheckButton *summary = g_object_get_data (G_OBJECT (widget), "kensho-summary");
+  GtkCheckButton *achievement = g_object_get_data (G_OBJECT (widget), "kensho-achievement");
+
+  g_return_if_fail (GTK_IS_CHECK_BUTTON (summary) && GTK_IS_CHECK_BUTTON (achievement));
+  kensho_print_layout_set_summary (self->layout, gtk_check_button_get_active (summary));
+  kensho_print_layout_set_achievement (self->layout, gtk_check_button_get_active (achievement));
+  if (self->settings != NULL)
+    {
+      g_settings_set_boolean (self->settings, "print-summary", gtk_check_button_get_active (summary));
+      g_settings_set_boolean (self->settings, "print-achievement", gtk_check_button_get_active (achievement));
+    }
+}
+
 static void
 kensho_print_operation_done (GtkPrintOperation *operation, GtkPrintOperationResult result)
 {
@@ -153,6 +202,8 @@ kensho_print_operation_class_init (KenshoPrintOperationClass *klass)
   operation_class->draw_page = kensho_print_operation_draw_page;
   operation_class->preview = kensho_print_operation_preview;
   operation_class->done = kensho_print_operation_done;
+  operation_class->create_custom_widget = kensho_print_operation_create_custom_widget;
+  operation_class->custom_widget_apply = kensho_print_operation_custom_widget_apply;
 }
 
 static void
@@ -164,6 +215,23 @@ kensho_print_operation_init (KenshoPrintOperation *self)
   gtk_print_operation_set_show_progress (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  /* TRANSLATORS: the tab of the print dialog with the summary page and
+   * achievement column options */
+  gtk_print_operation_set_custom_tab_label (operation, _("Sheet Options"));
+}
+
+/* The options chosen in the print dialog last time (a summary page first,
+ * the achievement column), for printing and the PDF export alike. */
+void
+kensho_print_operation_apply_options (GSettings *settings, KenshoPrintLayout *layout)
+{
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+  g_return_if_fail (KENSHO_IS_PRINT_LAYOUT (layout));
+
+  if (settings == NULL)
+    return;
+  kensho_print_layout_set_summary (layout, g_settings_get_boolean (settings, "print-summary"));
+  kensho_print_layout_set_achievement (layout, g_settings_get_boolean (settings, "print-achievement"));
 }
 
 KenshoPrintOperation *
@@ -182,6 +250,7 @@ kensho_print_operation_new (KenshoSheet *sheet, GSettings *settings)
   operation = GTK_PRINT_OPERATION (self);
   self->layout = kensho_print_layout_new (sheet);
   g_set_object (&self->settings, settings);
+  kensho_print_operation_apply_options (settings, self->layout);
 
   stored = settings ? g_settings_get_value (settings, "print-settings") : NULL;
   if (stored != NULL && g_variant_n_children (stored) > 0)

@@ -16,11 +16,15 @@ G_DECLARE_FINAL_TYPE (KenshoPrintOperation, kensho_print_operation, KENSHO, PRIN
  * page setup before; print settings and page setup are kept in @settings
  * (print-settings, page-setup) when it is not NULL. Paginates in steps, so
  * that the progress dialog shows and can cancel; previews in its own
- * window (KenshoPrintPreview). */
+ * window (KenshoPrintPreview). A tab of the dialog offers a summary page
+ * first and the achievement column (print-summary, print-achievement);
+ * none when the layout prints only the summary. */
 KenshoPrintOperation *kensho_print_operation_new             (KenshoSheet          *sheet,
                                                               GSettings            *settings);
 KenshoPrintLayout    *kensho_print_operation_get_layout      (KenshoPrintOperation *self);
 GtkPageSetup         *kensho_print_operation_load_page_setup (GSettings            *settings);
+void                  kensho_print_operation_apply_options   (GSettings            *settings,
+                                                              KenshoPrintLayout    *layout);
 void                  kensho_print_operation_page_setup_to_paper (GtkPageSetup     *page_setup,
                                                                   KenshoPaper      *paper,
                                                                   gboolean         *portrait);

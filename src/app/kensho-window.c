@@ -125,7 +125,7 @@ update_actions (KenshoWindow *self)
   gboolean has_sheet = self->document != NULL;
   KenshoNode *selected = has_sheet ? kensho_strategy_tree_get_selected (self->tree) : NULL;
   static const char *const sheet_actions[] = {
-    "win.save", "win.save-as", "win.print", "win.export-pdf", "win.export-csv",
+    "win.save", "win.save-as", "win.print", "win.print-summary", "win.export-pdf", "win.export-csv",
     "win.properties", "win.find", "win.add-goal", "win.add-subgoal", "win.add-measure",
     "win.add-kpi", "win.add-target",
   };
@@ -964,12 +964,14 @@ on_print_done (GtkPrintOperation *operation, GtkPrintOperationResult result, Ken
   g_object_unref (operation);
 }
 
+/* The sheet as filtered in the tree, or only its summary (the overview's
+ * Print Summary). */
 static void
-action_print (GtkWidget *widget, const char *name, GVariant *parameter)
+print_sheet (KenshoWindow *self, gboolean summary_only)
 {
-  KenshoWindow *self = KENSHO_WINDOW (widget);
   KenshoSheet *sheet = kensho_window_get_sheet (self);
   KenshoPrintOperation *operation;
+  KenshoPrintLayout *layout;
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
 
@@ -977,12 +979,28 @@ action_print (GtkWidget *widget, const char *name, GVariant *parameter)
     return;
   /* Kept alive until ::done, which GTK emits for every outcome. */
   operation = kensho_print_operation_new (sheet, kensho_application_get_settings (get_app (self)));
-  apply_filters (self, kensho_print_operation_get_layout (operation));
+  layout = kensho_print_operation_get_layout (operation);
+  if (summary_only)
+    kensho_print_layout_set_summary_only (layout, TRUE);
+  else
+    apply_filters (self, layout);
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     GTK_WINDOW (self), &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
     show_error (self, _("Could Not Print"), error->message);
+}
+
+static void
+action_print (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  print_sheet (KENSHO_WINDOW (widget), FALSE);
+}
+
+static void
+action_print_summary (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  print_sheet (KENSHO_WINDOW (widget), TRUE);
 }
 
 /* Exports write a file chosen in a file chooser; @export does the writing. */
@@ -1037,17 +1055,19 @@ action_export_csv (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 /* The same pages as printing, on the paper of the last print when that is
- * A3 or A4 (A3 landscape otherwise). */
+ * A3 or A4 (A3 landscape otherwise), with its summary page and achievement
+ * column if chosen. */
 static gboolean
 export_pdf (KenshoWindow *self, const char *path, GError **error)
 {
   g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (kensho_window_get_sheet (self));
-  g_autoptr(GtkPageSetup) page_setup =
-    kensho_print_operation_load_page_setup (kensho_application_get_settings (get_app (self)));
+  GSettings *settings = kensho_application_get_settings (get_app (self));
+  g_autoptr(GtkPageSetup) page_setup = kensho_print_operation_load_page_setup (settings);
   KenshoPaper paper;
   gboolean portrait;
 
   apply_filters (self, layout);
+  kensho_print_operation_apply_options (settings, layout);
   kensho_print_operation_page_setup_to_paper (page_setup, &paper, &portrait);
   return kensho_print_layout_save_pdf (layout, path, paper, portrait, error);
 }
@@ -1260,6 +1280,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
+  gtk_widget_class_install_action (widget_class, "win.print-summary", NULL, action_print_summary);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, action_export_pdf);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, action_export_csv);
   gtk_widget_class_install_action (widget_class, "win.properties", NULL, action_properties);

@@ -129,11 +129,19 @@ run_pdf (int argc, char **argv)
   g_autofree char *paper = NULL;
   g_autofree char *division = NULL;
   gboolean portrait = FALSE;
+  gboolean summary = FALSE;
+  gboolean summary_only = FALSE;
+  gboolean achievement = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the PDF file"), N_("OUT.pdf") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size: a3 (the default) or a4"), N_("SIZE") },
     { "portrait", 0, 0, G_OPTION_ARG_NONE, &portrait, N_("Portrait instead of landscape"), NULL },
     { "division", 0, 0, G_OPTION_ARG_STRING, &division, N_("Only the indicators of this division"), N_("DIVISION") },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &summary,
+      N_("Begin with a summary page: the ratings per goal and sub-goal, and the delayed indicators"), NULL },
+    { "summary-only", 0, 0, G_OPTION_ARG_NONE, &summary_only, N_("Print only the summary page"), NULL },
+    { "achievement", 0, 0, G_OPTION_ARG_NONE, &achievement,
+      N_("Add a column with the achievement rates before the progress"), NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -144,7 +152,8 @@ run_pdf (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Draws the sheet as printing does: title, notes and column "
-                                  "headings on every page, A3 landscape unless told otherwise."));
+                                  "headings on every page, A3 landscape unless told otherwise. "
+                                  "The summary page is of the whole sheet, whatever --division says."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
   if (argc != 2)
@@ -155,6 +164,9 @@ run_pdf (int argc, char **argv)
     size = KENSHO_PAPER_A4;
   else if (paper != NULL && g_ascii_strcasecmp (paper, "a3") != 0)
     return usage_error (context, _("The paper size must be a3 or a4."));
+  if (summary_only && (division != NULL || achievement))
+    return usage_error (context, _("--summary-only prints no sheet pages: --division and --achievement "
+                                   "do not go with it."));
 
   sheet = kensho_sheet_xml_load_file (argv[1], &error);
   if (sheet == NULL)
@@ -164,6 +176,9 @@ run_pdf (int argc, char **argv)
     }
   layout = kensho_print_layout_new (sheet);
   kensho_print_layout_set_division (layout, division);
+  kensho_print_layout_set_summary (layout, summary);
+  kensho_print_layout_set_summary_only (layout, summary_only);
+  kensho_print_layout_set_achievement (layout, achievement);
   if (!kensho_print_layout_save_pdf (layout, output, size, portrait, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -324,7 +339,7 @@ static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check sheet files"), run_validate },
   { "check", N_("FILE…"), N_("List what a reviewer would send back"), run_check },
   { "csv", N_("FILE -o OUT.csv"), N_("Export a sheet as CSV"), run_csv },
-  { "pdf", N_("FILE -o OUT.pdf"), N_("Print a sheet to PDF (A3 or A4)"), run_pdf },
+  { "pdf", N_("FILE -o OUT.pdf"), N_("Print a sheet to PDF (A3 or A4), with a summary page if asked"), run_pdf },
   { "import", N_("FILE.xml"), N_("Bring a sheet into the workspace; prints its id"), run_import },
   { "list", "", N_("List the sheets in the workspace"), run_list },
   { "export", N_("ID -o OUT.xml"), N_("Write a sheet of the workspace to a file"), run_export },

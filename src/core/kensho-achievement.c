@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "kensho-achievement.h"
 #include "kensho-era.h"
@@ -425,4 +426,80 @@ kensho_indicator_summarize_achievement (KenshoIndicator *indicator, KenshoSheet 
       else
         set_not_computable (out, "%s", first->year.reason);
     }
+}
+
+/* "1,596.5件": the expected value to two decimals at most, grouped, in the
+ * final target's unit. */
+static char *
+format_expected (double expected, KenshoSeries *series)
+{
+  const KenshoValue *final = kensho_series_get_final (series);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *grouped = NULL;
+  char *end;
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.2f", expected);
+  /* 1596.50 → 1596.5, 1600.00 → 1600 */
+  end = buffer + strlen (buffer) - 1;
+  while (end > buffer && *end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+  grouped = kensho_number_format_grouped (buffer);
+  return g_strdup_printf ("%s%s", grouped ? grouped : buffer,
+                          final != NULL && final->unit != NULL ? final->unit : "");
+}
+
+/**
+ * kensho_indicator_format_achievement:
+ * @separator: between the rate of the year and the progress towards the
+ *   final target of a series (" · " in the form, "\n" on paper)
+ *
+ * What the form shows, one line per series: "男性: 97.8% against this
+ * year’s target · 58.1% towards the final target", or why there is no
+ * rate. Empty for an indicator with no series.
+ */
+char *
+kensho_indicator_format_achievement (KenshoIndicator *indicator, KenshoSheet *sheet, const char *separator)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  GString *text = g_string_new (NULL);
+  KenshoAchievementMethod method;
+
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (indicator), g_string_free (text, FALSE));
+  g_return_val_if_fail (KENSHO_IS_SHEET (sheet), g_string_free (text, FALSE));
+
+  results = kensho_indicator_compute_achievement (indicator, sheet);
+  method = kensho_sheet_get_achievement_method (sheet);
+  for (guint i = 0; i < results->len; i++)
+    {
+      KenshoSeriesAchievement *result = g_ptr_array_index (results, i);
+      g_autofree char *year = kensho_achievement_format_rate (&result->year);
+      g_autofree char *final = kensho_achievement_format_rate (&result->final);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (result->series_name != NULL)
+        g_string_append_printf (text, "%s: ", result->series_name);
+      if (result->year.computable)
+        g_string_append_printf (text, method == KENSHO_ACHIEVEMENT_EXPECTED
+                                        ? _("%s of the value expected this year")
+                                        : _("%s against this year’s target"), year);
+      else
+        g_string_append_printf (text, _("No rate this year: %s"), result->year.reason);
+      if (!isnan (result->expected))
+        {
+          g_autofree char *expected = format_expected (result->expected,
+                                                       kensho_indicator_get_series (indicator, i));
+
+          /* TRANSLATORS: the value expected this year, "1,596.5件" */
+          g_string_append_printf (text, _(" (expected %s)"), expected);
+        }
+      g_string_append (text, separator);
+      if (result->final.computable)
+        g_string_append_printf (text, _("%s towards the final target"), final);
+      else
+        g_string_append_printf (text, _("none towards the final target: %s"), result->final.reason);
+    }
+  return g_string_free (text, FALSE);
 }

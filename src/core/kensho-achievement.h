@@ -80,6 +80,9 @@ GPtrArray               *kensho_indicator_compute_achievement  (KenshoIndicator 
 void                     kensho_indicator_summarize_achievement (KenshoIndicator        *indicator,
                                                                  KenshoSheet            *sheet,
                                                                  KenshoAchievement      *out);
+char                    *kensho_indicator_format_achievement  (KenshoIndicator        *indicator,
+                                                                KenshoSheet            *sheet,
+                                                                const char             *separator);
 
 gboolean                 kensho_unit_is_compatible             (const char              *a,
                                                                 const char              *b);

@@ -6,9 +6,12 @@
 #include <pango/pangocairo.h>
 #include <stdio.h>
 
+#include "kensho-achievement.h"
 #include "kensho-csv.h"
 #include "kensho-print-layout.h"
+#include "kensho-print-text.h"
 #include "kensho-sheet-xml.h"
+#include "kensho-summary-page.h"
 
 #define N_COLUMNS KENSHO_PRINT_N_COLUMNS
 /* Goal, sub-goal and measure cells span their rows, like merged cells. */
@@ -32,11 +35,11 @@
 /* Column widths as weights, sized for the content of real sheets: long
  * commentary, values such as "11,942億円 (平成30年)", short ratings. */
 static const double default_widths[N_COLUMNS] = {
-  46, 62, 88, 88, 350, 64, 64, 64, 64, 68, 68, 132, 62,
+  46, 62, 88, 88, 350, 64, 64, 64, 64, 68, 96, 68, 132, 62,
 };
 /* On a portrait page the text columns give way to the narrow ones. */
 static const double portrait_widths[N_COLUMNS] = {
-  46, 56, 76, 76, 220, 60, 60, 60, 60, 62, 58, 96, 56,
+  46, 56, 76, 76, 220, 60, 60, 60, 60, 62, 76, 58, 96, 56,
 };
 
 typedef enum
@@ -48,7 +51,7 @@ typedef enum
 static const Align column_align[N_COLUMNS] = {
   ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT,
   ALIGN_CENTER, ALIGN_CENTER, ALIGN_CENTER, ALIGN_CENTER, ALIGN_CENTER,
-  ALIGN_CENTER, ALIGN_LEFT, ALIGN_CENTER,
+  ALIGN_LEFT, ALIGN_CENTER, ALIGN_LEFT, ALIGN_CENTER,
 };
 
 /* One cell's wrapped text and where its lines start, so that a row taller
@@ -97,6 +100,9 @@ struct _KenshoPrintLayout
   char *division;
   char *rating_id;
   KenshoNode *subtree;
+  gboolean achievement;
+  gboolean summary;
+  gboolean summary_only;
 
   /* Set by begin() */
   PangoContext *context;
@@ -121,6 +127,8 @@ struct _KenshoPrintLayout
   GArray *rows;         /* Row */
   guint n_measured;
   GPtrArray *pages;     /* GArray of Piece per page */
+  KenshoSummaryPage *summary_page; /* its pages come first */
+  guint n_summary_pages;
   gboolean paginated;
 };
 
@@ -163,6 +171,8 @@ reset (KenshoPrintLayout *self)
   g_clear_object (&self->page_number);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_object (&self->summary_page);
+  self->n_summary_pages = 0;
   self->n_measured = 0;
   self->paginated = FALSE;
 }
@@ -284,38 +294,63 @@ kensho_print_layout_set_subtree (KenshoPrintLayout *self, KenshoNode *node)
   g_set_object (&self->subtree, node);
 }
 
+/* The achievement rates (達成率) as an extra column before 進捗状況, as the
+ * form shows them; off by default, so that the familiar sheet stays as it
+ * is. The other columns give way by their weights. */
+void
+kensho_print_layout_set_achievement (KenshoPrintLayout *self, gboolean achievement)
+{
+  g_return_if_fail (KENSHO_IS_PRINT_LAYOUT (self));
+  self->achievement = !!achievement;
+}
+
+gboolean
+kensho_print_layout_get_achievement (KenshoPrintLayout *self)
+{
+  g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (self), FALSE);
+  return self->achievement;
+}
+
+/* A summary page (or pages: KenshoSummaryPage) before the sheet's: the
+ * ratings per goal and sub-goal as a table and a chart, and the delayed
+ * indicators with their reasons. Always of the whole sheet. */
+void
+kensho_print_layout_set_summary (KenshoPrintLayout *self, gboolean summary)
+{
+  g_return_if_fail (KENSHO_IS_PRINT_LAYOUT (self));
+  self->summary = !!summary;
+}
+
+gboolean
+kensho_print_layout_get_summary (KenshoPrintLayout *self)
+{
+  g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (self), FALSE);
+  return self->summary || self->summary_only;
+}
+
+/* Only the summary, none of the sheet's pages. */
+void
+kensho_print_layout_set_summary_only (KenshoPrintLayout *self, gboolean summary_only)
+{
+  g_return_if_fail (KENSHO_IS_PRINT_LAYOUT (self));
+  self->summary_only = !!summary_only;
+}
+
+gboolean
+kensho_print_layout_get_summary_only (KenshoPrintLayout *self)
+{
+  g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (self), FALSE);
+  return self->summary_only;
+}
+
 /* Text ------------------------------------------------------------------ */
 
-/* Plain text only: user content never goes through Pango markup, so "<b>"
- * and "&" print as written. Tagged as Japanese so that kanji take Japanese
- * glyph shapes, wrapped between words or, in Japanese, between characters. */
 static PangoLayout *
 new_text (KenshoPrintLayout *self, const char *text, const PangoFontDescription *font,
           double width, Align align)
 {
-  PangoLayout *layout = pango_layout_new (self->context);
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-
-  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("ja")));
-  pango_layout_set_attributes (layout, attrs);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, pango_units_from_double (MAX (width, 1)));
-  pango_layout_set_alignment (layout, align == ALIGN_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-  pango_layout_set_text (layout, valid, -1);
-  return layout;
-}
-
-static double
-text_height (PangoLayout *layout)
-{
-  int height;
-
-  if (layout == NULL)
-    return 0;
-  pango_layout_get_size (layout, NULL, &height);
-  return pango_units_to_double (height);
+  return kensho_print_new_text (self->context, text, font, width,
+                                align == ALIGN_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
 }
 
 static double
@@ -330,11 +365,16 @@ inner_width (KenshoPrintLayout *self, guint column)
   return column_width (self, column) - 2 * PAD_X;
 }
 
+/* Every column but the achievement column, which is there when asked for. */
+static gboolean
+column_shown (KenshoPrintLayout *self, guint column)
+{
+  return column != KENSHO_PRINT_COLUMN_ACHIEVEMENT || self->achievement;
+}
+
 static void
 set_cell (KenshoPrintLayout *self, Cell *cell, guint column, const char *text)
 {
-  PangoLayoutIter *iter;
-
   if (text == NULL || *text == '\0')
     return;
   cell->layout = new_text (self, text, self->font, inner_width (self, column), column_align[column]);
@@ -347,24 +387,7 @@ set_cell (KenshoPrintLayout *self, Cell *cell, guint column, const char *text)
 
       pango_layout_set_text (cell->layout, lines, -1);
     }
-  cell->line_tops = g_array_new (FALSE, FALSE, sizeof (double));
-  iter = pango_layout_get_iter (cell->layout);
-  do
-    {
-      int y0, y1;
-      double top;
-
-      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
-      top = pango_units_to_double (y0);
-      g_array_append_val (cell->line_tops, top);
-    }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-  {
-    double total = text_height (cell->layout);
-
-    g_array_append_val (cell->line_tops, total);
-  }
+  cell->line_tops = kensho_print_dup_line_tops (cell->layout);
 }
 
 static guint
@@ -494,6 +517,13 @@ measure_row (KenshoPrintLayout *self, guint index)
       set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_BASELINE + column],
                 KENSHO_PRINT_COLUMN_BASELINE + column, value);
     }
+  if (self->achievement)
+    {
+      g_autofree char *achievement = kensho_indicator_format_achievement (indicator, self->sheet, "\n");
+
+      set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_ACHIEVEMENT], KENSHO_PRINT_COLUMN_ACHIEVEMENT,
+                achievement);
+    }
   set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_PROGRESS], KENSHO_PRINT_COLUMN_PROGRESS,
             rating ? kensho_rating_get_label (rating) : rating_id);
   set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_DELAY_REASON], KENSHO_PRINT_COLUMN_DELAY_REASON, reason);
@@ -501,7 +531,7 @@ measure_row (KenshoPrintLayout *self, guint index)
             kensho_indicator_get_division (indicator));
 
   for (guint c = 0; c < N_COLUMNS; c++)
-    height = MAX (height, text_height (row->cells[c].layout));
+    height = MAX (height, kensho_print_text_height (row->cells[c].layout));
   row->height = height + 2 * PAD_Y;
   row->measured = TRUE;
 }
@@ -520,7 +550,7 @@ fit_spans (KenshoPrintLayout *self)
           Row *first = &g_array_index (self->rows, Row, start);
           guint end = start + 1;
           double sum = first->height;
-          double needed = text_height (first->spans[s]) + 2 * PAD_Y;
+          double needed = kensho_print_text_height (first->spans[s]) + 2 * PAD_Y;
 
           while (end < self->rows->len && g_array_index (self->rows, Row, end).keys[s] == first->keys[s])
             sum += g_array_index (self->rows, Row, end++).height;
@@ -659,7 +689,7 @@ layout_columns (KenshoPrintLayout *self)
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      widths[c] = self->widths[c] > 0 ? self->widths[c] : defaults[c];
+      widths[c] = !column_shown (self, c) ? 0 : self->widths[c] > 0 ? self->widths[c] : defaults[c];
       total += widths[c];
     }
   self->x[0] = 0;
@@ -685,6 +715,7 @@ header_text (KenshoPrintLayout *self, guint column)
       /* TRANSLATORS: the heading of the commentary column of the printed
        * sheet; %s is the fiscal year shown, such as 令和5年度 */
       return g_strdup_printf (_("%s\n①Activities ②Issues ③Next steps"), year);
+    case KENSHO_PRINT_COLUMN_ACHIEVEMENT: return g_strdup (_("Achievement"));
     case KENSHO_PRINT_COLUMN_PROGRESS: return g_strdup (_("Progress"));
     case KENSHO_PRINT_COLUMN_DELAY_REASON: return g_strdup (_("Reason for delay"));
     case KENSHO_PRINT_COLUMN_DIVISION: return g_strdup (_("Responsible division"));
@@ -751,24 +782,13 @@ dup_scope (KenshoPrintLayout *self)
   return g_strdup_printf (_("Only: %s"), joined);
 }
 
-static PangoFontDescription *
-new_font (double size, gboolean bold)
-{
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
-
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  return font;
-}
-
 static void
 layout_furniture (KenshoPrintLayout *self)
 {
   double size = self->used_font_size;
-  g_autoptr(PangoFontDescription) title_font = new_font (size * 1.8, TRUE);
-  g_autoptr(PangoFontDescription) label_font = new_font (size * 1.5, TRUE);
-  g_autoptr(PangoFontDescription) notes_font = new_font (size * 1.1, FALSE);
+  g_autoptr(PangoFontDescription) title_font = kensho_print_new_font (size * 1.8, TRUE);
+  g_autoptr(PangoFontDescription) label_font = kensho_print_new_font (size * 1.5, TRUE);
+  g_autoptr(PangoFontDescription) notes_font = kensho_print_new_font (size * 1.1, FALSE);
   g_autofree char *title = kensho_sheet_dup_display_title (self->sheet);
   const char *label = kensho_sheet_get_label (self->sheet);
   const char *notes = kensho_sheet_get_notes (self->sheet);
@@ -787,7 +807,7 @@ layout_furniture (KenshoPrintLayout *self)
     }
   /* The title is centred on the page and kept clear of the label. */
   self->title = new_text (self, title, title_font, self->width - 2 * (label_width + GAP), ALIGN_CENTER);
-  self->title_height = MAX (text_height (self->title), text_height (self->label) + 2 * PAD_Y);
+  self->title_height = MAX (kensho_print_text_height (self->title), kensho_print_text_height (self->label) + 2 * PAD_Y);
   scope = dup_scope (self);
   if (scope != NULL || (notes != NULL && *notes != '\0'))
     {
@@ -798,8 +818,11 @@ layout_furniture (KenshoPrintLayout *self)
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      g_autofree char *text = header_text (self, c);
+      g_autofree char *text = NULL;
 
+      if (!column_shown (self, c))
+        continue;
+      text = header_text (self, c);
       self->headers[c] = new_text (self, text, self->bold_font, inner_width (self, c), ALIGN_CENTER);
       if (c >= KENSHO_PRINT_COLUMN_BASELINE && c <= KENSHO_PRINT_COLUMN_FINAL_TARGET &&
           pango_layout_is_wrapped (self->headers[c]))
@@ -808,20 +831,20 @@ layout_furniture (KenshoPrintLayout *self)
     }
   self->header_lower = new_text (self, _("Measure"), self->bold_font,
                                  inner_width (self, KENSHO_PRINT_COLUMN_MEASURE), ALIGN_CENTER);
-  lower_height = text_height (self->header_lower) + 2 * PAD_Y;
-  self->header_split = text_height (self->headers[KENSHO_PRINT_COLUMN_MEASURE]) + 2 * PAD_Y;
+  lower_height = kensho_print_text_height (self->header_lower) + 2 * PAD_Y;
+  self->header_split = kensho_print_text_height (self->headers[KENSHO_PRINT_COLUMN_MEASURE]) + 2 * PAD_Y;
   self->header_height = self->header_split + lower_height;
   for (guint c = 0; c < N_COLUMNS; c++)
-    self->header_height = MAX (self->header_height, text_height (self->headers[c]) + 2 * PAD_Y);
+    self->header_height = MAX (self->header_height, kensho_print_text_height (self->headers[c]) + 2 * PAD_Y);
   self->header_split = MAX (self->header_split, self->header_height - lower_height);
 
   self->page_number = new_text (self, "0 / 0", self->font, self->width, ALIGN_CENTER);
 
   self->body_top = self->title_height + GAP;
   if (self->notes != NULL)
-    self->body_top += text_height (self->notes) + GAP;
+    self->body_top += kensho_print_text_height (self->notes) + GAP;
   self->body_top += self->header_height;
-  self->body_height = self->height - self->body_top - GAP - text_height (self->page_number);
+  self->body_height = self->height - self->body_top - GAP - kensho_print_text_height (self->page_number);
 }
 
 /* Public API ------------------------------------------------------------- */
@@ -850,8 +873,8 @@ kensho_print_layout_begin (KenshoPrintLayout *self, PangoContext *context, doubl
   self->used_font_size = self->font_size > 0
                          ? self->font_size
                          : CLAMP (BASE_FONT_SIZE * width / BASE_WIDTH, MIN_FONT_SIZE, MAX_FONT_SIZE);
-  self->font = new_font (self->used_font_size, FALSE);
-  self->bold_font = new_font (self->used_font_size, TRUE);
+  self->font = kensho_print_new_font (self->used_font_size, FALSE);
+  self->bold_font = kensho_print_new_font (self->used_font_size, TRUE);
   layout_columns (self);
   layout_furniture (self);
   /* A page too small for its header still gets pages, if squeezed. */
@@ -860,7 +883,18 @@ kensho_print_layout_begin (KenshoPrintLayout *self, PangoContext *context, doubl
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (self->rows, clear_row);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  add_rows (self);
+  if (!self->summary_only)
+    add_rows (self);
+}
+
+/* The summary's pages, as high as the sheet's less the page number. */
+static void
+paginate_summary (KenshoPrintLayout *self)
+{
+  self->summary_page = kensho_summary_page_new (self->sheet);
+  self->n_summary_pages = kensho_summary_page_paginate (self->summary_page, self->context, self->width,
+                                                        self->height - GAP - kensho_print_text_height (self->page_number),
+                                                        self->used_font_size);
 }
 
 /* Measures up to @n_rows more rows; returns TRUE when the pages are known.
@@ -876,7 +910,13 @@ kensho_print_layout_paginate_step (KenshoPrintLayout *self, guint n_rows)
   if (self->n_measured < self->rows->len)
     return FALSE;
   if (!self->paginated)
-    paginate_rows (self);
+    {
+      if (!self->summary_only)
+        paginate_rows (self);
+      if (self->summary || self->summary_only)
+        paginate_summary (self);
+      self->paginated = TRUE;
+    }
   return TRUE;
 }
 
@@ -904,17 +944,18 @@ guint
 kensho_print_layout_get_n_pages (KenshoPrintLayout *self)
 {
   g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (self), 0);
-  return self->paginated ? self->pages->len : 0;
+  return self->paginated ? self->n_summary_pages + self->pages->len : 0;
+}
+
+/* How many of the pages, at the start, are the summary's. */
+guint
+kensho_print_layout_get_n_summary_pages (KenshoPrintLayout *self)
+{
+  g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (self), 0);
+  return self->paginated ? self->n_summary_pages : 0;
 }
 
 /* Drawing ---------------------------------------------------------------- */
-
-static void
-show_layout (cairo_t *cr, PangoLayout *layout, double x, double y)
-{
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
 
 static void
 stroke_rect (cairo_t *cr, double x, double y, double width, double height)
@@ -931,7 +972,7 @@ draw_span_text (KenshoPrintLayout *self, cairo_t *cr, PangoLayout *layout, guint
 {
   double width = inner_width (self, column);
   double available = height - 2 * PAD_Y;
-  double needed = text_height (layout);
+  double needed = kensho_print_text_height (layout);
   double scale = 1;
   g_autoptr(PangoLayout) copy = NULL;
 
@@ -944,7 +985,7 @@ draw_span_text (KenshoPrintLayout *self, cairo_t *cr, PangoLayout *layout, guint
         {
           scale = MAX (scale, 0.3);
           pango_layout_set_width (copy, pango_units_from_double (width / scale));
-          needed = text_height (copy) * scale;
+          needed = kensho_print_text_height (copy) * scale;
           if (needed <= available || scale <= 0.3)
             break;
           scale *= available / needed * 0.98;
@@ -956,42 +997,23 @@ draw_span_text (KenshoPrintLayout *self, cairo_t *cr, PangoLayout *layout, guint
   cairo_clip (cr);
   cairo_translate (cr, self->x[column] + PAD_X, y + MAX (PAD_Y, (height - needed) / 2));
   cairo_scale (cr, scale, scale);
-  show_layout (cr, layout, 0, 0);
+  kensho_print_show (cr, layout, 0, 0);
   cairo_restore (cr);
 }
 
-/* Only the lines of the piece are drawn (not clipped away), so that each
- * line of text is in the output exactly once. */
 static void
 draw_cell (KenshoPrintLayout *self, cairo_t *cr, const Cell *cell, guint column, const Piece *piece)
 {
-  PangoLayoutIter *iter;
-  double top, shown, y;
-  guint line = 0;
+  double shown;
 
   if (cell->layout == NULL || piece->end[column] <= piece->first[column])
     return;
-  top = line_top (cell, piece->first[column]);
-  shown = line_top (cell, piece->end[column]) - top;
+  shown = line_top (cell, piece->end[column]) - line_top (cell, piece->first[column]);
   /* Whole rows are centred like the cells of the original; the parts of a
    * split row start at the top so that the text reads on. */
-  y = piece->y + (piece->whole ? (piece->height - shown) / 2 : PAD_Y) - top;
-  iter = pango_layout_get_iter (cell->layout);
-  do
-    {
-      if (line >= piece->first[column] && line < piece->end[column])
-        {
-          PangoRectangle logical;
-
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          cairo_move_to (cr, self->x[column] + PAD_X + pango_units_to_double (logical.x),
-                         y + pango_units_to_double (pango_layout_iter_get_baseline (iter)));
-          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
-        }
-      line++;
-    }
-  while (line < piece->end[column] && pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
+  kensho_print_show_lines (cr, cell->layout, self->x[column] + PAD_X,
+                           piece->y + (piece->whole ? (piece->height - shown) / 2 : PAD_Y),
+                           piece->first[column], piece->end[column]);
 }
 
 static void
@@ -1018,15 +1040,17 @@ draw_header (KenshoPrintLayout *self, cairo_t *cr, double top)
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       double height = c == KENSHO_PRINT_COLUMN_MEASURE ? self->header_split : self->header_height;
-      double y = top + (height - text_height (self->headers[c])) / 2;
+      double y = top + (height - kensho_print_text_height (self->headers[c])) / 2;
 
-      show_layout (cr, self->headers[c], self->x[c] + PAD_X, y);
+      if (!column_shown (self, c))
+        continue;
+      kensho_print_show (cr, self->headers[c], self->x[c] + PAD_X, y);
       cairo_set_line_width (cr, 0.5);
       stroke_rect (cr, self->x[c], top, column_width (self, c), height);
     }
-  show_layout (cr, self->header_lower, self->x[KENSHO_PRINT_COLUMN_MEASURE] + PAD_X,
+  kensho_print_show (cr, self->header_lower, self->x[KENSHO_PRINT_COLUMN_MEASURE] + PAD_X,
                top + self->header_split +
-               (self->header_height - self->header_split - text_height (self->header_lower)) / 2);
+               (self->header_height - self->header_split - kensho_print_text_height (self->header_lower)) / 2);
   stroke_rect (cr, self->x[KENSHO_PRINT_COLUMN_MEASURE], top + self->header_split,
                column_width (self, KENSHO_PRINT_COLUMN_MEASURE), self->header_height - self->header_split);
   cairo_restore (cr);
@@ -1063,30 +1087,33 @@ draw_spans (KenshoPrintLayout *self, cairo_t *cr, GArray *page)
     }
 }
 
-void
-kensho_print_layout_draw_page (KenshoPrintLayout *self, cairo_t *cr, guint page_number)
+/* "n / N" at the bottom, counting the summary's pages. */
+static void
+draw_page_number (KenshoPrintLayout *self, cairo_t *cr, guint page_number)
 {
-  GArray *page;
-  g_autofree char *number = NULL;
+  g_autofree char *number = g_strdup_printf ("%u / %u", page_number + 1, kensho_print_layout_get_n_pages (self));
+
+  pango_layout_set_text (self->page_number, number, -1);
+  kensho_print_show (cr, self->page_number, 0, self->height - kensho_print_text_height (self->page_number));
+}
+
+static void
+draw_sheet_page (KenshoPrintLayout *self, cairo_t *cr, GArray *page)
+{
   double top;
 
-  g_return_if_fail (KENSHO_IS_PRINT_LAYOUT (self));
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (self->paginated && page_number < self->pages->len);
-
-  page = g_ptr_array_index (self->pages, page_number);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
 
   /* Title, the label in a box at the top right, the notes. */
-  show_layout (cr, self->title, (self->width - pango_units_to_double (pango_layout_get_width (self->title))) / 2,
-               (self->title_height - text_height (self->title)) / 2);
+  kensho_print_show (cr, self->title, (self->width - pango_units_to_double (pango_layout_get_width (self->title))) / 2,
+               (self->title_height - kensho_print_text_height (self->title)) / 2);
   if (self->label != NULL)
     {
       int w, h;
 
       pango_layout_get_size (self->label, &w, &h);
-      show_layout (cr, self->label, self->width - pango_units_to_double (w) - 2 * PAD_X, PAD_Y);
+      kensho_print_show (cr, self->label, self->width - pango_units_to_double (w) - 2 * PAD_X, PAD_Y);
       cairo_set_line_width (cr, 0.8);
       stroke_rect (cr, self->width - pango_units_to_double (w) - 4 * PAD_X, 0,
                    pango_units_to_double (w) + 4 * PAD_X, pango_units_to_double (h) + 2 * PAD_Y);
@@ -1094,8 +1121,8 @@ kensho_print_layout_draw_page (KenshoPrintLayout *self, cairo_t *cr, guint page_
   top = self->title_height + GAP;
   if (self->notes != NULL)
     {
-      show_layout (cr, self->notes, 0, top);
-      top += text_height (self->notes) + GAP;
+      kensho_print_show (cr, self->notes, 0, top);
+      top += kensho_print_text_height (self->notes) + GAP;
     }
   draw_header (self, cr, top);
 
@@ -1116,7 +1143,7 @@ kensho_print_layout_draw_page (KenshoPrintLayout *self, cairo_t *cr, guint page_
         }
       for (guint c = 0; c < N_COLUMNS; c++)
         {
-          if (c < N_SPANS && !(c == KENSHO_PRINT_COLUMN_MEASURE && row->is_target))
+          if ((c < N_SPANS && !(c == KENSHO_PRINT_COLUMN_MEASURE && row->is_target)) || !column_shown (self, c))
             continue;
           if (c == KENSHO_PRINT_COLUMN_PROGRESS)
             {
@@ -1139,11 +1166,24 @@ kensho_print_layout_draw_page (KenshoPrintLayout *self, cairo_t *cr, guint page_
       cairo_set_line_width (cr, 1.0);
       stroke_rect (cr, 0, top, self->width, self->body_top - top + page_bottom (page));
     }
+  cairo_restore (cr);
+}
 
-  /* "n / N" at the bottom. */
-  number = g_strdup_printf ("%u / %u", page_number + 1, self->pages->len);
-  pango_layout_set_text (self->page_number, number, -1);
-  show_layout (cr, self->page_number, 0, self->height - text_height (self->page_number));
+/* The summary's pages first, when asked for, then the sheet's. */
+void
+kensho_print_layout_draw_page (KenshoPrintLayout *self, cairo_t *cr, guint page_number)
+{
+  g_return_if_fail (KENSHO_IS_PRINT_LAYOUT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (self->paginated && page_number < kensho_print_layout_get_n_pages (self));
+
+  if (page_number < self->n_summary_pages)
+    kensho_summary_page_draw_page (self->summary_page, cr, page_number);
+  else
+    draw_sheet_page (self, cr, g_ptr_array_index (self->pages, page_number - self->n_summary_pages));
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  draw_page_number (self, cr, page_number);
   cairo_restore (cr);
 }
 

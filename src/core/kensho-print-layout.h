@@ -21,12 +21,13 @@ typedef enum
   KENSHO_PRINT_COLUMN_ACTUAL,
   KENSHO_PRINT_COLUMN_TARGET,
   KENSHO_PRINT_COLUMN_FINAL_TARGET,
+  KENSHO_PRINT_COLUMN_ACHIEVEMENT,     /* 達成率: only when asked for */
   KENSHO_PRINT_COLUMN_PROGRESS,        /* 進捗状況 */
   KENSHO_PRINT_COLUMN_DELAY_REASON,    /* 進捗が遅れている理由 */
   KENSHO_PRINT_COLUMN_DIVISION,        /* 指標の担当課 */
 } KenshoPrintColumn;
 
-#define KENSHO_PRINT_N_COLUMNS 13
+#define KENSHO_PRINT_N_COLUMNS 14
 
 typedef enum
 {
@@ -65,6 +66,15 @@ void               kensho_print_layout_set_rating        (KenshoPrintLayout *sel
                                                           const char        *rating_id);
 void               kensho_print_layout_set_subtree       (KenshoPrintLayout *self,
                                                           KenshoNode        *node);
+void               kensho_print_layout_set_achievement   (KenshoPrintLayout *self,
+                                                          gboolean           achievement);
+gboolean           kensho_print_layout_get_achievement   (KenshoPrintLayout *self);
+void               kensho_print_layout_set_summary       (KenshoPrintLayout *self,
+                                                          gboolean           summary);
+gboolean           kensho_print_layout_get_summary       (KenshoPrintLayout *self);
+void               kensho_print_layout_set_summary_only  (KenshoPrintLayout *self,
+                                                          gboolean           summary_only);
+gboolean           kensho_print_layout_get_summary_only  (KenshoPrintLayout *self);
 
 void               kensho_print_layout_begin             (KenshoPrintLayout *self,
                                                           PangoContext      *context,
@@ -78,6 +88,7 @@ guint              kensho_print_layout_paginate          (KenshoPrintLayout *sel
                                                           double             width,
                                                           double             height);
 guint              kensho_print_layout_get_n_pages       (KenshoPrintLayout *self);
+guint              kensho_print_layout_get_n_summary_pages (KenshoPrintLayout *self);
 void               kensho_print_layout_draw_page         (KenshoPrintLayout *self,
                                                           cairo_t           *cr,
                                                           guint              page);
