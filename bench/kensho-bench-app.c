@@ -85,6 +85,7 @@ main (int argc, char **argv)
   g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) call_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) jump_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) jump_call_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GRand) rand = g_rand_new_with_seed (1);
   gint64 start = g_get_monotonic_time ();
   KenshoWindow *window;
@@ -133,7 +134,7 @@ main (int argc, char **argv)
    * scrolls to each. */
   for (guint i = 0; i < selections; i++)
     select_and_time (window, tree, g_ptr_array_index (indicators, g_rand_int_range (rand, 0, (gint32) indicators->len)),
-                     jump_ms, NULL);
+                     jump_ms, jump_call_ms);
   /* Clicks: an indicator a few rows above or below the selected one, in
    * view, as a person goes down the list. */
   for (guint i = 0; i < selections; i++)
@@ -162,6 +163,7 @@ main (int argc, char **argv)
   print_stats ("select", ms);
   /* The part spent in the selection itself (tree, form), before drawing. */
   print_stats ("select_call", call_ms);
+  print_stats ("jump_call", jump_call_ms);
 
   kensho_window_close_for_quit (window);
   kensho_workspace_flush (kensho_application_get_workspace (app), NULL);
