@@ -24,7 +24,7 @@ in_namespace (xmlNode *node)
 static gboolean
 is (xmlNode *node, const char *name)
 {
-  return node != NULL && in_namespace (node) && strcmp ((const char *) node->name, name) == 0;
+  return node != NULL && strcmp ((const char *) node->name, name) == 0 && in_namespace (node);
 }
 
 static gboolean

@@ -40,6 +40,7 @@ typedef struct
   GHashTable *ids;          /* id → line, to name both places of a duplicate */
   KenshoSheet *sheet;
   guint n_elements;
+  guint max_elements;       /* read once: it looks at the environment */
 } LoadContext;
 
 static void G_GNUC_PRINTF (5, 6)
@@ -185,7 +186,7 @@ on_start_element (void *user_data, const xmlChar *localname, const xmlChar *pref
   xmlParserCtxtPtr parser = user_data;
   LoadContext *ctx = parser->_private;
 
-  if (++ctx->n_elements > MAX_ELEMENTS)
+  if (++ctx->n_elements > ctx->max_elements)
     {
       set_error_at_line (ctx, xmlSAX2GetLineNumber (parser), KENSHO_ERROR_TOO_LARGE, NULL, "%s",
                          _("The file is far larger than any sheet; it was not opened."));
@@ -199,9 +200,10 @@ on_start_element (void *user_data, const xmlChar *localname, const xmlChar *pref
 static gboolean
 is_element (xmlNode *node, const char *name)
 {
-  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-         xmlStrEqual (node->ns->href, BAD_CAST KENSHO_XML_NAMESPACE) &&
-         (name == NULL || xmlStrEqual (node->name, BAD_CAST name));
+  /* The name first: it tells most elements apart at its first letter. */
+  return node != NULL && node->type == XML_ELEMENT_NODE &&
+         (name == NULL || xmlStrEqual (node->name, BAD_CAST name)) &&
+         node->ns != NULL && xmlStrEqual (node->ns->href, BAD_CAST KENSHO_XML_NAMESPACE);
 }
 
 static xmlNode *
@@ -701,11 +703,11 @@ static gboolean
 too_many_start_tags (const char *data, gsize size)
 {
   const char *end = data + size;
-  guint n = 0;
+  guint n = 0, max = MAX_ELEMENTS;
 
   for (const char *p = memchr (data, '<', size); p != NULL && p + 1 < end;
        p = memchr (p + 1, '<', (gsize) (end - p - 1)))
-    if ((g_ascii_isalpha (p[1]) || p[1] == '_' || p[1] == ':' || (guchar) p[1] >= 0x80) && ++n > MAX_ELEMENTS)
+    if ((g_ascii_isalpha (p[1]) || p[1] == '_' || p[1] == ':' || (guchar) p[1] >= 0x80) && ++n > max)
       return TRUE;
   return FALSE;
 }
@@ -784,7 +786,7 @@ load_document (LoadContext *ctx, xmlDoc *doc)
 static KenshoSheet *
 load_with_options (GBytes *bytes, const char *display_name, int options, GError **error)
 {
-  LoadContext ctx = { .display_name = display_name ? display_name : "sheet.xml" };
+  LoadContext ctx = { .display_name = display_name ? display_name : "sheet.xml", .max_elements = MAX_ELEMENTS };
   KenshoSheet *sheet = NULL;
   gsize size;
   const char *data;
