@@ -20,13 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
+#include "test-asan.h"
 
 /* ASan makes every allocation several times dearer: there the bound is
  * looser, still far below a hang. */
