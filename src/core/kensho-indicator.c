@@ -106,16 +106,26 @@ on_series_changed (KenshoSeries *series, gpointer user_data)
 }
 
 /* A new indicator has one unnamed series, ready for its figures. */
+/* With no series yet: for the loader, which adds the file's (one at least,
+ * as the schema wants) before anyone else sees the indicator. */
 KenshoIndicator *
-kensho_indicator_new (KenshoIndicatorKind kind, const char *name)
+_kensho_indicator_new_without_series (KenshoIndicatorKind kind, const char *name)
 {
   KenshoIndicator *self = g_object_new (KENSHO_TYPE_INDICATOR,
                                         "kind", KENSHO_NODE_INDICATOR,
                                         "title", name,
                                         NULL);
-  g_autoptr(KenshoSeries) series = kensho_series_new (NULL);
 
   self->kind = kind;
+  return self;
+}
+
+KenshoIndicator *
+kensho_indicator_new (KenshoIndicatorKind kind, const char *name)
+{
+  KenshoIndicator *self = _kensho_indicator_new_without_series (kind, name);
+  g_autoptr(KenshoSeries) series = kensho_series_new (NULL);
+
   kensho_indicator_insert_series (self, 0, series);
   return self;
 }

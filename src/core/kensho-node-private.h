@@ -2,6 +2,7 @@
 /* What the model classes tell each other and nobody else needs. */
 #pragma once
 
+#include "kensho-indicator.h"
 #include "kensho-node.h"
 #include "kensho-sheet.h"
 
@@ -18,5 +19,8 @@ void _kensho_sheet_unregister_node (KenshoSheet  *self,
 void _kensho_sheet_emit_changed    (KenshoSheet  *self,
                                     KenshoChange  change,
                                     GObject      *object);
+
+KenshoIndicator *_kensho_indicator_new_without_series (KenshoIndicatorKind  kind,
+                                                      const char          *name);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "kensho-era.h"
 #include "kensho-error.h"
 #include "kensho-file-read.h"
+#include "kensho-node-private.h"
 #include "kensho-schema-check.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-util.h"
@@ -453,9 +454,9 @@ load_indicator (LoadContext *ctx, xmlNode *element)
 
   if (!claim_id (ctx, element, id))
     return NULL;
-  indicator = kensho_indicator_new (g_strcmp0 (kind, "target") == 0 ? KENSHO_INDICATOR_TARGET
-                                                                     : KENSHO_INDICATOR_KPI,
-                                    name);
+  indicator = _kensho_indicator_new_without_series (g_strcmp0 (kind, "target") == 0 ? KENSHO_INDICATOR_TARGET
+                                                                                     : KENSHO_INDICATOR_KPI,
+                                                    name);
   kensho_node_set_id (KENSHO_NODE (indicator), id);
   kensho_direction_from_string (direction_text, &direction);
   kensho_indicator_set_direction (indicator, direction);
@@ -475,9 +476,14 @@ load_indicator (LoadContext *ctx, xmlNode *element)
       if (is_element (child, "year") && !load_year (ctx, child, indicator))
         return NULL;
     }
-  /* The file lists every series (the schema wants one at least), so the
-   * unnamed one kensho_indicator_new() gave goes now that the file's are in. */
-  kensho_indicator_remove_series (indicator, 0);
+  /* The schema wants one series at least; should a file get past it with
+   * none, the indicator still gets the one every indicator has. */
+  if (kensho_indicator_get_n_series (indicator) == 0)
+    {
+      g_autoptr(KenshoSeries) series = kensho_series_new (NULL);
+
+      kensho_indicator_insert_series (indicator, 0, series);
+    }
   return KENSHO_NODE (g_steal_pointer (&indicator));
 }
 
