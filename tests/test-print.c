@@ -12,6 +12,7 @@
 #include "kensho-achievement.h"
 #include "kensho-csv.h"
 #include "kensho-overview.h"
+#include "kensho-pdf-export.h"
 #include "kensho-print-layout.h"
 #include "kensho-sheet-xml.h"
 #include "test-pdf.h"
@@ -366,6 +367,64 @@ test_paginate_in_steps (void)
 
 /* Column widths are weights: a narrower commentary column makes taller
  * rows and more pages; 0 restores the default. */
+/* The PDF export a little at a time, as the window runs it: progress that
+ * only grows, the same pages as in one go, and no file until the end. */
+static void
+test_pdf_export_in_steps (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  g_autoptr(KenshoPrintLayout) whole_layout = kensho_print_layout_new (sheet);
+  g_autoptr(KenshoPdfExport) export = kensho_pdf_export_new (layout, KENSHO_PAPER_A3, FALSE);
+  g_autoptr(KenshoPdfExport) dropped = NULL;
+  g_autofree char *pdf = artifact ("export-in-steps.pdf");
+  g_autofree char *whole = artifact ("export-whole.pdf");
+  g_autofree char *untouched = artifact ("export-dropped.pdf");
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *whole_text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoPrintLayout) dropped_layout = kensho_print_layout_new (sheet);
+  double progress = 0, last = 0, width, height;
+  guint steps = 0;
+  gboolean halfway_seen = FALSE;
+
+  g_remove (pdf);
+  g_assert_cmpfloat (kensho_pdf_export_get_progress (export), ==, 0);
+  while (kensho_pdf_export_step (export))
+    {
+      progress = kensho_pdf_export_get_progress (export);
+      g_assert_cmpfloat (progress, >=, last);
+      g_assert_cmpfloat (progress, <=, 1);
+      halfway_seen |= progress > 0.25 && progress < 0.75;
+      last = progress;
+      steps++;
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    }
+  /* 47 indicators: several steps, with values between the ends. */
+  g_assert_cmpuint (steps, >, 10);
+  g_assert_true (halfway_seen);
+  g_assert_cmpfloat (kensho_pdf_export_get_progress (export), ==, 1);
+  g_assert_true (kensho_pdf_export_finish (export, pdf, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (kensho_print_layout_save_pdf (whole_layout, whole, KENSHO_PAPER_A3, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_pages (pdf, &width, &height), ==, pdf_pages (whole, &width, &height));
+  text = pdf_text (pdf, 0);
+  whole_text = pdf_text (whole, 0);
+  g_assert_cmpstr (text, ==, whole_text);
+
+  /* Dropped halfway: the file there before is as it was. */
+  g_assert_true (g_file_set_contents (untouched, "before", -1, NULL));
+  dropped = kensho_pdf_export_new (dropped_layout, KENSHO_PAPER_A4, TRUE);
+  for (guint i = 0; i < 5; i++)
+    kensho_pdf_export_step (dropped);
+  g_clear_object (&dropped);
+  g_assert_true (g_file_get_contents (untouched, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "before");
+}
+
 static void
 test_column_widths (void)
 {
@@ -875,6 +934,7 @@ main (int argc, char **argv)
   g_test_add_func ("/print/markup-is-literal", test_markup_is_literal);
   g_test_add_func ("/print/a4", test_a4);
   g_test_add_func ("/print/paginate-in-steps", test_paginate_in_steps);
+  g_test_add_func ("/print/pdf-export-in-steps", test_pdf_export_in_steps);
   g_test_add_func ("/print/filters", test_filters);
   g_test_add_func ("/print/column-widths", test_column_widths);
   g_test_add_func ("/print/cli", test_cli);

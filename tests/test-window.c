@@ -12,6 +12,7 @@
 
 #include "kensho-achievement.h"
 #include "kensho-application.h"
+#include "kensho-export-progress.h"
 #include "kensho-indicator-form.h"
 #include "kensho-sheet-properties.h"
 #include "kensho-values-editor.h"
@@ -835,6 +836,8 @@ test_export_pdf (Fixture *fixture, gconstpointer data)
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_assert_cmpuint (length, >, 10000);
   g_assert_null (find_toplevel ("GtkFileChooserDialog"));
+  wait_idle ();
+  g_assert_null (find_toplevel ("KenshoExportProgress"));
   text = pdf_text (path, 0);
   assert_contains (text, "製造品出荷額等");
   assert_contains (text, "製造業の従業者数");
@@ -843,6 +846,39 @@ test_export_pdf (Fixture *fixture, gconstpointer data)
   g_assert_null (strstr (text, "SummaryoftheRatings"));
   g_settings_reset (settings, "print-achievement");
   gtk_drop_down_set_selected (divisions, 0);
+}
+
+/* The PDF export shows its progress in a window of its own, modal; closing
+ * it (Escape, Cancel) stops the export, and no file is written. */
+static void
+test_export_pdf_cancel (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "cancelled.pdf", NULL);
+  GtkWindow *chooser;
+  GtkWindow *progress;
+
+  g_remove (path);
+  g_assert_cmpint (g_chdir (g_get_user_data_dir ()), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-pdf", NULL));
+  chooser = wait_toplevel ("GtkFileChooserDialog");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "cancelled.pdf");
+  wait_drawn (GTK_WIDGET (chooser));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  progress = wait_toplevel ("KenshoExportProgress");
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_true (gtk_window_get_transient_for (progress) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_modal (progress));
+  g_assert_cmpfloat (kensho_export_progress_get_fraction (KENSHO_EXPORT_PROGRESS (progress)), <, 1);
+  /* Escape, as a person would. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (progress), "window.close", NULL));
+  /* Longer than the whole export takes: nothing goes on behind. */
+  for (gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC; g_get_monotonic_time () < end;)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_null (find_toplevel ("KenshoExportProgress"));
+  g_assert_null (find_toplevel ("AdwMessageDialog"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
 static GtkRevealer *
@@ -955,6 +991,7 @@ main (int argc, char **argv)
   g_test_add ("/window/print-summary-dialog", Fixture, NULL, fixture_set_up, test_print_summary_dialog,
               fixture_tear_down);
   g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
+  g_test_add ("/window/export-pdf-cancel", Fixture, NULL, fixture_set_up, test_export_pdf_cancel, fixture_tear_down);
   g_test_add ("/window/rename-with-f2", Fixture, NULL, fixture_set_up, test_rename_with_f2, fixture_tear_down);
   {
     int result = g_test_run ();

@@ -9,6 +9,7 @@
 #include "kensho-indicator-form.h"
 #include "kensho-node-form.h"
 #include "kensho-overview-page.h"
+#include "kensho-export-progress.h"
 #include "kensho-print-operation.h"
 #include "kensho-sheet-properties.h"
 #include "kensho-sheet-xml.h"
@@ -1004,7 +1005,17 @@ action_print_summary (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 /* Exports write a file chosen in a file chooser; @export does the writing. */
-typedef gboolean (*ExportFunc) (KenshoWindow *self, const char *path, GError **error);
+/* Writes the sheet to @path, now or later; reports with export_finished(). */
+typedef void (*ExportFunc) (KenshoWindow *self, const char *path);
+
+static void
+export_finished (KenshoWindow *self, gboolean ok, const char *message)
+{
+  if (ok)
+    show_toast (self, _("Exported"));
+  else
+    show_error (self, _("Could Not Export"), message ? message : _("Choose a local file."));
+}
 
 static void
 on_export_response (GtkNativeDialog *dialog, int response, KenshoWindow *self)
@@ -1015,12 +1026,11 @@ on_export_response (GtkNativeDialog *dialog, int response, KenshoWindow *self)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
 
-      if (path != NULL && export (self, path, &error))
-        show_toast (self, _("Exported"));
+      if (path != NULL)
+        export (self, path);
       else
-        show_error (self, _("Could Not Export"), error ? error->message : _("Choose a local file."));
+        export_finished (self, FALSE, NULL);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -1042,10 +1052,13 @@ choose_export_file (KenshoWindow *self, const char *title, const char *extension
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-static gboolean
-export_csv (KenshoWindow *self, const char *path, GError **error)
+static void
+export_csv (KenshoWindow *self, const char *path)
 {
-  return kensho_csv_save_file (kensho_window_get_sheet (self), path, error);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = kensho_csv_save_file (kensho_window_get_sheet (self), path, &error);
+
+  export_finished (self, ok, error ? error->message : NULL);
 }
 
 static void
@@ -1054,12 +1067,22 @@ action_export_csv (GtkWidget *widget, const char *name, GVariant *parameter)
   choose_export_file (KENSHO_WINDOW (widget), _("Export as CSV"), ".csv", export_csv);
 }
 
+static void
+on_pdf_export_done (KenshoExportProgress *progress, int result, const char *message, KenshoWindow *self)
+{
+  if (result != KENSHO_EXPORT_CANCELLED)
+    export_finished (self, result == KENSHO_EXPORT_DONE, message);
+}
+
 /* The same pages as printing, on the paper of the last print when that is
  * A3 or A4 (A3 landscape otherwise), with its summary page and achievement
- * column if chosen. */
-static gboolean
-export_pdf (KenshoWindow *self, const char *path, GError **error)
+ * column if chosen. A sheet of thousands of indicators takes seconds: the
+ * export runs from the main loop, with progress and Cancel. */
+static void
+export_pdf (KenshoWindow *self, const char *path)
 {
+  g_autoptr(KenshoPdfExport) export = NULL;
+  KenshoExportProgress *progress;
   g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (kensho_window_get_sheet (self));
   GSettings *settings = kensho_application_get_settings (get_app (self));
   g_autoptr(GtkPageSetup) page_setup = kensho_print_operation_load_page_setup (settings);
@@ -1069,7 +1092,10 @@ export_pdf (KenshoWindow *self, const char *path, GError **error)
   apply_filters (self, layout);
   kensho_print_operation_apply_options (settings, layout);
   kensho_print_operation_page_setup_to_paper (page_setup, &paper, &portrait);
-  return kensho_print_layout_save_pdf (layout, path, paper, portrait, error);
+  export = kensho_pdf_export_new (layout, paper, portrait);
+  progress = kensho_export_progress_new (GTK_WINDOW (self), export, path);
+  g_signal_connect_object (progress, "done", G_CALLBACK (on_pdf_export_done), self, 0);
+  gtk_window_present (GTK_WINDOW (progress));
 }
 
 static void

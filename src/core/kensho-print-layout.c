@@ -8,6 +8,7 @@
 
 #include "kensho-achievement.h"
 #include "kensho-csv.h"
+#include "kensho-pdf-export.h"
 #include "kensho-print-layout.h"
 #include "kensho-print-text.h"
 #include "kensho-sheet-xml.h"
@@ -21,11 +22,10 @@
 #define PAD_Y 2.0
 #define GAP 5.0
 #define MM (72.0 / 25.4)
-#define PDF_MARGIN (10 * MM)
 /* The font size at the width of an A3 landscape page, and the limits of the
  * automatic size for other papers. */
 #define BASE_FONT_SIZE 7.3
-#define BASE_WIDTH (1190.55 - 2 * PDF_MARGIN)
+#define BASE_WIDTH (1190.55 - 2 * KENSHO_PDF_MARGIN)
 #define MIN_FONT_SIZE 6.5
 #define MAX_FONT_SIZE 10.0
 /* A row taller than this share of a page starts on the current page even
@@ -1218,59 +1218,17 @@ kensho_paper_get_size (KenshoPaper paper, gboolean portrait, double *width, doub
   *height = portrait ? longer : shorter;
 }
 
-static cairo_status_t
-append_bytes (void *closure, const unsigned char *data, unsigned int length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* Writes every page as PDF, with 10 mm margins; the file is replaced only
  * once all of it is written. */
 gboolean
 kensho_print_layout_save_pdf (KenshoPrintLayout *self, const char *path, KenshoPaper paper,
                               gboolean portrait, GError **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  PangoContext *context = kensho_print_layout_create_pango_context ();
-  g_autofree char *title = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  double width, height;
-  guint n_pages;
+  g_autoptr(KenshoPdfExport) export = NULL;
 
   g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  kensho_paper_get_size (paper, portrait, &width, &height);
-  n_pages = kensho_print_layout_paginate (self, context, width - 2 * PDF_MARGIN, height - 2 * PDF_MARGIN);
-  g_object_unref (context);
-
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
-  title = kensho_sheet_dup_display_title (self->sheet);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kensho " PACKAGE_VERSION);
-  cr = cairo_create (surface);
-  for (guint i = 0; i < n_pages; i++)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, PDF_MARGIN, PDF_MARGIN);
-      kensho_print_layout_draw_page (self, cr, i);
-      cairo_restore (cr);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_FAILED,
-                   _("The PDF could not be made: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-  return kensho_write_file_atomically (path, (const char *) bytes->data, bytes->len, error);
+  export = kensho_pdf_export_new (self, paper, portrait);
+  return kensho_pdf_export_finish (export, path, error);
 }
