@@ -12,6 +12,7 @@
 #include "kensho-sheet-xml.h"
 #include "kensho-window.h"
 #include "test-gtk-util.h"
+#include "test-sample.h"
 
 static KenshoApplication *the_app;
 
@@ -20,16 +21,6 @@ wait_idle (void)
 {
   for (int i = 0; i < 100 && g_main_context_pending (NULL); i++)
     g_main_context_iteration (NULL, FALSE);
-}
-
-static KenshoSheet *
-load_sample (void)
-{
-  g_autoptr(GError) error = NULL;
-  KenshoSheet *sheet = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
-
-  g_assert_no_error (error);
-  return sheet;
 }
 
 typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);

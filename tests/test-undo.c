@@ -4,16 +4,7 @@
 
 #include "kensho-sheet-xml.h"
 #include "kensho-undo-stack.h"
-
-static KenshoSheet *
-load_sample (void)
-{
-  g_autoptr(GError) error = NULL;
-  KenshoSheet *sheet = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
-
-  g_assert_no_error (error);
-  return sheet;
-}
+#include "test-sample.h"
 
 static KenshoIndicator *
 indicator_at (KenshoSheet *sheet, guint index)

@@ -11,6 +11,7 @@
 #include "kensho-document.h"
 #include "kensho-sheet-xml.h"
 #include "test-integrity.h"
+#include "test-sample.h"
 
 static char *
 temp_path (const char *name)
@@ -31,16 +32,6 @@ open_workspace (const char *name)
   g_assert_no_error (error);
   g_assert_null (kensho_workspace_get_notice (workspace));
   return workspace;
-}
-
-static KenshoSheet *
-load_sample (void)
-{
-  g_autoptr(GError) error = NULL;
-  KenshoSheet *sheet = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
-
-  g_assert_no_error (error);
-  return sheet;
 }
 
 static char *

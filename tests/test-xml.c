@@ -6,17 +6,7 @@
 #include <unistd.h>
 
 #include "kensho-sheet-xml.h"
-
-static KenshoSheet *
-load_sample (void)
-{
-  g_autoptr(GError) error = NULL;
-  KenshoSheet *sheet = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (sheet);
-  return sheet;
-}
+#include "test-sample.h"
 
 static char *
 temp_path (const char *name)
