@@ -226,6 +226,24 @@ create_from_fixture (const char *path, const char *fixture_name, int version)
   g_assert_cmpint (pragma (path, "user_version"), ==, version);
 }
 
+/* An old workspace, opened: migrated to the current version with no notice,
+ * and its sheet 1 read back. */
+static KenshoWorkspace *
+open_migrated (const char *path, const char *fixture_name, int version, KenshoSheet **sheet)
+{
+  g_autoptr(GError) error = NULL;
+  KenshoWorkspace *workspace;
+
+  create_from_fixture (path, fixture_name, version);
+  workspace = kensho_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (kensho_workspace_get_notice (workspace));
+  g_assert_cmpint (pragma (path, "user_version"), ==, KENSHO_WORKSPACE_SCHEMA_VERSION);
+  *sheet = kensho_workspace_load_sheet (workspace, 1, &error);
+  g_assert_no_error (error);
+  return workspace;
+}
+
 static void
 test_migration_from_v1 (void)
 {
@@ -238,15 +256,7 @@ test_migration_from_v1 (void)
   g_autoptr(GBytes) content = g_bytes_new_static ("old", 3);
   KenshoIndicator *first;
 
-  create_from_fixture (path, "workspace-v1.sql", 1);
-
-  workspace = kensho_workspace_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_null (kensho_workspace_get_notice (workspace));
-  g_assert_cmpint (pragma (path, "user_version"), ==, KENSHO_WORKSPACE_SCHEMA_VERSION);
-
-  sheet = kensho_workspace_load_sheet (workspace, 1, &error);
-  g_assert_no_error (error);
+  workspace = open_migrated (path, "workspace-v1.sql", 1, &sheet);
   g_assert_cmpstr (kensho_sheet_get_municipality (sheet), ==, "テスト市");
   g_assert_cmpuint (kensho_rating_scale_get_n_ratings (kensho_sheet_get_rating_scale (sheet)), ==, 2);
   indicators = kensho_sheet_dup_indicators (sheet);
@@ -280,15 +290,7 @@ test_migration_from_v2 (void)
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
 
-  create_from_fixture (path, "workspace-v2.sql", 2);
-
-  workspace = kensho_workspace_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_null (kensho_workspace_get_notice (workspace));
-  g_assert_cmpint (pragma (path, "user_version"), ==, KENSHO_WORKSPACE_SCHEMA_VERSION);
-
-  sheet = kensho_workspace_load_sheet (workspace, 1, &error);
-  g_assert_no_error (error);
+  workspace = open_migrated (path, "workspace-v2.sql", 2, &sheet);
   g_assert_cmpint (kensho_sheet_get_achievement_method (sheet), ==, KENSHO_ACHIEVEMENT_RATIO);
   g_assert_false (kensho_rating_scale_has_rules (kensho_sheet_get_rating_scale (sheet)));
   indicators = kensho_sheet_dup_indicators (sheet);
