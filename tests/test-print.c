@@ -666,6 +666,55 @@ test_summary (void)
   }
 }
 
+/* Reddish pixels: the sample's delayed rating is #C62828. */
+static guint
+count_red_pixels (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface), height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+  guint count = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
+        guint r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+        count += r > 150 && g < 100 && b < 100;
+      }
+  return count;
+}
+
+/* The delayed list shows each rating in its colour, as the sheet's
+ * 進捗状況 column does. Page 2 of the sample's summary is the rest of
+ * that list, with no chart. */
+static void
+test_summary_rating_colour (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  PangoContext *context = kensho_print_layout_create_pango_context ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+
+  kensho_paper_get_size (KENSHO_PAPER_A3, FALSE, &width, &height);
+  kensho_print_layout_set_summary_only (layout, TRUE);
+  g_assert_cmpuint (kensho_print_layout_paginate (layout, context, width, height), ==, 2);
+  g_object_unref (context);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  kensho_print_layout_draw_page (layout, cr, 1);
+  cairo_surface_flush (surface);
+  g_assert_cmpuint (count_red_pixels (surface), >, 50);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* A long list of delayed indicators, one reason taller than a page: the
  * list runs over pages with its headings again, and no reason is lost or
  * printed twice. */
@@ -939,6 +988,7 @@ main (int argc, char **argv)
   g_test_add_func ("/print/column-widths", test_column_widths);
   g_test_add_func ("/print/cli", test_cli);
   g_test_add_func ("/print/summary", test_summary);
+  g_test_add_func ("/print/summary-rating-colour", test_summary_rating_colour);
   g_test_add_func ("/print/summary-long-delayed", test_summary_long_delayed);
   g_test_add_func ("/print/achievement-column", test_achievement_column);
   g_test_add_func ("/print/headings-in-japanese", test_headings_in_japanese);

@@ -240,6 +240,25 @@ table_add_row (KenshoSummaryPage *self, Table *table, const char *const *texts,
   g_ptr_array_add (table->rows, row);
 }
 
+/* A rating in its colour, as in the sheet's 進捗状況 column. */
+static void
+colour_rating_cell (TableRow *row, guint column, KenshoRating *rating)
+{
+  const char *colour = rating ? kensho_rating_get_colour (rating) : NULL;
+  PangoColor parsed;
+  PangoAttrList *attributes;
+
+  if (row->cells[column] == NULL || colour == NULL || !pango_color_parse (&parsed, colour))
+    return;
+  /* Added to the text's own attributes (its language picks the glyphs). */
+  attributes = pango_layout_get_attributes (row->cells[column])
+               ? pango_attr_list_copy (pango_layout_get_attributes (row->cells[column]))
+               : pango_attr_list_new ();
+  pango_attr_list_insert (attributes, pango_attr_foreground_new (parsed.red, parsed.green, parsed.blue));
+  pango_layout_set_attributes (row->cells[column], attributes);
+  pango_attr_list_unref (attributes);
+}
+
 static guint
 long_lines (const TableRow *row)
 {
@@ -448,6 +467,7 @@ add_delayed (KenshoSummaryPage *self)
       };
 
       table_add_row (self, &self->delayed, texts, alignments, FALSE);
+      colour_rating_cell (g_ptr_array_index (self->delayed.rows, self->delayed.rows->len - 1), 1, rating);
     }
 }
 
