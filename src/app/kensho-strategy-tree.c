@@ -230,6 +230,9 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyT
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 6);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (title), 40);
+  /* Given the row's whole height, GTK 4.8 sets a shortened (…) title a few
+   * pixels above the rest of the row. */
+  gtk_widget_set_valign (title, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (division, "dim-label");
   gtk_widget_add_css_class (division, "caption");
   gtk_widget_add_css_class (rating, "caption");
