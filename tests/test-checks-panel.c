@@ -11,6 +11,7 @@
 #include "kensho-rating-scale-editor.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-window.h"
+#include "test-app.h"
 #include "test-gtk-util.h"
 #include "test-sample.h"
 
@@ -424,25 +425,13 @@ test_rating_scale_editor (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("kensho-test-checks-panel-XXXXXX", NULL);
-  const char *rm[] = { "rm", "-rf", home, NULL };
+  g_autofree char *home = test_private_home ("checks-panel");
   int result;
 
-  /* Private user folders (the workspace goes there), but the system's data
-   * dirs: GTK needs the MIME database and icon themes found there. */
-  g_assert_nonnull (home);
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-  g_setenv ("XDG_STATE_HOME", home, TRUE);
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
-  the_app = kensho_application_new ();
-  g_application_set_flags (G_APPLICATION (the_app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (the_app), NULL, NULL))
-    g_error ("The application did not start");
+  the_app = test_app_new ();
 
   g_test_add_func ("/checks-panel/lists-and-follows-the-sheet", test_panel_lists_and_follows_the_sheet);
   g_test_add_func ("/checks-panel/form-shows-achievement-and-rules", test_form_shows_achievement_and_rules);
@@ -451,6 +440,6 @@ main (int argc, char **argv)
   g_test_add_func ("/checks-panel/overview-page", test_overview_page);
   result = g_test_run ();
   g_clear_object (&the_app);
-  g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  test_remove_home (home);
   return result;
 }

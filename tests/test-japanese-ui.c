@@ -11,6 +11,7 @@
 #include "kensho-application.h"
 #include "kensho-i18n.h"
 #include "kensho-window.h"
+#include "test-app.h"
 
 static void
 wait_idle (void)
@@ -106,13 +107,10 @@ test_cli_in_japanese (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("kensho-test-ja-XXXXXX", NULL);
+  g_autofree char *home = test_private_home ("ja");
   int result;
 
   g_setenv ("LC_ALL", "ja_JP.UTF-8", TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_STATE_HOME", home, TRUE);
   kensho_i18n_init ();
   g_assert_cmpstr (setlocale (LC_MESSAGES, NULL), ==, "ja_JP.UTF-8");
   g_test_init (&argc, &argv, NULL);
@@ -121,10 +119,6 @@ main (int argc, char **argv)
   g_test_add_func ("/japanese/window", test_window_in_japanese);
   g_test_add_func ("/japanese/cli", test_cli_in_japanese);
   result = g_test_run ();
-  {
-    const char *rm[] = { "rm", "-rf", home, NULL };
-
-    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
-  }
+  test_remove_home (home);
   return result;
 }

@@ -18,6 +18,7 @@
 #include "kensho-values-editor.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-window.h"
+#include "test-app.h"
 #include "test-gtk-util.h"
 #include "test-pdf.h"
 
@@ -952,25 +953,16 @@ test_workspace_disk_full (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("kensho-test-window-XXXXXX", NULL);
+  g_autofree char *home = test_private_home ("window");
+  int result;
 
-  /* Private user folders, but the system's XDG_DATA_DIRS: GTK needs the
-   * MIME database and icon themes found there. */
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-  g_setenv ("XDG_STATE_HOME", home, TRUE);
   /* Off the accessibility bus: the AT-SPI check, run beside this test in
    * the same session, would otherwise wait on this busy process. */
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
-  the_app = kensho_application_new ();
-  g_application_set_flags (G_APPLICATION (the_app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (the_app), NULL, NULL))
-    g_error ("The application did not start");
+  the_app = test_app_new ();
 
   g_test_add ("/window/sample-in-tree", Fixture, NULL, fixture_set_up, test_sample_in_tree, fixture_tear_down);
   g_test_add ("/window/edit-reaches-workspace-and-undoes", Fixture, NULL, fixture_set_up,
@@ -993,29 +985,9 @@ main (int argc, char **argv)
   g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
   g_test_add ("/window/export-pdf-cancel", Fixture, NULL, fixture_set_up, test_export_pdf_cancel, fixture_tear_down);
   g_test_add ("/window/rename-with-f2", Fixture, NULL, fixture_set_up, test_rename_with_f2, fixture_tear_down);
-  {
-    int result = g_test_run ();
-    g_autoptr(GFile) dir = g_file_new_for_path (home);
-    g_autoptr(GFileEnumerator) enumerator = NULL;
-
-    g_clear_object (&the_app);
-    /* The private home goes, with the workspace and the copies. */
-    enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-    if (enumerator != NULL)
-      {
-        GFileInfo *info;
-
-        while ((info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
-          {
-            g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
-            g_autofree char *path = g_file_get_path (child);
-            const char *rm[] = { "rm", "-rf", path, NULL };
-
-            g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
-            g_object_unref (info);
-          }
-      }
-    g_rmdir (home);
-    return result;
-  }
+  result = g_test_run ();
+  g_clear_object (&the_app);
+  /* The private home goes, with the workspace and the copies. */
+  test_remove_home (home);
+  return result;
 }

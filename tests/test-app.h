@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the tests of the app share around main(): a private home (the
+ * workspace and settings go there), the application, and the clean-up. */
+#pragma once
+
+#include "kensho-application.h"
+
+/* Private user folders, but the system's XDG_DATA_DIRS: GTK needs the MIME
+ * database and icon themes found there. Call before gtk_init(). */
+static inline char *
+test_private_home (const char *name)
+{
+  g_autofree char *template = g_strdup_printf ("kensho-test-%s-XXXXXX", name);
+  char *home = g_dir_make_tmp (template, NULL);
+
+  g_assert_nonnull (home);
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_setenv ("XDG_STATE_HOME", home, TRUE);
+  return home;
+}
+
+/* One application for the test process, as in real use. */
+static inline KenshoApplication *
+test_app_new (void)
+{
+  KenshoApplication *app = kensho_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+    g_error ("The application did not start");
+  return app;
+}
+
+static inline void
+test_remove_home (const char *home)
+{
+  const char *rm[] = { "rm", "-rf", home, NULL };
+
+  g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+}
