@@ -296,7 +296,8 @@ fill_row (KenshoStrategyTree *self, GtkWidget *expander, KenshoNode *node)
   const char *name = kensho_node_get_title (node);
 
   /* A row is bound again whenever the selection moves past it or the list
-   * scrolls: what has not changed is not set again (GtkText relays out). */
+   * scrolls: what has not changed is not set again (each set is redrawn,
+   * and announced to screen readers). */
   if (g_strcmp0 (gtk_inscription_get_text (title), name ? name : "") != 0)
     {
       gtk_inscription_set_text (title, name ? name : "");
