@@ -882,6 +882,54 @@ test_export_pdf_cancel (Fixture *fixture, gconstpointer data)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* A PDF export onto a full disk says so, and the file that was there
+ * (an earlier export) stays as it was. */
+static void
+test_export_pdf_disk_full (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  /* The folder the chooser starts in, as in the export test before. */
+  const char *folder = g_get_user_data_dir ();
+  g_autofree char *path = g_build_filename (folder, "full-disk.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) dialogs = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GtkWindow *chooser;
+
+  g_remove (path);
+  g_assert_cmpint (g_chdir (folder), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-pdf", NULL));
+  chooser = wait_toplevel ("GtkFileChooserDialog");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "full-disk.pdf");
+  wait_drawn (GTK_WIDGET (chooser));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  /* The earlier export appears once the name is chosen (no question about
+   * replacing it) and before the export writes (it writes at its end, many
+   * steps later); then the disk fills. */
+  wait_toplevel ("KenshoExportProgress");
+  g_assert_true (g_file_set_contents (path, "the earlier export", -1, NULL));
+  fail_writes_under (folder, ENOSPC);
+  while ((dialogs = message_dialogs_of (GTK_WINDOW (fixture->window)))->len == 0 &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_clear_pointer (&dialogs, g_ptr_array_unref);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  fail_writes_under (NULL, 0);
+  g_assert_cmpuint (dialogs->len, ==, 1);
+  g_assert_cmpstr (adw_message_dialog_get_heading (g_ptr_array_index (dialogs, 0)), ==, "Could Not Export");
+  g_test_message ("%s", adw_message_dialog_get_body (g_ptr_array_index (dialogs, 0)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (g_ptr_array_index (dialogs, 0)), path));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (g_ptr_array_index (dialogs, 0)), "The disk is full."));
+  adw_message_dialog_response (g_ptr_array_index (dialogs, 0), "close");
+  gtk_window_destroy (g_ptr_array_index (dialogs, 0));
+  wait_idle ();
+  g_assert_null (find_toplevel ("KenshoExportProgress"));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the earlier export");
+}
+
 static GtkRevealer *
 find_revealed_status (GtkWidget *widget)
 {
@@ -984,6 +1032,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
   g_test_add ("/window/export-pdf-cancel", Fixture, NULL, fixture_set_up, test_export_pdf_cancel, fixture_tear_down);
+  g_test_add ("/window/export-pdf-disk-full", Fixture, NULL, fixture_set_up, test_export_pdf_disk_full,
+              fixture_tear_down);
   g_test_add ("/window/rename-with-f2", Fixture, NULL, fixture_set_up, test_rename_with_f2, fixture_tear_down);
   result = g_test_run ();
   g_clear_object (&the_app);
