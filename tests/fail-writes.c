@@ -19,15 +19,23 @@
 
 #include "fail-writes.h"
 
-static char *failing_folder;
+static char *failing_prefix;
 static int failing_errno;
+
+void
+fail_writes_starting (const char *path_prefix, int error_number)
+{
+  g_free (failing_prefix);
+  failing_prefix = g_strdup (path_prefix);
+  failing_errno = error_number;
+}
 
 void
 fail_writes_under (const char *folder, int error_number)
 {
-  g_free (failing_folder);
-  failing_folder = folder ? g_strconcat (folder, "/", NULL) : NULL;
-  failing_errno = error_number;
+  g_autofree char *prefix = folder ? g_strconcat (folder, "/", NULL) : NULL;
+
+  fail_writes_starting (prefix, error_number);
 }
 
 static gboolean
@@ -37,7 +45,7 @@ should_fail (int fd)
   ssize_t length;
   int saved_errno = errno;
 
-  if (failing_folder == NULL)
+  if (failing_prefix == NULL)
     return FALSE;
   snprintf (link, sizeof link, "/proc/self/fd/%d", fd);
   length = readlink (link, target, sizeof target - 1);
@@ -45,7 +53,7 @@ should_fail (int fd)
   if (length <= 0)
     return FALSE;
   target[length] = '\0';
-  return strncmp (target, failing_folder, strlen (failing_folder)) == 0;
+  return strncmp (target, failing_prefix, strlen (failing_prefix)) == 0;
 }
 
 /* Fails for a file under the folder, or calls the C library's own. */

@@ -11,5 +11,10 @@ G_BEGIN_DECLS
  * definitions take the place of the C library's for GLib and SQLite too. */
 void fail_writes_under (const char *folder,
                         int         error_number);
+/* The same for files whose path starts with `path_prefix`: "…/a.pdf"
+ * fails a.pdf and the temporary a.pdf.XXXXXX a safe save writes first,
+ * and nothing else in the folder. */
+void fail_writes_starting (const char *path_prefix,
+                           int         error_number);
 
 G_END_DECLS
