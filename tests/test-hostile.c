@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "test-asan.h"
@@ -434,6 +435,66 @@ test_import_wide_sheet (void)
   g_assert_cmpint (run.elapsed, <, 2 * TIME_LIMIT_USEC);
 }
 
+/* A lock beside a sheet, put there by anyone who can write to the share. */
+typedef enum { JUNK_FIFO, JUNK_DEV_ZERO, JUNK_SPARSE, JUNK_EMPTY } JunkLock;
+
+static void
+plant_lock (const char *lock_path, JunkLock kind)
+{
+  g_remove (lock_path);
+  switch (kind)
+    {
+    case JUNK_FIFO:
+      g_assert_cmpint (mkfifo (lock_path, 0644), ==, 0);
+      break;
+    case JUNK_DEV_ZERO:
+      g_assert_cmpint (symlink ("/dev/zero", lock_path), ==, 0);
+      break;
+    case JUNK_SPARSE:
+    case JUNK_EMPTY:
+      {
+        int fd = g_open (lock_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        /* Left an hour ago: no one is writing it now. */
+        struct timespec times[2] = { { time (NULL) - 3600, 0 }, { time (NULL) - 3600, 0 } };
+
+        g_assert_cmpint (fd, >=, 0);
+        if (kind == JUNK_SPARSE)
+          g_assert_cmpint (ftruncate (fd, (off_t) 3 * 1024 * 1024 * 1024), ==, 0);
+        g_assert_cmpint (futimens (fd, times), ==, 0);
+        close (fd);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* `import` beside such a lock answers at once and in little memory, and
+ * the junk, which no one holds, does not block the sheet after it. */
+static void
+test_junk_lock (gconstpointer data)
+{
+  JunkLock kind = GPOINTER_TO_INT (data);
+  g_autofree char *sheet = g_build_filename (work_dir, "locked.xml", NULL);
+  g_autofree char *lock_path = g_build_filename (work_dir, ".~lock.locked.xml#", NULL);
+  g_autofree char *workspace = g_build_filename (work_dir, "lock.db", NULL);
+  g_autofree char *option = g_strdup_printf ("--workspace=%s", workspace);
+  const char *import[] = { option, "import", sheet, NULL };
+  g_auto(Run) run = { 0 };
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (sheet, minimal, -1, NULL));
+  plant_lock (lock_path, kind);
+  run_cli (&run, import);
+  g_test_message ("exit %d in %.3f s, %ld MB: %s", run.status, run.elapsed / 1e6,
+                  run.max_rss_kb / 1024, run.out);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (run.elapsed, <, TIME_LIMIT_USEC);
+  g_assert_cmpint (run.max_rss_kb, <, RSS_LIMIT_KB);
+  /* Removed, and the import's own lock gone with the import. */
+  g_assert_cmpint (g_lstat (lock_path, &st), !=, 0);
+}
+
 static GPtrArray *
 read_manifest (void)
 {
@@ -512,6 +573,10 @@ main (int argc, char **argv)
     }
   g_test_add_data_func ("/hostile/import-refused-leaves-workspace", cases, test_import_refused);
   g_test_add_func ("/hostile/import-wide-sheet", test_import_wide_sheet);
+  g_test_add_data_func ("/hostile/lock/fifo", GINT_TO_POINTER (JUNK_FIFO), test_junk_lock);
+  g_test_add_data_func ("/hostile/lock/dev-zero-link", GINT_TO_POINTER (JUNK_DEV_ZERO), test_junk_lock);
+  g_test_add_data_func ("/hostile/lock/sparse-3gb", GINT_TO_POINTER (JUNK_SPARSE), test_junk_lock);
+  g_test_add_data_func ("/hostile/lock/empty", GINT_TO_POINTER (JUNK_EMPTY), test_junk_lock);
   result = g_test_run ();
 
   close (listener);

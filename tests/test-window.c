@@ -709,6 +709,40 @@ test_hostile_files_refused (Fixture *fixture, gconstpointer data)
   g_assert_true (kensho_document_get_unsaved (document));
 }
 
+/* The "open elsewhere" question names the colleague as a person, as the
+ * lock beside the sheet has it, not by their login. */
+static void
+test_lock_dialog_names_the_person (Fixture *fixture, gconstpointer data)
+{
+  const char *open_path = kensho_document_get_path (kensho_window_get_document (fixture->window));
+  g_autofree char *dir = g_path_get_dirname (open_path);
+  g_autofree char *path = g_build_filename (dir, "colleague.xml", NULL);
+  g_autofree char *lock_path = g_build_filename (dir, ".~lock.colleague.xml#", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) dialogs = NULL;
+  AdwMessageDialog *dialog;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (open_path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  g_assert_true (g_file_set_contents (lock_path, "yamada\nother-host.example\n4242\n1700000000\n山田 花子\n",
+                                      -1, NULL));
+  kensho_window_open_file (fixture->window, file);
+  wait_idle ();
+
+  dialogs = message_dialogs_of (GTK_WINDOW (fixture->window));
+  g_assert_cmpuint (dialogs->len, ==, 1);
+  dialog = g_ptr_array_index (dialogs, 0);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“colleague.xml” Is Open Elsewhere");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "山田 花子 (on other-host.example)"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "yamada"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_idle ();
+  g_remove (lock_path);
+}
+
 /* A shown toplevel of the given type; NULL when there is none. */
 static GtkWindow *
 find_toplevel (const char *type_name)
@@ -1028,6 +1062,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/window/hostile-files-refused", Fixture, NULL, fixture_set_up, test_hostile_files_refused,
               fixture_tear_down);
+  g_test_add ("/window/lock-dialog-names-the-person", Fixture, NULL, fixture_set_up,
+              test_lock_dialog_names_the_person, fixture_tear_down);
   g_test_add ("/window/print-dialog", Fixture, NULL, fixture_set_up, test_print_dialog, fixture_tear_down);
   g_test_add ("/window/print-summary-dialog", Fixture, NULL, fixture_set_up, test_print_summary_dialog,
               fixture_tear_down);

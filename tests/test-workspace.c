@@ -5,7 +5,9 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "kensho-achievement.h"
 #include "kensho-document.h"
@@ -475,6 +477,15 @@ test_two_processes (void)
   }
 }
 
+/* What the lock should say: the person's name, or the login without one. */
+static const char *
+person_name (void)
+{
+  const char *name = g_get_real_name ();
+
+  return g_str_equal (name, "Unknown") ? g_get_user_name () : name;
+}
+
 static void
 test_lock (void)
 {
@@ -497,7 +508,7 @@ test_lock (void)
   second = kensho_document_open_file (other_workspace, path, KENSHO_OPEN_DEFAULT, &error);
   g_assert_null (second);
   g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED);
-  g_assert_nonnull (strstr (error->message, g_get_user_name ()));
+  g_assert_nonnull (strstr (error->message, person_name ()));
   g_assert_nonnull (strstr (error->message, "has had this sheet open since"));
   g_clear_error (&error);
   /* ...and may open it read-only, which refuses to save. */
@@ -549,6 +560,82 @@ test_stale_lock_broken (void)
   document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
   g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED);
   g_assert_nonnull (strstr (error->message, "other-host.example"));
+}
+
+static char *
+lock_message (KenshoWorkspace *workspace, const char *path, const char *lock_contents)
+{
+  g_autoptr(KenshoFileLock) probe = kensho_file_lock_new (path);
+  g_autoptr(KenshoDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (kensho_file_lock_get_lock_path (probe), lock_contents, -1, NULL));
+  document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
+  g_assert_null (document);
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED);
+  return g_strdup (error->message);
+}
+
+/* A colleague is named as a person, not by a login such as "yamada". */
+static void
+test_lock_names_the_person (void)
+{
+  g_autofree char *path = copy_sample ("person.xml");
+  g_autoptr(KenshoWorkspace) workspace = open_workspace ("person.db");
+  g_autoptr(KenshoFileLock) probe = kensho_file_lock_new (path);
+  g_autofree char *named = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *hostile = NULL;
+  g_autofree char *ours = NULL;
+
+  named = lock_message (workspace, path, "yamada\nother-host.example\n4242\n1700000000\n山田 花子\n");
+  g_assert_nonnull (strstr (named, "山田 花子 (on other-host.example)"));
+  g_assert_null (strstr (named, "yamada"));
+  /* A lock of an older Kensho has only the login name. */
+  old = lock_message (workspace, path, "yamada\nother-host.example\n4242\n1700000000\n");
+  g_assert_true (g_str_has_prefix (old, "yamada (on other-host.example)"));
+  /* Control characters from the share never reach the one-line message. */
+  hostile = lock_message (workspace, path, "x\nother-host.example\n4242\n1700000000\n山田\r\033[2J\n");
+  g_assert_true (g_str_has_prefix (hostile, "山田\xEF\xBF\xBD\xEF\xBF\xBD[2J (on"));
+
+  /* The lock this Kensho makes has the person's name. */
+  g_remove (kensho_file_lock_get_lock_path (probe));
+  g_assert_true (kensho_file_lock_acquire (probe, NULL));
+  g_assert_true (g_file_get_contents (kensho_file_lock_get_lock_path (probe), &ours, NULL, NULL));
+  {
+    g_auto(GStrv) lines = g_strsplit (ours, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 6);
+    g_assert_cmpstr (lines[4], ==, person_name ());
+  }
+  kensho_file_lock_release (probe);
+}
+
+/* An empty lock left an hour ago is no one's: the sheet opens. One made a
+ * moment ago may be being written: the sheet is in use. */
+static void
+test_empty_lock (void)
+{
+  g_autofree char *path = copy_sample ("empty-lock.xml");
+  g_autoptr(KenshoWorkspace) workspace = open_workspace ("empty-lock.db");
+  g_autoptr(KenshoFileLock) probe = kensho_file_lock_new (path);
+  const char *lock_path = kensho_file_lock_get_lock_path (probe);
+  g_autoptr(KenshoDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  struct utimbuf an_hour_ago = { time (NULL) - 3600, time (NULL) - 3600 };
+
+  g_assert_true (g_file_set_contents (lock_path, "", 0, NULL));
+  document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
+  g_assert_null (document);
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_utime (lock_path, &an_hour_ago), ==, 0);
+  document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (kensho_document_is_locked_by_other (document));
+  kensho_document_close (document);
+  g_assert_false (g_file_test (lock_path, G_FILE_TEST_EXISTS));
 }
 
 /* A share where no lock file can be made (read-only, or a name the file
@@ -773,6 +860,8 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/two-processes", test_two_processes);
   g_test_add_func ("/workspace/lock", test_lock);
   g_test_add_func ("/workspace/stale-lock-broken", test_stale_lock_broken);
+  g_test_add_func ("/workspace/lock-names-the-person", test_lock_names_the_person);
+  g_test_add_func ("/workspace/empty-lock", test_empty_lock);
   g_test_add_func ("/workspace/unlockable-folder-still-opens", test_unlockable_folder_still_opens);
   g_test_add_func ("/workspace/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/workspace/history-limit", test_history_limit);

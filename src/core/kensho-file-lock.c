@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kensho-error.h"
@@ -18,6 +19,7 @@ struct _KenshoFileLock
   char *contents;   /* what we wrote, to remove only our own lock */
   gboolean held;
   char *owner_user;
+  char *owner_name;
   char *owner_host;
   int owner_pid;
   GDateTime *owner_since;
@@ -29,6 +31,7 @@ static void
 clear_owner (KenshoFileLock *self)
 {
   g_clear_pointer (&self->owner_user, g_free);
+  g_clear_pointer (&self->owner_name, g_free);
   g_clear_pointer (&self->owner_host, g_free);
   g_clear_pointer (&self->owner_since, g_date_time_unref);
   self->owner_pid = 0;
@@ -75,27 +78,108 @@ kensho_file_lock_get_lock_path (KenshoFileLock *self)
   return self->lock_path;
 }
 
-/* Reads "user\nhost\npid\nunix-time\n"; anything else is not a lock of ours
- * and is left alone. */
-static gboolean
-read_owner (KenshoFileLock *self)
+/* A lock of ours is a few short lines: anything larger is not one. */
+#define LOCK_MAX_SIZE 4096
+/* A lock that cannot be read is taken for one being written for this
+ * long (ours is written right after it is made), then as junk. */
+#define LOCK_WRITE_SECONDS 10
+
+typedef enum
 {
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
+  LOCK_GONE,   /* removed meanwhile */
+  LOCK_OWNED,  /* ours or another Kensho's: the owner is known */
+  LOCK_FRESH,  /* unreadable, but just made: perhaps being written */
+  LOCK_JUNK,   /* not a lock anyone holds: may be removed */
+} LockState;
+
+/* Reads the lock without following a link, never waiting on a pipe, and
+ * only a regular file of a few lines: a FIFO, /dev/zero or a huge file
+ * put there by anyone who can write to the share must not hang or fill
+ * memory. Returns 0, or an errno (EFBIG: not a regular file of ours). */
+static int
+read_lock_file (const char *path, char **contents, struct stat *st)
+{
+  char buffer[LOCK_MAX_SIZE + 1];
+  gsize length = 0;
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, 0);
+
+  if (fd < 0)
+    return errno;
+  if (fstat (fd, st) != 0 || !S_ISREG (st->st_mode) || st->st_size > LOCK_MAX_SIZE)
+    {
+      close (fd);
+      return EFBIG;
+    }
+  while (length < sizeof buffer - 1)
+    {
+      gssize n = read (fd, buffer + length, sizeof buffer - 1 - length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      length += (gsize) n;
+    }
+  close (fd);
+  buffer[length] = '\0';
+  *contents = g_strndup (buffer, length);
+  return 0;
+}
+
+/* The lock's text comes from anyone who can write to the share: shown in
+ * a one-line message, it must be valid UTF-8 without control characters. */
+static char *
+printable (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *clean = g_string_new (NULL);
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (clean, g_unichar_iscntrl (c) ? 0xFFFD : c);
+    }
+  return g_string_free (clean, FALSE);
+}
+
+/* Parses "user\nhost\npid\nunix-time\n[real name\n]". */
+static gboolean
+parse_owner (KenshoFileLock *self, const char *contents)
+{
+  g_auto(GStrv) lines = g_strsplit (contents, "\n", 6);
   gint64 since;
 
-  clear_owner (self);
-  if (!g_file_get_contents (self->lock_path, &contents, NULL, NULL))
-    return FALSE;
-  lines = g_strsplit (contents, "\n", 5);
   if (g_strv_length (lines) < 4)
     return FALSE;
-  self->owner_user = g_strdup (lines[0]);
-  self->owner_host = g_strdup (lines[1]);
+  self->owner_user = printable (lines[0]);
+  self->owner_name = printable (lines[4] != NULL && *lines[4] ? lines[4] : lines[0]);
+  self->owner_host = printable (lines[1]);
   self->owner_pid = (int) g_ascii_strtoll (lines[2], NULL, 10);
   since = g_ascii_strtoll (lines[3], NULL, 10);
   self->owner_since = g_date_time_new_from_unix_local (since);
   return self->owner_since != NULL;
+}
+
+static LockState
+read_owner (KenshoFileLock *self)
+{
+  g_autofree char *contents = NULL;
+  struct stat st;
+  int err;
+
+  clear_owner (self);
+  err = read_lock_file (self->lock_path, &contents, &st);
+  if (err == ENOENT)
+    return LOCK_GONE;
+  if (err == 0 && parse_owner (self, contents))
+    return LOCK_OWNED;
+  clear_owner (self);
+  /* Only a regular file of ours can be half-written; it is not for long. */
+  if ((err == 0 || (err == EACCES && g_lstat (self->lock_path, &st) == 0 && S_ISREG (st.st_mode))) &&
+      ABS ((gint64) st.st_mtime - g_get_real_time () / G_USEC_PER_SEC) < LOCK_WRITE_SECONDS)
+    return LOCK_FRESH;
+  return LOCK_JUNK;
 }
 
 /* A lock left by a process of this machine that no longer runs (a crash,
@@ -108,18 +192,31 @@ owner_is_dead (KenshoFileLock *self)
   return kill (self->owner_pid, 0) != 0 && errno == ESRCH;
 }
 
+/* The person's name as the system knows it, for the colleague who finds
+ * the sheet taken; the login name when there is none. */
+static const char *
+person_name (void)
+{
+  const char *name = g_get_real_name ();
+
+  return name && *name && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
+}
+
 static int
 create_exclusive (KenshoFileLock *self)
 {
-  int fd = g_open (self->lock_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  int fd = g_open (self->lock_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
   gsize length;
 
   if (fd < 0)
     return errno;
+  /* Readable by every colleague whatever the umask: a lock no one can
+   * read would be taken for junk. */
+  fchmod (fd, 0644);
   g_free (self->contents);
-  self->contents = g_strdup_printf ("%s\n%s\n%d\n%" G_GINT64_FORMAT "\n", g_get_user_name (),
+  self->contents = g_strdup_printf ("%s\n%s\n%d\n%" G_GINT64_FORMAT "\n%s\n", g_get_user_name (),
                                     g_get_host_name (), (int) getpid (),
-                                    g_get_real_time () / G_USEC_PER_SEC);
+                                    g_get_real_time () / G_USEC_PER_SEC, person_name ());
   length = strlen (self->contents);
   if (write (fd, self->contents, length) != (gssize) length)
     {
@@ -135,7 +232,8 @@ create_exclusive (KenshoFileLock *self)
 
 /* Returns FALSE with KENSHO_ERROR_LOCKED when someone else has the file;
  * the owner can then be read. Returns TRUE without holding the lock when
- * the folder does not allow one (a read-only share). */
+ * the folder does not allow one (a read-only share), or when something
+ * that is no lock sits in its place and cannot be removed. */
 gboolean
 kensho_file_lock_acquire (KenshoFileLock *self, GError **error)
 {
@@ -143,7 +241,7 @@ kensho_file_lock_acquire (KenshoFileLock *self, GError **error)
 
   if (self->held)
     return TRUE;
-  for (guint attempt = 0; attempt < 2; attempt++)
+  for (guint attempt = 0; attempt < 3; attempt++)
     {
       int err = create_exclusive (self);
 
@@ -154,24 +252,36 @@ kensho_file_lock_acquire (KenshoFileLock *self, GError **error)
         }
       if (err != EEXIST)
         return TRUE;
-      if (!read_owner (self))
+      switch (read_owner (self))
         {
-          /* Being written this very moment, or not ours: treat as taken. */
+        case LOCK_GONE:
+          continue;
+        case LOCK_FRESH:
           g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED,
                        _("The sheet is in use (its lock file “%s” exists)."), self->lock_path);
           return FALSE;
-        }
-      if (!owner_is_dead (self))
-        break;
-      g_unlink (self->lock_path);
-    }
-  {
-    g_autofree char *since = g_date_time_format (self->owner_since, "%Y-%m-%d %H:%M");
+        case LOCK_JUNK:
+          /* Empty, unreadable, a pipe, a link or huge: no one holds it. */
+          if (g_unlink (self->lock_path) != 0 && errno != ENOENT)
+            return TRUE;
+          continue;
+        case LOCK_OWNED:
+        default:
+          if (!owner_is_dead (self))
+            {
+              g_autofree char *since = g_date_time_format (self->owner_since, "%Y-%m-%d %H:%M");
 
-    g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED,
-                 _("%s (on %s) has had this sheet open since %s."),
-                 self->owner_user, self->owner_host, since);
-  }
+              g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED,
+                           _("%s (on %s) has had this sheet open since %s."),
+                           self->owner_name, self->owner_host, since);
+              return FALSE;
+            }
+          g_unlink (self->lock_path);
+        }
+    }
+  /* Locks that keep coming back as fast as they are removed. */
+  g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED,
+               _("The sheet is in use (its lock file “%s” exists)."), self->lock_path);
   return FALSE;
 }
 
@@ -179,6 +289,7 @@ void
 kensho_file_lock_release (KenshoFileLock *self)
 {
   g_autofree char *contents = NULL;
+  struct stat st;
 
   g_return_if_fail (KENSHO_IS_FILE_LOCK (self));
 
@@ -186,7 +297,7 @@ kensho_file_lock_release (KenshoFileLock *self)
     return;
   self->held = FALSE;
   /* Someone may have broken our lock and taken the file: leave theirs. */
-  if (g_file_get_contents (self->lock_path, &contents, NULL, NULL) &&
+  if (read_lock_file (self->lock_path, &contents, &st) == 0 &&
       g_strcmp0 (contents, self->contents) == 0)
     g_unlink (self->lock_path);
 }
@@ -201,6 +312,13 @@ const char *
 kensho_file_lock_get_owner_user (KenshoFileLock *self)
 {
   return self->owner_user;
+}
+
+/* The person's name, or the login name of an older Kensho's lock. */
+const char *
+kensho_file_lock_get_owner_name (KenshoFileLock *self)
+{
+  return self->owner_name;
 }
 
 const char *
