@@ -13,6 +13,7 @@
 #include "kensho-document.h"
 #include "kensho-sheet-xml.h"
 #include "test-integrity.h"
+#include "test-run.h"
 #include "test-sample.h"
 
 static char *
@@ -317,16 +318,50 @@ test_migration_from_v2 (void)
   kensho_workspace_untrack (workspace, sheet);
 }
 
-static void
-assert_set_aside (const char *path, const char *original, gsize length, const char *reason)
+/* The names of the workspace's earlier copies set aside in its folder. */
+static GPtrArray *
+list_set_aside (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, ".unusable-", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, prefix) && !g_str_has_suffix (name, "-wal") && !g_str_has_suffix (name, "-shm"))
+      g_ptr_array_add (names, g_build_filename (dir, name, NULL));
+  return names;
+}
+
+static gboolean
+file_holds (const char *path, const char *original, gsize length)
+{
+  g_autofree char *contents = NULL;
+  gsize actual;
+
+  return g_file_get_contents (path, &contents, &actual, NULL) && actual == length &&
+         memcmp (contents, original, length) == 0;
+}
+
+/* Whether one of the copies set aside is byte for byte the original. */
+static gboolean
+kept_aside (const char *path, const char *original, gsize length)
+{
+  g_autoptr(GPtrArray) asides = list_set_aside (path);
+
+  for (guint i = 0; i < asides->len; i++)
+    if (file_holds (g_ptr_array_index (asides, i), original, length))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_set_aside (const char *path, const char *original, gsize length, const char *reason)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(KenshoWorkspace) workspace = kensho_workspace_open (path, &error);
-  g_autoptr(GDir) listing = NULL;
-  const char *name;
-  gboolean found = FALSE;
 
   g_assert_no_error (error);
   g_assert_nonnull (kensho_workspace_get_notice (workspace));
@@ -334,20 +369,7 @@ assert_set_aside (const char *path, const char *original, gsize length, const ch
   g_assert_nonnull (strstr (kensho_workspace_get_notice (workspace), reason));
 
   /* The unusable file is kept aside, byte for byte... */
-  listing = g_dir_open (dir, 0, NULL);
-  while ((name = g_dir_read_name (listing)) != NULL)
-    if (g_str_has_prefix (name, base) && strstr (name, ".unusable-") && !g_str_has_suffix (name, "-wal") &&
-        !g_str_has_suffix (name, "-shm"))
-      {
-        g_autofree char *aside = g_build_filename (dir, name, NULL);
-        g_autofree char *contents = NULL;
-        gsize aside_length;
-
-        g_assert_true (g_file_get_contents (aside, &contents, &aside_length, NULL));
-        g_assert_cmpmem (contents, aside_length, original, length);
-        found = TRUE;
-      }
-  g_assert_true (found);
+  g_assert_true (kept_aside (path, original, length));
 
   /* ...and a fresh workspace works in its place. */
   {
@@ -358,14 +380,35 @@ assert_set_aside (const char *path, const char *original, gsize length, const ch
   }
 }
 
+/* What is not a Kensho workspace is refused and stays as it was: nothing
+ * moved, nothing written into it. */
 static void
-test_damaged_database (void)
+assert_refused (const char *path, const char *original, gsize length, const char *reason)
 {
-  g_autofree char *path = temp_path ("damaged.db");
-  g_autofree char *contents = NULL;
-  gsize length;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoWorkspace) workspace = kensho_workspace_open (path, &error);
+  g_autoptr(GPtrArray) asides = list_set_aside (path);
 
-  /* A real workspace, then its pages overwritten in the middle. */
+  g_assert_null (workspace);
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "“"));
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, reason));
+  g_assert_nonnull (strstr (error->message, "it was left as it is"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_cmpuint (asides->len, ==, 0);
+  if (original != NULL)
+    g_assert_true (file_holds (path, original, length));
+}
+
+/* A Kensho workspace with its pages overwritten in the middle; returns its
+ * bytes. */
+static char *
+make_damaged (const char *path, gsize *length)
+{
+  char *contents = NULL;
+
   {
     g_autoptr(KenshoWorkspace) workspace = kensho_workspace_open (path, NULL);
     g_autoptr(KenshoSheet) sheet = load_sample ();
@@ -380,11 +423,126 @@ test_damaged_database (void)
     sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
     sqlite3_close (db);
   }
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_cmpuint (length, >, 8192);
-  memset (contents + 4096, 0x5A, length - 4096 - 100);
-  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
+  g_assert_cmpuint (*length, >, 8192);
+  memset (contents + 4096, 0x5A, *length - 4096 - 100);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) *length, NULL));
+  return contents;
+}
+
+static void
+test_damaged_database (void)
+{
+  g_autofree char *path = temp_path ("damaged.db");
+  gsize length;
+  g_autofree char *contents = make_damaged (path, &length);
+
   assert_set_aside (path, contents, length, "damaged");
+}
+
+/* Two workspaces set aside within the same second both stay. */
+static void
+test_set_aside_twice (void)
+{
+  g_autofree char *path = temp_path ("twice.db");
+  gsize first_length, second_length;
+  g_autofree char *first = make_damaged (path, &first_length);
+  g_autofree char *second = NULL;
+  g_autoptr(GPtrArray) asides = NULL;
+
+  {
+    g_autoptr(KenshoWorkspace) workspace = kensho_workspace_open (path, NULL);
+
+    g_assert_nonnull (kensho_workspace_get_notice (workspace));
+  }
+  second = make_damaged (path, &second_length);
+  {
+    g_autoptr(KenshoWorkspace) workspace = kensho_workspace_open (path, NULL);
+
+    g_assert_nonnull (kensho_workspace_get_notice (workspace));
+  }
+  asides = list_set_aside (path);
+  g_assert_cmpuint (asides->len, ==, 2);
+  g_assert_true (kept_aside (path, first, first_length));
+  g_assert_true (kept_aside (path, second, second_length));
+}
+
+/* A workspace that another Kensho has open is never moved from under it,
+ * even when it looks damaged from here (its -wal deleted, say). */
+static void
+test_damaged_in_use_not_set_aside (void)
+{
+  g_autofree char *path = temp_path ("in-use.db");
+  g_autofree char *option = g_strdup_printf ("--workspace=%s", path);
+  g_autoptr(KenshoWorkspace) running = NULL;
+  g_auto(Run) run = { 0 };
+  g_autoptr(GPtrArray) asides = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  gsize length;
+  g_autofree char *damaged = make_damaged (path, &length);
+
+  /* A running app's workspace; then its file damaged, its -wal gone. */
+  g_assert_cmpint (g_remove (path), ==, 0);
+  running = open_workspace ("in-use.db");
+  g_assert_true (g_file_set_contents (path, damaged, (gssize) length, NULL));
+  g_remove (wal);
+  g_remove (shm);
+
+  run_cli (&run, option, "list", NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Kensho still has it open elsewhere"));
+  asides = list_set_aside (path);
+  g_assert_cmpuint (asides->len, ==, 0);
+  g_assert_true (file_holds (path, damaged, length));
+}
+
+/* Runs kensho-cli ARGS… in n processes at once; each must succeed. */
+static void
+run_cli_at_once (guint n, const char *option, const char *command, const char *file)
+{
+  g_autofree GPid *pids = g_new (GPid, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *argv[] = { g_getenv ("KENSHO_CLI"), option, command, file, NULL };
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD |
+                                    G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pids[i], &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      int status;
+
+      g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      g_spawn_close_pid (pids[i]);
+    }
+}
+
+/* Several commands meet a damaged workspace at once: it is set aside once,
+ * whole, and all of them go on with the one new workspace. */
+static void
+test_damaged_concurrent (void)
+{
+  g_autofree char *path = temp_path ("concurrent.db");
+  g_autofree char *option = g_strdup_printf ("--workspace=%s", path);
+  gsize length;
+  g_autofree char *contents = make_damaged (path, &length);
+  g_autoptr(GPtrArray) asides = NULL;
+
+  run_cli_at_once (4, option, "list", NULL);
+  asides = list_set_aside (path);
+  g_assert_cmpuint (asides->len, ==, 1);
+  g_assert_true (file_holds (g_ptr_array_index (asides, 0), contents, length));
+  assert_database_sound (path);
+  {
+    g_autoptr(KenshoWorkspace) workspace = open_workspace ("concurrent.db");
+  }
 }
 
 static void
@@ -394,7 +552,41 @@ test_not_a_database (void)
   const char *text = "これはデータベースではありません。\n";
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  assert_set_aside (path, text, strlen (text), "damaged or is not a database");
+  assert_refused (path, text, strlen (text), "it is not a Kensho workspace");
+}
+
+/* --workspace given a sheet or a folder by mistake. */
+static void
+test_sheet_or_folder_refused (void)
+{
+  g_autofree char *sheet = copy_sample ("given-by-mistake.xml");
+  g_autofree char *folder = temp_path ("a-folder");
+  g_autofree char *sheet_lock = g_strconcat (sheet, ".lock", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (sheet, &contents, &length, NULL));
+  assert_refused (sheet, contents, length, "it is not a Kensho workspace");
+  g_assert_false (g_file_test (sheet_lock, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  assert_refused (folder, NULL, 0, "it is a folder");
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+}
+
+/* A file of 0 bytes is made a workspace, and the user is told. */
+static void
+test_empty_file_initialised (void)
+{
+  g_autofree char *path = temp_path ("empty.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoWorkspace) workspace = NULL;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  workspace = kensho_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kensho_workspace_get_notice (workspace));
+  g_assert_nonnull (strstr (kensho_workspace_get_notice (workspace), "was empty"));
+  g_assert_cmpint (pragma (path, "application_id"), ==, KENSHO_WORKSPACE_APPLICATION_ID);
 }
 
 static void
@@ -411,7 +603,7 @@ test_foreign_database (void)
                    ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  assert_set_aside (path, contents, length, "another program");
+  assert_refused (path, contents, length, "another program");
 }
 
 static void
@@ -430,7 +622,7 @@ test_newer_database (void)
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  assert_set_aside (path, contents, length, "newer version of Kensho");
+  assert_refused (path, contents, length, "newer version of Kensho");
 }
 
 static void
@@ -438,31 +630,11 @@ test_two_processes (void)
 {
   g_autofree char *path = temp_path ("shared.db");
   g_autofree char *option = g_strdup_printf ("--workspace=%s", path);
-  GPid pids[6];
-  int outs[G_N_ELEMENTS (pids)];
   g_autoptr(KenshoWorkspace) workspace = NULL;
   g_autoptr(GPtrArray) entries = NULL;
 
   /* Several imports race on one workspace; all of them land. */
-  for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
-    {
-      const char *argv[] = { g_getenv ("KENSHO_CLI"), option, "import", g_getenv ("KENSHO_SAMPLE"), NULL };
-      g_autoptr(GError) error = NULL;
-
-      g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
-                                               NULL, NULL, &pids[i], NULL, &outs[i], NULL, &error));
-      g_assert_no_error (error);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
-    {
-      int status;
-
-      g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
-      g_assert_true (WIFEXITED (status));
-      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-      close (outs[i]);
-      g_spawn_close_pid (pids[i]);
-    }
+  run_cli_at_once (6, option, "import", g_getenv ("KENSHO_SAMPLE"));
   workspace = kensho_workspace_open (path, NULL);
   entries = kensho_workspace_list (workspace, NULL);
   /* The same file imported again replaces its own sheet: one entry. */
@@ -854,7 +1026,12 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/migration-from-v1", test_migration_from_v1);
   g_test_add_func ("/workspace/migration-from-v2", test_migration_from_v2);
   g_test_add_func ("/workspace/damaged-database", test_damaged_database);
+  g_test_add_func ("/workspace/set-aside-twice", test_set_aside_twice);
+  g_test_add_func ("/workspace/damaged-in-use-not-set-aside", test_damaged_in_use_not_set_aside);
+  g_test_add_func ("/workspace/damaged-concurrent", test_damaged_concurrent);
   g_test_add_func ("/workspace/not-a-database", test_not_a_database);
+  g_test_add_func ("/workspace/sheet-or-folder-refused", test_sheet_or_folder_refused);
+  g_test_add_func ("/workspace/empty-file-initialised", test_empty_file_initialised);
   g_test_add_func ("/workspace/foreign-database", test_foreign_database);
   g_test_add_func ("/workspace/newer-database", test_newer_database);
   g_test_add_func ("/workspace/two-processes", test_two_processes);

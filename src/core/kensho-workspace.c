@@ -1,10 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE /* open file description locks, renameat2 */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "kensho-error.h"
 #include "kensho-workspace.h"
@@ -13,9 +19,10 @@ struct _KenshoWorkspace
 {
   GObject parent_instance;
   char *path;
-  char *notice;        /* why a damaged or foreign database was set aside */
+  char *notice;        /* why a damaged workspace was set aside, or an empty file used */
   char *write_error;   /* why the last commit failed, NULL when all is written */
   sqlite3 *db;
+  int lock_fd;         /* PATH.lock, or -1: see lock_byte() */
   GHashTable *statements; /* SQL text (a literal) → sqlite3_stmt */
   GHashTable *tracked;    /* KenshoSheet → TrackedSheet */
   guint flush_source;
@@ -153,6 +160,8 @@ kensho_workspace_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
   g_free (self->path);
   g_free (self->notice);
   g_free (self->write_error);
@@ -185,6 +194,7 @@ kensho_workspace_init (KenshoWorkspace *self)
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->tracked = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tracked_sheet_free);
   self->history_limit = 20;
+  self->lock_fd = -1;
 }
 
 char *
@@ -290,64 +300,192 @@ query_int (KenshoWorkspace *self, const char *sql, int *rc)
   return value;
 }
 
-/* Checks a database before anything is written to it. Returns NULL when it
- * is ours and sound, or the reason it must be set aside. */
-static char *
-check_existing (KenshoWorkspace *self)
+static gboolean open_database (KenshoWorkspace *self, int flags, GError **error);
+
+typedef enum
+{
+  FOUND_NOTHING,   /* no file yet, or an empty database: a new workspace */
+  FOUND_EMPTY,     /* a file of 0 bytes: initialised, and the user told */
+  FOUND_DATABASE,  /* an SQLite database: to be looked into */
+  FOUND_SOUND,     /* a Kensho workspace that can be used */
+  FOUND_DAMAGED,   /* a Kensho workspace that cannot: it may be set aside */
+  FOUND_FOREIGN,   /* anything else: left as it is */
+} Found;
+
+/* What is at the path, from the file and its header alone: a folder, a
+ * sheet given by mistake, or a database. *ours tells whether the header
+ * has Kensho's application id, for a workspace SQLite cannot open. */
+static Found
+check_file (const char *path, gboolean *ours, char **problem)
+{
+  guint8 header[72];
+  guint32 application_id;
+  GStatBuf st;
+  gssize n;
+  int fd;
+
+  if (g_stat (path, &st) != 0 && errno == ENOENT)
+    return FOUND_NOTHING;
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      *problem = g_strdup_printf (_("it cannot be read: %s"), g_strerror (errno));
+      if (fd >= 0)
+        close (fd);
+      return FOUND_FOREIGN;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      *problem = g_strdup (S_ISDIR (st.st_mode) ? _("it is a folder")
+                                                : _("it is not a file but a device or a pipe"));
+      return FOUND_FOREIGN;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+  if (st.st_size == 0)
+    return FOUND_EMPTY;
+  if (n < 16 || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      *problem = g_strdup (_("it is not a Kensho workspace"));
+      return FOUND_FOREIGN;
+    }
+  memcpy (&application_id, header + 68, sizeof application_id);
+  *ours = n == sizeof header && GUINT32_FROM_BE (application_id) == KENSHO_WORKSPACE_APPLICATION_ID;
+  return FOUND_DATABASE;
+}
+
+/* Looks into a database (or an empty file: a -wal beside it may hold a
+ * whole workspace) before anything is written to it; *problem says why
+ * it cannot be used. Only what is shown to be a Kensho workspace may
+ * ever be moved: another program's database is refused. */
+static Found
+check_existing (KenshoWorkspace *self, Found file, gboolean ours, char **problem)
 {
   sqlite3_stmt *stmt = NULL;
   g_autofree char *check = NULL;
-  gint64 application_id, version, n_tables;
+  gint64 application_id = 0, version, n_tables = 0;
   int rc;
 
-  /* One read transaction: another process may be creating this workspace
-   * right now, and its identity and tables must be seen together, both
-   * before or both after its first commit. */
-  exec (self, "BEGIN", NULL);
-  application_id = query_int (self, "PRAGMA application_id", &rc);
-  if (rc == SQLITE_OK)
-    n_tables = query_int (self, "SELECT count(*) FROM sqlite_schema", &rc);
-  exec (self, "COMMIT", NULL);
+  /* Read-only until it has shown to be ours and sound. */
+  if (!open_database (self, SQLITE_OPEN_READONLY, NULL))
+    rc = SQLITE_CANTOPEN;
+  else
+    {
+      /* One read transaction: identity and tables seen together. */
+      exec (self, "BEGIN", NULL);
+      application_id = query_int (self, "PRAGMA application_id", &rc);
+      if (rc == SQLITE_OK)
+        n_tables = query_int (self, "SELECT count(*) FROM sqlite_schema", &rc);
+      exec (self, "COMMIT", NULL);
+    }
   if (rc != SQLITE_OK)
-    return g_strdup (_("it is damaged or is not a database"));
+    {
+      *problem = g_strdup (ours ? _("it is damaged") : _("it is not a Kensho workspace"));
+      return ours ? FOUND_DAMAGED : FOUND_FOREIGN;
+    }
   if (application_id == 0 && n_tables == 0)
-    return NULL; /* empty: a new workspace */
+    return file == FOUND_EMPTY ? FOUND_EMPTY : FOUND_NOTHING;
   if (application_id != KENSHO_WORKSPACE_APPLICATION_ID)
-    return g_strdup (_("it belongs to another program"));
+    {
+      *problem = g_strdup (_("it belongs to another program"));
+      return FOUND_FOREIGN;
+    }
   version = query_int (self, "PRAGMA user_version", &rc);
   if (rc != SQLITE_OK)
-    return g_strdup (_("it is damaged or is not a database"));
+    {
+      *problem = g_strdup (_("it is damaged"));
+      return FOUND_DAMAGED;
+    }
+  /* Ours, but what a newer Kensho wrote is not ours to judge. */
   if (version > KENSHO_WORKSPACE_SCHEMA_VERSION)
-    return g_strdup (_("it was written by a newer version of Kensho"));
+    {
+      *problem = g_strdup (_("it was written by a newer version of Kensho"));
+      return FOUND_FOREIGN;
+    }
 
   if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     check = g_strdup (column_text (stmt, 0));
   sqlite3_finalize (stmt);
   if (g_strcmp0 (check, "ok") != 0)
-    return g_strdup (_("it is damaged"));
-  return NULL;
+    {
+      *problem = g_strdup (_("it is damaged"));
+      return FOUND_DAMAGED;
+    }
+  return FOUND_SOUND;
 }
 
-/* Moves the database and its journal files aside, untouched, so that
- * nothing in them is lost and a fresh workspace can start. */
+/* Two locks on PATH.lock (open file description locks, which closing
+ * SQLite's own descriptors does not release): CHECK_BYTE, held while a
+ * process checks, sets aside or creates the workspace, so that these
+ * steps never interleave; USE_BYTE, shared by every process that has
+ * the workspace open, so that no one moves it from under them. */
+enum { CHECK_BYTE = 0, USE_BYTE = 1 };
+
+static gboolean
+lock_byte (KenshoWorkspace *self, short type, off_t byte, gboolean wait)
+{
+  struct flock lock = { .l_type = type, .l_whence = SEEK_SET, .l_start = byte, .l_len = 1 };
+
+  if (self->lock_fd < 0)
+    return type == F_UNLCK;
+  while (fcntl (self->lock_fd, wait ? F_OFD_SETLKW : F_OFD_SETLK, &lock) != 0)
+    if (errno != EINTR)
+      return FALSE;
+  return TRUE;
+}
+
+/* Moves the database and its journal files aside, untouched, under a name
+ * no earlier one has, so that nothing in them is lost and a fresh
+ * workspace can start. Called under both locks, exclusive. */
 static char *
-set_aside (const char *path)
+set_aside (const char *path, GError **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *aside = g_strdup_printf ("%s.unusable-%s", path, stamp);
   static const char *const suffixes[] = { "", "-wal", "-shm" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  for (guint n = 1; n < 1000; n++)
     {
-      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+      g_autofree char *aside = n == 1 ? g_strdup_printf ("%s.unusable-%s", path, stamp)
+                                      : g_strdup_printf ("%s.unusable-%s-%u", path, stamp, n);
+      gboolean taken = FALSE;
 
-      if (g_file_test (from, G_FILE_TEST_EXISTS))
-        g_rename (from, to);
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes) && !taken; i++)
+        {
+          g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+          GStatBuf st;
+
+          taken = g_lstat (to, &st) == 0;
+        }
+      if (taken)
+        continue;
+      /* No replacing, even of a name made by someone else meanwhile. */
+      if (renameat2 (AT_FDCWD, path, AT_FDCWD, aside, RENAME_NOREPLACE) != 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == EEXIST)
+            continue;
+          if ((saved_errno != EINVAL && saved_errno != ENOSYS) || g_rename (path, aside) != 0)
+            {
+              g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, "%s",
+                           g_strerror (saved_errno == EINVAL || saved_errno == ENOSYS ? errno : saved_errno));
+              return NULL;
+            }
+        }
+      for (guint i = 1; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+          g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+
+          g_rename (from, to);
+        }
+      return g_steal_pointer (&aside);
     }
-  return g_steal_pointer (&aside);
+  g_set_error_literal (error, KENSHO_ERROR, KENSHO_ERROR_IO, g_strerror (EEXIST));
+  return NULL;
 }
 
 static gboolean
@@ -425,12 +563,22 @@ set_journal_mode (KenshoWorkspace *self, GError **error)
     }
 }
 
+static void
+set_refused_error (KenshoWorkspace *self, const char *problem, GError **error)
+{
+  g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO,
+               _("“%s” cannot be used as the workspace because %s; it was left as it is."),
+               self->path, problem);
+}
+
 KenshoWorkspace *
 kensho_workspace_open (const char *path, GError **error)
 {
   g_autoptr(KenshoWorkspace) self = g_object_new (KENSHO_TYPE_WORKSPACE, NULL);
   g_autofree char *dir = NULL;
   g_autofree char *problem = NULL;
+  gboolean ours = FALSE;
+  Found found;
 
   self->path = path ? g_strdup (path) : kensho_workspace_get_default_path ();
   dir = g_path_get_dirname (self->path);
@@ -444,24 +592,68 @@ kensho_workspace_open (const char *path, GError **error)
       return NULL;
     }
 
-  if (g_file_test (self->path, G_FILE_TEST_EXISTS))
+  /* Nothing beside a folder or a sheet given by mistake, not even a lock. */
+  if (check_file (self->path, &ours, &problem) == FOUND_FOREIGN)
     {
-      /* Read-only until it has shown to be ours and sound. */
-      if (open_database (self, SQLITE_OPEN_READONLY, NULL))
-        problem = check_existing (self);
-      else
-        problem = g_strdup (_("it cannot be opened"));
-      g_clear_pointer (&self->db, sqlite3_close);
-      if (problem != NULL)
-        {
-          g_autofree char *aside = set_aside (self->path);
-
-          self->notice = g_strdup_printf (_("The workspace could not be used because %s. "
-                                            "It was kept as “%s” and a new workspace was "
-                                            "started; reopen your sheets from their files."),
-                                          problem, aside);
-        }
+      set_refused_error (self, problem, error);
+      return NULL;
     }
+  g_clear_pointer (&problem, g_free);
+  {
+    g_autofree char *lock_path = g_strconcat (self->path, ".lock", NULL);
+
+    /* Without a lock file (a read-only folder) the workspace still opens,
+     * but nothing is ever set aside. */
+    self->lock_fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY, 0600);
+  }
+  lock_byte (self, F_WRLCK, CHECK_BYTE, TRUE);
+  /* Again under the lock: another process may have changed it. */
+  found = check_file (self->path, &ours, &problem);
+  if (found == FOUND_EMPTY || found == FOUND_DATABASE)
+    found = check_existing (self, found, ours, &problem);
+  g_clear_pointer (&self->db, sqlite3_close);
+  switch (found)
+    {
+    case FOUND_FOREIGN:
+      set_refused_error (self, problem, error);
+      return NULL;
+    case FOUND_DAMAGED:
+      {
+        g_autoptr(GError) aside_error = NULL;
+        g_autofree char *aside = NULL;
+
+        /* Never from under a Kensho that has it open. */
+        if (!lock_byte (self, F_WRLCK, USE_BYTE, FALSE))
+          {
+            g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO,
+                         _("The workspace “%s” cannot be used because %s, and Kensho still has it "
+                           "open elsewhere; quit Kensho and try again."), self->path, problem);
+            return NULL;
+          }
+        if ((aside = set_aside (self->path, &aside_error)) == NULL)
+          {
+            g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO,
+                         _("The workspace “%s” cannot be used because %s, and it could not be "
+                           "moved aside: %s"), self->path, problem, aside_error->message);
+            return NULL;
+          }
+        self->notice = g_strdup_printf (_("The workspace could not be used because %s. "
+                                          "It was kept as “%s” and a new workspace was "
+                                          "started; reopen your sheets from their files."),
+                                        problem, aside);
+      }
+      break;
+    case FOUND_EMPTY:
+      self->notice = g_strdup_printf (_("The workspace file “%s” was empty; a new workspace "
+                                        "was started in it."), self->path);
+      break;
+    case FOUND_NOTHING:
+    case FOUND_SOUND:
+    default:
+      break;
+    }
+  /* Shared from now on, for as long as this workspace is open. */
+  lock_byte (self, F_RDLCK, USE_BYTE, FALSE);
 
   if (!open_database (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
     return NULL;
@@ -471,6 +663,7 @@ kensho_workspace_open (const char *path, GError **error)
       !exec (self, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", error) ||
       !migrate (self, error))
     return NULL;
+  lock_byte (self, F_UNLCK, CHECK_BYTE, FALSE);
   return g_steal_pointer (&self);
 }
 
