@@ -971,6 +971,75 @@ test_reopen_with_local_changes (void)
   kensho_document_close (again);
 }
 
+/* `kensho-cli import` of a sheet with edits never saved refuses, naming
+ * the sheet; with --replace it takes the file and keeps the edits in the
+ * history. Either way the sheet stays open for the app's next start. */
+static void
+test_import_keeps_unsaved_edits (void)
+{
+  g_autofree char *path = copy_sample ("import-unsaved.xml");
+  g_autofree char *db = temp_path ("import-unsaved.db");
+  g_autofree char *option = g_strdup_printf ("--workspace=%s", db);
+  g_autofree char *expected_id = NULL;
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) replaced = { 0 };
+  gint64 id;
+
+  {
+    g_autoptr(KenshoWorkspace) workspace = kensho_workspace_open (db, NULL);
+    g_autoptr(KenshoDocument) document = kensho_document_open_file (workspace, path, 0, NULL);
+
+    id = kensho_document_get_id (document);
+    kensho_sheet_set_label (kensho_document_get_sheet (document), "未保存の編集");
+    g_assert_true (kensho_workspace_flush (workspace, NULL));
+    /* The app quits with the sheet open. */
+  }
+
+  run_cli (&refused, option, "import", path, NULL);
+  g_test_message ("%s", refused.err);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_cmpstr (refused.out, ==, "");
+  g_assert_true (g_str_has_prefix (refused.err, "Sheet 1 (“令和5年度 "));
+  g_assert_nonnull (strstr (refused.err, path));
+  g_assert_nonnull (strstr (refused.err, "--replace"));
+  /* One line. */
+  g_assert_cmpuint (strchr (refused.err, '\n') - refused.err, ==, strlen (refused.err) - 1);
+  {
+    g_autoptr(KenshoWorkspace) workspace = open_workspace ("import-unsaved.db");
+    g_autoptr(GPtrArray) entries = kensho_workspace_list (workspace, NULL);
+    g_autoptr(KenshoSheet) sheet = kensho_workspace_load_sheet (workspace, id, NULL);
+    g_autoptr(GPtrArray) history = kensho_workspace_list_history (workspace, id, NULL);
+    KenshoWorkspaceEntry *entry = g_ptr_array_index (entries, 0);
+
+    g_assert_cmpstr (kensho_sheet_get_label (sheet), ==, "未保存の編集");
+    g_assert_true (entry->unsaved);
+    g_assert_true (entry->open);
+    g_assert_cmpuint (history->len, ==, 0);
+  }
+
+  run_cli (&replaced, option, "import", "--replace", path, NULL);
+  expected_id = g_strdup_printf ("%" G_GINT64_FORMAT "\n", id);
+  g_assert_cmpint (replaced.status, ==, 0);
+  g_assert_cmpstr (replaced.out, ==, expected_id);
+  {
+    g_autoptr(KenshoWorkspace) workspace = open_workspace ("import-unsaved.db");
+    g_autoptr(GPtrArray) entries = kensho_workspace_list (workspace, NULL);
+    g_autoptr(KenshoSheet) sheet = kensho_workspace_load_sheet (workspace, id, NULL);
+    g_autoptr(GPtrArray) history = kensho_workspace_list_history (workspace, id, NULL);
+    KenshoWorkspaceEntry *entry = g_ptr_array_index (entries, 0);
+    KenshoHistoryEntry *kept;
+
+    g_assert_cmpstr (kensho_sheet_get_label (sheet), ==, "資料2");
+    g_assert_false (entry->unsaved);
+    g_assert_true (entry->open);
+    g_assert_cmpuint (history->len, ==, 1);
+    kept = g_ptr_array_index (history, 0);
+    g_assert_cmpstr (kept->path, ==, path);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (kept->content, NULL), g_bytes_get_size (kept->content),
+                                    "未保存の編集"));
+  }
+}
+
 static void
 test_open_sheets_come_back (void)
 {
@@ -1044,5 +1113,6 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/history-limit", test_history_limit);
   g_test_add_func ("/workspace/reopen-with-local-changes", test_reopen_with_local_changes);
   g_test_add_func ("/workspace/open-sheets-come-back", test_open_sheets_come_back);
+  g_test_add_func ("/workspace/import-keeps-unsaved-edits", test_import_keeps_unsaved_edits);
   return g_test_run ();
 }

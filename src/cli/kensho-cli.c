@@ -9,6 +9,7 @@
 #include "kensho-checks.h"
 #include "kensho-csv.h"
 #include "kensho-document.h"
+#include "kensho-error.h"
 #include "kensho-i18n.h"
 #include "kensho-print-layout.h"
 #include "kensho-sheet-xml.h"
@@ -212,25 +213,64 @@ parse_id (const char *text, gint64 *id)
   return TRUE;
 }
 
+/* The workspace's entry of sheet id, or NULL. */
+static KenshoWorkspaceEntry *
+find_entry (GPtrArray *entries, gint64 id)
+{
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    if (((KenshoWorkspaceEntry *) g_ptr_array_index (entries, i))->id == id)
+      return g_ptr_array_index (entries, i);
+  return NULL;
+}
+
 static int
 run_import (int argc, char **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.xml — bring a sheet into the workspace"));
+  gboolean replace = FALSE;
+  GOptionEntry entries[] = {
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Take the file even over edits of the sheet never saved to it (they are kept in the history)"),
+      NULL },
+    { NULL }
+  };
   g_autoptr(GError) error = NULL;
   g_autoptr(KenshoWorkspace) workspace = NULL;
   g_autoptr(KenshoDocument) document = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autofree char *absolute = NULL;
+  KenshoWorkspaceEntry *entry;
+  gboolean was_open;
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Loads the sheet into the workspace, linked to its "
-                                           "file, and prints its id."));
+                                           "file, and prints its id. A sheet already there is "
+                                           "replaced, its earlier content kept in the history; "
+                                           "one with edits never saved to the file is left as "
+                                           "it is unless --replace is given."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
   if (argc != 2)
     return usage_error (context, _("Name exactly one sheet file."));
   if ((workspace = open_workspace ()) == NULL)
     return EXIT_INVALID;
+  absolute = g_canonicalize_filename (argv[1], NULL);
+  listed = kensho_workspace_list (workspace, NULL);
+  entry = find_entry (listed, kensho_workspace_find_by_path (workspace, absolute));
+  was_open = entry != NULL && entry->open;
   /* The command line takes the file as it is now, and never waits on a lock. */
   document = kensho_document_open_file (workspace, argv[1],
-                                        KENSHO_OPEN_LOAD_FILE | KENSHO_OPEN_IGNORE_LOCK, &error);
+                                        KENSHO_OPEN_IGNORE_LOCK | (replace ? KENSHO_OPEN_LOAD_FILE : 0),
+                                        &error);
+  if (document == NULL && g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_LOCAL_CHANGES) && entry != NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, entry->id);
+
+      g_printerr (_("Sheet %s (“%s”) has edits never saved to “%s”; nothing was imported. "
+                    "Give --replace to take the file, keeping the edits in the history.\n"),
+                  id, entry->title, absolute);
+      return EXIT_INVALID;
+    }
   if (document == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -238,6 +278,9 @@ run_import (int argc, char **argv)
     }
   g_print ("%" G_GINT64_FORMAT "\n", kensho_document_get_id (document));
   kensho_document_close (document);
+  /* A sheet open in the app stays open for its next start. */
+  if (was_open)
+    kensho_workspace_set_open (workspace, kensho_document_get_id (document), TRUE, NULL);
   return EXIT_OK;
 }
 
@@ -340,7 +383,7 @@ static const Command commands[] = {
   { "check", N_("FILE…"), N_("List what a reviewer would send back"), run_check },
   { "csv", N_("FILE -o OUT.csv"), N_("Export a sheet as CSV"), run_csv },
   { "pdf", N_("FILE -o OUT.pdf"), N_("Print a sheet to PDF (A3 or A4), with a summary page if asked"), run_pdf },
-  { "import", N_("FILE.xml"), N_("Bring a sheet into the workspace; prints its id"), run_import },
+  { "import", N_("[--replace] FILE.xml"), N_("Bring a sheet into the workspace; prints its id"), run_import },
   { "list", "", N_("List the sheets in the workspace"), run_list },
   { "export", N_("ID -o OUT.xml"), N_("Write a sheet of the workspace to a file"), run_export },
 };

@@ -179,6 +179,25 @@ take_lock (KenshoDocument *self, const char *path, KenshoOpenFlags flags, GError
   return TRUE;
 }
 
+/* What a file replaces in the workspace is kept in the history: edits
+ * never saved, or the file as it was before someone changed it. */
+static gboolean
+keep_replaced (KenshoWorkspace *workspace, gint64 id, const char *path, const char *fingerprint,
+               GError **error)
+{
+  g_autofree char *known = kensho_workspace_dup_fingerprint (workspace, id);
+  g_autoptr(KenshoSheet) replaced = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!kensho_workspace_get_unsaved (workspace, id) && g_strcmp0 (known, fingerprint) == 0)
+    return TRUE;
+  replaced = kensho_workspace_load_sheet (workspace, id, error);
+  if (replaced == NULL)
+    return FALSE;
+  bytes = kensho_sheet_xml_serialize (replaced);
+  return kensho_workspace_add_history (workspace, id, path, bytes, error);
+}
+
 KenshoDocument *
 kensho_document_open_file (KenshoWorkspace *workspace, const char *path, KenshoOpenFlags flags,
                            GError **error)
@@ -225,7 +244,8 @@ kensho_document_open_file (KenshoWorkspace *workspace, const char *path, KenshoO
       fingerprint = kensho_fingerprint_bytes (bytes);
       if (existing != 0)
         {
-          if (!kensho_workspace_replace_sheet (workspace, existing, sheet, error))
+          if (!keep_replaced (workspace, existing, absolute, fingerprint, error) ||
+              !kensho_workspace_replace_sheet (workspace, existing, sheet, error))
             return NULL;
         }
       else if ((self->id = kensho_workspace_add_sheet (workspace, sheet, error)) == 0)
