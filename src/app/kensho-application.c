@@ -13,8 +13,12 @@ struct _KenshoApplication
   AdwApplication parent_instance;
   char *workspace_path;
   KenshoWorkspace *workspace;
+  GError *workspace_error;   /* why the workspace could not be opened */
+  GtkWindow *workspace_dialog;
+  GPtrArray *pending_files;  /* to open once there is a workspace */
   GSettings *settings;
   gboolean restored;
+  gboolean notice_shown;
   gboolean quit_after_first_frame; /* benchmarks: start to first frame */
 };
 
@@ -123,8 +127,9 @@ show_workspace_notice (KenshoApplication *self, GtkWindow *window)
   const char *notice = kensho_workspace_get_notice (self->workspace);
   GtkWidget *dialog;
 
-  if (notice == NULL)
+  if (notice == NULL || self->notice_shown)
     return;
+  self->notice_shown = TRUE;
   dialog = adw_message_dialog_new (window, _("A New Workspace Was Started"), notice);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -158,20 +163,130 @@ quit_after_first_frame (KenshoApplication *self)
 }
 
 static void
-kensho_application_activate (GApplication *app)
+show_start (KenshoApplication *self)
 {
-  KenshoApplication *self = KENSHO_APPLICATION (app);
   GtkWindow *window;
 
   if (restore_open_sheets (self) == 0)
     {
-      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
       if (window == NULL)
         window = GTK_WINDOW (kensho_window_new (self));
       gtk_window_present (window);
     }
-  show_workspace_notice (self, gtk_application_get_active_window (GTK_APPLICATION (app)));
+  show_workspace_notice (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
   quit_after_first_frame (self);
+}
+
+static void
+open_files (KenshoApplication *self, GFile **files, guint n_files)
+{
+  restore_open_sheets (self);
+  for (guint i = 0; i < n_files; i++)
+    {
+      KenshoWindow *window = empty_window (self);
+
+      gtk_window_present (GTK_WINDOW (window));
+      kensho_window_open_file (window, files[i]);
+    }
+  show_workspace_notice (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  quit_after_first_frame (self);
+}
+
+static void
+set_workspace (KenshoApplication *self, KenshoWorkspace *workspace)
+{
+  self->workspace = workspace;
+  if (self->settings != NULL)
+    kensho_workspace_set_history_limit (self->workspace, g_settings_get_uint (self->settings, "history-limit"));
+}
+
+/* A workspace of its own in a new temporary folder, kept after Kensho
+ * quits: what was typed there is never removed behind the user's back. */
+static gboolean
+use_temporary_workspace (KenshoApplication *self, GError **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  KenshoWorkspace *workspace;
+
+  if ((dir = g_dir_make_tmp ("kensho-workspace-XXXXXX", error)) == NULL)
+    return FALSE;
+  path = g_build_filename (dir, "workspace.db", NULL);
+  if ((workspace = kensho_workspace_open (path, error)) == NULL)
+    return FALSE;
+  set_workspace (self, workspace);
+  g_clear_error (&self->workspace_error);
+  return TRUE;
+}
+
+static void
+on_workspace_choice (AdwMessageDialog *dialog, const char *response, KenshoApplication *self)
+{
+  g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending_files);
+  g_autoptr(GError) error = NULL;
+
+  self->workspace_dialog = NULL;
+  if (!g_str_equal (response, "temporary"))
+    return;
+  if (!use_temporary_workspace (self, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+  /* Shown before the question closes, so that the app does not end. */
+  if (files != NULL && files->len > 0)
+    open_files (self, (GFile **) files->pdata, files->len);
+  else
+    show_start (self);
+}
+
+/* Without a workspace nothing typed would be safe: the user is told why
+ * and where, and may go on in a temporary one. */
+static void
+ask_about_workspace (KenshoApplication *self, GFile **files, guint n_files)
+{
+  const char *path = self->workspace_path;
+  g_autofree char *default_path = path ? NULL : kensho_workspace_get_default_path ();
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->pending_files == NULL)
+    self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (self->pending_files, g_object_ref (files[i]));
+  if (self->workspace_dialog != NULL)
+    {
+      gtk_window_present (self->workspace_dialog);
+      return;
+    }
+  if (path == NULL)
+    path = default_path;
+  /* Not every reason names the workspace: then it goes first. */
+  body = strstr (self->workspace_error->message, path) != NULL
+           ? g_strdup (self->workspace_error->message)
+           : g_strdup_printf ("%s: %s", path, self->workspace_error->message);
+  dialog = adw_message_dialog_new (NULL, _("The Workspace Cannot Be Used"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "quit", _("_Quit"),
+                                    "temporary", _("Use a _Temporary Workspace"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "temporary");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_workspace_choice), self);
+  self->workspace_dialog = GTK_WINDOW (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+kensho_application_activate (GApplication *app)
+{
+  KenshoApplication *self = KENSHO_APPLICATION (app);
+
+  if (self->workspace == NULL)
+    ask_about_workspace (self, NULL, 0);
+  else
+    show_start (self);
 }
 
 static void
@@ -179,15 +294,10 @@ kensho_application_open (GApplication *app, GFile **files, int n_files, const ch
 {
   KenshoApplication *self = KENSHO_APPLICATION (app);
 
-  restore_open_sheets (self);
-  for (int i = 0; i < n_files; i++)
-    {
-      KenshoWindow *window = empty_window (self);
-
-      gtk_window_present (GTK_WINDOW (window));
-      kensho_window_open_file (window, files[i]);
-    }
-  quit_after_first_frame (self);
+  if (self->workspace == NULL)
+    ask_about_workspace (self, files, (guint) n_files);
+  else
+    open_files (self, files, (guint) n_files);
 }
 
 static void
@@ -247,21 +357,21 @@ kensho_application_startup (GApplication *app)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
   g_autoptr(GError) error = NULL;
+  KenshoWorkspace *workspace;
 
   G_APPLICATION_CLASS (kensho_application_parent_class)->startup (app);
 
   if (schema != NULL)
     self->settings = g_settings_new (APP_ID);
-  self->workspace = kensho_workspace_open (self->workspace_path, &error);
-  if (self->workspace == NULL)
+  workspace = kensho_workspace_open (self->workspace_path, &error);
+  if (workspace != NULL)
+    set_workspace (self, workspace);
+  else
     {
-      /* Without a workspace nothing typed would be safe: say so and stop. */
+      /* Asked about when the first window would show. */
       g_printerr ("%s\n", error->message);
-      g_application_quit (app);
-      return;
+      self->workspace_error = g_steal_pointer (&error);
     }
-  if (self->settings != NULL)
-    kensho_workspace_set_history_limit (self->workspace, g_settings_get_uint (self->settings, "history-limit"));
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
@@ -304,6 +414,7 @@ kensho_application_dispose (GObject *object)
 
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
   G_OBJECT_CLASS (kensho_application_parent_class)->dispose (object);
 }
 
@@ -311,6 +422,7 @@ static void
 kensho_application_finalize (GObject *object)
 {
   g_free (KENSHO_APPLICATION (object)->workspace_path);
+  g_clear_error (&KENSHO_APPLICATION (object)->workspace_error);
   G_OBJECT_CLASS (kensho_application_parent_class)->finalize (object);
 }
 
