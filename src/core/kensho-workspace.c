@@ -578,6 +578,7 @@ kensho_workspace_open (const char *path, GError **error)
   g_autofree char *dir = NULL;
   g_autofree char *problem = NULL;
   gboolean ours = FALSE;
+  int lock_errno;
   Found found;
 
   self->path = path ? g_strdup (path) : kensho_workspace_get_default_path ();
@@ -605,6 +606,7 @@ kensho_workspace_open (const char *path, GError **error)
     /* Without a lock file (a read-only folder) the workspace still opens,
      * but nothing is ever set aside. */
     self->lock_fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY, 0600);
+    lock_errno = errno;
   }
   lock_byte (self, F_WRLCK, CHECK_BYTE, TRUE);
   /* Again under the lock: another process may have changed it. */
@@ -622,15 +624,20 @@ kensho_workspace_open (const char *path, GError **error)
         g_autoptr(GError) aside_error = NULL;
         g_autofree char *aside = NULL;
 
-        /* Never from under a Kensho that has it open. */
-        if (!lock_byte (self, F_WRLCK, USE_BYTE, FALSE))
+        /* Never from under a Kensho that has it open, nor without
+         * knowing that none has. */
+        if (self->lock_fd >= 0 && !lock_byte (self, F_WRLCK, USE_BYTE, FALSE))
           {
             g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO,
                          _("The workspace “%s” cannot be used because %s, and Kensho still has it "
                            "open elsewhere; quit Kensho and try again."), self->path, problem);
             return NULL;
           }
-        if ((aside = set_aside (self->path, &aside_error)) == NULL)
+        if (self->lock_fd < 0)
+          g_set_error_literal (&aside_error, KENSHO_ERROR, KENSHO_ERROR_IO, g_strerror (lock_errno));
+        else
+          aside = set_aside (self->path, &aside_error);
+        if (aside == NULL)
           {
             g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO,
                          _("The workspace “%s” cannot be used because %s, and it could not be "
