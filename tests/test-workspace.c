@@ -734,17 +734,22 @@ test_stale_lock_broken (void)
   g_assert_nonnull (strstr (error->message, "other-host.example"));
 }
 
+/* A lock of someone on another machine, left a day ago: it is still
+ * theirs. Returns what the person opening the sheet is told. */
 static char *
 lock_message (KenshoWorkspace *workspace, const char *path, const char *lock_contents)
 {
   g_autoptr(KenshoFileLock) probe = kensho_file_lock_new (path);
   g_autoptr(KenshoDocument) document = NULL;
   g_autoptr(GError) error = NULL;
+  struct utimbuf a_day_ago = { time (NULL) - 86400, time (NULL) - 86400 };
 
   g_assert_true (g_file_set_contents (kensho_file_lock_get_lock_path (probe), lock_contents, -1, NULL));
+  g_assert_cmpint (g_utime (kensho_file_lock_get_lock_path (probe), &a_day_ago), ==, 0);
   document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
   g_assert_null (document);
   g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED);
+  g_assert_true (g_file_test (kensho_file_lock_get_lock_path (probe), G_FILE_TEST_EXISTS));
   return g_strdup (error->message);
 }
 
@@ -758,6 +763,7 @@ test_lock_names_the_person (void)
   g_autofree char *named = NULL;
   g_autofree char *old = NULL;
   g_autofree char *hostile = NULL;
+  g_autofree char *office = NULL;
   g_autofree char *ours = NULL;
 
   named = lock_message (workspace, path, "yamada\nother-host.example\n4242\n1700000000\n山田 花子\n");
@@ -769,6 +775,10 @@ test_lock_names_the_person (void)
   /* Control characters from the share never reach the one-line message. */
   hostile = lock_message (workspace, path, "x\nother-host.example\n4242\n1700000000\n山田\r\033[2J\n");
   g_assert_true (g_str_has_prefix (hostile, "山田\xEF\xBF\xBD\xEF\xBF\xBD[2J (on"));
+  /* LibreOffice's lock has the same name: its owner is respected and named. */
+  office = lock_message (workspace, path, "山田 花子,yamada,other-host,06.12.2026 09:30,"
+                                          "file:///home/yamada/.config/libreoffice/4;");
+  g_assert_cmpstr (office, ==, "山田 花子 (on other-host) has had this sheet open since 2026-12-06 09:30.");
 
   /* The lock this Kensho makes has the person's name. */
   g_remove (kensho_file_lock_get_lock_path (probe));

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -161,6 +162,44 @@ parse_owner (KenshoFileLock *self, const char *contents)
   return self->owner_since != NULL;
 }
 
+/* LibreOffice's lock has the same name: one record "Name,login,host,
+ * dd.mm.yyyy hh:mm,profile;" with backslash escapes. Its owner cannot be
+ * checked for being alive, so it is always respected. */
+static gboolean
+parse_office_owner (KenshoFileLock *self, const char *contents, gint64 mtime)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  int day, month, year, hour, minute;
+
+  if (strchr (contents, ';') == NULL)
+    return FALSE;
+  for (const char *p = contents; *p && *p != ';'; p++)
+    {
+      if (*p == '\\' && p[1] != '\0')
+        g_string_append_c (field, *++p);
+      else if (*p == ',')
+        {
+          g_ptr_array_add (fields, g_strdup (field->str));
+          g_string_truncate (field, 0);
+        }
+      else
+        g_string_append_c (field, *p);
+    }
+  g_ptr_array_add (fields, g_strdup (field->str));
+  if (fields->len < 4)
+    return FALSE;
+  self->owner_user = printable (g_ptr_array_index (fields, 1));
+  self->owner_name = printable (*(char *) g_ptr_array_index (fields, 0) ? g_ptr_array_index (fields, 0)
+                                                                        : g_ptr_array_index (fields, 1));
+  self->owner_host = printable (g_ptr_array_index (fields, 2));
+  if (sscanf (g_ptr_array_index (fields, 3), "%d.%d.%d %d:%d", &day, &month, &year, &hour, &minute) == 5)
+    self->owner_since = g_date_time_new_local (year, month, day, hour, minute, 0);
+  if (self->owner_since == NULL)
+    self->owner_since = g_date_time_new_from_unix_local (mtime);
+  return self->owner_since != NULL;
+}
+
 static LockState
 read_owner (KenshoFileLock *self)
 {
@@ -173,6 +212,9 @@ read_owner (KenshoFileLock *self)
   if (err == ENOENT)
     return LOCK_GONE;
   if (err == 0 && parse_owner (self, contents))
+    return LOCK_OWNED;
+  clear_owner (self);
+  if (err == 0 && parse_office_owner (self, contents, st.st_mtime))
     return LOCK_OWNED;
   clear_owner (self);
   /* Only a regular file of ours can be half-written; it is not for long. */
