@@ -589,40 +589,45 @@ test_empty_file_initialised (void)
   g_assert_cmpint (pragma (path, "application_id"), ==, KENSHO_WORKSPACE_APPLICATION_ID);
 }
 
+/* A database made by running sql on path is refused. */
 static void
-test_foreign_database (void)
+assert_sql_refused (const char *path, const char *sql, const char *reason)
 {
-  g_autofree char *path = temp_path ("foreign.db");
   g_autofree char *contents = NULL;
   gsize length;
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE photos (id INTEGER, name TEXT);"
-                                     "INSERT INTO photos VALUES (1, 'a.jpg')", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  assert_refused (path, contents, length, "another program");
+  assert_refused (path, contents, length, reason);
+}
+
+static void
+test_foreign_database (void)
+{
+  g_autofree char *path = temp_path ("foreign.db");
+  g_autofree char *other = temp_path ("geopackage.gpkg");
+  g_autofree char *other_lock = g_strconcat (other, ".lock", NULL);
+
+  assert_sql_refused (path, "CREATE TABLE photos (id INTEGER, name TEXT);"
+                            "INSERT INTO photos VALUES (1, 'a.jpg')", "another program");
+  /* One that says whose it is (a GeoPackage, say) gets no lock beside it. */
+  assert_sql_refused (other, "PRAGMA application_id = 1196444487; CREATE TABLE t (x)", "another program");
+  g_assert_false (g_file_test (other_lock, G_FILE_TEST_EXISTS));
 }
 
 static void
 test_newer_database (void)
 {
   g_autofree char *path = temp_path ("newer.db");
-  g_autofree char *contents = NULL;
-  gsize length;
-  sqlite3 *db = NULL;
 
   {
     g_autoptr(KenshoWorkspace) workspace = kensho_workspace_open (path, NULL);
   }
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  assert_refused (path, contents, length, "newer version of Kensho");
+  assert_sql_refused (path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99",
+                      "newer version of Kensho");
 }
 
 static void

@@ -351,7 +351,13 @@ check_file (const char *path, gboolean *ours, char **problem)
       return FOUND_FOREIGN;
     }
   memcpy (&application_id, header + 68, sizeof application_id);
-  *ours = n == sizeof header && GUINT32_FROM_BE (application_id) == KENSHO_WORKSPACE_APPLICATION_ID;
+  application_id = n == sizeof header ? GUINT32_FROM_BE (application_id) : 0;
+  *ours = application_id == KENSHO_WORKSPACE_APPLICATION_ID;
+  if (application_id != 0 && !*ours)
+    {
+      *problem = g_strdup (_("it belongs to another program"));
+      return FOUND_FOREIGN;
+    }
   return FOUND_DATABASE;
 }
 
