@@ -604,6 +604,21 @@ assert_sql_refused (const char *path, const char *sql, const char *reason)
   assert_refused (path, contents, length, reason);
 }
 
+/* A new workspace is made under another name and renamed into place; what
+ * a Kensho killed while making one left there goes. */
+static void
+test_new_workspace_made_whole (void)
+{
+  g_autofree char *path = temp_path ("made-whole.db");
+  g_autofree char *partial = g_strconcat (path, ".new", NULL);
+  g_autoptr(KenshoWorkspace) workspace = NULL;
+
+  g_assert_true (g_file_set_contents (partial, "half", -1, NULL));
+  workspace = open_workspace ("made-whole.db");
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (pragma (path, "application_id"), ==, KENSHO_WORKSPACE_APPLICATION_ID);
+}
+
 static void
 test_foreign_database (void)
 {
@@ -1116,6 +1131,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/not-a-database", test_not_a_database);
   g_test_add_func ("/workspace/sheet-or-folder-refused", test_sheet_or_folder_refused);
   g_test_add_func ("/workspace/empty-file-initialised", test_empty_file_initialised);
+  g_test_add_func ("/workspace/new-workspace-made-whole", test_new_workspace_made_whole);
   g_test_add_func ("/workspace/foreign-database", test_foreign_database);
   g_test_add_func ("/workspace/newer-database", test_newer_database);
   g_test_add_func ("/workspace/two-processes", test_two_processes);

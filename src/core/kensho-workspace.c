@@ -300,14 +300,14 @@ query_int (KenshoWorkspace *self, const char *sql, int *rc)
   return value;
 }
 
-static gboolean open_database (KenshoWorkspace *self, int flags, GError **error);
+static gboolean open_database (KenshoWorkspace *self, const char *path, int flags, GError **error);
 
 typedef enum
 {
-  FOUND_NOTHING,   /* no file yet, or an empty database: a new workspace */
+  FOUND_NOTHING,   /* no file yet: a new workspace */
   FOUND_EMPTY,     /* a file of 0 bytes: initialised, and the user told */
   FOUND_DATABASE,  /* an SQLite database: to be looked into */
-  FOUND_SOUND,     /* a Kensho workspace that can be used */
+  FOUND_SOUND,     /* a Kensho workspace that can be used, or an empty database */
   FOUND_DAMAGED,   /* a Kensho workspace that cannot: it may be set aside */
   FOUND_FOREIGN,   /* anything else: left as it is */
 } Found;
@@ -374,7 +374,7 @@ check_existing (KenshoWorkspace *self, Found file, gboolean ours, char **problem
   int rc;
 
   /* Read-only until it has shown to be ours and sound. */
-  if (!open_database (self, SQLITE_OPEN_READONLY, NULL))
+  if (!open_database (self, self->path, SQLITE_OPEN_READONLY, NULL))
     rc = SQLITE_CANTOPEN;
   else
     {
@@ -390,8 +390,9 @@ check_existing (KenshoWorkspace *self, Found file, gboolean ours, char **problem
       *problem = g_strdup (ours ? _("it is damaged") : _("it is not a Kensho workspace"));
       return ours ? FOUND_DAMAGED : FOUND_FOREIGN;
     }
+  /* An empty database is made a workspace where it is. */
   if (application_id == 0 && n_tables == 0)
-    return file == FOUND_EMPTY ? FOUND_EMPTY : FOUND_NOTHING;
+    return file == FOUND_EMPTY ? FOUND_EMPTY : FOUND_SOUND;
   if (application_id != KENSHO_WORKSPACE_APPLICATION_ID)
     {
       *problem = g_strdup (_("it belongs to another program"));
@@ -495,12 +496,12 @@ set_aside (const char *path, GError **error)
 }
 
 static gboolean
-open_database (KenshoWorkspace *self, int flags, GError **error)
+open_database (KenshoWorkspace *self, const char *path, int flags, GError **error)
 {
-  if (sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {
       g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO,
-                   _("The workspace “%s” could not be opened: %s"), self->path,
+                   _("The workspace “%s” could not be opened: %s"), path,
                    self->db ? sqlite3_errmsg (self->db) : "out of memory");
       g_clear_pointer (&self->db, sqlite3_close);
       return FALSE;
@@ -567,6 +568,35 @@ set_journal_mode (KenshoWorkspace *self, GError **error)
         }
       g_usleep (50 * 1000);
     }
+}
+
+/* A new workspace is made whole under another name, then renamed into
+ * place: a Kensho killed meanwhile leaves no empty file at the path,
+ * which the next start would report. Called under the check lock. */
+static gboolean
+create_whole (KenshoWorkspace *self, GError **error)
+{
+  g_autofree char *partial = g_strconcat (self->path, ".new", NULL);
+  g_autofree char *journal = g_strconcat (partial, "-journal", NULL);
+  gboolean ok;
+
+  /* Left by a Kensho killed while making it. */
+  g_remove (partial);
+  g_remove (journal);
+  ok = open_database (self, partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error) &&
+       migrate (self, error);
+  g_clear_pointer (&self->db, sqlite3_close);
+  if (ok && g_rename (partial, self->path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("The workspace “%s” could not be opened: %s"),
+                   self->path, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_remove (partial);
+  return ok;
 }
 
 static void
@@ -668,7 +698,9 @@ kensho_workspace_open (const char *path, GError **error)
   /* Shared from now on, for as long as this workspace is open. */
   lock_byte (self, F_RDLCK, USE_BYTE, FALSE);
 
-  if (!open_database (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
+  if (found == FOUND_NOTHING && !create_whole (self, error))
+    return NULL;
+  if (!open_database (self, self->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
     return NULL;
   /* WAL lets readers and one writer work at once; FULL sync makes each
    * commit survive a power cut, not only a crash. */
