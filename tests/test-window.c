@@ -998,6 +998,82 @@ test_workspace_disk_full (Fixture *fixture, gconstpointer data)
                                                     KENSHO_COMMENTARY_NEXT_STEPS), ==, "まだ入力");
 }
 
+/* The row widget of @node in the tree: the focusable one holding its title. */
+static GtkWidget *
+row_widget (KenshoStrategyTree *tree, KenshoNode *node)
+{
+  GtkWidget *row = kensho_strategy_tree_get_title_widget (tree, node);
+
+  while (row != NULL && !gtk_widget_get_focusable (row))
+    row = gtk_widget_get_parent (row);
+  g_assert_nonnull (row);
+  return row;
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  return gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+}
+
+/* Tab in ①②③ and the reason goes on to the next field and types nothing;
+ * Ctrl+Tab types a tab. The tree is one Tab stop, with arrows inside. */
+static void
+test_tab_moves_on (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "新規就農者数");
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *typed = NULL;
+  GtkTextView *reason;
+  GtkWidget *focus;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  collect_text_views (kensho_window_get_form (fixture->window), views);
+  g_assert_cmpuint (views->len, ==, 4);
+  first = buffer_text (g_ptr_array_index (views, 0));
+  second = buffer_text (g_ptr_array_index (views, 1));
+  g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (views, 0)));
+  g_assert_true (press_key (window, GDK_KEY_Tab, 0));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == g_ptr_array_index (views, 1));
+  typed = buffer_text (g_ptr_array_index (views, 0));
+  g_assert_cmpstr (typed, ==, first);
+  g_assert_cmpstr (kensho_indicator_get_commentary (KENSHO_INDICATOR (node), 2023, KENSHO_COMMENTARY_ACTIVITIES),
+                   ==, first);
+  g_clear_pointer (&typed, g_free);
+
+  /* Ctrl+Tab types one, where a tab is wanted. */
+  g_assert_true (press_key (window, GDK_KEY_Tab, GDK_CONTROL_MASK));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == g_ptr_array_index (views, 1));
+  typed = buffer_text (g_ptr_array_index (views, 1));
+  g_assert_cmpuint (strlen (typed), ==, strlen (second) + 1);
+  g_assert_nonnull (strchr (typed, '\t'));
+
+  reason = g_ptr_array_index (views, 3);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (reason)));
+  g_assert_true (press_key (window, GDK_KEY_Tab, 0));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) != GTK_WIDGET (reason));
+  g_clear_pointer (&typed, g_free);
+  typed = buffer_text (reason);
+  g_assert_null (strchr (typed, '\t'));
+
+  /* In the tree, Down moves to the next row and Tab leaves the tree. */
+  g_assert_true (gtk_widget_grab_focus (row_widget (fixture->tree, node)));
+  g_assert_true (press_key (window, GDK_KEY_Down, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (fixture->tree)));
+  g_assert_true (focus != row_widget (fixture->tree, node));
+  g_assert_true (press_key (window, GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (fixture->tree)));
+}
 
 int
 main (int argc, char **argv)
@@ -1036,6 +1112,7 @@ main (int argc, char **argv)
   g_test_add ("/window/export-pdf-disk-full", Fixture, NULL, fixture_set_up, test_export_pdf_disk_full,
               fixture_tear_down);
   g_test_add ("/window/rename-with-f2", Fixture, NULL, fixture_set_up, test_rename_with_f2, fixture_tear_down);
+  g_test_add ("/window/tab-moves-on", Fixture, NULL, fixture_set_up, test_tab_moves_on, fixture_tear_down);
   result = g_test_run ();
   g_clear_object (&the_app);
   /* The private home goes, with the workspace and the copies. */

@@ -480,6 +480,15 @@ section (GtkBox *box, const char *title)
   return label;
 }
 
+/* Ctrl+Tab: the tab character Tab no longer types. */
+static gboolean
+insert_tab (GtkWidget *view, GVariant *args, gpointer user_data)
+{
+  gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "\t", 1,
+                                                gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  return TRUE;
+}
+
 static GtkTextView *
 text_area (GtkBox *box, const char *title)
 {
@@ -493,6 +502,19 @@ text_area (GtkBox *box, const char *title)
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
   gtk_widget_set_size_request (view, -1, 72);
+  /* Tab goes on to the next field, as in a spreadsheet or a web form: a tab
+   * typed by habit would be saved into the sheet unseen. Ctrl+Tab, which
+   * GtkTextView binds to moving on, types one. */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Tab, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (insert_tab, NULL, NULL)));
+    gtk_widget_add_controller (view, keys);
+  }
   gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   /* GTK 4.8 does not pass the relation on to AT-SPI for text views. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);

@@ -443,6 +443,17 @@ kensho_strategy_tree_finalize (GObject *object)
   G_OBJECT_CLASS (kensho_strategy_tree_parent_class)->finalize (object);
 }
 
+/* The tree is one Tab stop, as a tree is: the arrows move inside it, Tab
+ * leaves it (GtkListView of GTK 4.8 tabs through every row). */
+static gboolean
+kensho_strategy_tree_focus (GtkWidget *widget, GtkDirectionType direction)
+{
+  if ((direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD) &&
+      gtk_widget_get_focus_child (widget) != NULL)
+    return FALSE;
+  return GTK_WIDGET_CLASS (kensho_strategy_tree_parent_class)->focus (widget, direction);
+}
+
 static void
 kensho_strategy_tree_class_init (KenshoStrategyTreeClass *klass)
 {
@@ -451,6 +462,7 @@ kensho_strategy_tree_class_init (KenshoStrategyTreeClass *klass)
 
   object_class->dispose = kensho_strategy_tree_dispose;
   object_class->finalize = kensho_strategy_tree_finalize;
+  widget_class->focus = kensho_strategy_tree_focus;
 
   signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
