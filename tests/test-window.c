@@ -1030,6 +1030,8 @@ test_tab_moves_on (Fixture *fixture, gconstpointer data)
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *typed = NULL;
+  g_autoptr(GBytes) unfocused = NULL;
+  g_autoptr(GBytes) focused = NULL;
   GtkTextView *reason;
   GtkWidget *focus;
 
@@ -1065,6 +1067,14 @@ test_tab_moves_on (Fixture *fixture, gconstpointer data)
 
   /* In the tree, Down moves to the next row and Tab leaves the tree. */
   g_assert_true (gtk_widget_grab_focus (row_widget (fixture->tree, node)));
+  /* The focused row shows it, when the keyboard is in use. */
+  gtk_window_set_focus_visible (window, FALSE);
+  wait_frame (row_widget (fixture->tree, node));
+  unfocused = dup_rendering (row_widget (fixture->tree, node));
+  gtk_window_set_focus_visible (window, TRUE);
+  wait_frame (row_widget (fixture->tree, node));
+  focused = dup_rendering (row_widget (fixture->tree, node));
+  g_assert_false (g_bytes_equal (unfocused, focused));
   g_assert_true (press_key (window, GDK_KEY_Down, 0));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (fixture->tree)));
