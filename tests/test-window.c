@@ -1084,6 +1084,56 @@ test_tab_moves_on (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (focus);
   g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (fixture->tree)));
 }
+static gboolean
+shows_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Delete in the tree deletes the selected row, with the undo toast; a
+ * measure's toast says how many indicators went with it. Delete in a text
+ * field deletes text. */
+static void
+test_delete_key (Fixture *fixture, gconstpointer data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  KenshoNode *kpi = find_row (fixture->tree, "製造業の事業所数");
+  KenshoNode *measure = kensho_node_get_parent (kpi);
+  GtkEditable *name;
+
+  kensho_strategy_tree_select (fixture->tree, kpi);
+  wait_idle ();
+  name = kensho_indicator_form_get_field (KENSHO_INDICATOR_FORM (kensho_window_get_form (fixture->window)), "name");
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (name)));
+  gtk_editable_set_position (name, 0);
+  g_assert_true (press_key (window, GDK_KEY_Delete, 0));
+  g_assert_true (kensho_node_get_parent (kpi) == measure);
+  g_assert_cmpstr (gtk_editable_get_text (name), ==, "造業の事業所数");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+
+  /* The first toast: the next ones wait until it has gone. */
+  kensho_strategy_tree_select (fixture->tree, measure);
+  wait_idle ();
+  g_assert_true (gtk_widget_grab_focus (row_widget (fixture->tree, measure)));
+  g_assert_true (press_key (window, GDK_KEY_Delete, 0));
+  g_assert_null (kensho_node_get_parent (measure));
+  g_assert_true (shows_label (GTK_WIDGET (window), "“企業誘致の推進” and its 2 indicators deleted"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_nonnull (kensho_node_get_parent (measure));
+
+  kensho_strategy_tree_select (fixture->tree, kpi);
+  wait_idle ();
+  g_assert_true (gtk_widget_grab_focus (row_widget (fixture->tree, kpi)));
+  g_assert_true (press_key (window, GDK_KEY_Delete, 0));
+  g_assert_null (kensho_node_get_parent (kpi));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (kensho_node_get_parent (kpi) == measure);
+}
 
 int
 main (int argc, char **argv)
@@ -1123,6 +1173,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/window/rename-with-f2", Fixture, NULL, fixture_set_up, test_rename_with_f2, fixture_tear_down);
   g_test_add ("/window/tab-moves-on", Fixture, NULL, fixture_set_up, test_tab_moves_on, fixture_tear_down);
+  g_test_add ("/window/delete-key", Fixture, NULL, fixture_set_up, test_delete_key, fixture_tear_down);
   result = g_test_run ();
   g_clear_object (&the_app);
   /* The private home goes, with the workspace and the copies. */

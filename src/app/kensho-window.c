@@ -798,6 +798,16 @@ action_redo (GtkWidget *widget, const char *name, GVariant *parameter)
     select_after_undo (self, kensho_undo_stack_redo (self->undo));
 }
 
+static guint
+count_indicators (KenshoNode *node)
+{
+  guint n = KENSHO_IS_INDICATOR (node) ? 1 : 0;
+
+  for (guint i = 0; i < kensho_node_get_n_children (node); i++)
+    n += count_indicators (kensho_node_get_child (node, i));
+  return n;
+}
+
 static void
 action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
 {
@@ -806,7 +816,7 @@ action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
   g_autoptr(KenshoNode) keep = NULL;
   g_autofree char *message = NULL;
   KenshoNode *parent;
-  guint position;
+  guint position, n_indicators;
   AdwToast *toast;
 
   if (node == NULL)
@@ -816,7 +826,14 @@ action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
   position = kensho_node_get_position (node);
   kensho_node_remove (node);
   kensho_undo_stack_push_remove (self->undo, node, parent, position, _("Delete"));
-  message = g_strdup_printf (_("“%s” deleted"), kensho_node_get_title (node) ? kensho_node_get_title (node) : "");
+  n_indicators = KENSHO_IS_INDICATOR (node) ? 0 : count_indicators (node);
+  /* A goal or measure takes its indicators with it: say how many. */
+  if (n_indicators > 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” and its %u indicator deleted",
+                                            "“%s” and its %u indicators deleted", n_indicators),
+                               kensho_node_get_title (node) ? kensho_node_get_title (node) : "", n_indicators);
+  else
+    message = g_strdup_printf (_("“%s” deleted"), kensho_node_get_title (node) ? kensho_node_get_title (node) : "");
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
