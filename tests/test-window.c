@@ -1134,6 +1134,54 @@ test_delete_key (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (kensho_node_get_parent (kpi) == measure);
 }
+/* The entry the keyboard is in, with all of its text selected. */
+static GtkEditable *
+focused_entry_all_selected (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkEditable *entry;
+  int start = -1, end = -1;
+
+  g_assert_true (GTK_IS_TEXT (focus));
+  entry = GTK_EDITABLE (gtk_widget_get_parent (focus));
+  g_assert_true (gtk_editable_get_selection_bounds (entry, &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, g_utf8_strlen (gtk_editable_get_text (entry), -1));
+  return entry;
+}
+
+/* A new row is ready for its name: the keyboard is in it, the placeholder
+ * selected. A new measure takes the next number. */
+static void
+test_add_focuses_name (Fixture *fixture, gconstpointer data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  KenshoNode *measure = find_row (fixture->tree, "企業誘致の推進");
+  KenshoNode *added;
+  GtkEditable *entry;
+
+  kensho_strategy_tree_select (fixture->tree, measure);
+  wait_idle ();
+  g_assert_true (gtk_widget_grab_focus (row_widget (fixture->tree, measure)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-measure", NULL));
+  added = kensho_strategy_tree_get_selected (fixture->tree);
+  g_assert_true (added != measure);
+  g_assert_cmpint (kensho_node_get_kind (added), ==, KENSHO_NODE_MEASURE);
+  g_assert_cmpstr (kensho_node_get_code (added), ==, "⑤");
+  entry = focused_entry_all_selected (window);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "New measure");
+  gtk_editable_set_text (entry, "観光の推進");
+  wait_idle ();
+  g_assert_cmpstr (kensho_node_get_title (added), ==, "観光の推進");
+
+  g_assert_true (press_key (window, GDK_KEY_Return, GDK_CONTROL_MASK));
+  added = kensho_strategy_tree_get_selected (fixture->tree);
+  g_assert_true (KENSHO_IS_INDICATOR (added));
+  entry = focused_entry_all_selected (window);
+  g_assert_true (entry == kensho_indicator_form_get_field (KENSHO_INDICATOR_FORM (kensho_window_get_form (fixture->window)),
+                                                           "name"));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "New KPI");
+}
 
 int
 main (int argc, char **argv)
@@ -1174,6 +1222,7 @@ main (int argc, char **argv)
   g_test_add ("/window/rename-with-f2", Fixture, NULL, fixture_set_up, test_rename_with_f2, fixture_tear_down);
   g_test_add ("/window/tab-moves-on", Fixture, NULL, fixture_set_up, test_tab_moves_on, fixture_tear_down);
   g_test_add ("/window/delete-key", Fixture, NULL, fixture_set_up, test_delete_key, fixture_tear_down);
+  g_test_add ("/window/add-focuses-name", Fixture, NULL, fixture_set_up, test_add_focuses_name, fixture_tear_down);
   result = g_test_run ();
   g_clear_object (&the_app);
   /* The private home goes, with the workspace and the copies. */

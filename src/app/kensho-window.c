@@ -798,16 +798,6 @@ action_redo (GtkWidget *widget, const char *name, GVariant *parameter)
     select_after_undo (self, kensho_undo_stack_redo (self->undo));
 }
 
-static guint
-count_indicators (KenshoNode *node)
-{
-  guint n = KENSHO_IS_INDICATOR (node) ? 1 : 0;
-
-  for (guint i = 0; i < kensho_node_get_n_children (node); i++)
-    n += count_indicators (kensho_node_get_child (node, i));
-  return n;
-}
-
 static void
 action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
 {
@@ -815,6 +805,7 @@ action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
   KenshoNode *node = kensho_strategy_tree_get_selected (self->tree);
   g_autoptr(KenshoNode) keep = NULL;
   g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) indicators = g_ptr_array_new ();
   KenshoNode *parent;
   guint position, n_indicators;
   AdwToast *toast;
@@ -826,7 +817,8 @@ action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
   position = kensho_node_get_position (node);
   kensho_node_remove (node);
   kensho_undo_stack_push_remove (self->undo, node, parent, position, _("Delete"));
-  n_indicators = KENSHO_IS_INDICATOR (node) ? 0 : count_indicators (node);
+  kensho_node_collect_indicators (node, indicators);
+  n_indicators = KENSHO_IS_INDICATOR (node) ? 0 : indicators->len;
   /* A goal or measure takes its indicators with it: say how many. */
   if (n_indicators > 0)
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” and its %u indicator deleted",
@@ -941,6 +933,12 @@ action_add (GtkWidget *widget, const char *name, GVariant *parameter)
                                       : kind == KENSHO_NODE_SUBGOAL ? _("New sub-goal")
                                                                      : _("New measure"));
   parent = place_for (self, node, &position);
+  if (parent != NULL)
+    {
+      g_autofree char *code = kensho_node_dup_next_code (parent, kind);
+
+      kensho_node_set_code (node, code);
+    }
   if (parent == NULL || !kensho_node_insert (parent, node, position, NULL))
     {
       show_toast (self, _("Select where the new item belongs first."));
@@ -948,6 +946,8 @@ action_add (GtkWidget *widget, const char *name, GVariant *parameter)
     }
   kensho_undo_stack_push_insert (self->undo, node, _("Add"));
   kensho_strategy_tree_select (self->tree, node);
+  /* Ready to type the new row's name over the placeholder. */
+  action_rename (widget, NULL, NULL);
 }
 
 static void
