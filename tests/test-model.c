@@ -302,6 +302,14 @@ test_equal (void)
   g_assert_false (kensho_sheet_equal (a, b));
 }
 
+static void
+assert_next_code (KenshoNode *parent, KenshoNodeKind kind, const char *expected)
+{
+  g_autofree char *code = kensho_node_dup_next_code (parent, kind);
+
+  g_assert_cmpstr (code, ==, expected);
+}
+
 /* A new node is numbered after its siblings, as the sheets number them. */
 static void
 test_next_code (void)
@@ -309,50 +317,30 @@ test_next_code (void)
   g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
   KenshoNode *root = kensho_sheet_get_root (sheet);
   KenshoNode *goal, *subgoal, *measure = NULL;
-  g_autofree char *code = NULL;
 
-  code = kensho_node_dup_next_code (root, KENSHO_NODE_GOAL);
-  g_assert_cmpstr (code, ==, "1");
+  assert_next_code (root, KENSHO_NODE_GOAL, "1");
   goal = add_node (root, KENSHO_NODE_GOAL, "1", "しごとの創生");
-  g_clear_pointer (&code, g_free);
-  code = kensho_node_dup_next_code (root, KENSHO_NODE_GOAL);
-  g_assert_cmpstr (code, ==, "2");
-  g_clear_pointer (&code, g_free);
-  code = kensho_node_dup_next_code (goal, KENSHO_NODE_SUBGOAL);
-  g_assert_cmpstr (code, ==, "1-1");
+  assert_next_code (root, KENSHO_NODE_GOAL, "2");
+  assert_next_code (goal, KENSHO_NODE_SUBGOAL, "1-1");
   subgoal = add_node (goal, KENSHO_NODE_SUBGOAL, "1-9", "雇用");
-  g_clear_pointer (&code, g_free);
-  code = kensho_node_dup_next_code (goal, KENSHO_NODE_SUBGOAL);
-  g_assert_cmpstr (code, ==, "1-10");
-  g_clear_pointer (&code, g_free);
-  code = kensho_node_dup_next_code (subgoal, KENSHO_NODE_MEASURE);
-  g_assert_cmpstr (code, ==, "①");
+  assert_next_code (goal, KENSHO_NODE_SUBGOAL, "1-10");
+  assert_next_code (subgoal, KENSHO_NODE_MEASURE, "①");
   for (guint i = 0; i < 4; i++)
     {
-      g_clear_pointer (&code, g_free);
-      code = kensho_node_dup_next_code (subgoal, KENSHO_NODE_MEASURE);
+      g_autofree char *code = kensho_node_dup_next_code (subgoal, KENSHO_NODE_MEASURE);
+
       measure = add_node (subgoal, KENSHO_NODE_MEASURE, code, "施策");
     }
   g_assert_cmpstr (kensho_node_get_code (measure), ==, "④");
   add_indicator (measure, KENSHO_INDICATOR_KPI, "件数");
-  g_clear_pointer (&code, g_free);
-  code = kensho_node_dup_next_code (subgoal, KENSHO_NODE_MEASURE);
-  g_assert_cmpstr (code, ==, "⑤");
+  assert_next_code (subgoal, KENSHO_NODE_MEASURE, "⑤");
   kensho_node_set_code (measure, "⑳");
-  g_clear_pointer (&code, g_free);
-  code = kensho_node_dup_next_code (subgoal, KENSHO_NODE_MEASURE);
-  g_assert_cmpstr (code, ==, "㉑");
+  assert_next_code (subgoal, KENSHO_NODE_MEASURE, "㉑");
   kensho_node_set_code (measure, "㊿");
-  g_clear_pointer (&code, g_free);
-  code = kensho_node_dup_next_code (subgoal, KENSHO_NODE_MEASURE);
-  g_assert_cmpstr (code, ==, "51");
+  assert_next_code (subgoal, KENSHO_NODE_MEASURE, "51");
   kensho_node_set_code (measure, "(2)");
-  g_clear_pointer (&code, g_free);
-  code = kensho_node_dup_next_code (subgoal, KENSHO_NODE_MEASURE);
-  g_assert_cmpstr (code, ==, "(3)");
-  g_clear_pointer (&code, g_free);
-  code = kensho_node_dup_next_code (measure, KENSHO_NODE_INDICATOR);
-  g_assert_cmpstr (code, ==, "");
+  assert_next_code (subgoal, KENSHO_NODE_MEASURE, "(3)");
+  assert_next_code (measure, KENSHO_NODE_INDICATOR, "");
 }
 
 int
