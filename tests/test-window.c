@@ -1087,6 +1087,8 @@ test_tab_moves_on (Fixture *fixture, gconstpointer data)
 static gboolean
 shows_label (GtkWidget *widget, const char *text)
 {
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
   if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
     return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
@@ -1182,6 +1184,37 @@ test_add_focuses_name (Fixture *fixture, gconstpointer data)
                                                            "name"));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "New KPI");
 }
+static guint
+count_found (KenshoStrategyTree *tree, const char *search)
+{
+  kensho_strategy_tree_set_search (tree, search);
+  return count_rows (tree, KENSHO_NODE_INDICATOR);
+}
+
+/* The search finds text whatever its width and kana, and says when it
+ * finds nothing. */
+static void
+test_search_folds_width (Fixture *fixture, gconstpointer data)
+{
+  guint sns = count_found (fixture->tree, "SNS");
+  guint corona = count_found (fixture->tree, "コロナ");
+  const char *nothing = "Nothing matches the search and filters.";
+
+  g_assert_cmpuint (sns, >, 0);
+  g_assert_cmpuint (corona, >, 0);
+  g_assert_false (shows_label (GTK_WIDGET (fixture->tree), nothing));
+  g_assert_cmpuint (count_found (fixture->tree, "ＳＮＳ"), ==, sns);
+  g_assert_cmpuint (count_found (fixture->tree, "sns"), ==, sns);
+  g_assert_cmpuint (count_found (fixture->tree, "ｺﾛﾅ"), ==, corona);
+  g_assert_cmpuint (count_found (fixture->tree, "ころな"), ==, corona);
+  g_assert_false (shows_label (GTK_WIDGET (fixture->tree), nothing));
+
+  g_assert_cmpuint (count_found (fixture->tree, "該当なしの語句"), ==, 0);
+  g_assert_true (shows_label (GTK_WIDGET (fixture->tree), nothing));
+  save_screenshot (GTK_WIDGET (fixture->window), "window-search-nothing.png");
+  g_assert_cmpuint (count_found (fixture->tree, NULL), ==, 47);
+  g_assert_false (shows_label (GTK_WIDGET (fixture->tree), nothing));
+}
 
 int
 main (int argc, char **argv)
@@ -1223,6 +1256,8 @@ main (int argc, char **argv)
   g_test_add ("/window/tab-moves-on", Fixture, NULL, fixture_set_up, test_tab_moves_on, fixture_tear_down);
   g_test_add ("/window/delete-key", Fixture, NULL, fixture_set_up, test_delete_key, fixture_tear_down);
   g_test_add ("/window/add-focuses-name", Fixture, NULL, fixture_set_up, test_add_focuses_name, fixture_tear_down);
+  g_test_add ("/window/search-folds-width", Fixture, NULL, fixture_set_up, test_search_folds_width,
+              fixture_tear_down);
   result = g_test_run ();
   g_clear_object (&the_app);
   /* The private home goes, with the workspace and the copies. */

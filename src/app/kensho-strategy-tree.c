@@ -11,6 +11,7 @@ struct _KenshoStrategyTree
   GtkWidget parent_instance;
 
   GtkWidget *scrolled;
+  GtkWidget *empty_label; /* says that nothing matches the filters */
   GtkListView *list_view;
   GtkSingleSelection *selection;
   GtkTreeListModel *tree_model;
@@ -39,6 +40,29 @@ filter_active (KenshoStrategyTree *self)
   return self->search != NULL || self->division != NULL || self->rating_id != NULL;
 }
 
+/* Text as the search compares it: NFKC makes full-width letters and
+ * digits and half-width kana the usual ones (ＳＮＳ = SNS, ｺﾛﾅ = コロナ),
+ * then case and hiragana against katakana (ころな = コロナ) are folded. */
+static char *
+fold_for_search (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  g_autoptr(GString) folded = NULL;
+  g_autofree char *casefolded = NULL;
+
+  if (normal == NULL)
+    return g_strdup ("");
+  casefolded = g_utf8_casefold (normal, -1);
+  folded = g_string_sized_new (strlen (casefolded));
+  for (const char *p = casefolded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (folded, c >= 0x3041 && c <= 0x3096 ? c + 0x60 : c);
+    }
+  return g_string_free (g_steal_pointer (&folded), FALSE);
+}
+
 static gboolean
 contains_casefolded (const char *haystack, const char *needle)
 {
@@ -46,7 +70,7 @@ contains_casefolded (const char *haystack, const char *needle)
 
   if (haystack == NULL)
     return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
+  folded = fold_for_search (haystack);
   return strstr (folded, needle) != NULL;
 }
 
@@ -103,6 +127,14 @@ node_visible (KenshoStrategyTree *self, KenshoNode *node)
     visible = node_visible (self, kensho_node_get_child (node, i));
   g_hash_table_insert (self->match_cache, node, GINT_TO_POINTER (visible ? 1 : 2));
   return visible;
+}
+
+/* A search that finds nothing says so, instead of an empty tree. */
+static void
+update_empty_label (KenshoStrategyTree *self)
+{
+  if (self->empty_label != NULL)
+    gtk_widget_set_visible (self->empty_label, filter_active (self) && kensho_strategy_tree_get_n_rows (self) == 0);
 }
 
 static gboolean
@@ -422,6 +454,7 @@ kensho_strategy_tree_dispose (GObject *object)
   if (self->sheet != NULL)
     g_clear_signal_handler (&self->changed_handler, self->sheet);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_pointer (&self->empty_label, gtk_widget_unparent);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree_model);
   g_clear_object (&self->filter);
@@ -496,6 +529,15 @@ kensho_strategy_tree_init (KenshoStrategyTree *self)
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->list_view));
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  self->empty_label = gtk_label_new (_("Nothing matches the search and filters."));
+  gtk_label_set_wrap (GTK_LABEL (self->empty_label), TRUE);
+  gtk_widget_set_valign (self->empty_label, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->empty_label, 24);
+  gtk_widget_set_margin_start (self->empty_label, 12);
+  gtk_widget_set_margin_end (self->empty_label, 12);
+  gtk_widget_add_css_class (self->empty_label, "dim-label");
+  gtk_widget_set_visible (self->empty_label, FALSE);
+  gtk_widget_set_parent (self->empty_label, GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -527,6 +569,8 @@ build_model (KenshoStrategyTree *self)
   self->filtered_model = filter_active (self);
   top = filter_model (self, kensho_node_get_children (kensho_sheet_get_root (self->sheet)));
   self->tree_model = gtk_tree_list_model_new (top, FALSE, TRUE, create_children_model, self, NULL);
+  g_signal_connect_swapped (self->tree_model, "items-changed", G_CALLBACK (update_empty_label), self);
+  update_empty_label (self);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->tree_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -681,7 +725,7 @@ static void
 set_string (char **field, const char *value, gboolean casefold)
 {
   g_free (*field);
-  *field = (value != NULL && *value != '\0') ? (casefold ? g_utf8_casefold (value, -1) : g_strdup (value)) : NULL;
+  *field = (value != NULL && *value != '\0') ? (casefold ? fold_for_search (value) : g_strdup (value)) : NULL;
 }
 
 void
