@@ -1215,6 +1215,36 @@ test_search_folds_width (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_found (fixture->tree, NULL), ==, 47);
   g_assert_false (shows_label (GTK_WIDGET (fixture->tree), nothing));
 }
+/* The form names the fiscal year it edits, and the header bar switches it
+ * in one click, undoably. */
+static void
+test_year_in_view (Fixture *fixture, gconstpointer data)
+{
+  KenshoSheet *sheet = kensho_window_get_sheet (fixture->window);
+  GtkDropDown *years = find_drop_down (GTK_WIDGET (fixture->window), "令和2年度");
+  GtkWidget *form;
+
+  kensho_strategy_tree_select (fixture->tree, find_row (fixture->tree, "創業相談件数"));
+  wait_idle ();
+  form = kensho_window_get_form (fixture->window);
+  g_assert_true (shows_label (form, "① Activities in 令和5年度"));
+  g_assert_true (shows_label (form, "② Issues in 令和5年度"));
+  g_assert_nonnull (years);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (years)));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (years),
+                                         gtk_widget_get_ancestor (GTK_WIDGET (years), ADW_TYPE_HEADER_BAR)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (years)), ==, 8);
+
+  gtk_drop_down_set_selected (years, 4);
+  g_assert_cmpint (kensho_sheet_get_fiscal_year (sheet), ==, 2024);
+  g_assert_true (shows_label (form, "① Activities in 令和6年度"));
+  g_assert_false (shows_label (form, "① Activities in 令和5年度"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpint (kensho_sheet_get_fiscal_year (sheet), ==, 2023);
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 3);
+  g_assert_true (shows_label (kensho_window_get_form (fixture->window), "① Activities in 令和5年度"));
+}
 
 int
 main (int argc, char **argv)
@@ -1258,6 +1288,7 @@ main (int argc, char **argv)
   g_test_add ("/window/add-focuses-name", Fixture, NULL, fixture_set_up, test_add_focuses_name, fixture_tear_down);
   g_test_add ("/window/search-folds-width", Fixture, NULL, fixture_set_up, test_search_folds_width,
               fixture_tear_down);
+  g_test_add ("/window/year-in-view", Fixture, NULL, fixture_set_up, test_year_in_view, fixture_tear_down);
   result = g_test_run ();
   g_clear_object (&the_app);
   /* The private home goes, with the workspace and the copies. */

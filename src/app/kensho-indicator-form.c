@@ -7,6 +7,7 @@
 #include "kensho-accessible.h"
 #include "kensho-achievement.h"
 #include "kensho-checks.h"
+#include "kensho-era.h"
 #include "kensho-indicator-form.h"
 #include "kensho-values-editor.h"
 
@@ -28,6 +29,7 @@ struct _KenshoIndicatorForm
   GtkBox *commentary_box;
   KenshoValuesEditor *values_editor;
   GtkTextView *commentary[3];
+  GtkWidget *commentary_heading[3];
   GtkLabel *achievement_label;
   GtkDropDown *rating;
   GtkLabel *rating_hint;
@@ -276,6 +278,32 @@ update_findings (KenshoIndicatorForm *self, GListModel *findings)
     }
 }
 
+/* The ①②③ headings name the fiscal year being edited, which the header
+ * bar switches: "①令和5年度の主な取組・事業実施状況". */
+static void
+update_commentary_headings (KenshoIndicatorForm *self)
+{
+  g_autofree char *year = kensho_era_format (fiscal_year (self), KENSHO_PERIOD_FISCAL_YEAR, 0);
+  /* TRANSLATORS: %s is the fiscal year being edited, such as 令和5年度 */
+  g_autofree char *activities = g_strdup_printf (_("① Activities in %s"), year);
+  /* TRANSLATORS: %s is the fiscal year being edited, such as 令和5年度 */
+  g_autofree char *issues = g_strdup_printf (_("② Issues in %s"), year);
+  /* TRANSLATORS: %s is the fiscal year being edited, such as 令和5年度 */
+  g_autofree char *next_steps = g_strdup_printf (_("③ Next steps after %s"), year);
+  const char *titles[] = { activities, issues, next_steps };
+
+  for (KenshoCommentaryPart part = 0; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
+    {
+      const char *title = titles[part];
+
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->commentary_heading[part])), title) == 0)
+        continue;
+      gtk_label_set_text (GTK_LABEL (self->commentary_heading[part]), title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->commentary[part]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title, -1);
+    }
+}
+
 static void
 load (KenshoIndicatorForm *self)
 {
@@ -292,6 +320,7 @@ load (KenshoIndicatorForm *self)
   set_entry_if_different (self->unit_entry, kensho_indicator_get_unit (self->indicator));
   fill_division_list (self);
   update_division_hint (self);
+  update_commentary_headings (self);
   for (KenshoCommentaryPart part = 0; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
     set_text_if_different (self->commentary[part],
                            kensho_indicator_get_commentary (self->indicator, fiscal_year (self), part));
@@ -490,7 +519,7 @@ insert_tab (GtkWidget *view, GVariant *args, gpointer user_data)
 }
 
 static GtkTextView *
-text_area (GtkBox *box, const char *title)
+text_area (GtkBox *box, const char *title, GtkWidget **heading)
 {
   GtkWidget *label = section (box, title);
   GtkWidget *frame = gtk_frame_new (NULL);
@@ -520,6 +549,8 @@ text_area (GtkBox *box, const char *title)
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_box_append (box, frame);
+  if (heading != NULL)
+    *heading = label;
   return GTK_TEXT_VIEW (view);
 }
 
@@ -565,8 +596,6 @@ kensho_indicator_form_class_init (KenshoIndicatorFormClass *klass)
 static void
 kensho_indicator_form_init (KenshoIndicatorForm *self)
 {
-  static const char *const parts[] = { N_("① Activities"), N_("② Issues"), N_("③ Next steps") };
-
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
@@ -586,7 +615,8 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
     {
       GtkTextBuffer *buffer;
 
-      self->commentary[part] = text_area (self->commentary_box, _(parts[part]));
+      /* Titled with the year by update_commentary_headings(). */
+      self->commentary[part] = text_area (self->commentary_box, "", &self->commentary_heading[part]);
       buffer = gtk_text_view_get_buffer (self->commentary[part]);
       g_object_set_data (G_OBJECT (buffer), "part", GINT_TO_POINTER (part));
       g_signal_connect (buffer, "changed", G_CALLBACK (on_commentary_changed), self);
@@ -599,7 +629,7 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
   g_signal_connect (self->use_suggestion, "clicked", G_CALLBACK (on_use_suggestion_clicked), self);
   gtk_box_append (self->rating_hint_box, GTK_WIDGET (self->use_suggestion));
 
-  self->reason = text_area (self->reason_box, _("Reason for delay"));
+  self->reason = text_area (self->reason_box, _("Reason for delay"), NULL);
   kensho_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect (gtk_text_view_get_buffer (self->reason), "changed", G_CALLBACK (on_reason_changed), self);
 }

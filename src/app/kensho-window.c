@@ -6,6 +6,7 @@
 #include "kensho-accessible.h"
 #include "kensho-checks-panel.h"
 #include "kensho-csv.h"
+#include "kensho-era.h"
 #include "kensho-indicator-form.h"
 #include "kensho-node-form.h"
 #include "kensho-overview-page.h"
@@ -27,6 +28,7 @@ struct _KenshoWindow
   GtkSearchEntry *search_entry;
   GtkDropDown *division_filter;
   GtkDropDown *rating_filter;
+  GtkDropDown *year_dropdown;
   GtkRevealer *status_revealer;
   GtkLabel *status_label;
   GtkStack *main_stack;
@@ -46,6 +48,8 @@ struct _KenshoWindow
   KenshoUndoStack *undo;
   KenshoSheet *shown_sheet;
   gulong sheet_handler;
+  int first_year_listed, last_year_listed;
+  gboolean filling_years;
   gboolean quitting;
   gboolean close_confirmed;
 };
@@ -272,6 +276,57 @@ on_filters_changed (KenshoWindow *self)
   kensho_strategy_tree_set_rating_filter (self->tree, selected_rating_id (self));
 }
 
+/* The header bar's years: the plan's, and the one shown if outside it. */
+static void
+fill_years (KenshoWindow *self)
+{
+  KenshoSheet *sheet = kensho_window_get_sheet (self);
+  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+  int shown, first, last;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), sheet != NULL);
+  if (sheet == NULL)
+    return;
+  shown = kensho_sheet_get_fiscal_year (sheet);
+  first = MIN (kensho_sheet_get_plan_first (sheet), shown);
+  last = MAX (kensho_sheet_get_plan_last (sheet), shown);
+  self->filling_years = TRUE;
+  /* The same years keep their model: a year chosen in the drop-down
+   * changes the sheet, and this, while the drop-down is still busy with it. */
+  if (first != self->first_year_listed || last != self->last_year_listed)
+    {
+      for (int year = first; year <= last; year++)
+        {
+          g_autofree char *label = kensho_era_format (year, KENSHO_PERIOD_FISCAL_YEAR, 0);
+
+          gtk_string_list_append (years, label);
+        }
+      self->first_year_listed = first;
+      self->last_year_listed = last;
+      /* A new model selects its first year: that is no choice of the user's. */
+      gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
+    }
+  gtk_drop_down_set_selected (self->year_dropdown, (guint) (shown - first));
+  self->filling_years = FALSE;
+}
+
+/* One click switches the year the form shows and edits. */
+static void
+on_year_selected (KenshoWindow *self)
+{
+  KenshoSheet *sheet = kensho_window_get_sheet (self);
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  int year;
+
+  if (sheet == NULL || self->undo == NULL || self->filling_years || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  year = self->first_year_listed + (int) selected;
+  if (year == kensho_sheet_get_fiscal_year (sheet))
+    return;
+  kensho_undo_stack_begin_sheet_edit (self->undo, _("Change the fiscal year shown"), NULL);
+  kensho_sheet_set_fiscal_year (sheet, year);
+}
+
 static void
 on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoWindow *self)
 {
@@ -279,6 +334,7 @@ on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoWindow 
     {
       update_title (self);
       fill_filters (self);
+      fill_years (self);
     }
 }
 
@@ -320,6 +376,7 @@ show_sheet (KenshoWindow *self)
   if (self->overview_page != NULL)
     kensho_overview_page_set_sheet (KENSHO_OVERVIEW_PAGE (self->overview_page), sheet);
   fill_filters (self);
+  fill_years (self);
   gtk_stack_set_visible_child_name (self->form_stack, "none");
   gtk_stack_set_visible_child_name (self->main_stack, sheet ? "sheet" : "start");
   update_title (self);
@@ -1307,6 +1364,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, division_filter);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, rating_filter);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, status_revealer);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, main_stack);
@@ -1383,6 +1441,8 @@ kensho_window_init (KenshoWindow *self)
   g_signal_connect_swapped (self->rating_filter, "notify::selected", G_CALLBACK (on_filters_changed), self);
   kensho_accessible_name_drop_down (self->division_filter, NULL, _("Responsible division"));
   kensho_accessible_name_drop_down (self->rating_filter, NULL, _("Progress rating"));
+  g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected), self);
+  kensho_accessible_name_drop_down (self->year_dropdown, NULL, _("Fiscal year shown and edited"));
   kensho_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   file_drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
