@@ -1084,17 +1084,28 @@ test_tab_moves_on (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (focus);
   g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (fixture->tree)));
 }
+/* The visible label saying @text under @widget, or NULL. */
+static GtkWidget *
+find_label (GtkWidget *widget, const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 shows_label (GtkWidget *widget, const char *text)
 {
-  if (!gtk_widget_get_visible (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-  return FALSE;
+  return find_label (widget, text) != NULL;
 }
 
 /* Delete in the tree deletes the selected row, with the undo toast; a
@@ -1245,6 +1256,83 @@ test_year_in_view (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 3);
   g_assert_true (shows_label (kensho_window_get_form (fixture->window), "① Activities in 令和5年度"));
 }
+/* Each text box counts its characters (line breaks apart), as it is typed. */
+static void
+test_character_count (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "新規就農者数");
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  guint n;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  collect_text_views (kensho_window_get_form (fixture->window), views);
+  buffer = gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
+  n = (guint) g_utf8_strlen (kensho_indicator_get_commentary (KENSHO_INDICATOR (node), 2023,
+                                                              KENSHO_COMMENTARY_ACTIVITIES), -1);
+  before = g_strdup_printf ("%u characters", n);
+  g_assert_true (shows_label (kensho_window_get_form (fixture->window), before));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\n追記", -1);
+  after = g_strdup_printf ("%u characters", n + 2);
+  g_assert_true (shows_label (kensho_window_get_form (fixture->window), after));
+  g_assert_true (shows_label (kensho_window_get_form (fixture->window), "0 characters"));
+}
+
+static int
+font_size (GtkWidget *widget)
+{
+  return pango_font_description_get_size (pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
+}
+
+/* Ctrl+plus and Ctrl+minus zoom the form and the tree, Ctrl+0 goes back;
+ * the zoom is kept in the settings for the next start. */
+static void
+test_zoom (Fixture *fixture, gconstpointer data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  KenshoNode *node = find_row (fixture->tree, "新規就農者数");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkWidget *widgets[3];
+  int sizes[3];
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  collect_text_views (kensho_window_get_form (fixture->window), views);
+  widgets[0] = g_ptr_array_index (views, 0);
+  widgets[1] = find_label (kensho_window_get_form (fixture->window), "① Activities in 令和5年度");
+  widgets[2] = kensho_strategy_tree_get_title_widget (fixture->tree, node);
+  wait_frame (GTK_WIDGET (window));
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    sizes[i] = font_size (widgets[i]);
+  g_assert_true (gtk_widget_grab_focus (widgets[0]));
+
+  g_assert_true (press_key (window, GDK_KEY_plus, GDK_CONTROL_MASK));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), 1.1, 0.001);
+  wait_frame (GTK_WIDGET (window));
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    g_assert_cmpint (font_size (widgets[i]), >, sizes[i]);
+  save_screenshot (GTK_WIDGET (window), "window-zoomed.png");
+
+  g_assert_true (press_key (window, GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_true (press_key (window, GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), 0.9, 0.001);
+  wait_frame (GTK_WIDGET (window));
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    g_assert_cmpint (font_size (widgets[i]), <, sizes[i]);
+
+  g_assert_true (press_key (window, GDK_KEY_0, GDK_CONTROL_MASK));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), 1.0, 0.001);
+  wait_frame (GTK_WIDGET (window));
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    g_assert_cmpint (font_size (widgets[i]), ==, sizes[i]);
+  g_settings_reset (settings, "zoom");
+}
 
 int
 main (int argc, char **argv)
@@ -1289,6 +1377,8 @@ main (int argc, char **argv)
   g_test_add ("/window/search-folds-width", Fixture, NULL, fixture_set_up, test_search_folds_width,
               fixture_tear_down);
   g_test_add ("/window/year-in-view", Fixture, NULL, fixture_set_up, test_year_in_view, fixture_tear_down);
+  g_test_add ("/window/character-count", Fixture, NULL, fixture_set_up, test_character_count, fixture_tear_down);
+  g_test_add ("/window/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
   result = g_test_run ();
   g_clear_object (&the_app);
   /* The private home goes, with the workspace and the copies. */

@@ -518,12 +518,24 @@ insert_tab (GtkWidget *view, GVariant *args, gpointer user_data)
   return TRUE;
 }
 
+/* Many cities limit the length of these texts: the count is in view. Line
+ * breaks do not count, as in the limits. */
+static void
+update_count (GtkTextBuffer *buffer, GtkLabel *count)
+{
+  guint n = (guint) (gtk_text_buffer_get_char_count (buffer) - (gtk_text_buffer_get_line_count (buffer) - 1));
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u character", "%u characters", n), n);
+
+  gtk_label_set_text (count, text);
+}
+
 static GtkTextView *
 text_area (GtkBox *box, const char *title, GtkWidget **heading)
 {
   GtkWidget *label = section (box, title);
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *count;
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
@@ -549,6 +561,15 @@ text_area (GtkBox *box, const char *title, GtkWidget **heading)
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_box_append (box, frame);
+  count = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (count), 1);
+  gtk_widget_add_css_class (count, "caption");
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (update_count),
+                           count, 0);
+  update_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), GTK_LABEL (count));
+  gtk_box_append (box, count);
   if (heading != NULL)
     *heading = label;
   return GTK_TEXT_VIEW (view);

@@ -47,6 +47,7 @@ struct _KenshoWindow
   KenshoDocument *document;
   KenshoUndoStack *undo;
   KenshoSheet *shown_sheet;
+  GtkCssProvider *zoom_css;
   gulong sheet_handler;
   int first_year_listed, last_year_listed;
   gboolean filling_years;
@@ -1254,6 +1255,75 @@ kensho_window_close_for_quit (KenshoWindow *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Zoom --------------------------------------------------------------------- */
+
+static double
+get_zoom (KenshoWindow *self)
+{
+  GSettings *settings = kensho_application_get_settings (get_app (self));
+
+  return settings ? g_settings_get_double (settings, "zoom") : 1.0;
+}
+
+static void
+append_points (GString *css, const char *selector, double points)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* In the C locale's notation, whatever the user's. */
+  g_string_append_printf (css, "%s { font-size: %spt; }\n", selector,
+                          g_ascii_formatd (number, sizeof number, "%.2f", points));
+}
+
+/* The form and the tree at the zoom of the settings. libadwaita sizes
+ * headings and captions in points, not after their parent: each is
+ * scaled. */
+static void
+apply_zoom (KenshoWindow *self)
+{
+  double zoom = get_zoom (self);
+  g_autoptr(GString) css = g_string_new (NULL);
+  g_autofree char *font_name = NULL;
+  PangoFontDescription *font;
+  double body = 11;
+
+  if (G_APPROX_VALUE (zoom, 1.0, 0.001))
+    {
+      gtk_css_provider_load_from_data (self->zoom_css, "", -1);
+      return;
+    }
+  g_object_get (gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                "gtk-font-name", &font_name, NULL);
+  font = pango_font_description_from_string (font_name ? font_name : "");
+  if (pango_font_description_get_size (font) > 0)
+    body = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+  pango_font_description_free (font);
+  append_points (css, ".kensho-zoomable", body * zoom);
+  append_points (css, ".kensho-zoomable .heading, .kensho-zoomable .body", 11 * zoom);
+  append_points (css, ".kensho-zoomable .title-4", 13 * zoom);
+  append_points (css, ".kensho-zoomable .caption", 9 * zoom);
+  gtk_css_provider_load_from_data (self->zoom_css, css->str, -1);
+}
+
+/* Ctrl+plus, Ctrl+minus: ten per cent at a time; Ctrl+0 back to 100%. */
+static void
+action_zoom (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+  GSettings *settings = kensho_application_get_settings (get_app (self));
+  double zoom = get_zoom (self);
+
+  if (settings == NULL)
+    return;
+  if (g_str_equal (name, "win.zoom-in"))
+    zoom = (int) (zoom * 10 + 1.5) / 10.0;
+  else if (g_str_equal (name, "win.zoom-out"))
+    zoom = (int) (zoom * 10 - 0.5) / 10.0;
+  else
+    zoom = 1.0;
+  g_settings_set_double (settings, "zoom", CLAMP (zoom, 0.5, 3.0));
+}
+
 /* Files dropped on the window open. */
 static gboolean
 on_file_drop (GtkDropTarget *target, const GValue *value, double x, double y, KenshoWindow *self)
@@ -1314,6 +1384,10 @@ kensho_window_dispose (GObject *object)
   if (self->undo != NULL)
     g_signal_handlers_disconnect_by_func (self->undo, on_undo_changed, self);
   g_clear_object (&self->undo);
+  if (self->zoom_css != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->zoom_css));
+  g_clear_object (&self->zoom_css);
   gtk_widget_dispose_template (GTK_WIDGET (self), KENSHO_TYPE_WINDOW);
   G_OBJECT_CLASS (kensho_window_parent_class)->dispose (object);
 }
@@ -1334,6 +1408,8 @@ attach_to_application (KenshoWindow *self)
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
       gtk_paned_set_position (self->paned, g_settings_get_int (settings, "pane-position"));
+      g_signal_connect_object (settings, "changed::zoom", G_CALLBACK (apply_zoom), self, G_CONNECT_SWAPPED);
+      apply_zoom (self);
     }
   if (app != NULL)
     {
@@ -1398,6 +1474,9 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-kpi", NULL, action_add);
   gtk_widget_class_install_action (widget_class, "win.add-target", NULL, action_add);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, action_find);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, action_zoom);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
@@ -1411,6 +1490,13 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.add-kpi", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
 }
 
 static void
@@ -1429,6 +1515,14 @@ kensho_window_init (KenshoWindow *self)
   self->node_form = kensho_node_form_new ();
   gtk_stack_add_named (self->form_stack, self->indicator_form, "indicator");
   gtk_stack_add_named (self->form_stack, self->node_form, "node");
+
+  /* Ctrl+plus and Ctrl+minus zoom these (apply_zoom()). */
+  self->zoom_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->zoom_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_widget_add_css_class (GTK_WIDGET (self->form_stack), "kensho-zoomable");
+  gtk_widget_add_css_class (GTK_WIDGET (self->tree), "kensho-zoomable");
 
   self->checks_panel = kensho_checks_panel_new ();
   gtk_box_append (self->tree_box, self->checks_panel);
