@@ -1333,6 +1333,91 @@ test_zoom (Fixture *fixture, gconstpointer data)
     g_assert_cmpint (font_size (widgets[i]), ==, sizes[i]);
   g_settings_reset (settings, "zoom");
 }
+static void
+on_changed_flag (GObject *object, gboolean *changed)
+{
+  *changed = TRUE;
+}
+
+/* Pastes @text from the clipboard into @widget, as Ctrl+V does, and waits
+ * until @changes (the entry or text buffer) has changed and what the
+ * change set off is done. */
+static void
+paste (GtkWidget *widget, gpointer changes, const char *text)
+{
+  gboolean changed = FALSE;
+  gulong handler = g_signal_connect (changes, "changed", G_CALLBACK (on_changed_flag), &changed);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  g_assert_true (gtk_widget_grab_focus (widget));
+  g_assert_true (gtk_widget_activate_action (widget, "clipboard.paste", NULL));
+  while (!changed)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (changes, handler);
+  wait_idle ();
+}
+
+static const char *
+actual_number (KenshoIndicator *indicator, KenshoColumn column)
+{
+  const KenshoValue *value = kensho_series_get_column (kensho_indicator_get_series (indicator, 0), column, 2023);
+
+  return value ? value->number : NULL;
+}
+
+/* A row copied from a spreadsheet, pasted into a value box, fills the
+ * boxes after it; a row of three texts pasted into ① fills ①②③. Each is
+ * one step to undo. */
+static void
+test_paste_spreadsheet_row (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "製造品出荷額等");
+  KenshoIndicator *indicator = KENSHO_INDICATOR (node);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *activities = NULL;
+  g_autofree char *expected = NULL;
+  KenshoValuesEditor *values;
+  GtkEditable *cell;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  values = KENSHO_VALUES_EDITOR (kensho_indicator_form_get_values_editor (
+                                   KENSHO_INDICATOR_FORM (kensho_window_get_form (fixture->window))));
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_ACTUAL), ==, "11017");
+  cell = kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_PREVIOUS_ACTUAL);
+  paste (GTK_WIDGET (gtk_editable_get_delegate (cell)), cell, "10,500億円\t11,600億円\t12,000億円\r\n");
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_TARGET), ==, "12000");
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_PREVIOUS_ACTUAL), ==, "10500");
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_ACTUAL), ==, "11600");
+  g_assert_cmpstr (gtk_editable_get_text (cell), ==, "10,500億円");
+  g_assert_cmpstr (gtk_editable_get_text (kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_ACTUAL)), ==,
+                   "11,600億円");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_ACTUAL), ==, "11017");
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_TARGET), !=, "12000");
+
+  collect_text_views (kensho_window_get_form (fixture->window), views);
+  activities = g_strdup (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES));
+  expected = g_strconcat (activities, "企業訪問", NULL);
+  {
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)), &end);
+    gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)), &end);
+  }
+  paste (g_ptr_array_index (views, 0), gtk_text_view_get_buffer (g_ptr_array_index (views, 0)),
+         "企業訪問\t人手不足\t\"採用支援\n継続\"\r\n");
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_NEXT_STEPS), ==,
+                   "採用支援\n継続");
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==, expected);
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, "人手不足");
+  g_clear_pointer (&expected, g_free);
+  expected = buffer_text (g_ptr_array_index (views, 1));
+  g_assert_cmpstr (expected, ==, "人手不足");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==, activities);
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), !=, "人手不足");
+}
 
 int
 main (int argc, char **argv)
@@ -1379,6 +1464,8 @@ main (int argc, char **argv)
   g_test_add ("/window/year-in-view", Fixture, NULL, fixture_set_up, test_year_in_view, fixture_tear_down);
   g_test_add ("/window/character-count", Fixture, NULL, fixture_set_up, test_character_count, fixture_tear_down);
   g_test_add ("/window/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
+  g_test_add ("/window/paste-spreadsheet-row", Fixture, NULL, fixture_set_up, test_paste_spreadsheet_row,
+              fixture_tear_down);
   result = g_test_run ();
   g_clear_object (&the_app);
   /* The private home goes, with the workspace and the copies. */

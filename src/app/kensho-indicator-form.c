@@ -9,6 +9,7 @@
 #include "kensho-checks.h"
 #include "kensho-era.h"
 #include "kensho-indicator-form.h"
+#include "kensho-tsv.h"
 #include "kensho-values-editor.h"
 
 struct _KenshoIndicatorForm
@@ -45,6 +46,11 @@ struct _KenshoIndicatorForm
   KenshoSheet *sheet;
   gulong changed_handler;
   gboolean updating;
+  /* Spreadsheet cells pasted into a commentary box, not yet filled in */
+  char **pasted_cells;
+  KenshoCommentaryPart pasted_part;
+  int pasted_offset;
+  guint paste_source;
 };
 
 G_DEFINE_FINAL_TYPE (KenshoIndicatorForm, kensho_indicator_form, ADW_TYPE_BIN)
@@ -442,6 +448,57 @@ on_commentary_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
   kensho_indicator_set_commentary (self->indicator, fiscal_year (self), part, text);
 }
 
+/* A spreadsheet row pasted into ① fills ①②③ as it filled three cells
+ * there: the first where it was pasted, the next replacing ② and ③.
+ * Cells beyond ③ go to the end of ③: nothing pasted is lost. One undo step. */
+static gboolean
+fill_pasted (gpointer user_data)
+{
+  KenshoIndicatorForm *self = user_data;
+  g_auto(GStrv) cells = g_steal_pointer (&self->pasted_cells);
+  KenshoCommentaryPart part = self->pasted_part;
+  g_autofree char *current = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  const char *split;
+
+  self->paste_source = 0;
+  if (self->indicator == NULL || cells == NULL || cells[0] == NULL)
+    return G_SOURCE_REMOVE;
+  current = text_of (self->commentary[part]);
+  split = g_utf8_offset_to_pointer (current, self->pasted_offset);
+  first = g_strdup_printf ("%.*s%s%s", (int) (split - current), current, cells[0], split);
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Paste commentary"), NULL);
+  kensho_indicator_set_commentary (self->indicator, fiscal_year (self), part, first);
+  for (guint i = 1; cells[i] != NULL && part < KENSHO_COMMENTARY_NEXT_STEPS; i++)
+    {
+      if (part + 1 == KENSHO_COMMENTARY_NEXT_STEPS && cells[i + 1] != NULL)
+        last = g_strjoinv ("\n", cells + i);
+      kensho_indicator_set_commentary (self->indicator, fiscal_year (self), ++part, last ? last : cells[i]);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_commentary_insert_text (GtkTextBuffer *buffer, GtkTextIter *location, const char *text, int length,
+                           KenshoIndicatorForm *self)
+{
+  g_autofree char *pasted = g_strndup (text, length < 0 ? strlen (text) : (gsize) length);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (self->updating || self->indicator == NULL || !kensho_tsv_is_spreadsheet (pasted))
+    return;
+  /* Filled once the paste is over: the buffer is still inserting. */
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  rows = kensho_tsv_parse (pasted);
+  g_clear_pointer (&self->pasted_cells, g_strfreev);
+  self->pasted_cells = g_strdupv (g_ptr_array_index (rows, 0));
+  self->pasted_part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer), "part"));
+  self->pasted_offset = gtk_text_iter_get_offset (location);
+  if (self->paste_source == 0)
+    self->paste_source = g_idle_add_full (G_PRIORITY_HIGH, fill_pasted, self, NULL);
+}
+
 static void
 on_reason_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
 {
@@ -641,6 +698,7 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
       buffer = gtk_text_view_get_buffer (self->commentary[part]);
       g_object_set_data (G_OBJECT (buffer), "part", GINT_TO_POINTER (part));
       g_signal_connect (buffer, "changed", G_CALLBACK (on_commentary_changed), self);
+      g_signal_connect (buffer, "insert-text", G_CALLBACK (on_commentary_insert_text), self);
     }
 
   g_signal_connect (self->rating, "notify::selected", G_CALLBACK (on_rating_selected), self);
@@ -667,6 +725,8 @@ kensho_indicator_form_set_indicator (KenshoIndicatorForm *self, KenshoIndicator 
 {
   g_return_if_fail (KENSHO_IS_INDICATOR_FORM (self));
 
+  g_clear_handle_id (&self->paste_source, g_source_remove);
+  g_clear_pointer (&self->pasted_cells, g_strfreev);
   if (self->sheet != NULL)
     g_clear_signal_handler (&self->changed_handler, self->sheet);
   g_clear_object (&self->sheet);
