@@ -486,7 +486,8 @@ on_commentary_insert_text (GtkTextBuffer *buffer, GtkTextIter *location, const c
   g_autofree char *pasted = g_strndup (text, length < 0 ? strlen (text) : (gsize) length);
   g_autoptr(GPtrArray) rows = NULL;
 
-  if (self->updating || self->indicator == NULL || !kensho_tsv_is_spreadsheet (pasted))
+  /* A tab alone is typed (Ctrl+Tab), not pasted. */
+  if (self->updating || self->indicator == NULL || !kensho_tsv_is_spreadsheet (pasted) || g_str_equal (pasted, "\t"))
     return;
   /* Filled once the paste is over: the buffer is still inserting. */
   g_signal_stop_emission_by_name (buffer, "insert-text");
