@@ -13,6 +13,7 @@
 #include "kensho-achievement.h"
 #include "kensho-application.h"
 #include "kensho-export-progress.h"
+#include "kensho-form-columns.h"
 #include "kensho-indicator-form.h"
 #include "kensho-sheet-properties.h"
 #include "kensho-values-editor.h"
@@ -1419,6 +1420,70 @@ test_paste_spreadsheet_row (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), !=, "人手不足");
 }
 
+/* The columns of the form around its rating. */
+static KenshoFormColumns *
+rating_columns (KenshoWindow *window)
+{
+  GtkWidget *rating = GTK_WIDGET (find_drop_down (kensho_window_get_form (window), "Not rated"));
+
+  return KENSHO_FORM_COLUMNS (gtk_widget_get_ancestor (rating, KENSHO_TYPE_FORM_COLUMNS));
+}
+
+/* Whether @widget is shown whole in the scrolled window around it, unscrolled. */
+static gboolean
+in_view (GtkWidget *widget)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, viewport, &bounds));
+  g_test_message ("%s: %g to %g of %d", G_OBJECT_TYPE_NAME (widget), bounds.origin.y,
+                  bounds.origin.y + bounds.size.height, gtk_widget_get_height (viewport));
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport) &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (viewport);
+}
+
+/* Resizes the window (its size less the decorations' shadow) and waits for
+ * the frame drawn at that size, or for the smallest it can take. */
+static void
+resize (GtkWindow *window, int width, int height)
+{
+  gtk_window_set_default_size (window, width, height);
+  for (int frames = 0; frames < 20 && gtk_widget_get_width (GTK_WIDGET (window)) > width; frames++)
+    wait_frame (GTK_WIDGET (window));
+  wait_frame (GTK_WIDGET (window));
+}
+
+/* At 1280×800 the rating and the reason are in view beside the commentary,
+ * unscrolled; at 800 wide the parts are one above the other, and fit. */
+static void
+test_form_fits_window (Fixture *fixture, gconstpointer data)
+{
+  static const char *const names[] = { "製造品出荷額等", "新技術・新製品等の開発数", "新規就農者数" };
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+
+  resize (window, 1280, 800);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GPtrArray) views = g_ptr_array_new ();
+      GtkWidget *form;
+
+      kensho_strategy_tree_select (fixture->tree, find_row (fixture->tree, names[i]));
+      wait_frame (GTK_WIDGET (window));
+      form = kensho_window_get_form (fixture->window);
+      collect_text_views (form, views);
+      g_assert_true (kensho_form_columns_is_wide (rating_columns (fixture->window)));
+      g_assert_true (in_view (GTK_WIDGET (find_drop_down (form, "Not rated"))));
+      g_assert_true (in_view (g_ptr_array_index (views, 3)));
+    }
+  save_screenshot (GTK_WIDGET (window), "window-form-1280x800.png");
+
+  resize (window, 800, 600);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
+  g_assert_false (kensho_form_columns_is_wide (rating_columns (fixture->window)));
+  save_screenshot (GTK_WIDGET (window), "window-form-800x600.png");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1466,6 +1531,7 @@ main (int argc, char **argv)
   g_test_add ("/window/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
   g_test_add ("/window/paste-spreadsheet-row", Fixture, NULL, fixture_set_up, test_paste_spreadsheet_row,
               fixture_tear_down);
+  g_test_add ("/window/form-fits-window", Fixture, NULL, fixture_set_up, test_form_fits_window, fixture_tear_down);
   result = g_test_run ();
   g_clear_object (&the_app);
   /* The private home goes, with the workspace and the copies. */

@@ -8,6 +8,7 @@
 #include "kensho-achievement.h"
 #include "kensho-checks.h"
 #include "kensho-era.h"
+#include "kensho-form-columns.h"
 #include "kensho-indicator-form.h"
 #include "kensho-tsv.h"
 #include "kensho-values-editor.h"
@@ -649,6 +650,7 @@ kensho_indicator_form_class_init (KenshoIndicatorFormClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = kensho_indicator_form_dispose;
   g_type_ensure (KENSHO_TYPE_VALUES_EDITOR);
+  g_type_ensure (KENSHO_TYPE_FORM_COLUMNS);
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/kensho/Kensho/kensho-indicator-form.ui");
   gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, name_entry);
   gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, kind_label);

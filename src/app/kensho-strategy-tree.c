@@ -268,6 +268,9 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyT
   gtk_widget_add_css_class (division, "dim-label");
   gtk_widget_add_css_class (division, "caption");
   gtk_widget_add_css_class (rating, "caption");
+  /* Shortened in a narrow tree rather than widening it: at 800 pixels the
+   * window still has room for the form. */
+  gtk_label_set_ellipsize (GTK_LABEL (division), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), code);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), division);
