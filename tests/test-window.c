@@ -1483,6 +1483,115 @@ test_form_fits_window (Fixture *fixture, gconstpointer data)
   g_assert_false (kensho_form_columns_is_wide (rating_columns (fixture->window)));
   save_screenshot (GTK_WIDGET (window), "window-form-800x600.png");
 }
+static void
+collect_listed (GtkWidget *widget, GPtrArray *listed)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerators = NULL;
+      g_auto(GStrv) each = NULL;
+
+      g_object_get (widget, "accelerator", &accelerators, NULL);
+      each = g_strsplit (accelerators ? accelerators : "", " ", -1);
+      for (guint i = 0; each[i] != NULL; i++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+
+          if (gtk_accelerator_parse (each[i], &keyval, &modifiers))
+            g_ptr_array_add (listed, gtk_accelerator_name (keyval, modifiers));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_listed (child, listed);
+}
+
+/* The app's own shortcuts on @widget: those of its win. and app. actions. */
+static void
+collect_bound (GtkWidget *widget, GPtrArray *bound)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (action) && GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              (g_str_has_prefix (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "win.") ||
+               g_str_has_prefix (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "app.")))
+            g_ptr_array_add (bound, gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                                          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+        }
+    }
+}
+
+/* The shortcuts window lists every shortcut of the window, the tree and the
+ * application, and the form's keys. Alternatives of one (Ctrl+=, the
+ * keypad's) need not be listed. */
+static void
+test_shortcuts_listed (Fixture *fixture, gconstpointer data)
+{
+  GtkShortcutsWindow *help = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) bound = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (fixture->app));
+  static const char *const alternatives[] = { "<Control>equal", "<Control>KP_Add", "<Control>KP_Subtract",
+                                              "<Control>KP_0", "KP_Delete", NULL };
+  static const char *const form_keys[] = { "Tab", "<Shift>Tab", "<Control>Tab", "<Control>v", NULL };
+
+  g_assert_nonnull (help);
+  collect_listed (GTK_WIDGET (help), listed);
+  collect_bound (GTK_WIDGET (fixture->window), bound);
+  collect_bound (GTK_WIDGET (fixture->tree), bound);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &keyval, &modifiers));
+          g_ptr_array_add (bound, gtk_accelerator_name (keyval, modifiers));
+        }
+    }
+  for (guint i = 0; form_keys[i] != NULL; i++)
+    {
+      guint keyval;
+      GdkModifierType modifiers;
+
+      g_assert_true (gtk_accelerator_parse (form_keys[i], &keyval, &modifiers));
+      g_ptr_array_add (bound, gtk_accelerator_name (keyval, modifiers));
+    }
+  g_assert_cmpuint (bound->len, >, 20);
+  for (guint i = 0; i < bound->len; i++)
+    {
+      const char *accelerator = g_ptr_array_index (bound, i);
+      gboolean alternative = FALSE;
+
+      for (guint j = 0; alternatives[j] != NULL; j++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+          g_autofree char *name = NULL;
+
+          g_assert_true (gtk_accelerator_parse (alternatives[j], &keyval, &modifiers));
+          name = gtk_accelerator_name (keyval, modifiers);
+          alternative |= g_str_equal (name, accelerator);
+        }
+      if (!alternative && !g_ptr_array_find_with_equal_func (listed, accelerator, g_str_equal, NULL))
+        g_error ("%s is not in the shortcuts window", accelerator);
+    }
+}
 
 int
 main (int argc, char **argv)
@@ -1532,6 +1641,7 @@ main (int argc, char **argv)
   g_test_add ("/window/paste-spreadsheet-row", Fixture, NULL, fixture_set_up, test_paste_spreadsheet_row,
               fixture_tear_down);
   g_test_add ("/window/form-fits-window", Fixture, NULL, fixture_set_up, test_form_fits_window, fixture_tear_down);
+  g_test_add ("/window/shortcuts-listed", Fixture, NULL, fixture_set_up, test_shortcuts_listed, fixture_tear_down);
   result = g_test_run ();
   g_clear_object (&the_app);
   /* The private home goes, with the workspace and the copies. */
