@@ -1418,6 +1418,19 @@ test_paste_spreadsheet_row (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==, activities);
   g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), !=, "人手不足");
+
+  /* Into ③, the last box: the cells go there one a line, none lost. */
+  {
+    g_autofree char *next_steps = g_strdup (kensho_indicator_get_commentary (indicator, 2023,
+                                                                              KENSHO_COMMENTARY_NEXT_STEPS));
+    g_autofree char *joined = g_strconcat (next_steps, "補助\n周知", NULL);
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (g_ptr_array_index (views, 2)), &end);
+    gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (g_ptr_array_index (views, 2)), &end);
+    paste (g_ptr_array_index (views, 2), gtk_text_view_get_buffer (g_ptr_array_index (views, 2)), "補助\t周知");
+    g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_NEXT_STEPS), ==, joined);
+  }
 }
 
 /* The columns of the form around its rating. */

@@ -458,24 +458,34 @@ fill_pasted (gpointer user_data)
   KenshoIndicatorForm *self = user_data;
   g_auto(GStrv) cells = g_steal_pointer (&self->pasted_cells);
   KenshoCommentaryPart part = self->pasted_part;
+  guint n_boxes = KENSHO_COMMENTARY_NEXT_STEPS - part + 1;
   g_autofree char *current = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
   const char *split;
 
   self->paste_source = 0;
   if (self->indicator == NULL || cells == NULL || cells[0] == NULL)
     return G_SOURCE_REMOVE;
+  /* More cells than boxes left: the last box takes the rest, a line each. */
+  if (g_strv_length (cells) > n_boxes)
+    {
+      char *rest = g_strjoinv ("\n", cells + n_boxes - 1);
+
+      g_free (cells[n_boxes - 1]);
+      cells[n_boxes - 1] = rest;
+      g_clear_pointer (&cells[n_boxes], g_free);
+      for (guint i = n_boxes + 1; cells[i] != NULL; i++)
+        g_clear_pointer (&cells[i], g_free);
+    }
   current = text_of (self->commentary[part]);
   split = g_utf8_offset_to_pointer (current, self->pasted_offset);
-  first = g_strdup_printf ("%.*s%s%s", (int) (split - current), current, cells[0], split);
   kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Paste commentary"), NULL);
-  kensho_indicator_set_commentary (self->indicator, fiscal_year (self), part, first);
-  for (guint i = 1; cells[i] != NULL && part < KENSHO_COMMENTARY_NEXT_STEPS; i++)
+  for (guint i = 0; cells[i] != NULL; i++, part++)
     {
-      if (part + 1 == KENSHO_COMMENTARY_NEXT_STEPS && cells[i + 1] != NULL)
-        last = g_strjoinv ("\n", cells + i);
-      kensho_indicator_set_commentary (self->indicator, fiscal_year (self), ++part, last ? last : cells[i]);
+      /* The first where it was pasted, the others in place of ② and ③. */
+      g_autofree char *text = i > 0 ? g_strdup (cells[i])
+                                    : g_strdup_printf ("%.*s%s%s", (int) (split - current), current, cells[0], split);
+
+      kensho_indicator_set_commentary (self->indicator, fiscal_year (self), part, text);
     }
   return G_SOURCE_REMOVE;
 }
