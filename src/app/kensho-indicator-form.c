@@ -687,6 +687,8 @@ kensho_indicator_form_class_init (KenshoIndicatorFormClass *klass)
 static void
 kensho_indicator_form_init (KenshoIndicatorForm *self)
 {
+  static const char *const parts[] = { N_("① Activities"), N_("② Issues"), N_("③ Next steps") };
+
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
@@ -706,8 +708,8 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
     {
       GtkTextBuffer *buffer;
 
-      /* Titled with the year by update_commentary_headings(). */
-      self->commentary[part] = text_area (self->commentary_box, "", &self->commentary_heading[part]);
+      /* With the year from update_commentary_headings() on. */
+      self->commentary[part] = text_area (self->commentary_box, _(parts[part]), &self->commentary_heading[part]);
       buffer = gtk_text_view_get_buffer (self->commentary[part]);
       g_object_set_data (G_OBJECT (buffer), "part", GINT_TO_POINTER (part));
       g_signal_connect (buffer, "changed", G_CALLBACK (on_commentary_changed), self);
