@@ -1058,6 +1058,15 @@ test_tab_moves_on (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (strlen (typed), ==, strlen (second) + 1);
   g_assert_nonnull (strchr (typed, '\t'));
 
+  /* From ③ on to the values beside it, then back. */
+  g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (views, 2)));
+  g_assert_true (press_key (window, GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, kensho_indicator_form_get_values_editor (
+                                                  KENSHO_INDICATOR_FORM (kensho_window_get_form (fixture->window)))));
+  g_assert_true (press_key (window, GDK_KEY_Tab, GDK_SHIFT_MASK));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == g_ptr_array_index (views, 2));
+
   reason = g_ptr_array_index (views, 3);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (reason)));
   g_assert_true (press_key (window, GDK_KEY_Tab, 0));
