@@ -1403,8 +1403,18 @@ test_paste_spreadsheet_row (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_ACTUAL)), ==,
                    "11,600億円");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_PREVIOUS_ACTUAL), ==, "10060");
   g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_ACTUAL), ==, "11017");
   g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_TARGET), !=, "12000");
+
+  /* A cell that cannot be read keeps what was pasted, marked; the others fill. */
+  cell = kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_ACTUAL);
+  paste (GTK_WIDGET (gtk_editable_get_delegate (cell)), cell, "11,5x0億円\t12,500億円");
+  g_assert_cmpstr (gtk_editable_get_text (cell), ==, "11,5x0億円");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_ACTUAL), ==, "11017");
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_TARGET), ==, "12500");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
 
   collect_text_views (kensho_window_get_form (fixture->window), views);
   activities = g_strdup (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES));

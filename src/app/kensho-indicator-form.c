@@ -503,6 +503,8 @@ on_commentary_insert_text (GtkTextBuffer *buffer, GtkTextIter *location, const c
   /* Filled once the paste is over: the buffer is still inserting. */
   g_signal_stop_emission_by_name (buffer, "insert-text");
   rows = kensho_tsv_parse (pasted);
+  if (rows->len == 0)
+    return;
   g_clear_pointer (&self->pasted_cells, g_strfreev);
   self->pasted_cells = g_strdupv (g_ptr_array_index (rows, 0));
   self->pasted_part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer), "part"));

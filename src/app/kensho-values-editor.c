@@ -27,6 +27,7 @@ struct _KenshoValuesEditor
   GtkEditable *pending_cell; /* changed, not yet read */
   guint pending_source;
   GPtrArray *pasted_rows;    /* spreadsheet cells pasted, not yet filled in */
+  GtkEditable *pasted_cell;  /* the cell they were pasted into */
   guint pasted_series, pasted_column;
   guint paste_source;
   gboolean updating;
@@ -156,7 +157,8 @@ on_pending_timeout (gpointer user_data)
 static void
 on_cell_changed (GtkEditable *editable, KenshoValuesEditor *self)
 {
-  if (self->updating || self->indicator == NULL)
+  /* A paste into the cell emptied it first: fill_pasted() reads it. */
+  if (self->updating || self->indicator == NULL || editable == self->pasted_cell)
     return;
   if (self->pending_cell != NULL && self->pending_cell != editable)
     commit_pending (self);
@@ -164,8 +166,6 @@ on_cell_changed (GtkEditable *editable, KenshoValuesEditor *self)
   if (self->pending_source == 0)
     self->pending_source = g_idle_add_full (G_PRIORITY_HIGH, on_pending_timeout, self, NULL);
 }
-
-static void fill_texts (KenshoValuesEditor *self);
 
 /* Fills the cells from the one pasted into, as a spreadsheet does: a row's
  * cells into the next columns (baseline, actuals, targets), further rows
@@ -177,6 +177,7 @@ fill_pasted (gpointer user_data)
   g_autoptr(GPtrArray) rows = g_steal_pointer (&self->pasted_rows);
 
   self->paste_source = 0;
+  self->pasted_cell = NULL;
   if (self->indicator == NULL || rows == NULL)
     return G_SOURCE_REMOVE;
   commit_pending (self);
@@ -204,8 +205,8 @@ fill_pasted (gpointer user_data)
           kensho_series_set_column (series, column, fiscal_year (self), value);
         }
     }
+  /* The cells say what was pasted; one that cannot be read keeps it, marked. */
   self->updating = FALSE;
-  fill_texts (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -224,9 +225,16 @@ on_cell_insert_text (GtkEditable *text, const char *new_text, int length, int *p
   if (!kensho_tsv_is_spreadsheet (pasted) && (line_break == NULL || line_break[strspn (line_break, "\r\n")] == '\0'))
     return;
   g_signal_stop_emission_by_name (text, "insert-text");
-  /* Filled once the paste is over: GtkText is still inserting. */
+  /* The paste replaces this cell's text: the selection it deletes is no
+   * edit of its own. Filled once the paste is over: GtkText is still at it. */
+  if (self->pending_cell == cell)
+    {
+      self->pending_cell = NULL;
+      g_clear_handle_id (&self->pending_source, g_source_remove);
+    }
   g_clear_pointer (&self->pasted_rows, g_ptr_array_unref);
   self->pasted_rows = kensho_tsv_parse (pasted);
+  self->pasted_cell = cell;
   self->pasted_series = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "series"));
   self->pasted_column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
   if (self->paste_source == 0)
@@ -344,6 +352,7 @@ rebuild (KenshoValuesEditor *self)
   g_clear_handle_id (&self->pending_source, g_source_remove);
   g_clear_handle_id (&self->paste_source, g_source_remove);
   g_clear_pointer (&self->pasted_rows, g_ptr_array_unref);
+  self->pasted_cell = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
   g_ptr_array_set_size (self->cells, 0);
