@@ -69,7 +69,8 @@ def unnamed(control):
     return not name or name.startswith("Gtk") or "_" in name
 
 
-EXPECTED = {"Open", "Search", "Save", "Main Menu", "Add", "Delete", "Responsible division"}
+EXPECTED = {"Open", "Search", "Save", "Main Menu", "Add", "Delete", "Responsible division",
+            "Fiscal year shown and edited"}
 
 
 def controls_of_running_app(kensho, sample):

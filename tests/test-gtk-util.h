@@ -20,6 +20,46 @@ wait_drawn (GtkWidget *widget)
 }
 
 static inline void
+on_after_paint (GdkFrameClock *clock, gboolean *painted)
+{
+  *painted = TRUE;
+}
+
+/* Waits for the next frame of @widget's window to be painted. */
+static inline void
+wait_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* What @widget draws, as the bytes of an image. */
+static inline GBytes *
+dup_rendering (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gdk_texture_save_to_png_bytes (texture);
+}
+
+static inline void
 save_screenshot (GtkWidget *widget, const char *name)
 {
   GdkPaintable *paintable = gtk_widget_paintable_new (widget);
@@ -57,4 +97,76 @@ find_check (GtkWidget *root, const char *label)
         return found;
     }
   return NULL;
+}
+
+static inline gboolean
+trigger_is_key (GtkShortcutTrigger *trigger, guint keyval, GdkModifierType modifiers)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_is_key (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers) ||
+           trigger_is_key (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers);
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+}
+
+/* Whether @controller of @widget takes the key: its shortcut for it runs,
+ * or (on the focus widget only) its ::key-pressed handler says so. */
+static inline gboolean
+controller_takes_key (GtkEventController *controller, GtkWidget *widget, gboolean target,
+                      guint keyval, GdkModifierType modifiers)
+{
+  if (GTK_IS_EVENT_CONTROLLER_KEY (controller) && target)
+    {
+      gboolean handled = FALSE;
+
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, modifiers, &handled);
+      return handled;
+    }
+  if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+
+      if (trigger_is_key (gtk_shortcut_get_trigger (shortcut), keyval, modifiers) &&
+          gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                        widget, gtk_shortcut_get_arguments (shortcut)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A key pressed with the focus where it is, delivered as GTK delivers it:
+ * the capture phase from the window down to the focus widget, then the
+ * bubble phase back up. Key handlers other than shortcuts are asked on
+ * the focus widget alone (those of others, like the search bar's, need
+ * a real event). TRUE when something took it. */
+static inline gboolean
+press_key (GtkWindow *window, guint keyval, GdkModifierType modifiers)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  for (GtkWidget *w = focus ? focus : GTK_WIDGET (window); w; w = gtk_widget_get_parent (w))
+    g_ptr_array_add (path, w);
+  for (guint step = 0; step < 2 * path->len; step++)
+    {
+      /* Capture: from the window down; bubble: from the focus up. */
+      gboolean capture = step < path->len;
+      GtkWidget *widget = g_ptr_array_index (path, capture ? path->len - 1 - step : step - path->len);
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+          GtkPropagationPhase phase = gtk_event_controller_get_propagation_phase (controller);
+
+          if ((capture ? phase == GTK_PHASE_CAPTURE
+                       : phase == GTK_PHASE_BUBBLE || (phase == GTK_PHASE_TARGET && widget == focus)) &&
+              controller_takes_key (controller, widget, widget == focus, keyval, modifiers))
+            return TRUE;
+        }
+    }
+  return FALSE;
 }

@@ -56,9 +56,9 @@ test_window_in_japanese (void)
   gsize length;
   static const char * const start_ja[] = { "保存(_S)", "開く(_O)…", "サンプルを開く(_S)", NULL };
   static const char * const start_en[] = { "_Save", "_Open…", "Open the _Sample", "Recent Sheets", NULL };
-  static const char * const form_ja[] = { "①主な取組・事業実施状況", "数値", "進捗が遅れている理由",
+  static const char * const form_ja[] = { "①令和5年度の主な取組・事業実施状況", "数値", "進捗が遅れている理由",
                                           "種別(_K)", "担当課(_R)", NULL };
-  static const char * const form_en[] = { "① Activities", "Values", "Reason for delay", "_Kind",
+  static const char * const form_en[] = { "① Activities in 令和5年度", "Values", "Reason for delay", "_Kind",
                                           "_Responsible division", "Progress", NULL };
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

@@ -302,6 +302,47 @@ test_equal (void)
   g_assert_false (kensho_sheet_equal (a, b));
 }
 
+static void
+assert_next_code (KenshoNode *parent, KenshoNodeKind kind, const char *expected)
+{
+  g_autofree char *code = kensho_node_dup_next_code (parent, kind);
+
+  g_assert_cmpstr (code, ==, expected);
+}
+
+/* A new node is numbered after its siblings, as the sheets number them. */
+static void
+test_next_code (void)
+{
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
+  KenshoNode *root = kensho_sheet_get_root (sheet);
+  KenshoNode *goal, *subgoal, *measure = NULL;
+
+  assert_next_code (root, KENSHO_NODE_GOAL, "1");
+  goal = add_node (root, KENSHO_NODE_GOAL, "1", "しごとの創生");
+  assert_next_code (root, KENSHO_NODE_GOAL, "2");
+  assert_next_code (goal, KENSHO_NODE_SUBGOAL, "1-1");
+  subgoal = add_node (goal, KENSHO_NODE_SUBGOAL, "1-9", "雇用");
+  assert_next_code (goal, KENSHO_NODE_SUBGOAL, "1-10");
+  assert_next_code (subgoal, KENSHO_NODE_MEASURE, "①");
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *code = kensho_node_dup_next_code (subgoal, KENSHO_NODE_MEASURE);
+
+      measure = add_node (subgoal, KENSHO_NODE_MEASURE, code, "施策");
+    }
+  g_assert_cmpstr (kensho_node_get_code (measure), ==, "④");
+  add_indicator (measure, KENSHO_INDICATOR_KPI, "件数");
+  assert_next_code (subgoal, KENSHO_NODE_MEASURE, "⑤");
+  kensho_node_set_code (measure, "⑳");
+  assert_next_code (subgoal, KENSHO_NODE_MEASURE, "㉑");
+  kensho_node_set_code (measure, "㊿");
+  assert_next_code (subgoal, KENSHO_NODE_MEASURE, "51");
+  kensho_node_set_code (measure, "(2)");
+  assert_next_code (subgoal, KENSHO_NODE_MEASURE, "(3)");
+  assert_next_code (measure, KENSHO_NODE_INDICATOR, "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -316,5 +357,6 @@ main (int argc, char **argv)
   g_test_add_func ("/model/named-series", test_named_series);
   g_test_add_func ("/model/plan-period-checked", test_plan_period_checked);
   g_test_add_func ("/model/equal", test_equal);
+  g_test_add_func ("/model/next-code", test_next_code);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kensho-tsv.h"
 #include "kensho-value.h"
 
 #define NOT_SET ((KenshoPeriodKind) 42)
@@ -1105,6 +1106,23 @@ test_series_refused (void)
     }
 }
 
+/* Cells copied from a spreadsheet: rows, tabs, and quoted cells with line
+ * breaks and quotes of their own. */
+static void
+test_pasted_cells (void)
+{
+  g_autoptr(GPtrArray) rows = kensho_tsv_parse ("1,563件\t\"取組\n続き\"\t\"\"\"引用\"\"\"\r\n2\t\t3\r\n");
+  g_autoptr(GPtrArray) one = kensho_tsv_parse ("待機児童なし");
+
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstrv (g_ptr_array_index (rows, 0), ((const char *[]) { "1,563件", "取組\n続き", "\"引用\"", NULL }));
+  g_assert_cmpstrv (g_ptr_array_index (rows, 1), ((const char *[]) { "2", "", "3", NULL }));
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_cmpstrv (g_ptr_array_index (one, 0), ((const char *[]) { "待機児童なし", NULL }));
+  g_assert_true (kensho_tsv_is_spreadsheet ("a\tb"));
+  g_assert_false (kensho_tsv_is_spreadsheet ("一行目\n二行目"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1141,5 +1159,6 @@ main (int argc, char **argv)
   g_test_add_func ("/value/series/format-edges", test_series_format_edges);
   g_test_add_func ("/value/series/single-unnamed", test_series_single_unnamed);
   g_test_add_func ("/value/series/refused", test_series_refused);
+  g_test_add_func ("/value/pasted-cells", test_pasted_cells);
   return g_test_run ();
 }

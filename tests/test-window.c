@@ -13,6 +13,7 @@
 #include "kensho-achievement.h"
 #include "kensho-application.h"
 #include "kensho-export-progress.h"
+#include "kensho-form-columns.h"
 #include "kensho-indicator-form.h"
 #include "kensho-sheet-properties.h"
 #include "kensho-values-editor.h"
@@ -1032,6 +1033,640 @@ test_workspace_disk_full (Fixture *fixture, gconstpointer data)
                                                     KENSHO_COMMENTARY_NEXT_STEPS), ==, "まだ入力");
 }
 
+/* The row widget of @node in the tree: the focusable one holding its title. */
+static GtkWidget *
+row_widget (KenshoStrategyTree *tree, KenshoNode *node)
+{
+  GtkWidget *row = kensho_strategy_tree_get_title_widget (tree, node);
+
+  while (row != NULL && !gtk_widget_get_focusable (row))
+    row = gtk_widget_get_parent (row);
+  g_assert_nonnull (row);
+  return row;
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  return gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+}
+
+/* Tab in ①②③ and the reason goes on to the next field and types nothing;
+ * Ctrl+Tab types a tab. The tree is one Tab stop, with arrows inside. */
+static void
+test_tab_moves_on (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "新規就農者数");
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *typed = NULL;
+  g_autoptr(GBytes) unfocused = NULL;
+  g_autoptr(GBytes) focused = NULL;
+  GtkTextView *reason;
+  GtkWidget *focus;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  collect_text_views (kensho_window_get_form (fixture->window), views);
+  g_assert_cmpuint (views->len, ==, 4);
+  first = buffer_text (g_ptr_array_index (views, 0));
+  second = buffer_text (g_ptr_array_index (views, 1));
+  g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (views, 0)));
+  g_assert_true (press_key (window, GDK_KEY_Tab, 0));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == g_ptr_array_index (views, 1));
+  typed = buffer_text (g_ptr_array_index (views, 0));
+  g_assert_cmpstr (typed, ==, first);
+  g_assert_cmpstr (kensho_indicator_get_commentary (KENSHO_INDICATOR (node), 2023, KENSHO_COMMENTARY_ACTIVITIES),
+                   ==, first);
+  g_clear_pointer (&typed, g_free);
+
+  /* Ctrl+Tab types one, where a tab is wanted. */
+  g_assert_true (press_key (window, GDK_KEY_Tab, GDK_CONTROL_MASK));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == g_ptr_array_index (views, 1));
+  typed = buffer_text (g_ptr_array_index (views, 1));
+  g_assert_cmpuint (strlen (typed), ==, strlen (second) + 1);
+  g_assert_nonnull (strchr (typed, '\t'));
+
+  /* From ③ on to the values beside it, then back. */
+  g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (views, 2)));
+  g_assert_true (press_key (window, GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, kensho_indicator_form_get_values_editor (
+                                                  KENSHO_INDICATOR_FORM (kensho_window_get_form (fixture->window)))));
+  g_assert_true (press_key (window, GDK_KEY_Tab, GDK_SHIFT_MASK));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == g_ptr_array_index (views, 2));
+
+  reason = g_ptr_array_index (views, 3);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (reason)));
+  g_assert_true (press_key (window, GDK_KEY_Tab, 0));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) != GTK_WIDGET (reason));
+  g_clear_pointer (&typed, g_free);
+  typed = buffer_text (reason);
+  g_assert_null (strchr (typed, '\t'));
+
+  /* In the tree, Down moves to the next row and Tab leaves the tree. */
+  g_assert_true (gtk_widget_grab_focus (row_widget (fixture->tree, node)));
+  /* The focused row shows it, when the keyboard is in use. */
+  gtk_window_set_focus_visible (window, FALSE);
+  wait_frame (row_widget (fixture->tree, node));
+  unfocused = dup_rendering (row_widget (fixture->tree, node));
+  gtk_window_set_focus_visible (window, TRUE);
+  wait_frame (row_widget (fixture->tree, node));
+  focused = dup_rendering (row_widget (fixture->tree, node));
+  g_assert_false (g_bytes_equal (unfocused, focused));
+  g_assert_true (press_key (window, GDK_KEY_Down, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (fixture->tree)));
+  g_assert_true (focus != row_widget (fixture->tree, node));
+  g_assert_true (press_key (window, GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (fixture->tree)));
+}
+/* The visible label saying @text under @widget, or NULL. */
+static GtkWidget *
+find_label (GtkWidget *widget, const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_label (GtkWidget *widget, const char *text)
+{
+  return find_label (widget, text) != NULL;
+}
+
+/* Delete in the tree deletes the selected row, with the undo toast; a
+ * measure's toast says how many indicators went with it. Delete in a text
+ * field deletes text. */
+static void
+test_delete_key (Fixture *fixture, gconstpointer data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  KenshoNode *kpi = find_row (fixture->tree, "製造業の事業所数");
+  KenshoNode *measure = kensho_node_get_parent (kpi);
+  GtkEditable *name;
+
+  kensho_strategy_tree_select (fixture->tree, kpi);
+  wait_idle ();
+  name = kensho_indicator_form_get_field (KENSHO_INDICATOR_FORM (kensho_window_get_form (fixture->window)), "name");
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (name)));
+  gtk_editable_set_position (name, 0);
+  g_assert_true (press_key (window, GDK_KEY_Delete, 0));
+  g_assert_true (kensho_node_get_parent (kpi) == measure);
+  g_assert_cmpstr (gtk_editable_get_text (name), ==, "造業の事業所数");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+
+  /* The first toast: the next ones wait until it has gone. */
+  kensho_strategy_tree_select (fixture->tree, measure);
+  wait_idle ();
+  g_assert_true (gtk_widget_grab_focus (row_widget (fixture->tree, measure)));
+  g_assert_true (press_key (window, GDK_KEY_Delete, 0));
+  g_assert_null (kensho_node_get_parent (measure));
+  g_assert_true (shows_label (GTK_WIDGET (window), "“企業誘致の推進” and its 2 indicators deleted"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_nonnull (kensho_node_get_parent (measure));
+
+  kensho_strategy_tree_select (fixture->tree, kpi);
+  wait_idle ();
+  g_assert_true (gtk_widget_grab_focus (row_widget (fixture->tree, kpi)));
+  g_assert_true (press_key (window, GDK_KEY_Delete, 0));
+  g_assert_null (kensho_node_get_parent (kpi));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (kensho_node_get_parent (kpi) == measure);
+}
+/* The entry the keyboard is in, with all of its text selected. */
+static GtkEditable *
+focused_entry_all_selected (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkEditable *entry;
+  int start = -1, end = -1;
+
+  g_assert_true (GTK_IS_TEXT (focus));
+  entry = GTK_EDITABLE (gtk_widget_get_parent (focus));
+  g_assert_true (gtk_editable_get_selection_bounds (entry, &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, g_utf8_strlen (gtk_editable_get_text (entry), -1));
+  return entry;
+}
+
+/* A new row is ready for its name: the keyboard is in it, the placeholder
+ * selected. A new measure takes the next number. */
+static void
+test_add_focuses_name (Fixture *fixture, gconstpointer data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  KenshoNode *measure = find_row (fixture->tree, "企業誘致の推進");
+  KenshoNode *added;
+  GtkEditable *entry;
+
+  kensho_strategy_tree_select (fixture->tree, measure);
+  wait_idle ();
+  g_assert_true (gtk_widget_grab_focus (row_widget (fixture->tree, measure)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-measure", NULL));
+  added = kensho_strategy_tree_get_selected (fixture->tree);
+  g_assert_true (added != measure);
+  g_assert_cmpint (kensho_node_get_kind (added), ==, KENSHO_NODE_MEASURE);
+  g_assert_cmpstr (kensho_node_get_code (added), ==, "⑤");
+  entry = focused_entry_all_selected (window);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "New measure");
+  gtk_editable_set_text (entry, "観光の推進");
+  wait_idle ();
+  g_assert_cmpstr (kensho_node_get_title (added), ==, "観光の推進");
+
+  g_assert_true (press_key (window, GDK_KEY_Return, GDK_CONTROL_MASK));
+  added = kensho_strategy_tree_get_selected (fixture->tree);
+  g_assert_true (KENSHO_IS_INDICATOR (added));
+  entry = focused_entry_all_selected (window);
+  g_assert_true (entry == kensho_indicator_form_get_field (KENSHO_INDICATOR_FORM (kensho_window_get_form (fixture->window)),
+                                                           "name"));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "New KPI");
+}
+static guint
+count_found (KenshoStrategyTree *tree, const char *search)
+{
+  kensho_strategy_tree_set_search (tree, search);
+  return count_rows (tree, KENSHO_NODE_INDICATOR);
+}
+
+/* The search finds text whatever its width and kana, and says when it
+ * finds nothing. */
+static void
+test_search_folds_width (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *kpi = find_row (fixture->tree, "創業相談件数");
+  guint sns = count_found (fixture->tree, "SNS");
+  guint corona = count_found (fixture->tree, "コロナ");
+  const char *nothing = "Nothing matches the search and filters.";
+
+  g_assert_cmpuint (sns, >, 0);
+  g_assert_cmpuint (corona, >, 0);
+  g_assert_false (shows_label (GTK_WIDGET (fixture->tree), nothing));
+  g_assert_cmpuint (count_found (fixture->tree, "ＳＮＳ"), ==, sns);
+  g_assert_cmpuint (count_found (fixture->tree, "sns"), ==, sns);
+  g_assert_cmpuint (count_found (fixture->tree, "ｺﾛﾅ"), ==, corona);
+  g_assert_cmpuint (count_found (fixture->tree, "ころな"), ==, corona);
+  g_assert_false (shows_label (GTK_WIDGET (fixture->tree), nothing));
+
+  g_assert_cmpuint (count_found (fixture->tree, "該当なしの語句"), ==, 0);
+  g_assert_true (shows_label (GTK_WIDGET (fixture->tree), nothing));
+  save_screenshot (GTK_WIDGET (fixture->window), "window-search-nothing.png");
+
+  /* An edit is found at once, and no longer once undone. */
+  kensho_undo_stack_begin_edit (kensho_window_get_undo_stack (fixture->window), kpi, "Edit issues", NULL);
+  kensho_indicator_set_commentary (KENSHO_INDICATOR (kpi), 2023, KENSHO_COMMENTARY_ISSUES, "ＳＮＳで該当なしの語句");
+  g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_INDICATOR), ==, 1);
+  g_assert_false (shows_label (GTK_WIDGET (fixture->tree), nothing));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_INDICATOR), ==, 0);
+  g_assert_cmpuint (count_found (fixture->tree, NULL), ==, 47);
+  g_assert_false (shows_label (GTK_WIDGET (fixture->tree), nothing));
+}
+/* The form names the fiscal year it edits, and the header bar switches it
+ * in one click, undoably. */
+static void
+test_year_in_view (Fixture *fixture, gconstpointer data)
+{
+  KenshoSheet *sheet = kensho_window_get_sheet (fixture->window);
+  GtkDropDown *years = find_drop_down (GTK_WIDGET (fixture->window), "令和2年度");
+  GtkWidget *form;
+
+  kensho_strategy_tree_select (fixture->tree, find_row (fixture->tree, "創業相談件数"));
+  wait_idle ();
+  form = kensho_window_get_form (fixture->window);
+  g_assert_true (shows_label (form, "① Activities in 令和5年度"));
+  g_assert_true (shows_label (form, "② Issues in 令和5年度"));
+  g_assert_nonnull (years);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (years)));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (years),
+                                         gtk_widget_get_ancestor (GTK_WIDGET (years), ADW_TYPE_HEADER_BAR)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (years)), ==, 8);
+
+  gtk_drop_down_set_selected (years, 4);
+  g_assert_cmpint (kensho_sheet_get_fiscal_year (sheet), ==, 2024);
+  g_assert_true (shows_label (form, "① Activities in 令和6年度"));
+  g_assert_false (shows_label (form, "① Activities in 令和5年度"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpint (kensho_sheet_get_fiscal_year (sheet), ==, 2023);
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 3);
+  g_assert_true (shows_label (kensho_window_get_form (fixture->window), "① Activities in 令和5年度"));
+}
+/* Each text box counts its characters (line breaks apart), as it is typed. */
+static void
+test_character_count (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "新規就農者数");
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  guint n;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  collect_text_views (kensho_window_get_form (fixture->window), views);
+  buffer = gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
+  n = (guint) g_utf8_strlen (kensho_indicator_get_commentary (KENSHO_INDICATOR (node), 2023,
+                                                              KENSHO_COMMENTARY_ACTIVITIES), -1);
+  before = g_strdup_printf ("%u characters", n);
+  g_assert_true (shows_label (kensho_window_get_form (fixture->window), before));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\n追記", -1);
+  after = g_strdup_printf ("%u characters", n + 2);
+  g_assert_true (shows_label (kensho_window_get_form (fixture->window), after));
+  g_assert_true (shows_label (kensho_window_get_form (fixture->window), "0 characters"));
+}
+
+static int
+font_size (GtkWidget *widget)
+{
+  return pango_font_description_get_size (pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
+}
+
+/* Ctrl+plus and Ctrl+minus zoom the form and the tree, Ctrl+0 goes back;
+ * the zoom is kept in the settings for the next start. */
+static void
+test_zoom (Fixture *fixture, gconstpointer data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  KenshoNode *node = find_row (fixture->tree, "新規就農者数");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkWidget *widgets[3];
+  int sizes[3];
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  collect_text_views (kensho_window_get_form (fixture->window), views);
+  widgets[0] = g_ptr_array_index (views, 0);
+  widgets[1] = find_label (kensho_window_get_form (fixture->window), "① Activities in 令和5年度");
+  widgets[2] = kensho_strategy_tree_get_title_widget (fixture->tree, node);
+  wait_frame (GTK_WIDGET (window));
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    sizes[i] = font_size (widgets[i]);
+  g_assert_true (gtk_widget_grab_focus (widgets[0]));
+
+  g_assert_true (press_key (window, GDK_KEY_plus, GDK_CONTROL_MASK));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), 1.1, 0.001);
+  wait_frame (GTK_WIDGET (window));
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    g_assert_cmpint (font_size (widgets[i]), >, sizes[i]);
+  save_screenshot (GTK_WIDGET (window), "window-zoomed.png");
+
+  g_assert_true (press_key (window, GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_true (press_key (window, GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), 0.9, 0.001);
+  wait_frame (GTK_WIDGET (window));
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    g_assert_cmpint (font_size (widgets[i]), <, sizes[i]);
+
+  g_assert_true (press_key (window, GDK_KEY_0, GDK_CONTROL_MASK));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), 1.0, 0.001);
+  wait_frame (GTK_WIDGET (window));
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    g_assert_cmpint (font_size (widgets[i]), ==, sizes[i]);
+  g_settings_reset (settings, "zoom");
+}
+static void
+on_changed_flag (GObject *object, gboolean *changed)
+{
+  *changed = TRUE;
+}
+
+/* Pastes @text from the clipboard into @widget, as Ctrl+V does, and waits
+ * until @changes (the entry or text buffer) has changed and what the
+ * change set off is done. */
+static void
+paste (GtkWidget *widget, gpointer changes, const char *text)
+{
+  gboolean changed = FALSE;
+  gulong handler = g_signal_connect (changes, "changed", G_CALLBACK (on_changed_flag), &changed);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  g_assert_true (gtk_widget_grab_focus (widget));
+  g_assert_true (gtk_widget_activate_action (widget, "clipboard.paste", NULL));
+  while (!changed)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (changes, handler);
+  wait_idle ();
+}
+
+static const char *
+actual_number (KenshoIndicator *indicator, KenshoColumn column)
+{
+  const KenshoValue *value = kensho_series_get_column (kensho_indicator_get_series (indicator, 0), column, 2023);
+
+  return value ? value->number : NULL;
+}
+
+/* A row copied from a spreadsheet, pasted into a value box, fills the
+ * boxes after it; a row of three texts pasted into ① fills ①②③. Each is
+ * one step to undo. */
+static void
+test_paste_spreadsheet_row (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "製造品出荷額等");
+  KenshoIndicator *indicator = KENSHO_INDICATOR (node);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *activities = NULL;
+  g_autofree char *expected = NULL;
+  KenshoValuesEditor *values;
+  GtkEditable *cell;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  values = KENSHO_VALUES_EDITOR (kensho_indicator_form_get_values_editor (
+                                   KENSHO_INDICATOR_FORM (kensho_window_get_form (fixture->window))));
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_ACTUAL), ==, "11017");
+  cell = kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_PREVIOUS_ACTUAL);
+  paste (GTK_WIDGET (gtk_editable_get_delegate (cell)), cell, "10,500億円\t11,600億円\t12,000億円\r\n");
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_TARGET), ==, "12000");
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_PREVIOUS_ACTUAL), ==, "10500");
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_ACTUAL), ==, "11600");
+  g_assert_cmpstr (gtk_editable_get_text (cell), ==, "10,500億円");
+  g_assert_cmpstr (gtk_editable_get_text (kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_ACTUAL)), ==,
+                   "11,600億円");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_PREVIOUS_ACTUAL), ==, "10060");
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_ACTUAL), ==, "11017");
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_TARGET), !=, "12000");
+
+  /* A cell that cannot be read keeps what was pasted, marked; the others fill. */
+  cell = kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_ACTUAL);
+  paste (GTK_WIDGET (gtk_editable_get_delegate (cell)), cell, "11,5x0億円\t12,500億円");
+  g_assert_cmpstr (gtk_editable_get_text (cell), ==, "11,5x0億円");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_ACTUAL), ==, "11017");
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_TARGET), ==, "12500");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+
+  collect_text_views (kensho_window_get_form (fixture->window), views);
+  activities = g_strdup (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES));
+  expected = g_strconcat (activities, "企業訪問", NULL);
+  {
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)), &end);
+    gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)), &end);
+  }
+  paste (g_ptr_array_index (views, 0), gtk_text_view_get_buffer (g_ptr_array_index (views, 0)),
+         "企業訪問\t人手不足\t\"採用支援\n継続\"\r\n");
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_NEXT_STEPS), ==,
+                   "採用支援\n継続");
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==, expected);
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, "人手不足");
+  g_clear_pointer (&expected, g_free);
+  expected = buffer_text (g_ptr_array_index (views, 1));
+  g_assert_cmpstr (expected, ==, "人手不足");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==, activities);
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), !=, "人手不足");
+
+  /* Into ③, the last box: the cells go there one a line, none lost. */
+  {
+    g_autofree char *next_steps = g_strdup (kensho_indicator_get_commentary (indicator, 2023,
+                                                                              KENSHO_COMMENTARY_NEXT_STEPS));
+    g_autofree char *joined = g_strconcat (next_steps, "補助\n周知", NULL);
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (g_ptr_array_index (views, 2)), &end);
+    gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (g_ptr_array_index (views, 2)), &end);
+    paste (g_ptr_array_index (views, 2), gtk_text_view_get_buffer (g_ptr_array_index (views, 2)), "補助\t周知");
+    g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_NEXT_STEPS), ==, joined);
+  }
+}
+
+/* The columns of the form around its rating. */
+static KenshoFormColumns *
+rating_columns (KenshoWindow *window)
+{
+  GtkWidget *rating = GTK_WIDGET (find_drop_down (kensho_window_get_form (window), "Not rated"));
+
+  return KENSHO_FORM_COLUMNS (gtk_widget_get_ancestor (rating, KENSHO_TYPE_FORM_COLUMNS));
+}
+
+/* Whether @widget is shown whole in the scrolled window around it, unscrolled. */
+static gboolean
+in_view (GtkWidget *widget)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, viewport, &bounds));
+  g_test_message ("%s: %g to %g of %d", G_OBJECT_TYPE_NAME (widget), bounds.origin.y,
+                  bounds.origin.y + bounds.size.height, gtk_widget_get_height (viewport));
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport) &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (viewport);
+}
+
+/* Resizes the window (its size less the decorations' shadow) and waits for
+ * the frame drawn at that size, or for the smallest it can take. */
+static void
+resize (GtkWindow *window, int width, int height)
+{
+  gtk_window_set_default_size (window, width, height);
+  for (int frames = 0; frames < 20 && gtk_widget_get_width (GTK_WIDGET (window)) > width; frames++)
+    wait_frame (GTK_WIDGET (window));
+  wait_frame (GTK_WIDGET (window));
+}
+
+/* At 1280×800 the rating and the reason are in view beside the commentary,
+ * unscrolled; at 800 wide the parts are one above the other, and fit. */
+static void
+test_form_fits_window (Fixture *fixture, gconstpointer data)
+{
+  static const char *const names[] = { "製造品出荷額等", "新技術・新製品等の開発数", "新規就農者数" };
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+
+  resize (window, 1280, 800);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GPtrArray) views = g_ptr_array_new ();
+      GtkWidget *form;
+
+      kensho_strategy_tree_select (fixture->tree, find_row (fixture->tree, names[i]));
+      wait_frame (GTK_WIDGET (window));
+      form = kensho_window_get_form (fixture->window);
+      collect_text_views (form, views);
+      g_assert_true (kensho_form_columns_is_wide (rating_columns (fixture->window)));
+      g_assert_true (in_view (GTK_WIDGET (find_drop_down (form, "Not rated"))));
+      g_assert_true (in_view (g_ptr_array_index (views, 3)));
+    }
+  save_screenshot (GTK_WIDGET (window), "window-form-1280x800.png");
+
+  resize (window, 800, 600);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
+  g_assert_false (kensho_form_columns_is_wide (rating_columns (fixture->window)));
+  save_screenshot (GTK_WIDGET (window), "window-form-800x600.png");
+}
+static void
+collect_listed (GtkWidget *widget, GPtrArray *listed)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerators = NULL;
+      g_auto(GStrv) each = NULL;
+
+      g_object_get (widget, "accelerator", &accelerators, NULL);
+      each = g_strsplit (accelerators ? accelerators : "", " ", -1);
+      for (guint i = 0; each[i] != NULL; i++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+
+          if (gtk_accelerator_parse (each[i], &keyval, &modifiers))
+            g_ptr_array_add (listed, gtk_accelerator_name (keyval, modifiers));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_listed (child, listed);
+}
+
+/* The app's own shortcuts on @widget: those of its win. and app. actions. */
+static void
+collect_bound (GtkWidget *widget, GPtrArray *bound)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (action) && GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              (g_str_has_prefix (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "win.") ||
+               g_str_has_prefix (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "app.")))
+            g_ptr_array_add (bound, gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                                          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+        }
+    }
+}
+
+/* The shortcuts window lists every shortcut of the window, the tree and the
+ * application, and the form's keys. Alternatives of one (Ctrl+=, the
+ * keypad's) need not be listed. */
+static void
+test_shortcuts_listed (Fixture *fixture, gconstpointer data)
+{
+  GtkShortcutsWindow *help = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) bound = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (fixture->app));
+  static const char *const alternatives[] = { "<Control>equal", "<Control>KP_Add", "<Control>KP_Subtract",
+                                              "<Control>KP_0", "KP_Delete", NULL };
+  static const char *const form_keys[] = { "Tab", "<Shift>Tab", "<Control>Tab", "<Control>v", NULL };
+
+  g_assert_nonnull (help);
+  collect_listed (GTK_WIDGET (help), listed);
+  collect_bound (GTK_WIDGET (fixture->window), bound);
+  collect_bound (GTK_WIDGET (fixture->tree), bound);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &keyval, &modifiers));
+          g_ptr_array_add (bound, gtk_accelerator_name (keyval, modifiers));
+        }
+    }
+  for (guint i = 0; form_keys[i] != NULL; i++)
+    {
+      guint keyval;
+      GdkModifierType modifiers;
+
+      g_assert_true (gtk_accelerator_parse (form_keys[i], &keyval, &modifiers));
+      g_ptr_array_add (bound, gtk_accelerator_name (keyval, modifiers));
+    }
+  g_assert_cmpuint (bound->len, >, 20);
+  for (guint i = 0; i < bound->len; i++)
+    {
+      const char *accelerator = g_ptr_array_index (bound, i);
+      gboolean alternative = FALSE;
+
+      for (guint j = 0; alternatives[j] != NULL; j++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+          g_autofree char *name = NULL;
+
+          g_assert_true (gtk_accelerator_parse (alternatives[j], &keyval, &modifiers));
+          name = gtk_accelerator_name (keyval, modifiers);
+          alternative |= g_str_equal (name, accelerator);
+        }
+      if (!alternative && !g_ptr_array_find_with_equal_func (listed, accelerator, g_str_equal, NULL))
+        g_error ("%s is not in the shortcuts window", accelerator);
+    }
+}
 
 int
 main (int argc, char **argv)
@@ -1072,6 +1707,18 @@ main (int argc, char **argv)
   g_test_add ("/window/export-pdf-disk-full", Fixture, NULL, fixture_set_up, test_export_pdf_disk_full,
               fixture_tear_down);
   g_test_add ("/window/rename-with-f2", Fixture, NULL, fixture_set_up, test_rename_with_f2, fixture_tear_down);
+  g_test_add ("/window/tab-moves-on", Fixture, NULL, fixture_set_up, test_tab_moves_on, fixture_tear_down);
+  g_test_add ("/window/delete-key", Fixture, NULL, fixture_set_up, test_delete_key, fixture_tear_down);
+  g_test_add ("/window/add-focuses-name", Fixture, NULL, fixture_set_up, test_add_focuses_name, fixture_tear_down);
+  g_test_add ("/window/search-folds-width", Fixture, NULL, fixture_set_up, test_search_folds_width,
+              fixture_tear_down);
+  g_test_add ("/window/year-in-view", Fixture, NULL, fixture_set_up, test_year_in_view, fixture_tear_down);
+  g_test_add ("/window/character-count", Fixture, NULL, fixture_set_up, test_character_count, fixture_tear_down);
+  g_test_add ("/window/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
+  g_test_add ("/window/paste-spreadsheet-row", Fixture, NULL, fixture_set_up, test_paste_spreadsheet_row,
+              fixture_tear_down);
+  g_test_add ("/window/form-fits-window", Fixture, NULL, fixture_set_up, test_form_fits_window, fixture_tear_down);
+  g_test_add ("/window/shortcuts-listed", Fixture, NULL, fixture_set_up, test_shortcuts_listed, fixture_tear_down);
   result = g_test_run ();
   g_clear_object (&the_app);
   /* The private home goes, with the workspace and the copies. */

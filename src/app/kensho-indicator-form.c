@@ -7,7 +7,10 @@
 #include "kensho-accessible.h"
 #include "kensho-achievement.h"
 #include "kensho-checks.h"
+#include "kensho-era.h"
+#include "kensho-form-columns.h"
 #include "kensho-indicator-form.h"
+#include "kensho-tsv.h"
 #include "kensho-values-editor.h"
 
 struct _KenshoIndicatorForm
@@ -28,6 +31,7 @@ struct _KenshoIndicatorForm
   GtkBox *commentary_box;
   KenshoValuesEditor *values_editor;
   GtkTextView *commentary[3];
+  GtkWidget *commentary_heading[3];
   GtkLabel *achievement_label;
   GtkDropDown *rating;
   GtkLabel *rating_hint;
@@ -43,6 +47,11 @@ struct _KenshoIndicatorForm
   KenshoSheet *sheet;
   gulong changed_handler;
   gboolean updating;
+  /* Spreadsheet cells pasted into a commentary box, not yet filled in */
+  char **pasted_cells;
+  KenshoCommentaryPart pasted_part;
+  int pasted_offset;
+  guint paste_source;
 };
 
 G_DEFINE_FINAL_TYPE (KenshoIndicatorForm, kensho_indicator_form, ADW_TYPE_BIN)
@@ -276,6 +285,32 @@ update_findings (KenshoIndicatorForm *self, GListModel *findings)
     }
 }
 
+/* The ①②③ headings name the fiscal year being edited, which the header
+ * bar switches: "①令和5年度の主な取組・事業実施状況". */
+static void
+update_commentary_headings (KenshoIndicatorForm *self)
+{
+  g_autofree char *year = kensho_era_format (fiscal_year (self), KENSHO_PERIOD_FISCAL_YEAR, 0);
+  /* TRANSLATORS: %s is the fiscal year being edited, such as 令和5年度 */
+  g_autofree char *activities = g_strdup_printf (_("① Activities in %s"), year);
+  /* TRANSLATORS: %s is the fiscal year being edited, such as 令和5年度 */
+  g_autofree char *issues = g_strdup_printf (_("② Issues in %s"), year);
+  /* TRANSLATORS: %s is the fiscal year being edited, such as 令和5年度 */
+  g_autofree char *next_steps = g_strdup_printf (_("③ Next steps after %s"), year);
+  const char *titles[] = { activities, issues, next_steps };
+
+  for (KenshoCommentaryPart part = 0; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
+    {
+      const char *title = titles[part];
+
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->commentary_heading[part])), title) == 0)
+        continue;
+      gtk_label_set_text (GTK_LABEL (self->commentary_heading[part]), title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->commentary[part]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title, -1);
+    }
+}
+
 static void
 load (KenshoIndicatorForm *self)
 {
@@ -292,6 +327,7 @@ load (KenshoIndicatorForm *self)
   set_entry_if_different (self->unit_entry, kensho_indicator_get_unit (self->indicator));
   fill_division_list (self);
   update_division_hint (self);
+  update_commentary_headings (self);
   for (KenshoCommentaryPart part = 0; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
     set_text_if_different (self->commentary[part],
                            kensho_indicator_get_commentary (self->indicator, fiscal_year (self), part));
@@ -413,6 +449,70 @@ on_commentary_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
   kensho_indicator_set_commentary (self->indicator, fiscal_year (self), part, text);
 }
 
+/* A spreadsheet row pasted into ① fills ①②③ as it filled three cells
+ * there: the first where it was pasted, the next replacing ② and ③.
+ * Cells beyond ③ go to the end of ③: nothing pasted is lost. One undo step. */
+static gboolean
+fill_pasted (gpointer user_data)
+{
+  KenshoIndicatorForm *self = user_data;
+  g_auto(GStrv) cells = g_steal_pointer (&self->pasted_cells);
+  KenshoCommentaryPart part = self->pasted_part;
+  guint n_boxes = KENSHO_COMMENTARY_NEXT_STEPS - part + 1;
+  g_autofree char *current = NULL;
+  const char *split;
+
+  self->paste_source = 0;
+  if (self->indicator == NULL || cells == NULL || cells[0] == NULL)
+    return G_SOURCE_REMOVE;
+  /* More cells than boxes left: the last box takes the rest, a line each. */
+  if (g_strv_length (cells) > n_boxes)
+    {
+      char *rest = g_strjoinv ("\n", cells + n_boxes - 1);
+
+      g_free (cells[n_boxes - 1]);
+      cells[n_boxes - 1] = rest;
+      g_clear_pointer (&cells[n_boxes], g_free);
+      for (guint i = n_boxes + 1; cells[i] != NULL; i++)
+        g_clear_pointer (&cells[i], g_free);
+    }
+  current = text_of (self->commentary[part]);
+  split = g_utf8_offset_to_pointer (current, self->pasted_offset);
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Paste commentary"), NULL);
+  for (guint i = 0; cells[i] != NULL; i++, part++)
+    {
+      /* The first where it was pasted, the others in place of ② and ③. */
+      g_autofree char *text = i > 0 ? g_strdup (cells[i])
+                                    : g_strdup_printf ("%.*s%s%s", (int) (split - current), current, cells[0], split);
+
+      kensho_indicator_set_commentary (self->indicator, fiscal_year (self), part, text);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_commentary_insert_text (GtkTextBuffer *buffer, GtkTextIter *location, const char *text, int length,
+                           KenshoIndicatorForm *self)
+{
+  g_autofree char *pasted = g_strndup (text, length < 0 ? strlen (text) : (gsize) length);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  /* A tab alone is typed (Ctrl+Tab), not pasted. */
+  if (self->updating || self->indicator == NULL || !kensho_tsv_is_spreadsheet (pasted) || g_str_equal (pasted, "\t"))
+    return;
+  /* Filled once the paste is over: the buffer is still inserting. */
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  rows = kensho_tsv_parse (pasted);
+  if (rows->len == 0)
+    return;
+  g_clear_pointer (&self->pasted_cells, g_strfreev);
+  self->pasted_cells = g_strdupv (g_ptr_array_index (rows, 0));
+  self->pasted_part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer), "part"));
+  self->pasted_offset = gtk_text_iter_get_offset (location);
+  if (self->paste_source == 0)
+    self->paste_source = g_idle_add_full (G_PRIORITY_HIGH, fill_pasted, self, NULL);
+}
+
 static void
 on_reason_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
 {
@@ -480,12 +580,33 @@ section (GtkBox *box, const char *title)
   return label;
 }
 
+/* Ctrl+Tab: the tab character Tab no longer types. */
+static gboolean
+insert_tab (GtkWidget *view, GVariant *args, gpointer user_data)
+{
+  gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "\t", 1,
+                                                gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  return TRUE;
+}
+
+/* Many cities limit the length of these texts: the count is in view. Line
+ * breaks do not count, as in the limits. */
+static void
+update_count (GtkTextBuffer *buffer, GtkLabel *count)
+{
+  guint n = (guint) (gtk_text_buffer_get_char_count (buffer) - (gtk_text_buffer_get_line_count (buffer) - 1));
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u character", "%u characters", n), n);
+
+  gtk_label_set_text (count, text);
+}
+
 static GtkTextView *
-text_area (GtkBox *box, const char *title)
+text_area (GtkBox *box, const char *title, GtkWidget **heading)
 {
   GtkWidget *label = section (box, title);
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *count;
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
@@ -493,11 +614,35 @@ text_area (GtkBox *box, const char *title)
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
   gtk_widget_set_size_request (view, -1, 72);
+  /* Tab goes on to the next field, as in a spreadsheet or a web form: a tab
+   * typed by habit would be saved into the sheet unseen. Ctrl+Tab, which
+   * GtkTextView binds to moving on, types one. */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Tab, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (insert_tab, NULL, NULL)));
+    gtk_widget_add_controller (view, keys);
+  }
   gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   /* GTK 4.8 does not pass the relation on to AT-SPI for text views. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_box_append (box, frame);
+  count = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (count), 1);
+  gtk_widget_add_css_class (count, "caption");
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (update_count),
+                           count, 0);
+  update_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), GTK_LABEL (count));
+  gtk_box_append (box, count);
+  if (heading != NULL)
+    *heading = label;
   return GTK_TEXT_VIEW (view);
 }
 
@@ -517,6 +662,7 @@ kensho_indicator_form_class_init (KenshoIndicatorFormClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = kensho_indicator_form_dispose;
   g_type_ensure (KENSHO_TYPE_VALUES_EDITOR);
+  g_type_ensure (KENSHO_TYPE_FORM_COLUMNS);
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/kensho/Kensho/kensho-indicator-form.ui");
   gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, name_entry);
   gtk_widget_class_bind_template_child (widget_class, KenshoIndicatorForm, kind_label);
@@ -564,10 +710,12 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
     {
       GtkTextBuffer *buffer;
 
-      self->commentary[part] = text_area (self->commentary_box, _(parts[part]));
+      /* With the year from update_commentary_headings() on. */
+      self->commentary[part] = text_area (self->commentary_box, _(parts[part]), &self->commentary_heading[part]);
       buffer = gtk_text_view_get_buffer (self->commentary[part]);
       g_object_set_data (G_OBJECT (buffer), "part", GINT_TO_POINTER (part));
       g_signal_connect (buffer, "changed", G_CALLBACK (on_commentary_changed), self);
+      g_signal_connect (buffer, "insert-text", G_CALLBACK (on_commentary_insert_text), self);
     }
 
   g_signal_connect (self->rating, "notify::selected", G_CALLBACK (on_rating_selected), self);
@@ -577,7 +725,7 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
   g_signal_connect (self->use_suggestion, "clicked", G_CALLBACK (on_use_suggestion_clicked), self);
   gtk_box_append (self->rating_hint_box, GTK_WIDGET (self->use_suggestion));
 
-  self->reason = text_area (self->reason_box, _("Reason for delay"));
+  self->reason = text_area (self->reason_box, _("Reason for delay"), NULL);
   kensho_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect (gtk_text_view_get_buffer (self->reason), "changed", G_CALLBACK (on_reason_changed), self);
 }
@@ -594,6 +742,8 @@ kensho_indicator_form_set_indicator (KenshoIndicatorForm *self, KenshoIndicator 
 {
   g_return_if_fail (KENSHO_IS_INDICATOR_FORM (self));
 
+  g_clear_handle_id (&self->paste_source, g_source_remove);
+  g_clear_pointer (&self->pasted_cells, g_strfreev);
   if (self->sheet != NULL)
     g_clear_signal_handler (&self->changed_handler, self->sheet);
   g_clear_object (&self->sheet);

@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "kensho-tsv.h"
 #include "kensho-values-editor.h"
 
 struct _KenshoValuesEditor
@@ -24,6 +26,10 @@ struct _KenshoValuesEditor
   guint n_series_shown;
   GtkEditable *pending_cell; /* changed, not yet read */
   guint pending_source;
+  GPtrArray *pasted_rows;    /* spreadsheet cells pasted, not yet filled in */
+  GtkEditable *pasted_cell;  /* the cell they were pasted into */
+  guint pasted_series, pasted_column;
+  guint paste_source;
   gboolean updating;
 };
 
@@ -151,13 +157,88 @@ on_pending_timeout (gpointer user_data)
 static void
 on_cell_changed (GtkEditable *editable, KenshoValuesEditor *self)
 {
-  if (self->updating || self->indicator == NULL)
+  /* A paste into the cell emptied it first: fill_pasted() reads it. */
+  if (self->updating || self->indicator == NULL || editable == self->pasted_cell)
     return;
   if (self->pending_cell != NULL && self->pending_cell != editable)
     commit_pending (self);
   self->pending_cell = editable;
   if (self->pending_source == 0)
     self->pending_source = g_idle_add_full (G_PRIORITY_HIGH, on_pending_timeout, self, NULL);
+}
+
+/* Fills the cells from the one pasted into, as a spreadsheet does: a row's
+ * cells into the next columns (baseline, actuals, targets), further rows
+ * into the next series. One undo step. */
+static gboolean
+fill_pasted (gpointer user_data)
+{
+  KenshoValuesEditor *self = user_data;
+  g_autoptr(GPtrArray) rows = g_steal_pointer (&self->pasted_rows);
+
+  self->paste_source = 0;
+  self->pasted_cell = NULL;
+  if (self->indicator == NULL || rows == NULL)
+    return G_SOURCE_REMOVE;
+  commit_pending (self);
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Paste values"), NULL);
+  self->updating = TRUE;
+  for (guint r = 0; r < rows->len && self->pasted_series + r < self->n_series_shown; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+      KenshoSeries *series = kensho_indicator_get_series (self->indicator, self->pasted_series + r);
+
+      for (guint c = 0; cells[c] != NULL && self->pasted_column + c < KENSHO_N_COLUMNS; c++)
+        {
+          KenshoColumn column = (KenshoColumn) (self->pasted_column + c);
+          GtkEditable *cell = g_ptr_array_index (self->cells, (self->pasted_series + r) * KENSHO_N_COLUMNS + column);
+          g_autoptr(KenshoValue) value = NULL;
+          g_autoptr(GError) error = NULL;
+
+          gtk_editable_set_text (cell, g_strstrip (cells[c]));
+          if (!parse_cell (cells[c], &value, &error))
+            {
+              set_cell_error (self, GTK_WIDGET (cell), error->message);
+              continue;
+            }
+          set_cell_error (self, GTK_WIDGET (cell), NULL);
+          kensho_series_set_column (series, column, fiscal_year (self), value);
+        }
+    }
+  /* The cells say what was pasted; one that cannot be read keeps it, marked. */
+  self->updating = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Cells copied from a spreadsheet come as one text with tabs and line
+ * breaks: they are spread over the cells, not typed into one. */
+static void
+on_cell_insert_text (GtkEditable *text, const char *new_text, int length, int *position,
+                     KenshoValuesEditor *self)
+{
+  GtkEditable *cell = GTK_EDITABLE (gtk_widget_get_parent (GTK_WIDGET (text)));
+  g_autofree char *pasted = g_strndup (new_text, length < 0 ? strlen (new_text) : (gsize) length);
+  char *line_break = strchr (pasted, '\n');
+
+  if (self->updating || self->indicator == NULL)
+    return;
+  if (!kensho_tsv_is_spreadsheet (pasted) && (line_break == NULL || line_break[strspn (line_break, "\r\n")] == '\0'))
+    return;
+  g_signal_stop_emission_by_name (text, "insert-text");
+  /* The paste replaces this cell's text: the selection it deletes is no
+   * edit of its own. Filled once the paste is over: GtkText is still at it. */
+  if (self->pending_cell == cell)
+    {
+      self->pending_cell = NULL;
+      g_clear_handle_id (&self->pending_source, g_source_remove);
+    }
+  g_clear_pointer (&self->pasted_rows, g_ptr_array_unref);
+  self->pasted_rows = kensho_tsv_parse (pasted);
+  self->pasted_cell = cell;
+  self->pasted_series = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "series"));
+  self->pasted_column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
+  if (self->paste_source == 0)
+    self->paste_source = g_idle_add_full (G_PRIORITY_HIGH, fill_pasted, self, NULL);
 }
 
 static void
@@ -269,6 +350,9 @@ rebuild (KenshoValuesEditor *self)
 
   self->pending_cell = NULL;
   g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_clear_handle_id (&self->paste_source, g_source_remove);
+  g_clear_pointer (&self->pasted_rows, g_ptr_array_unref);
+  self->pasted_cell = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
   g_ptr_array_set_size (self->cells, 0);
@@ -312,6 +396,8 @@ rebuild (KenshoValuesEditor *self)
           g_object_set_data (G_OBJECT (cell), "series", GUINT_TO_POINTER (s));
           g_object_set_data (G_OBJECT (cell), "column", GUINT_TO_POINTER (column));
           g_signal_connect (cell, "changed", G_CALLBACK (on_cell_changed), self);
+          g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (cell)), "insert-text",
+                            G_CALLBACK (on_cell_insert_text), self);
           gtk_grid_attach (self->grid, cell, (int) s + 1, (int) column + 1, 1, 1);
           g_ptr_array_add (self->cells, cell);
         }
@@ -347,6 +433,8 @@ kensho_values_editor_dispose (GObject *object)
   KenshoValuesEditor *self = KENSHO_VALUES_EDITOR (object);
 
   commit_pending (self);
+  g_clear_handle_id (&self->paste_source, g_source_remove);
+  g_clear_pointer (&self->pasted_rows, g_ptr_array_unref);
   g_clear_object (&self->indicator);
   g_clear_object (&self->undo);
   G_OBJECT_CLASS (kensho_values_editor_parent_class)->dispose (object);

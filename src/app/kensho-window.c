@@ -6,6 +6,7 @@
 #include "kensho-accessible.h"
 #include "kensho-checks-panel.h"
 #include "kensho-csv.h"
+#include "kensho-era.h"
 #include "kensho-indicator-form.h"
 #include "kensho-node-form.h"
 #include "kensho-overview-page.h"
@@ -27,6 +28,7 @@ struct _KenshoWindow
   GtkSearchEntry *search_entry;
   GtkDropDown *division_filter;
   GtkDropDown *rating_filter;
+  GtkDropDown *year_dropdown;
   GtkRevealer *status_revealer;
   GtkLabel *status_label;
   GtkStack *main_stack;
@@ -45,7 +47,10 @@ struct _KenshoWindow
   KenshoDocument *document;
   KenshoUndoStack *undo;
   KenshoSheet *shown_sheet;
+  GtkCssProvider *zoom_css;
   gulong sheet_handler;
+  int first_year_listed, last_year_listed;
+  gboolean filling_years;
   gboolean quitting;
   gboolean close_confirmed;
 };
@@ -272,6 +277,57 @@ on_filters_changed (KenshoWindow *self)
   kensho_strategy_tree_set_rating_filter (self->tree, selected_rating_id (self));
 }
 
+/* The header bar's years: the plan's, and the one shown if outside it. */
+static void
+fill_years (KenshoWindow *self)
+{
+  KenshoSheet *sheet = kensho_window_get_sheet (self);
+  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+  int shown, first, last;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), sheet != NULL);
+  if (sheet == NULL)
+    return;
+  shown = kensho_sheet_get_fiscal_year (sheet);
+  first = MIN (kensho_sheet_get_plan_first (sheet), shown);
+  last = MAX (kensho_sheet_get_plan_last (sheet), shown);
+  self->filling_years = TRUE;
+  /* The same years keep their model: a year chosen in the drop-down
+   * changes the sheet, and this, while the drop-down is still busy with it. */
+  if (first != self->first_year_listed || last != self->last_year_listed)
+    {
+      for (int year = first; year <= last; year++)
+        {
+          g_autofree char *label = kensho_era_format (year, KENSHO_PERIOD_FISCAL_YEAR, 0);
+
+          gtk_string_list_append (years, label);
+        }
+      self->first_year_listed = first;
+      self->last_year_listed = last;
+      /* A new model selects its first year: that is no choice of the user's. */
+      gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
+    }
+  gtk_drop_down_set_selected (self->year_dropdown, (guint) (shown - first));
+  self->filling_years = FALSE;
+}
+
+/* One click switches the year the form shows and edits. */
+static void
+on_year_selected (KenshoWindow *self)
+{
+  KenshoSheet *sheet = kensho_window_get_sheet (self);
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  int year;
+
+  if (sheet == NULL || self->undo == NULL || self->filling_years || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  year = self->first_year_listed + (int) selected;
+  if (year == kensho_sheet_get_fiscal_year (sheet))
+    return;
+  kensho_undo_stack_begin_sheet_edit (self->undo, _("Change the fiscal year shown"), NULL);
+  kensho_sheet_set_fiscal_year (sheet, year);
+}
+
 static void
 on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoWindow *self)
 {
@@ -279,6 +335,7 @@ on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoWindow 
     {
       update_title (self);
       fill_filters (self);
+      fill_years (self);
     }
 }
 
@@ -320,6 +377,7 @@ show_sheet (KenshoWindow *self)
   if (self->overview_page != NULL)
     kensho_overview_page_set_sheet (KENSHO_OVERVIEW_PAGE (self->overview_page), sheet);
   fill_filters (self);
+  fill_years (self);
   gtk_stack_set_visible_child_name (self->form_stack, "none");
   gtk_stack_set_visible_child_name (self->main_stack, sheet ? "sheet" : "start");
   update_title (self);
@@ -805,8 +863,9 @@ action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
   KenshoNode *node = kensho_strategy_tree_get_selected (self->tree);
   g_autoptr(KenshoNode) keep = NULL;
   g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) indicators = g_ptr_array_new ();
   KenshoNode *parent;
-  guint position;
+  guint position, n_indicators;
   AdwToast *toast;
 
   if (node == NULL)
@@ -816,7 +875,15 @@ action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
   position = kensho_node_get_position (node);
   kensho_node_remove (node);
   kensho_undo_stack_push_remove (self->undo, node, parent, position, _("Delete"));
-  message = g_strdup_printf (_("“%s” deleted"), kensho_node_get_title (node) ? kensho_node_get_title (node) : "");
+  kensho_node_collect_indicators (node, indicators);
+  n_indicators = KENSHO_IS_INDICATOR (node) ? 0 : indicators->len;
+  /* A goal or measure takes its indicators with it: say how many. */
+  if (n_indicators > 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” and its %u indicator deleted",
+                                            "“%s” and its %u indicators deleted", n_indicators),
+                               kensho_node_get_title (node) ? kensho_node_get_title (node) : "", n_indicators);
+  else
+    message = g_strdup_printf (_("“%s” deleted"), kensho_node_get_title (node) ? kensho_node_get_title (node) : "");
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
@@ -924,6 +991,12 @@ action_add (GtkWidget *widget, const char *name, GVariant *parameter)
                                       : kind == KENSHO_NODE_SUBGOAL ? _("New sub-goal")
                                                                      : _("New measure"));
   parent = place_for (self, node, &position);
+  if (parent != NULL)
+    {
+      g_autofree char *code = kensho_node_dup_next_code (parent, kind);
+
+      kensho_node_set_code (node, code);
+    }
   if (parent == NULL || !kensho_node_insert (parent, node, position, NULL))
     {
       show_toast (self, _("Select where the new item belongs first."));
@@ -931,6 +1004,8 @@ action_add (GtkWidget *widget, const char *name, GVariant *parameter)
     }
   kensho_undo_stack_push_insert (self->undo, node, _("Add"));
   kensho_strategy_tree_select (self->tree, node);
+  /* Ready to type the new row's name over the placeholder. */
+  action_rename (widget, NULL, NULL);
 }
 
 static void
@@ -1180,6 +1255,75 @@ kensho_window_close_for_quit (KenshoWindow *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Zoom --------------------------------------------------------------------- */
+
+static double
+get_zoom (KenshoWindow *self)
+{
+  GSettings *settings = kensho_application_get_settings (get_app (self));
+
+  return settings ? g_settings_get_double (settings, "zoom") : 1.0;
+}
+
+static void
+append_points (GString *css, const char *selector, double points)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* In the C locale's notation, whatever the user's. */
+  g_string_append_printf (css, "%s { font-size: %spt; }\n", selector,
+                          g_ascii_formatd (number, sizeof number, "%.2f", points));
+}
+
+/* The form and the tree at the zoom of the settings. libadwaita sizes
+ * headings and captions in points, not after their parent: each is
+ * scaled. */
+static void
+apply_zoom (KenshoWindow *self)
+{
+  double zoom = get_zoom (self);
+  g_autoptr(GString) css = g_string_new (NULL);
+  g_autofree char *font_name = NULL;
+  PangoFontDescription *font;
+  double body = 11;
+
+  if (G_APPROX_VALUE (zoom, 1.0, 0.001))
+    {
+      gtk_css_provider_load_from_data (self->zoom_css, "", -1);
+      return;
+    }
+  g_object_get (gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                "gtk-font-name", &font_name, NULL);
+  font = pango_font_description_from_string (font_name ? font_name : "");
+  if (pango_font_description_get_size (font) > 0)
+    body = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+  pango_font_description_free (font);
+  append_points (css, ".kensho-zoomable", body * zoom);
+  append_points (css, ".kensho-zoomable .heading, .kensho-zoomable .body", 11 * zoom);
+  append_points (css, ".kensho-zoomable .title-4", 13 * zoom);
+  append_points (css, ".kensho-zoomable .caption", 9 * zoom);
+  gtk_css_provider_load_from_data (self->zoom_css, css->str, -1);
+}
+
+/* Ctrl+plus, Ctrl+minus: ten per cent at a time; Ctrl+0 back to 100%. */
+static void
+action_zoom (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+  GSettings *settings = kensho_application_get_settings (get_app (self));
+  double zoom = get_zoom (self);
+
+  if (settings == NULL)
+    return;
+  if (g_str_equal (name, "win.zoom-in"))
+    zoom = (int) (zoom * 10 + 1.5) / 10.0;
+  else if (g_str_equal (name, "win.zoom-out"))
+    zoom = (int) (zoom * 10 - 0.5) / 10.0;
+  else
+    zoom = 1.0;
+  g_settings_set_double (settings, "zoom", CLAMP (zoom, 0.5, 3.0));
+}
+
 /* Files dropped on the window open. */
 static gboolean
 on_file_drop (GtkDropTarget *target, const GValue *value, double x, double y, KenshoWindow *self)
@@ -1240,6 +1384,10 @@ kensho_window_dispose (GObject *object)
   if (self->undo != NULL)
     g_signal_handlers_disconnect_by_func (self->undo, on_undo_changed, self);
   g_clear_object (&self->undo);
+  if (self->zoom_css != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->zoom_css));
+  g_clear_object (&self->zoom_css);
   gtk_widget_dispose_template (GTK_WIDGET (self), KENSHO_TYPE_WINDOW);
   G_OBJECT_CLASS (kensho_window_parent_class)->dispose (object);
 }
@@ -1260,6 +1408,8 @@ attach_to_application (KenshoWindow *self)
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
       gtk_paned_set_position (self->paned, g_settings_get_int (settings, "pane-position"));
+      g_signal_connect_object (settings, "changed::zoom", G_CALLBACK (apply_zoom), self, G_CONNECT_SWAPPED);
+      apply_zoom (self);
     }
   if (app != NULL)
     {
@@ -1290,6 +1440,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, division_filter);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, rating_filter);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, status_revealer);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, main_stack);
@@ -1323,6 +1474,9 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-kpi", NULL, action_add);
   gtk_widget_class_install_action (widget_class, "win.add-target", NULL, action_add);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, action_find);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, action_zoom);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
@@ -1336,6 +1490,13 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.add-kpi", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
 }
 
 static void
@@ -1355,6 +1516,14 @@ kensho_window_init (KenshoWindow *self)
   gtk_stack_add_named (self->form_stack, self->indicator_form, "indicator");
   gtk_stack_add_named (self->form_stack, self->node_form, "node");
 
+  /* Ctrl+plus and Ctrl+minus zoom these (apply_zoom()). */
+  self->zoom_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->zoom_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_widget_add_css_class (GTK_WIDGET (self->form_stack), "kensho-zoomable");
+  gtk_widget_add_css_class (GTK_WIDGET (self->tree), "kensho-zoomable");
+
   self->checks_panel = kensho_checks_panel_new ();
   gtk_box_append (self->tree_box, self->checks_panel);
   g_signal_connect (self->checks_panel, "finding-activated", G_CALLBACK (on_finding_activated), self);
@@ -1366,6 +1535,8 @@ kensho_window_init (KenshoWindow *self)
   g_signal_connect_swapped (self->rating_filter, "notify::selected", G_CALLBACK (on_filters_changed), self);
   kensho_accessible_name_drop_down (self->division_filter, NULL, _("Responsible division"));
   kensho_accessible_name_drop_down (self->rating_filter, NULL, _("Progress rating"));
+  g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected), self);
+  kensho_accessible_name_drop_down (self->year_dropdown, NULL, _("Fiscal year shown and edited"));
   kensho_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   file_drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "kensho-error.h"
 #include "kensho-node-private.h"
@@ -471,4 +472,92 @@ kensho_node_collect_indicators (KenshoNode *self, GPtrArray *indicators)
     g_ptr_array_add (indicators, self);
   for (guint i = 0; i < n; i++)
     kensho_node_collect_indicators (kensho_node_get_child (self, i), indicators);
+}
+
+/* ① to ⑳, ㉑ to ㉟ and ㊱ to ㊿ as the sheets number measures; 0 for none. */
+static guint
+circled_value (gunichar c)
+{
+  if (c >= 0x2460 && c <= 0x2473)
+    return c - 0x2460 + 1;
+  if (c >= 0x3251 && c <= 0x325F)
+    return c - 0x3251 + 21;
+  if (c >= 0x32B1 && c <= 0x32BF)
+    return c - 0x32B1 + 36;
+  return 0;
+}
+
+static gunichar
+circled_char (guint value)
+{
+  if (value <= 20)
+    return 0x2460 + value - 1;
+  if (value <= 35)
+    return 0x3251 + value - 21;
+  return 0x32B1 + value - 36;
+}
+
+/* @code with its last number one up: "④" → "⑤", "1-2" → "1-3", "(2)" →
+ * "(3)"; NULL when it has none. */
+static char *
+increment_code (const char *code)
+{
+  const char *last = g_utf8_find_prev_char (code, code + strlen (code));
+  const char *end = NULL, *start;
+  guint value;
+
+  if (last != NULL && circled_value (g_utf8_get_char (last)) > 0)
+    {
+      value = circled_value (g_utf8_get_char (last)) + 1;
+      if (value <= 50)
+        {
+          char buffer[8] = { 0 };
+
+          g_unichar_to_utf8 (circled_char (value), buffer);
+          return g_strdup_printf ("%.*s%s", (int) (last - code), code, buffer);
+        }
+      return g_strdup_printf ("%.*s%u", (int) (last - code), code, value);
+    }
+  for (const char *p = code; *p; p++)
+    if (g_ascii_isdigit (*p) && !g_ascii_isdigit (p[1]))
+      end = p + 1;
+  if (end == NULL)
+    return NULL;
+  for (start = end; start > code && g_ascii_isdigit (start[-1]); start--)
+    ;
+  value = (guint) g_ascii_strtoull (start, NULL, 10) + 1;
+  return g_strdup_printf ("%.*s%u%s", (int) (start - code), code, value, end);
+}
+
+/* The code a new child of @kind under @parent takes: the next after its
+ * last sibling of that kind (⑤ after ④), or the first of its kind
+ * (measures ①, sub-goals "1-1" under goal "1", goals "1"). Indicators have
+ * none: "" then. */
+char *
+kensho_node_dup_next_code (KenshoNode *parent, KenshoNodeKind kind)
+{
+  const char *parent_code;
+
+  g_return_val_if_fail (KENSHO_IS_NODE (parent), NULL);
+
+  if (kind == KENSHO_NODE_INDICATOR)
+    return g_strdup ("");
+  for (guint i = kensho_node_get_n_children (parent); i > 0; i--)
+    {
+      KenshoNode *sibling = kensho_node_get_child (parent, i - 1);
+      const char *code = kensho_node_get_code (sibling);
+
+      if (kensho_node_get_kind (sibling) == kind && code != NULL && *code != '\0')
+        {
+          char *next = increment_code (code);
+
+          return next ? next : g_strdup ("");
+        }
+    }
+  if (kind == KENSHO_NODE_MEASURE)
+    return g_strdup ("①");
+  parent_code = kensho_node_get_code (parent);
+  if (kind == KENSHO_NODE_SUBGOAL && parent_code != NULL && *parent_code != '\0')
+    return g_strconcat (parent_code, "-1", NULL);
+  return g_strdup ("1");
 }
