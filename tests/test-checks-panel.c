@@ -297,6 +297,49 @@ test_finding_jumps_to_field (void)
   wait_idle ();
 }
 
+static gboolean
+is_drop_down_with_tooltip (GtkWidget *widget, gconstpointer tooltip)
+{
+  return GTK_IS_DROP_DOWN (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* The division filter of the search bar narrows the checks as it narrows
+ * the tree. */
+static void
+test_panel_follows_division_filter (void)
+{
+  KenshoWindow *window = open_sample_window ("division-checks.xml");
+  KenshoChecksPanel *panel = KENSHO_CHECKS_PANEL (find_descendant (GTK_WIDGET (window), KENSHO_TYPE_CHECKS_PANEL));
+  GListModel *findings = kensho_checks_panel_get_findings (panel);
+  GtkDropDown *division = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), is_drop_down_with_tooltip,
+                                                      "Show only one division’s indicators"));
+  const char *const *divisions = kensho_sheet_get_divisions (kensho_window_get_sheet (window));
+  guint traffic = g_strv_length ((char **) divisions);
+
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 3);
+  for (guint i = 0; divisions[i] != NULL; i++)
+    if (g_str_equal (divisions[i], "交通政策課"))
+      traffic = i;
+  g_assert_cmpuint (traffic, <, g_strv_length ((char **) divisions));
+
+  gtk_drop_down_set_selected (division, traffic + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(KenshoFinding) finding = g_list_model_get_item (findings, i);
+
+      g_assert_cmpstr (kensho_indicator_get_division (kensho_finding_get_indicator (finding)), ==, "交通政策課");
+    }
+  /* A division without findings says so. */
+  gtk_drop_down_set_selected (division, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 0);
+
+  gtk_drop_down_set_selected (division, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 3);
+  kensho_window_close_for_quit (window);
+  wait_idle ();
+}
+
 static void
 test_overview_page (void)
 {
@@ -438,6 +481,7 @@ main (int argc, char **argv)
   g_test_add_func ("/checks-panel/finding-jumps-to-field", test_finding_jumps_to_field);
   g_test_add_func ("/checks-panel/rating-scale-editor", test_rating_scale_editor);
   g_test_add_func ("/checks-panel/overview-page", test_overview_page);
+  g_test_add_func ("/checks-panel/follows-division-filter", test_panel_follows_division_filter);
   result = g_test_run ();
   g_clear_object (&the_app);
   test_remove_home (home);

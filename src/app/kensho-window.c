@@ -269,6 +269,7 @@ on_filters_changed (KenshoWindow *self)
     return;
   kensho_strategy_tree_set_search (self->tree, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   kensho_strategy_tree_set_division_filter (self->tree, selected_division (self));
+  kensho_checks_panel_set_division (KENSHO_CHECKS_PANEL (self->checks_panel), selected_division (self));
   kensho_strategy_tree_set_rating_filter (self->tree, selected_rating_id (self));
 }
 
