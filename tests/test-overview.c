@@ -68,6 +68,59 @@ test_unrated_and_unknown (void)
   g_assert_cmpuint (kensho_overview_get_delayed (after)->len, ==, 0);
 }
 
+/* Numerical targets and KPIs are counted apart, and add up to the whole. */
+static void
+test_kinds_apart (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoOverview) overview = kensho_overview_new (sheet);
+  static const guint targets[] = { 1, 2, 3 }, kpis[] = { 14, 13, 14 };
+
+  for (guint r = 0; r < 3; r++)
+    {
+      g_assert_cmpuint (kensho_overview_get_kind_count (overview, 0, KENSHO_INDICATOR_TARGET, r), ==, targets[r]);
+      g_assert_cmpuint (kensho_overview_get_kind_count (overview, 0, KENSHO_INDICATOR_KPI, r), ==, kpis[r]);
+    }
+  g_assert_cmpuint (kensho_overview_get_kind_total (overview, 0, KENSHO_INDICATOR_TARGET), ==, 6);
+  g_assert_cmpuint (kensho_overview_get_kind_total (overview, 0, KENSHO_INDICATOR_KPI), ==, 41);
+  for (guint row = 0; row < kensho_overview_get_n_rows (overview); row++)
+    {
+      g_assert_cmpuint (kensho_overview_get_kind_total (overview, row, KENSHO_INDICATOR_TARGET) +
+                        kensho_overview_get_kind_total (overview, row, KENSHO_INDICATOR_KPI),
+                        ==, kensho_overview_get_total (overview, row));
+      for (guint r = 0; r < 3; r++)
+        g_assert_cmpuint (kensho_overview_get_kind_count (overview, row, KENSHO_INDICATOR_TARGET, r) +
+                          kensho_overview_get_kind_count (overview, row, KENSHO_INDICATOR_KPI, r),
+                          ==, kensho_overview_get_count (overview, row, r));
+    }
+  /* Each sub-goal has its one numerical target. */
+  g_assert_cmpuint (kensho_overview_get_kind_total (overview, 2, KENSHO_INDICATOR_TARGET), ==, 1);
+
+  /* Unrated ones, by kind. */
+  {
+    g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+    g_autoptr(KenshoOverview) after = NULL;
+
+    g_assert_cmpint (kensho_indicator_get_indicator_kind (indicators->pdata[0]), ==, KENSHO_INDICATOR_TARGET);
+    kensho_indicator_set_rating_id (indicators->pdata[0], 2023, NULL);
+    after = kensho_overview_new (sheet);
+    g_assert_cmpuint (kensho_overview_get_kind_unrated (after, 0, KENSHO_INDICATOR_TARGET), ==, 1);
+    g_assert_cmpuint (kensho_overview_get_kind_unrated (after, 0, KENSHO_INDICATOR_KPI), ==, 0);
+  }
+}
+
+static void
+test_format_share (void)
+{
+  g_autofree char *third = kensho_overview_format_share (2, 6);
+  g_autofree char *all = kensho_overview_format_share (41, 41);
+  g_autofree char *none = kensho_overview_format_share (0, 0);
+
+  g_assert_cmpstr (third, ==, "2 (33.3%)");
+  g_assert_cmpstr (all, ==, "41 (100.0%)");
+  g_assert_cmpstr (none, ==, "0");
+}
+
 static guint
 count_pixels (cairo_surface_t *surface, guint32 rgb)
 {
@@ -138,5 +191,7 @@ main (int argc, char **argv)
   g_test_add_func ("/overview/counts", test_counts);
   g_test_add_func ("/overview/unrated-and-unknown", test_unrated_and_unknown);
   g_test_add_func ("/overview/chart", test_chart);
+  g_test_add_func ("/overview/kinds-apart", test_kinds_apart);
+  g_test_add_func ("/overview/format-share", test_format_share);
   return g_test_run ();
 }

@@ -37,13 +37,46 @@ cell (const char *text, const char *css_class, float xalign)
   return label;
 }
 
+/* One section of the table: the rows of one kind of indicator, each
+ * rating's count with its share of the row's total. */
+static int
+fill_section (KenshoOverviewPage *self, KenshoIndicatorKind kind, const char *heading, int top)
+{
+  guint n_ratings = kensho_rating_scale_get_n_ratings (kensho_sheet_get_rating_scale (self->sheet));
+  guint n_rows = kensho_overview_get_n_rows (self->overview);
+
+  gtk_grid_attach (self->table, cell (heading, "heading", 0), 0, top++, 1, 1);
+  for (guint row = 0; row < n_rows; row++, top++)
+    {
+      g_autofree char *title = kensho_overview_dup_row_title (self->overview, row);
+      KenshoNode *node = kensho_overview_get_row_node (self->overview, row);
+      gboolean strong = node == NULL || kensho_node_get_kind (node) == KENSHO_NODE_GOAL;
+      guint total = kensho_overview_get_kind_total (self->overview, row, kind);
+
+      gtk_grid_attach (self->table, cell (title, strong ? "heading" : NULL, 0), 0, top, 1, 1);
+      for (guint r = 0; r <= n_ratings + 1; r++)
+        {
+          g_autofree char *text = NULL;
+
+          if (r < n_ratings)
+            text = kensho_overview_format_share (kensho_overview_get_kind_count (self->overview, row, kind, r), total);
+          else if (r == n_ratings)
+            text = kensho_overview_format_share (kensho_overview_get_kind_unrated (self->overview, row, kind), total);
+          else
+            text = g_strdup_printf ("%u", total);
+          gtk_grid_attach (self->table, cell (text, "numeric", 1), (int) r + 1, top, 1, 1);
+        }
+    }
+  return top;
+}
+
 static void
 fill_table (KenshoOverviewPage *self)
 {
   KenshoRatingScale *scale = kensho_sheet_get_rating_scale (self->sheet);
   guint n_ratings = kensho_rating_scale_get_n_ratings (scale);
-  guint n_rows = kensho_overview_get_n_rows (self->overview);
   GtkWidget *child;
+  int top;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
     gtk_grid_remove (self->table, child);
@@ -52,23 +85,10 @@ fill_table (KenshoOverviewPage *self)
                                         "caption-heading", 1), (int) r + 1, 0, 1, 1);
   gtk_grid_attach (self->table, cell (_("Not rated"), "caption-heading", 1), (int) n_ratings + 1, 0, 1, 1);
   gtk_grid_attach (self->table, cell (_("Total"), "caption-heading", 1), (int) n_ratings + 2, 0, 1, 1);
-  for (guint row = 0; row < n_rows; row++)
-    {
-      g_autofree char *title = kensho_overview_dup_row_title (self->overview, row);
-      KenshoNode *node = kensho_overview_get_row_node (self->overview, row);
-      gboolean strong = node == NULL || kensho_node_get_kind (node) == KENSHO_NODE_GOAL;
-
-      gtk_grid_attach (self->table, cell (title, strong ? "heading" : NULL, 0), 0, (int) row + 1, 1, 1);
-      for (guint r = 0; r <= n_ratings + 1; r++)
-        {
-          guint count = r < n_ratings ? kensho_overview_get_count (self->overview, row, r)
-                      : r == n_ratings ? kensho_overview_get_unrated (self->overview, row)
-                      : kensho_overview_get_total (self->overview, row);
-          g_autofree char *text = g_strdup_printf ("%u", count);
-
-          gtk_grid_attach (self->table, cell (text, "numeric", 1), (int) r + 1, (int) row + 1, 1, 1);
-        }
-    }
+  /* Numerical targets and KPIs are read apart: mixed, the few targets
+   * vanish among the many KPIs. */
+  top = fill_section (self, KENSHO_INDICATOR_TARGET, _("Numerical targets"), 1);
+  fill_section (self, KENSHO_INDICATOR_KPI, _("KPIs"), top);
 }
 
 static GtkWidget *

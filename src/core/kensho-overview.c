@@ -8,6 +8,10 @@
 
 #include "kensho-overview.h"
 
+/* Numerical targets and KPIs are counted apart: a sub-goal's target and
+ * its measures' KPIs are read separately. */
+#define N_KINDS 2
+
 typedef struct
 {
   KenshoNode *node;  /* NULL for the whole sheet */
@@ -15,6 +19,9 @@ typedef struct
   guint *counts;     /* one per rating of the scale */
   guint unrated;     /* no rating, or one the scale lacks */
   guint total;
+  guint *kind_counts[N_KINDS];  /* the same, by KenshoIndicatorKind */
+  guint kind_unrated[N_KINDS];
+  guint kind_total[N_KINDS];
 } Row;
 
 struct _KenshoOverview
@@ -38,6 +45,8 @@ row_clear (Row *row)
 {
   g_clear_object (&row->node);
   g_free (row->counts);
+  for (guint k = 0; k < N_KINDS; k++)
+    g_free (row->kind_counts[k]);
 }
 
 static void
@@ -74,21 +83,29 @@ add_row (KenshoOverview *self, KenshoNode *node, guint depth)
   Row row = { .node = node ? g_object_ref (node) : NULL, .depth = depth };
 
   row.counts = g_new0 (guint, MAX (self->n_ratings, 1));
+  for (guint k = 0; k < N_KINDS; k++)
+    row.kind_counts[k] = g_new0 (guint, MAX (self->n_ratings, 1));
   kensho_node_collect_indicators (node ? node : kensho_sheet_get_root (self->sheet), indicators);
   for (guint i = 0; i < indicators->len; i++)
     {
       const char *id = kensho_indicator_get_rating_id (indicators->pdata[i], fiscal_year);
+      KenshoIndicatorKind kind = kensho_indicator_get_indicator_kind (indicators->pdata[i]);
       gboolean found = FALSE;
 
       for (guint r = 0; r < self->n_ratings && !found; r++)
         if (g_strcmp0 (kensho_rating_get_id (kensho_rating_scale_get_rating (scale, r)), id) == 0)
           {
             row.counts[r]++;
+            row.kind_counts[kind][r]++;
             found = TRUE;
           }
       if (!found)
-        row.unrated++;
+        {
+          row.unrated++;
+          row.kind_unrated[kind]++;
+        }
       row.total++;
+      row.kind_total[kind]++;
     }
   g_array_append_val (self->rows, row);
 }
@@ -210,6 +227,49 @@ kensho_overview_get_total (KenshoOverview *self, guint row)
   const Row *r = get_row (self, row);
 
   return r ? r->total : 0;
+}
+
+/* The counts of one kind of indicator only: numerical targets or KPIs. */
+guint
+kensho_overview_get_kind_count (KenshoOverview *self, guint row, KenshoIndicatorKind kind, guint rating)
+{
+  const Row *r = get_row (self, row);
+
+  g_return_val_if_fail (rating < self->n_ratings, 0);
+  g_return_val_if_fail (kind < N_KINDS, 0);
+  return r ? r->kind_counts[kind][rating] : 0;
+}
+
+guint
+kensho_overview_get_kind_unrated (KenshoOverview *self, guint row, KenshoIndicatorKind kind)
+{
+  const Row *r = get_row (self, row);
+
+  g_return_val_if_fail (kind < N_KINDS, 0);
+  return r ? r->kind_unrated[kind] : 0;
+}
+
+guint
+kensho_overview_get_kind_total (KenshoOverview *self, guint row, KenshoIndicatorKind kind)
+{
+  const Row *r = get_row (self, row);
+
+  g_return_val_if_fail (kind < N_KINDS, 0);
+  return r ? r->kind_total[kind] : 0;
+}
+
+/**
+ * kensho_overview_format_share:
+ *
+ * "6 (35.3%)": a count and its share of @total, one decimal as sheets
+ * print rates; a count alone when @total is 0.
+ */
+char *
+kensho_overview_format_share (guint count, guint total)
+{
+  if (total == 0)
+    return g_strdup_printf ("%u", count);
+  return g_strdup_printf ("%u (%.1f%%)", count, 100.0 * count / total);
 }
 
 /* The indicators rated as a delay, in document order (borrowed). */
