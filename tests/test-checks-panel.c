@@ -242,22 +242,9 @@ test_form_shows_achievement_and_rules (void)
 static KenshoWindow *
 open_sample_window (const char *copy_name)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), copy_name, NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GFile) file = NULL;
-  KenshoWindow *window;
-  gsize length;
+  KenshoWindow *window = test_open_sample_copy (the_app, copy_name);
 
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0755), ==, 0);
-  g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
-  window = kensho_window_new (the_app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  file = g_file_new_for_path (path);
-  kensho_window_open_file (window, file);
   wait_idle ();
-  g_assert_nonnull (kensho_window_get_sheet (window));
   return window;
 }
 

@@ -7,6 +7,7 @@
 #include "kensho-checks-panel.h"
 #include "kensho-csv.h"
 #include "kensho-indicator-form.h"
+#include "kensho-indicator-table.h"
 #include "kensho-node-form.h"
 #include "kensho-overview-page.h"
 #include "kensho-export-progress.h"
@@ -41,6 +42,7 @@ struct _KenshoWindow
   GtkWidget *node_form;
   GtkWidget *checks_panel;
   GtkWidget *overview_page;
+  GtkWidget *indicator_table;
 
   KenshoDocument *document;
   KenshoUndoStack *undo;
@@ -128,7 +130,7 @@ update_actions (KenshoWindow *self)
   static const char *const sheet_actions[] = {
     "win.save", "win.save-as", "win.print", "win.print-summary", "win.export-pdf", "win.export-csv",
     "win.properties", "win.find", "win.add-goal", "win.add-subgoal", "win.add-measure",
-    "win.add-kpi", "win.add-target",
+    "win.add-kpi", "win.add-target", "win.table",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sheet_actions); i++)
@@ -320,6 +322,8 @@ show_sheet (KenshoWindow *self)
   kensho_checks_panel_set_sheet (KENSHO_CHECKS_PANEL (self->checks_panel), sheet);
   if (self->overview_page != NULL)
     kensho_overview_page_set_sheet (KENSHO_OVERVIEW_PAGE (self->overview_page), sheet);
+  if (self->indicator_table != NULL)
+    kensho_indicator_table_set_sheet (KENSHO_INDICATOR_TABLE (self->indicator_table), sheet, self->undo);
   fill_filters (self);
   gtk_stack_set_visible_child_name (self->form_stack, "none");
   gtk_stack_set_visible_child_name (self->main_stack, sheet ? "sheet" : "start");
@@ -760,6 +764,43 @@ action_overview (GtkWidget *widget, const char *name, GVariant *parameter)
     }
   kensho_overview_page_set_sheet (KENSHO_OVERVIEW_PAGE (self->overview_page), kensho_window_get_sheet (self));
   gtk_stack_set_visible_child_name (self->form_stack, "overview");
+  gtk_stack_set_visible_child_name (self->main_stack, "sheet");
+}
+
+static void
+on_table_indicator_activated (KenshoIndicatorTable *table, KenshoIndicator *indicator, KenshoWindow *self)
+{
+  if (show_indicator (self, KENSHO_NODE (indicator)))
+    gtk_stack_set_visible_child_name (self->main_stack, "sheet");
+}
+
+/* Ctrl+T: the table of all indicators in place of the tree and form, and
+ * back; the tree's search and filters apply to it. */
+static void
+action_table (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+
+  if (kensho_window_get_sheet (self) == NULL)
+    return;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "table") == 0)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "sheet");
+      return;
+    }
+  /* Made the first time it is asked for, as the overview is. */
+  if (self->indicator_table == NULL)
+    {
+      self->indicator_table = kensho_indicator_table_new ();
+      kensho_indicator_table_set_filter (KENSHO_INDICATOR_TABLE (self->indicator_table),
+                                         kensho_strategy_tree_get_indicator_filter (self->tree));
+      gtk_stack_add_named (self->main_stack, self->indicator_table, "table");
+      g_signal_connect (self->indicator_table, "indicator-activated", G_CALLBACK (on_table_indicator_activated), self);
+    }
+  kensho_indicator_table_set_sheet (KENSHO_INDICATOR_TABLE (self->indicator_table), kensho_window_get_sheet (self),
+                                    self->undo);
+  gtk_stack_set_visible_child_name (self->main_stack, "table");
+  gtk_widget_grab_focus (GTK_WIDGET (kensho_indicator_table_get_view (KENSHO_INDICATOR_TABLE (self->indicator_table))));
 }
 
 static void
@@ -1312,6 +1353,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, action_export_csv);
   gtk_widget_class_install_action (widget_class, "win.properties", NULL, action_properties);
   gtk_widget_class_install_action (widget_class, "win.overview", NULL, action_overview);
+  gtk_widget_class_install_action (widget_class, "win.table", NULL, action_table);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, action_delete);
@@ -1333,6 +1375,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.table", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.move-down", NULL);
