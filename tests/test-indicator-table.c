@@ -406,6 +406,47 @@ test_row_opens_form (Fixture *fixture, gconstpointer data)
   g_assert_true (kensho_strategy_tree_get_selected (kensho_window_get_tree (fixture->window)) == KENSHO_NODE (indicator));
 }
 
+/* A sheet open read-only (someone else has it) is looked at, not edited,
+ * in the table too. */
+static void
+test_read_only (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoUndoStack) undo = kensho_undo_stack_new (sheet);
+  GtkWidget *window = gtk_window_new ();
+  KenshoIndicatorTable *table = KENSHO_INDICATOR_TABLE (kensho_indicator_table_new ());
+  KenshoIndicator *jobs = find_indicator (sheet, "新規求人数");
+  GtkWidget *cell, *rating;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (table));
+  gtk_window_present (GTK_WINDOW (window));
+  kensho_indicator_table_set_sheet (table, sheet, undo);
+  kensho_indicator_table_set_editable (table, FALSE);
+  {
+    gpointer args[] = { table, jobs, "rating" };
+
+    wait_for (cell_is_bound, args);
+  }
+  cell = kensho_indicator_table_get_cell (table, jobs, "actual");
+  rating = kensho_indicator_table_get_cell (table, jobs, "rating");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (cell)));
+  g_assert_false (gtk_widget_get_sensitive (rating));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "1,500件");
+  g_signal_emit_by_name (cell, "activate");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (rating), 3);
+  g_assert_cmpfloat (actual_of (jobs), ==, 1472);
+  g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "mostly-on-track");
+  g_assert_false (kensho_undo_stack_can_undo (undo));
+
+  /* Once it may be edited, the cells are editable again. */
+  kensho_indicator_table_set_editable (table, TRUE);
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (cell)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "1,472件");
+  g_assert_true (gtk_widget_get_sensitive (rating));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Large sheets ------------------------------------------------------------ */
 
 static guint frames;
@@ -526,6 +567,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/indicator-table/row-opens-form", Fixture, NULL, fixture_set_up, test_row_opens_form,
               fixture_tear_down);
+  g_test_add_func ("/indicator-table/read-only", test_read_only);
   g_test_add_func ("/indicator-table/large-sheet", test_large_sheet);
   result = g_test_run ();
   g_clear_object (&the_app);

@@ -46,6 +46,7 @@ struct _KenshoIndicatorTable
   KenshoUndoStack *undo;
   gulong changed_handler;
   gboolean updating;
+  gboolean read_only;           /* someone else has the file: look only */
 };
 
 G_DEFINE_FINAL_TYPE (KenshoIndicatorTable, kensho_indicator_table, GTK_TYPE_WIDGET)
@@ -134,21 +135,25 @@ fill_value (KenshoIndicatorTable *self, GtkWidget *cell, KenshoIndicator *indica
 {
   g_autofree char *text = NULL;
   gboolean one_series = kensho_indicator_get_n_series (indicator) == 1;
-
+  gboolean editable = one_series && !self->read_only;
   /* What is being typed, or could not be read, stays until committed. */
-  if (g_object_get_data (G_OBJECT (cell), "kensho-typed") != NULL)
+  gboolean typed = g_object_get_data (G_OBJECT (cell), "kensho-typed") != NULL;
+
+  if (!typed)
+    set_cell_error (cell, NULL);
+  /* Several series (男性, 女性) share a cell here: they are edited in the
+   * form, where each has its own box. */
+  if (gtk_editable_get_editable (GTK_EDITABLE (cell)) != editable)
+    {
+      gtk_editable_set_editable (GTK_EDITABLE (cell), editable);
+      gtk_widget_set_tooltip_text (cell, one_series || self->read_only ? NULL
+                                                                       : _("Values of several series are edited in the form"));
+    }
+  if (typed)
     return;
   text = kensho_indicator_format_column (indicator, column, kensho_sheet_get_fiscal_year (self->sheet));
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (cell), text);
-  /* Several series (男性, 女性) share a cell here: they are edited in the
-   * form, where each has its own box. */
-  set_cell_error (cell, NULL);
-  if (gtk_editable_get_editable (GTK_EDITABLE (cell)) != one_series)
-    {
-      gtk_editable_set_editable (GTK_EDITABLE (cell), one_series);
-      gtk_widget_set_tooltip_text (cell, one_series ? NULL : _("Values of several series are edited in the form"));
-    }
 }
 
 static void
@@ -177,6 +182,7 @@ fill_cell (KenshoIndicatorTable *self, GtkListItem *item)
       if (gtk_drop_down_get_model (GTK_DROP_DOWN (cell)) != G_LIST_MODEL (self->ratings))
         gtk_drop_down_set_model (GTK_DROP_DOWN (cell), G_LIST_MODEL (self->ratings));
       gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), rating_position (self, indicator));
+      gtk_widget_set_sensitive (cell, !self->read_only);
     }
   else if (col == COL_ACHIEVEMENT)
     {
@@ -210,7 +216,7 @@ commit_value (KenshoIndicatorTable *self, GtkListItem *item)
   KenshoSeries *series;
   int fy;
 
-  if (indicator == NULL || self->sheet == NULL || kensho_indicator_get_n_series (indicator) != 1 ||
+  if (indicator == NULL || self->sheet == NULL || self->read_only || kensho_indicator_get_n_series (indicator) != 1 ||
       g_object_get_data (G_OBJECT (cell), "kensho-typed") == NULL)
     return;
   if (*text != '\0' && (value = kensho_value_parse (text, &error)) == NULL)
@@ -236,7 +242,7 @@ on_value_changed (GtkEditable *cell, GtkListItem *item)
 {
   KenshoIndicatorTable *self = g_object_get_data (G_OBJECT (item), "kensho-table");
 
-  if (!self->updating)
+  if (!self->updating && gtk_editable_get_editable (cell))
     g_object_set_data (G_OBJECT (cell), "kensho-typed", GINT_TO_POINTER (TRUE));
 }
 
@@ -277,7 +283,7 @@ on_rating_selected (GtkDropDown *drop_down, GParamSpec *pspec, GtkListItem *item
   const char *id = NULL;
   int fy;
 
-  if (self->updating || indicator == NULL || self->sheet == NULL)
+  if (self->updating || self->read_only || indicator == NULL || self->sheet == NULL)
     return;
   scale = kensho_sheet_get_rating_scale (self->sheet);
   fy = kensho_sheet_get_fiscal_year (self->sheet);
@@ -690,6 +696,18 @@ kensho_indicator_table_set_sheet (KenshoIndicatorTable *self, KenshoSheet *sheet
   update_titles (self);
   fill_ratings (self);
   sync_store (self);
+  refresh_cells (self, NULL);
+}
+
+/* A sheet open read-only is looked at, not edited, in the table too. */
+void
+kensho_indicator_table_set_editable (KenshoIndicatorTable *self, gboolean editable)
+{
+  g_return_if_fail (KENSHO_IS_INDICATOR_TABLE (self));
+
+  if (self->read_only == !editable)
+    return;
+  self->read_only = !editable;
   refresh_cells (self, NULL);
 }
 

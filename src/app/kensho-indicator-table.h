@@ -20,6 +20,8 @@ GtkWidget  *kensho_indicator_table_new        (void);
 void        kensho_indicator_table_set_sheet  (KenshoIndicatorTable *self,
                                                KenshoSheet          *sheet,
                                                KenshoUndoStack      *undo);
+void        kensho_indicator_table_set_editable (KenshoIndicatorTable *self,
+                                                 gboolean              editable);
 void        kensho_indicator_table_set_filter (KenshoIndicatorTable *self,
                                                GtkFilter            *filter);
 GListModel *kensho_indicator_table_get_rows   (KenshoIndicatorTable *self);

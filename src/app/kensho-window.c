@@ -289,6 +289,9 @@ static void
 on_document_notify (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *self)
 {
   update_title (self);
+  if (self->indicator_table != NULL)
+    kensho_indicator_table_set_editable (KENSHO_INDICATOR_TABLE (self->indicator_table),
+                                         !kensho_document_get_read_only (document));
 }
 
 static void
@@ -799,6 +802,8 @@ action_table (GtkWidget *widget, const char *name, GVariant *parameter)
     }
   kensho_indicator_table_set_sheet (KENSHO_INDICATOR_TABLE (self->indicator_table), kensho_window_get_sheet (self),
                                     self->undo);
+  kensho_indicator_table_set_editable (KENSHO_INDICATOR_TABLE (self->indicator_table),
+                                       !kensho_document_get_read_only (self->document));
   gtk_stack_set_visible_child_name (self->main_stack, "table");
   gtk_widget_grab_focus (GTK_WIDGET (kensho_indicator_table_get_view (KENSHO_INDICATOR_TABLE (self->indicator_table))));
 }
