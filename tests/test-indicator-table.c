@@ -56,6 +56,26 @@ find_widget (GtkWidget *widget, GType type, const char *tooltip)
   return NULL;
 }
 
+static gboolean
+is_button_labelled (GtkWidget *widget, const char *label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The button labelled @label under @root, popovers included. */
+static GtkWidget *
+find_button (GtkWidget *root, const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = is_button_labelled (child, label) ? child : find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static const char *
 shown_page (Fixture *fixture)
 {
@@ -365,15 +385,19 @@ test_edit_in_place_and_undo (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "1,472件");
   g_assert_false (kensho_undo_stack_can_undo (undo));
 
-  /* The rating, from its drop-down: 概ね順調に進捗 to 進捗の遅れ. */
+  /* The rating, from its button's list: 概ね順調に進捗 to 進捗の遅れ. The
+   * list opens on the current rating, for the keyboard. */
   rating = wait_for_cell (fixture, jobs, "rating");
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (rating)), ==, 2);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (rating), 3);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (rating)), ==, "概ね順調に進捗");
+  g_signal_emit_by_name (rating, "clicked");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus_of (fixture))), ==, "概ね順調に進捗");
+  g_signal_emit_by_name (find_button (rating, "進捗の遅れ"), "clicked");
   g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "delayed");
   g_assert_cmpstr (kensho_undo_stack_get_undo_label (undo), ==, "Change rating");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (rating)), ==, "進捗の遅れ");
   g_assert_true (press_shortcut (focus_of (fixture), GDK_KEY_z, GDK_CONTROL_MASK));
   g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "mostly-on-track");
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (rating)), ==, 2);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (rating)), ==, "概ね順調に進捗");
 
   /* What cannot be read is marked at the cell when it is left, and kept
    * out of the model; Escape takes it back. */
@@ -434,7 +458,8 @@ test_read_only (void)
   g_assert_false (gtk_widget_get_sensitive (rating));
   gtk_editable_set_text (GTK_EDITABLE (cell), "1,500件");
   g_signal_emit_by_name (cell, "activate");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (rating), 3);
+  g_signal_emit_by_name (rating, "clicked");
+  g_assert_null (find_button (rating, "進捗の遅れ"));
   g_assert_cmpfloat (actual_of (jobs), ==, 1472);
   g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "mostly-on-track");
   g_assert_false (kensho_undo_stack_can_undo (undo));

@@ -179,9 +179,10 @@ fill_cell (KenshoIndicatorTable *self, GtkListItem *item)
     fill_value (self, cell, indicator, col - COL_VALUE);
   else if (col == COL_RATING)
     {
-      if (gtk_drop_down_get_model (GTK_DROP_DOWN (cell)) != G_LIST_MODEL (self->ratings))
-        gtk_drop_down_set_model (GTK_DROP_DOWN (cell), G_LIST_MODEL (self->ratings));
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), rating_position (self, indicator));
+      const char *label = gtk_string_list_get_string (self->ratings, rating_position (self, indicator));
+
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (cell)), label) != 0)
+        gtk_button_set_label (GTK_BUTTON (cell), label);
       gtk_widget_set_sensitive (cell, !self->read_only);
     }
   else if (col == COL_ACHIEVEMENT)
@@ -274,25 +275,78 @@ on_value_key (GtkEventControllerKey *controller, guint keyval, guint keycode, Gd
 }
 
 static void
-on_rating_selected (GtkDropDown *drop_down, GParamSpec *pspec, GtkListItem *item)
+on_rating_chosen (GtkButton *choice, GtkPopover *popover)
 {
-  KenshoIndicatorTable *self = g_object_get_data (G_OBJECT (item), "kensho-table");
-  KenshoIndicator *indicator = gtk_list_item_get_item (item);
-  guint selected = gtk_drop_down_get_selected (drop_down);
+  KenshoIndicatorTable *self = g_object_get_data (G_OBJECT (popover), "kensho-table");
+  KenshoIndicator *indicator = g_object_get_data (G_OBJECT (popover), "kensho-indicator");
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (choice), "kensho-position"));
   KenshoRatingScale *scale;
   const char *id = NULL;
   int fy;
 
-  if (self->updating || self->read_only || indicator == NULL || self->sheet == NULL)
+  gtk_popover_popdown (popover);
+  if (self->read_only || self->sheet == NULL || kensho_node_get_sheet (KENSHO_NODE (indicator)) != self->sheet)
     return;
   scale = kensho_sheet_get_rating_scale (self->sheet);
   fy = kensho_sheet_get_fiscal_year (self->sheet);
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= kensho_rating_scale_get_n_ratings (scale))
-    id = kensho_rating_get_id (kensho_rating_scale_get_rating (scale, selected - 1));
+  if (position > 0 && position <= kensho_rating_scale_get_n_ratings (scale))
+    id = kensho_rating_get_id (kensho_rating_scale_get_rating (scale, position - 1));
   if (g_strcmp0 (id, kensho_indicator_get_rating_id (indicator, fy)) == 0)
     return;
   kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (indicator), _("Change rating"), NULL);
   kensho_indicator_set_rating_id (indicator, fy, id);
+}
+
+/* A closed popover stays hidden under its button until the next one, or
+ * the button's end: unparented in its own "closed", GTK would go on
+ * using it. */
+static void
+remove_popover (GtkWidget *button)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (button); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      {
+        gtk_widget_unparent (child);
+        return;
+      }
+}
+
+/* A popover is made when asked for: a drop-down in each of the 200 rows
+ * GTK keeps made the table of 10,000 indicators a third slower to show.
+ * It opens on the current rating, for the keyboard. */
+static void
+on_rating_clicked (GtkButton *button, GtkListItem *item)
+{
+  KenshoIndicatorTable *self = g_object_get_data (G_OBJECT (item), "kensho-table");
+  KenshoIndicator *indicator = gtk_list_item_get_item (item);
+  GtkWidget *popover, *box, *current = NULL;
+  guint position;
+
+  if (indicator == NULL || self->sheet == NULL || self->read_only)
+    return;
+  position = rating_position (self, indicator);
+  remove_popover (GTK_WIDGET (button));
+  popover = gtk_popover_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_object_set_data (G_OBJECT (popover), "kensho-table", self);
+  g_object_set_data_full (G_OBJECT (popover), "kensho-indicator", g_object_ref (indicator), g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->ratings)); i++)
+    {
+      GtkWidget *choice = gtk_button_new_with_label (gtk_string_list_get_string (self->ratings, i));
+
+      gtk_widget_add_css_class (choice, "flat");
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (choice))), 0);
+      g_object_set_data (G_OBJECT (choice), "kensho-position", GUINT_TO_POINTER (i));
+      g_signal_connect (choice, "clicked", G_CALLBACK (on_rating_chosen), popover);
+      gtk_box_append (GTK_BOX (box), choice);
+      if (i == position)
+        current = choice;
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_widget_set_parent (popover, GTK_WIDGET (button));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  if (current != NULL)
+    gtk_widget_grab_focus (current);
 }
 
 static GtkWidget *
@@ -348,9 +402,11 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoIndicato
     }
   else if (col == COL_RATING)
     {
-      cell = gtk_drop_down_new (NULL, NULL);
+      cell = gtk_button_new ();
       gtk_widget_add_css_class (cell, "flat");
-      g_signal_connect_object (cell, "notify::selected", G_CALLBACK (on_rating_selected), item, 0);
+      gtk_widget_set_halign (cell, GTK_ALIGN_START);
+      g_signal_connect_object (cell, "clicked", G_CALLBACK (on_rating_clicked), item, 0);
+      g_signal_connect (cell, "destroy", G_CALLBACK (remove_popover), NULL);
     }
   else
     {
