@@ -44,8 +44,12 @@ fill_section (KenshoOverviewPage *self, KenshoIndicatorKind kind, const char *he
 {
   guint n_ratings = kensho_rating_scale_get_n_ratings (kensho_sheet_get_rating_scale (self->sheet));
   guint n_rows = kensho_overview_get_n_rows (self->overview);
+  GtkWidget *heading_cell = cell (heading, "heading", 0);
 
-  gtk_grid_attach (self->table, cell (heading, "heading", 0), 0, top++, 1, 1);
+  /* A gap sets the second section apart. */
+  if (top > 1)
+    gtk_widget_set_margin_top (heading_cell, 12);
+  gtk_grid_attach (self->table, heading_cell, 0, top++, 1, 1);
   for (guint row = 0; row < n_rows; row++, top++)
     {
       g_autofree char *title = kensho_overview_dup_row_title (self->overview, row);
