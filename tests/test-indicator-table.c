@@ -428,6 +428,15 @@ test_row_opens_form (Fixture *fixture, gconstpointer data)
   g_assert_true (KENSHO_IS_INDICATOR_FORM (form));
   g_assert_true (kensho_indicator_form_get_indicator (KENSHO_INDICATOR_FORM (form)) == indicator);
   g_assert_true (kensho_strategy_tree_get_selected (kensho_window_get_tree (fixture->window)) == KENSHO_NODE (indicator));
+
+  /* A click on a name, or Enter on it, does the same. */
+  g_assert_true (press_shortcut (focus_of (fixture), GDK_KEY_t, GDK_CONTROL_MASK));
+  g_assert_cmpstr (shown_page (fixture), ==, "table");
+  indicator = row (fixture, 0);
+  g_signal_emit_by_name (wait_for_cell (fixture, indicator, "name"), "clicked");
+  g_assert_cmpstr (shown_page (fixture), ==, "sheet");
+  form = kensho_window_get_form (fixture->window);
+  g_assert_true (kensho_indicator_form_get_indicator (KENSHO_INDICATOR_FORM (form)) == indicator);
 }
 
 /* A sheet open read-only (someone else has it) is looked at, not edited,

@@ -169,7 +169,16 @@ fill_cell (KenshoIndicatorTable *self, GtkListItem *item)
   fy = kensho_sheet_get_fiscal_year (self->sheet);
   self->updating = TRUE;
   if (col == COL_NAME)
-    set_inscription (cell, kensho_indicator_get_name (indicator));
+    {
+      GtkWidget *name = gtk_button_get_child (GTK_BUTTON (cell));
+      const char *text = kensho_indicator_get_name (indicator);
+
+      if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (name)), text ? text : "") != 0)
+        {
+          set_inscription (name, text);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, text ? text : "", -1);
+        }
+    }
   else if (col == COL_KIND)
     set_label (cell, kensho_indicator_get_indicator_kind (indicator) == KENSHO_INDICATOR_TARGET
                      ? _("Numerical target") : _("KPI"));
@@ -349,6 +358,15 @@ on_rating_clicked (GtkButton *button, GtkListItem *item)
     gtk_widget_grab_focus (current);
 }
 
+static void
+on_name_clicked (GtkButton *button, GtkListItem *item)
+{
+  KenshoIndicator *indicator = gtk_list_item_get_item (item);
+
+  if (indicator != NULL)
+    g_signal_emit (g_object_get_data (G_OBJECT (item), "kensho-table"), signals[INDICATOR_ACTIVATED], 0, indicator);
+}
+
 static GtkWidget *
 new_inscription (guint nat_chars, float xalign)
 {
@@ -375,7 +393,14 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoIndicato
   g_object_set_data (G_OBJECT (item), "kensho-column", GUINT_TO_POINTER (col));
   g_object_set_data (G_OBJECT (item), "kensho-table", self);
   if (col == COL_NAME)
-    cell = new_inscription (24, 0);
+    {
+      /* The name opens the indicator's form: a click, or Enter from the
+       * keyboard, which reaches the cells and not the rows. */
+      cell = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (cell), new_inscription (24, 0));
+      gtk_widget_add_css_class (cell, "flat");
+      g_signal_connect_object (cell, "clicked", G_CALLBACK (on_name_clicked), item, 0);
+    }
   else if (col == COL_DIVISION)
     cell = new_inscription (8, 0);
   else if (col >= COL_COMMENTARY)

@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (KenshoIndicatorTable, kensho_indicator_table, KENSHO, INDI
 /* Every indicator of a sheet as one row of a table, read down a column as
  * in Excel: name, kind, division, the five values, rating, achievement and
  * the commentary's beginnings. Columns sort; values and rating are edited
- * in place, undoably; activating a row emits ::indicator-activated. */
+ * in place, undoably; a click on a name, or activating a row, emits
+ * ::indicator-activated. */
 GtkWidget  *kensho_indicator_table_new        (void);
 void        kensho_indicator_table_set_sheet  (KenshoIndicatorTable *self,
                                                KenshoSheet          *sheet,
