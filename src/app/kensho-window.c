@@ -130,7 +130,7 @@ update_actions (KenshoWindow *self)
   static const char *const sheet_actions[] = {
     "win.save", "win.save-as", "win.print", "win.print-summary", "win.export-pdf", "win.export-csv",
     "win.properties", "win.find", "win.add-goal", "win.add-subgoal", "win.add-measure",
-    "win.add-kpi", "win.add-target", "win.table",
+    "win.add-kpi", "win.add-target",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sheet_actions); i++)
@@ -327,6 +327,7 @@ show_sheet (KenshoWindow *self)
     kensho_overview_page_set_sheet (KENSHO_OVERVIEW_PAGE (self->overview_page), sheet);
   if (self->indicator_table != NULL)
     kensho_indicator_table_set_sheet (KENSHO_INDICATOR_TABLE (self->indicator_table), sheet, self->undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.table", sheet != NULL);
   fill_filters (self);
   gtk_stack_set_visible_child_name (self->form_stack, "none");
   gtk_stack_set_visible_child_name (self->main_stack, sheet ? "sheet" : "start");
