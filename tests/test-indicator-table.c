@@ -248,7 +248,7 @@ test_sorting (Fixture *fixture, gconstpointer data)
   GtkColumnView *view = kensho_indicator_table_get_view (fixture->table);
   KenshoRatingScale *scale = kensho_sheet_get_rating_scale (fixture->sheet);
 
-  /* This year's actual, largest first: 製造品出荷額等 (億円) leads. */
+  /* This year’s actual, largest number first; texts and empty cells last. */
   gtk_column_view_sort_by_column (view, column (fixture, 7), GTK_SORT_DESCENDING);
   g_assert_cmpuint (n_rows (fixture), ==, 47);
   for (guint i = 1; i < n_rows (fixture); i++)
