@@ -354,6 +354,14 @@ test_overview_page (void)
                                        "1 しごとの創生\n6 (40.0%)\n6 (40.0%)\n3 (20.0%)\n0 (0.0%)\n15\n"));
   g_assert_nonnull (strstr (text->str, "Delayed indicators (17)"));
   g_assert_nonnull (strstr (text->str, "新技術・新製品等の開発数 — 進捗の遅れ\nコロナ禍の影響による"));
+  /* A chart of each kind, under its heading. */
+  g_assert_nonnull (strstr (text->str, "\nNumerical targets\nKPIs\nDelayed indicators (17)"));
+  {
+    GtkWidget *chart = find_descendant (GTK_WIDGET (page), GTK_TYPE_DRAWING_AREA);
+
+    g_assert_nonnull (chart);
+    g_assert_true (GTK_IS_DRAWING_AREA (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (chart))));
+  }
   delayed = GTK_LIST_BOX (find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX));
   while (gtk_list_box_get_row_at_index (delayed, (int) n_rows) != NULL)
     n_rows++;

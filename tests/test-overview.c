@@ -183,6 +183,44 @@ test_chart (void)
   cairo_surface_destroy (surface);
 }
 
+/* A chart for the numerical targets and one for the KPIs, each against
+ * its own largest row: 3 of the 6 targets are delayed and 1 on track; the
+ * KPIs have as many of each (14). */
+static void
+test_kind_charts (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoOverview) overview = kensho_overview_new (sheet);
+  double height = kensho_overview_get_chart_height (overview);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, (int) height);
+  cairo_t *cr = cairo_create (surface);
+  guint red[2], green[2];
+
+  for (KenshoIndicatorKind kind = KENSHO_INDICATOR_KPI; kind <= KENSHO_INDICATOR_TARGET; kind++)
+    {
+      g_autofree char *name = g_strdup_printf ("kensho-overview-chart-%s.png",
+                                               kind == KENSHO_INDICATOR_KPI ? "kpis" : "targets");
+      g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      kensho_overview_draw_kind_chart (overview, kind, cr, 800, height);
+      cairo_surface_flush (surface);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      red[kind] = count_pixels (surface, 0xC62828);
+      green[kind] = count_pixels (surface, 0x2E7D32);
+      g_test_message ("%s: red %u green %u", name, red[kind], green[kind]);
+      cairo_surface_write_to_png (surface, path);
+    }
+  /* Targets: three times as much red as green, bars and legend alike. */
+  g_assert_cmpuint (red[KENSHO_INDICATOR_TARGET], >, 2 * green[KENSHO_INDICATOR_TARGET]);
+  /* KPIs: as much of each, but for the digits written on the bars. */
+  g_assert_cmpuint (red[KENSHO_INDICATOR_KPI], <, green[KENSHO_INDICATOR_KPI] * 11 / 10);
+  g_assert_cmpuint (green[KENSHO_INDICATOR_KPI], <, red[KENSHO_INDICATOR_KPI] * 11 / 10);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -193,5 +231,6 @@ main (int argc, char **argv)
   g_test_add_func ("/overview/chart", test_chart);
   g_test_add_func ("/overview/kinds-apart", test_kinds_apart);
   g_test_add_func ("/overview/format-share", test_format_share);
+  g_test_add_func ("/overview/kind-charts", test_kind_charts);
   return g_test_run ();
 }

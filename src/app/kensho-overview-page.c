@@ -11,7 +11,8 @@ struct _KenshoOverviewPage
 
   GtkLabel *title_label;
   GtkGrid *table;
-  GtkDrawingArea *chart;
+  GtkDrawingArea *targets_chart; /* one chart per kind, as the table */
+  GtkDrawingArea *kpis_chart;
   GtkLabel *delayed_heading;
   GtkListBox *delayed_list;
 
@@ -155,8 +156,10 @@ kensho_overview_page_refresh (KenshoOverviewPage *self)
   title = kensho_sheet_dup_display_title (self->sheet);
   gtk_label_set_text (self->title_label, title);
   fill_table (self);
-  gtk_drawing_area_set_content_height (self->chart, (int) kensho_overview_get_chart_height (self->overview));
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  gtk_drawing_area_set_content_height (self->targets_chart, (int) kensho_overview_get_chart_height (self->overview));
+  gtk_drawing_area_set_content_height (self->kpis_chart, (int) kensho_overview_get_chart_height (self->overview));
+  gtk_widget_queue_draw (GTK_WIDGET (self->targets_chart));
+  gtk_widget_queue_draw (GTK_WIDGET (self->kpis_chart));
   fill_delayed (self);
 }
 
@@ -166,7 +169,9 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer d
   KenshoOverviewPage *self = data;
 
   if (self->overview != NULL)
-    kensho_overview_draw_chart (self->overview, cr, width, height);
+    kensho_overview_draw_kind_chart (self->overview,
+                                     area == self->targets_chart ? KENSHO_INDICATOR_TARGET : KENSHO_INDICATOR_KPI,
+                                     cr, width, height);
 }
 
 static gboolean
@@ -223,7 +228,8 @@ kensho_overview_page_class_init (KenshoOverviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/kensho/Kensho/kensho-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KenshoOverviewPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, KenshoOverviewPage, table);
-  gtk_widget_class_bind_template_child (widget_class, KenshoOverviewPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, KenshoOverviewPage, targets_chart);
+  gtk_widget_class_bind_template_child (widget_class, KenshoOverviewPage, kpis_chart);
   gtk_widget_class_bind_template_child (widget_class, KenshoOverviewPage, delayed_heading);
   gtk_widget_class_bind_template_child (widget_class, KenshoOverviewPage, delayed_list);
 }
@@ -232,7 +238,8 @@ static void
 kensho_overview_page_init (KenshoOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
+  gtk_drawing_area_set_draw_func (self->targets_chart, draw_chart, self, NULL);
+  gtk_drawing_area_set_draw_func (self->kpis_chart, draw_chart, self, NULL);
   g_signal_connect (self->delayed_list, "row-activated", G_CALLBACK (on_row_activated), self);
 }
 

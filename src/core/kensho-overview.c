@@ -350,23 +350,30 @@ draw_segment (cairo_t *cr, const char *colour, guint count, double x, double y, 
     }
 }
 
-/**
- * kensho_overview_draw_chart:
- *
- * One stacked horizontal bar per row, in the scale's colours, its length
- * the number of indicators; a legend above. Fits width; the height it
- * needs is kensho_overview_get_chart_height().
- */
-void
-kensho_overview_draw_chart (KenshoOverview *self, cairo_t *cr, double width, double height)
+/* A row's count of a rating (n_ratings: the unrated) and total, of one
+ * kind or (kind < 0) of all. */
+static guint
+row_count (const Row *row, int kind, guint rating, guint n_ratings)
+{
+  if (rating == n_ratings)
+    return kind < 0 ? row->unrated : row->kind_unrated[kind];
+  return kind < 0 ? row->counts[rating] : row->kind_counts[kind][rating];
+}
+
+static guint
+row_total (const Row *row, int kind)
+{
+  return kind < 0 ? row->total : row->kind_total[kind];
+}
+
+static void
+draw_chart (KenshoOverview *self, int kind, cairo_t *cr, double width, double height)
 {
   KenshoRatingScale *scale;
   double label_width = width * LABEL_WIDTH_SHARE;
   double bar_x = label_width + 8, bar_width = MAX (width - bar_x - 8, 1);
   double legend_x = 0;
   guint max_total = 1;
-
-  g_return_if_fail (KENSHO_IS_OVERVIEW (self));
 
   scale = kensho_sheet_get_rating_scale (self->sheet);
   cairo_save (cr);
@@ -389,7 +396,7 @@ kensho_overview_draw_chart (KenshoOverview *self, cairo_t *cr, double width, dou
     }
 
   for (guint i = 0; i < self->rows->len; i++)
-    max_total = MAX (max_total, g_array_index (self->rows, Row, i).total);
+    max_total = MAX (max_total, row_total (&g_array_index (self->rows, Row, i), kind));
   for (guint i = 0; i < self->rows->len; i++)
     {
       const Row *row = &g_array_index (self->rows, Row, i);
@@ -402,7 +409,7 @@ kensho_overview_draw_chart (KenshoOverview *self, cairo_t *cr, double width, dou
       for (guint r = 0; r <= self->n_ratings; r++)
         {
           gboolean unrated = r == self->n_ratings;
-          guint count = unrated ? row->unrated : row->counts[r];
+          guint count = row_count (row, kind, r, self->n_ratings);
           double w = bar_width * count / max_total;
 
           draw_segment (cr, unrated ? "#BDBDBD" : kensho_rating_get_colour (kensho_rating_scale_get_rating (scale, r)),
@@ -411,4 +418,29 @@ kensho_overview_draw_chart (KenshoOverview *self, cairo_t *cr, double width, dou
         }
     }
   cairo_restore (cr);
+}
+
+/**
+ * kensho_overview_draw_chart:
+ *
+ * One stacked horizontal bar per row, in the scale's colours, its length
+ * the number of indicators; a legend above. Fits width; the height it
+ * needs is kensho_overview_get_chart_height().
+ */
+void
+kensho_overview_draw_chart (KenshoOverview *self, cairo_t *cr, double width, double height)
+{
+  g_return_if_fail (KENSHO_IS_OVERVIEW (self));
+  draw_chart (self, -1, cr, width, height);
+}
+
+/* The same for the numerical targets or the KPIs alone, the bars against
+ * the largest row of that kind. */
+void
+kensho_overview_draw_kind_chart (KenshoOverview *self, KenshoIndicatorKind kind, cairo_t *cr, double width,
+                                 double height)
+{
+  g_return_if_fail (KENSHO_IS_OVERVIEW (self));
+  g_return_if_fail (kind < N_KINDS);
+  draw_chart (self, kind, cr, width, height);
 }

@@ -49,6 +49,11 @@ void             kensho_overview_draw_chart     (KenshoOverview *self,
                                                  cairo_t        *cr,
                                                  double          width,
                                                  double          height);
+void             kensho_overview_draw_kind_chart (KenshoOverview      *self,
+                                                  KenshoIndicatorKind  kind,
+                                                  cairo_t             *cr,
+                                                  double               width,
+                                                  double               height);
 double           kensho_overview_get_chart_height (KenshoOverview *self);
 
 G_END_DECLS
