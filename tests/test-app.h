@@ -4,6 +4,7 @@
 #pragma once
 
 #include "kensho-application.h"
+#include "kensho-window.h"
 
 /* Private user folders, but the system's XDG_DATA_DIRS: GTK needs the MIME
  * database and icon themes found there. Call before gtk_init(). */
@@ -32,6 +33,29 @@ test_app_new (void)
   if (!g_application_register (G_APPLICATION (app), NULL, NULL))
     g_error ("The application did not start");
   return app;
+}
+
+/* A window at 1280×800 showing a copy of the sample named @name in the
+ * private data folder: the workspace is shared by the test process. */
+static inline KenshoWindow *
+test_open_sample_copy (KenshoApplication *app, const char *name)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  KenshoWindow *window;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0755), ==, 0);
+  g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  window = kensho_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  file = g_file_new_for_path (path);
+  kensho_window_open_file (window, file);
+  g_assert_nonnull (kensho_window_get_sheet (window));
+  return window;
 }
 
 static inline void

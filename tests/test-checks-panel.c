@@ -242,22 +242,9 @@ test_form_shows_achievement_and_rules (void)
 static KenshoWindow *
 open_sample_window (const char *copy_name)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), copy_name, NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GFile) file = NULL;
-  KenshoWindow *window;
-  gsize length;
+  KenshoWindow *window = test_open_sample_copy (the_app, copy_name);
 
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0755), ==, 0);
-  g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
-  window = kensho_window_new (the_app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  file = g_file_new_for_path (path);
-  kensho_window_open_file (window, file);
   wait_idle ();
-  g_assert_nonnull (kensho_window_get_sheet (window));
   return window;
 }
 
@@ -297,6 +284,49 @@ test_finding_jumps_to_field (void)
   wait_idle ();
 }
 
+static gboolean
+is_drop_down_with_tooltip (GtkWidget *widget, gconstpointer tooltip)
+{
+  return GTK_IS_DROP_DOWN (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* The division filter of the search bar narrows the checks as it narrows
+ * the tree. */
+static void
+test_panel_follows_division_filter (void)
+{
+  KenshoWindow *window = open_sample_window ("division-checks.xml");
+  KenshoChecksPanel *panel = KENSHO_CHECKS_PANEL (find_descendant (GTK_WIDGET (window), KENSHO_TYPE_CHECKS_PANEL));
+  GListModel *findings = kensho_checks_panel_get_findings (panel);
+  GtkDropDown *division = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), is_drop_down_with_tooltip,
+                                                      "Show only one division’s indicators"));
+  const char *const *divisions = kensho_sheet_get_divisions (kensho_window_get_sheet (window));
+  guint traffic = g_strv_length ((char **) divisions);
+
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 3);
+  for (guint i = 0; divisions[i] != NULL; i++)
+    if (g_str_equal (divisions[i], "交通政策課"))
+      traffic = i;
+  g_assert_cmpuint (traffic, <, g_strv_length ((char **) divisions));
+
+  gtk_drop_down_set_selected (division, traffic + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(KenshoFinding) finding = g_list_model_get_item (findings, i);
+
+      g_assert_cmpstr (kensho_indicator_get_division (kensho_finding_get_indicator (finding)), ==, "交通政策課");
+    }
+  /* A division without findings says so. */
+  gtk_drop_down_set_selected (division, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 0);
+
+  gtk_drop_down_set_selected (division, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 3);
+  kensho_window_close_for_quit (window);
+  wait_idle ();
+}
+
 static void
 test_overview_page (void)
 {
@@ -317,10 +347,21 @@ test_overview_page (void)
   g_assert_cmpuint (kensho_overview_get_n_rows (overview), ==, 10);
 
   collect_text (GTK_WIDGET (page), text);
-  g_assert_nonnull (strstr (text->str, "Whole sheet\n15\n15\n17\n0\n47\n"));
-  g_assert_nonnull (strstr (text->str, "1 しごとの創生\n6\n7\n4\n0\n17\n"));
+  /* Numerical targets and KPIs apart, each count with its share. */
+  g_assert_nonnull (strstr (text->str, "Numerical targets\nWhole sheet\n1 (16.7%)\n2 (33.3%)\n3 (50.0%)\n0 (0.0%)\n6\n"
+                                       "1 しごとの創生\n0 (0.0%)\n1 (50.0%)\n1 (50.0%)\n0 (0.0%)\n2\n"));
+  g_assert_nonnull (strstr (text->str, "KPIs\nWhole sheet\n14 (34.1%)\n13 (31.7%)\n14 (34.1%)\n0 (0.0%)\n41\n"
+                                       "1 しごとの創生\n6 (40.0%)\n6 (40.0%)\n3 (20.0%)\n0 (0.0%)\n15\n"));
   g_assert_nonnull (strstr (text->str, "Delayed indicators (17)"));
   g_assert_nonnull (strstr (text->str, "新技術・新製品等の開発数 — 進捗の遅れ\nコロナ禍の影響による"));
+  /* A chart of each kind, under its heading. */
+  g_assert_nonnull (strstr (text->str, "\nNumerical targets\nKPIs\nDelayed indicators (17)"));
+  {
+    GtkWidget *chart = find_descendant (GTK_WIDGET (page), GTK_TYPE_DRAWING_AREA);
+
+    g_assert_nonnull (chart);
+    g_assert_true (GTK_IS_DRAWING_AREA (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (chart))));
+  }
   delayed = GTK_LIST_BOX (find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX));
   while (gtk_list_box_get_row_at_index (delayed, (int) n_rows) != NULL)
     n_rows++;
@@ -438,6 +479,7 @@ main (int argc, char **argv)
   g_test_add_func ("/checks-panel/finding-jumps-to-field", test_finding_jumps_to_field);
   g_test_add_func ("/checks-panel/rating-scale-editor", test_rating_scale_editor);
   g_test_add_func ("/checks-panel/overview-page", test_overview_page);
+  g_test_add_func ("/checks-panel/follows-division-filter", test_panel_follows_division_filter);
   result = g_test_run ();
   g_clear_object (&the_app);
   test_remove_home (home);

@@ -14,6 +14,7 @@ struct _KenshoChecksPanel
   GtkListView *list;
 
   KenshoSheet *sheet;
+  char *division; /* the window's division filter, NULL for all */
   GListStore *findings;
   gulong changed_handler;
   guint refresh_source;
@@ -93,8 +94,17 @@ kensho_checks_panel_refresh (KenshoChecksPanel *self)
     g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
     for (guint i = 0; i < n; i++)
-      g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (fresh), i));
+      {
+        KenshoFinding *finding = g_list_model_get_item (G_LIST_MODEL (fresh), i);
+
+        if (self->division == NULL ||
+            g_strcmp0 (kensho_indicator_get_division (kensho_finding_get_indicator (finding)), self->division) == 0)
+          g_ptr_array_add (items, finding);
+        else
+          g_object_unref (finding);
+      }
     g_list_store_splice (self->findings, 0, n_old, items->pdata, items->len);
+    n = items->len;
   }
   if (n == 0)
     count = g_strdup (_("nothing to report"));
@@ -129,6 +139,7 @@ kensho_checks_panel_dispose (GObject *object)
 
   kensho_checks_panel_set_sheet (self, NULL);
   g_clear_object (&self->findings);
+  g_clear_pointer (&self->division, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), KENSHO_TYPE_CHECKS_PANEL);
   /* The template's top box has no id: unparent it by hand. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -204,4 +215,18 @@ kensho_checks_panel_get_findings (KenshoChecksPanel *self)
 {
   g_return_val_if_fail (KENSHO_IS_CHECKS_PANEL (self), NULL);
   return G_LIST_MODEL (self->findings);
+}
+
+/* Shows only the findings of one division's indicators, as the tree's
+ * division filter does; NULL for all. */
+void
+kensho_checks_panel_set_division (KenshoChecksPanel *self, const char *division)
+{
+  g_return_if_fail (KENSHO_IS_CHECKS_PANEL (self));
+
+  if (g_strcmp0 (self->division, division) == 0)
+    return;
+  g_free (self->division);
+  self->division = g_strdup (division);
+  kensho_checks_panel_refresh (self);
 }

@@ -19,5 +19,7 @@ void        kensho_checks_panel_set_sheet    (KenshoChecksPanel *self,
                                               KenshoSheet       *sheet);
 GListModel *kensho_checks_panel_get_findings (KenshoChecksPanel *self);
 void        kensho_checks_panel_refresh      (KenshoChecksPanel *self);
+void        kensho_checks_panel_set_division (KenshoChecksPanel *self,
+                                              const char        *division);
 
 G_END_DECLS

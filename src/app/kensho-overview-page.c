@@ -11,7 +11,8 @@ struct _KenshoOverviewPage
 
   GtkLabel *title_label;
   GtkGrid *table;
-  GtkDrawingArea *chart;
+  GtkDrawingArea *targets_chart; /* one chart per kind, as the table */
+  GtkDrawingArea *kpis_chart;
   GtkLabel *delayed_heading;
   GtkListBox *delayed_list;
 
@@ -37,13 +38,50 @@ cell (const char *text, const char *css_class, float xalign)
   return label;
 }
 
+/* One section of the table: the rows of one kind of indicator, each
+ * rating's count with its share of the row's total. */
+static int
+fill_section (KenshoOverviewPage *self, KenshoIndicatorKind kind, const char *heading, int top)
+{
+  guint n_ratings = kensho_rating_scale_get_n_ratings (kensho_sheet_get_rating_scale (self->sheet));
+  guint n_rows = kensho_overview_get_n_rows (self->overview);
+  GtkWidget *heading_cell = cell (heading, "heading", 0);
+
+  /* A gap sets the second section apart. */
+  if (top > 1)
+    gtk_widget_set_margin_top (heading_cell, 12);
+  gtk_grid_attach (self->table, heading_cell, 0, top++, 1, 1);
+  for (guint row = 0; row < n_rows; row++, top++)
+    {
+      g_autofree char *title = kensho_overview_dup_row_title (self->overview, row);
+      KenshoNode *node = kensho_overview_get_row_node (self->overview, row);
+      gboolean strong = node == NULL || kensho_node_get_kind (node) == KENSHO_NODE_GOAL;
+      guint total = kensho_overview_get_kind_total (self->overview, row, kind);
+
+      gtk_grid_attach (self->table, cell (title, strong ? "heading" : NULL, 0), 0, top, 1, 1);
+      for (guint r = 0; r <= n_ratings + 1; r++)
+        {
+          g_autofree char *text = NULL;
+
+          if (r < n_ratings)
+            text = kensho_overview_format_share (kensho_overview_get_kind_count (self->overview, row, kind, r), total);
+          else if (r == n_ratings)
+            text = kensho_overview_format_share (kensho_overview_get_kind_unrated (self->overview, row, kind), total);
+          else
+            text = g_strdup_printf ("%u", total);
+          gtk_grid_attach (self->table, cell (text, "numeric", 1), (int) r + 1, top, 1, 1);
+        }
+    }
+  return top;
+}
+
 static void
 fill_table (KenshoOverviewPage *self)
 {
   KenshoRatingScale *scale = kensho_sheet_get_rating_scale (self->sheet);
   guint n_ratings = kensho_rating_scale_get_n_ratings (scale);
-  guint n_rows = kensho_overview_get_n_rows (self->overview);
   GtkWidget *child;
+  int top;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
     gtk_grid_remove (self->table, child);
@@ -52,23 +90,10 @@ fill_table (KenshoOverviewPage *self)
                                         "caption-heading", 1), (int) r + 1, 0, 1, 1);
   gtk_grid_attach (self->table, cell (_("Not rated"), "caption-heading", 1), (int) n_ratings + 1, 0, 1, 1);
   gtk_grid_attach (self->table, cell (_("Total"), "caption-heading", 1), (int) n_ratings + 2, 0, 1, 1);
-  for (guint row = 0; row < n_rows; row++)
-    {
-      g_autofree char *title = kensho_overview_dup_row_title (self->overview, row);
-      KenshoNode *node = kensho_overview_get_row_node (self->overview, row);
-      gboolean strong = node == NULL || kensho_node_get_kind (node) == KENSHO_NODE_GOAL;
-
-      gtk_grid_attach (self->table, cell (title, strong ? "heading" : NULL, 0), 0, (int) row + 1, 1, 1);
-      for (guint r = 0; r <= n_ratings + 1; r++)
-        {
-          guint count = r < n_ratings ? kensho_overview_get_count (self->overview, row, r)
-                      : r == n_ratings ? kensho_overview_get_unrated (self->overview, row)
-                      : kensho_overview_get_total (self->overview, row);
-          g_autofree char *text = g_strdup_printf ("%u", count);
-
-          gtk_grid_attach (self->table, cell (text, "numeric", 1), (int) r + 1, (int) row + 1, 1, 1);
-        }
-    }
+  /* Numerical targets and KPIs are read apart: mixed, the few targets
+   * vanish among the many KPIs. */
+  top = fill_section (self, KENSHO_INDICATOR_TARGET, _("Numerical targets"), 1);
+  fill_section (self, KENSHO_INDICATOR_KPI, _("KPIs"), top);
 }
 
 static GtkWidget *
@@ -131,8 +156,10 @@ kensho_overview_page_refresh (KenshoOverviewPage *self)
   title = kensho_sheet_dup_display_title (self->sheet);
   gtk_label_set_text (self->title_label, title);
   fill_table (self);
-  gtk_drawing_area_set_content_height (self->chart, (int) kensho_overview_get_chart_height (self->overview));
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  gtk_drawing_area_set_content_height (self->targets_chart, (int) kensho_overview_get_chart_height (self->overview));
+  gtk_drawing_area_set_content_height (self->kpis_chart, (int) kensho_overview_get_chart_height (self->overview));
+  gtk_widget_queue_draw (GTK_WIDGET (self->targets_chart));
+  gtk_widget_queue_draw (GTK_WIDGET (self->kpis_chart));
   fill_delayed (self);
 }
 
@@ -142,7 +169,9 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer d
   KenshoOverviewPage *self = data;
 
   if (self->overview != NULL)
-    kensho_overview_draw_chart (self->overview, cr, width, height);
+    kensho_overview_draw_kind_chart (self->overview,
+                                     area == self->targets_chart ? KENSHO_INDICATOR_TARGET : KENSHO_INDICATOR_KPI,
+                                     cr, width, height);
 }
 
 static gboolean
@@ -199,7 +228,8 @@ kensho_overview_page_class_init (KenshoOverviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/kensho/Kensho/kensho-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KenshoOverviewPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, KenshoOverviewPage, table);
-  gtk_widget_class_bind_template_child (widget_class, KenshoOverviewPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, KenshoOverviewPage, targets_chart);
+  gtk_widget_class_bind_template_child (widget_class, KenshoOverviewPage, kpis_chart);
   gtk_widget_class_bind_template_child (widget_class, KenshoOverviewPage, delayed_heading);
   gtk_widget_class_bind_template_child (widget_class, KenshoOverviewPage, delayed_list);
 }
@@ -208,7 +238,8 @@ static void
 kensho_overview_page_init (KenshoOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
+  gtk_drawing_area_set_draw_func (self->targets_chart, draw_chart, self, NULL);
+  gtk_drawing_area_set_draw_func (self->kpis_chart, draw_chart, self, NULL);
   g_signal_connect (self->delayed_list, "row-activated", G_CALLBACK (on_row_activated), self);
 }
 

@@ -16,6 +16,7 @@ struct _KenshoStrategyTree
   GtkSingleSelection *selection;
   GtkTreeListModel *tree_model;
   GtkCustomFilter *filter;
+  GtkCustomFilter *indicator_filter; /* the same search and filters, for indicators alone */
 
   KenshoSheet *sheet;
   KenshoUndoStack *undo;
@@ -179,6 +180,16 @@ filter_func (gpointer item, gpointer user_data)
   return node_visible (user_data, item);
 }
 
+/* An indicator matching the search and filters itself: what a flat list
+ * of indicators shows. */
+static gboolean
+indicator_filter_func (gpointer item, gpointer user_data)
+{
+  KenshoStrategyTree *self = user_data;
+
+  return self->sheet != NULL && KENSHO_IS_INDICATOR (item) && node_matches_itself (self, item);
+}
+
 static void build_model (KenshoStrategyTree *self);
 
 static void
@@ -189,6 +200,7 @@ refilter (KenshoStrategyTree *self)
     build_model (self);
   else if (self->filtered_model)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->indicator_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* Filter models only while a filter is on: each one connects to the one
@@ -503,6 +515,7 @@ kensho_strategy_tree_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->tree_model);
   g_clear_object (&self->filter);
+  g_clear_object (&self->indicator_filter);
   g_clear_object (&self->sheet);
   g_clear_object (&self->undo);
   G_OBJECT_CLASS (kensho_strategy_tree_parent_class)->dispose (object);
@@ -563,6 +576,7 @@ kensho_strategy_tree_init (KenshoStrategyTree *self)
   self->folded_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->row_titles = g_hash_table_new (NULL, NULL);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->indicator_filter = gtk_custom_filter_new (indicator_filter_func, self, NULL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
@@ -801,6 +815,15 @@ gboolean
 kensho_strategy_tree_node_is_visible (KenshoStrategyTree *self, KenshoNode *node)
 {
   return find_row (self, node, 0) != GTK_INVALID_LIST_POSITION;
+}
+
+/* A filter of indicators by the tree's search and filters, for other
+ * views of them; it changes with them. */
+GtkFilter *
+kensho_strategy_tree_get_indicator_filter (KenshoStrategyTree *self)
+{
+  g_return_val_if_fail (KENSHO_IS_STRATEGY_TREE (self), NULL);
+  return GTK_FILTER (self->indicator_filter);
 }
 
 /* The row's title, a GtkInscription; NULL when the row is not shown. */

@@ -29,6 +29,7 @@ void        kensho_strategy_tree_set_rating_filter   (KenshoStrategyTree *self,
                                                       const char         *rating_id);
 gboolean    kensho_strategy_tree_node_is_visible (KenshoStrategyTree *self,
                                                   KenshoNode         *node);
+GtkFilter  *kensho_strategy_tree_get_indicator_filter (KenshoStrategyTree *self);
 guint       kensho_strategy_tree_get_n_rows      (KenshoStrategyTree *self);
 KenshoNode *kensho_strategy_tree_get_row_node    (KenshoStrategyTree *self,
                                                   guint               position);

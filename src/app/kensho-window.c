@@ -8,6 +8,7 @@
 #include "kensho-csv.h"
 #include "kensho-era.h"
 #include "kensho-indicator-form.h"
+#include "kensho-indicator-table.h"
 #include "kensho-node-form.h"
 #include "kensho-overview-page.h"
 #include "kensho-export-progress.h"
@@ -43,6 +44,7 @@ struct _KenshoWindow
   GtkWidget *node_form;
   GtkWidget *checks_panel;
   GtkWidget *overview_page;
+  GtkWidget *indicator_table;
 
   KenshoDocument *document;
   KenshoUndoStack *undo;
@@ -274,6 +276,7 @@ on_filters_changed (KenshoWindow *self)
     return;
   kensho_strategy_tree_set_search (self->tree, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   kensho_strategy_tree_set_division_filter (self->tree, selected_division (self));
+  kensho_checks_panel_set_division (KENSHO_CHECKS_PANEL (self->checks_panel), selected_division (self));
   kensho_strategy_tree_set_rating_filter (self->tree, selected_rating_id (self));
 }
 
@@ -343,6 +346,9 @@ static void
 on_document_notify (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *self)
 {
   update_title (self);
+  if (self->indicator_table != NULL)
+    kensho_indicator_table_set_editable (KENSHO_INDICATOR_TABLE (self->indicator_table),
+                                         !kensho_document_get_read_only (document));
 }
 
 static void
@@ -376,6 +382,9 @@ show_sheet (KenshoWindow *self)
   kensho_checks_panel_set_sheet (KENSHO_CHECKS_PANEL (self->checks_panel), sheet);
   if (self->overview_page != NULL)
     kensho_overview_page_set_sheet (KENSHO_OVERVIEW_PAGE (self->overview_page), sheet);
+  if (self->indicator_table != NULL)
+    kensho_indicator_table_set_sheet (KENSHO_INDICATOR_TABLE (self->indicator_table), sheet, self->undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.table", sheet != NULL);
   fill_filters (self);
   fill_years (self);
   gtk_stack_set_visible_child_name (self->form_stack, "none");
@@ -817,6 +826,45 @@ action_overview (GtkWidget *widget, const char *name, GVariant *parameter)
     }
   kensho_overview_page_set_sheet (KENSHO_OVERVIEW_PAGE (self->overview_page), kensho_window_get_sheet (self));
   gtk_stack_set_visible_child_name (self->form_stack, "overview");
+  gtk_stack_set_visible_child_name (self->main_stack, "sheet");
+}
+
+static void
+on_table_indicator_activated (KenshoIndicatorTable *table, KenshoIndicator *indicator, KenshoWindow *self)
+{
+  if (show_indicator (self, KENSHO_NODE (indicator)))
+    gtk_stack_set_visible_child_name (self->main_stack, "sheet");
+}
+
+/* Ctrl+T: the table of all indicators in place of the tree and form, and
+ * back; the tree's search and filters apply to it. */
+static void
+action_table (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+
+  if (kensho_window_get_sheet (self) == NULL)
+    return;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "table") == 0)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "sheet");
+      return;
+    }
+  /* Made the first time it is asked for, as the overview is. */
+  if (self->indicator_table == NULL)
+    {
+      self->indicator_table = kensho_indicator_table_new ();
+      kensho_indicator_table_set_filter (KENSHO_INDICATOR_TABLE (self->indicator_table),
+                                         kensho_strategy_tree_get_indicator_filter (self->tree));
+      gtk_stack_add_named (self->main_stack, self->indicator_table, "table");
+      g_signal_connect (self->indicator_table, "indicator-activated", G_CALLBACK (on_table_indicator_activated), self);
+    }
+  kensho_indicator_table_set_sheet (KENSHO_INDICATOR_TABLE (self->indicator_table), kensho_window_get_sheet (self),
+                                    self->undo);
+  kensho_indicator_table_set_editable (KENSHO_INDICATOR_TABLE (self->indicator_table),
+                                       !kensho_document_get_read_only (self->document));
+  gtk_stack_set_visible_child_name (self->main_stack, "table");
+  gtk_widget_grab_focus (GTK_WIDGET (kensho_indicator_table_get_view (KENSHO_INDICATOR_TABLE (self->indicator_table))));
 }
 
 static void
@@ -1462,6 +1510,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, action_export_csv);
   gtk_widget_class_install_action (widget_class, "win.properties", NULL, action_properties);
   gtk_widget_class_install_action (widget_class, "win.overview", NULL, action_overview);
+  gtk_widget_class_install_action (widget_class, "win.table", NULL, action_table);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, action_delete);
@@ -1486,6 +1535,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.table", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.move-down", NULL);

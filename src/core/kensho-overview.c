@@ -8,6 +8,10 @@
 
 #include "kensho-overview.h"
 
+/* Numerical targets and KPIs are counted apart: a sub-goal's target and
+ * its measures' KPIs are read separately. */
+#define N_KINDS 2
+
 typedef struct
 {
   KenshoNode *node;  /* NULL for the whole sheet */
@@ -15,6 +19,9 @@ typedef struct
   guint *counts;     /* one per rating of the scale */
   guint unrated;     /* no rating, or one the scale lacks */
   guint total;
+  guint *kind_counts[N_KINDS];  /* the same, by KenshoIndicatorKind */
+  guint kind_unrated[N_KINDS];
+  guint kind_total[N_KINDS];
 } Row;
 
 struct _KenshoOverview
@@ -38,6 +45,8 @@ row_clear (Row *row)
 {
   g_clear_object (&row->node);
   g_free (row->counts);
+  for (guint k = 0; k < N_KINDS; k++)
+    g_free (row->kind_counts[k]);
 }
 
 static void
@@ -74,21 +83,29 @@ add_row (KenshoOverview *self, KenshoNode *node, guint depth)
   Row row = { .node = node ? g_object_ref (node) : NULL, .depth = depth };
 
   row.counts = g_new0 (guint, MAX (self->n_ratings, 1));
+  for (guint k = 0; k < N_KINDS; k++)
+    row.kind_counts[k] = g_new0 (guint, MAX (self->n_ratings, 1));
   kensho_node_collect_indicators (node ? node : kensho_sheet_get_root (self->sheet), indicators);
   for (guint i = 0; i < indicators->len; i++)
     {
       const char *id = kensho_indicator_get_rating_id (indicators->pdata[i], fiscal_year);
+      KenshoIndicatorKind kind = kensho_indicator_get_indicator_kind (indicators->pdata[i]);
       gboolean found = FALSE;
 
       for (guint r = 0; r < self->n_ratings && !found; r++)
         if (g_strcmp0 (kensho_rating_get_id (kensho_rating_scale_get_rating (scale, r)), id) == 0)
           {
             row.counts[r]++;
+            row.kind_counts[kind][r]++;
             found = TRUE;
           }
       if (!found)
-        row.unrated++;
+        {
+          row.unrated++;
+          row.kind_unrated[kind]++;
+        }
       row.total++;
+      row.kind_total[kind]++;
     }
   g_array_append_val (self->rows, row);
 }
@@ -212,6 +229,49 @@ kensho_overview_get_total (KenshoOverview *self, guint row)
   return r ? r->total : 0;
 }
 
+/* The counts of one kind of indicator only: numerical targets or KPIs. */
+guint
+kensho_overview_get_kind_count (KenshoOverview *self, guint row, KenshoIndicatorKind kind, guint rating)
+{
+  const Row *r = get_row (self, row);
+
+  g_return_val_if_fail (rating < self->n_ratings, 0);
+  g_return_val_if_fail (kind < N_KINDS, 0);
+  return r ? r->kind_counts[kind][rating] : 0;
+}
+
+guint
+kensho_overview_get_kind_unrated (KenshoOverview *self, guint row, KenshoIndicatorKind kind)
+{
+  const Row *r = get_row (self, row);
+
+  g_return_val_if_fail (kind < N_KINDS, 0);
+  return r ? r->kind_unrated[kind] : 0;
+}
+
+guint
+kensho_overview_get_kind_total (KenshoOverview *self, guint row, KenshoIndicatorKind kind)
+{
+  const Row *r = get_row (self, row);
+
+  g_return_val_if_fail (kind < N_KINDS, 0);
+  return r ? r->kind_total[kind] : 0;
+}
+
+/**
+ * kensho_overview_format_share:
+ *
+ * "6 (35.3%)": a count and its share of @total, one decimal as sheets
+ * print rates; a count alone when @total is 0.
+ */
+char *
+kensho_overview_format_share (guint count, guint total)
+{
+  if (total == 0)
+    return g_strdup_printf ("%u", count);
+  return g_strdup_printf ("%u (%.1f%%)", count, 100.0 * count / total);
+}
+
 /* The indicators rated as a delay, in document order (borrowed). */
 GPtrArray *
 kensho_overview_get_delayed (KenshoOverview *self)
@@ -290,23 +350,30 @@ draw_segment (cairo_t *cr, const char *colour, guint count, double x, double y, 
     }
 }
 
-/**
- * kensho_overview_draw_chart:
- *
- * One stacked horizontal bar per row, in the scale's colours, its length
- * the number of indicators; a legend above. Fits width; the height it
- * needs is kensho_overview_get_chart_height().
- */
-void
-kensho_overview_draw_chart (KenshoOverview *self, cairo_t *cr, double width, double height)
+/* A row's count of a rating (n_ratings: the unrated) and total, of one
+ * kind or (kind < 0) of all. */
+static guint
+row_count (const Row *row, int kind, guint rating, guint n_ratings)
+{
+  if (rating == n_ratings)
+    return kind < 0 ? row->unrated : row->kind_unrated[kind];
+  return kind < 0 ? row->counts[rating] : row->kind_counts[kind][rating];
+}
+
+static guint
+row_total (const Row *row, int kind)
+{
+  return kind < 0 ? row->total : row->kind_total[kind];
+}
+
+static void
+draw_chart (KenshoOverview *self, int kind, cairo_t *cr, double width, double height)
 {
   KenshoRatingScale *scale;
   double label_width = width * LABEL_WIDTH_SHARE;
   double bar_x = label_width + 8, bar_width = MAX (width - bar_x - 8, 1);
   double legend_x = 0;
   guint max_total = 1;
-
-  g_return_if_fail (KENSHO_IS_OVERVIEW (self));
 
   scale = kensho_sheet_get_rating_scale (self->sheet);
   cairo_save (cr);
@@ -329,7 +396,7 @@ kensho_overview_draw_chart (KenshoOverview *self, cairo_t *cr, double width, dou
     }
 
   for (guint i = 0; i < self->rows->len; i++)
-    max_total = MAX (max_total, g_array_index (self->rows, Row, i).total);
+    max_total = MAX (max_total, row_total (&g_array_index (self->rows, Row, i), kind));
   for (guint i = 0; i < self->rows->len; i++)
     {
       const Row *row = &g_array_index (self->rows, Row, i);
@@ -342,7 +409,7 @@ kensho_overview_draw_chart (KenshoOverview *self, cairo_t *cr, double width, dou
       for (guint r = 0; r <= self->n_ratings; r++)
         {
           gboolean unrated = r == self->n_ratings;
-          guint count = unrated ? row->unrated : row->counts[r];
+          guint count = row_count (row, kind, r, self->n_ratings);
           double w = bar_width * count / max_total;
 
           draw_segment (cr, unrated ? "#BDBDBD" : kensho_rating_get_colour (kensho_rating_scale_get_rating (scale, r)),
@@ -351,4 +418,29 @@ kensho_overview_draw_chart (KenshoOverview *self, cairo_t *cr, double width, dou
         }
     }
   cairo_restore (cr);
+}
+
+/**
+ * kensho_overview_draw_chart:
+ *
+ * One stacked horizontal bar per row, in the scale's colours, its length
+ * the number of indicators; a legend above. Fits width; the height it
+ * needs is kensho_overview_get_chart_height().
+ */
+void
+kensho_overview_draw_chart (KenshoOverview *self, cairo_t *cr, double width, double height)
+{
+  g_return_if_fail (KENSHO_IS_OVERVIEW (self));
+  draw_chart (self, -1, cr, width, height);
+}
+
+/* The same for the numerical targets or the KPIs alone, the bars against
+ * the largest row of that kind. */
+void
+kensho_overview_draw_kind_chart (KenshoOverview *self, KenshoIndicatorKind kind, cairo_t *cr, double width,
+                                 double height)
+{
+  g_return_if_fail (KENSHO_IS_OVERVIEW (self));
+  g_return_if_fail (kind < N_KINDS);
+  draw_chart (self, kind, cr, width, height);
 }
