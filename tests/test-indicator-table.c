@@ -486,7 +486,7 @@ test_read_only (void)
 static guint frames;
 
 static void
-on_after_paint (GdkFrameClock *clock, gpointer data)
+count_painted_frame (GdkFrameClock *clock, gpointer data)
 {
   frames++;
 }
@@ -546,7 +546,7 @@ test_large_sheet (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (table));
   gtk_window_present (GTK_WINDOW (window));
   wait_for ((Condition) gtk_widget_get_mapped, window);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (count_painted_frame), NULL);
 
   start = g_get_monotonic_time ();
   kensho_indicator_table_set_sheet (table, sheet, undo);
