@@ -298,7 +298,9 @@ test_filtering (Fixture *fixture, gconstpointer data)
   GtkWidget *root = GTK_WIDGET (fixture->window);
   GtkDropDown *division = GTK_DROP_DOWN (find_widget (root, GTK_TYPE_DROP_DOWN, "Show only one division’s indicators"));
   GtkDropDown *rating = GTK_DROP_DOWN (find_widget (root, GTK_TYPE_DROP_DOWN, "Show only indicators with this rating"));
-  GtkEditable *search = GTK_EDITABLE (find_widget (root, GTK_TYPE_SEARCH_ENTRY, NULL));
+  /* The search bar's entry: drop-downs hold hidden search entries too. */
+  GtkEditable *search = GTK_EDITABLE (find_widget (find_widget (root, GTK_TYPE_SEARCH_BAR, NULL),
+                                                   GTK_TYPE_SEARCH_ENTRY, NULL));
   const char *const *divisions = kensho_sheet_get_divisions (fixture->sheet);
   guint invite = 0;
 
