@@ -108,6 +108,42 @@ insert_attribute (FILE *stream, gconstpointer chunk)
   fputs ("\"", stream);
 }
 
+/* Attributes (or namespace declarations) on one element, before its id. */
+static void
+insert_attributes (FILE *stream, gconstpointer namespaces)
+{
+  for (guint i = 0; i < 20000; i++)
+    if (namespaces != NULL)
+      fprintf (stream, "xmlns:n%u=\"urn:x-%u\" ", i, i);
+    else
+      fprintf (stream, "a%u=\"%u\" ", i, i);
+  fputs ("id=\"g1\"", stream);
+}
+
+/* One character more than the schema allows in ①. */
+static void
+insert_long_activities (FILE *stream, gconstpointer data)
+{
+  fputs ("<activities>", stream);
+  for (guint i = 0; i < 100001; i++)
+    fputs ("取", stream);
+  fputs ("</activities>", stream);
+}
+
+/* 30,000 elements of 32 attributes each: each one allowed, not all. */
+static void
+insert_attributed_goals (FILE *stream, gconstpointer data)
+{
+  fputs ("</goal>\n", stream);
+  for (guint i = 0; i < 30000; i++)
+    {
+      fputs ("  <goal", stream);
+      for (guint a = 0; a < 32; a++)
+        fprintf (stream, " a%u=\"\"", a);
+      fputs ("/>\n", stream);
+    }
+}
+
 static void
 insert_nesting (FILE *stream, gconstpointer data)
 {
@@ -172,6 +208,15 @@ make_file (const char *name)
     write_variant (path, "title=\"しごとの創生\"", insert_attribute, "%s%n&amp;&#x41;'x'yz");
   else if (g_str_equal (name, "@attribute-lt-50mb.xml"))
     write_variant (path, "title=\"しごとの創生\"", insert_attribute, "%s%n&amp;<>'x'yz");
+  else if (g_str_equal (name, "@attributes-20000.xml"))
+    write_variant (path, "id=\"g1\"", insert_attributes, NULL);
+  else if (g_str_equal (name, "@namespaces-20000.xml"))
+    write_variant (path, "id=\"g1\"", insert_attributes, "namespaces");
+  else if (g_str_equal (name, "@attributes-960000.xml"))
+    write_variant (path, "</goal>", insert_attributed_goals, NULL);
+  else if (g_str_equal (name, "@long-activities.xml"))
+    write_variant (path, "<activities>雇用を促進するため、セミナー等を開催し支援に努めた。</activities>",
+                   insert_long_activities, NULL);
   else if (g_str_equal (name, "@nesting-100000.xml"))
     write_variant (path, "<label>", insert_nesting, NULL);
   else if (g_str_equal (name, "@elements-450000.xml"))

@@ -12,8 +12,8 @@
  * comments name the schema's definitions they stand for. */
 
 #define SCHEMA_RESOURCE "/jp/kensho/Kensho/core/kensho-sheet.rng"
-#define SHORT_TEXT 1000
-#define LONG_TEXT 100000
+#define SHORT_TEXT KENSHO_SHORT_TEXT_MAX
+#define LONG_TEXT KENSHO_LONG_TEXT_MAX
 
 static gboolean
 in_namespace (xmlNode *node)
@@ -521,6 +521,82 @@ kensho_schema_check_document (xmlDoc *doc)
         return FALSE;
     }
   return TRUE;
+}
+
+/* The limit of an element's text or of an attribute; 0 for those that
+ * are not short-text, long-text or num. */
+static gsize
+limit_of (xmlNode *element, const char *attribute)
+{
+  static const char * const long_elements[] = { "notes", "activities", "issues", "next-steps",
+                                                "delay-reason", NULL };
+  static const char * const short_elements[] = { "municipality", "title", "label", "name", "unit",
+                                                 "division", NULL };
+  static const char * const short_attributes[] = { "unit", "period", "note", "name", "code", "title",
+                                                   NULL };
+  const char *name = (const char *) element->name;
+
+  if (attribute != NULL)
+    return strcmp (attribute, "text") == 0 ? LONG_TEXT : strcmp (attribute, "num") == 0 ? 64
+           : one_of (attribute, short_attributes) ? SHORT_TEXT : 0;
+  if (one_of (name, long_elements))
+    return LONG_TEXT;
+  /* A rating of the scale holds its label; one of a year, an identifier. */
+  if (one_of (name, short_elements) ||
+      (strcmp (name, "rating") == 0 && element->parent != NULL && is (element->parent, "rating-scale")))
+    return SHORT_TEXT;
+  return 0;
+}
+
+static gboolean
+longer_than (const char *text, gsize limit, gsize *length)
+{
+  if (text == NULL || limit == 0 || text_within (text, limit))
+    return FALSE;
+  *length = (gsize) g_utf8_strlen (text, -1);
+  return TRUE;
+}
+
+gboolean
+kensho_schema_find_too_long (xmlDoc *doc, xmlNode **element, const char **attribute, gsize *length,
+                             gsize *limit)
+{
+  xmlNode *node = xmlDocGetRootElement (doc);
+
+  /* Depth first, in document order, without recursion. */
+  while (node != NULL)
+    {
+      if (node->type == XML_ELEMENT_NODE && in_namespace (node))
+        {
+          for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+            if (attr->ns == NULL &&
+                longer_than (attribute_value (attr), limit_of (node, (const char *) attr->name), length))
+              {
+                *element = node;
+                *attribute = (const char *) attr->name;
+                *limit = limit_of (node, *attribute);
+                return TRUE;
+              }
+          if (node->children != NULL && node->children->type == XML_TEXT_NODE &&
+              longer_than ((const char *) node->children->content, limit_of (node, NULL), length))
+            {
+              *element = node;
+              *attribute = NULL;
+              *limit = limit_of (node, NULL);
+              return TRUE;
+            }
+        }
+      if (node->children != NULL && node->type == XML_ELEMENT_NODE)
+        node = node->children;
+      else
+        {
+          while (node != NULL && node->next == NULL)
+            node = node->parent != NULL && node->parent->type == XML_ELEMENT_NODE ? node->parent : NULL;
+          if (node != NULL)
+            node = node->next;
+        }
+    }
+  return FALSE;
 }
 
 xmlRelaxNGPtr

@@ -19,6 +19,19 @@ G_BEGIN_DECLS
  * sheets, and fuzz-sheet-xml does on random ones. */
 gboolean     kensho_schema_check_document    (xmlDoc *doc);
 
+/* The schema's length limits, in characters (short-text, long-text). */
+#define KENSHO_SHORT_TEXT_MAX 1000
+#define KENSHO_LONG_TEXT_MAX  100000
+
+/* The first text of the document longer than the schema allows: the
+ * element, and the attribute (NULL for the element's own text). libxml2
+ * says only that the value is "of the wrong form". */
+gboolean     kensho_schema_find_too_long     (xmlDoc      *doc,
+                                              xmlNode    **element,
+                                              const char **attribute,
+                                              gsize       *length,
+                                              gsize       *limit);
+
 /* The schema itself (data/kensho-sheet.rng, compiled in), parsed once. */
 xmlRelaxNGPtr kensho_schema_get              (void);
 /* libxml2's verdict, silently: what the quick check is held against. */

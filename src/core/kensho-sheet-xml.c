@@ -19,6 +19,7 @@
 #include "kensho-sheet-xml.h"
 #include "kensho-util.h"
 #include "kensho-value.h"
+#include "kensho-xml-scan.h"
 
 #define MAX_FILE_SIZE kensho_max_sheet_file_size ()
 /* A real sheet has about 12-17 elements per indicator (the sample: 793 for
@@ -27,6 +28,9 @@
  * before the document tree and the validator use memory in proportion.
  * KENSHO_LARGE_SHEETS=1 allows ten times as many. */
 #define MAX_ELEMENTS kensho_max_sheet_elements (400000)
+/* The schema allows six attributes on an element at most; the rest is
+ * room for namespace declarations and other tools' additions. */
+#define MAX_ATTRIBUTES 32
 
 #if LIBXML_VERSION >= 21200
 typedef const xmlError *KenshoXmlErrorPtr;
@@ -42,6 +46,7 @@ typedef struct
   KenshoSheet *sheet;
   guint n_elements;
   guint max_elements;       /* read once: it looks at the environment */
+  gboolean bad_encoding;    /* libxml2 could not convert the bytes to text */
 } LoadContext;
 
 static void G_GNUC_PRINTF (5, 6)
@@ -92,11 +97,47 @@ on_parse_error (void *user_data, KenshoXmlErrorPtr error)
   if (error->level < XML_ERR_ERROR)
     return;
   detail = clean_libxml_message (error->message);
-  set_error_at_line (ctx, error->line, KENSHO_ERROR_NOT_WELL_FORMED,
-                     _("The file is damaged or is not a sheet: "), "%s.", detail);
+  if (ctx->bad_encoding)
+    set_error_at_line (ctx, error->line, KENSHO_ERROR_NOT_WELL_FORMED, NULL,
+                       _("The file is damaged: it holds bytes that are not text in the "
+                         "encoding it names (%s)."),
+                       parser->input && parser->input->encoding ? (const char *) parser->input->encoding
+                                                                : "UTF-8");
+  else
+    set_error_at_line (ctx, error->line, KENSHO_ERROR_NOT_WELL_FORMED,
+                       _("The file is damaged or is not a sheet: "), "%s.", detail);
   /* Only the first error is shown, and libxml2 would go on recovering:
    * a 50 MB attribute full of '<' gave millions of errors (3 s). */
   xmlStopParser (parser);
+}
+
+/* libxml2 says what it cannot convert on stderr, in English, and then
+ * only that the data ended; on_parse_error says it once, in words. */
+static void
+on_generic_error (void *user_data, const char *format, ...)
+{
+  LoadContext *ctx = user_data;
+
+  ctx->bad_encoding = TRUE;
+}
+
+/* Windows writes Shift_JIS with its own characters (①, ～, ㈱, №, Ⅲ, 髙)
+ * under that name: read every label of Shift_JIS as Windows-31J (CP932),
+ * as browsers do (WHATWG Encoding Standard). */
+static void
+alias_shift_jis (void)
+{
+  static gsize done = 0;
+  static const char *const labels[] = {
+    "csshiftjis", "ms932", "ms_kanji", "shift-jis", "shift_jis", "sjis", "windows-31j", "x-sjis",
+  };
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        xmlAddEncodingAlias ("CP932", labels[i]);
+      g_once_init_leave (&done, 1);
+    }
 }
 
 /* libxml2's RELAX NG messages name schema machinery; say instead which
@@ -140,7 +181,8 @@ explain_validation_error (const char *detail, const char *element)
 #pragma GCC diagnostic pop
         }
     }
-  return g_strdup_printf ("%s.", detail);
+  /* TRANSLATORS: %s is libxml2's own message, in English. */
+  return g_strdup_printf (_("Something in it is not allowed (the checker says: %s)."), detail);
 }
 
 static void
@@ -179,6 +221,57 @@ on_entity_decl (void *user_data, const xmlChar *name, int type, const xmlChar *p
   on_internal_subset (user_data, name, public_id, system_id);
 }
 
+/* Noncharacters (U+FDD0, U+FFFE, U+10FFFF…) are XML characters, but no
+ * text has them and cairo refuses them: the PDF of such a sheet failed. */
+static gboolean
+is_noncharacter (gunichar c)
+{
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c < 0x110000 && (c & 0xFFFE) == 0xFFFE);
+}
+
+static gunichar
+find_noncharacter (const xmlChar *text, int length)
+{
+  for (int i = 0; i < length; i++)
+    if (text[i] >= 0xEF)
+      {
+        gunichar c = g_utf8_get_char_validated ((const char *) text + i, length - i);
+
+        if (is_noncharacter (c))
+          return c;
+      }
+  return 0;
+}
+
+static gboolean
+refuse_noncharacter (xmlParserCtxtPtr parser, const xmlChar *text, int length)
+{
+  LoadContext *ctx = parser->_private;
+  gunichar c = find_noncharacter (text, length);
+
+  if (c == 0)
+    return FALSE;
+  set_error_at_line (ctx, xmlSAX2GetLineNumber (parser), KENSHO_ERROR_NOT_WELL_FORMED, NULL,
+                     _("The file is damaged: it holds U+%04X, which Unicode reserves and "
+                       "never uses in text."), c);
+  xmlStopParser (parser);
+  return TRUE;
+}
+
+static void
+on_characters (void *user_data, const xmlChar *text, int length)
+{
+  if (!refuse_noncharacter (user_data, text, length))
+    xmlSAX2Characters (user_data, text, length);
+}
+
+static void
+on_cdata_block (void *user_data, const xmlChar *text, int length)
+{
+  if (!refuse_noncharacter (user_data, text, length))
+    xmlSAX2CDataBlock (user_data, text, length);
+}
+
 static void
 on_start_element (void *user_data, const xmlChar *localname, const xmlChar *prefix,
                   const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
@@ -194,6 +287,11 @@ on_start_element (void *user_data, const xmlChar *localname, const xmlChar *pref
       xmlStopParser (parser);
       return;
     }
+  /* Attributes come as five pointers each: name, prefix, URI, value, end. */
+  for (int i = 0; i < nb_attributes; i++)
+    if (refuse_noncharacter (parser, attributes[5 * i + 3],
+                             (int) (attributes[5 * i + 4] - attributes[5 * i + 3])))
+      return;
   xmlSAX2StartElementNs (user_data, localname, prefix, uri, nb_namespaces, namespaces,
                          nb_attributes, nb_defaulted, attributes);
 }
@@ -338,7 +436,20 @@ load_value (LoadContext *ctx, xmlNode *node, const char *indicator_name)
   g_autoptr(GError) local_error = NULL;
 
   if (num != NULL)
-    value = kensho_value_new_number (num, kensho_str_or_null (unit), &local_error);
+    {
+      value = kensho_value_new_number (num, kensho_str_or_null (unit), &local_error);
+      /* A file holds a number as Kensho writes it; what a person may type
+       * (１２３, 1,486, " 12") is read leniently only in the form. */
+      if (value != NULL && strcmp (value->number, num) != 0)
+        {
+          g_autofree char *quoted = kensho_quote_for_message (num);
+
+          g_set_error (&local_error, KENSHO_VALUE_ERROR, KENSHO_VALUE_ERROR_INVALID_NUMBER,
+                       _("“%s” is not written as a sheet file holds numbers: write %s, in ASCII "
+                         "digits without commas or spaces."), quoted, value->number);
+          g_clear_pointer (&value, kensho_value_free);
+        }
+    }
   else
     value = kensho_value_new_text (text);
 
@@ -652,7 +763,7 @@ static gboolean
 check_root (LoadContext *ctx, xmlNode *root)
 {
   g_autofree char *version = NULL;
-  unsigned major = 0, minor = 0;
+  gsize n_major, n_minor;
 
   if (root == NULL)
     {
@@ -662,35 +773,103 @@ check_root (LoadContext *ctx, xmlNode *root)
     }
   if (!is_element (root, "sheet"))
     {
-      set_error_at (ctx, root, KENSHO_ERROR_NOT_A_SHEET,
-                    _("This is not a Kensho sheet: it is an XML file of another kind "
-                      "(its main element is <%s>)."),
-                    (const char *) root->name);
+      const char *href = root->ns != NULL ? (const char *) root->ns->href : NULL;
+      g_autofree char *quoted = href != NULL ? kensho_quote_for_message (href) : NULL;
+
+      /* A <sheet> in the wrong namespace is most likely a sheet mistyped. */
+      if (!xmlStrEqual (root->name, BAD_CAST "sheet"))
+        set_error_at (ctx, root, KENSHO_ERROR_NOT_A_SHEET,
+                      _("This is not a Kensho sheet: it is an XML file of another kind "
+                        "(its main element is <%s>)."),
+                      (const char *) root->name);
+      else if (href == NULL)
+        set_error_at (ctx, root, KENSHO_ERROR_NOT_A_SHEET,
+                      _("This is not a Kensho sheet: its <sheet> has no namespace; a sheet has "
+                        "xmlns=\"%s\"."), KENSHO_XML_NAMESPACE);
+      else if (g_ascii_strcasecmp (href, KENSHO_XML_NAMESPACE) == 0)
+        set_error_at (ctx, root, KENSHO_ERROR_NOT_A_SHEET,
+                      _("This is not a Kensho sheet: its namespace “%s” must be written in lower "
+                        "case, “%s”."), quoted, KENSHO_XML_NAMESPACE);
+      else
+        set_error_at (ctx, root, KENSHO_ERROR_NOT_A_SHEET,
+                      _("This is not a Kensho sheet: its <sheet> is of the namespace “%s”, not “%s”."),
+                      quoted, KENSHO_XML_NAMESPACE);
       return FALSE;
     }
   version = attribute (root, "version");
-  if (version == NULL || sscanf (version, "%3u.%3u", &major, &minor) != 2)
+  if (version == NULL)
     {
       set_error_at (ctx, root, KENSHO_ERROR_INVALID,
                     _("The sheet does not say which version of the format it uses."));
       return FALSE;
     }
-  if (major > KENSHO_XML_VERSION_MAJOR)
+  /* MAJOR.MINOR in digits; a major of more than three digits is newer
+   * still, whatever its value. */
+  n_major = strspn (version, "0123456789");
+  n_minor = version[n_major] == '.' ? strspn (version + n_major + 1, "0123456789") : 0;
+  if (n_major == 0 || n_minor == 0 || n_minor > 3 || version[n_major + 1 + n_minor] != '\0')
     {
+      g_autofree char *quoted = kensho_quote_for_message (version);
+
+      set_error_at (ctx, root, KENSHO_ERROR_INVALID,
+                    _("The sheet gives its format version as “%s”, which is not a version number "
+                      "such as 1.0."), quoted);
+      return FALSE;
+    }
+  if (n_major > 3 || g_ascii_strtoull (version, NULL, 10) > KENSHO_XML_VERSION_MAJOR)
+    {
+      g_autofree char *quoted = kensho_quote_for_message (version);
+
       set_error_at (ctx, root, KENSHO_ERROR_NEWER_VERSION,
                     _("This sheet was saved by a newer version of Kensho (format %s); "
                       "this version reads format %d.x. Please update Kensho to open it."),
-                    version, KENSHO_XML_VERSION_MAJOR);
+                    quoted, KENSHO_XML_VERSION_MAJOR);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* libxml2 calls a text too long only "of the wrong form": say how long. */
+static gboolean
+refuse_too_long (LoadContext *ctx, xmlDoc *doc)
+{
+  xmlNode *element;
+  const char *attribute;
+  gsize length, limit;
+  g_autofree char *written = NULL;
+  g_autofree char *allowed = NULL;
+
+  if (!kensho_schema_find_too_long (doc, &element, &attribute, &length, &limit))
+    return FALSE;
+  {
+    g_autofree char *length_text = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
+    g_autofree char *limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, limit);
+
+    written = kensho_number_format_grouped (length_text);
+    allowed = kensho_number_format_grouped (limit_text);
+  }
+  if (attribute != NULL)
+    set_error_at_line (ctx, xmlGetLineNo (element), KENSHO_ERROR_INVALID,
+                       _("The sheet does not follow the Kensho format: "),
+                       _("The “%s” of <%s> is too long: %s characters, where at most %s are allowed."),
+                       attribute, (const char *) element->name, written, allowed);
+  else
+    set_error_at_line (ctx, xmlGetLineNo (element), KENSHO_ERROR_INVALID,
+                       _("The sheet does not follow the Kensho format: "),
+                       _("<%s> is too long: %s characters, where at most %s are allowed."),
+                       (const char *) element->name, written, allowed);
   return TRUE;
 }
 
 static gboolean
 validate (LoadContext *ctx, xmlDoc *doc)
 {
-  xmlRelaxNGValidCtxtPtr validator = xmlRelaxNGNewValidCtxt (kensho_schema_get ());
+  xmlRelaxNGValidCtxtPtr validator;
   int result;
+
+  if (refuse_too_long (ctx, doc))
+    return FALSE;
+  validator = xmlRelaxNGNewValidCtxt (kensho_schema_get ());
 
   xmlRelaxNGSetValidStructuredErrors (validator, (xmlStructuredErrorFunc) on_validation_error, ctx);
   result = xmlRelaxNGValidateDoc (validator, doc);
@@ -701,20 +880,41 @@ validate (LoadContext *ctx, xmlDoc *doc)
   return result == 0;
 }
 
-/* Start tags counted in the raw bytes ("<" and a name's first character):
- * a file with far too many elements is refused at memchr speed, before
- * libxml2 builds a tree of them. Text holds "<" only escaped, so this
- * counts no more than the elements (and a comment's tags, at worst). */
+/* What libxml2 would take long over, or read wrongly, is refused from
+ * the raw bytes first: far too many elements (before a tree of them is
+ * built), many attributes on one element (libxml2 2.9 compares each with
+ * all before it: 20,000 took 7 s), and a NUL (libxml2 ignores all after
+ * it). Text holds "<" only escaped, so start tags are not miscounted. */
 static gboolean
-too_many_start_tags (const char *data, gsize size)
+scan (LoadContext *ctx, const char *data, gsize size)
 {
-  const char *end = data + size;
-  guint n = 0, max = MAX_ELEMENTS;
+  long line = 0;
 
-  for (const char *p = memchr (data, '<', size); p != NULL && p + 1 < end;
-       p = memchr (p + 1, '<', (gsize) (end - p - 1)))
-    if ((g_ascii_isalpha (p[1]) || p[1] == '_' || p[1] == ':' || (guchar) p[1] >= 0x80) && ++n > max)
+  switch (kensho_xml_scan (data, size, MAX_ELEMENTS, MAX_ATTRIBUTES, &line))
+    {
+    case KENSHO_XML_SCAN_OK:
       return TRUE;
+    case KENSHO_XML_SCAN_TOO_MANY_ELEMENTS:
+      set_error_at_line (ctx, 0, KENSHO_ERROR_TOO_LARGE, NULL, "%s",
+                         _("The file is far larger than any sheet; it was not opened."));
+      break;
+    case KENSHO_XML_SCAN_TOO_MANY_ATTRIBUTES:
+      set_error_at_line (ctx, line, KENSHO_ERROR_NOT_A_SHEET, NULL,
+                         _("An element has more than %d attributes, far more than any sheet has; "
+                           "the file was not opened."), MAX_ATTRIBUTES);
+      break;
+    case KENSHO_XML_SCAN_NUL:
+      set_error_at_line (ctx, line, KENSHO_ERROR_NOT_WELL_FORMED, NULL, "%s",
+                         _("The file is damaged: it holds a NUL character, which text never has."));
+      break;
+    case KENSHO_XML_SCAN_CUT_CHARACTER:
+      set_error_at_line (ctx, line, KENSHO_ERROR_NOT_WELL_FORMED, NULL, "%s",
+                         _("The file is damaged: it ends in the middle of a character, "
+                           "so it was probably cut short."));
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
   return FALSE;
 }
 
@@ -722,6 +922,8 @@ static xmlDoc *
 parse (LoadContext *ctx, const char *data, gsize size, int options)
 {
   xmlParserCtxtPtr parser;
+  xmlGenericErrorFunc generic_error;
+  void *generic_error_context;
   xmlDoc *doc;
 
   if (size == 0)
@@ -729,13 +931,10 @@ parse (LoadContext *ctx, const char *data, gsize size, int options)
       set_error_at_line (ctx, 0, KENSHO_ERROR_NOT_A_SHEET, NULL, "%s", _("The file is empty."));
       return NULL;
     }
-  if (size > MAX_FILE_SIZE || size > (gsize) G_MAXINT || too_many_start_tags (data, size))
-    {
-      set_error_at_line (ctx, 0, KENSHO_ERROR_TOO_LARGE, NULL, "%s",
-                         _("The file is far larger than any sheet; it was not opened."));
-      return NULL;
-    }
+  if (size > MAX_FILE_SIZE || size > (gsize) G_MAXINT || !scan (ctx, data, size))
+    return NULL;
 
+  alias_shift_jis ();
   parser = xmlNewParserCtxt ();
   if (parser == NULL)
     g_error ("Out of memory");
@@ -744,12 +943,19 @@ parse (LoadContext *ctx, const char *data, gsize size, int options)
   parser->sax->internalSubset = on_internal_subset;
   parser->sax->entityDecl = on_entity_decl;
   parser->sax->startElementNs = on_start_element;
+  parser->sax->characters = on_characters;
+  parser->sax->cdataBlock = on_cdata_block;
   xmlCtxtUseOptions (parser, 0);
 
   /* Never XML_PARSE_NOENT, DTDLOAD, DTDVALID or HUGE: entities stay
    * unexpanded, nothing is fetched, and libxml2's size limits hold. */
+  /* libxml2 keeps the generic handler per thread. */
+  generic_error = xmlGenericError;
+  generic_error_context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (ctx, on_generic_error);
   doc = xmlCtxtReadMemory (parser, data, (int) size, ctx->display_name, NULL,
                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | options);
+  xmlSetGenericErrorFunc (generic_error_context, generic_error);
   if (doc != NULL && (ctx->error != NULL || !parser->wellFormed))
     g_clear_pointer (&doc, xmlFreeDoc);
   if (doc == NULL && ctx->error == NULL)
@@ -851,7 +1057,8 @@ kensho_sheet_xml_load_file (const char *path, GError **error)
 }
 
 /* Saving must never produce a file Kensho cannot open again: text that
- * XML cannot carry (invalid UTF-8, control characters) is replaced. */
+ * XML cannot carry (invalid UTF-8, control characters) or that loading
+ * refuses (noncharacters) is replaced. */
 static char *
 xml_safe (const char *text)
 {
@@ -862,7 +1069,7 @@ xml_safe (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || is_noncharacter (c))
         g_string_append (out, "\xEF\xBF\xBD");
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);
