@@ -272,6 +272,46 @@ test_noncharacters_refused (void)
                   "never uses in text.");
 }
 
+/* Pasted into ① and saved, 100,001 characters made a file Kensho refused
+ * to open: such a sheet is not saved, and the message names the text. */
+static void
+test_too_long_not_saved (void)
+{
+  g_autoptr(KenshoSheet) sheet = build_tricky_sheet ();
+  KenshoNode *goal = kensho_node_get_child (kensho_sheet_get_root (sheet), 0);
+  KenshoIndicator *indicator = KENSHO_INDICATOR (kensho_node_get_child (goal, 0));
+  g_autofree char *longest = g_strnfill (KENSHO_LONG_TEXT_MAX, 'x');
+  g_autofree char *too_long = g_strconcat (longest, "y", NULL);
+  g_autofree char *path = temp_path ("too-long.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) note_error = NULL;
+  g_autoptr(KenshoSheet) again = NULL;
+  g_autoptr(KenshoValue) value = kensho_value_new_text ("-");
+
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES, too_long);
+  g_assert_false (kensho_sheet_xml_save_file (sheet, path, &error));
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "① Activities of 令和5年度 of “a'b\"c” is too long to save: 100,001 characters, "
+                   "where a sheet file holds at most 100,000.");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* At the limit, it is saved and opens again. */
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES, longest);
+  g_clear_error (&error);
+  g_assert_true (kensho_sheet_xml_save_file (sheet, path, &error));
+  g_assert_no_error (error);
+  again = kensho_sheet_xml_load_file (path, &error);
+  g_assert_no_error (error);
+
+  /* The parts of a value too. */
+  kensho_value_set_note (value, too_long);
+  kensho_series_set_actual (kensho_indicator_get_series (indicator, 0), 2023, value);
+  g_assert_false (kensho_sheet_xml_save_file (sheet, path, &note_error));
+  g_assert_error (note_error, KENSHO_ERROR, KENSHO_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (note_error->message, "A value of “a'b\"c” is too long to save"));
+}
+
 typedef struct
 {
   const char *file;
@@ -412,6 +452,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/many-attributes-refused", test_many_attributes_refused);
   g_test_add_func ("/xml/shift-jis-as-windows-31j", test_shift_jis_as_windows_31j);
   g_test_add_func ("/xml/noncharacters-refused", test_noncharacters_refused);
+  g_test_add_func ("/xml/too-long-not-saved", test_too_long_not_saved);
   for (guint i = 0; i < G_N_ELEMENTS (malformed_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/xml/malformed/%s", malformed_cases[i].file);

@@ -7,6 +7,7 @@
 
 #include "kensho-schema-check.h"
 #include "kensho-sheet-xml.h"
+#include "kensho-util.h"
 
 /* Each check returns FALSE at the first thing it is not sure of. The
  * comments name the schema's definitions they stand for. */
@@ -127,13 +128,7 @@ is_empty (xmlNode *node)
 static gboolean
 text_within (const char *text, gsize max_chars)
 {
-  gsize bytes;
-
-  if (text == NULL)
-    return FALSE;
-  bytes = strlen (text);
-  /* A character takes one byte at least: most texts need no counting. */
-  return bytes <= max_chars || (gsize) g_utf8_strlen (text, (gssize) bytes) <= max_chars;
+  return text != NULL && kensho_text_within (text, max_chars);
 }
 
 static gboolean

@@ -5,6 +5,8 @@
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
+#include "kensho-types.h"
+
 G_BEGIN_DECLS
 
 /* The rules of data/kensho-sheet.rng, written out for the documents Kensho
@@ -18,10 +20,6 @@ G_BEGIN_DECLS
  * schema-check holds the two against each other on thousands of altered
  * sheets, and fuzz-sheet-xml does on random ones. */
 gboolean     kensho_schema_check_document    (xmlDoc *doc);
-
-/* The schema's length limits, in characters (short-text, long-text). */
-#define KENSHO_SHORT_TEXT_MAX 1000
-#define KENSHO_LONG_TEXT_MAX  100000
 
 /* The first text of the document longer than the schema allows: the
  * element, and the attribute (NULL for the element's own text). libxml2

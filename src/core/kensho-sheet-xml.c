@@ -841,13 +841,8 @@ refuse_too_long (LoadContext *ctx, xmlDoc *doc)
 
   if (!kensho_schema_find_too_long (doc, &element, &attribute, &length, &limit))
     return FALSE;
-  {
-    g_autofree char *length_text = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
-    g_autofree char *limit_text = g_strdup_printf ("%" G_GSIZE_FORMAT, limit);
-
-    written = kensho_number_format_grouped (length_text);
-    allowed = kensho_number_format_grouped (limit_text);
-  }
+  written = kensho_format_count (length);
+  allowed = kensho_format_count (limit);
   if (attribute != NULL)
     set_error_at_line (ctx, xmlGetLineNo (element), KENSHO_ERROR_INVALID,
                        _("The sheet does not follow the Kensho format: "),
@@ -1054,6 +1049,149 @@ kensho_sheet_xml_load_file (const char *path, GError **error)
   if (bytes == NULL)
     return NULL;
   return kensho_sheet_xml_load_bytes (bytes, path, error);
+}
+
+/* Texts are limited in the file (kensho-types.h) but not in the model,
+ * which holds whatever is typed or pasted: a text over its limit made a
+ * file Kensho refused to open. Saving refuses it instead, saying which. */
+static gboolean
+fits (const char *text, gsize limit, const char *what, const char *owner, GError **error)
+{
+  g_autofree char *length = NULL;
+  g_autofree char *allowed = NULL;
+  g_autofree char *quoted = NULL;
+
+  if (text == NULL || kensho_text_within (text, limit))
+    return TRUE;
+  length = kensho_format_count ((gsize) g_utf8_strlen (text, -1));
+  allowed = kensho_format_count (limit);
+  quoted = kensho_quote_for_message (owner != NULL ? owner : "");
+  if (owner != NULL)
+    /* TRANSLATORS: "① Activities of 令和5年度 of “新規求人数” is too long to save: …" */
+    g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID,
+                 _("%s of “%s” is too long to save: %s characters, where a sheet file holds at "
+                   "most %s."), what, quoted, length, allowed);
+  else
+    g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID,
+                 _("%s is too long to save: %s characters, where a sheet file holds at most %s."),
+                 what, length, allowed);
+  return FALSE;
+}
+
+static gboolean
+value_fits (const KenshoValue *value, const char *owner, GError **error)
+{
+  const char *what = _("A value");
+
+  return value == NULL ||
+         (fits (value->text, KENSHO_LONG_TEXT_MAX, what, owner, error) &&
+          fits (value->unit, KENSHO_SHORT_TEXT_MAX, what, owner, error) &&
+          fits (value->period, KENSHO_SHORT_TEXT_MAX, what, owner, error) &&
+          fits (value->note, KENSHO_SHORT_TEXT_MAX, what, owner, error));
+}
+
+static gboolean
+series_fits (KenshoSeries *series, const char *owner, GError **error)
+{
+  g_autoptr(GArray) actual_years = kensho_series_dup_actual_years (series);
+  g_autoptr(GArray) target_years = kensho_series_dup_target_years (series);
+
+  if (!fits (kensho_series_get_name (series), KENSHO_SHORT_TEXT_MAX, _("The name of a series"), owner,
+             error) ||
+      !value_fits (kensho_series_get_baseline (series), owner, error) ||
+      !value_fits (kensho_series_get_final (series), owner, error))
+    return FALSE;
+  for (guint i = 0; i < actual_years->len; i++)
+    if (!value_fits (kensho_series_get_actual (series, g_array_index (actual_years, int, i)), owner, error))
+      return FALSE;
+  for (guint i = 0; i < target_years->len; i++)
+    if (!value_fits (kensho_series_get_target (series, g_array_index (target_years, int, i)), owner, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+indicator_fits (KenshoIndicator *indicator, GError **error)
+{
+  static const char *const parts[] = { N_("① Activities of %s"), N_("② Issues of %s"),
+                                       N_("③ Next steps of %s") };
+  const char *name = kensho_indicator_get_name (indicator);
+  g_autoptr(GArray) years = kensho_indicator_dup_years (indicator);
+
+  if (!fits (name, KENSHO_SHORT_TEXT_MAX, _("The name of an indicator"), NULL, error) ||
+      !fits (kensho_indicator_get_unit (indicator), KENSHO_SHORT_TEXT_MAX, _("The unit"), name, error) ||
+      !fits (kensho_indicator_get_division (indicator), KENSHO_SHORT_TEXT_MAX, _("The division"), name,
+             error))
+    return FALSE;
+  for (guint i = 0; i < kensho_indicator_get_n_series (indicator); i++)
+    if (!series_fits (kensho_indicator_get_series (indicator, i), name, error))
+      return FALSE;
+  for (guint i = 0; i < years->len; i++)
+    {
+      int fy = g_array_index (years, int, i);
+      g_autofree char *year = kensho_era_format (fy, KENSHO_PERIOD_FISCAL_YEAR, 0);
+      g_autofree char *reason = g_strdup_printf (_("The reason for delay of %s"), year);
+
+      for (guint part = 0; part < G_N_ELEMENTS (parts); part++)
+        {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+          g_autofree char *what = g_strdup_printf (_(parts[part]), year);
+#pragma GCC diagnostic pop
+
+          if (!fits (kensho_indicator_get_commentary (indicator, fy, part), KENSHO_LONG_TEXT_MAX, what, name,
+                     error))
+            return FALSE;
+        }
+      if (!fits (kensho_indicator_get_delay_reason (indicator, fy), KENSHO_LONG_TEXT_MAX, reason, name, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+node_fits (KenshoNode *node, GError **error)
+{
+  const char *title = kensho_node_get_title (node);
+
+  if (KENSHO_IS_INDICATOR (node))
+    return indicator_fits (KENSHO_INDICATOR (node), error);
+  if (kensho_node_get_kind (node) != KENSHO_NODE_ROOT &&
+      (!fits (title, KENSHO_SHORT_TEXT_MAX, _("The title of a goal or measure"), NULL, error) ||
+       !fits (kensho_node_get_code (node), KENSHO_SHORT_TEXT_MAX, _("The code"), title, error) ||
+       !fits (kensho_node_get_notes (node), KENSHO_LONG_TEXT_MAX, _("The notes"), title, error)))
+    return FALSE;
+  for (guint i = 0; i < kensho_node_get_n_children (node); i++)
+    if (!node_fits (kensho_node_get_child (node, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+kensho_sheet_xml_check_savable (KenshoSheet *sheet, GError **error)
+{
+  KenshoRatingScale *scale;
+  const char * const *divisions;
+
+  g_return_val_if_fail (KENSHO_IS_SHEET (sheet), FALSE);
+
+  scale = kensho_sheet_get_rating_scale (sheet);
+  divisions = kensho_sheet_get_divisions (sheet);
+  if (!fits (kensho_sheet_get_municipality (sheet), KENSHO_SHORT_TEXT_MAX, _("The municipality"), NULL, error) ||
+      !fits (kensho_sheet_get_title (sheet), KENSHO_SHORT_TEXT_MAX, _("The sheet’s title"), NULL, error) ||
+      !fits (kensho_sheet_get_label (sheet), KENSHO_SHORT_TEXT_MAX, _("The sheet’s label"), NULL, error) ||
+      !fits (kensho_sheet_get_notes (sheet), KENSHO_LONG_TEXT_MAX, _("The sheet’s notes"), NULL, error) ||
+      !fits (kensho_rating_scale_get_name (scale), KENSHO_SHORT_TEXT_MAX, _("The rating scale’s name"), NULL,
+             error))
+    return FALSE;
+  for (guint i = 0; i < kensho_rating_scale_get_n_ratings (scale); i++)
+    if (!fits (kensho_rating_get_label (kensho_rating_scale_get_rating (scale, i)), KENSHO_SHORT_TEXT_MAX,
+               _("The label of a rating"), NULL, error))
+      return FALSE;
+  for (guint i = 0; divisions[i] != NULL; i++)
+    if (!fits (divisions[i], KENSHO_SHORT_TEXT_MAX, _("The name of a division"), NULL, error))
+      return FALSE;
+  return node_fits (kensho_sheet_get_root (sheet), error);
 }
 
 /* Saving must never produce a file Kensho cannot open again: text that
@@ -1419,6 +1557,8 @@ kensho_sheet_xml_save_file (KenshoSheet *sheet, const char *path, GError **error
 
   g_return_val_if_fail (KENSHO_IS_SHEET (sheet), FALSE);
 
+  if (!kensho_sheet_xml_check_savable (sheet, error))
+    return FALSE;
   bytes = kensho_sheet_xml_serialize (sheet);
   data = g_bytes_get_data (bytes, &size);
   return kensho_write_file_atomically (path, data, size, error);

@@ -2,6 +2,8 @@
 /* Small helpers the core needs and GLib 2.74 lacks. */
 #pragma once
 
+#include <string.h>
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -25,6 +27,16 @@ static inline const char *
 kensho_str_or_null (const char *str)
 {
   return (str != NULL && *str != '\0') ? str : NULL;
+}
+
+/* At most max_chars characters (of valid UTF-8); most texts need no
+ * counting, as a character takes a byte at least. */
+static inline gboolean
+kensho_text_within (const char *text, gsize max_chars)
+{
+  gsize bytes = strlen (text);
+
+  return bytes <= max_chars || (gsize) g_utf8_strlen (text, (gssize) bytes) <= max_chars;
 }
 
 /* Error messages quote what was written, but not a whole pasted page, and
