@@ -322,9 +322,9 @@ typedef struct
 
 static const MalformedCase malformed_cases[] = {
   { "empty.xml", KENSHO_ERROR_NOT_A_SHEET, 0, "The file is empty." },
-  { "not-xml.xml", KENSHO_ERROR_NOT_WELL_FORMED, 1, "The file is damaged or is not a sheet: Start tag expected" },
+  { "not-xml.xml", KENSHO_ERROR_NOT_WELL_FORMED, 1, "The file is damaged or is not a sheet: It does not start as an XML file does, with “<”." },
   { "truncated.xml", KENSHO_ERROR_NOT_WELL_FORMED, 18, "The file is damaged: it ends in the middle of a character, so it was probably cut short." },
-  { "invalid-utf8.xml", KENSHO_ERROR_NOT_WELL_FORMED, 4, "The file is damaged or is not a sheet: Input is not proper UTF-8" },
+  { "invalid-utf8.xml", KENSHO_ERROR_NOT_WELL_FORMED, 4, "The file is damaged or is not a sheet: It holds bytes that are not UTF-8 text, and it names no other encoding." },
   { "other-namespace.xml", KENSHO_ERROR_NOT_A_SHEET, 2, "This is not a Kensho sheet: its <sheet> is of the namespace “http://www.w3.org/1999/xhtml”, not “urn:x-kensho:sheet”." },
   { "newer-version.xml", KENSHO_ERROR_NEWER_VERSION, 2, "This sheet was saved by a newer version of Kensho (format 2.0); this version reads format 1.x. Please update Kensho to open it." },
   { "external-entity.xml", KENSHO_ERROR_FORBIDDEN_CONTENT, 2, "The file contains a document type declaration (DOCTYPE), which sheets never have; it was not opened, for safety." },

@@ -86,6 +86,99 @@ clean_libxml_message (const char *message)
   return g_steal_pointer (&copy);
 }
 
+typedef struct
+{
+  const char *pattern;
+  const char *explanation;
+} Explanation;
+
+/* The explanation of the first pattern that matches libxml2's message,
+ * with what its groups caught; NULL when none does. Datatype and value
+ * errors name the type, not the element: `element` stands in for it. */
+static char *
+explain (const Explanation *known, guint n_known, const char *detail, const char *element)
+{
+  for (guint i = 0; i < n_known; i++)
+    {
+      g_autoptr(GRegex) regex = g_regex_new (known[i].pattern, 0, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *groups[3] = { NULL, NULL, NULL };
+
+      if (!g_regex_match (regex, detail, 0, &match))
+        continue;
+      for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+        {
+          g_autofree char *group = g_match_info_fetch (match, (int) g + 1);
+
+          groups[g] = kensho_quote_for_message (group ? group : "");
+        }
+      if (element != NULL && (g_str_has_prefix (detail, "Error validating") || g_str_has_prefix (detail, "Type ")))
+        {
+          g_free (groups[0]);
+          groups[0] = g_strdup (element);
+        }
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      return g_strdup_printf (_(known[i].explanation), groups[0], groups[1], groups[2]);
+#pragma GCC diagnostic pop
+    }
+  return NULL;
+}
+
+/* libxml2's parser speaks English and of XML: the usual messages are said
+ * in words, the rest is quoted in a translated sentence. */
+static char *
+explain_parse_error (const char *detail)
+{
+  static const Explanation known[] = {
+    { "^Premature end of data in tag (\\S+) line (\\d+)$",
+      N_("It ends before <%1$s> of line %2$s is closed: it was probably cut short.") },
+    { "^Couldn't find end of Start Tag (\\S+) line (\\d+)$",
+      N_("The tag <%1$s> of line %2$s is not closed: it was probably cut short.") },
+    { "^Opening and ending tag mismatch: (\\S+) line (\\d+) and (\\S+)$",
+      N_("<%1$s> of line %2$s is closed by </%3$s>.") },
+    { "^Start tag expected, '<' not found$", N_("It does not start as an XML file does, with “<”.") },
+    { "^Document is empty$", N_("It holds no XML.") },
+    { "^Extra content at the end of the document$", N_("There is more after the end of the sheet.") },
+    { "^Input is not proper UTF-8, indicate encoding !$",
+      N_("It holds bytes that are not UTF-8 text, and it names no other encoding.") },
+    { "^Document labelled UTF-16 but has UTF-8 content$", N_("It says it is UTF-16 but is written in UTF-8.") },
+    { "^Unsupported encoding (.+)$", N_("It is written in an encoding Kensho cannot read (%s).") },
+    { "^Char 0x([0-9A-F]+) out of allowed range$", N_("It holds a character that XML does not allow (U+%s).") },
+    { "^xmlParseCharRef: invalid xmlChar value (\\d+)$",
+      N_("It refers to a character that XML does not allow (&#%s;).") },
+    { "^Entity '(.+)' not defined$", N_("It uses the entity “&%s;”, which no sheet has.") },
+  };
+  char *explained = explain (known, G_N_ELEMENTS (known), detail, NULL);
+
+  /* TRANSLATORS: %s is libxml2's own message, in English. */
+  return explained ? explained : g_strdup_printf (_("The XML reader reports: %s."), detail);
+}
+
+/* libxml2's RELAX NG messages name schema machinery; say instead which
+ * element is wrong and how. */
+static char *
+explain_validation_error (const char *detail, const char *element)
+{
+  static const Explanation known[] = {
+    { "^Element (\\S+) failed to validate attributes$",
+      N_("<%s> has an attribute that is missing, misspelt or not allowed.") },
+    { "^Expecting element (\\S+), got (\\S+)$",
+      N_("<%2$s> is not allowed here; <%1$s> was expected.") },
+    { "^Did not expect element (\\S+) there$", N_("<%s> is not allowed here.") },
+    { "^Element (\\S+) has extra content: (\\S+)$", N_("<%1$s> holds <%2$s>, which is not allowed there.") },
+    { "^Error validating datatype (\\S+)$", N_("<%s> holds a value of the wrong form.") },
+    { "^Error validating value *$", N_("<%s> holds a value that is not allowed.") },
+    { "^Type (\\S+) doesn't allow value '.*'$", N_("<%s> holds a value of the wrong form.") },
+    { "^Element (\\S+) failed to validate content$", N_("<%s> is missing something it needs.") },
+    { "^Invalid attribute (\\S+) for element (\\S+)$", N_("<%2$s> has an attribute “%1$s” that is not allowed.") },
+  };
+  char *explained = explain (known, G_N_ELEMENTS (known), detail, element ? element : "?");
+
+  /* TRANSLATORS: %s is libxml2's own message, in English. */
+  return explained ? explained : g_strdup_printf (_("Something in it is not allowed (the checker says: %s)."), detail);
+}
+
 /* libxml2 hands the parser context to SAX callbacks; ours hangs off it. */
 static void
 on_parse_error (void *user_data, KenshoXmlErrorPtr error)
@@ -104,8 +197,12 @@ on_parse_error (void *user_data, KenshoXmlErrorPtr error)
                        parser->input && parser->input->encoding ? (const char *) parser->input->encoding
                                                                 : "UTF-8");
   else
-    set_error_at_line (ctx, error->line, KENSHO_ERROR_NOT_WELL_FORMED,
-                       _("The file is damaged or is not a sheet: "), "%s.", detail);
+    {
+      g_autofree char *explained = explain_parse_error (detail);
+
+      set_error_at_line (ctx, error->line, KENSHO_ERROR_NOT_WELL_FORMED,
+                         _("The file is damaged or is not a sheet: "), "%s", explained);
+    }
   /* Only the first error is shown, and libxml2 would go on recovering:
    * a 50 MB attribute full of '<' gave millions of errors (3 s). */
   xmlStopParser (parser);
@@ -138,51 +235,6 @@ alias_shift_jis (void)
         xmlAddEncodingAlias ("CP932", labels[i]);
       g_once_init_leave (&done, 1);
     }
-}
-
-/* libxml2's RELAX NG messages name schema machinery; say instead which
- * element is wrong and how. */
-static char *
-explain_validation_error (const char *detail, const char *element)
-{
-  static const struct { const char *pattern; const char *explanation; } known[] = {
-    { "^Element (\\S+) failed to validate attributes$",
-      N_("<%s> has an attribute that is missing, misspelt or not allowed.") },
-    { "^Expecting element (\\S+), got (\\S+)$",
-      N_("<%2$s> is not allowed here; <%1$s> was expected.") },
-    { "^Did not expect element (\\S+) there$", N_("<%s> is not allowed here.") },
-    { "^Element (\\S+) has extra content: (\\S+)$", N_("<%1$s> holds <%2$s>, which is not allowed there.") },
-    { "^Error validating datatype (\\S+)$", N_("<%s> holds a value of the wrong form.") },
-    { "^Error validating value *$", N_("<%s> holds a value that is not allowed.") },
-    { "^Type (\\S+) doesn't allow value '.*'$", N_("<%s> holds a value of the wrong form.") },
-    { "^Element (\\S+) failed to validate content$", N_("<%s> is missing something it needs.") },
-    { "^Invalid attribute (\\S+) for element (\\S+)$", N_("<%2$s> has an attribute “%1$s” that is not allowed.") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-    {
-      g_autoptr(GRegex) regex = g_regex_new (known[i].pattern, 0, 0, NULL);
-      g_autoptr(GMatchInfo) match = NULL;
-
-      if (g_regex_match (regex, detail, 0, &match))
-        {
-          g_autofree char *first = g_match_info_fetch (match, 1);
-          g_autofree char *second = g_match_info_fetch (match, 2);
-
-          /* Datatype and value errors name the type, not the element. */
-          if (g_str_has_prefix (detail, "Error validating") || g_str_has_prefix (detail, "Type "))
-            {
-              g_free (first);
-              first = g_strdup (element ? element : "?");
-            }
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-          return g_strdup_printf (_(known[i].explanation), first ? first : "", second ? second : "");
-#pragma GCC diagnostic pop
-        }
-    }
-  /* TRANSLATORS: %s is libxml2's own message, in English. */
-  return g_strdup_printf (_("Something in it is not allowed (the checker says: %s)."), detail);
 }
 
 static void
