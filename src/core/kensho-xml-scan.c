@@ -79,8 +79,47 @@ find (const char *from, const char *end, const char *needle)
   return g_strstr_len (from, end - from, needle);
 }
 
+typedef struct
+{
+  guint n_attributes;
+  guint n_namespaces; /* xmlns and xmlns:prefix among them */
+  gboolean empty;     /* <name …/> */
+} Tag;
+
+/* Reads a start tag from its name to its '>': each '=' outside quotes is
+ * an attribute. NULL at a quote that is never closed. */
+static const char *
+read_tag (const char *p, const char *end, Tag *tag)
+{
+  const char *token = NULL;
+
+  for (; p < end && *p != '>' && *p != '<'; p++)
+    {
+      if (*p == '"' || *p == '\'')
+        {
+          p = memchr (p + 1, *p, (gsize) (end - p - 1));
+          if (p == NULL)
+            return NULL;
+          token = NULL;
+        }
+      else if (*p == '=')
+        {
+          tag->n_attributes++;
+          if (token != NULL && end - token > 5 && memcmp (token, "xmlns", 5) == 0 &&
+              (token[5] == ':' || token[5] == '=' || g_ascii_isspace (token[5])))
+            tag->n_namespaces++;
+          token = NULL;
+        }
+      else if (!g_ascii_isspace (*p) && (token == NULL || g_ascii_isspace (p[-1])))
+        token = p;
+    }
+  tag->empty = p < end && *p == '>' && p[-1] == '/';
+  return p;
+}
+
 KenshoXmlScanProblem
-kensho_xml_scan (const char *data, gsize size, guint max_elements, guint max_attributes, long *line)
+kensho_xml_scan (const char *data, gsize size, guint max_elements, guint max_attributes,
+                 guint max_namespaces, long *line)
 {
   gsize narrow_size = 0;
   g_autofree char *narrow = narrow_utf16 (data, size, &narrow_size);
@@ -90,6 +129,10 @@ kensho_xml_scan (const char *data, gsize size, guint max_elements, guint max_att
   guint n_elements = 0;
   /* Two per element on average: a real sheet has fewer than 1.5. */
   guint64 n_attributes_left = 2 * (guint64) max_elements;
+  /* The namespaces each open element declares: libxml2 2.9 looks a
+   * prefix up through all in scope, for every element and attribute. */
+  g_autoptr(GArray) scopes = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_in_scope = 0;
 
   g_return_val_if_fail (data != NULL && line != NULL, KENSHO_XML_SCAN_OK);
 
@@ -109,8 +152,8 @@ kensho_xml_scan (const char *data, gsize size, guint max_elements, guint max_att
   for (p = memchr (text, '<', (gsize) (end - text)); p != NULL && p + 1 < end;
        p = memchr (p, '<', (gsize) (end - p)))
     {
-      const char *tag = p;
-      guint n_attributes = 0;
+      const char *start = p;
+      Tag tag = { 0 };
 
       p++;
       if (*p == '!' || *p == '?')
@@ -131,30 +174,39 @@ kensho_xml_scan (const char *data, gsize size, guint max_elements, guint max_att
           p = close;
           continue;
         }
+      if (*p == '/')
+        {
+          if (scopes->len > 0)
+            {
+              n_in_scope -= g_array_index (scopes, guint, scopes->len - 1);
+              g_array_set_size (scopes, scopes->len - 1);
+            }
+          continue;
+        }
       if (!(g_ascii_isalpha (*p) || *p == '_' || *p == ':' || (guchar) *p >= 0x80))
         continue;
       if (++n_elements > max_elements)
         {
-          *line = line_at (text, tag);
+          *line = line_at (text, start);
           return KENSHO_XML_SCAN_TOO_MANY_ELEMENTS;
         }
-      /* Each '=' outside quotes is an attribute (libxml2 2.9 compares
-       * each one with all before it). */
-      for (; p < end && *p != '>' && *p != '<'; p++)
+      p = read_tag (p, end, &tag);
+      if (p == NULL)
+        break;
+      n_in_scope += tag.n_namespaces;
+      if (tag.n_attributes > max_attributes || tag.n_attributes > n_attributes_left ||
+          n_in_scope > max_namespaces)
         {
-          if (*p == '"' || *p == '\'')
-            {
-              p = memchr (p + 1, *p, (gsize) (end - p - 1));
-              if (p == NULL)
-                return KENSHO_XML_SCAN_OK;
-            }
-          else if (*p == '=' && (++n_attributes > max_attributes || n_attributes_left-- == 0))
-            {
-              *line = line_at (text, tag);
-              return n_attributes > max_attributes ? KENSHO_XML_SCAN_TOO_MANY_ATTRIBUTES
-                                                   : KENSHO_XML_SCAN_TOO_MANY_ELEMENTS;
-            }
+          *line = line_at (text, start);
+          return tag.n_attributes > max_attributes ? KENSHO_XML_SCAN_TOO_MANY_ATTRIBUTES
+                 : n_in_scope > max_namespaces   ? KENSHO_XML_SCAN_TOO_MANY_NAMESPACES
+                                                 : KENSHO_XML_SCAN_TOO_MANY_ELEMENTS;
         }
+      n_attributes_left -= tag.n_attributes;
+      if (tag.empty)
+        n_in_scope -= tag.n_namespaces;
+      else
+        g_array_append_val (scopes, tag.n_namespaces);
     }
   return KENSHO_XML_SCAN_OK;
 }

@@ -11,6 +11,7 @@ typedef enum
   KENSHO_XML_SCAN_OK,
   KENSHO_XML_SCAN_TOO_MANY_ELEMENTS,   /* or attributes in all */
   KENSHO_XML_SCAN_TOO_MANY_ATTRIBUTES, /* on one element */
+  KENSHO_XML_SCAN_TOO_MANY_NAMESPACES, /* declared by an element and those around it */
   KENSHO_XML_SCAN_NUL,                 /* a NUL character, which XML never has */
   KENSHO_XML_SCAN_CUT_CHARACTER,       /* ends inside a UTF-8 character */
 } KenshoXmlScanProblem;
@@ -23,6 +24,7 @@ KenshoXmlScanProblem kensho_xml_scan (const char *data,
                                       gsize       size,
                                       guint       max_elements,
                                       guint       max_attributes,
+                                      guint       max_namespaces,
                                       long       *line);
 
 G_END_DECLS

@@ -107,6 +107,9 @@ files["schema-value-num-and-text.xml"] = sub('<baseline num="1563"', '<baseline 
 
 # Many attributes on one element (libxml2 2.9 compares each with all before it).
 files["attributes-33.xml"] = sub('id="g1"', " ".join('a%d="%d"' % (i, i) for i in range(33)) + ' id="g1"')
+# Namespaces in scope (libxml2 2.9 looks each prefix up through all of them).
+files["namespaces-nested-33.xml"] = sub(
+    "</goal>", "</goal>\n  " + "".join('<x xmlns:n%d="urn:x-%d">' % (i, i) for i in range(33)) + "</x>" * 33)
 
 # Texts longer than the schema allows.
 files["long-note.xml"] = sub('note="※変更後"', 'note="' + "注" * 1001 + '"')
