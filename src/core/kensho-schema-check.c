@@ -552,14 +552,22 @@ longer_than (const char *text, gsize limit, gsize *length)
   return TRUE;
 }
 
+/* The element after @node in document order, without recursion. */
+static xmlNode *
+next_in_document (xmlNode *node)
+{
+  if (node->children != NULL && node->type == XML_ELEMENT_NODE)
+    return node->children;
+  while (node != NULL && node->next == NULL)
+    node = node->parent != NULL && node->parent->type == XML_ELEMENT_NODE ? node->parent : NULL;
+  return node != NULL ? node->next : NULL;
+}
+
 gboolean
 kensho_schema_find_too_long (xmlDoc *doc, xmlNode **element, const char **attribute, gsize *length,
                              gsize *limit)
 {
-  xmlNode *node = xmlDocGetRootElement (doc);
-
-  /* Depth first, in document order, without recursion. */
-  while (node != NULL)
+  for (xmlNode *node = xmlDocGetRootElement (doc); node != NULL; node = next_in_document (node))
     {
       if (node->type == XML_ELEMENT_NODE && in_namespace (node))
         {
@@ -581,17 +589,77 @@ kensho_schema_find_too_long (xmlDoc *doc, xmlNode **element, const char **attrib
               return TRUE;
             }
         }
-      if (node->children != NULL && node->type == XML_ELEMENT_NODE)
-        node = node->children;
-      else
-        {
-          while (node != NULL && node->next == NULL)
-            node = node->parent != NULL && node->parent->type == XML_ELEMENT_NODE ? node->parent : NULL;
-          if (node != NULL)
-            node = node->next;
-        }
     }
   return FALSE;
+}
+
+/* The kind of a number or boolean that the schema's datatypes read more
+ * loosely than Kensho writes it ("+2023", " 80", "02023", " true"). */
+static KenshoSchemaValueKind
+kind_of (xmlNode *element, const char *attribute)
+{
+  static const char * const year_attributes[] = { "fy", "first", "last", NULL };
+  static const char * const percent_attributes[] = { "at-least", "below", NULL };
+
+  if (attribute == NULL)
+    return is (element, "fiscal-year") || is (element, "baseline-year") ? KENSHO_SCHEMA_VALUE_YEAR
+                                                                         : KENSHO_SCHEMA_VALUE_NONE;
+  if (one_of (attribute, year_attributes))
+    return KENSHO_SCHEMA_VALUE_YEAR;
+  if (one_of (attribute, percent_attributes))
+    return KENSHO_SCHEMA_VALUE_PERCENT;
+  if (strcmp (attribute, "delayed") == 0)
+    return KENSHO_SCHEMA_VALUE_BOOLEAN;
+  return KENSHO_SCHEMA_VALUE_NONE;
+}
+
+static gboolean
+strictly_written (KenshoSchemaValueKind kind, const char *text)
+{
+  static const char * const booleans[] = { "true", "false", "1", "0", NULL };
+
+  switch (kind)
+    {
+    case KENSHO_SCHEMA_VALUE_YEAR: return fiscal_year (text);
+    case KENSHO_SCHEMA_VALUE_PERCENT: return percent (text);
+    case KENSHO_SCHEMA_VALUE_BOOLEAN: return one_of (text, booleans);
+    case KENSHO_SCHEMA_VALUE_NONE:
+    default: return TRUE;
+    }
+}
+
+KenshoSchemaValueKind
+kensho_schema_find_loose_value (xmlDoc *doc, xmlNode **element, const char **attribute, const char **value)
+{
+  for (xmlNode *node = xmlDocGetRootElement (doc); node != NULL; node = next_in_document (node))
+    {
+      KenshoSchemaValueKind kind;
+
+      if (node->type != XML_ELEMENT_NODE || !in_namespace (node))
+        continue;
+      for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+        {
+          const char *text = attribute_value (attr);
+
+          kind = attr->ns == NULL ? kind_of (node, (const char *) attr->name) : KENSHO_SCHEMA_VALUE_NONE;
+          if (text != NULL && !strictly_written (kind, text))
+            {
+              *element = node;
+              *attribute = (const char *) attr->name;
+              *value = text;
+              return kind;
+            }
+        }
+      kind = kind_of (node, NULL);
+      if (data_content (node) != NULL && !strictly_written (kind, data_content (node)))
+        {
+          *element = node;
+          *attribute = NULL;
+          *value = data_content (node);
+          return kind;
+        }
+    }
+  return KENSHO_SCHEMA_VALUE_NONE;
 }
 
 xmlRelaxNGPtr

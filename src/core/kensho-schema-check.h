@@ -30,6 +30,22 @@ gboolean     kensho_schema_find_too_long     (xmlDoc      *doc,
                                               gsize       *length,
                                               gsize       *limit);
 
+typedef enum
+{
+  KENSHO_SCHEMA_VALUE_NONE,
+  KENSHO_SCHEMA_VALUE_YEAR,
+  KENSHO_SCHEMA_VALUE_PERCENT,
+  KENSHO_SCHEMA_VALUE_BOOLEAN,
+} KenshoSchemaValueKind;
+
+/* The first year, percentage or boolean of a valid document not written
+ * as Kensho writes it: the schema's datatypes also take " 2023", "+2023",
+ * "02023" and " true", which docs/FORMAT.md does not. NONE if there is none. */
+KenshoSchemaValueKind kensho_schema_find_loose_value (xmlDoc      *doc,
+                                                      xmlNode    **element,
+                                                      const char **attribute,
+                                                      const char **value);
+
 /* The schema itself (data/kensho-sheet.rng, compiled in), parsed once. */
 xmlRelaxNGPtr kensho_schema_get              (void);
 /* libxml2's verdict, silently: what the quick check is held against. */

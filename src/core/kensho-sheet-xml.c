@@ -191,11 +191,14 @@ on_parse_error (void *user_data, KenshoXmlErrorPtr error)
     return;
   detail = clean_libxml_message (error->message);
   if (ctx->bad_encoding)
-    set_error_at_line (ctx, error->line, KENSHO_ERROR_NOT_WELL_FORMED, NULL,
-                       _("The file is damaged: it holds bytes that are not text in the "
-                         "encoding it names (%s)."),
-                       parser->input && parser->input->encoding ? (const char *) parser->input->encoding
-                                                                : "UTF-8");
+    {
+      const xmlChar *named = parser->input != NULL ? parser->input->encoding : NULL;
+      g_autofree char *encoding = kensho_quote_for_message (named != NULL ? (const char *) named : "UTF-8");
+
+      set_error_at_line (ctx, error->line, KENSHO_ERROR_NOT_WELL_FORMED, NULL,
+                         _("The file is damaged: it holds bytes that are not text in the "
+                           "encoding it names (%s)."), encoding);
+    }
   else
     {
       g_autofree char *explained = explain_parse_error (detail);
@@ -908,6 +911,40 @@ refuse_too_long (LoadContext *ctx, xmlDoc *doc)
   return TRUE;
 }
 
+/* Years, percentages and booleans are read as Kensho writes them, as
+ * numbers are (docs/FORMAT.md); the validator is looser. */
+static gboolean
+refuse_loose_value (LoadContext *ctx, xmlDoc *doc)
+{
+  static const char *const explanations[] = {
+    [KENSHO_SCHEMA_VALUE_YEAR] = N_("“%s” is not written as a sheet file holds a year: four ASCII digits, "
+                                    "like 2023."),
+    [KENSHO_SCHEMA_VALUE_PERCENT] = N_("“%s” is not written as a sheet file holds a percentage: ASCII "
+                                       "digits, like 80 or -12.5."),
+    [KENSHO_SCHEMA_VALUE_BOOLEAN] = N_("“%s” is not written as a sheet file holds yes or no: true or "
+                                       "false."),
+  };
+  xmlNode *element;
+  const char *attribute, *value;
+  KenshoSchemaValueKind kind = kensho_schema_find_loose_value (doc, &element, &attribute, &value);
+  g_autofree char *quoted = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *explained = NULL;
+
+  if (kind == KENSHO_SCHEMA_VALUE_NONE)
+    return FALSE;
+  quoted = kensho_quote_for_message (value);
+  where = attribute != NULL ? g_strdup_printf ("<%s %s>: ", (const char *) element->name, attribute)
+                            : g_strdup_printf ("<%s>: ", (const char *) element->name);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  explained = g_strdup_printf (_(explanations[kind]), quoted);
+#pragma GCC diagnostic pop
+  set_error_at_line (ctx, xmlGetLineNo (element), KENSHO_ERROR_INVALID,
+                     _("The sheet does not follow the Kensho format: "), "%s%s", where, explained);
+  return TRUE;
+}
+
 static gboolean
 validate (LoadContext *ctx, xmlDoc *doc)
 {
@@ -924,7 +961,7 @@ validate (LoadContext *ctx, xmlDoc *doc)
   if (result != 0 && ctx->error == NULL)
     set_error_at_line (ctx, 0, KENSHO_ERROR_INVALID, NULL, "%s",
                        _("The sheet does not follow the Kensho format."));
-  return result == 0;
+  return result == 0 && !refuse_loose_value (ctx, doc);
 }
 
 /* What libxml2 would take long over, or read wrongly, is refused from
@@ -932,7 +969,8 @@ validate (LoadContext *ctx, xmlDoc *doc)
  * built), many attributes on one element (libxml2 2.9 compares each with
  * all before it: 20,000 took 7 s), many namespaces in scope (it looks
  * each prefix up through all: 250 nested elements declaring 30 each
- * made 20,000 more take 7 s), and a NUL (libxml2 ignores all after it). Text holds "<" only escaped, so start tags are not miscounted. */
+ * made 20,000 more take 7 s), and a NUL (libxml2 ignores all after it).
+ * Text holds "<" only escaped, so start tags are not miscounted. */
 static gboolean
 scan (LoadContext *ctx, const char *data, gsize size)
 {

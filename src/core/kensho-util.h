@@ -40,13 +40,17 @@ kensho_text_within (const char *text, gsize max_chars)
 }
 
 /* Error messages quote what was written, but not a whole pasted page, and
- * never invalid UTF-8. */
+ * never invalid UTF-8 or a line break (a message is one line). */
 static inline char *
 kensho_quote_for_message (const char *text)
 {
   const glong max_chars = 40;
   g_autofree char *valid = g_utf8_make_valid (text, -1);
   g_autofree char *head = NULL;
+
+  for (char *p = valid; *p; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7F)
+      *p = ' ';
 
   if (g_utf8_strlen (valid, -1) <= max_chars)
     return g_steal_pointer (&valid);

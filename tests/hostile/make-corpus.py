@@ -132,6 +132,14 @@ files["fiscal-year-1899.xml"] = sub('<actual fy="2022"', '<actual fy="1899"')
 files["fiscal-year-2201.xml"] = sub("<fiscal-year>2023</fiscal-year>", "<fiscal-year>2201</fiscal-year>")
 files["fiscal-year-overflow.xml"] = sub('<plan first="2020"', '<plan first="99999999999999999999"')
 
+# Years, percentages and booleans as the schema's datatypes read them, not as Kensho writes them.
+files["fiscal-year-plus.xml"] = sub("<fiscal-year>2023</fiscal-year>", "<fiscal-year>+2023</fiscal-year>")
+files["fiscal-year-leading-zero.xml"] = sub('<actual fy="2022"', '<actual fy="02022"')
+files["fiscal-year-line-breaks.xml"] = sub("<fiscal-year>2023</fiscal-year>", "<fiscal-year>\n2023\n</fiscal-year>")
+files["percent-spaces.xml"] = sub('<rating id="on-track"', '<rating id="on-track" at-least=" 80"')
+files["delayed-spaces.xml"] = sub('delayed="true"', 'delayed=" true "')
+files["num-line-break-reference.xml"] = sub('<actual fy="2022" num="1486"', '<actual fy="2022" num="14&#10;86"')
+
 # Identifiers.
 files["duplicate-id-goal-indicator.xml"] = sub('id="i1"', 'id="g1"')
 files["duplicate-id-measure.xml"] = sub('<measure id="m1-1-1"', '<measure id="g1-1"')
