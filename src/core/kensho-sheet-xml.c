@@ -102,7 +102,8 @@ explain (const Explanation *known, guint n_known, const char *detail, const char
     {
       g_autoptr(GRegex) regex = g_regex_new (known[i].pattern, 0, 0, NULL);
       g_autoptr(GMatchInfo) match = NULL;
-      g_autofree char *groups[3] = { NULL, NULL, NULL };
+      char *groups[3];
+      char *explained;
 
       if (!g_regex_match (regex, detail, 0, &match))
         continue;
@@ -119,8 +120,11 @@ explain (const Explanation *known, guint n_known, const char *detail, const char
         }
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-      return g_strdup_printf (_(known[i].explanation), groups[0], groups[1], groups[2]);
+      explained = g_strdup_printf (_(known[i].explanation), groups[0], groups[1], groups[2]);
 #pragma GCC diagnostic pop
+      for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+        g_free (groups[g]);
+      return explained;
     }
   return NULL;
 }
