@@ -238,8 +238,14 @@ alias_shift_jis (void)
 
   if (g_once_init_enter (&done))
     {
-      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      /* Without CP932 in iconv, libxml2 would fall back from the alias to
+       * Shift_JIS and back for ever: keep its own Shift_JIS then. */
+      xmlCharEncodingHandlerPtr cp932 = xmlFindCharEncodingHandler ("CP932");
+
+      for (guint i = 0; cp932 != NULL && i < G_N_ELEMENTS (labels); i++)
         xmlAddEncodingAlias ("CP932", labels[i]);
+      if (cp932 != NULL)
+        xmlCharEncCloseFunc (cp932);
       g_once_init_leave (&done, 1);
     }
 }
