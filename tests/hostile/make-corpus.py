@@ -75,6 +75,7 @@ files["utf8-bom.xml"] = "\ufeff" + MINIMAL
 
 # Windows characters under the label Shift_JIS (Windows-31J, as browsers read it).
 files["shift-jis-windows.xml"] = sub("<activities>", "<activities>①～㈱№Ⅲ髙", sub('encoding="UTF-8"', 'encoding="Shift_JIS"'))
+files["shift-jis-invalid-bytes.xml"] = sub("<activities>", "<activities>\udc87\udcff", sub('encoding="UTF-8"', 'encoding="Shift_JIS"'))
 # Noncharacters: XML allows them, cairo does not.
 files["noncharacter-fdd0.xml"] = sub("<activities>", "<activities>\ufdd0")
 files["noncharacter-10ffff-reference.xml"] = sub('note="', 'note="&#x10FFFF;')
