@@ -45,6 +45,34 @@ test_validate_invalid (void)
   g_assert_null (strstr (run.out, "root:"));
 }
 
+/* A newline in a file's name must not forge a line of output. */
+static void
+test_paths_with_control_characters (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "forged", NULL);
+  g_autofree char *valid = g_build_filename (dir, "a\nx.xml: valid, 99 indicators\tb.xml", NULL);
+  g_autofree char *invalid = g_build_filename (dir, "c\nx.xml: valid, 99 indicators\x1b.xml", NULL);
+  g_autofree char *sample = NULL;
+  g_autofree char *expected_out = NULL;
+  g_autofree char *expected_err = NULL;
+  g_auto(Run) run = { 0 };
+  gsize length;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &sample, &length, NULL));
+  g_assert_true (g_file_set_contents (valid, sample, (gssize) length, NULL));
+  g_assert_true (g_file_set_contents (invalid, "<", -1, NULL));
+
+  run_cli (&run, "validate", valid, invalid, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected_out = g_strdup_printf ("%s/a\\nx.xml: valid, 99 indicators\\tb.xml: valid, 47 indicators\n", dir);
+  g_assert_cmpstr (run.out, ==, expected_out);
+  expected_err = g_strdup_printf ("%s/c\\nx.xml: valid, 99 indicators\\x1b.xml:", dir);
+  g_assert_true (g_str_has_prefix (run.err, expected_err));
+  g_assert_true (g_str_has_suffix (run.err, "\n"));
+  g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+}
+
 static void
 test_usage_errors (void)
 {
@@ -169,6 +197,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/validate-sample", test_validate_sample);
   g_test_add_func ("/cli/validate-invalid", test_validate_invalid);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/paths-with-control-characters", test_paths_with_control_characters);
   g_test_add_func ("/cli/csv", test_csv);
   g_test_add_func ("/cli/csv-of-invalid-file-writes-nothing", test_csv_of_invalid_file_writes_nothing);
   g_test_add_func ("/cli/check", test_check);

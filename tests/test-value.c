@@ -1123,6 +1123,33 @@ test_pasted_cells (void)
   g_assert_false (kensho_tsv_is_spreadsheet ("一行目\n二行目"));
 }
 
+/* A text longer than a sheet file holds is refused where it is typed. */
+static void
+test_parse_too_long (void)
+{
+  g_autofree char *longest = g_strnfill (KENSHO_LONG_TEXT_MAX, 'x');
+  g_autofree char *too_long = g_strnfill (KENSHO_LONG_TEXT_MAX + 1, 'x');
+  g_autofree char *unit = g_strnfill (KENSHO_SHORT_TEXT_MAX + 1, 'u');
+  g_autofree char *number = g_strconcat ("1,563", unit, NULL);
+  g_autoptr(KenshoValue) fits = kensho_value_parse (longest, NULL);
+  g_autoptr(KenshoValue) text = NULL;
+  g_autoptr(KenshoValue) with_unit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) unit_error = NULL;
+
+  g_assert_nonnull (fits);
+  text = kensho_value_parse (too_long, &error);
+  g_assert_null (text);
+  g_assert_error (error, KENSHO_VALUE_ERROR, KENSHO_VALUE_ERROR_TOO_LONG);
+  g_assert_cmpstr (error->message, ==,
+                   "The text is too long: 100,001 characters, where a value holds at most 100,000.");
+  with_unit = kensho_value_parse (number, &unit_error);
+  g_assert_null (with_unit);
+  g_assert_error (unit_error, KENSHO_VALUE_ERROR, KENSHO_VALUE_ERROR_TOO_LONG);
+  g_assert_true (g_str_has_suffix (unit_error->message,
+                                   "” is too long: a unit, period or note holds at most 1,000 characters."));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1136,6 +1163,7 @@ main (int argc, char **argv)
   g_test_add_func ("/value/parse/parts", test_parts);
   g_test_add_func ("/value/parse/tolerant", test_tolerant);
   g_test_add_func ("/value/parse/kept-as-written", test_kept_as_written);
+  g_test_add_func ("/value/parse/too-long", test_parse_too_long);
   g_test_add_func ("/value/parse/refused", test_refused_cells);
   g_test_add_func ("/value/parse/messages", test_cell_messages);
   g_test_add_func ("/value/number/normalize-accepted", test_normalize_accepted);

@@ -609,6 +609,103 @@ message_dialogs_of (GtkWindow *window)
   return dialogs;
 }
 
+/* The visible label of the form whose text starts with `start`. */
+static GtkLabel *
+find_label (GtkWidget *widget, const char *start)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), start))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, start);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Pasting 100,001 characters into ① and saving showed "Saved", and Kensho
+ * then refused the file: the form takes no more than a file holds, says so
+ * at the field, and saving refuses a text too long whatever its way in. */
+static void
+test_text_limits (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "新規就農者数");
+  KenshoIndicator *indicator = KENSHO_INDICATOR (node);
+  GtkWidget *form;
+  GtkEditable *name = NULL;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GPtrArray) dialogs = NULL;
+  g_autofree char *original = g_strdup (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES));
+  g_autofree char *pasted = g_strnfill (KENSHO_LONG_TEXT_MAX + 1 - g_utf8_strlen (original, -1), 'x');
+  g_autofree char *long_name = g_strnfill (KENSHO_SHORT_TEXT_MAX + 1, 'n');
+  g_autofree char *too_long = g_strnfill (KENSHO_LONG_TEXT_MAX + 1, 'y');
+  g_autofree char *path = g_strdup (kensho_document_get_path (kensho_window_get_document (fixture->window)));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *tooltip = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  form = kensho_window_get_form (fixture->window);
+  collect_text_views (form, views);
+  buffer = gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
+
+  /* One character too many: nothing is inserted, and the field says why. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, pasted, -1);
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==, original);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, g_utf8_strlen (original, -1));
+  g_assert_nonnull (find_label (form, "Not inserted: this field holds at most 100,000 characters, as a sheet "
+                                      "file does, and it would have 100,001."));
+  save_screenshot (GTK_WIDGET (fixture->window), "window-text-too-long.png");
+  /* Up to the limit is taken, and the message goes. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, pasted + 1, -1);
+  g_assert_cmpint (g_utf8_strlen (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), -1),
+                   ==, KENSHO_LONG_TEXT_MAX);
+  g_assert_null (find_label (form, "Not inserted"));
+
+  /* A name of more than 1,000 characters neither. */
+  name = kensho_indicator_form_get_field (KENSHO_INDICATOR_FORM (form), "name");
+  {
+    int position = (int) g_utf8_strlen (gtk_editable_get_text (name), -1);
+
+    gtk_editable_insert_text (name, long_name + 6, -1, &position);
+  }
+  g_assert_cmpstr (kensho_indicator_get_name (indicator), ==, "新規就農者数");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (name), "error"));
+  tooltip = gtk_entry_get_icon_tooltip_text (GTK_ENTRY (name), GTK_ENTRY_ICON_SECONDARY);
+  g_assert_cmpstr (tooltip, ==, "Not inserted: this field holds at most 1,000 characters, as a sheet file does, "
+                                "and it would have 1,001.");
+
+  /* Saved at the limit, the file opens again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KenshoSheet) saved = kensho_sheet_xml_load_file (path, &error);
+
+    g_assert_no_error (error);
+  }
+
+  /* Too long by another way in: the save is refused in words, the file kept. */
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, too_long);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  dialogs = message_dialogs_of (GTK_WINDOW (fixture->window));
+  g_assert_cmpuint (dialogs->len, ==, 1);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (g_ptr_array_index (dialogs, 0)),
+                            "② Issues of 令和5年度 of “新規就農者数” is too long to save: 100,001 characters"));
+  gtk_window_destroy (g_ptr_array_index (dialogs, 0));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (kensho_document_get_unsaved (kensho_window_get_document (fixture->window)));
+}
+
 static guint
 count_windows (void)
 {
@@ -1687,6 +1784,7 @@ main (int argc, char **argv)
               test_edit_reaches_workspace_and_undoes, fixture_tear_down);
   g_test_add ("/window/add-move-delete", Fixture, NULL, fixture_set_up, test_add_move_delete, fixture_tear_down);
   g_test_add ("/window/form-typing", Fixture, NULL, fixture_set_up, test_form_typing, fixture_tear_down);
+  g_test_add ("/window/text-limits", Fixture, NULL, fixture_set_up, test_text_limits, fixture_tear_down);
   g_test_add ("/window/achievement-badge", Fixture, NULL, fixture_set_up, test_achievement_badge, fixture_tear_down);
   g_test_add ("/window/values-editing", Fixture, NULL, fixture_set_up, test_values_editing, fixture_tear_down);
   g_test_add ("/window/indicator-fields", Fixture, NULL, fixture_set_up, test_indicator_fields, fixture_tear_down);

@@ -137,11 +137,179 @@ test_unsavable_characters_replaced (void)
   /* A control character pasted from elsewhere must not make the saved
    * file impossible to open. */
   kensho_sheet_set_municipality (sheet, "伊勢崎\x01市");
-  kensho_sheet_set_title (sheet, "t");
+  /* Nor noncharacters, which loading refuses (cairo cannot print them). */
+  kensho_sheet_set_title (sheet, "a\xEF\xB7\x90" "b\xF4\x8F\xBF\xBF" "c");
   bytes = kensho_sheet_xml_serialize (sheet);
   again = kensho_sheet_xml_load_bytes (bytes, "control.xml", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (kensho_sheet_get_municipality (again), ==, "伊勢崎\xEF\xBF\xBD市");
+  g_assert_cmpstr (kensho_sheet_get_title (again), ==, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
+}
+
+/* tests/data/valid/minimal.xml with the first `old` replaced by `new`. */
+static char *
+minimal_with (const char *old, const char *new)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", "minimal.xml", NULL);
+  g_autofree char *minimal = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  g_assert_true (g_file_get_contents (path, &minimal, NULL, NULL));
+  parts = g_strsplit (minimal, old, 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  return g_strjoin (new, parts[0], parts[1], NULL);
+}
+
+static KenshoSheet *
+load_data (const char *data, gsize size, GError **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+
+  return kensho_sheet_xml_load_bytes (bytes, "test.xml", error);
+}
+
+static void
+assert_refused (const char *data, gsize size, KenshoError code, const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = load_data (data, size, &error);
+
+  g_assert_null (sheet);
+  g_assert_error (error, KENSHO_ERROR, (int) code);
+  g_test_message ("%s", error->message);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* libxml2 2.9 compares every attribute with all before it: 20,000 took
+ * 7 s. They are counted before parsing, in UTF-16 too. */
+static void
+test_many_attributes_refused (void)
+{
+  g_autoptr(GString) attributes = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *utf16 = NULL;
+  g_autofree char *with_bom = NULL;
+  glong n_units = 0;
+
+  for (guint i = 0; i < 33; i++)
+    g_string_append_printf (attributes, "xmlns:n%u=\"urn:x-%u\" ", i, i);
+  g_string_append (attributes, "id=\"g1\"");
+  text = minimal_with ("id=\"g1\"", attributes->str);
+  assert_refused (text, strlen (text), KENSHO_ERROR_NOT_A_SHEET,
+                  "test.xml:20: An element has more than 32 attributes, far more than any sheet has; "
+                  "the file was not opened.");
+
+  {
+    g_auto(GStrv) parts = g_strsplit (text, "encoding=\"UTF-8\"", 2);
+    g_autofree char *declared = g_strjoinv ("encoding=\"UTF-16\"", parts);
+
+    utf16 = (char *) g_utf8_to_utf16 (declared, -1, NULL, &n_units, NULL);
+  }
+  with_bom = g_malloc (2 * n_units + 2);
+  memcpy (with_bom, "\xFF\xFE", 2);
+  memcpy (with_bom + 2, utf16, 2 * n_units);
+  assert_refused (with_bom, 2 * n_units + 2, KENSHO_ERROR_NOT_A_SHEET,
+                  "test.xml:20: An element has more than 32 attributes, far more than any sheet has; "
+                  "the file was not opened.");
+}
+
+/* What Windows writes under the label Shift_JIS is Windows-31J. */
+static void
+test_shift_jis_as_windows_31j (void)
+{
+  static const char commentary[] = "①～㈱№Ⅲ髙";
+  g_autofree char *text = minimal_with ("<activities>", "<activities>①～㈱№Ⅲ髙");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autofree char *labelled = NULL;
+  g_autofree char *encoded = NULL;
+  gsize size = 0;
+
+  {
+    g_auto(GStrv) parts = g_strsplit (text, "encoding=\"UTF-8\"", 2);
+
+    labelled = g_strjoinv ("encoding=\"Shift_JIS\"", parts);
+  }
+  encoded = g_convert (labelled, -1, "CP932", "UTF-8", NULL, &size, &error);
+  g_assert_no_error (error);
+  sheet = load_data (encoded, size, &error);
+  g_assert_no_error (error);
+  indicators = kensho_sheet_dup_indicators (sheet);
+  g_assert_true (g_str_has_prefix (kensho_indicator_get_commentary (g_ptr_array_index (indicators, 0), 2023,
+                                                                    KENSHO_COMMENTARY_ACTIVITIES),
+                                   commentary));
+
+  /* Bytes that are not Windows-31J: one line, in words, and nothing on stderr. */
+  memcpy (strstr (encoded, "<activities>") + strlen ("<activities>"), "\x87\xFF", 2);
+  assert_refused (encoded, size, KENSHO_ERROR_NOT_WELL_FORMED,
+                  "test.xml:34: The file is damaged: it holds bytes that are not text in the encoding "
+                  "it names (Shift_JIS).");
+}
+
+/* cairo refuses noncharacters: a sheet holding one could not be printed. */
+static void
+test_noncharacters_refused (void)
+{
+  static const struct { const char *written; const char *message; } cases[] = {
+    { "<activities>\xEF\xB7\x90", "test.xml:34: The file is damaged: it holds U+FDD0, which Unicode "
+                                     "reserves and never uses in text." },
+    { "<activities>&#x10FFFF;", "test.xml:34: The file is damaged: it holds U+10FFFF, which Unicode "
+                                "reserves and never uses in text." },
+    { "<activities><![CDATA[\xF0\x9F\xBF\xBE]]>", "test.xml:34: The file is damaged: it holds U+1FFFE, "
+                                                     "which Unicode reserves and never uses in text." },
+  };
+  g_autofree char *in_attribute = minimal_with ("note=\"", "note=\"\xEF\xB7\xAF");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = minimal_with ("<activities>", cases[i].written);
+
+      assert_refused (text, strlen (text), KENSHO_ERROR_NOT_WELL_FORMED, cases[i].message);
+    }
+  assert_refused (in_attribute, strlen (in_attribute), KENSHO_ERROR_NOT_WELL_FORMED,
+                  "test.xml:31: The file is damaged: it holds U+FDEF, which Unicode reserves and "
+                  "never uses in text.");
+}
+
+/* Pasted into ① and saved, 100,001 characters made a file Kensho refused
+ * to open: such a sheet is not saved, and the message names the text. */
+static void
+test_too_long_not_saved (void)
+{
+  g_autoptr(KenshoSheet) sheet = build_tricky_sheet ();
+  KenshoNode *goal = kensho_node_get_child (kensho_sheet_get_root (sheet), 0);
+  KenshoIndicator *indicator = KENSHO_INDICATOR (kensho_node_get_child (goal, 0));
+  g_autofree char *longest = g_strnfill (KENSHO_LONG_TEXT_MAX, 'x');
+  g_autofree char *too_long = g_strconcat (longest, "y", NULL);
+  g_autofree char *path = temp_path ("too-long.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) note_error = NULL;
+  g_autoptr(KenshoSheet) again = NULL;
+  g_autoptr(KenshoValue) value = kensho_value_new_text ("-");
+
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES, too_long);
+  g_assert_false (kensho_sheet_xml_save_file (sheet, path, &error));
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "① Activities of 令和5年度 of “a'b\"c” is too long to save: 100,001 characters, "
+                   "where a sheet file holds at most 100,000.");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* At the limit, it is saved and opens again. */
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES, longest);
+  g_clear_error (&error);
+  g_assert_true (kensho_sheet_xml_save_file (sheet, path, &error));
+  g_assert_no_error (error);
+  again = kensho_sheet_xml_load_file (path, &error);
+  g_assert_no_error (error);
+
+  /* The parts of a value too. */
+  kensho_value_set_note (value, too_long);
+  kensho_series_set_actual (kensho_indicator_get_series (indicator, 0), 2023, value);
+  g_assert_false (kensho_sheet_xml_save_file (sheet, path, &note_error));
+  g_assert_error (note_error, KENSHO_ERROR, KENSHO_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (note_error->message, "A value of “a'b\"c” is too long to save"));
 }
 
 typedef struct
@@ -154,10 +322,10 @@ typedef struct
 
 static const MalformedCase malformed_cases[] = {
   { "empty.xml", KENSHO_ERROR_NOT_A_SHEET, 0, "The file is empty." },
-  { "not-xml.xml", KENSHO_ERROR_NOT_WELL_FORMED, 1, "The file is damaged or is not a sheet: Start tag expected" },
-  { "truncated.xml", KENSHO_ERROR_NOT_WELL_FORMED, 18, "The file is damaged or is not a sheet: " },
-  { "invalid-utf8.xml", KENSHO_ERROR_NOT_WELL_FORMED, 4, "The file is damaged or is not a sheet: Input is not proper UTF-8" },
-  { "other-namespace.xml", KENSHO_ERROR_NOT_A_SHEET, 2, "This is not a Kensho sheet: it is an XML file of another kind (its main element is <sheet>)." },
+  { "not-xml.xml", KENSHO_ERROR_NOT_WELL_FORMED, 1, "The file is damaged or is not a sheet: It does not start as an XML file does, with “<”." },
+  { "truncated.xml", KENSHO_ERROR_NOT_WELL_FORMED, 18, "The file is damaged: it ends in the middle of a character, so it was probably cut short." },
+  { "invalid-utf8.xml", KENSHO_ERROR_NOT_WELL_FORMED, 4, "The file is damaged or is not a sheet: It holds bytes that are not UTF-8 text, and it names no other encoding." },
+  { "other-namespace.xml", KENSHO_ERROR_NOT_A_SHEET, 2, "This is not a Kensho sheet: its <sheet> is of the namespace “http://www.w3.org/1999/xhtml”, not “urn:x-kensho:sheet”." },
   { "newer-version.xml", KENSHO_ERROR_NEWER_VERSION, 2, "This sheet was saved by a newer version of Kensho (format 2.0); this version reads format 1.x. Please update Kensho to open it." },
   { "external-entity.xml", KENSHO_ERROR_FORBIDDEN_CONTENT, 2, "The file contains a document type declaration (DOCTYPE), which sheets never have; it was not opened, for safety." },
   { "billion-laughs.xml", KENSHO_ERROR_FORBIDDEN_CONTENT, 2, "The file contains a document type declaration (DOCTYPE)" },
@@ -281,6 +449,10 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/save-keeps-old-file-on-failure", test_save_keeps_old_file_on_failure);
   g_test_add_func ("/xml/save-replaces-atomically", test_save_replaces_atomically);
   g_test_add_func ("/xml/missing-file", test_missing_file);
+  g_test_add_func ("/xml/many-attributes-refused", test_many_attributes_refused);
+  g_test_add_func ("/xml/shift-jis-as-windows-31j", test_shift_jis_as_windows_31j);
+  g_test_add_func ("/xml/noncharacters-refused", test_noncharacters_refused);
+  g_test_add_func ("/xml/too-long-not-saved", test_too_long_not_saved);
   for (guint i = 0; i < G_N_ELEMENTS (malformed_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/xml/malformed/%s", malformed_cases[i].file);

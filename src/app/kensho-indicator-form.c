@@ -11,6 +11,7 @@
 #include "kensho-form-columns.h"
 #include "kensho-indicator-form.h"
 #include "kensho-tsv.h"
+#include "kensho-value.h"
 #include "kensho-values-editor.h"
 
 struct _KenshoIndicatorForm
@@ -79,6 +80,64 @@ set_text_if_different (GtkTextView *view, const char *text)
 
   if (g_strcmp0 (current, text ? text : "") != 0)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
+}
+
+/* A field holds no more than a sheet file does (kensho-types.h): what
+ * would make it longer is not inserted, and the field says why. Pasted
+ * into ① and saved, 100,001 characters made a file Kensho could not open. */
+static gboolean
+refuse_too_long (KenshoIndicatorForm *self, gsize current, const char *text, int length, gsize limit,
+                 char **message)
+{
+  gsize inserted;
+  g_autofree char *total = NULL;
+  g_autofree char *allowed = NULL;
+
+  if (self->updating || current + (gsize) length <= limit)
+    return FALSE;
+  inserted = (gsize) g_utf8_strlen (text, length);
+  if (current + inserted <= limit)
+    return FALSE;
+  total = kensho_format_count (current + inserted);
+  allowed = kensho_format_count (limit);
+  *message = g_strdup_printf (_("Not inserted: this field holds at most %s characters, as a sheet file "
+                                "does, and it would have %s."), allowed, total);
+  return TRUE;
+}
+
+static void
+on_text_view_insert (GtkTextBuffer *buffer, GtkTextIter *location, const char *text, int length,
+                     KenshoIndicatorForm *self)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (buffer), "too-long-message");
+  g_autofree char *message = NULL;
+
+  if (refuse_too_long (self, (gsize) gtk_text_buffer_get_char_count (buffer), text, length,
+                       KENSHO_LONG_TEXT_MAX, &message))
+    g_signal_stop_emission_by_name (buffer, "insert-text");
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+static void
+on_entry_insert (GtkEditable *delegate, const char *text, int length, int *position,
+                 KenshoIndicatorForm *self)
+{
+  GtkEntry *entry = GTK_ENTRY (gtk_widget_get_ancestor (GTK_WIDGET (delegate), GTK_TYPE_ENTRY));
+  g_autofree char *message = NULL;
+
+  if (refuse_too_long (self, (gsize) g_utf8_strlen (gtk_editable_get_text (delegate), -1), text, length,
+                       KENSHO_SHORT_TEXT_MAX, &message))
+    g_signal_stop_emission_by_name (delegate, "insert-text");
+  gtk_entry_set_icon_from_icon_name (entry, GTK_ENTRY_ICON_SECONDARY,
+                                     message ? "dialog-warning-symbolic" : NULL);
+  gtk_entry_set_icon_tooltip_text (entry, GTK_ENTRY_ICON_SECONDARY, message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  message ? message : "", -1);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
 }
 
 static void
@@ -632,6 +691,16 @@ text_area (GtkBox *box, const char *title, GtkWidget **heading)
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_box_append (box, frame);
+  {
+    GtkWidget *message = gtk_label_new (NULL);
+
+    gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (message), 0);
+    gtk_widget_add_css_class (message, "error");
+    gtk_widget_set_visible (message, FALSE);
+    gtk_box_append (box, message);
+    g_object_set_data (G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))), "too-long-message", message);
+  }
   count = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (count), 1);
   gtk_widget_add_css_class (count, "caption");
@@ -698,6 +767,7 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
 
       g_object_set_data (G_OBJECT (entry), "text-field", (gpointer) &text_fields[i]);
       g_signal_connect (entry, "changed", G_CALLBACK (on_text_field_changed), self);
+      g_signal_connect (gtk_editable_get_delegate (entry), "insert-text", G_CALLBACK (on_entry_insert), self);
     }
   g_signal_connect (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_selected), self);
   g_signal_connect (self->direction_dropdown, "notify::selected", G_CALLBACK (on_direction_selected), self);
@@ -715,6 +785,8 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
       buffer = gtk_text_view_get_buffer (self->commentary[part]);
       g_object_set_data (G_OBJECT (buffer), "part", GINT_TO_POINTER (part));
       g_signal_connect (buffer, "changed", G_CALLBACK (on_commentary_changed), self);
+      /* The length limit first: a refused paste is not spread over ①②③. */
+      g_signal_connect (buffer, "insert-text", G_CALLBACK (on_text_view_insert), self);
       g_signal_connect (buffer, "insert-text", G_CALLBACK (on_commentary_insert_text), self);
     }
 
@@ -728,6 +800,7 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
   self->reason = text_area (self->reason_box, _("Reason for delay"), NULL);
   kensho_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect (gtk_text_view_get_buffer (self->reason), "changed", G_CALLBACK (on_reason_changed), self);
+  g_signal_connect (gtk_text_view_get_buffer (self->reason), "insert-text", G_CALLBACK (on_text_view_insert), self);
 }
 
 GtkWidget *

@@ -28,6 +28,39 @@ typedef struct
   int (*run) (int argc, char **argv);
 } Command;
 
+/* Paths and texts from files are printed with their control characters
+ * escaped: a newline in a file's name must not forge a line of output
+ * ("x.xml: valid, 99 indicators") for a script that reads it. */
+static char *
+escape_controls (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || c == 0x7F)
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* An error is one line, whatever the path in it holds. */
+static void
+print_error (const GError *error)
+{
+  g_autofree char *line = escape_controls (error->message);
+
+  g_printerr ("%s\n", line);
+}
+
 static int
 usage_error (GOptionContext *context, const char *message)
 {
@@ -60,7 +93,7 @@ run_on_files (GOptionContext *context, int argc, char **argv, SheetFunc func)
 
       if (sheet == NULL)
         {
-          g_printerr ("%s\n", load_error->message);
+          print_error (load_error);
           status = EXIT_INVALID;
         }
       else
@@ -73,10 +106,11 @@ static void
 print_valid (const char *path, KenshoSheet *sheet, int *status)
 {
   g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  g_autofree char *shown = escape_controls (path);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "%s: valid, %u indicator\n",
                         "%s: valid, %u indicators\n", indicators->len),
-           path, indicators->len);
+           shown, indicators->len);
 }
 
 static int
@@ -116,7 +150,7 @@ run_csv (int argc, char **argv)
   sheet = kensho_sheet_xml_load_file (argv[1], &error);
   if (sheet == NULL || !kensho_csv_save_file (sheet, output, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return EXIT_INVALID;
     }
   return EXIT_OK;
@@ -172,7 +206,7 @@ run_pdf (int argc, char **argv)
   sheet = kensho_sheet_xml_load_file (argv[1], &error);
   if (sheet == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return EXIT_INVALID;
     }
   layout = kensho_print_layout_new (sheet);
@@ -182,7 +216,7 @@ run_pdf (int argc, char **argv)
   kensho_print_layout_set_achievement (layout, achievement);
   if (!kensho_print_layout_save_pdf (layout, output, size, portrait, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return EXIT_INVALID;
     }
   return EXIT_OK;
@@ -196,7 +230,7 @@ open_workspace (void)
   KenshoWorkspace *workspace = kensho_workspace_open (workspace_path, &error);
 
   if (workspace == NULL)
-    g_printerr ("%s\n", error->message);
+    print_error (error);
   else if (kensho_workspace_get_notice (workspace) != NULL)
     g_printerr ("%s\n", kensho_workspace_get_notice (workspace));
   return workspace;
@@ -273,7 +307,7 @@ run_import (int argc, char **argv)
     }
   if (document == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return EXIT_INVALID;
     }
   g_print ("%" G_GINT64_FORMAT "\n", kensho_document_get_id (document));
@@ -303,15 +337,17 @@ run_list (int argc, char **argv)
   entries = kensho_workspace_list (workspace, &error);
   if (entries == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return EXIT_INVALID;
     }
   for (guint i = 0; i < entries->len; i++)
     {
       KenshoWorkspaceEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *title = escape_controls (entry->title ? entry->title : "");
+      g_autofree char *shown = escape_controls (entry->path ? entry->path : "");
 
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", entry->id, entry->title,
-               entry->unsaved ? _("unsaved") : _("saved"), entry->path ? entry->path : "");
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", entry->id, title,
+               entry->unsaved ? _("unsaved") : _("saved"), shown);
     }
   return EXIT_OK;
 }
@@ -342,7 +378,7 @@ run_export (int argc, char **argv)
   sheet = kensho_workspace_load_sheet (workspace, id, &error);
   if (sheet == NULL || !kensho_sheet_xml_save_file (sheet, output, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return EXIT_INVALID;
     }
   return EXIT_OK;
@@ -353,13 +389,15 @@ print_findings (const char *path, KenshoSheet *sheet, int *status)
 {
   g_autoptr(GListStore) findings = kensho_sheet_run_checks (sheet);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (findings));
+  g_autofree char *shown = escape_controls (path);
 
   for (guint f = 0; f < n; f++)
     {
       g_autoptr(KenshoFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), f);
       g_autofree char *line = kensho_finding_format_line (finding);
+      g_autofree char *shown_line = escape_controls (line);
 
-      g_print ("%s: %s\n", path, line);
+      g_print ("%s: %s\n", shown, shown_line);
     }
   if (n > 0)
     *status = EXIT_INVALID;

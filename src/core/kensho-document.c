@@ -303,7 +303,8 @@ write_to (KenshoDocument *self, const char *path, GBytes *previous, GError **err
   const char *data;
 
   /* Every edit reaches the workspace before the file is written. */
-  if (!kensho_workspace_flush (self->workspace, error))
+  if (!kensho_workspace_flush (self->workspace, error) ||
+      !kensho_sheet_xml_check_savable (self->sheet, error))
     return FALSE;
   bytes = kensho_sheet_xml_serialize (self->sheet);
   data = g_bytes_get_data (bytes, &size);

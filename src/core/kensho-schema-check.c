@@ -7,13 +7,14 @@
 
 #include "kensho-schema-check.h"
 #include "kensho-sheet-xml.h"
+#include "kensho-util.h"
 
 /* Each check returns FALSE at the first thing it is not sure of. The
  * comments name the schema's definitions they stand for. */
 
 #define SCHEMA_RESOURCE "/jp/kensho/Kensho/core/kensho-sheet.rng"
-#define SHORT_TEXT 1000
-#define LONG_TEXT 100000
+#define SHORT_TEXT KENSHO_SHORT_TEXT_MAX
+#define LONG_TEXT KENSHO_LONG_TEXT_MAX
 
 static gboolean
 in_namespace (xmlNode *node)
@@ -127,13 +128,7 @@ is_empty (xmlNode *node)
 static gboolean
 text_within (const char *text, gsize max_chars)
 {
-  gsize bytes;
-
-  if (text == NULL)
-    return FALSE;
-  bytes = strlen (text);
-  /* A character takes one byte at least: most texts need no counting. */
-  return bytes <= max_chars || (gsize) g_utf8_strlen (text, (gssize) bytes) <= max_chars;
+  return text != NULL && kensho_text_within (text, max_chars);
 }
 
 static gboolean
@@ -521,6 +516,150 @@ kensho_schema_check_document (xmlDoc *doc)
         return FALSE;
     }
   return TRUE;
+}
+
+/* The limit of an element's text or of an attribute; 0 for those that
+ * are not short-text, long-text or num. */
+static gsize
+limit_of (xmlNode *element, const char *attribute)
+{
+  static const char * const long_elements[] = { "notes", "activities", "issues", "next-steps",
+                                                "delay-reason", NULL };
+  static const char * const short_elements[] = { "municipality", "title", "label", "name", "unit",
+                                                 "division", NULL };
+  static const char * const short_attributes[] = { "unit", "period", "note", "name", "code", "title",
+                                                   NULL };
+  const char *name = (const char *) element->name;
+
+  if (attribute != NULL)
+    return strcmp (attribute, "text") == 0 ? LONG_TEXT : strcmp (attribute, "num") == 0 ? 64
+           : one_of (attribute, short_attributes) ? SHORT_TEXT : 0;
+  if (one_of (name, long_elements))
+    return LONG_TEXT;
+  /* A rating of the scale holds its label; one of a year, an identifier. */
+  if (one_of (name, short_elements) ||
+      (strcmp (name, "rating") == 0 && element->parent != NULL && is (element->parent, "rating-scale")))
+    return SHORT_TEXT;
+  return 0;
+}
+
+static gboolean
+longer_than (const char *text, gsize limit, gsize *length)
+{
+  if (text == NULL || limit == 0 || text_within (text, limit))
+    return FALSE;
+  *length = (gsize) g_utf8_strlen (text, -1);
+  return TRUE;
+}
+
+/* The element after @node in document order, without recursion. */
+static xmlNode *
+next_in_document (xmlNode *node)
+{
+  if (node->children != NULL && node->type == XML_ELEMENT_NODE)
+    return node->children;
+  while (node != NULL && node->next == NULL)
+    node = node->parent != NULL && node->parent->type == XML_ELEMENT_NODE ? node->parent : NULL;
+  return node != NULL ? node->next : NULL;
+}
+
+gboolean
+kensho_schema_find_too_long (xmlDoc *doc, xmlNode **element, const char **attribute, gsize *length,
+                             gsize *limit)
+{
+  for (xmlNode *node = xmlDocGetRootElement (doc); node != NULL; node = next_in_document (node))
+    {
+      if (node->type == XML_ELEMENT_NODE && in_namespace (node))
+        {
+          for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+            if (attr->ns == NULL &&
+                longer_than (attribute_value (attr), limit_of (node, (const char *) attr->name), length))
+              {
+                *element = node;
+                *attribute = (const char *) attr->name;
+                *limit = limit_of (node, *attribute);
+                return TRUE;
+              }
+          if (node->children != NULL && node->children->type == XML_TEXT_NODE &&
+              longer_than ((const char *) node->children->content, limit_of (node, NULL), length))
+            {
+              *element = node;
+              *attribute = NULL;
+              *limit = limit_of (node, NULL);
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+/* The kind of a number or boolean that the schema's datatypes read more
+ * loosely than Kensho writes it ("+2023", " 80", "02023", " true"). */
+static KenshoSchemaValueKind
+kind_of (xmlNode *element, const char *attribute)
+{
+  static const char * const year_attributes[] = { "fy", "first", "last", NULL };
+  static const char * const percent_attributes[] = { "at-least", "below", NULL };
+
+  if (attribute == NULL)
+    return is (element, "fiscal-year") || is (element, "baseline-year") ? KENSHO_SCHEMA_VALUE_YEAR
+                                                                         : KENSHO_SCHEMA_VALUE_NONE;
+  if (one_of (attribute, year_attributes))
+    return KENSHO_SCHEMA_VALUE_YEAR;
+  if (one_of (attribute, percent_attributes))
+    return KENSHO_SCHEMA_VALUE_PERCENT;
+  if (strcmp (attribute, "delayed") == 0)
+    return KENSHO_SCHEMA_VALUE_BOOLEAN;
+  return KENSHO_SCHEMA_VALUE_NONE;
+}
+
+static gboolean
+strictly_written (KenshoSchemaValueKind kind, const char *text)
+{
+  static const char * const booleans[] = { "true", "false", "1", "0", NULL };
+
+  switch (kind)
+    {
+    case KENSHO_SCHEMA_VALUE_YEAR: return fiscal_year (text);
+    case KENSHO_SCHEMA_VALUE_PERCENT: return percent (text);
+    case KENSHO_SCHEMA_VALUE_BOOLEAN: return one_of (text, booleans);
+    case KENSHO_SCHEMA_VALUE_NONE:
+    default: return TRUE;
+    }
+}
+
+KenshoSchemaValueKind
+kensho_schema_find_loose_value (xmlDoc *doc, xmlNode **element, const char **attribute, const char **value)
+{
+  for (xmlNode *node = xmlDocGetRootElement (doc); node != NULL; node = next_in_document (node))
+    {
+      KenshoSchemaValueKind kind;
+
+      if (node->type != XML_ELEMENT_NODE || !in_namespace (node))
+        continue;
+      for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+        {
+          const char *text = attribute_value (attr);
+
+          kind = attr->ns == NULL ? kind_of (node, (const char *) attr->name) : KENSHO_SCHEMA_VALUE_NONE;
+          if (text != NULL && !strictly_written (kind, text))
+            {
+              *element = node;
+              *attribute = (const char *) attr->name;
+              *value = text;
+              return kind;
+            }
+        }
+      kind = kind_of (node, NULL);
+      if (data_content (node) != NULL && !strictly_written (kind, data_content (node)))
+        {
+          *element = node;
+          *attribute = NULL;
+          *value = data_content (node);
+          return kind;
+        }
+    }
+  return KENSHO_SCHEMA_VALUE_NONE;
 }
 
 xmlRelaxNGPtr

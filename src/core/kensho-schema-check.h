@@ -5,6 +5,8 @@
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
+#include "kensho-types.h"
+
 G_BEGIN_DECLS
 
 /* The rules of data/kensho-sheet.rng, written out for the documents Kensho
@@ -18,6 +20,31 @@ G_BEGIN_DECLS
  * schema-check holds the two against each other on thousands of altered
  * sheets, and fuzz-sheet-xml does on random ones. */
 gboolean     kensho_schema_check_document    (xmlDoc *doc);
+
+/* The first text of the document longer than the schema allows: the
+ * element, and the attribute (NULL for the element's own text). libxml2
+ * says only that the value is "of the wrong form". */
+gboolean     kensho_schema_find_too_long     (xmlDoc      *doc,
+                                              xmlNode    **element,
+                                              const char **attribute,
+                                              gsize       *length,
+                                              gsize       *limit);
+
+typedef enum
+{
+  KENSHO_SCHEMA_VALUE_NONE,
+  KENSHO_SCHEMA_VALUE_YEAR,
+  KENSHO_SCHEMA_VALUE_PERCENT,
+  KENSHO_SCHEMA_VALUE_BOOLEAN,
+} KenshoSchemaValueKind;
+
+/* The first year, percentage or boolean of a valid document not written
+ * as Kensho writes it: the schema's datatypes also take " 2023", "+2023",
+ * "02023" and " true", which docs/FORMAT.md does not. NONE if there is none. */
+KenshoSchemaValueKind kensho_schema_find_loose_value (xmlDoc      *doc,
+                                                      xmlNode    **element,
+                                                      const char **attribute,
+                                                      const char **value);
 
 /* The schema itself (data/kensho-sheet.rng, compiled in), parsed once. */
 xmlRelaxNGPtr kensho_schema_get              (void);

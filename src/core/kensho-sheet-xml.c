@@ -19,6 +19,7 @@
 #include "kensho-sheet-xml.h"
 #include "kensho-util.h"
 #include "kensho-value.h"
+#include "kensho-xml-scan.h"
 
 #define MAX_FILE_SIZE kensho_max_sheet_file_size ()
 /* A real sheet has about 12-17 elements per indicator (the sample: 793 for
@@ -27,6 +28,9 @@
  * before the document tree and the validator use memory in proportion.
  * KENSHO_LARGE_SHEETS=1 allows ten times as many. */
 #define MAX_ELEMENTS kensho_max_sheet_elements (400000)
+/* The schema allows six attributes on an element at most; the rest is
+ * room for namespace declarations and other tools' additions. */
+#define MAX_ATTRIBUTES 32
 
 #if LIBXML_VERSION >= 21200
 typedef const xmlError *KenshoXmlErrorPtr;
@@ -42,6 +46,7 @@ typedef struct
   KenshoSheet *sheet;
   guint n_elements;
   guint max_elements;       /* read once: it looks at the environment */
+  gboolean bad_encoding;    /* libxml2 could not convert the bytes to text */
 } LoadContext;
 
 static void G_GNUC_PRINTF (5, 6)
@@ -81,22 +86,77 @@ clean_libxml_message (const char *message)
   return g_steal_pointer (&copy);
 }
 
-/* libxml2 hands the parser context to SAX callbacks; ours hangs off it. */
-static void
-on_parse_error (void *user_data, KenshoXmlErrorPtr error)
+typedef struct
 {
-  xmlParserCtxtPtr parser = user_data;
-  LoadContext *ctx = parser->_private;
-  g_autofree char *detail = NULL;
+  const char *pattern;
+  const char *explanation;
+} Explanation;
 
-  if (error->level < XML_ERR_ERROR)
-    return;
-  detail = clean_libxml_message (error->message);
-  set_error_at_line (ctx, error->line, KENSHO_ERROR_NOT_WELL_FORMED,
-                     _("The file is damaged or is not a sheet: "), "%s.", detail);
-  /* Only the first error is shown, and libxml2 would go on recovering:
-   * a 50 MB attribute full of '<' gave millions of errors (3 s). */
-  xmlStopParser (parser);
+/* The explanation of the first pattern that matches libxml2's message,
+ * with what its groups caught; NULL when none does. Datatype and value
+ * errors name the type, not the element: `element` stands in for it. */
+static char *
+explain (const Explanation *known, guint n_known, const char *detail, const char *element)
+{
+  for (guint i = 0; i < n_known; i++)
+    {
+      g_autoptr(GRegex) regex = g_regex_new (known[i].pattern, 0, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+      char *groups[3];
+      char *explained;
+
+      if (!g_regex_match (regex, detail, 0, &match))
+        continue;
+      for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+        {
+          g_autofree char *group = g_match_info_fetch (match, (int) g + 1);
+
+          groups[g] = kensho_quote_for_message (group ? group : "");
+        }
+      if (element != NULL && (g_str_has_prefix (detail, "Error validating") || g_str_has_prefix (detail, "Type ")))
+        {
+          g_free (groups[0]);
+          groups[0] = g_strdup (element);
+        }
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      explained = g_strdup_printf (_(known[i].explanation), groups[0], groups[1], groups[2]);
+#pragma GCC diagnostic pop
+      for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+        g_free (groups[g]);
+      return explained;
+    }
+  return NULL;
+}
+
+/* libxml2's parser speaks English and of XML: the usual messages are said
+ * in words, the rest is quoted in a translated sentence. */
+static char *
+explain_parse_error (const char *detail)
+{
+  static const Explanation known[] = {
+    { "^Premature end of data in tag (\\S+) line (\\d+)$",
+      N_("It ends before <%1$s> of line %2$s is closed: it was probably cut short.") },
+    { "^Couldn't find end of Start Tag (\\S+) line (\\d+)$",
+      N_("The tag <%1$s> of line %2$s is not closed: it was probably cut short.") },
+    { "^Opening and ending tag mismatch: (\\S+) line (\\d+) and (\\S+)$",
+      N_("<%1$s> of line %2$s is closed by </%3$s>.") },
+    { "^Start tag expected, '<' not found$", N_("It does not start as an XML file does, with “<”.") },
+    { "^Document is empty$", N_("It holds no XML.") },
+    { "^Extra content at the end of the document$", N_("There is more after the end of the sheet.") },
+    { "^Input is not proper UTF-8, indicate encoding !$",
+      N_("It holds bytes that are not UTF-8 text, and it names no other encoding.") },
+    { "^Document labelled UTF-16 but has UTF-8 content$", N_("It says it is UTF-16 but is written in UTF-8.") },
+    { "^Unsupported encoding (.+)$", N_("It is written in an encoding Kensho cannot read (%s).") },
+    { "^Char 0x([0-9A-F]+) out of allowed range$", N_("It holds a character that XML does not allow (U+%s).") },
+    { "^xmlParseCharRef: invalid xmlChar value (\\d+)$",
+      N_("It refers to a character that XML does not allow (&#%s;).") },
+    { "^Entity '(.+)' not defined$", N_("It uses the entity “&%s;”, which no sheet has.") },
+  };
+  char *explained = explain (known, G_N_ELEMENTS (known), detail, NULL);
+
+  /* TRANSLATORS: %s is libxml2's own message, in English. */
+  return explained ? explained : g_strdup_printf (_("The XML reader reports: %s."), detail);
 }
 
 /* libxml2's RELAX NG messages name schema machinery; say instead which
@@ -104,7 +164,7 @@ on_parse_error (void *user_data, KenshoXmlErrorPtr error)
 static char *
 explain_validation_error (const char *detail, const char *element)
 {
-  static const struct { const char *pattern; const char *explanation; } known[] = {
+  static const Explanation known[] = {
     { "^Element (\\S+) failed to validate attributes$",
       N_("<%s> has an attribute that is missing, misspelt or not allowed.") },
     { "^Expecting element (\\S+), got (\\S+)$",
@@ -117,30 +177,77 @@ explain_validation_error (const char *detail, const char *element)
     { "^Element (\\S+) failed to validate content$", N_("<%s> is missing something it needs.") },
     { "^Invalid attribute (\\S+) for element (\\S+)$", N_("<%2$s> has an attribute “%1$s” that is not allowed.") },
   };
+  char *explained = explain (known, G_N_ELEMENTS (known), detail, element ? element : "?");
 
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+  /* TRANSLATORS: %s is libxml2's own message, in English. */
+  return explained ? explained : g_strdup_printf (_("Something in it is not allowed (the checker says: %s)."), detail);
+}
+
+/* libxml2 hands the parser context to SAX callbacks; ours hangs off it. */
+static void
+on_parse_error (void *user_data, KenshoXmlErrorPtr error)
+{
+  xmlParserCtxtPtr parser = user_data;
+  LoadContext *ctx = parser->_private;
+  g_autofree char *detail = NULL;
+
+  if (error->level < XML_ERR_ERROR)
+    return;
+  detail = clean_libxml_message (error->message);
+  if (ctx->bad_encoding)
     {
-      g_autoptr(GRegex) regex = g_regex_new (known[i].pattern, 0, 0, NULL);
-      g_autoptr(GMatchInfo) match = NULL;
+      const xmlChar *named = parser->input != NULL ? parser->input->encoding : NULL;
+      g_autofree char *encoding = kensho_quote_for_message (named != NULL ? (const char *) named : "UTF-8");
 
-      if (g_regex_match (regex, detail, 0, &match))
-        {
-          g_autofree char *first = g_match_info_fetch (match, 1);
-          g_autofree char *second = g_match_info_fetch (match, 2);
-
-          /* Datatype and value errors name the type, not the element. */
-          if (g_str_has_prefix (detail, "Error validating") || g_str_has_prefix (detail, "Type "))
-            {
-              g_free (first);
-              first = g_strdup (element ? element : "?");
-            }
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-          return g_strdup_printf (_(known[i].explanation), first ? first : "", second ? second : "");
-#pragma GCC diagnostic pop
-        }
+      set_error_at_line (ctx, error->line, KENSHO_ERROR_NOT_WELL_FORMED, NULL,
+                         _("The file is damaged: it holds bytes that are not text in the "
+                           "encoding it names (%s)."), encoding);
     }
-  return g_strdup_printf ("%s.", detail);
+  else
+    {
+      g_autofree char *explained = explain_parse_error (detail);
+
+      set_error_at_line (ctx, error->line, KENSHO_ERROR_NOT_WELL_FORMED,
+                         _("The file is damaged or is not a sheet: "), "%s", explained);
+    }
+  /* Only the first error is shown, and libxml2 would go on recovering:
+   * a 50 MB attribute full of '<' gave millions of errors (3 s). */
+  xmlStopParser (parser);
+}
+
+/* libxml2 says what it cannot convert on stderr, in English, and then
+ * only that the data ended; on_parse_error says it once, in words. */
+static void
+on_generic_error (void *user_data, const char *format, ...)
+{
+  LoadContext *ctx = user_data;
+
+  ctx->bad_encoding = TRUE;
+}
+
+/* Windows writes Shift_JIS with its own characters (①, ～, ㈱, №, Ⅲ, 髙)
+ * under that name: read every label of Shift_JIS as Windows-31J (CP932),
+ * as browsers do (WHATWG Encoding Standard). */
+static void
+alias_shift_jis (void)
+{
+  static gsize done = 0;
+  static const char *const labels[] = {
+    "csshiftjis", "ms932", "ms_kanji", "shift-jis", "shift_jis", "sjis", "windows-31j", "x-sjis",
+  };
+
+  if (g_once_init_enter (&done))
+    {
+      /* Without CP932 in iconv, libxml2 would fall back from the alias to
+       * Shift_JIS and back for ever: keep its own Shift_JIS then. */
+      xmlCharEncodingHandlerPtr cp932 = xmlFindCharEncodingHandler ("CP932");
+
+      for (guint i = 0; cp932 != NULL && i < G_N_ELEMENTS (labels); i++)
+        xmlAddEncodingAlias ("CP932", labels[i]);
+      if (cp932 != NULL)
+        xmlCharEncCloseFunc (cp932);
+      g_once_init_leave (&done, 1);
+    }
 }
 
 static void
@@ -179,6 +286,57 @@ on_entity_decl (void *user_data, const xmlChar *name, int type, const xmlChar *p
   on_internal_subset (user_data, name, public_id, system_id);
 }
 
+/* Noncharacters (U+FDD0, U+FFFE, U+10FFFF…) are XML characters, but no
+ * text has them and cairo refuses them: the PDF of such a sheet failed. */
+static gboolean
+is_noncharacter (gunichar c)
+{
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c < 0x110000 && (c & 0xFFFE) == 0xFFFE);
+}
+
+static gunichar
+find_noncharacter (const xmlChar *text, int length)
+{
+  for (int i = 0; i < length; i++)
+    if (text[i] >= 0xEF)
+      {
+        gunichar c = g_utf8_get_char_validated ((const char *) text + i, length - i);
+
+        if (is_noncharacter (c))
+          return c;
+      }
+  return 0;
+}
+
+static gboolean
+refuse_noncharacter (xmlParserCtxtPtr parser, const xmlChar *text, int length)
+{
+  LoadContext *ctx = parser->_private;
+  gunichar c = find_noncharacter (text, length);
+
+  if (c == 0)
+    return FALSE;
+  set_error_at_line (ctx, xmlSAX2GetLineNumber (parser), KENSHO_ERROR_NOT_WELL_FORMED, NULL,
+                     _("The file is damaged: it holds U+%04X, which Unicode reserves and "
+                       "never uses in text."), c);
+  xmlStopParser (parser);
+  return TRUE;
+}
+
+static void
+on_characters (void *user_data, const xmlChar *text, int length)
+{
+  if (!refuse_noncharacter (user_data, text, length))
+    xmlSAX2Characters (user_data, text, length);
+}
+
+static void
+on_cdata_block (void *user_data, const xmlChar *text, int length)
+{
+  if (!refuse_noncharacter (user_data, text, length))
+    xmlSAX2CDataBlock (user_data, text, length);
+}
+
 static void
 on_start_element (void *user_data, const xmlChar *localname, const xmlChar *prefix,
                   const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
@@ -194,6 +352,11 @@ on_start_element (void *user_data, const xmlChar *localname, const xmlChar *pref
       xmlStopParser (parser);
       return;
     }
+  /* Attributes come as five pointers each: name, prefix, URI, value, end. */
+  for (int i = 0; i < nb_attributes; i++)
+    if (refuse_noncharacter (parser, attributes[5 * i + 3],
+                             (int) (attributes[5 * i + 4] - attributes[5 * i + 3])))
+      return;
   xmlSAX2StartElementNs (user_data, localname, prefix, uri, nb_namespaces, namespaces,
                          nb_attributes, nb_defaulted, attributes);
 }
@@ -338,7 +501,20 @@ load_value (LoadContext *ctx, xmlNode *node, const char *indicator_name)
   g_autoptr(GError) local_error = NULL;
 
   if (num != NULL)
-    value = kensho_value_new_number (num, kensho_str_or_null (unit), &local_error);
+    {
+      value = kensho_value_new_number (num, kensho_str_or_null (unit), &local_error);
+      /* A file holds a number as Kensho writes it; what a person may type
+       * (１２３, 1,486, " 12") is read leniently only in the form. */
+      if (value != NULL && strcmp (value->number, num) != 0)
+        {
+          g_autofree char *quoted = kensho_quote_for_message (num);
+
+          g_set_error (&local_error, KENSHO_VALUE_ERROR, KENSHO_VALUE_ERROR_INVALID_NUMBER,
+                       _("“%s” is not written as a sheet file holds numbers: write %s, in ASCII "
+                         "digits without commas or spaces."), quoted, value->number);
+          g_clear_pointer (&value, kensho_value_free);
+        }
+    }
   else
     value = kensho_value_new_text (text);
 
@@ -652,7 +828,7 @@ static gboolean
 check_root (LoadContext *ctx, xmlNode *root)
 {
   g_autofree char *version = NULL;
-  unsigned major = 0, minor = 0;
+  gsize n_major, n_minor;
 
   if (root == NULL)
     {
@@ -662,35 +838,132 @@ check_root (LoadContext *ctx, xmlNode *root)
     }
   if (!is_element (root, "sheet"))
     {
-      set_error_at (ctx, root, KENSHO_ERROR_NOT_A_SHEET,
-                    _("This is not a Kensho sheet: it is an XML file of another kind "
-                      "(its main element is <%s>)."),
-                    (const char *) root->name);
+      const char *href = root->ns != NULL ? (const char *) root->ns->href : NULL;
+      g_autofree char *quoted = href != NULL ? kensho_quote_for_message (href) : NULL;
+
+      /* A <sheet> in the wrong namespace is most likely a sheet mistyped. */
+      if (!xmlStrEqual (root->name, BAD_CAST "sheet"))
+        set_error_at (ctx, root, KENSHO_ERROR_NOT_A_SHEET,
+                      _("This is not a Kensho sheet: it is an XML file of another kind "
+                        "(its main element is <%s>)."),
+                      (const char *) root->name);
+      else if (href == NULL)
+        set_error_at (ctx, root, KENSHO_ERROR_NOT_A_SHEET,
+                      _("This is not a Kensho sheet: its <sheet> has no namespace; a sheet has "
+                        "xmlns=\"%s\"."), KENSHO_XML_NAMESPACE);
+      else if (g_ascii_strcasecmp (href, KENSHO_XML_NAMESPACE) == 0)
+        set_error_at (ctx, root, KENSHO_ERROR_NOT_A_SHEET,
+                      _("This is not a Kensho sheet: its namespace “%s” must be written in lower "
+                        "case, “%s”."), quoted, KENSHO_XML_NAMESPACE);
+      else
+        set_error_at (ctx, root, KENSHO_ERROR_NOT_A_SHEET,
+                      _("This is not a Kensho sheet: its <sheet> is of the namespace “%s”, not “%s”."),
+                      quoted, KENSHO_XML_NAMESPACE);
       return FALSE;
     }
   version = attribute (root, "version");
-  if (version == NULL || sscanf (version, "%3u.%3u", &major, &minor) != 2)
+  if (version == NULL)
     {
       set_error_at (ctx, root, KENSHO_ERROR_INVALID,
                     _("The sheet does not say which version of the format it uses."));
       return FALSE;
     }
-  if (major > KENSHO_XML_VERSION_MAJOR)
+  /* MAJOR.MINOR in digits; a major of more than three digits is newer
+   * still, whatever its value. */
+  n_major = strspn (version, "0123456789");
+  n_minor = version[n_major] == '.' ? strspn (version + n_major + 1, "0123456789") : 0;
+  if (n_major == 0 || n_minor == 0 || n_minor > 3 || version[n_major + 1 + n_minor] != '\0')
     {
+      g_autofree char *quoted = kensho_quote_for_message (version);
+
+      set_error_at (ctx, root, KENSHO_ERROR_INVALID,
+                    _("The sheet gives its format version as “%s”, which is not a version number "
+                      "such as 1.0."), quoted);
+      return FALSE;
+    }
+  if (n_major > 3 || g_ascii_strtoull (version, NULL, 10) > KENSHO_XML_VERSION_MAJOR)
+    {
+      g_autofree char *quoted = kensho_quote_for_message (version);
+
       set_error_at (ctx, root, KENSHO_ERROR_NEWER_VERSION,
                     _("This sheet was saved by a newer version of Kensho (format %s); "
                       "this version reads format %d.x. Please update Kensho to open it."),
-                    version, KENSHO_XML_VERSION_MAJOR);
+                    quoted, KENSHO_XML_VERSION_MAJOR);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* libxml2 calls a text too long only "of the wrong form": say how long. */
+static gboolean
+refuse_too_long (LoadContext *ctx, xmlDoc *doc)
+{
+  xmlNode *element;
+  const char *attribute;
+  gsize length, limit;
+  g_autofree char *written = NULL;
+  g_autofree char *allowed = NULL;
+
+  if (!kensho_schema_find_too_long (doc, &element, &attribute, &length, &limit))
+    return FALSE;
+  written = kensho_format_count (length);
+  allowed = kensho_format_count (limit);
+  if (attribute != NULL)
+    set_error_at_line (ctx, xmlGetLineNo (element), KENSHO_ERROR_INVALID,
+                       _("The sheet does not follow the Kensho format: "),
+                       _("The “%s” of <%s> is too long: %s characters, where at most %s are allowed."),
+                       attribute, (const char *) element->name, written, allowed);
+  else
+    set_error_at_line (ctx, xmlGetLineNo (element), KENSHO_ERROR_INVALID,
+                       _("The sheet does not follow the Kensho format: "),
+                       _("<%s> is too long: %s characters, where at most %s are allowed."),
+                       (const char *) element->name, written, allowed);
+  return TRUE;
+}
+
+/* Years, percentages and booleans are read as Kensho writes them, as
+ * numbers are (docs/FORMAT.md); the validator is looser. */
+static gboolean
+refuse_loose_value (LoadContext *ctx, xmlDoc *doc)
+{
+  static const char *const explanations[] = {
+    [KENSHO_SCHEMA_VALUE_YEAR] = N_("“%s” is not written as a sheet file holds a year: four ASCII digits, "
+                                    "like 2023."),
+    [KENSHO_SCHEMA_VALUE_PERCENT] = N_("“%s” is not written as a sheet file holds a percentage: ASCII "
+                                       "digits, like 80 or -12.5."),
+    [KENSHO_SCHEMA_VALUE_BOOLEAN] = N_("“%s” is not written as a sheet file holds yes or no: true or "
+                                       "false."),
+  };
+  xmlNode *element;
+  const char *attribute, *value;
+  KenshoSchemaValueKind kind = kensho_schema_find_loose_value (doc, &element, &attribute, &value);
+  g_autofree char *quoted = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *explained = NULL;
+
+  if (kind == KENSHO_SCHEMA_VALUE_NONE)
+    return FALSE;
+  quoted = kensho_quote_for_message (value);
+  where = attribute != NULL ? g_strdup_printf ("<%s %s>: ", (const char *) element->name, attribute)
+                            : g_strdup_printf ("<%s>: ", (const char *) element->name);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  explained = g_strdup_printf (_(explanations[kind]), quoted);
+#pragma GCC diagnostic pop
+  set_error_at_line (ctx, xmlGetLineNo (element), KENSHO_ERROR_INVALID,
+                     _("The sheet does not follow the Kensho format: "), "%s%s", where, explained);
   return TRUE;
 }
 
 static gboolean
 validate (LoadContext *ctx, xmlDoc *doc)
 {
-  xmlRelaxNGValidCtxtPtr validator = xmlRelaxNGNewValidCtxt (kensho_schema_get ());
+  xmlRelaxNGValidCtxtPtr validator;
   int result;
+
+  if (refuse_too_long (ctx, doc))
+    return FALSE;
+  validator = xmlRelaxNGNewValidCtxt (kensho_schema_get ());
 
   xmlRelaxNGSetValidStructuredErrors (validator, (xmlStructuredErrorFunc) on_validation_error, ctx);
   result = xmlRelaxNGValidateDoc (validator, doc);
@@ -698,23 +971,51 @@ validate (LoadContext *ctx, xmlDoc *doc)
   if (result != 0 && ctx->error == NULL)
     set_error_at_line (ctx, 0, KENSHO_ERROR_INVALID, NULL, "%s",
                        _("The sheet does not follow the Kensho format."));
-  return result == 0;
+  return result == 0 && !refuse_loose_value (ctx, doc);
 }
 
-/* Start tags counted in the raw bytes ("<" and a name's first character):
- * a file with far too many elements is refused at memchr speed, before
- * libxml2 builds a tree of them. Text holds "<" only escaped, so this
- * counts no more than the elements (and a comment's tags, at worst). */
+/* What libxml2 would take long over, or read wrongly, is refused from
+ * the raw bytes first: far too many elements (before a tree of them is
+ * built), many attributes on one element (libxml2 2.9 compares each with
+ * all before it: 20,000 took 7 s), many namespaces in scope (it looks
+ * each prefix up through all: 250 nested elements declaring 30 each
+ * made 20,000 more take 7 s), and a NUL (libxml2 ignores all after it).
+ * Text holds "<" only escaped, so start tags are not miscounted. */
 static gboolean
-too_many_start_tags (const char *data, gsize size)
+scan (LoadContext *ctx, const char *data, gsize size)
 {
-  const char *end = data + size;
-  guint n = 0, max = MAX_ELEMENTS;
+  long line = 0;
 
-  for (const char *p = memchr (data, '<', size); p != NULL && p + 1 < end;
-       p = memchr (p + 1, '<', (gsize) (end - p - 1)))
-    if ((g_ascii_isalpha (p[1]) || p[1] == '_' || p[1] == ':' || (guchar) p[1] >= 0x80) && ++n > max)
+  switch (kensho_xml_scan (data, size, MAX_ELEMENTS, MAX_ATTRIBUTES, MAX_ATTRIBUTES, &line))
+    {
+    case KENSHO_XML_SCAN_OK:
       return TRUE;
+    case KENSHO_XML_SCAN_TOO_MANY_ELEMENTS:
+      set_error_at_line (ctx, 0, KENSHO_ERROR_TOO_LARGE, NULL, "%s",
+                         _("The file is far larger than any sheet; it was not opened."));
+      break;
+    case KENSHO_XML_SCAN_TOO_MANY_ATTRIBUTES:
+      set_error_at_line (ctx, line, KENSHO_ERROR_NOT_A_SHEET, NULL,
+                         _("An element has more than %d attributes, far more than any sheet has; "
+                           "the file was not opened."), MAX_ATTRIBUTES);
+      break;
+    case KENSHO_XML_SCAN_TOO_MANY_NAMESPACES:
+      set_error_at_line (ctx, line, KENSHO_ERROR_NOT_A_SHEET, NULL,
+                         _("An element is in more than %d namespaces, far more than any sheet; "
+                           "the file was not opened."), MAX_ATTRIBUTES);
+      break;
+    case KENSHO_XML_SCAN_NUL:
+      set_error_at_line (ctx, line, KENSHO_ERROR_NOT_WELL_FORMED, NULL, "%s",
+                         _("The file is damaged: it holds a NUL character, which text never has."));
+      break;
+    case KENSHO_XML_SCAN_CUT_CHARACTER:
+      set_error_at_line (ctx, line, KENSHO_ERROR_NOT_WELL_FORMED, NULL, "%s",
+                         _("The file is damaged: it ends in the middle of a character, "
+                           "so it was probably cut short."));
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
   return FALSE;
 }
 
@@ -722,6 +1023,8 @@ static xmlDoc *
 parse (LoadContext *ctx, const char *data, gsize size, int options)
 {
   xmlParserCtxtPtr parser;
+  xmlGenericErrorFunc generic_error;
+  void *generic_error_context;
   xmlDoc *doc;
 
   if (size == 0)
@@ -729,13 +1032,10 @@ parse (LoadContext *ctx, const char *data, gsize size, int options)
       set_error_at_line (ctx, 0, KENSHO_ERROR_NOT_A_SHEET, NULL, "%s", _("The file is empty."));
       return NULL;
     }
-  if (size > MAX_FILE_SIZE || size > (gsize) G_MAXINT || too_many_start_tags (data, size))
-    {
-      set_error_at_line (ctx, 0, KENSHO_ERROR_TOO_LARGE, NULL, "%s",
-                         _("The file is far larger than any sheet; it was not opened."));
-      return NULL;
-    }
+  if (size > MAX_FILE_SIZE || size > (gsize) G_MAXINT || !scan (ctx, data, size))
+    return NULL;
 
+  alias_shift_jis ();
   parser = xmlNewParserCtxt ();
   if (parser == NULL)
     g_error ("Out of memory");
@@ -744,12 +1044,19 @@ parse (LoadContext *ctx, const char *data, gsize size, int options)
   parser->sax->internalSubset = on_internal_subset;
   parser->sax->entityDecl = on_entity_decl;
   parser->sax->startElementNs = on_start_element;
+  parser->sax->characters = on_characters;
+  parser->sax->cdataBlock = on_cdata_block;
   xmlCtxtUseOptions (parser, 0);
 
   /* Never XML_PARSE_NOENT, DTDLOAD, DTDVALID or HUGE: entities stay
    * unexpanded, nothing is fetched, and libxml2's size limits hold. */
+  /* libxml2 keeps the generic handler per thread. */
+  generic_error = xmlGenericError;
+  generic_error_context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (ctx, on_generic_error);
   doc = xmlCtxtReadMemory (parser, data, (int) size, ctx->display_name, NULL,
                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | options);
+  xmlSetGenericErrorFunc (generic_error_context, generic_error);
   if (doc != NULL && (ctx->error != NULL || !parser->wellFormed))
     g_clear_pointer (&doc, xmlFreeDoc);
   if (doc == NULL && ctx->error == NULL)
@@ -850,8 +1157,152 @@ kensho_sheet_xml_load_file (const char *path, GError **error)
   return kensho_sheet_xml_load_bytes (bytes, path, error);
 }
 
+/* Texts are limited in the file (kensho-types.h) but not in the model,
+ * which holds whatever is typed or pasted: a text over its limit made a
+ * file Kensho refused to open. Saving refuses it instead, saying which. */
+static gboolean
+fits (const char *text, gsize limit, const char *what, const char *owner, GError **error)
+{
+  g_autofree char *length = NULL;
+  g_autofree char *allowed = NULL;
+  g_autofree char *quoted = NULL;
+
+  if (text == NULL || kensho_text_within (text, limit))
+    return TRUE;
+  length = kensho_format_count ((gsize) g_utf8_strlen (text, -1));
+  allowed = kensho_format_count (limit);
+  quoted = kensho_quote_for_message (owner != NULL ? owner : "");
+  if (owner != NULL)
+    /* TRANSLATORS: "① Activities of 令和5年度 of “新規求人数” is too long to save: …" */
+    g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID,
+                 _("%s of “%s” is too long to save: %s characters, where a sheet file holds at "
+                   "most %s."), what, quoted, length, allowed);
+  else
+    g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID,
+                 _("%s is too long to save: %s characters, where a sheet file holds at most %s."),
+                 what, length, allowed);
+  return FALSE;
+}
+
+static gboolean
+value_fits (const KenshoValue *value, const char *owner, GError **error)
+{
+  const char *what = _("A value");
+
+  return value == NULL ||
+         (fits (value->text, KENSHO_LONG_TEXT_MAX, what, owner, error) &&
+          fits (value->unit, KENSHO_SHORT_TEXT_MAX, what, owner, error) &&
+          fits (value->period, KENSHO_SHORT_TEXT_MAX, what, owner, error) &&
+          fits (value->note, KENSHO_SHORT_TEXT_MAX, what, owner, error));
+}
+
+static gboolean
+series_fits (KenshoSeries *series, const char *owner, GError **error)
+{
+  g_autoptr(GArray) actual_years = kensho_series_dup_actual_years (series);
+  g_autoptr(GArray) target_years = kensho_series_dup_target_years (series);
+
+  if (!fits (kensho_series_get_name (series), KENSHO_SHORT_TEXT_MAX, _("The name of a series"), owner,
+             error) ||
+      !value_fits (kensho_series_get_baseline (series), owner, error) ||
+      !value_fits (kensho_series_get_final (series), owner, error))
+    return FALSE;
+  for (guint i = 0; i < actual_years->len; i++)
+    if (!value_fits (kensho_series_get_actual (series, g_array_index (actual_years, int, i)), owner, error))
+      return FALSE;
+  for (guint i = 0; i < target_years->len; i++)
+    if (!value_fits (kensho_series_get_target (series, g_array_index (target_years, int, i)), owner, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+indicator_fits (KenshoIndicator *indicator, GError **error)
+{
+  static const char *const parts[] = { N_("① Activities of %s"), N_("② Issues of %s"),
+                                       N_("③ Next steps of %s") };
+  const char *name = kensho_indicator_get_name (indicator);
+  g_autoptr(GArray) years = kensho_indicator_dup_years (indicator);
+
+  if (!fits (name, KENSHO_SHORT_TEXT_MAX, _("The name of an indicator"), NULL, error) ||
+      !fits (kensho_indicator_get_unit (indicator), KENSHO_SHORT_TEXT_MAX, _("The unit"), name, error) ||
+      !fits (kensho_indicator_get_division (indicator), KENSHO_SHORT_TEXT_MAX, _("The division"), name,
+             error))
+    return FALSE;
+  for (guint i = 0; i < kensho_indicator_get_n_series (indicator); i++)
+    if (!series_fits (kensho_indicator_get_series (indicator, i), name, error))
+      return FALSE;
+  for (guint i = 0; i < years->len; i++)
+    {
+      int fy = g_array_index (years, int, i);
+      g_autofree char *year = kensho_era_format (fy, KENSHO_PERIOD_FISCAL_YEAR, 0);
+      g_autofree char *reason = g_strdup_printf (_("The reason for delay of %s"), year);
+
+      for (guint part = 0; part < G_N_ELEMENTS (parts); part++)
+        {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+          g_autofree char *what = g_strdup_printf (_(parts[part]), year);
+#pragma GCC diagnostic pop
+
+          if (!fits (kensho_indicator_get_commentary (indicator, fy, part), KENSHO_LONG_TEXT_MAX, what, name,
+                     error))
+            return FALSE;
+        }
+      if (!fits (kensho_indicator_get_delay_reason (indicator, fy), KENSHO_LONG_TEXT_MAX, reason, name, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+node_fits (KenshoNode *node, GError **error)
+{
+  const char *title = kensho_node_get_title (node);
+
+  if (KENSHO_IS_INDICATOR (node))
+    return indicator_fits (KENSHO_INDICATOR (node), error);
+  if (kensho_node_get_kind (node) != KENSHO_NODE_ROOT &&
+      (!fits (title, KENSHO_SHORT_TEXT_MAX, _("The title of a goal or measure"), NULL, error) ||
+       !fits (kensho_node_get_code (node), KENSHO_SHORT_TEXT_MAX, _("The code"), title, error) ||
+       !fits (kensho_node_get_notes (node), KENSHO_LONG_TEXT_MAX, _("The notes"), title, error)))
+    return FALSE;
+  for (guint i = 0; i < kensho_node_get_n_children (node); i++)
+    if (!node_fits (kensho_node_get_child (node, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+kensho_sheet_xml_check_savable (KenshoSheet *sheet, GError **error)
+{
+  KenshoRatingScale *scale;
+  const char * const *divisions;
+
+  g_return_val_if_fail (KENSHO_IS_SHEET (sheet), FALSE);
+
+  scale = kensho_sheet_get_rating_scale (sheet);
+  divisions = kensho_sheet_get_divisions (sheet);
+  if (!fits (kensho_sheet_get_municipality (sheet), KENSHO_SHORT_TEXT_MAX, _("The municipality"), NULL, error) ||
+      !fits (kensho_sheet_get_title (sheet), KENSHO_SHORT_TEXT_MAX, _("The sheet’s title"), NULL, error) ||
+      !fits (kensho_sheet_get_label (sheet), KENSHO_SHORT_TEXT_MAX, _("The sheet’s label"), NULL, error) ||
+      !fits (kensho_sheet_get_notes (sheet), KENSHO_LONG_TEXT_MAX, _("The sheet’s notes"), NULL, error) ||
+      !fits (kensho_rating_scale_get_name (scale), KENSHO_SHORT_TEXT_MAX, _("The rating scale’s name"), NULL,
+             error))
+    return FALSE;
+  for (guint i = 0; i < kensho_rating_scale_get_n_ratings (scale); i++)
+    if (!fits (kensho_rating_get_label (kensho_rating_scale_get_rating (scale, i)), KENSHO_SHORT_TEXT_MAX,
+               _("The label of a rating"), NULL, error))
+      return FALSE;
+  for (guint i = 0; divisions[i] != NULL; i++)
+    if (!fits (divisions[i], KENSHO_SHORT_TEXT_MAX, _("The name of a division"), NULL, error))
+      return FALSE;
+  return node_fits (kensho_sheet_get_root (sheet), error);
+}
+
 /* Saving must never produce a file Kensho cannot open again: text that
- * XML cannot carry (invalid UTF-8, control characters) is replaced. */
+ * XML cannot carry (invalid UTF-8, control characters) or that loading
+ * refuses (noncharacters) is replaced. */
 static char *
 xml_safe (const char *text)
 {
@@ -862,7 +1313,7 @@ xml_safe (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || is_noncharacter (c))
         g_string_append (out, "\xEF\xBF\xBD");
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);
@@ -1212,6 +1663,8 @@ kensho_sheet_xml_save_file (KenshoSheet *sheet, const char *path, GError **error
 
   g_return_val_if_fail (KENSHO_IS_SHEET (sheet), FALSE);
 
+  if (!kensho_sheet_xml_check_savable (sheet, error))
+    return FALSE;
   bytes = kensho_sheet_xml_serialize (sheet);
   data = g_bytes_get_data (bytes, &size);
   return kensho_write_file_atomically (path, data, size, error);

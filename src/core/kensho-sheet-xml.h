@@ -20,6 +20,11 @@ KenshoSheet *kensho_sheet_xml_load_bytes  (GBytes       *bytes,
                                            const char   *display_name,
                                            GError      **error);
 GBytes      *kensho_sheet_xml_serialize   (KenshoSheet  *sheet);
+/* FALSE when a text is longer than a file holds (KENSHO_SHORT_TEXT_MAX,
+ * KENSHO_LONG_TEXT_MAX), with a message naming it: such a sheet is not
+ * saved, as Kensho would refuse to open the file. */
+gboolean     kensho_sheet_xml_check_savable (KenshoSheet *sheet,
+                                             GError     **error);
 int          kensho_sheet_xml_needed_minor (KenshoSheet *sheet);
 /* Writes a temporary file beside path, flushes it to disk and renames it
  * over path: the old file survives any failure. */

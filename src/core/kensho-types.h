@@ -6,6 +6,13 @@
 
 G_BEGIN_DECLS
 
+/* The longest texts a sheet file holds, in characters: short-text and
+ * long-text of data/kensho-sheet.rng. Short: names, units, codes, titles,
+ * divisions, labels, and a value's unit, period and note. Long: notes,
+ * ①②③, the reason for delay, and a text value. */
+#define KENSHO_SHORT_TEXT_MAX 1000
+#define KENSHO_LONG_TEXT_MAX  100000
+
 typedef enum
 {
   KENSHO_NODE_ROOT,

@@ -2,6 +2,8 @@
 /* Small helpers the core needs and GLib 2.74 lacks. */
 #pragma once
 
+#include <string.h>
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -27,14 +29,28 @@ kensho_str_or_null (const char *str)
   return (str != NULL && *str != '\0') ? str : NULL;
 }
 
+/* At most max_chars characters (of valid UTF-8); most texts need no
+ * counting, as a character takes a byte at least. */
+static inline gboolean
+kensho_text_within (const char *text, gsize max_chars)
+{
+  gsize bytes = strlen (text);
+
+  return bytes <= max_chars || (gsize) g_utf8_strlen (text, (gssize) bytes) <= max_chars;
+}
+
 /* Error messages quote what was written, but not a whole pasted page, and
- * never invalid UTF-8. */
+ * never invalid UTF-8 or a line break (a message is one line). */
 static inline char *
 kensho_quote_for_message (const char *text)
 {
   const glong max_chars = 40;
   g_autofree char *valid = g_utf8_make_valid (text, -1);
   g_autofree char *head = NULL;
+
+  for (char *p = valid; *p; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7F)
+      *p = ' ';
 
   if (g_utf8_strlen (valid, -1) <= max_chars)
     return g_steal_pointer (&valid);

@@ -328,6 +328,20 @@ kensho_number_format_grouped (const char *normalized)
   return g_string_free (out, FALSE);
 }
 
+/**
+ * kensho_format_count:
+ * @count: a count of characters, say
+ *
+ * Returns: (transfer full): @count with a comma every three digits: "100,001"
+ */
+char *
+kensho_format_count (gsize count)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GSIZE_FORMAT, count);
+
+  return kensho_number_format_grouped (digits);
+}
+
 /* Values */
 
 /**
@@ -627,6 +641,37 @@ skip_exponent (const char *p)
   return q;
 }
 
+/* What a sheet file can hold (kensho-types.h): a text value is long
+ * text, the unit, period and note are short. */
+static gboolean
+check_lengths (const KenshoValue *value, GError **error)
+{
+  const char *const shorter[] = { value->unit, value->period, value->note };
+
+  if (value->text != NULL && !kensho_text_within (value->text, KENSHO_LONG_TEXT_MAX))
+    {
+      g_autofree char *length = kensho_format_count ((gsize) g_utf8_strlen (value->text, -1));
+      g_autofree char *limit = kensho_format_count (KENSHO_LONG_TEXT_MAX);
+
+      g_set_error (error, KENSHO_VALUE_ERROR, KENSHO_VALUE_ERROR_TOO_LONG,
+                   _("The text is too long: %s characters, where a value holds at most %s."),
+                   length, limit);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (shorter); i++)
+    if (shorter[i] != NULL && !kensho_text_within (shorter[i], KENSHO_SHORT_TEXT_MAX))
+      {
+        g_autofree char *quoted = kensho_quote_for_message (shorter[i]);
+        g_autofree char *limit = kensho_format_count (KENSHO_SHORT_TEXT_MAX);
+
+        g_set_error (error, KENSHO_VALUE_ERROR, KENSHO_VALUE_ERROR_TOO_LONG,
+                     _("“%s” is too long: a unit, period or note holds at most %s characters."),
+                     quoted, limit);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 /**
  * kensho_value_parse:
  * @cell: one value as displayed in a sheet
@@ -661,7 +706,10 @@ kensho_value_parse (const char *cell, GError **error)
     }
   written = strip_unicode (cell);
   if (!starts_number (written))
-    return kensho_value_new_text (written);
+    {
+      value = kensho_value_new_text (written);
+      return check_lengths (value, error) ? g_steal_pointer (&value) : NULL;
+    }
 
   /* The whole run of signs, digits, commas and points, and an exponent,
    * goes to the number, so that "1,56,3件", "5.件", "+5" or "1e309" are
@@ -737,7 +785,7 @@ kensho_value_parse (const char *cell, GError **error)
       set_cell_error (error, written);
       return NULL;
     }
-  return g_steal_pointer (&value);
+  return check_lengths (value, error) ? g_steal_pointer (&value) : NULL;
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "kensho-era.h"
+#include "kensho-types.h"
 
 G_BEGIN_DECLS
 
@@ -31,7 +32,8 @@ typedef enum
   KENSHO_VALUE_ERROR_INVALID_NUMBER, /* also a cell that starts with a number
                                       * and then cannot be read */
   KENSHO_VALUE_ERROR_TOO_LONG,       /* more than 15 digits before the point
-                                      * or 6 after it */
+                                      * or 6 after it, or a text longer than
+                                      * a sheet file holds */
   KENSHO_VALUE_ERROR_INVALID_PERIOD,
 } KenshoValueError;
 
@@ -65,6 +67,7 @@ gboolean     kensho_number_normalize         (const char         *input,
                                               char              **out_normalized,
                                               GError            **error);
 char        *kensho_number_format_grouped    (const char         *normalized);
+char        *kensho_format_count             (gsize               count);
 
 GPtrArray   *kensho_value_parse_series_cell  (const char         *cell,
                                               const char * const *series_names,

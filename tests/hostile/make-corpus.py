@@ -73,9 +73,17 @@ files["utf16-declared-utf8-content.xml"] = sub('encoding="UTF-8"', 'encoding="UT
 files["unknown-encoding.xml"] = sub('encoding="UTF-8"', 'encoding="X-KENSHO-NONE"')
 files["utf8-bom.xml"] = "\ufeff" + MINIMAL
 
+# Windows characters under the label Shift_JIS (Windows-31J, as browsers read it).
+files["shift-jis-windows.xml"] = sub("<activities>", "<activities>①～㈱№Ⅲ髙", sub('encoding="UTF-8"', 'encoding="Shift_JIS"'))
+files["shift-jis-invalid-bytes.xml"] = sub("<activities>", "<activities>\udc87\udcff", sub('encoding="UTF-8"', 'encoding="Shift_JIS"'))
+# Noncharacters: XML allows them, cairo does not.
+files["noncharacter-fdd0.xml"] = sub("<activities>", "<activities>\ufdd0")
+files["noncharacter-10ffff-reference.xml"] = sub('note="', 'note="&#x10FFFF;')
+
 # Truncated, empty, and not a sheet at all.
 files["truncated-half.xml"] = MINIMAL[: len(MINIMAL) // 2]
 files["truncated-in-tag.xml"] = MINIMAL[: MINIMAL.index("<series>") + 4]
+files["cut-inside-character.xml"] = MINIMAL[: MINIMAL.index("崎市</municipality>")] + "\udce5"
 files["empty.xml"] = ""
 files["whitespace-only.xml"] = " \n\t\n"
 files["bom-only.xml"] = "\ufeff"
@@ -85,6 +93,9 @@ files["html.xml"] = "<!-- not a sheet -->\n<html><body><p>伊勢崎市</p></body
 files["newer-version.xml"] = sub('version="1.0">', 'version="2.0">')
 files["version-999.xml"] = sub('version="1.0">', 'version="999.999">')
 files["version-missing.xml"] = sub(' version="1.0">', ">")
+files["version-1000.xml"] = sub('version="1.0">', 'version="1000.0">')
+files["version-negative.xml"] = sub('version="1.0">', 'version="-1.0">')
+files["namespace-upper-case.xml"] = sub('xmlns="urn:x-kensho:sheet"', 'xmlns="URN:X-KENSHO:SHEET"')
 files["version-overflow.xml"] = sub('version="1.0">', 'version="99999999999999999999.0">')
 
 # Against the schema.
@@ -95,10 +106,23 @@ files["schema-bad-colour.xml"] = sub('colour="#2E7D32"', 'colour="red"')
 files["schema-long-identifier.xml"] = sub('id="i1"', 'id="i' + "x" * 5000 + '"')
 files["schema-value-num-and-text.xml"] = sub('<baseline num="1563"', '<baseline num="1563" text="なし"')
 
+# Many attributes on one element (libxml2 2.9 compares each with all before it).
+files["attributes-33.xml"] = sub('id="g1"', " ".join('a%d="%d"' % (i, i) for i in range(33)) + ' id="g1"')
+# Namespaces in scope (libxml2 2.9 looks each prefix up through all of them).
+files["namespaces-nested-33.xml"] = sub(
+    "</goal>", "</goal>\n  " + "".join('<x xmlns:n%d="urn:x-%d">' % (i, i) for i in range(33)) + "</x>" * 33)
+
+# Texts longer than the schema allows.
+files["long-note.xml"] = sub('note="※変更後"', 'note="' + "注" * 1001 + '"')
+
 # Numbers.
 for name, number in [("num-1e309", "1e309"), ("num-nan", "NaN"), ("num-infinity", "-Infinity"),
                      ("num-negative-zero", "-0"), ("num-20-digits", "12345678901234567890"),
                      ("num-20-fraction-digits", "0.12345678901234567890"), ("num-hex", "0x1F")]:
+    files[name + ".xml"] = sub('<actual fy="2022" num="1486"', '<actual fy="2022" num="%s"' % number)
+
+# Numbers as a person types them, which files do not hold.
+for name, number in [("num-full-width", "１４８６"), ("num-grouped", "1,486"), ("num-leading-space", " 1486")]:
     files[name + ".xml"] = sub('<actual fy="2022" num="1486"', '<actual fy="2022" num="%s"' % number)
 
 # Years and eras.
@@ -108,6 +132,14 @@ files["era-before-meiji.xml"] = sub('period="令和9年度"', 'period="慶応3�
 files["fiscal-year-1899.xml"] = sub('<actual fy="2022"', '<actual fy="1899"')
 files["fiscal-year-2201.xml"] = sub("<fiscal-year>2023</fiscal-year>", "<fiscal-year>2201</fiscal-year>")
 files["fiscal-year-overflow.xml"] = sub('<plan first="2020"', '<plan first="99999999999999999999"')
+
+# Years, percentages and booleans as the schema's datatypes read them, not as Kensho writes them.
+files["fiscal-year-plus.xml"] = sub("<fiscal-year>2023</fiscal-year>", "<fiscal-year>+2023</fiscal-year>")
+files["fiscal-year-leading-zero.xml"] = sub('<actual fy="2022"', '<actual fy="02022"')
+files["fiscal-year-line-breaks.xml"] = sub("<fiscal-year>2023</fiscal-year>", "<fiscal-year>\n2023\n</fiscal-year>")
+files["percent-spaces.xml"] = sub('<rating id="on-track"', '<rating id="on-track" at-least=" 80"')
+files["delayed-spaces.xml"] = sub('delayed="true"', 'delayed=" true "')
+files["num-line-break-reference.xml"] = sub('<actual fy="2022" num="1486"', '<actual fy="2022" num="14&#10;86"')
 
 # Identifiers.
 files["duplicate-id-goal-indicator.xml"] = sub('id="i1"', 'id="g1"')
@@ -149,7 +181,7 @@ files["printf-in-reason.xml"] = sub('<actual fy="2022" num="1486"', '<actual fy=
 files["printf-in-period.xml"] = sub('period="令和9年度"', 'period="%s%n年度"')
 
 for name, text in files.items():
-    data = text.encode("utf-8", "surrogateescape")
+    data = text.encode("cp932" if 'encoding="Shift_JIS"' in text else "utf-8", "surrogateescape")
     with open(os.path.join(here, name), "wb") as f:
         f.write(data)
 # UTF-16 with a byte-order mark: libxml2 reads it, and so does Kensho.
@@ -161,4 +193,7 @@ with open(os.path.join(here, "utf16-no-declaration-utf8.xml"), "wb") as f:
     f.write(b"\xff\xfe" + MINIMAL.encode("utf-8"))
 with open(os.path.join(here, "nul-bytes-only.xml"), "wb") as f:
     f.write(b"\x00" * 4096)
-print(len(files) + 4, "files", file=sys.stderr)
+# NUL padding after the end, as a disk or a copy program may leave.
+with open(os.path.join(here, "nul-after-end.xml"), "wb") as f:
+    f.write(MINIMAL.encode("utf-8") + b"\x00" * 512)
+print(len(files) + 5, "files", file=sys.stderr)
