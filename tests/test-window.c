@@ -611,14 +611,14 @@ message_dialogs_of (GtkWindow *window)
 
 /* The visible label of the form whose text starts with `start`. */
 static GtkLabel *
-find_label (GtkWidget *widget, const char *start)
+find_label_starting (GtkWidget *widget, const char *start)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
       g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), start))
     return GTK_LABEL (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkLabel *found = find_label (child, start);
+      GtkLabel *found = find_label_starting (child, start);
 
       if (found != NULL)
         return found;
@@ -660,7 +660,7 @@ test_text_limits (Fixture *fixture, gconstpointer data)
   gtk_text_buffer_insert (buffer, &end, pasted, -1);
   g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==, original);
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, g_utf8_strlen (original, -1));
-  g_assert_nonnull (find_label (form, "Not inserted: this field holds at most 100,000 characters, as a sheet "
+  g_assert_nonnull (find_label_starting (form, "Not inserted: this field holds at most 100,000 characters, as a sheet "
                                       "file does, and it would have 100,001."));
   save_screenshot (GTK_WIDGET (fixture->window), "window-text-too-long.png");
   /* Up to the limit is taken, and the message goes. */
@@ -668,7 +668,7 @@ test_text_limits (Fixture *fixture, gconstpointer data)
   gtk_text_buffer_insert (buffer, &end, pasted + 1, -1);
   g_assert_cmpint (g_utf8_strlen (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), -1),
                    ==, KENSHO_LONG_TEXT_MAX);
-  g_assert_null (find_label (form, "Not inserted"));
+  g_assert_null (find_label_starting (form, "Not inserted"));
 
   /* A name of more than 1,000 characters neither. */
   name = kensho_indicator_form_get_field (KENSHO_INDICATOR_FORM (form), "name");
