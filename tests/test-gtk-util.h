@@ -42,6 +42,16 @@ save_screenshot (GtkWidget *widget, const char *name)
   g_object_unref (paintable);
 }
 
+/* Every shown label's text under @widget, one a line. */
+static inline void
+collect_label_texts (GtkWidget *widget, GString *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, texts);
+}
+
 /* The check button labelled @label (as written, with its mnemonic) under
  * @root; NULL when there is none. */
 static inline GtkCheckButton *
@@ -57,4 +67,60 @@ find_check (GtkWidget *root, const char *label)
         return found;
     }
   return NULL;
+}
+
+static inline gboolean
+trigger_matches (GtkShortcutTrigger *trigger, guint keyval, GdkModifierType modifiers)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers);
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) == gdk_keyval_to_lower (keyval) &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+}
+
+/* Whether a shortcut of @widget's in @phase takes the key. */
+static inline gboolean
+shortcut_handles (GtkWidget *widget, GtkPropagationPhase phase, guint keyval, GdkModifierType modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) || gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, modifiers) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                            widget, gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A key pressed where the keyboard focus is, dispatched as GTK does with
+ * shortcuts: capture from the window down to the focus widget, then
+ * bubble back up, until one handles the key (a disabled action does
+ * not). Returns whether one did. */
+static inline gboolean
+press_key (GtkWidget *focus, guint keyval, GdkModifierType modifiers)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    g_ptr_array_insert (path, 0, widget);
+  for (guint i = 0; i < path->len; i++)
+    if (shortcut_handles (g_ptr_array_index (path, i), GTK_PHASE_CAPTURE, keyval, modifiers))
+      return TRUE;
+  for (guint i = path->len; i > 0; i--)
+    if (shortcut_handles (g_ptr_array_index (path, i - 1), GTK_PHASE_BUBBLE, keyval, modifiers))
+      return TRUE;
+  return FALSE;
 }

@@ -14,6 +14,7 @@
 #include "kensho-application.h"
 #include "kensho-export-progress.h"
 #include "kensho-indicator-form.h"
+#include "kensho-node-form.h"
 #include "kensho-sheet-properties.h"
 #include "kensho-values-editor.h"
 #include "kensho-sheet-xml.h"
@@ -999,6 +1000,253 @@ test_workspace_disk_full (Fixture *fixture, gconstpointer data)
 }
 
 
+static KenshoIndicatorForm *
+shown_indicator_form (Fixture *fixture)
+{
+  GtkWidget *form = kensho_window_get_form (fixture->window);
+
+  g_assert_true (KENSHO_IS_INDICATOR_FORM (form));
+  return KENSHO_INDICATOR_FORM (form);
+}
+
+static KenshoValuesEditor *
+shown_values (Fixture *fixture)
+{
+  return KENSHO_VALUES_EDITOR (kensho_indicator_form_get_values_editor (shown_indicator_form (fixture)));
+}
+
+/* Sheet Properties → the year shown R5 → R6: the open form's headings,
+ * values and texts follow at once, and what is typed goes to R6. */
+static void
+test_year_change_in_open_form (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "製造品出荷額等");
+  KenshoIndicator *indicator = KENSHO_INDICATOR (node);
+  KenshoSheet *sheet = kensho_window_get_sheet (fixture->window);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GString) headings = g_string_new (NULL);
+  g_autofree char *activities_r5 = NULL;
+  GtkTextView *divisions = NULL;
+  KenshoValuesEditor *values;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  GtkWindow *dialog;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  values = shown_values (fixture);
+  activities_r5 = g_strdup (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES));
+  g_assert_nonnull (activities_r5);
+
+  dialog = kensho_sheet_properties_new (GTK_WINDOW (fixture->window), sheet,
+                                        kensho_window_get_undo_stack (fixture->window));
+  gtk_window_present (dialog);
+  wait_idle ();
+  collect_year_entries (GTK_WIDGET (dialog), entries, &divisions);
+  gtk_editable_set_text (g_ptr_array_index (entries, 0), "R6");
+  gtk_window_destroy (dialog);
+  wait_idle ();
+  g_assert_cmpint (kensho_sheet_get_fiscal_year (sheet), ==, 2024);
+
+  /* The headings name R5 (the year before) and R6, never R4. */
+  collect_label_texts (GTK_WIDGET (values), headings);
+  g_test_message ("%s", headings->str);
+  g_assert_nonnull (strstr (headings->str, "令和5年度 actual"));
+  g_assert_nonnull (strstr (headings->str, "令和6年度 actual"));
+  g_assert_nonnull (strstr (headings->str, "令和6年度 target"));
+  g_assert_null (strstr (headings->str, "令和4年度"));
+  /* The year before is R5's actual; R6 has none yet. */
+  g_assert_cmpstr (gtk_editable_get_text (kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_PREVIOUS_ACTUAL)),
+                   ==, "11,017億円 (令和3年)");
+  g_assert_cmpstr (gtk_editable_get_text (kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_ACTUAL)), ==, "");
+
+  gtk_editable_set_text (kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_ACTUAL), "7");
+  wait_idle ();
+  g_assert_cmpstr (kensho_series_get_column (kensho_indicator_get_series (indicator, 0), KENSHO_COLUMN_ACTUAL,
+                                             2024)->number, ==, "7");
+  g_assert_cmpstr (kensho_series_get_column (kensho_indicator_get_series (indicator, 0), KENSHO_COLUMN_ACTUAL,
+                                             2023)->number, ==, "11017");
+
+  /* ① shows R6's text (none), and what is typed there is R6's. */
+  collect_text_views (GTK_WIDGET (shown_indicator_form (fixture)), views);
+  buffer = gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "令和6年度の取組", -1);
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2024, KENSHO_COMMENTARY_ACTIVITIES), ==, "令和6年度の取組");
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==, activities_r5);
+}
+
+/* Deleting the selected row moves the selection to a neighbour, whose
+ * form is shown: nothing typed goes into the deleted row. Undoing an add
+ * takes the added row's form away. */
+static void
+test_delete_moves_selection (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *first = find_row (fixture->tree, "製造品出荷額等");
+  KenshoNode *second = find_row (fixture->tree, "新技術・新製品等の開発数");
+  KenshoNode *third = find_row (fixture->tree, "創業相談件数");
+  KenshoNode *measure = kensho_node_get_parent (second);
+  KenshoIndicatorForm *form;
+  KenshoNode *added;
+
+  g_assert_true (kensho_node_get_child (measure, 2) == third);
+  kensho_strategy_tree_select (fixture->tree, second);
+  wait_idle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
+  wait_idle ();
+  /* The next one. */
+  g_assert_true (kensho_strategy_tree_get_selected (fixture->tree) == third);
+  form = shown_indicator_form (fixture);
+  g_assert_true (kensho_indicator_form_get_indicator (form) == KENSHO_INDICATOR (third));
+  gtk_editable_set_text (kensho_indicator_form_get_field (form, "name"), "創業相談の件数");
+  g_assert_cmpstr (kensho_indicator_get_name (KENSHO_INDICATOR (third)), ==, "創業相談の件数");
+  g_assert_cmpstr (kensho_indicator_get_name (KENSHO_INDICATOR (second)), ==, "新技術・新製品等の開発数");
+
+  /* The last of its measure: the one before. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
+  wait_idle ();
+  g_assert_true (kensho_strategy_tree_get_selected (fixture->tree) == first);
+  g_assert_true (kensho_indicator_form_get_indicator (shown_indicator_form (fixture)) == KENSHO_INDICATOR (first));
+  /* The only one: its measure. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
+  wait_idle ();
+  g_assert_true (kensho_strategy_tree_get_selected (fixture->tree) == measure);
+  g_assert_true (KENSHO_IS_NODE_FORM (kensho_window_get_form (fixture->window)));
+
+  /* An add undone: nothing selected, no form. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-kpi", NULL));
+  wait_idle ();
+  added = kensho_strategy_tree_get_selected (fixture->tree);
+  g_assert_true (kensho_indicator_form_get_indicator (shown_indicator_form (fixture)) == KENSHO_INDICATOR (added));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_idle ();
+  g_assert_null (kensho_node_get_sheet (added));
+  g_assert_false (KENSHO_IS_INDICATOR_FORM (kensho_window_get_form (fixture->window)));
+  g_assert_false (KENSHO_IS_NODE_FORM (kensho_window_get_form (fixture->window)));
+}
+
+static void
+on_paste_done (GtkTextBuffer *buffer, GdkClipboard *clipboard, gboolean *done)
+{
+  *done = TRUE;
+}
+
+static char *
+dup_buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Paste into ②, type, then Ctrl+Z four times: the typing goes, then the
+ * paste, then the app's history goes on backwards; never forth again. */
+static void
+test_undo_in_commentary (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "新規就農者数");
+  KenshoIndicator *indicator = KENSHO_INDICATOR (node);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *original = g_strdup (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES));
+  g_autofree char *pasted = g_strconcat (original, "貼り付けた文", NULL);
+  g_autofree char *typed = g_strconcat (pasted, "追記", NULL);
+  const char *expected[] = { pasted, original, original, original };
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  gboolean done = FALSE;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  collect_text_views (GTK_WIDGET (shown_indicator_form (fixture)), views);
+  view = g_ptr_array_index (views, KENSHO_COMMENTARY_ISSUES);
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), "貼り付けた文");
+  g_signal_connect (buffer, "paste-done", G_CALLBACK (on_paste_done), &done);
+  g_signal_emit_by_name (view, "paste-clipboard");
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (buffer, on_paste_done, &done);
+  g_signal_emit_by_name (view, "insert-at-cursor", "追記");
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, typed);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *shown = NULL;
+
+      press_key (GTK_WIDGET (view), GDK_KEY_z, GDK_CONTROL_MASK);
+      wait_idle ();
+      shown = dup_buffer_text (buffer);
+      g_assert_cmpstr (shown, ==, expected[i]);
+      g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, expected[i]);
+    }
+  /* Redo comes back the same way. */
+  g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, pasted);
+}
+
+static GtkPopover *
+find_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return GTK_POPOVER (child);
+  return NULL;
+}
+
+static gboolean
+is_inside (GtkWidget *widget, GtkWidget *ancestor)
+{
+  return widget != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
+}
+
+/* The rating drop-down opens with the keyboard on the current rating:
+ * Up and Enter choose the one above it, not the first of the list. */
+static void
+test_rating_popup_focus (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "新技術・新製品等の開発数");
+  KenshoIndicator *indicator = KENSHO_INDICATOR (node);
+  GtkDropDown *rating;
+  GtkPopover *popover;
+  GtkWidget *focus;
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  g_assert_cmpstr (kensho_indicator_get_rating_id (indicator, 2023), ==, "delayed");
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_drawn (GTK_WIDGET (fixture->window));
+  rating = find_drop_down (GTK_WIDGET (shown_indicator_form (fixture)), "Not rated");
+  g_assert_nonnull (rating);
+  g_assert_cmpuint (gtk_drop_down_get_selected (rating), ==, 3);
+  popover = find_popover (GTK_WIDGET (rating));
+  g_assert_nonnull (popover);
+  gtk_widget_grab_focus (GTK_WIDGET (rating));
+  gtk_widget_activate (GTK_WIDGET (rating));
+  while (!is_inside (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (popover)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_idle ();
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  collect_label_texts (focus, texts);
+  g_assert_cmpstr (texts->str, ==, "進捗の遅れ\n");
+
+  g_assert_true (press_key (focus, GDK_KEY_Up, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_string_truncate (texts, 0);
+  collect_label_texts (focus, texts);
+  g_assert_cmpstr (texts->str, ==, "概ね順調に進捗\n");
+  g_assert_true (press_key (focus, GDK_KEY_Return, 0));
+  wait_idle ();
+  g_assert_cmpstr (kensho_indicator_get_rating_id (indicator, 2023), ==, "mostly-on-track");
+}
+
+
 int
 main (int argc, char **argv)
 {
@@ -1036,6 +1284,14 @@ main (int argc, char **argv)
   g_test_add ("/window/export-pdf-disk-full", Fixture, NULL, fixture_set_up, test_export_pdf_disk_full,
               fixture_tear_down);
   g_test_add ("/window/rename-with-f2", Fixture, NULL, fixture_set_up, test_rename_with_f2, fixture_tear_down);
+  g_test_add ("/window/year-change-in-open-form", Fixture, NULL, fixture_set_up, test_year_change_in_open_form,
+              fixture_tear_down);
+  g_test_add ("/window/delete-moves-selection", Fixture, NULL, fixture_set_up, test_delete_moves_selection,
+              fixture_tear_down);
+  g_test_add ("/window/undo-in-commentary", Fixture, NULL, fixture_set_up, test_undo_in_commentary,
+              fixture_tear_down);
+  g_test_add ("/window/rating-popup-focus", Fixture, NULL, fixture_set_up, test_rating_popup_focus,
+              fixture_tear_down);
   result = g_test_run ();
   g_clear_object (&the_app);
   /* The private home goes, with the workspace and the copies. */

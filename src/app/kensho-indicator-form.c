@@ -276,6 +276,20 @@ update_findings (KenshoIndicatorForm *self, GListModel *findings)
     }
 }
 
+static gboolean
+same_strings (GListModel *a, GListModel *b)
+{
+  guint n = a ? g_list_model_get_n_items (a) : 0;
+
+  if (n != g_list_model_get_n_items (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (a), i),
+                   gtk_string_list_get_string (GTK_STRING_LIST (b), i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 load (KenshoIndicatorForm *self)
 {
@@ -305,8 +319,12 @@ load (KenshoIndicatorForm *self)
       if (g_strcmp0 (kensho_rating_get_id (rating), rating_id) == 0)
         selected = i + 1;
     }
-  gtk_drop_down_set_model (self->rating, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->rating, selected);
+  /* A new model only for a changed scale: this runs when the drop-down's
+   * own choice changes the rating, and its selection must outlive that. */
+  if (!same_strings (gtk_drop_down_get_model (self->rating), G_LIST_MODEL (labels)))
+    gtk_drop_down_set_model (self->rating, G_LIST_MODEL (labels));
+  if (gtk_drop_down_get_selected (self->rating) != selected)
+    gtk_drop_down_set_selected (self->rating, selected);
   set_text_if_different (self->reason, kensho_indicator_get_delay_reason (self->indicator, fiscal_year (self)));
   update_reason_hint (self);
   update_achievement (self);
@@ -468,6 +486,157 @@ on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoIndicat
     load (self);
 }
 
+/* The rating list: each row keeps its list item, to find the current one. */
+static void
+on_rating_row_selected (GtkListItem *item, GParamSpec *pspec, GtkWidget *check)
+{
+  gtk_widget_set_opacity (check, gtk_list_item_get_selected (item) ? 1 : 0);
+}
+
+static void
+setup_rating_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  g_object_set_data (G_OBJECT (box), "list-item", item);
+  g_signal_connect_object (item, "notify::selected", G_CALLBACK (on_rating_row_selected), check, 0);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_rating_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  on_rating_row_selected (item, NULL, gtk_widget_get_last_child (box));
+}
+
+/* The row of the current choice: its list item is selected. */
+static GtkListItem *
+find_selected_item (GtkWidget *widget)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "list-item");
+
+  if (item != NULL && gtk_list_item_get_selected (item))
+    return item;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      item = find_selected_item (child);
+      if (item != NULL)
+        return item;
+    }
+  return NULL;
+}
+
+/* GTK 4.8 opens a drop-down's list with the keyboard on its first row, so
+ * that Up and Enter on a delayed indicator chose "Not rated": the keyboard
+ * starts on the current rating instead. */
+static void
+on_rating_popup_enter (GtkEventControllerFocus *controller, gpointer data)
+{
+  GtkListItem *item = find_selected_item (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+
+  if (item != NULL)
+    gtk_widget_grab_focus (gtk_widget_get_parent (gtk_list_item_get_child (item)));
+}
+
+static GtkListItem *
+row_item (GtkWidget *row)
+{
+  GtkWidget *child = gtk_widget_get_first_child (row);
+
+  return child ? g_object_get_data (G_OBJECT (child), "list-item") : NULL;
+}
+
+/* Its list moves the keyboard from where it last put it (the first row),
+ * not from the row focused: Up and Down step from the focused row. (The
+ * rows are not in the list's order among its children.) */
+static gboolean
+step_rating_focus (GtkWidget *list, GVariant *args, gpointer data)
+{
+  GtkWidget *row = gtk_root_get_focus (gtk_widget_get_root (list));
+  GtkListItem *item;
+
+  /* The focus is on a row, or inside one. */
+  while (row != NULL && gtk_widget_get_parent (row) != list)
+    row = gtk_widget_get_parent (row);
+  item = row ? row_item (row) : NULL;
+  guint wanted;
+
+  if (item == NULL)
+    return FALSE;
+  wanted = gtk_list_item_get_position (item) + g_variant_get_int32 (args);
+  for (GtkWidget *other = gtk_widget_get_first_child (list); other; other = gtk_widget_get_next_sibling (other))
+    if (row_item (other) != NULL && gtk_list_item_get_position (row_item (other)) == wanted)
+      {
+        /* As the list's own keys do: the row stepped to is the one Enter takes. */
+        gtk_widget_activate_action (other, "list.select-item", "(ubb)", wanted, FALSE, FALSE);
+        gtk_widget_grab_focus (other);
+      }
+  return TRUE;
+}
+
+static void
+add_step_key (GtkShortcutController *controller, guint keyval, int step)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
+                                            gtk_callback_action_new (step_rating_focus, NULL, NULL));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (step));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *list = find_list_view (child);
+
+      if (list != NULL)
+        return list;
+    }
+  return NULL;
+}
+
+static void
+focus_current_rating_on_popup (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_rating_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_rating_row), NULL);
+  gtk_drop_down_set_list_factory (dropdown, factory);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+        GtkWidget *list = find_list_view (child);
+        GtkEventController *keys = gtk_shortcut_controller_new ();
+
+        g_signal_connect (focus, "enter", G_CALLBACK (on_rating_popup_enter), NULL);
+        gtk_widget_add_controller (child, focus);
+        g_return_if_fail (list != NULL);
+        gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+        add_step_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Up, -1);
+        add_step_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Up, -1);
+        add_step_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Down, 1);
+        add_step_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Down, 1);
+        gtk_widget_add_controller (list, keys);
+      }
+}
+
 static GtkWidget *
 section (GtkBox *box, const char *title)
 {
@@ -480,12 +649,21 @@ section (GtkBox *box, const char *title)
   return label;
 }
 
+/* A paste is a step of its own, apart from the typing around it. */
+static void
+on_paste (KenshoIndicatorForm *self)
+{
+  if (self->undo != NULL)
+    kensho_undo_stack_break_merge (self->undo);
+}
+
 static GtkTextView *
-text_area (GtkBox *box, const char *title)
+text_area (KenshoIndicatorForm *self, GtkBox *box, const char *title)
 {
   GtkWidget *label = section (box, title);
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *view = gtk_text_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
@@ -493,6 +671,11 @@ text_area (GtkBox *box, const char *title)
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
   gtk_widget_set_size_request (view, -1, 72);
+  /* Ctrl+Z goes to the window's one history: a history of the buffer's own
+   * would undo apart from it, and back and forth with it. */
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  g_signal_connect_swapped (view, "paste-clipboard", G_CALLBACK (on_paste), self);
+  g_signal_connect_swapped (buffer, "paste-done", G_CALLBACK (on_paste), self);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   /* GTK 4.8 does not pass the relation on to AT-SPI for text views. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
@@ -551,6 +734,7 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
       GtkEditable *entry = kensho_indicator_form_get_field (self, text_fields[i].key);
 
       g_object_set_data (G_OBJECT (entry), "text-field", (gpointer) &text_fields[i]);
+      gtk_editable_set_enable_undo (entry, FALSE);
       g_signal_connect (entry, "changed", G_CALLBACK (on_text_field_changed), self);
     }
   g_signal_connect (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_selected), self);
@@ -564,20 +748,21 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
     {
       GtkTextBuffer *buffer;
 
-      self->commentary[part] = text_area (self->commentary_box, _(parts[part]));
+      self->commentary[part] = text_area (self, self->commentary_box, _(parts[part]));
       buffer = gtk_text_view_get_buffer (self->commentary[part]);
       g_object_set_data (G_OBJECT (buffer), "part", GINT_TO_POINTER (part));
       g_signal_connect (buffer, "changed", G_CALLBACK (on_commentary_changed), self);
     }
 
   g_signal_connect (self->rating, "notify::selected", G_CALLBACK (on_rating_selected), self);
+  focus_current_rating_on_popup (self->rating);
   self->use_suggestion = GTK_BUTTON (gtk_button_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->use_suggestion), GTK_ALIGN_CENTER);
   gtk_widget_set_visible (GTK_WIDGET (self->use_suggestion), FALSE);
   g_signal_connect (self->use_suggestion, "clicked", G_CALLBACK (on_use_suggestion_clicked), self);
   gtk_box_append (self->rating_hint_box, GTK_WIDGET (self->use_suggestion));
 
-  self->reason = text_area (self->reason_box, _("Reason for delay"));
+  self->reason = text_area (self, self->reason_box, _("Reason for delay"));
   kensho_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect (gtk_text_view_get_buffer (self->reason), "changed", G_CALLBACK (on_reason_changed), self);
 }

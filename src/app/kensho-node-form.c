@@ -67,6 +67,8 @@ labelled_entry (GtkBox *box, const char *label_text)
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
+  /* Ctrl+Z is the window's undo. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   gtk_box_append (box, label);
   gtk_box_append (box, entry);
@@ -130,6 +132,13 @@ kensho_node_form_set_node (KenshoNodeForm *self, KenshoNode *node, KenshoUndoSta
   self->sheet = g_object_ref (kensho_node_get_sheet (node));
   self->changed_handler = g_signal_connect (self->sheet, "changed", G_CALLBACK (on_sheet_changed), self);
   load (self);
+}
+
+KenshoNode *
+kensho_node_form_get_node (KenshoNodeForm *self)
+{
+  g_return_val_if_fail (KENSHO_IS_NODE_FORM (self), NULL);
+  return self->node;
 }
 
 void

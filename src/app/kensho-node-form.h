@@ -15,6 +15,8 @@ void       kensho_node_form_set_node (KenshoNodeForm  *self,
                                       KenshoNode      *node,
                                       KenshoUndoStack *undo);
 
+KenshoNode *kensho_node_form_get_node (KenshoNodeForm *self);
+
 /* Moves the focus to the title, all of it selected, to type a new one. */
 void       kensho_node_form_focus_title (KenshoNodeForm *self);
 

@@ -22,7 +22,9 @@ struct _KenshoValuesEditor
   KenshoIndicator *indicator;
   KenshoUndoStack *undo;
   guint n_series_shown;
+  int year_shown;            /* the fiscal year the headings and cells are for */
   GtkEditable *pending_cell; /* changed, not yet read */
+  int pending_year;          /* the year the pending cell showed */
   guint pending_source;
   gboolean updating;
 };
@@ -97,8 +99,9 @@ parse_cell (const char *text, KenshoValue **value, GError **error)
   return *value != NULL;
 }
 
+/* @year: the fiscal year the cell showed when it was typed into. */
 static void
-commit_cell (KenshoValuesEditor *self, GtkEditable *editable)
+commit_cell (KenshoValuesEditor *self, GtkEditable *editable, int year)
 {
   guint series_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "series"));
   KenshoColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "column"));
@@ -116,12 +119,12 @@ commit_cell (KenshoValuesEditor *self, GtkEditable *editable)
     }
   set_cell_error (self, GTK_WIDGET (editable), NULL);
   series = kensho_indicator_get_series (self->indicator, series_index);
-  if (kensho_value_equal (value, kensho_series_get_column (series, column, fiscal_year (self))))
+  if (kensho_value_equal (value, kensho_series_get_column (series, column, year)))
     return;
-  key = g_strdup_printf ("value-%u-%d-%d", series_index, column, fiscal_year (self));
+  key = g_strdup_printf ("value-%u-%d-%d", series_index, column, year);
   self->updating = TRUE;
   kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Edit value"), key);
-  kensho_series_set_column (series, column, fiscal_year (self), value);
+  kensho_series_set_column (series, column, year, value);
   self->updating = FALSE;
 }
 
@@ -131,8 +134,9 @@ commit_pending (KenshoValuesEditor *self)
   GtkEditable *cell = g_steal_pointer (&self->pending_cell);
 
   g_clear_handle_id (&self->pending_source, g_source_remove);
-  if (cell != NULL && self->indicator != NULL)
-    commit_cell (self, cell);
+  /* An indicator deleted meanwhile takes nothing more. */
+  if (cell != NULL && self->indicator != NULL && get_sheet (self) != NULL)
+    commit_cell (self, cell, self->pending_year);
 }
 
 static gboolean
@@ -156,6 +160,7 @@ on_cell_changed (GtkEditable *editable, KenshoValuesEditor *self)
   if (self->pending_cell != NULL && self->pending_cell != editable)
     commit_pending (self);
   self->pending_cell = editable;
+  self->pending_year = self->year_shown;
   if (self->pending_source == 0)
     self->pending_source = g_idle_add_full (G_PRIORITY_HIGH, on_pending_timeout, self, NULL);
 }
@@ -257,6 +262,8 @@ new_entry (int width_chars)
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
+  /* Ctrl+Z is the window's undo, as in the rest of the form. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
   gtk_widget_set_hexpand (entry, TRUE);
   return entry;
 }
@@ -325,6 +332,7 @@ rebuild (KenshoValuesEditor *self)
       gtk_grid_attach (self->grid, remove, (int) s + 1, KENSHO_N_COLUMNS + 1, 1, 1);
     }
   self->n_series_shown = n_series;
+  self->year_shown = fiscal_year (self);
   /* Starting afresh: the errors of the cells just removed are gone. */
   show_errors (self);
 }
@@ -336,7 +344,12 @@ kensho_values_editor_refresh (KenshoValuesEditor *self)
 
   if (self->indicator == NULL || self->updating)
     return;
-  if (kensho_indicator_get_n_series (self->indicator) != self->n_series_shown)
+  /* Another year shown: the headings name it, and the cells hold its
+   * values. What was typed for the year before goes to that year. */
+  if (fiscal_year (self) != self->year_shown)
+    commit_pending (self);
+  if (kensho_indicator_get_n_series (self->indicator) != self->n_series_shown ||
+      fiscal_year (self) != self->year_shown)
     rebuild (self);
   fill_texts (self);
 }

@@ -272,6 +272,29 @@ on_filters_changed (KenshoWindow *self)
   kensho_strategy_tree_set_rating_filter (self->tree, selected_rating_id (self));
 }
 
+/* The node in a form left the sheet (deleted, or its adding undone): the
+ * form lets go of it rather than edit a node nobody sees. */
+static void
+drop_removed_node (KenshoWindow *self)
+{
+  KenshoIndicator *indicator = kensho_indicator_form_get_indicator (KENSHO_INDICATOR_FORM (self->indicator_form));
+  KenshoNode *node = kensho_node_form_get_node (KENSHO_NODE_FORM (self->node_form));
+  gboolean shown_gone = FALSE;
+
+  if (indicator != NULL && kensho_node_get_sheet (KENSHO_NODE (indicator)) == NULL)
+    {
+      shown_gone |= gtk_stack_get_visible_child (self->form_stack) == self->indicator_form;
+      kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form), NULL, NULL);
+    }
+  if (node != NULL && kensho_node_get_sheet (node) == NULL)
+    {
+      shown_gone |= gtk_stack_get_visible_child (self->form_stack) == self->node_form;
+      kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), NULL, NULL);
+    }
+  if (shown_gone)
+    gtk_stack_set_visible_child_name (self->form_stack, "none");
+}
+
 static void
 on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoWindow *self)
 {
@@ -280,6 +303,8 @@ on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoWindow 
       update_title (self);
       fill_filters (self);
     }
+  else if (change == KENSHO_CHANGE_STRUCTURE)
+    drop_removed_node (self);
 }
 
 static void
@@ -805,7 +830,7 @@ action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
   KenshoNode *node = kensho_strategy_tree_get_selected (self->tree);
   g_autoptr(KenshoNode) keep = NULL;
   g_autofree char *message = NULL;
-  KenshoNode *parent;
+  KenshoNode *parent, *neighbour;
   guint position;
   AdwToast *toast;
 
@@ -816,6 +841,15 @@ action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
   position = kensho_node_get_position (node);
   kensho_node_remove (node);
   kensho_undo_stack_push_remove (self->undo, node, parent, position, _("Delete"));
+  /* The selection moves on to the next row of the same parent, else the
+   * one before, else the parent; "Nothing selected" when none is shown. */
+  neighbour = kensho_node_get_child (parent, position);
+  if (neighbour == NULL && position > 0)
+    neighbour = kensho_node_get_child (parent, position - 1);
+  if (neighbour == NULL && kensho_node_get_kind (parent) != KENSHO_NODE_ROOT)
+    neighbour = parent;
+  if (neighbour == NULL || !kensho_strategy_tree_select (self->tree, neighbour))
+    kensho_strategy_tree_select (self->tree, NULL);
   message = g_strdup_printf (_("“%s” deleted"), kensho_node_get_title (node) ? kensho_node_get_title (node) : "");
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
