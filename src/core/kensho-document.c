@@ -346,7 +346,10 @@ kensho_document_save_as (KenshoDocument *self, const char *path, GError **error)
   g_return_val_if_fail (path != NULL, FALSE);
 
   absolute = g_canonicalize_filename (path, NULL);
-  if (g_strcmp0 (absolute, self->path) != 0 &&
+  /* Its own file needs no lock again, unless someone else had it when it
+   * was opened (read-only, or anyway): then, as any other file, it must
+   * not be locked by someone else now. */
+  if ((g_strcmp0 (absolute, self->path) != 0 || self->locked_by_other) &&
       !take_lock (self, absolute, KENSHO_OPEN_DEFAULT, error))
     return FALSE;
   if (g_file_test (absolute, G_FILE_TEST_IS_REGULAR))
