@@ -1247,6 +1247,137 @@ test_rating_popup_focus (Fixture *fixture, gconstpointer data)
 }
 
 
+/* The window of this app showing the file at @path. */
+static KenshoWindow *
+window_showing (const char *path)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (KENSHO_IS_WINDOW (toplevel) && kensho_window_get_document (KENSHO_WINDOW (toplevel)) != NULL &&
+          g_strcmp0 (kensho_document_get_path (kensho_window_get_document (KENSHO_WINDOW (toplevel))), path) == 0)
+        return KENSHO_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+/* Someone else has the sheet open; it is opened read-only from the
+ * question asked: nothing can be edited, and Save suggests a copy beside
+ * their file, which stays as it was. */
+static void
+test_read_only (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "theirs.xml", NULL);
+  g_autoptr(KenshoFileLock) theirs = kensho_file_lock_new (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) dialogs = NULL;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *suggested = NULL;
+  KenshoWindow *window;
+  KenshoIndicatorForm *form;
+  KenshoNode *node;
+  GtkWindow *chooser;
+  guint position, n_rows;
+
+  g_assert_true (g_file_get_contents (kensho_document_get_path (kensho_window_get_document (fixture->window)),
+                                      &before, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, before, -1, NULL));
+  g_assert_true (kensho_file_lock_acquire (theirs, NULL));
+
+  kensho_window_open_file (fixture->window, file);
+  wait_idle ();
+  dialogs = message_dialogs_of (GTK_WINDOW (fixture->window));
+  g_assert_cmpuint (dialogs->len, ==, 1);
+  adw_message_dialog_response (g_ptr_array_index (dialogs, 0), "read-only");
+  gtk_window_destroy (g_ptr_array_index (dialogs, 0));
+  g_clear_pointer (&dialogs, g_ptr_array_unref);
+  wait_idle ();
+  window = window_showing (path);
+  g_assert_nonnull (window);
+  g_assert_true (kensho_document_get_read_only (kensho_window_get_document (window)));
+
+  /* Nothing to edit: the form's fields, the tree's actions, undo. */
+  node = find_row (kensho_window_get_tree (window), "製造品出荷額等");
+  kensho_strategy_tree_select (kensho_window_get_tree (window), node);
+  wait_idle ();
+  form = KENSHO_INDICATOR_FORM (kensho_window_get_form (window));
+  g_assert_false (gtk_editable_get_editable (kensho_indicator_form_get_field (form, "name")));
+  g_assert_false (gtk_editable_get_editable (kensho_values_editor_get_cell (
+    KENSHO_VALUES_EDITOR (kensho_indicator_form_get_values_editor (form)), 0, KENSHO_COLUMN_ACTUAL)));
+  collect_text_views (GTK_WIDGET (form), views);
+  for (guint i = 0; i < views->len; i++)
+    g_assert_false (gtk_text_view_get_editable (g_ptr_array_index (views, i)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_drop_down (GTK_WIDGET (form), "Not rated"))));
+  position = kensho_node_get_position (node);
+  n_rows = kensho_strategy_tree_get_n_rows (kensho_window_get_tree (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-down", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-kpi", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.properties", NULL);
+  g_assert_false (kensho_strategy_tree_drop_node (kensho_window_get_tree (window), node,
+                                                  find_row (kensho_window_get_tree (window), "企業誘致の推進")));
+  wait_idle ();
+  g_assert_nonnull (kensho_node_get_sheet (node));
+  g_assert_cmpuint (kensho_node_get_position (node), ==, position);
+  g_assert_cmpuint (kensho_strategy_tree_get_n_rows (kensho_window_get_tree (window)), ==, n_rows);
+  g_assert_null (find_toplevel ("AdwPreferencesWindow"));
+  g_assert_false (kensho_document_get_unsaved (kensho_window_get_document (window)));
+
+  /* Save goes to Save As, which suggests a copy, not their file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  chooser = wait_toplevel ("GtkFileChooserDialog");
+  suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (suggested, ==, "theirs (copy).xml");
+  /* (Their file chosen all the same is refused with their name: see
+   * test-workspace's /workspace/lock.) */
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  wait_idle ();
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (kensho_document_get_read_only (kensho_window_get_document (window)));
+
+  kensho_window_close_for_quit (window);
+  wait_idle ();
+  kensho_file_lock_release (theirs);
+}
+
+/* The file changed on disk since it was opened: saving asks, and the
+ * safe answer (save elsewhere) has the keyboard, not Overwrite. */
+static void
+test_changed_on_disk_asks_safely (Fixture *fixture, gconstpointer data)
+{
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  KenshoIndicator *indicator = KENSHO_INDICATOR (find_row (fixture->tree, "新規求人数"));
+  g_autofree char *contents = NULL;
+  g_autofree char *theirs = NULL;
+  g_autoptr(GPtrArray) dialogs = NULL;
+  GtkWidget *focus;
+
+  g_assert_true (g_file_get_contents (kensho_document_get_path (document), &contents, NULL, NULL));
+  theirs = g_strconcat (contents, "<!-- theirs -->\n", NULL);
+  g_assert_true (g_file_set_contents (kensho_document_get_path (document), theirs, -1, NULL));
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "私の編集");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  dialogs = message_dialogs_of (GTK_WINDOW (fixture->window));
+  g_assert_cmpuint (dialogs->len, ==, 1);
+  g_assert_cmpstr (adw_message_dialog_get_heading (g_ptr_array_index (dialogs, 0)), ==, "The File Changed on Disk");
+  wait_drawn (g_ptr_array_index (dialogs, 0));
+  focus = gtk_root_get_focus (g_ptr_array_index (dialogs, 0));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "Save _Elsewhere…");
+  adw_message_dialog_response (g_ptr_array_index (dialogs, 0), "cancel");
+  gtk_window_destroy (g_ptr_array_index (dialogs, 0));
+  wait_idle ();
+  g_assert_true (g_file_get_contents (kensho_document_get_path (document), &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, theirs);
+}
+
+
 int
 main (int argc, char **argv)
 {
@@ -1292,6 +1423,9 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/window/rating-popup-focus", Fixture, NULL, fixture_set_up, test_rating_popup_focus,
               fixture_tear_down);
+  g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+  g_test_add ("/window/changed-on-disk-asks-safely", Fixture, NULL, fixture_set_up,
+              test_changed_on_disk_asks_safely, fixture_tear_down);
   result = g_test_run ();
   g_clear_object (&the_app);
   /* The private home goes, with the workspace and the copies. */

@@ -7,6 +7,7 @@
 #include "kensho-accessible.h"
 #include "kensho-achievement.h"
 #include "kensho-checks.h"
+#include "kensho-editable.h"
 #include "kensho-indicator-form.h"
 #include "kensho-values-editor.h"
 
@@ -335,6 +336,8 @@ load (KenshoIndicatorForm *self)
     update_rating_hint (self, G_LIST_MODEL (findings));
     update_findings (self, G_LIST_MODEL (findings));
   }
+  /* Without an undo stack the sheet is only looked at (opened read-only). */
+  kensho_editable_set_all (GTK_WIDGET (self), self->undo != NULL);
   self->updating = FALSE;
 }
 
@@ -382,7 +385,7 @@ on_text_field_changed (GtkEditable *editable, KenshoIndicatorForm *self)
   const TextField *field = g_object_get_data (G_OBJECT (editable), "text-field");
   g_autofree char *text = NULL;
 
-  if (self->updating || self->indicator == NULL)
+  if (self->updating || self->indicator == NULL || self->undo == NULL)
     return;
   text = stripped_text (GTK_ENTRY (editable));
   if (g_strcmp0 (text, field->get (self->indicator)) == 0)
@@ -423,7 +426,7 @@ on_commentary_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
   g_autofree char *key = NULL;
   g_autofree char *text = NULL;
 
-  if (self->updating || self->indicator == NULL)
+  if (self->updating || self->indicator == NULL || self->undo == NULL)
     return;
   key = g_strdup_printf ("commentary-%d:%d", part, fiscal_year (self));
   text = text_of (self->commentary[part]);
@@ -437,7 +440,7 @@ on_reason_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
   g_autofree char *key = NULL;
   g_autofree char *text = NULL;
 
-  if (self->updating || self->indicator == NULL)
+  if (self->updating || self->indicator == NULL || self->undo == NULL)
     return;
   key = g_strdup_printf ("reason:%d", fiscal_year (self));
   text = text_of (self->reason);
@@ -453,7 +456,7 @@ on_rating_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicatorFor
   KenshoRatingScale *scale;
   const char *id = NULL;
 
-  if (self->updating || self->indicator == NULL)
+  if (self->updating || self->indicator == NULL || self->undo == NULL)
     return;
   scale = kensho_sheet_get_rating_scale (self->sheet);
   if (selected > 0 && selected != GTK_INVALID_LIST_POSITION && selected <= kensho_rating_scale_get_n_ratings (scale))

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kensho-editable.h"
 #include "kensho-node-form.h"
 
 struct _KenshoNodeForm
@@ -34,6 +35,8 @@ load (KenshoNodeForm *self)
     gtk_editable_set_text (GTK_EDITABLE (self->code), code ? code : "");
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title)), title ? title : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->title), title ? title : "");
+  /* Without an undo stack the sheet is only looked at (opened read-only). */
+  kensho_editable_set_all (GTK_WIDGET (self), self->undo != NULL);
   self->updating = FALSE;
 }
 
@@ -42,7 +45,7 @@ on_entry_changed (GtkEditable *editable, KenshoNodeForm *self)
 {
   gboolean is_code = editable == GTK_EDITABLE (self->code);
 
-  if (self->updating || self->node == NULL)
+  if (self->updating || self->node == NULL || self->undo == NULL)
     return;
   kensho_undo_stack_begin_edit (self->undo, self->node, is_code ? _("Edit code") : _("Edit title"),
                                 is_code ? "code" : "title");

@@ -155,7 +155,7 @@ on_pending_timeout (gpointer user_data)
 static void
 on_cell_changed (GtkEditable *editable, KenshoValuesEditor *self)
 {
-  if (self->updating || self->indicator == NULL)
+  if (self->updating || self->indicator == NULL || self->undo == NULL)
     return;
   if (self->pending_cell != NULL && self->pending_cell != editable)
     commit_pending (self);
@@ -173,7 +173,7 @@ on_name_changed (GtkEditable *editable, KenshoValuesEditor *self)
   g_autofree char *key = NULL;
   g_autofree char *name = NULL;
 
-  if (self->updating || self->indicator == NULL)
+  if (self->updating || self->indicator == NULL || self->undo == NULL)
     return;
   series = kensho_indicator_get_series (self->indicator, series_index);
   name = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
@@ -191,7 +191,7 @@ on_remove_clicked (GtkButton *button, KenshoValuesEditor *self)
 {
   guint series_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "series"));
 
-  if (self->indicator == NULL || kensho_indicator_get_n_series (self->indicator) <= 1)
+  if (self->indicator == NULL || self->undo == NULL || kensho_indicator_get_n_series (self->indicator) <= 1)
     return;
   kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Remove series"), NULL);
   kensho_indicator_remove_series (self->indicator, series_index);
@@ -204,7 +204,7 @@ on_add_clicked (GtkButton *button, KenshoValuesEditor *self)
   g_autofree char *name = NULL;
   g_autoptr(KenshoSeries) series = NULL;
 
-  if (self->indicator == NULL)
+  if (self->indicator == NULL || self->undo == NULL)
     return;
   n = kensho_indicator_get_n_series (self->indicator);
   /* TRANSLATORS: the default name of a new series of values; %u counts from 2 */

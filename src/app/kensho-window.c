@@ -46,6 +46,7 @@ struct _KenshoWindow
   KenshoUndoStack *undo;
   KenshoSheet *shown_sheet;
   gulong sheet_handler;
+  gboolean read_only_shown;
   gboolean quitting;
   gboolean close_confirmed;
 };
@@ -120,28 +121,41 @@ update_title (KenshoWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/* The undo stack the tree and forms edit through; NULL for a sheet opened
+ * read-only, which they then only show. */
+static KenshoUndoStack *
+editing_undo (KenshoWindow *self)
+{
+  return self->document != NULL && !kensho_document_get_read_only (self->document) ? self->undo : NULL;
+}
+
 static void
 update_actions (KenshoWindow *self)
 {
   gboolean has_sheet = self->document != NULL;
+  gboolean editable = editing_undo (self) != NULL;
   KenshoNode *selected = has_sheet ? kensho_strategy_tree_get_selected (self->tree) : NULL;
   static const char *const sheet_actions[] = {
     "win.save", "win.save-as", "win.print", "win.print-summary", "win.export-pdf", "win.export-csv",
-    "win.properties", "win.find", "win.add-goal", "win.add-subgoal", "win.add-measure",
-    "win.add-kpi", "win.add-target",
+    "win.find",
+  };
+  static const char *const edit_actions[] = {
+    "win.properties", "win.add-goal", "win.add-subgoal", "win.add-measure", "win.add-kpi", "win.add-target",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sheet_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), sheet_actions[i], has_sheet);
+  for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i], editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.overview", has_sheet);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 self->undo && kensho_undo_stack_can_undo (self->undo));
+                                 editable && kensho_undo_stack_can_undo (self->undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 self->undo && kensho_undo_stack_can_redo (self->undo));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", selected != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", selected != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", selected != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down", selected != NULL);
+                                 editable && kensho_undo_stack_can_redo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", editable && selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", editable && selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", editable && selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down", editable && selected != NULL);
 }
 
 static void
@@ -171,12 +185,12 @@ on_tree_selection_changed (KenshoStrategyTree *tree, KenshoWindow *self)
   else if (KENSHO_IS_INDICATOR (node))
     {
       kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form),
-                                           KENSHO_INDICATOR (node), self->undo);
+                                           KENSHO_INDICATOR (node), editing_undo (self));
       gtk_stack_set_visible_child_name (self->form_stack, "indicator");
     }
   else
     {
-      kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), node, self->undo);
+      kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), node, editing_undo (self));
       gtk_stack_set_visible_child_name (self->form_stack, "node");
     }
   update_actions (self);
@@ -307,10 +321,30 @@ on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoWindow 
     drop_removed_node (self);
 }
 
+static void show_sheet (KenshoWindow *self);
+
 static void
 on_document_notify (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *self)
 {
   update_title (self);
+}
+
+/* Saved under another name, a sheet opened read-only becomes editable:
+ * the tree and forms start editing, on the same row. */
+static void
+on_document_read_only (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *self)
+{
+  g_autoptr(KenshoNode) selected = NULL;
+
+  update_title (self);
+  if (kensho_document_get_read_only (document) == self->read_only_shown)
+    return;
+  selected = kensho_strategy_tree_get_selected (self->tree);
+  if (selected != NULL)
+    g_object_ref (selected);
+  show_sheet (self);
+  if (selected != NULL)
+    kensho_strategy_tree_select (self->tree, selected);
 }
 
 static void
@@ -340,7 +374,8 @@ show_sheet (KenshoWindow *self)
     }
   kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form), NULL, NULL);
   kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), NULL, NULL);
-  kensho_strategy_tree_set_sheet (self->tree, sheet, self->undo);
+  kensho_strategy_tree_set_sheet (self->tree, sheet, editing_undo (self));
+  self->read_only_shown = self->document != NULL && kensho_document_get_read_only (self->document);
   kensho_checks_panel_set_sheet (KENSHO_CHECKS_PANEL (self->checks_panel), sheet);
   if (self->overview_page != NULL)
     kensho_overview_page_set_sheet (KENSHO_OVERVIEW_PAGE (self->overview_page), sheet);
@@ -380,7 +415,7 @@ kensho_window_set_document (KenshoWindow *self, KenshoDocument *document)
       self->document = g_object_ref (document);
       g_signal_connect (document, "notify::unsaved", G_CALLBACK (on_document_notify), self);
       g_signal_connect (document, "notify::path", G_CALLBACK (on_document_notify), self);
-      g_signal_connect (document, "notify::read-only", G_CALLBACK (on_document_notify), self);
+      g_signal_connect (document, "notify::read-only", G_CALLBACK (on_document_read_only), self);
       g_signal_connect (document, "notify::sheet", G_CALLBACK (on_document_sheet), self);
       if (kensho_document_get_path (document) != NULL)
         kensho_application_add_recent (get_app (self), kensho_document_get_path (document));
@@ -683,13 +718,17 @@ save (KenshoWindow *self, KenshoSaveFlags flags)
                                       _("%s Overwrite their version (it is kept in the sheet’s history), "
                                         "save yours elsewhere, or reload theirs and drop your changes?"),
                                       error->message);
+      /* The safe answer last: that is where the dialog puts the keyboard
+       * (the default response alone does not), so that Enter keeps both
+       * versions. */
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Cancel"),
                                         "reload", _("_Reload"),
-                                        "elsewhere", _("Save _Elsewhere…"),
-                                        "overwrite", _("_Overwrite"), NULL);
+                                        "overwrite", _("_Overwrite"),
+                                        "elsewhere", _("Save _Elsewhere…"), NULL);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "elsewhere", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "elsewhere");
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
       g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_choice), self);
@@ -736,7 +775,23 @@ save_as (KenshoWindow *self)
   const char *path = self->document ? kensho_document_get_path (self->document) : NULL;
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  if (path != NULL)
+  if (path != NULL && kensho_document_get_read_only (self->document))
+    {
+      /* Not the file someone else is working on: a copy beside it. */
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *base = g_file_get_basename (file);
+      g_autofree char *name = NULL;
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      /* TRANSLATORS: the file suggested for a copy of a sheet opened read-only; %s is its name */
+      name = g_strdup_printf (_("%s (copy).xml"), base);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+  else if (path != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_path (path);
 
