@@ -1378,6 +1378,52 @@ test_changed_on_disk_asks_safely (Fixture *fixture, gconstpointer data)
 }
 
 
+/* A number typed without a unit takes the indicator's unit (else its
+ * series' other values', see test-model); "約10件" (a text) and "10件以上" (a unit 件以上) read, with a
+ * note at the box saying how. */
+static void
+test_value_units_and_notes (Fixture *fixture, gconstpointer data)
+{
+  KenshoIndicator *indicator = KENSHO_INDICATOR (find_row (fixture->tree, "製造品出荷額等"));
+  KenshoValuesEditor *values;
+  GtkEditable *target, *actual;
+  const KenshoValue *value;
+
+  /* Its unit, as its values have it. */
+  g_assert_cmpstr (kensho_indicator_get_unit (indicator), ==, "億円");
+  kensho_strategy_tree_select (fixture->tree, KENSHO_NODE (indicator));
+  wait_idle ();
+  values = shown_values (fixture);
+  target = kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_TARGET);
+  actual = kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_ACTUAL);
+
+  gtk_editable_set_text (target, "7");
+  wait_idle ();
+  value = kensho_series_get_column (kensho_indicator_get_series (indicator, 0), KENSHO_COLUMN_TARGET, 2023);
+  g_assert_cmpstr (value->number, ==, "7");
+  g_assert_cmpstr (value->unit, ==, "億円");
+  /* What was typed stays as typed while typing. */
+  g_assert_cmpstr (gtk_editable_get_text (target), ==, "7");
+  g_assert_null (kensho_values_editor_get_notes (values));
+
+  gtk_editable_set_text (actual, "約10件");
+  wait_idle ();
+  g_assert_nonnull (kensho_values_editor_get_notes (values));
+  g_assert_nonnull (strstr (kensho_values_editor_get_notes (values), "“約10件” is kept as text"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (actual), "warning"));
+  gtk_editable_set_text (actual, "10件以上");
+  wait_idle ();
+  g_assert_nonnull (strstr (kensho_values_editor_get_notes (values), "“件以上” is read as the unit"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (actual)), "令和5年度 actual"));
+  gtk_editable_set_text (actual, "10件 (以上)");
+  wait_idle ();
+  g_assert_null (kensho_values_editor_get_notes (values));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (actual), "warning"));
+  value = kensho_series_get_column (kensho_indicator_get_series (indicator, 0), KENSHO_COLUMN_ACTUAL, 2023);
+  g_assert_cmpstr (value->note, ==, "以上");
+}
+
+
 int
 main (int argc, char **argv)
 {
@@ -1424,6 +1470,8 @@ main (int argc, char **argv)
   g_test_add ("/window/rating-popup-focus", Fixture, NULL, fixture_set_up, test_rating_popup_focus,
               fixture_tear_down);
   g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+  g_test_add ("/window/value-units-and-notes", Fixture, NULL, fixture_set_up, test_value_units_and_notes,
+              fixture_tear_down);
   g_test_add ("/window/changed-on-disk-asks-safely", Fixture, NULL, fixture_set_up,
               test_changed_on_disk_asks_safely, fixture_tear_down);
   result = g_test_run ();
