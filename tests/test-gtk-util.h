@@ -52,6 +52,36 @@ collect_label_texts (GtkWidget *widget, GString *texts)
     collect_label_texts (child, texts);
 }
 
+static inline void
+collect_mnemonics (GtkWidget *widget, GHashTable *seen)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)) &&
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+
+      if (other != NULL)
+        g_error ("“%s” and “%s” share Alt+%s", other, gtk_label_get_label (GTK_LABEL (widget)), gdk_keyval_name (key));
+      g_hash_table_insert (seen, GUINT_TO_POINTER (key), (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen);
+}
+
+/* No two mnemonics shown under @root share a key: Alt+key would reach
+ * only one of them. */
+static inline void
+assert_unique_mnemonics (GtkWidget *root)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  collect_mnemonics (root, seen);
+  g_assert_cmpuint (g_hash_table_size (seen), >, 3);
+}
+
 /* The check button labelled @label (as written, with its mnemonic) under
  * @root; NULL when there is none. */
 static inline GtkCheckButton *

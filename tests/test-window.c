@@ -118,6 +118,7 @@ test_sample_in_tree (Fixture *fixture, gconstpointer data)
   g_assert_true (kensho_indicator_form_get_indicator (KENSHO_INDICATOR_FORM (kensho_window_get_form (fixture->window)))
                  == KENSHO_INDICATOR (node));
   save_screenshot (GTK_WIDGET (fixture->window), "window-indicator.png");
+  assert_unique_mnemonics (GTK_WIDGET (fixture->window));
 }
 
 static void

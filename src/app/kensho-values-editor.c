@@ -508,7 +508,7 @@ kensho_values_editor_init (KenshoValuesEditor *self)
   gtk_widget_add_css_class (hint, "caption");
   gtk_box_append (GTK_BOX (box), hint);
 
-  self->add_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Add _Series")));
+  self->add_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Add Series")));
   gtk_widget_set_halign (GTK_WIDGET (self->add_button), GTK_ALIGN_START);
   g_signal_connect (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->add_button));
