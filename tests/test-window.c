@@ -1425,6 +1425,50 @@ test_value_units_and_notes (Fixture *fixture, gconstpointer data)
 }
 
 
+static gboolean
+title_has_dot (KenshoWindow *window)
+{
+  return strstr (gtk_window_get_title (GTK_WINDOW (window)), "•") != NULL;
+}
+
+/* Undoing back to what was saved (or opened) takes the unsaved dot away,
+ * in the workspace too; redo brings it back. */
+static void
+test_undo_to_saved_state (Fixture *fixture, gconstpointer data)
+{
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  KenshoWorkspace *workspace = kensho_document_get_workspace (document);
+  KenshoNode *node = find_row (fixture->tree, "新規就農者数");
+  GtkEditable *name;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  name = kensho_indicator_form_get_field (shown_indicator_form (fixture), "name");
+  g_assert_false (title_has_dot (fixture->window));
+  gtk_editable_set_text (name, "新規就農者の数");
+  g_assert_true (title_has_dot (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_false (title_has_dot (fixture->window));
+  g_assert_false (kensho_document_get_unsaved (document));
+  g_assert_true (kensho_workspace_flush (workspace, NULL));
+  g_assert_false (kensho_workspace_get_unsaved (workspace, kensho_document_get_id (document)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  g_assert_true (title_has_dot (fixture->window));
+
+  /* Saved with the new name, then edited and undone: clean again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  g_assert_false (title_has_dot (fixture->window));
+  gtk_editable_set_text (name, "新規就農者数（人）");
+  g_assert_true (title_has_dot (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_false (title_has_dot (fixture->window));
+  g_assert_cmpstr (kensho_indicator_get_name (KENSHO_INDICATOR (node)), ==, "新規就農者の数");
+  /* Past the save it is changed again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (title_has_dot (fixture->window));
+}
+
+
 int
 main (int argc, char **argv)
 {
@@ -1472,6 +1516,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
   g_test_add ("/window/value-units-and-notes", Fixture, NULL, fixture_set_up, test_value_units_and_notes,
+              fixture_tear_down);
+  g_test_add ("/window/undo-to-saved-state", Fixture, NULL, fixture_set_up, test_undo_to_saved_state,
               fixture_tear_down);
   g_test_add ("/window/changed-on-disk-asks-safely", Fixture, NULL, fixture_set_up,
               test_changed_on_disk_asks_safely, fixture_tear_down);

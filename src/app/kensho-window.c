@@ -329,6 +329,15 @@ on_document_notify (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *s
   update_title (self);
 }
 
+/* Saved (or back as saved): undo and redo lead back here. */
+static void
+on_document_unsaved (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *self)
+{
+  update_title (self);
+  if (!kensho_document_get_unsaved (document) && self->undo != NULL)
+    kensho_undo_stack_set_clean (self->undo);
+}
+
 /* Saved under another name, a sheet opened read-only becomes editable:
  * the tree and forms start editing, on the same row. */
 static void
@@ -369,6 +378,8 @@ show_sheet (KenshoWindow *self)
   if (sheet != NULL)
     {
       self->undo = kensho_undo_stack_new (sheet);
+      if (!kensho_document_get_unsaved (self->document))
+        kensho_undo_stack_set_clean (self->undo);
       g_signal_connect (self->undo, "changed", G_CALLBACK (on_undo_changed), self);
       self->sheet_handler = g_signal_connect (sheet, "changed", G_CALLBACK (on_sheet_changed), self);
     }
@@ -413,7 +424,7 @@ kensho_window_set_document (KenshoWindow *self, KenshoDocument *document)
   if (document != NULL)
     {
       self->document = g_object_ref (document);
-      g_signal_connect (document, "notify::unsaved", G_CALLBACK (on_document_notify), self);
+      g_signal_connect (document, "notify::unsaved", G_CALLBACK (on_document_unsaved), self);
       g_signal_connect (document, "notify::path", G_CALLBACK (on_document_notify), self);
       g_signal_connect (document, "notify::read-only", G_CALLBACK (on_document_read_only), self);
       g_signal_connect (document, "notify::sheet", G_CALLBACK (on_document_sheet), self);
@@ -853,11 +864,15 @@ action_properties (GtkWidget *widget, const char *name, GVariant *parameter)
 
 /* Editing ----------------------------------------------------------------- */
 
+/* Shows what undo or redo changed; back as saved, the sheet is unchanged. */
 static void
 select_after_undo (KenshoWindow *self, KenshoNode *node)
 {
   if (node != NULL && kensho_node_get_sheet (node) != NULL)
     kensho_strategy_tree_select (self->tree, node);
+  /* On failure (a full disk) the sheet stays marked unsaved: no harm. */
+  if (kensho_undo_stack_is_clean (self->undo))
+    kensho_document_mark_saved (self->document, NULL);
 }
 
 static void

@@ -364,6 +364,26 @@ kensho_document_save_as (KenshoDocument *self, const char *path, GError **error)
   return TRUE;
 }
 
+/* The sheet is back as it was last saved (its edits undone): nothing is
+ * left to save, the workspace included, once it has the undo. */
+gboolean
+kensho_document_mark_saved (KenshoDocument *self, GError **error)
+{
+  g_autofree char *fingerprint = NULL;
+
+  g_return_val_if_fail (KENSHO_IS_DOCUMENT (self), FALSE);
+
+  if (!self->unsaved || self->path == NULL)
+    return TRUE;
+  if (!kensho_workspace_flush (self->workspace, error))
+    return FALSE;
+  fingerprint = kensho_workspace_dup_fingerprint (self->workspace, self->id);
+  if (!kensho_workspace_set_link (self->workspace, self->id, self->path, fingerprint, error))
+    return FALSE;
+  set_unsaved (self, FALSE);
+  return TRUE;
+}
+
 /* Loads the linked file again, dropping local changes (they stay in the
  * file's history only if they were ever saved). */
 gboolean
