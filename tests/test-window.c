@@ -1469,6 +1469,65 @@ test_undo_to_saved_state (Fixture *fixture, gconstpointer data)
 }
 
 
+/* Export PDF starts beside the sheet, named after it, wherever the app was
+ * started; Print to File suggests the same file, not output.pdf. */
+static void
+test_output_beside_sheet (Fixture *fixture, gconstpointer data)
+{
+  const char *path = kensho_document_get_path (kensho_window_get_document (fixture->window));
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *expected_uri = NULL;
+  g_autoptr(GFile) shown = NULL;
+  g_autofree char *shown_path = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(GtkPrintSettings) stored = NULL;
+  g_autoptr(GSettings) app_settings = g_settings_new (APP_ID);
+  GtkWindow *dialog;
+
+  g_assert_cmpstr (cwd, !=, folder);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-pdf", NULL));
+  dialog = wait_toplevel ("GtkFileChooserDialog");
+  /* The chooser goes to its folder once the folder is read. */
+  while ((shown = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog))) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  shown_path = g_file_get_path (shown);
+  g_assert_cmpstr (shown_path, ==, folder);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+  g_assert_cmpstr (name, ==, "令和5年度 第2期伊勢崎市まち・ひと・しごと創生総合戦略効果検証シート.pdf");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  wait_idle ();
+
+  /* Printed to a file last time. */
+  stored = gtk_print_settings_new ();
+  gtk_print_settings_set_printer (stored, "Print to File");
+  g_settings_set_value (app_settings, "print-settings", gtk_print_settings_to_gvariant (stored));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print", NULL));
+  dialog = wait_toplevel ("GtkPrintUnixDialog");
+  /* The printers are listed from the main loop. */
+  for (;;)
+    {
+      g_autoptr(GObject) printer = NULL;
+
+      g_object_get (dialog, "selected-printer", &printer, NULL);
+      if (printer != NULL)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_object_get (dialog, "print-settings", &settings, NULL);
+  g_settings_reset (app_settings, "print-settings");
+  {
+    g_autofree char *file = g_build_filename (folder, name, NULL);
+
+    expected_uri = g_filename_to_uri (file, NULL, NULL);
+  }
+  g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI), ==, expected_uri);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  wait_idle ();
+}
+
+
 int
 main (int argc, char **argv)
 {
@@ -1518,6 +1577,8 @@ main (int argc, char **argv)
   g_test_add ("/window/value-units-and-notes", Fixture, NULL, fixture_set_up, test_value_units_and_notes,
               fixture_tear_down);
   g_test_add ("/window/undo-to-saved-state", Fixture, NULL, fixture_set_up, test_undo_to_saved_state,
+              fixture_tear_down);
+  g_test_add ("/window/output-beside-sheet", Fixture, NULL, fixture_set_up, test_output_beside_sheet,
               fixture_tear_down);
   g_test_add ("/window/changed-on-disk-asks-safely", Fixture, NULL, fixture_set_up,
               test_changed_on_disk_asks_safely, fixture_tear_down);

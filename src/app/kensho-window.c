@@ -1048,6 +1048,29 @@ action_find (GtkWidget *widget, const char *name, GVariant *parameter)
 
 /* Printing and PDF ---------------------------------------------------------- */
 
+/* Where a printed or exported copy goes first: the sheet's folder, or the
+ * documents folder for a sheet not saved yet. */
+static char *
+dup_output_folder (KenshoWindow *self)
+{
+  const char *path = kensho_document_get_path (self->document);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (path != NULL)
+    return g_path_get_dirname (path);
+  return g_strdup (documents != NULL ? documents : g_get_home_dir ());
+}
+
+/* The sheet's title as a file name. */
+static char *
+dup_output_name (KenshoWindow *self, const char *extension)
+{
+  g_autofree char *title = kensho_sheet_dup_display_title (kensho_window_get_sheet (self));
+
+  g_strdelimit (title, G_DIR_SEPARATOR_S, '_');
+  return g_strconcat (title, extension, NULL);
+}
+
 /* What is printed follows the division and rating filters of the tree. */
 static void
 apply_filters (KenshoWindow *self, KenshoPrintLayout *layout)
@@ -1069,6 +1092,23 @@ on_print_done (GtkPrintOperation *operation, GtkPrintOperationResult result, Ken
   g_object_unref (operation);
 }
 
+/* Print to File suggests the sheet's title in its folder, not output.pdf
+ * where the app was started. */
+static void
+suggest_print_file (KenshoWindow *self, GtkPrintOperation *operation)
+{
+  GtkPrintSettings *current = gtk_print_operation_get_print_settings (operation);
+  g_autoptr(GtkPrintSettings) settings = current ? g_object_ref (current) : gtk_print_settings_new ();
+  g_autofree char *name = dup_output_name (self, ".pdf");
+  g_autofree char *folder = dup_output_folder (self);
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  if (uri != NULL)
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_operation_set_print_settings (operation, settings);
+}
+
 /* The sheet as filtered in the tree, or only its summary (the overview's
  * Print Summary). */
 static void
@@ -1084,6 +1124,7 @@ print_sheet (KenshoWindow *self, gboolean summary_only)
     return;
   /* Kept alive until ::done, which GTK emits for every outcome. */
   operation = kensho_print_operation_new (sheet, kensho_application_get_settings (get_app (self)));
+  suggest_print_file (self, GTK_PRINT_OPERATION (operation));
   layout = kensho_print_operation_get_layout (operation);
   if (summary_only)
     kensho_print_layout_set_summary_only (layout, TRUE);
@@ -1146,9 +1187,12 @@ choose_export_file (KenshoWindow *self, const char *title, const char *extension
   GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
                                                               GTK_FILE_CHOOSER_ACTION_SAVE,
                                                               _("_Export"), _("_Cancel"));
-  g_autofree char *sheet_title = kensho_sheet_dup_display_title (kensho_window_get_sheet (self));
-  g_autofree char *file_name = g_strconcat (sheet_title, extension, NULL);
+  g_autofree char *file_name = dup_output_name (self, extension);
+  g_autofree char *folder_path = dup_output_folder (self);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
 
+  /* Beside the sheet, not in the folder the app was started from. */
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_object_set_data (G_OBJECT (dialog), "kensho-export", export);
