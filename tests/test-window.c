@@ -1528,6 +1528,36 @@ test_output_beside_sheet (Fixture *fixture, gconstpointer data)
 }
 
 
+/* The row selected in a sheet is selected again at the next start. */
+static void
+test_selection_restored (Fixture *fixture, gconstpointer data)
+{
+  KenshoWorkspace *workspace = kensho_application_get_workspace (fixture->app);
+  KenshoNode *node = find_row (fixture->tree, "創業相談件数");
+  gint64 id = kensho_document_get_id (kensho_window_get_document (fixture->window));
+  g_autoptr(KenshoDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  KenshoNode *selected;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  /* Quitting leaves the sheet open in the workspace, to come back. */
+  kensho_window_close_for_quit (fixture->window);
+  wait_idle ();
+  document = kensho_document_restore (workspace, id, &error);
+  g_assert_no_error (error);
+  fixture->window = kensho_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  kensho_window_set_document (fixture->window, document);
+  wait_idle ();
+  fixture->tree = kensho_window_get_tree (fixture->window);
+  selected = kensho_strategy_tree_get_selected (fixture->tree);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (kensho_node_get_title (selected), ==, "創業相談件数");
+  g_assert_true (kensho_indicator_form_get_indicator (shown_indicator_form (fixture)) == KENSHO_INDICATOR (selected));
+}
+
+
 int
 main (int argc, char **argv)
 {
@@ -1579,6 +1609,8 @@ main (int argc, char **argv)
   g_test_add ("/window/undo-to-saved-state", Fixture, NULL, fixture_set_up, test_undo_to_saved_state,
               fixture_tear_down);
   g_test_add ("/window/output-beside-sheet", Fixture, NULL, fixture_set_up, test_output_beside_sheet,
+              fixture_tear_down);
+  g_test_add ("/window/selection-restored", Fixture, NULL, fixture_set_up, test_selection_restored,
               fixture_tear_down);
   g_test_add ("/window/changed-on-disk-asks-safely", Fixture, NULL, fixture_set_up,
               test_changed_on_disk_asks_safely, fixture_tear_down);

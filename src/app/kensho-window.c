@@ -175,6 +175,95 @@ on_workspace_status (KenshoWorkspace *workspace, KenshoWindow *self)
 
 /* Selection and forms ---------------------------------------------------- */
 
+/* Sheets whose selected row is kept for the next start, at most. */
+#define MAX_REMEMBERED_SELECTIONS 50
+
+/* A node's places from the top of the tree: "0/2/1". */
+static char *
+dup_node_places (KenshoNode *node)
+{
+  GString *places = g_string_new (NULL);
+
+  for (; kensho_node_get_parent (node) != NULL; node = kensho_node_get_parent (node))
+    {
+      g_autofree char *place = g_strdup_printf ("%u", kensho_node_get_position (node));
+
+      g_string_prepend (places, place);
+      if (kensho_node_get_kind (kensho_node_get_parent (node)) != KENSHO_NODE_ROOT)
+        g_string_prepend_c (places, '/');
+    }
+  return g_string_free (places, FALSE);
+}
+
+static KenshoNode *
+node_at_places (KenshoSheet *sheet, const char *places)
+{
+  g_auto(GStrv) steps = g_strsplit (places, "/", -1);
+  KenshoNode *node = kensho_sheet_get_root (sheet);
+
+  for (guint i = 0; steps[i] != NULL && node != NULL; i++)
+    {
+      guint64 place;
+
+      if (!g_ascii_string_to_unsigned (steps[i], 10, 0, G_MAXUINT, &place, NULL))
+        return NULL;
+      node = kensho_node_get_child (node, (guint) place);
+    }
+  return node != kensho_sheet_get_root (sheet) ? node : NULL;
+}
+
+/* The selected row, kept per sheet in the settings for the next start. */
+static void
+remember_selection (KenshoWindow *self, KenshoNode *node)
+{
+  GSettings *settings = kensho_application_get_settings (get_app (self));
+  g_autoptr(GVariant) stored = NULL;
+  g_autofree char *places = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  gint64 id, other;
+  const char *other_places;
+  guint n = 1;
+
+  if (settings == NULL || self->document == NULL || node == NULL)
+    return;
+  id = kensho_document_get_id (self->document);
+  places = dup_node_places (node);
+  stored = g_settings_get_value (settings, "selected-rows");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{xs}"));
+  g_variant_builder_add (&builder, "{xs}", id, places);
+  g_variant_iter_init (&iter, stored);
+  while (g_variant_iter_next (&iter, "{x&s}", &other, &other_places) && n < MAX_REMEMBERED_SELECTIONS)
+    if (other != id)
+      {
+        g_variant_builder_add (&builder, "{xs}", other, other_places);
+        n++;
+      }
+  g_settings_set_value (settings, "selected-rows", g_variant_builder_end (&builder));
+}
+
+static void
+restore_selection (KenshoWindow *self)
+{
+  GSettings *settings = kensho_application_get_settings (get_app (self));
+  g_autoptr(GVariant) stored = NULL;
+  const char *places = NULL, *value;
+  GVariantIter iter;
+  KenshoNode *node;
+  gint64 id;
+
+  if (settings == NULL || self->document == NULL)
+    return;
+  stored = g_settings_get_value (settings, "selected-rows");
+  g_variant_iter_init (&iter, stored);
+  while (places == NULL && g_variant_iter_next (&iter, "{x&s}", &id, &value))
+    if (id == kensho_document_get_id (self->document))
+      places = value;
+  node = places ? node_at_places (kensho_window_get_sheet (self), places) : NULL;
+  if (node != NULL)
+    kensho_strategy_tree_select (self->tree, node);
+}
+
 static void
 on_tree_selection_changed (KenshoStrategyTree *tree, KenshoWindow *self)
 {
@@ -193,6 +282,7 @@ on_tree_selection_changed (KenshoStrategyTree *tree, KenshoWindow *self)
       kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), node, editing_undo (self));
       gtk_stack_set_visible_child_name (self->form_stack, "node");
     }
+  remember_selection (self, node);
   update_actions (self);
 }
 
@@ -432,6 +522,7 @@ kensho_window_set_document (KenshoWindow *self, KenshoDocument *document)
         kensho_application_add_recent (get_app (self), kensho_document_get_path (document));
     }
   show_sheet (self);
+  restore_selection (self);
 }
 
 /* Opening ----------------------------------------------------------------- */
