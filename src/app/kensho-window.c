@@ -491,6 +491,7 @@ static void
 on_document_sheet (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *self)
 {
   show_sheet (self);
+  restore_selection (self);
 }
 
 static void
