@@ -1555,6 +1555,14 @@ test_selection_restored (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (selected);
   g_assert_cmpstr (kensho_node_get_title (selected), ==, "創業相談件数");
   g_assert_true (kensho_indicator_form_get_indicator (shown_indicator_form (fixture)) == KENSHO_INDICATOR (selected));
+
+  /* And when the file is loaded again (a new sheet object). */
+  g_assert_true (kensho_document_reload (document, &error));
+  g_assert_no_error (error);
+  wait_idle ();
+  selected = kensho_strategy_tree_get_selected (fixture->tree);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (kensho_node_get_title (selected), ==, "創業相談件数");
 }
 
 
