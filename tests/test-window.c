@@ -1208,6 +1208,20 @@ is_inside (GtkWidget *widget, GtkWidget *ancestor)
   return widget != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
 }
 
+/* Opens @drop_down from the keyboard; returns where the keyboard is then. */
+static GtkWidget *
+open_drop_down (GtkDropDown *drop_down, GtkPopover *popover)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (drop_down));
+
+  gtk_widget_grab_focus (GTK_WIDGET (drop_down));
+  gtk_widget_activate (GTK_WIDGET (drop_down));
+  while (!is_inside (gtk_root_get_focus (root), GTK_WIDGET (popover)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_idle ();
+  return gtk_root_get_focus (root);
+}
+
 /* The rating drop-down opens with the keyboard on the current rating:
  * Up and Enter choose the one above it, not the first of the list. */
 static void
@@ -1228,12 +1242,7 @@ test_rating_popup_focus (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (gtk_drop_down_get_selected (rating), ==, 3);
   popover = find_popover (GTK_WIDGET (rating));
   g_assert_nonnull (popover);
-  gtk_widget_grab_focus (GTK_WIDGET (rating));
-  gtk_widget_activate (GTK_WIDGET (rating));
-  while (!is_inside (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (popover)))
-    g_main_context_iteration (NULL, TRUE);
-  wait_idle ();
-  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  focus = open_drop_down (rating, popover);
   collect_label_texts (focus, texts);
   g_assert_cmpstr (texts->str, ==, "進捗の遅れ\n");
 
@@ -1242,7 +1251,20 @@ test_rating_popup_focus (Fixture *fixture, gconstpointer data)
   g_string_truncate (texts, 0);
   collect_label_texts (focus, texts);
   g_assert_cmpstr (texts->str, ==, "概ね順調に進捗\n");
+  /* Closed without a choice and opened again: still on the current one. */
+  gtk_popover_popdown (popover);
+  wait_idle ();
+  focus = open_drop_down (rating, popover);
+  g_string_truncate (texts, 0);
+  collect_label_texts (focus, texts);
+  g_assert_cmpstr (texts->str, ==, "進捗の遅れ\n");
   g_assert_true (press_key (focus, GDK_KEY_Return, 0));
+  wait_idle ();
+  g_assert_cmpstr (kensho_indicator_get_rating_id (indicator, 2023), ==, "delayed");
+  /* Again, Up and Enter. */
+  focus = open_drop_down (rating, popover);
+  g_assert_true (press_key (focus, GDK_KEY_Up, 0));
+  g_assert_true (press_key (gtk_root_get_focus (GTK_ROOT (fixture->window)), GDK_KEY_Return, 0));
   wait_idle ();
   g_assert_cmpstr (kensho_indicator_get_rating_id (indicator, 2023), ==, "mostly-on-track");
 }

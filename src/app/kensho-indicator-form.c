@@ -489,7 +489,7 @@ on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoIndicat
     load (self);
 }
 
-/* The rating list: each row keeps its list item, to find the current one. */
+/* The rating list: each row keeps its list item, to know its position. */
 static void
 on_rating_row_selected (GtkListItem *item, GParamSpec *pspec, GtkWidget *check)
 {
@@ -522,35 +522,6 @@ bind_rating_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
   on_rating_row_selected (item, NULL, gtk_widget_get_last_child (box));
 }
 
-/* The row of the current choice: its list item is selected. */
-static GtkListItem *
-find_selected_item (GtkWidget *widget)
-{
-  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "list-item");
-
-  if (item != NULL && gtk_list_item_get_selected (item))
-    return item;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      item = find_selected_item (child);
-      if (item != NULL)
-        return item;
-    }
-  return NULL;
-}
-
-/* GTK 4.8 opens a drop-down's list with the keyboard on its first row, so
- * that Up and Enter on a delayed indicator chose "Not rated": the keyboard
- * starts on the current rating instead. */
-static void
-on_rating_popup_enter (GtkEventControllerFocus *controller, gpointer data)
-{
-  GtkListItem *item = find_selected_item (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
-
-  if (item != NULL)
-    gtk_widget_grab_focus (gtk_widget_get_parent (gtk_list_item_get_child (item)));
-}
-
 static GtkListItem *
 row_item (GtkWidget *row)
 {
@@ -559,31 +530,58 @@ row_item (GtkWidget *row)
   return child ? g_object_get_data (G_OBJECT (child), "list-item") : NULL;
 }
 
+/* The row at @position. (The rows are not in the list's order among its
+ * children.) */
+static GtkWidget *
+find_rating_row (GtkWidget *list, guint position)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (row_item (row) != NULL && gtk_list_item_get_position (row_item (row)) == position)
+      return row;
+  return NULL;
+}
+
+/* GTK 4.8 opens a drop-down's list with the keyboard on its first row, so
+ * that Up and Enter on a delayed indicator chose "Not rated": the keyboard
+ * starts on the current rating instead. */
+static void
+on_rating_popup_enter (GtkEventControllerFocus *controller, GtkWidget *list)
+{
+  GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (gtk_widget_get_parent (popover)));
+  GtkSelectionModel *choice = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+  GtkWidget *row = find_rating_row (list, selected);
+
+  /* A row stepped to before Escape is not the choice (Enter takes the
+   * list's selected row). */
+  if (GTK_IS_SINGLE_SELECTION (choice))
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (choice), selected);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+}
+
 /* Its list moves the keyboard from where it last put it (the first row),
- * not from the row focused: Up and Down step from the focused row. (The
- * rows are not in the list's order among its children.) */
+ * not from the row focused: Up and Down step from the focused row. */
 static gboolean
 step_rating_focus (GtkWidget *list, GVariant *args, gpointer data)
 {
   GtkWidget *row = gtk_root_get_focus (gtk_widget_get_root (list));
-  GtkListItem *item;
+  GtkWidget *next;
+  guint position;
 
   /* The focus is on a row, or inside one. */
   while (row != NULL && gtk_widget_get_parent (row) != list)
     row = gtk_widget_get_parent (row);
-  item = row ? row_item (row) : NULL;
-  guint wanted;
-
-  if (item == NULL)
+  if (row == NULL || row_item (row) == NULL)
     return FALSE;
-  wanted = gtk_list_item_get_position (item) + g_variant_get_int32 (args);
-  for (GtkWidget *other = gtk_widget_get_first_child (list); other; other = gtk_widget_get_next_sibling (other))
-    if (row_item (other) != NULL && gtk_list_item_get_position (row_item (other)) == wanted)
-      {
-        /* As the list's own keys do: the row stepped to is the one Enter takes. */
-        gtk_widget_activate_action (other, "list.select-item", "(ubb)", wanted, FALSE, FALSE);
-        gtk_widget_grab_focus (other);
-      }
+  position = gtk_list_item_get_position (row_item (row)) + g_variant_get_int32 (args);
+  next = find_rating_row (list, position);
+  if (next != NULL)
+    {
+      /* Selected too, as the list's own keys do: Enter takes that row. */
+      gtk_widget_activate_action (next, "list.select-item", "(ubb)", position, FALSE, FALSE);
+      gtk_widget_grab_focus (next);
+    }
   return TRUE;
 }
 
@@ -628,9 +626,9 @@ focus_current_rating_on_popup (GtkDropDown *dropdown)
         GtkWidget *list = find_list_view (child);
         GtkEventController *keys = gtk_shortcut_controller_new ();
 
-        g_signal_connect (focus, "enter", G_CALLBACK (on_rating_popup_enter), NULL);
-        gtk_widget_add_controller (child, focus);
         g_return_if_fail (list != NULL);
+        g_signal_connect (focus, "enter", G_CALLBACK (on_rating_popup_enter), list);
+        gtk_widget_add_controller (child, focus);
         gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
         add_step_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Up, -1);
         add_step_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Up, -1);
