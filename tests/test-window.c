@@ -1438,6 +1438,11 @@ test_value_units_and_notes (Fixture *fixture, gconstpointer data)
   wait_idle ();
   g_assert_nonnull (strstr (kensho_values_editor_get_notes (values), "“件以上” is read as the unit"));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (actual)), "令和5年度 actual"));
+  /* A box that cannot be read says so, and only that. */
+  gtk_editable_set_text (actual, "1,5x0件");
+  wait_idle ();
+  g_assert_nonnull (kensho_values_editor_get_error (values));
+  g_assert_null (kensho_values_editor_get_notes (values));
   gtk_editable_set_text (actual, "10件 (以上)");
   wait_idle ();
   g_assert_null (kensho_values_editor_get_notes (values));

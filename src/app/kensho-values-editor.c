@@ -199,6 +199,7 @@ commit_cell (KenshoValuesEditor *self, GtkEditable *editable, int year)
     {
       /* What was typed stays in the cell; the model keeps its last good
        * value until the cell can be read. */
+      set_cell_note (self, GTK_WIDGET (editable), NULL);
       set_cell_error (self, GTK_WIDGET (editable), error->message);
       return;
     }
