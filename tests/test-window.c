@@ -1191,6 +1191,24 @@ test_undo_in_commentary (Fixture *fixture, gconstpointer data)
   /* Redo comes back the same way. */
   g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, pasted);
+
+  /* In a one-line field too: Ctrl+Z there is the window's undo. */
+  {
+    GtkEditable *name = kensho_indicator_form_get_field (shown_indicator_form (fixture), "name");
+    GtkWidget *text = gtk_widget_get_first_child (GTK_WIDGET (name));
+
+    while (text != NULL && !GTK_IS_TEXT (text))
+      text = gtk_widget_get_next_sibling (text);
+    g_assert_nonnull (text);
+    gtk_widget_grab_focus (text);
+    g_signal_emit_by_name (text, "insert-at-cursor", "（人）");
+    g_assert_cmpstr (kensho_indicator_get_name (indicator), ==, "新規就農者数（人）");
+    g_assert_true (press_key (text, GDK_KEY_z, GDK_CONTROL_MASK));
+    g_assert_cmpstr (kensho_indicator_get_name (indicator), ==, "新規就農者数");
+    g_assert_cmpstr (gtk_editable_get_text (name), ==, "新規就農者数");
+    /* The step before is the commentary's paste, redone above. */
+    g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, pasted);
+  }
 }
 
 static GtkPopover *

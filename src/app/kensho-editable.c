@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A form of a sheet opened read-only: its texts stay readable and
- * selectable but cannot be changed; its buttons and drop-downs do nothing. */
+/* What the forms' fields share: read-only for a sheet opened read-only,
+ * and undo through the window's one history. */
 #include "config.h"
 
 #include "kensho-editable.h"
@@ -36,4 +36,25 @@ kensho_editable_set_all (GtkWidget *root, gboolean editable)
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     kensho_editable_set_all (child, editable);
+}
+
+/* Ctrl+Z and Shift+Ctrl+Z in any field of @form are the window's undo and
+ * redo, before the field's own (GtkText keeps its undo action enabled
+ * with its history off, and took the keys to do nothing). */
+void
+kensho_editable_route_undo (GtkWidget *form)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  g_return_if_fail (GTK_IS_WIDGET (form));
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.undo")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z,
+                                                                                  GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("win.redo")));
+  gtk_widget_add_controller (form, controller);
 }

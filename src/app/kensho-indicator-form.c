@@ -764,6 +764,7 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
   gtk_box_append (self->rating_hint_box, GTK_WIDGET (self->use_suggestion));
 
   self->reason = text_area (self, self->reason_box, _("Reason for delay"));
+  kensho_editable_route_undo (GTK_WIDGET (self));
   kensho_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect (gtk_text_view_get_buffer (self->reason), "changed", G_CALLBACK (on_reason_changed), self);
 }

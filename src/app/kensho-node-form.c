@@ -112,6 +112,7 @@ kensho_node_form_init (KenshoNodeForm *self)
   adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (box));
   gtk_widget_set_valign (clamp, GTK_ALIGN_START);
   adw_bin_set_child (ADW_BIN (self), clamp);
+  kensho_editable_route_undo (GTK_WIDGET (self));
 }
 
 GtkWidget *
