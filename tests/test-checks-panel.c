@@ -79,15 +79,6 @@ find_button_with_tooltip (GtkWidget *widget, const char *tooltip)
   return find_widget (widget, is_sensitive_button_with_tooltip, tooltip);
 }
 
-/* Every label's text under widget, one per line. */
-static void
-collect_text (GtkWidget *widget, GString *out)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_text (child, out);
-}
 
 static void
 record_finding (KenshoChecksPanel *panel, KenshoFinding *finding, KenshoFinding **out)
@@ -115,7 +106,7 @@ test_panel_lists_and_follows_the_sheet (void)
 
   /* The sample's three final targets below their baselines. */
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 3);
-  collect_text (panel, text);
+  collect_label_texts (panel, text);
   g_assert_nonnull (strstr (text->str, "3 findings"));
   g_assert_nonnull (strstr (text->str, "コミュニティバス利用者数\nThe final-year target (29万人) is below the "
                                        "baseline (294,758人)"));
@@ -175,7 +166,7 @@ test_form_shows_achievement_and_rules (void)
   gtk_window_present (GTK_WINDOW (window));
   kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), jobs, undo);
   wait_idle ();
-  collect_text (form, text);
+  collect_label_texts (form, text);
   /* 1,472 of 1,594; 1,472 of the final 1,630. */
   g_assert_nonnull (strstr (text->str, "92.3% against this year’s target · 90.3% towards the final target"));
   g_assert_nonnull (strstr (text->str, "Nothing to report."));
@@ -194,7 +185,7 @@ test_form_shows_achievement_and_rules (void)
   wait_idle ();
   g_assert_true (kensho_indicator_get_acknowledged (bus, "final-below-baseline"));
   g_string_truncate (text, 0);
-  collect_text (form, text);
+  collect_label_texts (form, text);
   g_assert_nonnull (strstr (text->str, "Acknowledged: Final target behind the baseline"));
   g_assert_true (kensho_undo_stack_can_undo (undo));
   kensho_undo_stack_undo (undo);
@@ -211,7 +202,7 @@ test_form_shows_achievement_and_rules (void)
   kensho_indicator_set_rating_id (jobs, 2023, "a");
   wait_idle ();
   g_string_truncate (text, 0);
-  collect_text (form, text);
+  collect_label_texts (form, text);
   g_assert_nonnull (strstr (text->str, "of the value expected this year (expected 1,596.5件)"));
   g_assert_nonnull (strstr (text->str, "The rules suggest “C”; the rating chosen disagrees."));
   g_assert_nonnull (strstr (text->str, "Rated “A” (100% or more), but the achievement is "));
@@ -228,7 +219,7 @@ test_form_shows_achievement_and_rules (void)
     g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "c");
     g_assert_false (gtk_widget_get_visible (find_button (form, "Rate “C”")));
     g_string_truncate (text, 0);
-    collect_text (form, text);
+    collect_label_texts (form, text);
     g_assert_nonnull (strstr (text->str, "The rules suggest “C”.\n"));
     g_assert_null (strstr (text->str, "disagrees"));
     kensho_undo_stack_undo (undo);
@@ -346,7 +337,7 @@ test_overview_page (void)
   g_assert_nonnull (overview);
   g_assert_cmpuint (kensho_overview_get_n_rows (overview), ==, 10);
 
-  collect_text (GTK_WIDGET (page), text);
+  collect_label_texts (GTK_WIDGET (page), text);
   /* Numerical targets and KPIs apart, each count with its share. */
   g_assert_nonnull (strstr (text->str, "Numerical targets\nWhole sheet\n1 (16.7%)\n2 (33.3%)\n3 (50.0%)\n0 (0.0%)\n6\n"
                                        "1 しごとの創生\n0 (0.0%)\n1 (50.0%)\n1 (50.0%)\n0 (0.0%)\n2\n"));
@@ -432,7 +423,7 @@ test_rating_scale_editor (void)
   wait_idle ();
   g_assert_cmpint (kensho_sheet_get_achievement_method (sheet), ==, KENSHO_ACHIEVEMENT_EXPECTED);
   g_assert_cmpuint (count_expander_rows (editor), ==, 7);
-  collect_text (editor, text);
+  collect_label_texts (editor, text);
   g_assert_nonnull (strstr (text->str, "Kept because indicators still give them: 順調に進捗、概ね順調に進捗、進捗の遅れ."));
   g_assert_nonnull (strstr (text->str, "80% to under 100%"));
   g_assert_nonnull (strstr (text->str, "under 50% · a delay"));

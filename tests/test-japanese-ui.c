@@ -12,6 +12,7 @@
 #include "kensho-i18n.h"
 #include "kensho-window.h"
 #include "test-app.h"
+#include "test-gtk-util.h"
 
 static void
 wait_idle (void)
@@ -83,6 +84,7 @@ test_window_in_japanese (void)
   assert_japanese (texts, form_ja, form_en);
   /* The value columns are named after the fiscal year, in Japanese. */
   g_assert_true (g_hash_table_contains (texts, "令和5年度実績値"));
+  assert_unique_mnemonics (GTK_WIDGET (window));
 
   kensho_window_close_for_quit (window);
   wait_idle ();

@@ -268,6 +268,31 @@ test_named_series (void)
   g_assert_cmpstr (kensho_series_get_name (kensho_indicator_get_series (indicator, 0)), ==, "女性");
 }
 
+/* The unit a series' numbers share; none when they differ or have none.
+ * Texts ("-") do not count. */
+static void
+test_series_common_unit (void)
+{
+  g_autoptr(KenshoSeries) series = kensho_series_new (NULL);
+  g_autoptr(KenshoValue) four = kensho_value_parse ("4件", NULL);
+  g_autoptr(KenshoValue) many = kensho_value_parse ("1,563件 (令和4年)", NULL);
+  g_autoptr(KenshoValue) dash = kensho_value_parse ("-", NULL);
+  g_autoptr(KenshoValue) people = kensho_value_parse ("12人", NULL);
+  g_autoptr(KenshoValue) bare = kensho_value_parse ("7", NULL);
+
+  g_assert_null (kensho_series_get_common_unit (series));
+  kensho_series_set_baseline (series, four);
+  kensho_series_set_actual (series, 2023, many);
+  kensho_series_set_target (series, 2023, dash);
+  g_assert_cmpstr (kensho_series_get_common_unit (series), ==, "件");
+  kensho_series_set_final (series, people);
+  g_assert_null (kensho_series_get_common_unit (series));
+  kensho_series_set_final (series, bare);
+  g_assert_null (kensho_series_get_common_unit (series));
+  kensho_series_set_final (series, NULL);
+  g_assert_cmpstr (kensho_series_get_common_unit (series), ==, "件");
+}
+
 static void
 test_plan_period_checked (void)
 {
@@ -355,6 +380,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/year-records", test_year_records);
   g_test_add_func ("/model/columns-follow-fiscal-year", test_columns_follow_fiscal_year);
   g_test_add_func ("/model/named-series", test_named_series);
+  g_test_add_func ("/model/series-common-unit", test_series_common_unit);
   g_test_add_func ("/model/plan-period-checked", test_plan_period_checked);
   g_test_add_func ("/model/equal", test_equal);
   g_test_add_func ("/model/next-code", test_next_code);

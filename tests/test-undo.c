@@ -47,6 +47,44 @@ test_typing_is_one_step (void)
   g_assert_true (kensho_sheet_equal (sheet, original));
 }
 
+/* Undo and redo back to where the sheet was saved make it clean again;
+ * typing on after a save is not merged into the saved step; a saved
+ * state dropped with the redo history never comes back. */
+static void
+test_clean_after_undo (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoUndoStack) undo = kensho_undo_stack_new (sheet);
+  KenshoIndicator *indicator = indicator_at (sheet, 3);
+
+  g_assert_false (kensho_undo_stack_is_clean (undo));
+  kensho_undo_stack_set_clean (undo);
+  g_assert_true (kensho_undo_stack_is_clean (undo));
+  kensho_undo_stack_begin_edit (undo, KENSHO_NODE (indicator), "Edit issues", "issues");
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "課");
+  g_assert_false (kensho_undo_stack_is_clean (undo));
+  kensho_undo_stack_undo (undo);
+  g_assert_true (kensho_undo_stack_is_clean (undo));
+  kensho_undo_stack_redo (undo);
+  g_assert_false (kensho_undo_stack_is_clean (undo));
+
+  /* Saved mid-typing: the rest typed is another step. */
+  kensho_undo_stack_set_clean (undo);
+  kensho_undo_stack_begin_edit (undo, KENSHO_NODE (indicator), "Edit issues", "issues");
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "課題");
+  g_assert_false (kensho_undo_stack_is_clean (undo));
+  kensho_undo_stack_undo (undo);
+  g_assert_true (kensho_undo_stack_is_clean (undo));
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, "課");
+
+  /* Undone past the save, then a new edit: the saved state is gone. */
+  kensho_undo_stack_undo (undo);
+  kensho_undo_stack_begin_edit (undo, KENSHO_NODE (indicator), "Edit reason", "reason");
+  kensho_indicator_set_delay_reason (indicator, 2023, "理由");
+  kensho_undo_stack_undo (undo);
+  g_assert_false (kensho_undo_stack_is_clean (undo));
+}
+
 static void
 test_values_and_series_undo (void)
 {
@@ -163,6 +201,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/undo/typing-is-one-step", test_typing_is_one_step);
+  g_test_add_func ("/undo/clean-after-undo", test_clean_after_undo);
   g_test_add_func ("/undo/values-and-series", test_values_and_series_undo);
   g_test_add_func ("/undo/structure", test_structure_undo);
   g_test_add_func ("/undo/sheet-typing-is-one-step", test_sheet_typing_is_one_step);

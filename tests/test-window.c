@@ -15,6 +15,7 @@
 #include "kensho-export-progress.h"
 #include "kensho-form-columns.h"
 #include "kensho-indicator-form.h"
+#include "kensho-node-form.h"
 #include "kensho-sheet-properties.h"
 #include "kensho-values-editor.h"
 #include "kensho-sheet-xml.h"
@@ -118,6 +119,7 @@ test_sample_in_tree (Fixture *fixture, gconstpointer data)
   g_assert_true (kensho_indicator_form_get_indicator (KENSHO_INDICATOR_FORM (kensho_window_get_form (fixture->window)))
                  == KENSHO_INDICATOR (node));
   save_screenshot (GTK_WIDGET (fixture->window), "window-indicator.png");
+  assert_unique_mnemonics (GTK_WIDGET (fixture->window));
 }
 
 static void
@@ -1765,6 +1767,617 @@ test_shortcuts_listed (Fixture *fixture, gconstpointer data)
     }
 }
 
+static KenshoIndicatorForm *
+shown_indicator_form (Fixture *fixture)
+{
+  GtkWidget *form = kensho_window_get_form (fixture->window);
+
+  g_assert_true (KENSHO_IS_INDICATOR_FORM (form));
+  return KENSHO_INDICATOR_FORM (form);
+}
+
+static KenshoValuesEditor *
+shown_values (Fixture *fixture)
+{
+  return KENSHO_VALUES_EDITOR (kensho_indicator_form_get_values_editor (shown_indicator_form (fixture)));
+}
+
+/* Sheet Properties → the year shown R5 → R6: the open form's headings,
+ * values and texts follow at once, and what is typed goes to R6. */
+static void
+test_year_change_in_open_form (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "製造品出荷額等");
+  KenshoIndicator *indicator = KENSHO_INDICATOR (node);
+  KenshoSheet *sheet = kensho_window_get_sheet (fixture->window);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GString) headings = g_string_new (NULL);
+  g_autofree char *activities_r5 = NULL;
+  GtkTextView *divisions = NULL;
+  KenshoValuesEditor *values;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  GtkWindow *dialog;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  values = shown_values (fixture);
+  activities_r5 = g_strdup (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES));
+  g_assert_nonnull (activities_r5);
+
+  dialog = kensho_sheet_properties_new (GTK_WINDOW (fixture->window), sheet,
+                                        kensho_window_get_undo_stack (fixture->window));
+  gtk_window_present (dialog);
+  wait_idle ();
+  collect_year_entries (GTK_WIDGET (dialog), entries, &divisions);
+  gtk_editable_set_text (g_ptr_array_index (entries, 0), "R6");
+  gtk_window_destroy (dialog);
+  wait_idle ();
+  g_assert_cmpint (kensho_sheet_get_fiscal_year (sheet), ==, 2024);
+
+  /* The headings name R5 (the year before) and R6, never R4. */
+  collect_label_texts (GTK_WIDGET (values), headings);
+  g_test_message ("%s", headings->str);
+  g_assert_nonnull (strstr (headings->str, "令和5年度 actual"));
+  g_assert_nonnull (strstr (headings->str, "令和6年度 actual"));
+  g_assert_nonnull (strstr (headings->str, "令和6年度 target"));
+  g_assert_null (strstr (headings->str, "令和4年度"));
+  /* The year before is R5's actual; R6 has none yet. */
+  g_assert_cmpstr (gtk_editable_get_text (kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_PREVIOUS_ACTUAL)),
+                   ==, "11,017億円 (令和3年)");
+  g_assert_cmpstr (gtk_editable_get_text (kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_ACTUAL)), ==, "");
+
+  gtk_editable_set_text (kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_ACTUAL), "7");
+  wait_idle ();
+  g_assert_cmpstr (kensho_series_get_column (kensho_indicator_get_series (indicator, 0), KENSHO_COLUMN_ACTUAL,
+                                             2024)->number, ==, "7");
+  g_assert_cmpstr (kensho_series_get_column (kensho_indicator_get_series (indicator, 0), KENSHO_COLUMN_ACTUAL,
+                                             2023)->number, ==, "11017");
+
+  /* ① shows R6's text (none), and what is typed there is R6's. */
+  collect_text_views (GTK_WIDGET (shown_indicator_form (fixture)), views);
+  buffer = gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "令和6年度の取組", -1);
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2024, KENSHO_COMMENTARY_ACTIVITIES), ==, "令和6年度の取組");
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==, activities_r5);
+}
+
+/* Deleting the selected row moves the selection to a neighbour, whose
+ * form is shown: nothing typed goes into the deleted row. Undoing an add
+ * takes the added row's form away. */
+static void
+test_delete_moves_selection (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *first = find_row (fixture->tree, "製造品出荷額等");
+  KenshoNode *second = find_row (fixture->tree, "新技術・新製品等の開発数");
+  KenshoNode *third = find_row (fixture->tree, "創業相談件数");
+  KenshoNode *measure = kensho_node_get_parent (second);
+  KenshoIndicatorForm *form;
+  KenshoNode *added;
+
+  g_assert_true (kensho_node_get_child (measure, 2) == third);
+  kensho_strategy_tree_select (fixture->tree, second);
+  wait_idle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
+  wait_idle ();
+  /* The next one. */
+  g_assert_true (kensho_strategy_tree_get_selected (fixture->tree) == third);
+  form = shown_indicator_form (fixture);
+  g_assert_true (kensho_indicator_form_get_indicator (form) == KENSHO_INDICATOR (third));
+  gtk_editable_set_text (kensho_indicator_form_get_field (form, "name"), "創業相談の件数");
+  g_assert_cmpstr (kensho_indicator_get_name (KENSHO_INDICATOR (third)), ==, "創業相談の件数");
+  g_assert_cmpstr (kensho_indicator_get_name (KENSHO_INDICATOR (second)), ==, "新技術・新製品等の開発数");
+
+  /* The last of its measure: the one before. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
+  wait_idle ();
+  g_assert_true (kensho_strategy_tree_get_selected (fixture->tree) == first);
+  g_assert_true (kensho_indicator_form_get_indicator (shown_indicator_form (fixture)) == KENSHO_INDICATOR (first));
+  /* The only one: its measure. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
+  wait_idle ();
+  g_assert_true (kensho_strategy_tree_get_selected (fixture->tree) == measure);
+  g_assert_true (KENSHO_IS_NODE_FORM (kensho_window_get_form (fixture->window)));
+
+  /* An add undone: nothing selected, no form. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-kpi", NULL));
+  wait_idle ();
+  added = kensho_strategy_tree_get_selected (fixture->tree);
+  g_assert_true (kensho_indicator_form_get_indicator (shown_indicator_form (fixture)) == KENSHO_INDICATOR (added));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_idle ();
+  g_assert_null (kensho_node_get_sheet (added));
+  g_assert_false (KENSHO_IS_INDICATOR_FORM (kensho_window_get_form (fixture->window)));
+  g_assert_false (KENSHO_IS_NODE_FORM (kensho_window_get_form (fixture->window)));
+}
+
+static void
+on_paste_done (GtkTextBuffer *buffer, GdkClipboard *clipboard, gboolean *done)
+{
+  *done = TRUE;
+}
+
+static char *
+dup_buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Paste into ②, type, then Ctrl+Z four times: the typing goes, then the
+ * paste, then the app's history goes on backwards; never forth again. */
+static void
+test_undo_in_commentary (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "新規就農者数");
+  KenshoIndicator *indicator = KENSHO_INDICATOR (node);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *original = g_strdup (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES));
+  g_autofree char *pasted = g_strconcat (original, "貼り付けた文", NULL);
+  g_autofree char *typed = g_strconcat (pasted, "追記", NULL);
+  const char *expected[] = { pasted, original, original, original };
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  gboolean done = FALSE;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  collect_text_views (GTK_WIDGET (shown_indicator_form (fixture)), views);
+  view = g_ptr_array_index (views, KENSHO_COMMENTARY_ISSUES);
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), "貼り付けた文");
+  g_signal_connect (buffer, "paste-done", G_CALLBACK (on_paste_done), &done);
+  g_signal_emit_by_name (view, "paste-clipboard");
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (buffer, on_paste_done, &done);
+  g_signal_emit_by_name (view, "insert-at-cursor", "追記");
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, typed);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *shown = NULL;
+
+      press_shortcut_from (GTK_WIDGET (view), GDK_KEY_z, GDK_CONTROL_MASK);
+      wait_idle ();
+      shown = dup_buffer_text (buffer);
+      g_assert_cmpstr (shown, ==, expected[i]);
+      g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, expected[i]);
+    }
+  /* Redo comes back the same way. */
+  g_assert_true (press_shortcut_from (GTK_WIDGET (view), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, pasted);
+
+  /* In a one-line field too: Ctrl+Z there is the window's undo. */
+  {
+    GtkEditable *name = kensho_indicator_form_get_field (shown_indicator_form (fixture), "name");
+    GtkWidget *text = gtk_widget_get_first_child (GTK_WIDGET (name));
+
+    while (text != NULL && !GTK_IS_TEXT (text))
+      text = gtk_widget_get_next_sibling (text);
+    g_assert_nonnull (text);
+    gtk_widget_grab_focus (text);
+    g_signal_emit_by_name (text, "insert-at-cursor", "（人）");
+    g_assert_cmpstr (kensho_indicator_get_name (indicator), ==, "新規就農者数（人）");
+    g_assert_true (press_shortcut_from (text, GDK_KEY_z, GDK_CONTROL_MASK));
+    g_assert_cmpstr (kensho_indicator_get_name (indicator), ==, "新規就農者数");
+    g_assert_cmpstr (gtk_editable_get_text (name), ==, "新規就農者数");
+    /* The step before is the commentary's paste, redone above. */
+    g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, pasted);
+  }
+}
+
+static GtkPopover *
+find_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return GTK_POPOVER (child);
+  return NULL;
+}
+
+static gboolean
+is_inside (GtkWidget *widget, GtkWidget *ancestor)
+{
+  return widget != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
+}
+
+/* Opens @drop_down from the keyboard; returns where the keyboard is then. */
+static GtkWidget *
+open_drop_down (GtkDropDown *drop_down, GtkPopover *popover)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (drop_down));
+
+  gtk_widget_grab_focus (GTK_WIDGET (drop_down));
+  gtk_widget_activate (GTK_WIDGET (drop_down));
+  while (!is_inside (gtk_root_get_focus (root), GTK_WIDGET (popover)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_idle ();
+  return gtk_root_get_focus (root);
+}
+
+/* The rating drop-down opens with the keyboard on the current rating:
+ * Up and Enter choose the one above it, not the first of the list. */
+static void
+test_rating_popup_focus (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "新技術・新製品等の開発数");
+  KenshoIndicator *indicator = KENSHO_INDICATOR (node);
+  GtkDropDown *rating;
+  GtkPopover *popover;
+  GtkWidget *focus;
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  g_assert_cmpstr (kensho_indicator_get_rating_id (indicator, 2023), ==, "delayed");
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_drawn (GTK_WIDGET (fixture->window));
+  rating = find_drop_down (GTK_WIDGET (shown_indicator_form (fixture)), "Not rated");
+  g_assert_nonnull (rating);
+  g_assert_cmpuint (gtk_drop_down_get_selected (rating), ==, 3);
+  popover = find_popover (GTK_WIDGET (rating));
+  g_assert_nonnull (popover);
+  focus = open_drop_down (rating, popover);
+  collect_label_texts (focus, texts);
+  g_assert_cmpstr (texts->str, ==, "進捗の遅れ\n");
+
+  g_assert_true (press_shortcut_from (focus, GDK_KEY_Up, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_string_truncate (texts, 0);
+  collect_label_texts (focus, texts);
+  g_assert_cmpstr (texts->str, ==, "概ね順調に進捗\n");
+  /* Closed without a choice and opened again: still on the current one. */
+  gtk_popover_popdown (popover);
+  wait_idle ();
+  focus = open_drop_down (rating, popover);
+  g_string_truncate (texts, 0);
+  collect_label_texts (focus, texts);
+  g_assert_cmpstr (texts->str, ==, "進捗の遅れ\n");
+  g_assert_true (press_shortcut_from (focus, GDK_KEY_Return, 0));
+  wait_idle ();
+  g_assert_cmpstr (kensho_indicator_get_rating_id (indicator, 2023), ==, "delayed");
+  /* Again, Up and Enter. */
+  focus = open_drop_down (rating, popover);
+  g_assert_true (press_shortcut_from (focus, GDK_KEY_Up, 0));
+  g_assert_true (press_shortcut_from (gtk_root_get_focus (GTK_ROOT (fixture->window)), GDK_KEY_Return, 0));
+  wait_idle ();
+  g_assert_cmpstr (kensho_indicator_get_rating_id (indicator, 2023), ==, "mostly-on-track");
+}
+
+
+/* The window of this app showing the file at @path. */
+static KenshoWindow *
+window_showing (const char *path)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (KENSHO_IS_WINDOW (toplevel) && kensho_window_get_document (KENSHO_WINDOW (toplevel)) != NULL &&
+          g_strcmp0 (kensho_document_get_path (kensho_window_get_document (KENSHO_WINDOW (toplevel))), path) == 0)
+        return KENSHO_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+/* Someone else has the sheet open; it is opened read-only from the
+ * question asked: nothing can be edited, and Save suggests a copy beside
+ * their file, which stays as it was. */
+static void
+test_read_only (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "theirs.xml", NULL);
+  g_autoptr(KenshoFileLock) theirs = kensho_file_lock_new (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) dialogs = NULL;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *suggested = NULL;
+  KenshoWindow *window;
+  KenshoIndicatorForm *form;
+  KenshoNode *node;
+  GtkWindow *chooser;
+  guint position, n_rows;
+
+  g_assert_true (g_file_get_contents (kensho_document_get_path (kensho_window_get_document (fixture->window)),
+                                      &before, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, before, -1, NULL));
+  g_assert_true (kensho_file_lock_acquire (theirs, NULL));
+
+  kensho_window_open_file (fixture->window, file);
+  wait_idle ();
+  dialogs = message_dialogs_of (GTK_WINDOW (fixture->window));
+  g_assert_cmpuint (dialogs->len, ==, 1);
+  adw_message_dialog_response (g_ptr_array_index (dialogs, 0), "read-only");
+  gtk_window_destroy (g_ptr_array_index (dialogs, 0));
+  g_clear_pointer (&dialogs, g_ptr_array_unref);
+  wait_idle ();
+  window = window_showing (path);
+  g_assert_nonnull (window);
+  g_assert_true (kensho_document_get_read_only (kensho_window_get_document (window)));
+
+  /* Nothing to edit: the form's fields, the tree's actions, undo. */
+  node = find_row (kensho_window_get_tree (window), "製造品出荷額等");
+  kensho_strategy_tree_select (kensho_window_get_tree (window), node);
+  wait_idle ();
+  form = KENSHO_INDICATOR_FORM (kensho_window_get_form (window));
+  g_assert_false (gtk_editable_get_editable (kensho_indicator_form_get_field (form, "name")));
+  g_assert_false (gtk_editable_get_editable (kensho_values_editor_get_cell (
+    KENSHO_VALUES_EDITOR (kensho_indicator_form_get_values_editor (form)), 0, KENSHO_COLUMN_ACTUAL)));
+  collect_text_views (GTK_WIDGET (form), views);
+  for (guint i = 0; i < views->len; i++)
+    g_assert_false (gtk_text_view_get_editable (g_ptr_array_index (views, i)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_drop_down (GTK_WIDGET (form), "Not rated"))));
+  position = kensho_node_get_position (node);
+  n_rows = kensho_strategy_tree_get_n_rows (kensho_window_get_tree (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-down", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-kpi", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.properties", NULL);
+  g_assert_false (kensho_strategy_tree_drop_node (kensho_window_get_tree (window), node,
+                                                  find_row (kensho_window_get_tree (window), "企業誘致の推進")));
+  wait_idle ();
+  g_assert_nonnull (kensho_node_get_sheet (node));
+  g_assert_cmpuint (kensho_node_get_position (node), ==, position);
+  g_assert_cmpuint (kensho_strategy_tree_get_n_rows (kensho_window_get_tree (window)), ==, n_rows);
+  g_assert_null (find_toplevel ("AdwPreferencesWindow"));
+  g_assert_false (kensho_document_get_unsaved (kensho_window_get_document (window)));
+
+  /* Save goes to Save As, which suggests a copy, not their file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  chooser = wait_toplevel ("GtkFileChooserDialog");
+  suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (suggested, ==, "theirs (copy).xml");
+  /* (Their file chosen all the same is refused with their name: see
+   * test-workspace's /workspace/lock.) */
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  wait_idle ();
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (kensho_document_get_read_only (kensho_window_get_document (window)));
+
+  kensho_window_close_for_quit (window);
+  wait_idle ();
+  kensho_file_lock_release (theirs);
+}
+
+/* The file changed on disk since it was opened: saving asks, and the
+ * safe answer (save elsewhere) has the keyboard, not Overwrite. */
+static void
+test_changed_on_disk_asks_safely (Fixture *fixture, gconstpointer data)
+{
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  KenshoIndicator *indicator = KENSHO_INDICATOR (find_row (fixture->tree, "新規求人数"));
+  g_autofree char *contents = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) dialogs = NULL;
+  GtkWidget *focus;
+
+  g_assert_true (g_file_get_contents (kensho_document_get_path (document), &contents, NULL, NULL));
+  theirs = g_strconcat (contents, "<!-- theirs -->\n", NULL);
+  g_assert_true (g_file_set_contents (kensho_document_get_path (document), theirs, -1, NULL));
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "私の編集");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  dialogs = message_dialogs_of (GTK_WINDOW (fixture->window));
+  g_assert_cmpuint (dialogs->len, ==, 1);
+  g_assert_cmpstr (adw_message_dialog_get_heading (g_ptr_array_index (dialogs, 0)), ==, "The File Changed on Disk");
+  wait_drawn (g_ptr_array_index (dialogs, 0));
+  focus = gtk_root_get_focus (g_ptr_array_index (dialogs, 0));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "Save _Elsewhere…");
+  adw_message_dialog_response (g_ptr_array_index (dialogs, 0), "cancel");
+  gtk_window_destroy (g_ptr_array_index (dialogs, 0));
+  wait_idle ();
+  g_assert_true (g_file_get_contents (kensho_document_get_path (document), &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, theirs);
+}
+
+
+/* A number typed without a unit takes the indicator's unit (else its
+ * series' other values', see test-model); "約10件" (a text) and "10件以上" (a unit 件以上) read, with a
+ * note at the box saying how. */
+static void
+test_value_units_and_notes (Fixture *fixture, gconstpointer data)
+{
+  KenshoIndicator *indicator = KENSHO_INDICATOR (find_row (fixture->tree, "製造品出荷額等"));
+  KenshoValuesEditor *values;
+  GtkEditable *target, *actual;
+  const KenshoValue *value;
+
+  /* Its unit, as its values have it. */
+  g_assert_cmpstr (kensho_indicator_get_unit (indicator), ==, "億円");
+  kensho_strategy_tree_select (fixture->tree, KENSHO_NODE (indicator));
+  wait_idle ();
+  values = shown_values (fixture);
+  target = kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_TARGET);
+  actual = kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_ACTUAL);
+
+  gtk_editable_set_text (target, "7");
+  wait_idle ();
+  value = kensho_series_get_column (kensho_indicator_get_series (indicator, 0), KENSHO_COLUMN_TARGET, 2023);
+  g_assert_cmpstr (value->number, ==, "7");
+  g_assert_cmpstr (value->unit, ==, "億円");
+  /* What was typed stays as typed while typing. */
+  g_assert_cmpstr (gtk_editable_get_text (target), ==, "7");
+  g_assert_null (kensho_values_editor_get_notes (values));
+
+  gtk_editable_set_text (actual, "約10件");
+  wait_idle ();
+  g_assert_nonnull (kensho_values_editor_get_notes (values));
+  g_assert_nonnull (strstr (kensho_values_editor_get_notes (values), "“約10件” is kept as text"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (actual), "warning"));
+  gtk_editable_set_text (actual, "10件以上");
+  wait_idle ();
+  g_assert_nonnull (strstr (kensho_values_editor_get_notes (values), "“件以上” is read as the unit"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (actual)), "令和5年度 actual"));
+  /* A box that cannot be read says so, and only that. */
+  gtk_editable_set_text (actual, "1,5x0件");
+  wait_idle ();
+  g_assert_nonnull (kensho_values_editor_get_error (values));
+  g_assert_cmpstr (kensho_values_editor_get_notes (values), ==, NULL);
+  gtk_editable_set_text (actual, "10件 (以上)");
+  wait_idle ();
+  g_assert_null (kensho_values_editor_get_notes (values));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (actual), "warning"));
+  value = kensho_series_get_column (kensho_indicator_get_series (indicator, 0), KENSHO_COLUMN_ACTUAL, 2023);
+  g_assert_cmpstr (value->note, ==, "以上");
+}
+
+
+static gboolean
+title_has_dot (KenshoWindow *window)
+{
+  return strstr (gtk_window_get_title (GTK_WINDOW (window)), "•") != NULL;
+}
+
+/* Undoing back to what was saved (or opened) takes the unsaved dot away,
+ * in the workspace too; redo brings it back. */
+static void
+test_undo_to_saved_state (Fixture *fixture, gconstpointer data)
+{
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  KenshoWorkspace *workspace = kensho_document_get_workspace (document);
+  KenshoNode *node = find_row (fixture->tree, "新規就農者数");
+  GtkEditable *name;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  name = kensho_indicator_form_get_field (shown_indicator_form (fixture), "name");
+  g_assert_false (title_has_dot (fixture->window));
+  gtk_editable_set_text (name, "新規就農者の数");
+  g_assert_true (title_has_dot (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_false (title_has_dot (fixture->window));
+  g_assert_false (kensho_document_get_unsaved (document));
+  g_assert_true (kensho_workspace_flush (workspace, NULL));
+  g_assert_false (kensho_workspace_get_unsaved (workspace, kensho_document_get_id (document)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  g_assert_true (title_has_dot (fixture->window));
+
+  /* Saved with the new name, then edited and undone: clean again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  g_assert_false (title_has_dot (fixture->window));
+  gtk_editable_set_text (name, "新規就農者数（人）");
+  g_assert_true (title_has_dot (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_false (title_has_dot (fixture->window));
+  g_assert_cmpstr (kensho_indicator_get_name (KENSHO_INDICATOR (node)), ==, "新規就農者の数");
+  /* Past the save it is changed again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (title_has_dot (fixture->window));
+}
+
+
+/* Export PDF starts beside the sheet, named after it, wherever the app was
+ * started; Print to File suggests the same file, not output.pdf. */
+static void
+test_output_beside_sheet (Fixture *fixture, gconstpointer data)
+{
+  const char *path = kensho_document_get_path (kensho_window_get_document (fixture->window));
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *expected_uri = NULL;
+  g_autoptr(GFile) shown = NULL;
+  g_autofree char *shown_path = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(GtkPrintSettings) stored = NULL;
+  g_autoptr(GSettings) app_settings = g_settings_new (APP_ID);
+  GtkWindow *dialog;
+
+  g_assert_cmpstr (cwd, !=, folder);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-pdf", NULL));
+  dialog = wait_toplevel ("GtkFileChooserDialog");
+  /* The chooser goes to its folder once the folder is read. */
+  while ((shown = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog))) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  shown_path = g_file_get_path (shown);
+  g_assert_cmpstr (shown_path, ==, folder);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+  g_assert_cmpstr (name, ==, "令和5年度 第2期伊勢崎市まち・ひと・しごと創生総合戦略効果検証シート.pdf");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  wait_idle ();
+
+  /* Printed to a file last time. */
+  stored = gtk_print_settings_new ();
+  gtk_print_settings_set_printer (stored, "Print to File");
+  g_settings_set_value (app_settings, "print-settings", gtk_print_settings_to_gvariant (stored));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print", NULL));
+  dialog = wait_toplevel ("GtkPrintUnixDialog");
+  /* The printers are listed from the main loop. */
+  for (;;)
+    {
+      g_autoptr(GObject) printer = NULL;
+
+      g_object_get (dialog, "selected-printer", &printer, NULL);
+      if (printer != NULL)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_object_get (dialog, "print-settings", &settings, NULL);
+  g_settings_reset (app_settings, "print-settings");
+  {
+    g_autofree char *file = g_build_filename (folder, name, NULL);
+
+    expected_uri = g_filename_to_uri (file, NULL, NULL);
+  }
+  g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI), ==, expected_uri);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  wait_idle ();
+}
+
+
+/* The row selected in a sheet is selected again at the next start. */
+static void
+test_selection_restored (Fixture *fixture, gconstpointer data)
+{
+  KenshoWorkspace *workspace = kensho_application_get_workspace (fixture->app);
+  KenshoNode *node = find_row (fixture->tree, "創業相談件数");
+  gint64 id = kensho_document_get_id (kensho_window_get_document (fixture->window));
+  g_autoptr(KenshoDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  KenshoNode *selected;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  /* Quitting leaves the sheet open in the workspace, to come back. */
+  kensho_window_close_for_quit (fixture->window);
+  wait_idle ();
+  document = kensho_document_restore (workspace, id, &error);
+  g_assert_no_error (error);
+  fixture->window = kensho_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  kensho_window_set_document (fixture->window, document);
+  wait_idle ();
+  fixture->tree = kensho_window_get_tree (fixture->window);
+  selected = kensho_strategy_tree_get_selected (fixture->tree);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (kensho_node_get_title (selected), ==, "創業相談件数");
+  g_assert_true (kensho_indicator_form_get_indicator (shown_indicator_form (fixture)) == KENSHO_INDICATOR (selected));
+
+  /* And when the file is loaded again (a new sheet object). */
+  g_assert_true (kensho_document_reload (document, &error));
+  g_assert_no_error (error);
+  wait_idle ();
+  selected = kensho_strategy_tree_get_selected (fixture->tree);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (kensho_node_get_title (selected), ==, "創業相談件数");
+}
+
+
 int
 main (int argc, char **argv)
 {
@@ -1817,6 +2430,25 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/window/form-fits-window", Fixture, NULL, fixture_set_up, test_form_fits_window, fixture_tear_down);
   g_test_add ("/window/shortcuts-listed", Fixture, NULL, fixture_set_up, test_shortcuts_listed, fixture_tear_down);
+  g_test_add ("/window/year-change-in-open-form", Fixture, NULL, fixture_set_up, test_year_change_in_open_form,
+              fixture_tear_down);
+  g_test_add ("/window/delete-moves-selection", Fixture, NULL, fixture_set_up, test_delete_moves_selection,
+              fixture_tear_down);
+  g_test_add ("/window/undo-in-commentary", Fixture, NULL, fixture_set_up, test_undo_in_commentary,
+              fixture_tear_down);
+  g_test_add ("/window/rating-popup-focus", Fixture, NULL, fixture_set_up, test_rating_popup_focus,
+              fixture_tear_down);
+  g_test_add ("/window/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+  g_test_add ("/window/value-units-and-notes", Fixture, NULL, fixture_set_up, test_value_units_and_notes,
+              fixture_tear_down);
+  g_test_add ("/window/undo-to-saved-state", Fixture, NULL, fixture_set_up, test_undo_to_saved_state,
+              fixture_tear_down);
+  g_test_add ("/window/output-beside-sheet", Fixture, NULL, fixture_set_up, test_output_beside_sheet,
+              fixture_tear_down);
+  g_test_add ("/window/selection-restored", Fixture, NULL, fixture_set_up, test_selection_restored,
+              fixture_tear_down);
+  g_test_add ("/window/changed-on-disk-asks-safely", Fixture, NULL, fixture_set_up,
+              test_changed_on_disk_asks_safely, fixture_tear_down);
   result = g_test_run ();
   g_clear_object (&the_app);
   /* The private home goes, with the workspace and the copies. */

@@ -710,6 +710,22 @@ test_lock (void)
   g_assert_false (kensho_document_save (read_only, KENSHO_SAVE_DEFAULT, &error));
   g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_READ_ONLY);
   g_clear_error (&error);
+  /* Nor is it saved over the owner's file under its own name: refused,
+   * with the owner's name, and the file stays theirs. */
+  {
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+
+    g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+    kensho_sheet_set_title (kensho_document_get_sheet (read_only), "上書きしない");
+    g_assert_false (kensho_document_save_as (read_only, path, &error));
+    g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED);
+    g_assert_nonnull (strstr (error->message, g_get_user_name ()));
+    g_clear_error (&error);
+    g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, before);
+    g_assert_true (kensho_document_get_read_only (read_only));
+  }
   kensho_document_close (read_only);
   /* The reader's close leaves the owner's lock in place. */
   g_assert_true (g_file_test (kensho_file_lock_get_lock_path (probe), G_FILE_TEST_EXISTS));

@@ -9,6 +9,7 @@
 #include "kensho-checks.h"
 #include "kensho-era.h"
 #include "kensho-form-columns.h"
+#include "kensho-editable.h"
 #include "kensho-indicator-form.h"
 #include "kensho-tsv.h"
 #include "kensho-value.h"
@@ -370,6 +371,20 @@ update_commentary_headings (KenshoIndicatorForm *self)
     }
 }
 
+static gboolean
+same_strings (GListModel *a, GListModel *b)
+{
+  guint n = a ? g_list_model_get_n_items (a) : 0;
+
+  if (n != g_list_model_get_n_items (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (a), i),
+                   gtk_string_list_get_string (GTK_STRING_LIST (b), i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 load (KenshoIndicatorForm *self)
 {
@@ -400,8 +415,12 @@ load (KenshoIndicatorForm *self)
       if (g_strcmp0 (kensho_rating_get_id (rating), rating_id) == 0)
         selected = i + 1;
     }
-  gtk_drop_down_set_model (self->rating, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->rating, selected);
+  /* A new model only for a changed scale: this runs when the drop-down's
+   * own choice changes the rating, and its selection must outlive that. */
+  if (!same_strings (gtk_drop_down_get_model (self->rating), G_LIST_MODEL (labels)))
+    gtk_drop_down_set_model (self->rating, G_LIST_MODEL (labels));
+  if (gtk_drop_down_get_selected (self->rating) != selected)
+    gtk_drop_down_set_selected (self->rating, selected);
   set_text_if_different (self->reason, kensho_indicator_get_delay_reason (self->indicator, fiscal_year (self)));
   update_reason_hint (self);
   update_achievement (self);
@@ -412,6 +431,8 @@ load (KenshoIndicatorForm *self)
     update_rating_hint (self, G_LIST_MODEL (findings));
     update_findings (self, G_LIST_MODEL (findings));
   }
+  /* Without an undo stack the sheet is only looked at (opened read-only). */
+  kensho_editable_set_all (GTK_WIDGET (self), self->undo != NULL);
   self->updating = FALSE;
 }
 
@@ -459,7 +480,7 @@ on_text_field_changed (GtkEditable *editable, KenshoIndicatorForm *self)
   const TextField *field = g_object_get_data (G_OBJECT (editable), "text-field");
   g_autofree char *text = NULL;
 
-  if (self->updating || self->indicator == NULL)
+  if (self->updating || self->indicator == NULL || self->undo == NULL)
     return;
   text = stripped_text (GTK_ENTRY (editable));
   if (g_strcmp0 (text, field->get (self->indicator)) == 0)
@@ -500,7 +521,7 @@ on_commentary_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
   g_autofree char *key = NULL;
   g_autofree char *text = NULL;
 
-  if (self->updating || self->indicator == NULL)
+  if (self->updating || self->indicator == NULL || self->undo == NULL)
     return;
   key = g_strdup_printf ("commentary-%d:%d", part, fiscal_year (self));
   text = text_of (self->commentary[part]);
@@ -578,7 +599,7 @@ on_reason_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
   g_autofree char *key = NULL;
   g_autofree char *text = NULL;
 
-  if (self->updating || self->indicator == NULL)
+  if (self->updating || self->indicator == NULL || self->undo == NULL)
     return;
   key = g_strdup_printf ("reason:%d", fiscal_year (self));
   text = text_of (self->reason);
@@ -594,7 +615,7 @@ on_rating_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicatorFor
   KenshoRatingScale *scale;
   const char *id = NULL;
 
-  if (self->updating || self->indicator == NULL)
+  if (self->updating || self->indicator == NULL || self->undo == NULL)
     return;
   scale = kensho_sheet_get_rating_scale (self->sheet);
   if (selected > 0 && selected != GTK_INVALID_LIST_POSITION && selected <= kensho_rating_scale_get_n_ratings (scale))
@@ -625,6 +646,155 @@ on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoIndicat
       (object == G_OBJECT (self->indicator) || change == KENSHO_CHANGE_SHEET ||
        (KENSHO_IS_SERIES (object) && self->indicator != NULL)))
     load (self);
+}
+
+/* The rating list: each row keeps its list item, to know its position. */
+static void
+on_rating_row_selected (GtkListItem *item, GParamSpec *pspec, GtkWidget *check)
+{
+  gtk_widget_set_opacity (check, gtk_list_item_get_selected (item) ? 1 : 0);
+}
+
+static void
+setup_rating_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  g_object_set_data (G_OBJECT (box), "list-item", item);
+  g_signal_connect_object (item, "notify::selected", G_CALLBACK (on_rating_row_selected), check, 0);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_rating_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  on_rating_row_selected (item, NULL, gtk_widget_get_last_child (box));
+}
+
+static GtkListItem *
+row_item (GtkWidget *row)
+{
+  GtkWidget *child = gtk_widget_get_first_child (row);
+
+  return child ? g_object_get_data (G_OBJECT (child), "list-item") : NULL;
+}
+
+/* The row at @position. (The rows are not in the list's order among its
+ * children.) */
+static GtkWidget *
+find_rating_row (GtkWidget *list, guint position)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (row_item (row) != NULL && gtk_list_item_get_position (row_item (row)) == position)
+      return row;
+  return NULL;
+}
+
+/* GTK 4.8 opens a drop-down's list with the keyboard on its first row, so
+ * that Up and Enter on a delayed indicator chose "Not rated": the keyboard
+ * starts on the current rating instead. */
+static void
+on_rating_popup_enter (GtkEventControllerFocus *controller, GtkWidget *list)
+{
+  GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (gtk_widget_get_parent (popover)));
+  GtkSelectionModel *choice = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+  GtkWidget *row = find_rating_row (list, selected);
+
+  /* A row stepped to before Escape is not the choice (Enter takes the
+   * list's selected row). */
+  if (GTK_IS_SINGLE_SELECTION (choice))
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (choice), selected);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+}
+
+/* Its list moves the keyboard from where it last put it (the first row),
+ * not from the row focused: Up and Down step from the focused row. */
+static gboolean
+step_rating_focus (GtkWidget *list, GVariant *args, gpointer data)
+{
+  GtkWidget *row = gtk_root_get_focus (gtk_widget_get_root (list));
+  GtkWidget *next;
+  guint position;
+
+  /* The focus is on a row, or inside one. */
+  while (row != NULL && gtk_widget_get_parent (row) != list)
+    row = gtk_widget_get_parent (row);
+  if (row == NULL || row_item (row) == NULL)
+    return FALSE;
+  position = gtk_list_item_get_position (row_item (row)) + g_variant_get_int32 (args);
+  next = find_rating_row (list, position);
+  if (next != NULL)
+    {
+      /* Selected too, as the list's own keys do: Enter takes that row. */
+      gtk_widget_activate_action (next, "list.select-item", "(ubb)", position, FALSE, FALSE);
+      gtk_widget_grab_focus (next);
+    }
+  return TRUE;
+}
+
+static void
+add_step_key (GtkShortcutController *controller, guint keyval, int step)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
+                                            gtk_callback_action_new (step_rating_focus, NULL, NULL));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (step));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *list = find_list_view (child);
+
+      if (list != NULL)
+        return list;
+    }
+  return NULL;
+}
+
+static void
+focus_current_rating_on_popup (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_rating_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_rating_row), NULL);
+  gtk_drop_down_set_list_factory (dropdown, factory);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+        GtkWidget *list = find_list_view (child);
+        GtkEventController *keys = gtk_shortcut_controller_new ();
+
+        g_return_if_fail (list != NULL);
+        g_signal_connect (focus, "enter", G_CALLBACK (on_rating_popup_enter), list);
+        gtk_widget_add_controller (child, focus);
+        gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+        add_step_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Up, -1);
+        add_step_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Up, -1);
+        add_step_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Down, 1);
+        add_step_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Down, 1);
+        gtk_widget_add_controller (list, keys);
+      }
 }
 
 static GtkWidget *
@@ -659,13 +829,22 @@ update_count (GtkTextBuffer *buffer, GtkLabel *count)
   gtk_label_set_text (count, text);
 }
 
+/* A paste is a step of its own, apart from the typing around it. */
+static void
+on_paste (KenshoIndicatorForm *self)
+{
+  if (self->undo != NULL)
+    kensho_undo_stack_break_merge (self->undo);
+}
+
 static GtkTextView *
-text_area (GtkBox *box, const char *title, GtkWidget **heading)
+text_area (KenshoIndicatorForm *self, GtkBox *box, const char *title, GtkWidget **heading)
 {
   GtkWidget *label = section (box, title);
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *view = gtk_text_view_new ();
   GtkWidget *count;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
@@ -686,6 +865,11 @@ text_area (GtkBox *box, const char *title, GtkWidget **heading)
                                                             gtk_callback_action_new (insert_tab, NULL, NULL)));
     gtk_widget_add_controller (view, keys);
   }
+  /* Ctrl+Z goes to the window's one history: a history of the buffer's own
+   * would undo apart from it, and back and forth with it. */
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  g_signal_connect_swapped (view, "paste-clipboard", G_CALLBACK (on_paste), self);
+  g_signal_connect_swapped (buffer, "paste-done", G_CALLBACK (on_paste), self);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   /* GTK 4.8 does not pass the relation on to AT-SPI for text views. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
@@ -766,6 +950,7 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
       GtkEditable *entry = kensho_indicator_form_get_field (self, text_fields[i].key);
 
       g_object_set_data (G_OBJECT (entry), "text-field", (gpointer) &text_fields[i]);
+      gtk_editable_set_enable_undo (entry, FALSE);
       g_signal_connect (entry, "changed", G_CALLBACK (on_text_field_changed), self);
       g_signal_connect (gtk_editable_get_delegate (entry), "insert-text", G_CALLBACK (on_entry_insert), self);
     }
@@ -781,7 +966,7 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
       GtkTextBuffer *buffer;
 
       /* With the year from update_commentary_headings() on. */
-      self->commentary[part] = text_area (self->commentary_box, _(parts[part]), &self->commentary_heading[part]);
+      self->commentary[part] = text_area (self, self->commentary_box, _(parts[part]), &self->commentary_heading[part]);
       buffer = gtk_text_view_get_buffer (self->commentary[part]);
       g_object_set_data (G_OBJECT (buffer), "part", GINT_TO_POINTER (part));
       g_signal_connect (buffer, "changed", G_CALLBACK (on_commentary_changed), self);
@@ -791,13 +976,15 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
     }
 
   g_signal_connect (self->rating, "notify::selected", G_CALLBACK (on_rating_selected), self);
+  focus_current_rating_on_popup (self->rating);
   self->use_suggestion = GTK_BUTTON (gtk_button_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->use_suggestion), GTK_ALIGN_CENTER);
   gtk_widget_set_visible (GTK_WIDGET (self->use_suggestion), FALSE);
   g_signal_connect (self->use_suggestion, "clicked", G_CALLBACK (on_use_suggestion_clicked), self);
   gtk_box_append (self->rating_hint_box, GTK_WIDGET (self->use_suggestion));
 
-  self->reason = text_area (self->reason_box, _("Reason for delay"), NULL);
+  self->reason = text_area (self, self->reason_box, _("Reason for delay"), NULL);
+  kensho_editable_route_undo (GTK_WIDGET (self));
   kensho_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect (gtk_text_view_get_buffer (self->reason), "changed", G_CALLBACK (on_reason_changed), self);
   g_signal_connect (gtk_text_view_get_buffer (self->reason), "insert-text", G_CALLBACK (on_text_view_insert), self);

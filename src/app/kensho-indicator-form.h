@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KenshoIndicatorForm, kensho_indicator_form, KENSHO, INDICATOR_FORM, AdwBin)
 
 GtkWidget       *kensho_indicator_form_new           (void);
+/* With @undo NULL the indicator is only shown (a sheet opened read-only). */
 void             kensho_indicator_form_set_indicator (KenshoIndicatorForm *self,
                                                       KenshoIndicator     *indicator,
                                                       KenshoUndoStack     *undo);

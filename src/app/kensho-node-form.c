@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kensho-editable.h"
 #include "kensho-node-form.h"
 
 struct _KenshoNodeForm
@@ -34,6 +35,8 @@ load (KenshoNodeForm *self)
     gtk_editable_set_text (GTK_EDITABLE (self->code), code ? code : "");
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title)), title ? title : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->title), title ? title : "");
+  /* Without an undo stack the sheet is only looked at (opened read-only). */
+  kensho_editable_set_all (GTK_WIDGET (self), self->undo != NULL);
   self->updating = FALSE;
 }
 
@@ -42,7 +45,7 @@ on_entry_changed (GtkEditable *editable, KenshoNodeForm *self)
 {
   gboolean is_code = editable == GTK_EDITABLE (self->code);
 
-  if (self->updating || self->node == NULL)
+  if (self->updating || self->node == NULL || self->undo == NULL)
     return;
   kensho_undo_stack_begin_edit (self->undo, self->node, is_code ? _("Edit code") : _("Edit title"),
                                 is_code ? "code" : "title");
@@ -67,6 +70,8 @@ labelled_entry (GtkBox *box, const char *label_text)
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
+  /* Ctrl+Z is the window's undo. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   gtk_box_append (box, label);
   gtk_box_append (box, entry);
@@ -107,6 +112,7 @@ kensho_node_form_init (KenshoNodeForm *self)
   adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (box));
   gtk_widget_set_valign (clamp, GTK_ALIGN_START);
   adw_bin_set_child (ADW_BIN (self), clamp);
+  kensho_editable_route_undo (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -130,6 +136,13 @@ kensho_node_form_set_node (KenshoNodeForm *self, KenshoNode *node, KenshoUndoSta
   self->sheet = g_object_ref (kensho_node_get_sheet (node));
   self->changed_handler = g_signal_connect (self->sheet, "changed", G_CALLBACK (on_sheet_changed), self);
   load (self);
+}
+
+KenshoNode *
+kensho_node_form_get_node (KenshoNodeForm *self)
+{
+  g_return_val_if_fail (KENSHO_IS_NODE_FORM (self), NULL);
+  return self->node;
 }
 
 void

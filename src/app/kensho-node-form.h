@@ -11,9 +11,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KenshoNodeForm, kensho_node_form, KENSHO, NODE_FORM, AdwBin)
 
 GtkWidget *kensho_node_form_new      (void);
+/* With @undo NULL the node is only shown (a sheet opened read-only). */
 void       kensho_node_form_set_node (KenshoNodeForm  *self,
                                       KenshoNode      *node,
                                       KenshoUndoStack *undo);
+
+KenshoNode *kensho_node_form_get_node (KenshoNodeForm *self);
 
 /* Moves the focus to the title, all of it selected, to type a new one. */
 void       kensho_node_form_focus_title (KenshoNodeForm *self);

@@ -843,8 +843,7 @@ move_with_undo (KenshoStrategyTree *self, KenshoNode *node, KenshoNode *parent, 
 
   if (!kensho_node_move (node, parent, position, NULL))
     return;
-  if (self->undo != NULL)
-    kensho_undo_stack_push_move (self->undo, node, old_parent, old_position, _("Move"));
+  kensho_undo_stack_push_move (self->undo, node, old_parent, old_position, _("Move"));
   kensho_strategy_tree_select (self, node);
 }
 
@@ -857,7 +856,7 @@ kensho_strategy_tree_move_selected (KenshoStrategyTree *self, int direction)
   KenshoNode *parent, *grandparent;
   guint position, n;
 
-  if (node == NULL)
+  if (node == NULL || self->undo == NULL)
     return FALSE;
   parent = kensho_node_get_parent (node);
   position = kensho_node_get_position (node);
@@ -892,7 +891,7 @@ kensho_strategy_tree_drop_node (KenshoStrategyTree *self, KenshoNode *dragged, K
 {
   KenshoNode *parent;
 
-  if (dragged == target || kensho_node_is_ancestor_of (dragged, target) ||
+  if (self->undo == NULL || dragged == target || kensho_node_is_ancestor_of (dragged, target) ||
       kensho_node_get_sheet (dragged) != self->sheet)
     return FALSE;
   if (kensho_node_kind_can_contain (kensho_node_get_kind (target), kensho_node_get_kind (dragged)))

@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (KenshoStrategyTree, kensho_strategy_tree, KENSHO, STRATEGY
 
 /* The strategy as an editable tree: goals, sub-goals, measures and
  * indicators, with search and filters, drag and drop,
- * and moves by keyboard. Emits ::selection-changed. */
+ * and moves by keyboard. Emits ::selection-changed. Without an undo
+ * stack (a sheet opened read-only) nothing moves. */
 GtkWidget  *kensho_strategy_tree_new             (void);
 void        kensho_strategy_tree_set_sheet       (KenshoStrategyTree *self,
                                                   KenshoSheet        *sheet,

@@ -17,6 +17,7 @@ struct _KenshoValuesEditor
 
   GtkGrid *grid;
   GtkLabel *error_label;
+  GtkLabel *note_label;
   GtkButton *add_button;
   GPtrArray *cells; /* GtkEntry, n_series × KENSHO_N_COLUMNS */
   GPtrArray *names; /* GtkEntry, one per series */
@@ -24,7 +25,9 @@ struct _KenshoValuesEditor
   KenshoIndicator *indicator;
   KenshoUndoStack *undo;
   guint n_series_shown;
+  int year_shown;            /* the fiscal year the headings and cells are for */
   GtkEditable *pending_cell; /* changed, not yet read */
+  int pending_year;          /* the year the pending cell showed */
   guint pending_source;
   GPtrArray *pasted_rows;    /* spreadsheet cells pasted, not yet filled in */
   GtkEditable *pasted_cell;  /* the cell they were pasted into */
@@ -47,14 +50,15 @@ fiscal_year (KenshoValuesEditor *self)
   return kensho_sheet_get_fiscal_year (get_sheet (self));
 }
 
+/* The cells' messages of one kind ("error", "note") in @label. */
 static void
-show_errors (KenshoValuesEditor *self)
+show_messages (KenshoValuesEditor *self, GtkLabel *label, const char *kind)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; i < self->cells->len; i++)
     {
-      const char *message = g_object_get_data (g_ptr_array_index (self->cells, i), "error");
+      const char *message = g_object_get_data (g_ptr_array_index (self->cells, i), kind);
 
       if (message == NULL)
         continue;
@@ -62,8 +66,93 @@ show_errors (KenshoValuesEditor *self)
         g_string_append_c (text, '\n');
       g_string_append (text, message);
     }
-  gtk_label_set_text (self->error_label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text->len > 0);
+  gtk_label_set_text (label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
+}
+
+static void
+show_errors (KenshoValuesEditor *self)
+{
+  show_messages (self, self->error_label, "error");
+  show_messages (self, self->note_label, "note");
+}
+
+static char *
+with_column_title (KenshoValuesEditor *self, GtkWidget *cell, const char *message)
+{
+  g_autofree char *title = kensho_sheet_dup_column_title (get_sheet (self),
+                                                          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column")));
+
+  return g_strdup_printf ("%s: %s", title, message);
+}
+
+/* Words that qualify a figure, read as part of its unit when they follow
+ * it ("10件以上"). */
+static const char *const qualifiers[] = { "以上", "以下", "未満", "超", "程度", "前後", "余り", "強", "弱" };
+
+/* A value that reads, but not as staff meant it: "約10件" is a text (no
+ * rate is worked out from it), "10件以上" the number 10 in the unit
+ * "件以上". NULL when there is nothing to say. */
+static char *
+dup_value_note (const KenshoValue *value)
+{
+  if (value == NULL)
+    return NULL;
+  if (!kensho_value_is_number (value))
+    {
+      for (const char *p = value->text; *p; p = g_utf8_next_char (p))
+        if (g_unichar_isdigit (g_utf8_get_char (p)))
+          return g_strdup_printf (_("“%s” is kept as text, so no rate is worked out from it: write the number "
+                                    "first, as in 10件 (約)."), value->text);
+      return NULL;
+    }
+  for (guint i = 0; value->unit != NULL && i < G_N_ELEMENTS (qualifiers); i++)
+    if (g_str_has_suffix (value->unit, qualifiers[i]) && !g_str_equal (value->unit, qualifiers[i]))
+      return g_strdup_printf (_("“%s” is read as the unit: put 以上 and the like in a note, as in 10件 (以上)."),
+                              value->unit);
+  return NULL;
+}
+
+/* A note beside the cell (its tooltip, unless it has an error) and below
+ * the grid. */
+static void
+set_cell_note (KenshoValuesEditor *self, GtkWidget *cell, const KenshoValue *value)
+{
+  g_autofree char *note = dup_value_note (value);
+
+  if (note != NULL)
+    {
+      char *full = with_column_title (self, cell, note);
+
+      gtk_widget_add_css_class (cell, "warning");
+      if (g_object_get_data (G_OBJECT (cell), "error") == NULL)
+        gtk_widget_set_tooltip_text (cell, full);
+      g_object_set_data_full (G_OBJECT (cell), "note", full, g_free);
+    }
+  else if (g_object_get_data (G_OBJECT (cell), "note") != NULL)
+    {
+      gtk_widget_remove_css_class (cell, "warning");
+      if (g_object_get_data (G_OBJECT (cell), "error") == NULL)
+        gtk_widget_set_tooltip_text (cell, NULL);
+      g_object_set_data (G_OBJECT (cell), "note", NULL);
+    }
+  show_errors (self);
+}
+
+/* A number typed without its unit ("7" beside "4件") takes the
+ * indicator's unit, else the one the series' other numbers share: it
+ * would print bare otherwise. */
+static void
+add_missing_unit (KenshoValuesEditor *self, KenshoSeries *series, KenshoValue *value)
+{
+  const char *unit;
+
+  if (value == NULL || !kensho_value_is_number (value) || value->unit != NULL)
+    return;
+  unit = kensho_indicator_get_unit (self->indicator);
+  if (unit == NULL)
+    unit = kensho_series_get_common_unit (series);
+  value->unit = g_strdup (unit);
 }
 
 static void
@@ -71,9 +160,7 @@ set_cell_error (KenshoValuesEditor *self, GtkWidget *cell, const char *message)
 {
   if (message != NULL)
     {
-      g_autofree char *title = kensho_sheet_dup_column_title (get_sheet (self),
-                                                              GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column")));
-      char *full = g_strdup_printf ("%s: %s", title, message);
+      char *full = with_column_title (self, cell, message);
 
       gtk_widget_add_css_class (cell, "error");
       gtk_widget_set_tooltip_text (cell, full);
@@ -103,8 +190,9 @@ parse_cell (const char *text, KenshoValue **value, GError **error)
   return *value != NULL;
 }
 
+/* @year: the fiscal year the cell showed when it was typed into. */
 static void
-commit_cell (KenshoValuesEditor *self, GtkEditable *editable)
+commit_cell (KenshoValuesEditor *self, GtkEditable *editable, int year)
 {
   guint series_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "series"));
   KenshoColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "column"));
@@ -117,17 +205,20 @@ commit_cell (KenshoValuesEditor *self, GtkEditable *editable)
     {
       /* What was typed stays in the cell; the model keeps its last good
        * value until the cell can be read. */
+      set_cell_note (self, GTK_WIDGET (editable), NULL);
       set_cell_error (self, GTK_WIDGET (editable), error->message);
       return;
     }
   set_cell_error (self, GTK_WIDGET (editable), NULL);
+  set_cell_note (self, GTK_WIDGET (editable), value);
   series = kensho_indicator_get_series (self->indicator, series_index);
-  if (kensho_value_equal (value, kensho_series_get_column (series, column, fiscal_year (self))))
+  add_missing_unit (self, series, value);
+  if (kensho_value_equal (value, kensho_series_get_column (series, column, year)))
     return;
-  key = g_strdup_printf ("value-%u-%d-%d", series_index, column, fiscal_year (self));
+  key = g_strdup_printf ("value-%u-%d-%d", series_index, column, year);
   self->updating = TRUE;
   kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Edit value"), key);
-  kensho_series_set_column (series, column, fiscal_year (self), value);
+  kensho_series_set_column (series, column, year, value);
   self->updating = FALSE;
 }
 
@@ -137,8 +228,9 @@ commit_pending (KenshoValuesEditor *self)
   GtkEditable *cell = g_steal_pointer (&self->pending_cell);
 
   g_clear_handle_id (&self->pending_source, g_source_remove);
-  if (cell != NULL && self->indicator != NULL)
-    commit_cell (self, cell);
+  /* An indicator deleted meanwhile takes nothing more. */
+  if (cell != NULL && self->indicator != NULL && get_sheet (self) != NULL)
+    commit_cell (self, cell, self->pending_year);
 }
 
 static gboolean
@@ -158,11 +250,12 @@ static void
 on_cell_changed (GtkEditable *editable, KenshoValuesEditor *self)
 {
   /* A paste into the cell emptied it first: fill_pasted() reads it. */
-  if (self->updating || self->indicator == NULL || editable == self->pasted_cell)
+  if (self->updating || self->indicator == NULL || self->undo == NULL || editable == self->pasted_cell)
     return;
   if (self->pending_cell != NULL && self->pending_cell != editable)
     commit_pending (self);
   self->pending_cell = editable;
+  self->pending_year = self->year_shown;
   if (self->pending_source == 0)
     self->pending_source = g_idle_add_full (G_PRIORITY_HIGH, on_pending_timeout, self, NULL);
 }
@@ -249,7 +342,7 @@ on_name_changed (GtkEditable *editable, KenshoValuesEditor *self)
   g_autofree char *key = NULL;
   g_autofree char *name = NULL;
 
-  if (self->updating || self->indicator == NULL)
+  if (self->updating || self->indicator == NULL || self->undo == NULL)
     return;
   series = kensho_indicator_get_series (self->indicator, series_index);
   name = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
@@ -267,7 +360,7 @@ on_remove_clicked (GtkButton *button, KenshoValuesEditor *self)
 {
   guint series_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "series"));
 
-  if (self->indicator == NULL || kensho_indicator_get_n_series (self->indicator) <= 1)
+  if (self->indicator == NULL || self->undo == NULL || kensho_indicator_get_n_series (self->indicator) <= 1)
     return;
   kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Remove series"), NULL);
   kensho_indicator_remove_series (self->indicator, series_index);
@@ -280,7 +373,7 @@ on_add_clicked (GtkButton *button, KenshoValuesEditor *self)
   g_autofree char *name = NULL;
   g_autoptr(KenshoSeries) series = NULL;
 
-  if (self->indicator == NULL)
+  if (self->indicator == NULL || self->undo == NULL)
     return;
   n = kensho_indicator_get_n_series (self->indicator);
   /* TRANSLATORS: the default name of a new series of values; %u counts from 2 */
@@ -322,11 +415,16 @@ fill_texts (KenshoValuesEditor *self)
 
           /* A cell that already says the same (typed "1563" for 1,563)
            * is left alone, so the cursor does not jump while typing. */
-          if (parse_cell (gtk_editable_get_text (cell), &shown, &error) && kensho_value_equal (shown, model))
-            continue;
+          if (parse_cell (gtk_editable_get_text (cell), &shown, &error))
+            {
+              add_missing_unit (self, series, shown);
+              if (kensho_value_equal (shown, model))
+                continue;
+            }
           text = model ? kensho_value_format (model) : NULL;
           set_entry_text (cell, text);
           set_cell_error (self, GTK_WIDGET (cell), NULL);
+          set_cell_note (self, GTK_WIDGET (cell), model);
         }
     }
   self->updating = FALSE;
@@ -338,6 +436,8 @@ new_entry (int width_chars)
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
+  /* Ctrl+Z is the window's undo, as in the rest of the form. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
   gtk_widget_set_hexpand (entry, TRUE);
   return entry;
 }
@@ -411,6 +511,7 @@ rebuild (KenshoValuesEditor *self)
       gtk_grid_attach (self->grid, remove, (int) s + 1, KENSHO_N_COLUMNS + 1, 1, 1);
     }
   self->n_series_shown = n_series;
+  self->year_shown = fiscal_year (self);
   /* Starting afresh: the errors of the cells just removed are gone. */
   show_errors (self);
 }
@@ -422,7 +523,12 @@ kensho_values_editor_refresh (KenshoValuesEditor *self)
 
   if (self->indicator == NULL || self->updating)
     return;
-  if (kensho_indicator_get_n_series (self->indicator) != self->n_series_shown)
+  /* Another year shown: the headings name it, and the cells hold its
+   * values. What was typed for the year before goes to that year. */
+  if (fiscal_year (self) != self->year_shown)
+    commit_pending (self);
+  if (kensho_indicator_get_n_series (self->indicator) != self->n_series_shown ||
+      fiscal_year (self) != self->year_shown)
     rebuild (self);
   fill_texts (self);
 }
@@ -478,13 +584,20 @@ kensho_values_editor_init (KenshoValuesEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Errors in the values"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
 
+  self->note_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->note_label, TRUE);
+  gtk_label_set_xalign (self->note_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->note_label), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->note_label));
+
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
   gtk_label_set_xalign (GTK_LABEL (hint), 0);
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_widget_add_css_class (hint, "caption");
   gtk_box_append (GTK_BOX (box), hint);
 
-  self->add_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Add _Series")));
+  self->add_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Add Series")));
   gtk_widget_set_halign (GTK_WIDGET (self->add_button), GTK_ALIGN_START);
   g_signal_connect (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->add_button));
@@ -538,13 +651,27 @@ kensho_values_editor_get_series_name (KenshoValuesEditor *self, guint series)
   return g_ptr_array_index (self->names, series);
 }
 
+static const char *
+text_or_null (GtkLabel *label)
+{
+  const char *text = gtk_label_get_text (label);
+
+  return *text ? text : NULL;
+}
+
+/* The notes shown below the grid (a value that reads, but maybe not as
+ * meant), NULL when there are none. */
+const char *
+kensho_values_editor_get_notes (KenshoValuesEditor *self)
+{
+  g_return_val_if_fail (KENSHO_IS_VALUES_EDITOR (self), NULL);
+  return text_or_null (self->note_label);
+}
+
 /* The messages shown below the grid, NULL when every cell can be read. */
 const char *
 kensho_values_editor_get_error (KenshoValuesEditor *self)
 {
-  const char *text;
-
   g_return_val_if_fail (KENSHO_IS_VALUES_EDITOR (self), NULL);
-  text = gtk_label_get_text (self->error_label);
-  return *text ? text : NULL;
+  return text_or_null (self->error_label);
 }

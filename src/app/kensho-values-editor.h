@@ -21,5 +21,6 @@ GtkEditable *kensho_values_editor_get_cell      (KenshoValuesEditor *self,
 GtkEditable *kensho_values_editor_get_series_name (KenshoValuesEditor *self,
                                                    guint               series);
 const char  *kensho_values_editor_get_error     (KenshoValuesEditor *self);
+const char  *kensho_values_editor_get_notes     (KenshoValuesEditor *self);
 
 G_END_DECLS

@@ -53,6 +53,7 @@ struct _KenshoWindow
   gulong sheet_handler;
   int first_year_listed, last_year_listed;
   gboolean filling_years;
+  gboolean read_only_shown;
   gboolean quitting;
   gboolean close_confirmed;
 };
@@ -127,28 +128,41 @@ update_title (KenshoWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/* The undo stack the tree and forms edit through; NULL for a sheet opened
+ * read-only, which they then only show. */
+static KenshoUndoStack *
+editing_undo (KenshoWindow *self)
+{
+  return self->document != NULL && !kensho_document_get_read_only (self->document) ? self->undo : NULL;
+}
+
 static void
 update_actions (KenshoWindow *self)
 {
   gboolean has_sheet = self->document != NULL;
+  gboolean editable = editing_undo (self) != NULL;
   KenshoNode *selected = has_sheet ? kensho_strategy_tree_get_selected (self->tree) : NULL;
   static const char *const sheet_actions[] = {
     "win.save", "win.save-as", "win.print", "win.print-summary", "win.export-pdf", "win.export-csv",
-    "win.properties", "win.find", "win.add-goal", "win.add-subgoal", "win.add-measure",
-    "win.add-kpi", "win.add-target",
+    "win.find",
+  };
+  static const char *const edit_actions[] = {
+    "win.properties", "win.add-goal", "win.add-subgoal", "win.add-measure", "win.add-kpi", "win.add-target",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sheet_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), sheet_actions[i], has_sheet);
+  for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i], editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.overview", has_sheet);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 self->undo && kensho_undo_stack_can_undo (self->undo));
+                                 editable && kensho_undo_stack_can_undo (self->undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 self->undo && kensho_undo_stack_can_redo (self->undo));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", selected != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", selected != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", selected != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down", selected != NULL);
+                                 editable && kensho_undo_stack_can_redo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", editable && selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename", editable && selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", editable && selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down", editable && selected != NULL);
 }
 
 static void
@@ -168,6 +182,95 @@ on_workspace_status (KenshoWorkspace *workspace, KenshoWindow *self)
 
 /* Selection and forms ---------------------------------------------------- */
 
+/* Sheets whose selected row is kept for the next start, at most. */
+#define MAX_REMEMBERED_SELECTIONS 50
+
+/* A node's places from the top of the tree: "0/2/1". */
+static char *
+dup_node_places (KenshoNode *node)
+{
+  GString *places = g_string_new (NULL);
+
+  for (; kensho_node_get_parent (node) != NULL; node = kensho_node_get_parent (node))
+    {
+      g_autofree char *place = g_strdup_printf ("%u", kensho_node_get_position (node));
+
+      g_string_prepend (places, place);
+      if (kensho_node_get_kind (kensho_node_get_parent (node)) != KENSHO_NODE_ROOT)
+        g_string_prepend_c (places, '/');
+    }
+  return g_string_free (places, FALSE);
+}
+
+static KenshoNode *
+node_at_places (KenshoSheet *sheet, const char *places)
+{
+  g_auto(GStrv) steps = g_strsplit (places, "/", -1);
+  KenshoNode *node = kensho_sheet_get_root (sheet);
+
+  for (guint i = 0; steps[i] != NULL && node != NULL; i++)
+    {
+      guint64 place;
+
+      if (!g_ascii_string_to_unsigned (steps[i], 10, 0, G_MAXUINT, &place, NULL))
+        return NULL;
+      node = kensho_node_get_child (node, (guint) place);
+    }
+  return node != kensho_sheet_get_root (sheet) ? node : NULL;
+}
+
+/* The selected row, kept per sheet in the settings for the next start. */
+static void
+remember_selection (KenshoWindow *self, KenshoNode *node)
+{
+  GSettings *settings = kensho_application_get_settings (get_app (self));
+  g_autoptr(GVariant) stored = NULL;
+  g_autofree char *places = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  gint64 id, other;
+  const char *other_places;
+  guint n = 1;
+
+  if (settings == NULL || self->document == NULL || node == NULL)
+    return;
+  id = kensho_document_get_id (self->document);
+  places = dup_node_places (node);
+  stored = g_settings_get_value (settings, "selected-rows");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{xs}"));
+  g_variant_builder_add (&builder, "{xs}", id, places);
+  g_variant_iter_init (&iter, stored);
+  while (g_variant_iter_next (&iter, "{x&s}", &other, &other_places) && n < MAX_REMEMBERED_SELECTIONS)
+    if (other != id)
+      {
+        g_variant_builder_add (&builder, "{xs}", other, other_places);
+        n++;
+      }
+  g_settings_set_value (settings, "selected-rows", g_variant_builder_end (&builder));
+}
+
+static void
+restore_selection (KenshoWindow *self)
+{
+  GSettings *settings = kensho_application_get_settings (get_app (self));
+  g_autoptr(GVariant) stored = NULL;
+  const char *places = NULL, *value;
+  GVariantIter iter;
+  KenshoNode *node;
+  gint64 id;
+
+  if (settings == NULL || self->document == NULL)
+    return;
+  stored = g_settings_get_value (settings, "selected-rows");
+  g_variant_iter_init (&iter, stored);
+  while (places == NULL && g_variant_iter_next (&iter, "{x&s}", &id, &value))
+    if (id == kensho_document_get_id (self->document))
+      places = value;
+  node = places ? node_at_places (kensho_window_get_sheet (self), places) : NULL;
+  if (node != NULL)
+    kensho_strategy_tree_select (self->tree, node);
+}
+
 static void
 on_tree_selection_changed (KenshoStrategyTree *tree, KenshoWindow *self)
 {
@@ -178,14 +281,15 @@ on_tree_selection_changed (KenshoStrategyTree *tree, KenshoWindow *self)
   else if (KENSHO_IS_INDICATOR (node))
     {
       kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form),
-                                           KENSHO_INDICATOR (node), self->undo);
+                                           KENSHO_INDICATOR (node), editing_undo (self));
       gtk_stack_set_visible_child_name (self->form_stack, "indicator");
     }
   else
     {
-      kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), node, self->undo);
+      kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), node, editing_undo (self));
       gtk_stack_set_visible_child_name (self->form_stack, "node");
     }
+  remember_selection (self, node);
   update_actions (self);
 }
 
@@ -331,6 +435,29 @@ on_year_selected (KenshoWindow *self)
   kensho_sheet_set_fiscal_year (sheet, year);
 }
 
+/* The node in a form left the sheet (deleted, or its adding undone): the
+ * form lets go of it rather than edit a node nobody sees. */
+static void
+drop_removed_node (KenshoWindow *self)
+{
+  KenshoIndicator *indicator = kensho_indicator_form_get_indicator (KENSHO_INDICATOR_FORM (self->indicator_form));
+  KenshoNode *node = kensho_node_form_get_node (KENSHO_NODE_FORM (self->node_form));
+  gboolean shown_gone = FALSE;
+
+  if (indicator != NULL && kensho_node_get_sheet (KENSHO_NODE (indicator)) == NULL)
+    {
+      shown_gone |= gtk_stack_get_visible_child (self->form_stack) == self->indicator_form;
+      kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form), NULL, NULL);
+    }
+  if (node != NULL && kensho_node_get_sheet (node) == NULL)
+    {
+      shown_gone |= gtk_stack_get_visible_child (self->form_stack) == self->node_form;
+      kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), NULL, NULL);
+    }
+  if (shown_gone)
+    gtk_stack_set_visible_child_name (self->form_stack, "none");
+}
+
 static void
 on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoWindow *self)
 {
@@ -340,7 +467,11 @@ on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoWindow 
       fill_filters (self);
       fill_years (self);
     }
+  else if (change == KENSHO_CHANGE_STRUCTURE)
+    drop_removed_node (self);
 }
+
+static void show_sheet (KenshoWindow *self);
 
 static void
 on_document_notify (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *self)
@@ -349,6 +480,33 @@ on_document_notify (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *s
   if (self->indicator_table != NULL)
     kensho_indicator_table_set_editable (KENSHO_INDICATOR_TABLE (self->indicator_table),
                                          !kensho_document_get_read_only (document));
+}
+
+/* Saved (or back as saved): undo and redo lead back here. */
+static void
+on_document_unsaved (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *self)
+{
+  update_title (self);
+  if (!kensho_document_get_unsaved (document) && self->undo != NULL)
+    kensho_undo_stack_set_clean (self->undo);
+}
+
+/* Saved under another name, a sheet opened read-only becomes editable:
+ * the tree and forms start editing, on the same row. */
+static void
+on_document_read_only (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *self)
+{
+  g_autoptr(KenshoNode) selected = NULL;
+
+  update_title (self);
+  if (kensho_document_get_read_only (document) == self->read_only_shown)
+    return;
+  selected = kensho_strategy_tree_get_selected (self->tree);
+  if (selected != NULL)
+    g_object_ref (selected);
+  show_sheet (self);
+  if (selected != NULL)
+    kensho_strategy_tree_select (self->tree, selected);
 }
 
 static void
@@ -373,12 +531,15 @@ show_sheet (KenshoWindow *self)
   if (sheet != NULL)
     {
       self->undo = kensho_undo_stack_new (sheet);
+      if (!kensho_document_get_unsaved (self->document))
+        kensho_undo_stack_set_clean (self->undo);
       g_signal_connect (self->undo, "changed", G_CALLBACK (on_undo_changed), self);
       self->sheet_handler = g_signal_connect (sheet, "changed", G_CALLBACK (on_sheet_changed), self);
     }
   kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form), NULL, NULL);
   kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), NULL, NULL);
-  kensho_strategy_tree_set_sheet (self->tree, sheet, self->undo);
+  kensho_strategy_tree_set_sheet (self->tree, sheet, editing_undo (self));
+  self->read_only_shown = self->document != NULL && kensho_document_get_read_only (self->document);
   kensho_checks_panel_set_sheet (KENSHO_CHECKS_PANEL (self->checks_panel), sheet);
   if (self->overview_page != NULL)
     kensho_overview_page_set_sheet (KENSHO_OVERVIEW_PAGE (self->overview_page), sheet);
@@ -397,6 +558,7 @@ static void
 on_document_sheet (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *self)
 {
   show_sheet (self);
+  restore_selection (self);
 }
 
 static void
@@ -420,14 +582,15 @@ kensho_window_set_document (KenshoWindow *self, KenshoDocument *document)
   if (document != NULL)
     {
       self->document = g_object_ref (document);
-      g_signal_connect (document, "notify::unsaved", G_CALLBACK (on_document_notify), self);
+      g_signal_connect (document, "notify::unsaved", G_CALLBACK (on_document_unsaved), self);
       g_signal_connect (document, "notify::path", G_CALLBACK (on_document_notify), self);
-      g_signal_connect (document, "notify::read-only", G_CALLBACK (on_document_notify), self);
+      g_signal_connect (document, "notify::read-only", G_CALLBACK (on_document_read_only), self);
       g_signal_connect (document, "notify::sheet", G_CALLBACK (on_document_sheet), self);
       if (kensho_document_get_path (document) != NULL)
         kensho_application_add_recent (get_app (self), kensho_document_get_path (document));
     }
   show_sheet (self);
+  restore_selection (self);
 }
 
 /* Opening ----------------------------------------------------------------- */
@@ -725,13 +888,17 @@ save (KenshoWindow *self, KenshoSaveFlags flags)
                                       _("%s Overwrite their version (it is kept in the sheet’s history), "
                                         "save yours elsewhere, or reload theirs and drop your changes?"),
                                       error->message);
+      /* The safe answer last: that is where the dialog puts the keyboard
+       * (the default response alone does not), so that Enter keeps both
+       * versions. */
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Cancel"),
                                         "reload", _("_Reload"),
-                                        "elsewhere", _("Save _Elsewhere…"),
-                                        "overwrite", _("_Overwrite"), NULL);
+                                        "overwrite", _("_Overwrite"),
+                                        "elsewhere", _("Save _Elsewhere…"), NULL);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "elsewhere", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "elsewhere");
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
       g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_choice), self);
@@ -778,7 +945,23 @@ save_as (KenshoWindow *self)
   const char *path = self->document ? kensho_document_get_path (self->document) : NULL;
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  if (path != NULL)
+  if (path != NULL && kensho_document_get_read_only (self->document))
+    {
+      /* Not the file someone else is working on: a copy beside it. */
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *base = g_file_get_basename (file);
+      g_autofree char *name = NULL;
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      /* TRANSLATORS: the file suggested for a copy of a sheet opened read-only; %s is its name */
+      name = g_strdup_printf (_("%s (copy).xml"), base);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+  else if (path != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_path (path);
 
@@ -879,11 +1062,15 @@ action_properties (GtkWidget *widget, const char *name, GVariant *parameter)
 
 /* Editing ----------------------------------------------------------------- */
 
+/* Shows what undo or redo changed; back as saved, the sheet is unchanged. */
 static void
 select_after_undo (KenshoWindow *self, KenshoNode *node)
 {
   if (node != NULL && kensho_node_get_sheet (node) != NULL)
     kensho_strategy_tree_select (self->tree, node);
+  /* On failure (a full disk) the sheet stays marked unsaved: no harm. */
+  if (kensho_undo_stack_is_clean (self->undo))
+    kensho_document_mark_saved (self->document, NULL);
 }
 
 static void
@@ -912,7 +1099,7 @@ action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
   g_autoptr(KenshoNode) keep = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GPtrArray) indicators = g_ptr_array_new ();
-  KenshoNode *parent;
+  KenshoNode *parent, *neighbour;
   guint position, n_indicators;
   AdwToast *toast;
 
@@ -923,6 +1110,15 @@ action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
   position = kensho_node_get_position (node);
   kensho_node_remove (node);
   kensho_undo_stack_push_remove (self->undo, node, parent, position, _("Delete"));
+  /* The selection moves on to the next row of the same parent, else the
+   * one before, else the parent; "Nothing selected" when none is shown. */
+  neighbour = kensho_node_get_child (parent, position);
+  if (neighbour == NULL && position > 0)
+    neighbour = kensho_node_get_child (parent, position - 1);
+  if (neighbour == NULL && kensho_node_get_kind (parent) != KENSHO_NODE_ROOT)
+    neighbour = parent;
+  if (neighbour == NULL || !kensho_strategy_tree_select (self->tree, neighbour))
+    kensho_strategy_tree_select (self->tree, NULL);
   kensho_node_collect_indicators (node, indicators);
   n_indicators = KENSHO_IS_INDICATOR (node) ? 0 : indicators->len;
   /* A goal or measure takes its indicators with it: say how many. */
@@ -1067,6 +1263,29 @@ action_find (GtkWidget *widget, const char *name, GVariant *parameter)
 
 /* Printing and PDF ---------------------------------------------------------- */
 
+/* Where a printed or exported copy goes first: the sheet's folder, or the
+ * documents folder for a sheet not saved yet. */
+static char *
+dup_output_folder (KenshoWindow *self)
+{
+  const char *path = kensho_document_get_path (self->document);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (path != NULL)
+    return g_path_get_dirname (path);
+  return g_strdup (documents != NULL ? documents : g_get_home_dir ());
+}
+
+/* The sheet's title as a file name. */
+static char *
+dup_output_name (KenshoWindow *self, const char *extension)
+{
+  g_autofree char *title = kensho_sheet_dup_display_title (kensho_window_get_sheet (self));
+
+  g_strdelimit (title, G_DIR_SEPARATOR_S, '_');
+  return g_strconcat (title, extension, NULL);
+}
+
 /* What is printed follows the division and rating filters of the tree. */
 static void
 apply_filters (KenshoWindow *self, KenshoPrintLayout *layout)
@@ -1088,6 +1307,23 @@ on_print_done (GtkPrintOperation *operation, GtkPrintOperationResult result, Ken
   g_object_unref (operation);
 }
 
+/* Print to File suggests the sheet's title in its folder, not output.pdf
+ * where the app was started. */
+static void
+suggest_print_file (KenshoWindow *self, GtkPrintOperation *operation)
+{
+  GtkPrintSettings *current = gtk_print_operation_get_print_settings (operation);
+  g_autoptr(GtkPrintSettings) settings = current ? g_object_ref (current) : gtk_print_settings_new ();
+  g_autofree char *name = dup_output_name (self, ".pdf");
+  g_autofree char *folder = dup_output_folder (self);
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  if (uri != NULL)
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_operation_set_print_settings (operation, settings);
+}
+
 /* The sheet as filtered in the tree, or only its summary (the overview's
  * Print Summary). */
 static void
@@ -1103,6 +1339,7 @@ print_sheet (KenshoWindow *self, gboolean summary_only)
     return;
   /* Kept alive until ::done, which GTK emits for every outcome. */
   operation = kensho_print_operation_new (sheet, kensho_application_get_settings (get_app (self)));
+  suggest_print_file (self, GTK_PRINT_OPERATION (operation));
   layout = kensho_print_operation_get_layout (operation);
   if (summary_only)
     kensho_print_layout_set_summary_only (layout, TRUE);
@@ -1165,9 +1402,12 @@ choose_export_file (KenshoWindow *self, const char *title, const char *extension
   GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
                                                               GTK_FILE_CHOOSER_ACTION_SAVE,
                                                               _("_Export"), _("_Cancel"));
-  g_autofree char *sheet_title = kensho_sheet_dup_display_title (kensho_window_get_sheet (self));
-  g_autofree char *file_name = g_strconcat (sheet_title, extension, NULL);
+  g_autofree char *file_name = dup_output_name (self, extension);
+  g_autofree char *folder_path = dup_output_folder (self);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
 
+  /* Beside the sheet, not in the folder the app was started from. */
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_object_set_data (G_OBJECT (dialog), "kensho-export", export);

@@ -367,7 +367,10 @@ kensho_document_save_as (KenshoDocument *self, const char *path, GError **error)
   g_return_val_if_fail (path != NULL, FALSE);
 
   absolute = g_canonicalize_filename (path, NULL);
-  if (g_strcmp0 (absolute, self->path) != 0 &&
+  /* Its own file needs no lock again, unless someone else had it when it
+   * was opened (read-only, or anyway): then, as any other file, it must
+   * not be locked by someone else now. */
+  if ((g_strcmp0 (absolute, self->path) != 0 || self->locked_by_other) &&
       !take_lock (self, absolute, KENSHO_OPEN_DEFAULT, error))
     return FALSE;
   if (g_file_test (absolute, G_FILE_TEST_IS_REGULAR))
@@ -379,6 +382,26 @@ kensho_document_save_as (KenshoDocument *self, const char *path, GError **error)
   self->read_only = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+  return TRUE;
+}
+
+/* The sheet is back as it was last saved (its edits undone): nothing is
+ * left to save, the workspace included, once it has the undo. */
+gboolean
+kensho_document_mark_saved (KenshoDocument *self, GError **error)
+{
+  g_autofree char *fingerprint = NULL;
+
+  g_return_val_if_fail (KENSHO_IS_DOCUMENT (self), FALSE);
+
+  if (!self->unsaved || self->path == NULL)
+    return TRUE;
+  if (!kensho_workspace_flush (self->workspace, error))
+    return FALSE;
+  fingerprint = kensho_workspace_dup_fingerprint (self->workspace, self->id);
+  if (!kensho_workspace_set_link (self->workspace, self->id, self->path, fingerprint, error))
+    return FALSE;
+  set_unsaved (self, FALSE);
   return TRUE;
 }
 

@@ -47,6 +47,8 @@ gboolean         kensho_document_save_as       (KenshoDocument   *self,
                                                 GError          **error);
 gboolean         kensho_document_reload        (KenshoDocument   *self,
                                                 GError          **error);
+gboolean         kensho_document_mark_saved    (KenshoDocument   *self,
+                                                GError          **error);
 void             kensho_document_close         (KenshoDocument   *self);
 
 KenshoSheet     *kensho_document_get_sheet     (KenshoDocument   *self);

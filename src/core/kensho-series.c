@@ -215,6 +215,41 @@ kensho_series_dup_target_years (KenshoSeries *self)
   return sorted_years (self->targets);
 }
 
+/* Folds one value's unit into @unit: the first number's, or "" once two
+ * differ. */
+static void
+fold_unit (const KenshoValue *value, const char **unit)
+{
+  if (value == NULL || !kensho_value_is_number (value))
+    return;
+  if (*unit == NULL)
+    *unit = value->unit ? value->unit : "";
+  else if (g_strcmp0 (*unit, value->unit ? value->unit : "") != 0)
+    *unit = "";
+}
+
+/* The unit every number of the series is written in ("件" for 4件 and
+ * 1,563件); NULL when they have none or differ. */
+const char *
+kensho_series_get_common_unit (KenshoSeries *self)
+{
+  const char *unit = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (KENSHO_IS_SERIES (self), NULL);
+
+  fold_unit (self->baseline, &unit);
+  fold_unit (self->final, &unit);
+  g_hash_table_iter_init (&iter, self->actuals);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    fold_unit (value, &unit);
+  g_hash_table_iter_init (&iter, self->targets);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    fold_unit (value, &unit);
+  return unit != NULL && *unit != '\0' ? unit : NULL;
+}
+
 const KenshoValue *
 kensho_series_get_column (KenshoSeries *self, KenshoColumn column, int fiscal_year_shown)
 {

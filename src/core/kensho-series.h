@@ -37,6 +37,7 @@ void                kensho_series_set_target     (KenshoSeries       *self,
                                                   const KenshoValue  *value);
 GArray             *kensho_series_dup_actual_years (KenshoSeries     *self);
 GArray             *kensho_series_dup_target_years (KenshoSeries     *self);
+const char         *kensho_series_get_common_unit  (KenshoSeries     *self);
 const KenshoValue  *kensho_series_get_column     (KenshoSeries       *self,
                                                   KenshoColumn        column,
                                                   int                 fiscal_year_shown);

@@ -19,6 +19,7 @@ typedef enum
 typedef struct
 {
   StepKind kind;
+  guint64 serial;         /* which step this is, never reused */
   char *label;
   char *merge_key;
   gint64 time;
@@ -42,6 +43,9 @@ struct _KenshoUndoStack
   GPtrArray *redo_steps;
   gboolean busy;
   gboolean merge_broken;
+  guint64 last_serial;
+  guint64 clean_serial;    /* the top step's serial when last saved, 0 for none */
+  gboolean clean_known;    /* whether the saved state is one of the history */
 };
 
 G_DEFINE_FINAL_TYPE (KenshoUndoStack, kensho_undo_stack, G_TYPE_OBJECT)
@@ -133,6 +137,7 @@ push (KenshoUndoStack *self, StepKind kind, const char *label, const char *merge
   Step *step = g_new0 (Step, 1);
 
   step->kind = kind;
+  step->serial = ++self->last_serial;
   step->label = g_strdup (label);
   step->merge_key = g_strdup (merge_key);
   step->time = g_get_monotonic_time ();
@@ -391,6 +396,33 @@ kensho_undo_stack_get_redo_label (KenshoUndoStack *self)
   Step *step = top (self->redo_steps);
 
   return step ? step->label : NULL;
+}
+
+static guint64
+top_serial (KenshoUndoStack *self)
+{
+  Step *step = top (self->undo_steps);
+
+  return step ? step->serial : 0;
+}
+
+void
+kensho_undo_stack_set_clean (KenshoUndoStack *self)
+{
+  g_return_if_fail (KENSHO_IS_UNDO_STACK (self));
+
+  self->clean_serial = top_serial (self);
+  self->clean_known = TRUE;
+  /* Typing on after a save is a step of its own, or undoing it would not
+   * come back to what was saved. */
+  self->merge_broken = TRUE;
+}
+
+gboolean
+kensho_undo_stack_is_clean (KenshoUndoStack *self)
+{
+  g_return_val_if_fail (KENSHO_IS_UNDO_STACK (self), FALSE);
+  return self->clean_known && top_serial (self) == self->clean_serial;
 }
 
 gboolean

@@ -48,5 +48,9 @@ const char      *kensho_undo_stack_get_redo_label   (KenshoUndoStack  *self);
 KenshoNode      *kensho_undo_stack_undo             (KenshoUndoStack  *self);
 KenshoNode      *kensho_undo_stack_redo             (KenshoUndoStack  *self);
 gboolean         kensho_undo_stack_is_busy          (KenshoUndoStack  *self);
+/* The sheet is saved as it is now; is_clean() says whether undo and redo
+ * have brought it back there. Never clean before the first set_clean(). */
+void             kensho_undo_stack_set_clean        (KenshoUndoStack  *self);
+gboolean         kensho_undo_stack_is_clean         (KenshoUndoStack  *self);
 
 G_END_DECLS
