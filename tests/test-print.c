@@ -974,6 +974,59 @@ test_cli (void)
   }
 }
 
+/* Notes of 10,000 characters do not fit above the table: they get pages
+ * of their own, in full and in order, and the table still prints, with
+ * the filters said above it. */
+static void
+test_long_notes (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  g_autoptr(KenshoPrintLayout) filtered = kensho_print_layout_new (sheet);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autofree char *plain_pdf = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *filtered_pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *filtered_last = NULL;
+  guint plain_pages = save_pdf (sheet, "plain-notes.pdf", KENSHO_PAPER_A3, FALSE, &plain_pdf);
+  guint n_pages, n_filtered, n_sentences = 0;
+  const char *previous = NULL;
+
+  while (g_utf8_strlen (notes->str, -1) < 10000)
+    g_string_append_printf (notes, "〔%04u〕この効果検証は外部有識者会議の意見を踏まえて行った。", ++n_sentences);
+  kensho_sheet_set_notes (sheet, notes->str);
+  n_pages = save_pdf (sheet, "long-notes.pdf", KENSHO_PAPER_A3, FALSE, &pdf);
+  g_test_message ("%u pages without the notes, %u with them", plain_pages, n_pages);
+  g_assert_cmpuint (n_pages, >, plain_pages);
+  g_assert_cmpuint (n_pages, <=, plain_pages + 3);
+  save_images (pdf, "long-notes", n_pages);
+
+  text = pdf_text (pdf, 0);
+  for (guint i = 1; i <= n_sentences; i++)
+    {
+      g_autofree char *mark = g_strdup_printf ("〔%04u〕", i);
+      const char *at = strstr (text, mark);
+
+      g_assert_true (at > previous);
+      g_assert_null (strstr (at + 1, mark));
+      previous = at;
+    }
+  for (guint i = 0; i < indicators->len; i++)
+    assert_contains (text, kensho_indicator_get_name (g_ptr_array_index (indicators, i)));
+  /* The table's pages have their headings, and no notes. */
+  last = pdf_text (pdf, n_pages);
+  assert_contains (last, _("Responsible division"));
+  g_assert_null (strstr (last, "〔"));
+
+  kensho_print_layout_set_division (filtered, "住宅課");
+  n_filtered = save_layout (filtered, "long-notes-filtered.pdf", &filtered_pdf);
+  filtered_last = pdf_text (filtered_pdf, n_filtered);
+  assert_contains (filtered_last, "Only: 住宅課");
+  assert_contains (filtered_last, "危険空き家除却件数");
+}
+
 /* The CSV as text, without its byte-order mark. */
 static char *
 csv_text (KenshoSheet *sheet)
@@ -1063,6 +1116,7 @@ main (int argc, char **argv)
   g_test_add_func ("/print/summary-long-delayed", test_summary_long_delayed);
   g_test_add_func ("/print/achievement-column", test_achievement_column);
   g_test_add_func ("/print/headings-in-japanese", test_headings_in_japanese);
+  g_test_add_func ("/print/long-notes", test_long_notes);
   g_test_add_func ("/print/mixed-series", test_mixed_series);
   g_test_add_func ("/print/csv-formulas-neutralised", test_csv_formulas_neutralised);
   return g_test_run ();
