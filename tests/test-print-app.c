@@ -26,14 +26,12 @@ run_to_done (KenshoPrintOperation *operation, GtkPrintOperationAction action)
   GtkPrintOperationResult done = -1;
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   g_signal_connect (operation, "done", G_CALLBACK (on_done), &done);
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), action, NULL, &error);
   g_assert_no_error (error);
-  while ((int) done == -1 && result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    wait_for ((int) done != -1);
   return (int) done == -1 ? result : done;
 }
 
@@ -310,32 +308,19 @@ test_preview (void)
   GtkPrintOperationResult done = -1;
   g_autoptr(GError) error = NULL;
   KenshoPrintPreview *preview = NULL;
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "artifacts", NULL);
 
   g_signal_connect (operation, "done", G_CALLBACK (on_done), &done);
   gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, &error);
   g_assert_no_error (error);
-  while ((preview == NULL || kensho_print_preview_get_n_pages (preview) == 0) &&
-         g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      preview = find_preview ();
-    }
-  g_assert_nonnull (preview);
+  wait_for ((preview = find_preview ()) != NULL && kensho_print_preview_get_n_pages (preview) > 0);
   g_assert_cmpuint (kensho_print_preview_get_n_pages (preview), ==,
                     kensho_print_layout_get_n_pages (kensho_print_operation_get_layout (operation)));
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  /* Slow builds (sanitizers) take a while to map a window. */
-  while ((!gtk_widget_get_mapped (GTK_WIDGET (preview)) || gtk_widget_get_width (GTK_WIDGET (preview)) == 0) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
   save_screenshot (GTK_WIDGET (preview), "artifacts/print-preview.png");
 
   gtk_window_close (GTK_WINDOW (preview));
-  while ((int) done == -1 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (done, !=, -1);
+  wait_for ((int) done != -1);
   g_assert_null (find_preview ());
 }
 
