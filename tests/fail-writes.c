@@ -63,6 +63,8 @@ should_fail (int fd)
     real_##name = (__typeof__ (name) *) dlsym (RTLD_NEXT, #name); \
   if (should_fail (fd)) \
     { \
+      if (failing_errno < 0) \
+        raise (-failing_errno); \
       errno = failing_errno; \
       return -1; \
     } \

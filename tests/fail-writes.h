@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <signal.h>
 
 G_BEGIN_DECLS
 
@@ -12,9 +13,14 @@ G_BEGIN_DECLS
 void fail_writes_under (const char *folder,
                         int         error_number);
 /* The same for files whose path starts with `path_prefix`: "…/a.pdf"
- * fails a.pdf and the temporary a.pdf.XXXXXX a safe save writes first,
+ * fails a.pdf and the temporary a.pdf.~kensho.… a safe save writes first,
  * and nothing else in the folder. */
 void fail_writes_starting (const char *path_prefix,
                            int         error_number);
+
+/* Instead of failing, the process stops at such a write: with SIGKILL
+ * (killed while writing) or SIGSTOP (still writing). */
+#define FAIL_WRITES_KILL (-SIGKILL)
+#define FAIL_WRITES_STOP (-SIGSTOP)
 
 G_END_DECLS

@@ -123,12 +123,7 @@ test_panel_lists_and_follows_the_sheet (void)
    * edits settle. */
   kensho_indicator_set_acknowledged (kensho_finding_get_indicator (first), "final-below-baseline", TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 3);
-  {
-    gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-
-    while (g_list_model_get_n_items (findings) == 3 && g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, TRUE);
-  }
+  wait_for (g_list_model_get_n_items (findings) != 3);
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 2);
   /* The list shows the panel's findings. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 2);

@@ -16,9 +16,12 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "fail-writes.h"
+#include "kensho-csv.h"
 #include "kensho-document.h"
 #include "kensho-sheet-xml.h"
 #include "test-integrity.h"
@@ -292,6 +295,73 @@ test_workspace_on_full_disk (Fixture *fixture, gconstpointer data)
   check_database (kensho_workspace_get_path (fixture->workspace), "満杯の間の編集");
 }
 
+static guint
+count_temporary (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    n += !g_str_has_suffix (name, ".csv") && !g_str_has_suffix (name, ".xml") && !g_str_has_prefix (name, ".~lock");
+  return n;
+}
+
+/* A child that exports the sheet as CSV and stops at its first write
+ * there with @signal_number. */
+static GPid
+export_and_stop (KenshoSheet *sheet, const char *path, int signal_number)
+{
+  GPid pid = fork ();
+  int status;
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      /* Gone with the test, should it fail while this one is stopped. */
+      prctl (PR_SET_PDEATHSIG, SIGKILL);
+      fail_writes_starting (path, -signal_number);
+      kensho_csv_save_file (sheet, path, NULL);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, WUNTRACED), ==, pid);
+  if (signal_number == SIGKILL)
+    g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+  else
+    g_assert_true (WIFSTOPPED (status));
+  return pid;
+}
+
+/* An export killed while writing leaves its temporary file (nothing runs
+ * then to remove it); the next write into the folder removes it, but not
+ * the one of an export still under way. */
+static void
+test_killed_while_writing (Fixture *fixture, gconstpointer data)
+{
+  KenshoSheet *sheet = kensho_document_get_sheet (fixture->document);
+  g_autofree char *killed = g_build_filename (fixture->dir, "killed.csv", NULL);
+  g_autofree char *running = g_build_filename (fixture->dir, "running.csv", NULL);
+  g_autofree char *next = g_build_filename (fixture->dir, "next.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  GPid stopped;
+  int status;
+
+  stopped = export_and_stop (sheet, running, SIGSTOP);
+  g_assert_cmpuint (count_temporary (fixture->dir), ==, 1);
+  export_and_stop (sheet, killed, SIGKILL);
+  g_assert_false (g_file_test (killed, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_temporary (fixture->dir), ==, 2);
+
+  g_assert_true (kensho_csv_save_file (sheet, next, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_temporary (fixture->dir), ==, 1);
+  g_assert_cmpint (kill (stopped, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (stopped, &status, 0), ==, stopped);
+  g_assert_true (kensho_document_save (fixture->document, KENSHO_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_temporary (fixture->dir), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -301,6 +371,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/disk/over-a-folder", Fixture, NULL, fixture_set_up, test_over_a_folder, fixture_tear_down);
   g_test_add ("/disk/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
+  g_test_add ("/disk/killed-while-writing", Fixture, NULL, fixture_set_up, test_killed_while_writing,
+              fixture_tear_down);
   g_test_add ("/disk/workspace-on-full-disk", Fixture, NULL, fixture_set_up, test_workspace_on_full_disk,
               fixture_tear_down);
   return g_test_run ();

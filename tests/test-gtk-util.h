@@ -5,18 +5,36 @@
 
 #include <gtk/gtk.h>
 
-/* Lets the window map, lay out and draw, as a user would see it. */
+/* Runs the main loop until @condition holds. No deadline: a loaded machine
+ * only makes the wait longer, and the test's timeout (meson) ends a wait
+ * for something that never comes. */
+#define wait_for(condition) \
+  G_STMT_START { \
+    while (!(condition)) \
+      g_main_context_iteration (NULL, TRUE); \
+  } G_STMT_END
+
+static inline void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* Waits for the window of @widget to map, lay out and paint a frame with
+ * @widget in it, as a user would see it. */
 static inline void
 wait_drawn (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  gboolean painted = FALSE;
+  GdkFrameClock *clock;
+  gulong handler;
 
-  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  wait_for (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0);
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag), &painted);
+  gtk_widget_queue_draw (widget);
+  wait_for (painted);
+  g_signal_handler_disconnect (clock, handler);
 }
 
 static inline void
@@ -62,14 +80,17 @@ dup_rendering (GtkWidget *widget)
 static inline void
 save_screenshot (GtkWidget *widget, const char *name)
 {
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
+  GdkPaintable *paintable;
   GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int width, height;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
 
   wait_drawn (widget);
+  /* Made once the widget is drawn, the paintable holds its image at once;
+   * made before, it gets it only in an idle after the next frame. */
+  paintable = gtk_widget_paintable_new (widget);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   gdk_paintable_snapshot (paintable, snapshot, width, height);

@@ -26,14 +26,12 @@ run_to_done (KenshoPrintOperation *operation, GtkPrintOperationAction action)
   GtkPrintOperationResult done = -1;
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   g_signal_connect (operation, "done", G_CALLBACK (on_done), &done);
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), action, NULL, &error);
   g_assert_no_error (error);
-  while ((int) done == -1 && result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    wait_for ((int) done != -1);
   return (int) done == -1 ? result : done;
 }
 
@@ -198,23 +196,91 @@ test_page_setup_remembered (void)
   g_autoptr(GtkPaperSize) size = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(GtkPageSetup) loaded = NULL;
   g_autoptr(GtkPageSetup) fallback = NULL;
-  KenshoPaper paper;
-  gboolean portrait;
+  double width, height;
 
   g_settings_reset (settings, "page-setup");
   fallback = kensho_print_operation_load_page_setup (settings);
-  kensho_print_operation_page_setup_to_paper (fallback, &paper, &portrait);
-  g_assert_cmpint (paper, ==, KENSHO_PAPER_A3);
-  g_assert_false (portrait);
+  kensho_print_operation_page_setup_get_size (fallback, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 1190.55, 0.5);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 0.5);
 
   gtk_page_setup_set_paper_size_and_default_margins (a4, size);
   gtk_page_setup_set_orientation (a4, GTK_PAGE_ORIENTATION_PORTRAIT);
   g_settings_set_value (settings, "page-setup", gtk_page_setup_to_gvariant (a4));
   loaded = kensho_print_operation_load_page_setup (settings);
-  kensho_print_operation_page_setup_to_paper (loaded, &paper, &portrait);
-  g_assert_cmpint (paper, ==, KENSHO_PAPER_A4);
-  g_assert_true (portrait);
+  kensho_print_operation_page_setup_get_size (loaded, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 595.28, 0.5);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 0.5);
   g_settings_reset (settings, "page-setup");
+}
+
+/* The paper copy and the PDF handed out match page for page, whatever
+ * margins the page setup has: @paper turned by @orientation. */
+static void
+assert_print_matches_export (KenshoSheet *sheet, GSettings *settings, const char *paper,
+                             GtkPageOrientation orientation, const char *name)
+{
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) size = gtk_paper_size_new (paper);
+  g_autoptr(KenshoPrintOperation) operation = NULL;
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  g_autoptr(KenshoPdfExport) export = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *printed_name = g_strconcat (name, "-printed.pdf", NULL);
+  g_autofree char *exported_name = g_strconcat (name, "-exported.pdf", NULL);
+  g_autofree char *printed = artifact (printed_name);
+  g_autofree char *exported = artifact (exported_name);
+  double printed_width, printed_height, exported_width, exported_height;
+  guint n_pages;
+
+  gtk_page_setup_set_paper_size_and_default_margins (page_setup, size);
+  gtk_page_setup_set_orientation (page_setup, orientation);
+  g_settings_set_value (settings, "page-setup", gtk_page_setup_to_gvariant (page_setup));
+
+  operation = kensho_print_operation_new (sheet, settings);
+  g_remove (printed);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), printed);
+  g_assert_cmpint (run_to_done (operation, GTK_PRINT_OPERATION_ACTION_EXPORT), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  export = kensho_print_operation_new_pdf_export (settings, layout);
+  g_assert_true (kensho_pdf_export_finish (export, exported, &error));
+  g_assert_no_error (error);
+
+  n_pages = pdf_pages (printed, &printed_width, &printed_height);
+  g_test_message ("%s: %u pages printed, %u exported", name, n_pages,
+                  pdf_pages (exported, &exported_width, &exported_height));
+  g_assert_cmpuint (pdf_pages (exported, &exported_width, &exported_height), ==, n_pages);
+  g_assert_cmpfloat_with_epsilon (printed_width, exported_width, 0.5);
+  g_assert_cmpfloat_with_epsilon (printed_height, exported_height, 0.5);
+  /* The same breaks: each page holds the same text. */
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *printed_text = pdf_text (printed, page);
+      g_autofree char *exported_text = pdf_text (exported, page);
+
+      if (g_strcmp0 (printed_text, exported_text) != 0)
+        g_error ("%s: page %u is not the same printed and exported", name, page);
+    }
+}
+
+/* One long commentary, on the default A3, on A4 portrait and on JIS B4. */
+static void
+test_print_matches_export (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GString) commentary = g_string_new (NULL);
+
+  while (g_utf8_strlen (commentary->str, -1) < 3000)
+    g_string_append (commentary, "地域の事業者と連携し、支援策の周知と改善に取り組んだ。");
+  kensho_indicator_set_commentary (g_ptr_array_index (indicators, 2), 2023, KENSHO_COMMENTARY_ACTIVITIES,
+                                   commentary->str);
+  assert_print_matches_export (sheet, settings, GTK_PAPER_NAME_A3, GTK_PAGE_ORIENTATION_LANDSCAPE, "match-a3");
+  assert_print_matches_export (sheet, settings, GTK_PAPER_NAME_A4, GTK_PAGE_ORIENTATION_PORTRAIT, "match-a4");
+  assert_print_matches_export (sheet, settings, "jis_b4", GTK_PAGE_ORIENTATION_LANDSCAPE, "match-b4");
+  g_settings_reset (settings, "page-setup");
+  g_settings_reset (settings, "print-settings");
 }
 
 static KenshoPrintPreview *
@@ -242,32 +308,19 @@ test_preview (void)
   GtkPrintOperationResult done = -1;
   g_autoptr(GError) error = NULL;
   KenshoPrintPreview *preview = NULL;
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "artifacts", NULL);
 
   g_signal_connect (operation, "done", G_CALLBACK (on_done), &done);
   gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, &error);
   g_assert_no_error (error);
-  while ((preview == NULL || kensho_print_preview_get_n_pages (preview) == 0) &&
-         g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      preview = find_preview ();
-    }
-  g_assert_nonnull (preview);
+  wait_for ((preview = find_preview ()) != NULL && kensho_print_preview_get_n_pages (preview) > 0);
   g_assert_cmpuint (kensho_print_preview_get_n_pages (preview), ==,
                     kensho_print_layout_get_n_pages (kensho_print_operation_get_layout (operation)));
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  /* Slow builds (sanitizers) take a while to map a window. */
-  while ((!gtk_widget_get_mapped (GTK_WIDGET (preview)) || gtk_widget_get_width (GTK_WIDGET (preview)) == 0) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
   save_screenshot (GTK_WIDGET (preview), "artifacts/print-preview.png");
 
   gtk_window_close (GTK_WINDOW (preview));
-  while ((int) done == -1 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (done, !=, -1);
+  wait_for ((int) done != -1);
   g_assert_null (find_preview ());
 }
 
@@ -315,6 +368,7 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add_func ("/print-app/export-through-gtk", test_export_through_gtk);
   g_test_add_func ("/print-app/page-setup-remembered", test_page_setup_remembered);
+  g_test_add_func ("/print-app/print-matches-export", test_print_matches_export);
   g_test_add_func ("/print-app/custom-widget", test_custom_widget);
   g_test_add_func ("/print-app/preview", test_preview);
   g_test_add_func ("/print-app/cancel", test_cancel);

@@ -974,6 +974,130 @@ test_cli (void)
   }
 }
 
+/* Notes of 10,000 characters do not fit above the table: they get pages
+ * of their own, in full and in order, and the table still prints, with
+ * the filters said above it. */
+static void
+test_long_notes (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  g_autoptr(KenshoPrintLayout) filtered = kensho_print_layout_new (sheet);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autofree char *plain_pdf = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *filtered_pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *filtered_last = NULL;
+  guint plain_pages = save_pdf (sheet, "plain-notes.pdf", KENSHO_PAPER_A3, FALSE, &plain_pdf);
+  guint n_pages, n_filtered, n_sentences = 0;
+  const char *previous = NULL;
+
+  while (g_utf8_strlen (notes->str, -1) < 10000)
+    g_string_append_printf (notes, "〔%04u〕この効果検証は外部有識者会議の意見を踏まえて行った。", ++n_sentences);
+  kensho_sheet_set_notes (sheet, notes->str);
+  n_pages = save_pdf (sheet, "long-notes.pdf", KENSHO_PAPER_A3, FALSE, &pdf);
+  g_test_message ("%u pages without the notes, %u with them", plain_pages, n_pages);
+  g_assert_cmpuint (n_pages, >, plain_pages);
+  g_assert_cmpuint (n_pages, <=, plain_pages + 3);
+  save_images (pdf, "long-notes", n_pages);
+
+  text = pdf_text (pdf, 0);
+  for (guint i = 1; i <= n_sentences; i++)
+    {
+      g_autofree char *mark = g_strdup_printf ("〔%04u〕", i);
+      const char *at = strstr (text, mark);
+
+      g_assert_true (at > previous);
+      g_assert_null (strstr (at + 1, mark));
+      previous = at;
+    }
+  for (guint i = 0; i < indicators->len; i++)
+    assert_contains (text, kensho_indicator_get_name (g_ptr_array_index (indicators, i)));
+  /* The table's pages have their headings, and no notes. */
+  last = pdf_text (pdf, n_pages);
+  assert_contains (last, _("Responsible division"));
+  g_assert_null (strstr (last, "〔"));
+
+  kensho_print_layout_set_division (filtered, "住宅課");
+  n_filtered = save_layout (filtered, "long-notes-filtered.pdf", &filtered_pdf);
+  filtered_last = pdf_text (filtered_pdf, n_filtered);
+  assert_contains (filtered_last, "Only: 住宅課");
+  assert_contains (filtered_last, "危険空き家除却件数");
+}
+
+/* The CSV as text, without its byte-order mark. */
+static char *
+csv_text (KenshoSheet *sheet)
+{
+  g_autoptr(GBytes) bytes = kensho_csv_serialize (sheet);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBF"));
+  return g_strndup (data + 3, size - 3);
+}
+
+/* One unnamed and one named series, as the form's "Add series" leaves an
+ * indicator: both values print, in the PDF and the CSV. */
+static void
+test_mixed_series (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  KenshoIndicator *indicator = g_ptr_array_index (indicators, 0);
+  g_autoptr(KenshoSeries) women = kensho_series_new ("うち女性");
+  g_autoptr(KenshoValue) value = kensho_value_parse ("12件", NULL);
+  g_autofree char *cell = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *csv = NULL;
+
+  g_assert_null (kensho_series_get_name (kensho_indicator_get_series (indicator, 0)));
+  kensho_indicator_insert_series (indicator, 1, women);
+  kensho_series_set_baseline (women, value);
+  cell = kensho_indicator_format_column_lines (indicator, KENSHO_COLUMN_BASELINE, 2023);
+  g_assert_cmpstr (cell, ==, "1,563件\nうち女性12件");
+
+  save_pdf (sheet, "mixed-series.pdf", KENSHO_PAPER_A3, FALSE, &pdf);
+  text = pdf_text (pdf, 1);
+  assert_contains (text, "1,563件うち女性12件");
+  assert_contains (text, "1,486件");
+  csv = csv_text (sheet);
+  g_assert_nonnull (strstr (csv, "\"1,563件 うち女性12件\",\"1,486件\""));
+}
+
+/* Cells a spreadsheet would run as formulas are written as text, with a
+ * leading ' (OWASP); numbers, even negative ones, stay numbers. */
+static void
+test_csv_formulas_neutralised (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  KenshoIndicator *indicator = g_ptr_array_index (indicators, 0);
+  g_autoptr(KenshoValue) negative = kensho_value_parse ("-12", NULL);
+  g_autoptr(KenshoValue) decimal = kensho_value_parse ("-1.5", NULL);
+  g_autofree char *csv = NULL;
+
+  kensho_indicator_set_name (indicator, "=HYPERLINK(\"http://example.com\",\"x\")");
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES, "+1+2");
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "-2+3");
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_NEXT_STEPS, "@SUM(A1)");
+  kensho_indicator_set_delay_reason (indicator, 2023, "\tcmd");
+  kensho_indicator_set_division (indicator, "\r=1");
+  kensho_series_set_baseline (kensho_indicator_get_series (indicator, 0), negative);
+  kensho_series_set_final (kensho_indicator_get_series (indicator, 0), decimal);
+  csv = csv_text (sheet);
+  g_assert_nonnull (strstr (csv, "\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\""));
+  g_assert_nonnull (strstr (csv, "\"'+1+2\",\"'-2+3\",\"'@SUM(A1)\",\"-12\","));
+  g_assert_nonnull (strstr (csv, ",\"-1.5\","));
+  g_assert_nonnull (strstr (csv, "\"'\tcmd\",\"'\r=1\"\r\n"));
+  g_assert_null (strstr (csv, ",\"="));
+  g_assert_null (strstr (csv, ",\"+"));
+  g_assert_null (strstr (csv, ",\"@"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -992,5 +1116,8 @@ main (int argc, char **argv)
   g_test_add_func ("/print/summary-long-delayed", test_summary_long_delayed);
   g_test_add_func ("/print/achievement-column", test_achievement_column);
   g_test_add_func ("/print/headings-in-japanese", test_headings_in_japanese);
+  g_test_add_func ("/print/long-notes", test_long_notes);
+  g_test_add_func ("/print/mixed-series", test_mixed_series);
+  g_test_add_func ("/print/csv-formulas-neutralised", test_csv_formulas_neutralised);
   return g_test_run ();
 }

@@ -42,16 +42,13 @@ kensho_print_operation_load_page_setup (GSettings *settings)
   return page_setup;
 }
 
-/* The paper of the PDF export: A4 when the page setup says so, else A3. */
+/* The paper of the page setup in points, turned as it says: the PDF
+ * export's pages are those of the paper printed on. */
 void
-kensho_print_operation_page_setup_to_paper (GtkPageSetup *page_setup, KenshoPaper *paper, gboolean *portrait)
+kensho_print_operation_page_setup_get_size (GtkPageSetup *page_setup, double *width, double *height)
 {
-  GtkPaperSize *size = gtk_page_setup_get_paper_size (page_setup);
-  GtkPageOrientation orientation = gtk_page_setup_get_orientation (page_setup);
-
-  *paper = g_strcmp0 (gtk_paper_size_get_name (size), GTK_PAPER_NAME_A4) == 0 ? KENSHO_PAPER_A4 : KENSHO_PAPER_A3;
-  *portrait = orientation == GTK_PAGE_ORIENTATION_PORTRAIT ||
-              orientation == GTK_PAGE_ORIENTATION_REVERSE_PORTRAIT;
+  *width = gtk_page_setup_get_paper_width (page_setup, GTK_UNIT_POINTS);
+  *height = gtk_page_setup_get_paper_height (page_setup, GTK_UNIT_POINTS);
 }
 
 static void
@@ -81,13 +78,13 @@ static void
 kensho_print_operation_begin_print (GtkPrintOperation *operation, GtkPrintContext *context)
 {
   KenshoPrintOperation *self = KENSHO_PRINT_OPERATION (operation);
-  /* 72 dpi at GTK_UNIT_POINTS, metrics unhinted: as the PDF export. */
-  PangoContext *pango = gtk_print_context_create_pango_context (context);
+  /* The PDF export's text measure and margins on the whole paper, not the
+   * printer's: the paper copy matches the PDF page for page. */
+  PangoContext *pango = kensho_print_layout_create_pango_context ();
 
-  pango_context_set_language (pango, pango_language_from_string ("ja"));
   kensho_print_layout_begin (self->layout, pango,
-                             gtk_print_context_get_width (context),
-                             gtk_print_context_get_height (context));
+                             gtk_print_context_get_width (context) - 2 * KENSHO_PDF_MARGIN,
+                             gtk_print_context_get_height (context) - 2 * KENSHO_PDF_MARGIN);
   g_object_unref (pango);
 }
 
@@ -107,8 +104,14 @@ kensho_print_operation_draw_page (GtkPrintOperation *operation, GtkPrintContext 
 {
   KenshoPrintOperation *self = KENSHO_PRINT_OPERATION (operation);
 
-  if (page >= 0 && (guint) page < kensho_print_layout_get_n_pages (self->layout))
-    kensho_print_layout_draw_page (self->layout, gtk_print_context_get_cairo_context (context), page);
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+
+  if (page < 0 || (guint) page >= kensho_print_layout_get_n_pages (self->layout))
+    return;
+  cairo_save (cr);
+  cairo_translate (cr, KENSHO_PDF_MARGIN, KENSHO_PDF_MARGIN);
+  kensho_print_layout_draw_page (self->layout, cr, page);
+  cairo_restore (cr);
 }
 
 static gboolean
@@ -212,6 +215,8 @@ kensho_print_operation_init (KenshoPrintOperation *self)
   GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
 
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  /* The margins are the layout's, as in the PDF export. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_show_progress (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
@@ -232,6 +237,19 @@ kensho_print_operation_apply_options (GSettings *settings, KenshoPrintLayout *la
     return;
   kensho_print_layout_set_summary (layout, g_settings_get_boolean (settings, "print-summary"));
   kensho_print_layout_set_achievement (layout, g_settings_get_boolean (settings, "print-achievement"));
+}
+
+/* The PDF export of @layout as it would print: the paper of the last page
+ * setup, the options of the last print. */
+KenshoPdfExport *
+kensho_print_operation_new_pdf_export (GSettings *settings, KenshoPrintLayout *layout)
+{
+  g_autoptr(GtkPageSetup) page_setup = kensho_print_operation_load_page_setup (settings);
+  double width, height;
+
+  kensho_print_operation_apply_options (settings, layout);
+  kensho_print_operation_page_setup_get_size (page_setup, &width, &height);
+  return kensho_pdf_export_new_for_size (layout, width, height);
 }
 
 KenshoPrintOperation *

@@ -1437,9 +1437,9 @@ on_pdf_export_done (KenshoExportProgress *progress, int result, const char *mess
     export_finished (self, result == KENSHO_EXPORT_DONE, message);
 }
 
-/* The same pages as printing, on the paper of the last print when that is
- * A3 or A4 (A3 landscape otherwise), with its summary page and achievement
- * column if chosen. A sheet of thousands of indicators takes seconds: the
+/* The same pages as printing, on the paper of the last print (A3
+ * landscape at first), with its summary page and achievement column if
+ * chosen. A sheet of thousands of indicators takes seconds: the
  * export runs from the main loop, with progress and Cancel. */
 static void
 export_pdf (KenshoWindow *self, const char *path)
@@ -1447,15 +1447,9 @@ export_pdf (KenshoWindow *self, const char *path)
   g_autoptr(KenshoPdfExport) export = NULL;
   KenshoExportProgress *progress;
   g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (kensho_window_get_sheet (self));
-  GSettings *settings = kensho_application_get_settings (get_app (self));
-  g_autoptr(GtkPageSetup) page_setup = kensho_print_operation_load_page_setup (settings);
-  KenshoPaper paper;
-  gboolean portrait;
 
   apply_filters (self, layout);
-  kensho_print_operation_apply_options (settings, layout);
-  kensho_print_operation_page_setup_to_paper (page_setup, &paper, &portrait);
-  export = kensho_pdf_export_new (layout, paper, portrait);
+  export = kensho_print_operation_new_pdf_export (kensho_application_get_settings (get_app (self)), layout);
   progress = kensho_export_progress_new (GTK_WINDOW (self), export, path);
   g_signal_connect_object (progress, "done", G_CALLBACK (on_pdf_export_done), self, 0);
   gtk_window_present (GTK_WINDOW (progress));

@@ -6,6 +6,37 @@
 #include "kensho-csv.h"
 #include "kensho-sheet-xml.h"
 
+/* "-12", "+3.5", "-1,486": a number a spreadsheet reads as one, not a
+ * formula. */
+static gboolean
+is_plain_number (const char *text)
+{
+  const char *p = text;
+  gboolean digits = FALSE, point = FALSE;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits = TRUE;
+      else if (*p == '.' && !point)
+        point = TRUE;
+      else if (*p != ',' || !digits || point)
+        return FALSE;
+    }
+  return digits;
+}
+
+/* A spreadsheet runs a cell starting with one of these as a formula
+ * (=HYPERLINK(...)); a leading ' keeps it text (OWASP CSV injection). */
+static gboolean
+needs_neutralising (const char *text)
+{
+  return text != NULL && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL &&
+         !is_plain_number (text);
+}
+
 /* Fields are always quoted: commentary holds commas, quotes and newlines. */
 static void
 append_field (GString *line, const char *text)
@@ -13,6 +44,8 @@ append_field (GString *line, const char *text)
   if (line->len > 0 && line->str[line->len - 1] != '\n' && line->str[line->len - 1] != '\xBF')
     g_string_append_c (line, ',');
   g_string_append_c (line, '"');
+  if (needs_neutralising (text))
+    g_string_append_c (line, '\'');
   for (const char *p = text ? text : ""; *p; p++)
     {
       if (*p == '"')

@@ -415,7 +415,9 @@ format_column (KenshoIndicator *self, KenshoColumn column, int fiscal_year_shown
     {
       KenshoSeries *series = kensho_indicator_get_series (self, i);
 
-      names[i] = kensho_series_get_name (series);
+      /* An unnamed series beside named ones (as "Add series" leaves the
+       * first) prints without a name; NULL would end the name list. */
+      names[i] = kensho_series_get_name (series) ? kensho_series_get_name (series) : "";
       values[i] = (KenshoValue *) kensho_series_get_column (series, column, fiscal_year_shown);
       if (values[i] != NULL)
         n_written++;

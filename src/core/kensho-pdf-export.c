@@ -54,14 +54,25 @@ kensho_pdf_export_init (KenshoPdfExport *self)
 KenshoPdfExport *
 kensho_pdf_export_new (KenshoPrintLayout *layout, KenshoPaper paper, gboolean portrait)
 {
+  double width, height;
+
+  kensho_paper_get_size (paper, portrait, &width, &height);
+  return kensho_pdf_export_new_for_size (layout, width, height);
+}
+
+KenshoPdfExport *
+kensho_pdf_export_new_for_size (KenshoPrintLayout *layout, double width, double height)
+{
   KenshoPdfExport *self;
   PangoContext *context;
 
   g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (layout), NULL);
+  g_return_val_if_fail (width > 2 * KENSHO_PDF_MARGIN && height > 2 * KENSHO_PDF_MARGIN, NULL);
 
   self = g_object_new (KENSHO_TYPE_PDF_EXPORT, NULL);
   self->layout = g_object_ref (layout);
-  kensho_paper_get_size (paper, portrait, &self->width, &self->height);
+  self->width = width;
+  self->height = height;
   context = kensho_print_layout_create_pango_context ();
   kensho_print_layout_begin (layout, context, self->width - 2 * KENSHO_PDF_MARGIN,
                              self->height - 2 * KENSHO_PDF_MARGIN);

@@ -18,6 +18,10 @@ G_DECLARE_FINAL_TYPE (KenshoPdfExport, kensho_pdf_export, KENSHO, PDF_EXPORT, GO
 KenshoPdfExport *kensho_pdf_export_new          (KenshoPrintLayout *layout,
                                                  KenshoPaper        paper,
                                                  gboolean           portrait);
+/* Any paper, @width × @height points (the page setup printed on). */
+KenshoPdfExport *kensho_pdf_export_new_for_size (KenshoPrintLayout *layout,
+                                                 double             width,
+                                                 double             height);
 gboolean         kensho_pdf_export_step         (KenshoPdfExport   *self);
 /* From 0 to 1; measuring the rows is half, drawing the pages the rest. */
 double           kensho_pdf_export_get_progress (KenshoPdfExport   *self);

@@ -31,6 +31,9 @@
 /* A row taller than this share of a page starts on the current page even
  * if it does not fit, since it will be split anyway. */
 #define SPLIT_START_SHARE 0.25
+/* Sheet notes taller than this share of a page get pages of their own
+ * rather than crowd the table off every page. */
+#define NOTES_MAX_SHARE 0.25
 
 /* Column widths as weights, sized for the content of real sheets: long
  * commentary, values such as "11,942億円 (平成30年)", short ratings. */
@@ -114,7 +117,9 @@ struct _KenshoPrintLayout
   PangoFontDescription *bold_font;
   PangoLayout *title;
   PangoLayout *label;
-  PangoLayout *notes;
+  PangoLayout *notes;       /* above the table on each page */
+  PangoLayout *long_notes;  /* on pages of their own; NULL when they fit above */
+  GArray *notes_breaks;     /* guint: the first line of each notes page, then the end */
   PangoLayout *headers[N_COLUMNS];
   PangoLayout *header_lower;  /* 具体的な施策, under 数値目標 */
   PangoLayout *page_number;
@@ -165,6 +170,8 @@ reset (KenshoPrintLayout *self)
   g_clear_object (&self->title);
   g_clear_object (&self->label);
   g_clear_object (&self->notes);
+  g_clear_object (&self->long_notes);
+  g_clear_pointer (&self->notes_breaks, g_array_unref);
   for (guint i = 0; i < N_COLUMNS; i++)
     g_clear_object (&self->headers[i]);
   g_clear_object (&self->header_lower);
@@ -814,6 +821,14 @@ layout_furniture (KenshoPrintLayout *self)
       g_autofree char *text = g_strjoin ("\n", notes && *notes ? notes : scope, notes && *notes ? scope : NULL, NULL);
 
       self->notes = new_text (self, text, notes_font, self->width, ALIGN_LEFT);
+      if (notes != NULL && *notes != '\0' &&
+          kensho_print_text_height (self->notes) > NOTES_MAX_SHARE * self->height)
+        {
+          self->long_notes = new_text (self, notes, notes_font, self->width, ALIGN_LEFT);
+          g_clear_object (&self->notes);
+          if (scope != NULL)
+            self->notes = new_text (self, scope, notes_font, self->width, ALIGN_LEFT);
+        }
     }
 
   for (guint c = 0; c < N_COLUMNS; c++)
@@ -847,6 +862,42 @@ layout_furniture (KenshoPrintLayout *self)
   self->body_height = self->height - self->body_top - GAP - kensho_print_text_height (self->page_number);
 }
 
+/* Notes too long for the band above the table: cut between lines into
+ * pages under the title. */
+static void
+paginate_notes (KenshoPrintLayout *self)
+{
+  g_autoptr(GArray) tops = NULL;
+  double available = self->height - self->title_height - 2 * GAP - kensho_print_text_height (self->page_number);
+  guint n_lines, first = 0;
+
+  self->notes_breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (self->long_notes == NULL)
+    return;
+  tops = kensho_print_dup_line_tops (self->long_notes);
+  n_lines = tops->len - 1;
+  while (first < n_lines)
+    {
+      guint end = first;
+
+      while (end < n_lines &&
+             g_array_index (tops, double, end + 1) - g_array_index (tops, double, first) <= available)
+        end++;
+      /* A line taller than a page: shown rather than looped on. */
+      if (end == first)
+        end++;
+      g_array_append_val (self->notes_breaks, first);
+      first = end;
+    }
+  g_array_append_val (self->notes_breaks, n_lines);
+}
+
+static guint
+n_notes_pages (KenshoPrintLayout *self)
+{
+  return self->notes_breaks != NULL && self->notes_breaks->len > 0 ? self->notes_breaks->len - 1 : 0;
+}
+
 /* Public API ------------------------------------------------------------- */
 
 /**
@@ -877,6 +928,9 @@ kensho_print_layout_begin (KenshoPrintLayout *self, PangoContext *context, doubl
   self->bold_font = kensho_print_new_font (self->used_font_size, TRUE);
   layout_columns (self);
   layout_furniture (self);
+  if (self->summary_only)
+    g_clear_object (&self->long_notes);
+  paginate_notes (self);
   /* A page too small for its header still gets pages, if squeezed. */
   self->body_height = MAX (self->body_height, 2 * self->used_font_size);
 
@@ -944,7 +998,7 @@ guint
 kensho_print_layout_get_n_pages (KenshoPrintLayout *self)
 {
   g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (self), 0);
-  return self->paginated ? self->n_summary_pages + self->pages->len : 0;
+  return self->paginated ? self->n_summary_pages + n_notes_pages (self) + self->pages->len : 0;
 }
 
 /* How many of the pages, at the start, are the summary's. */
@@ -1097,15 +1151,10 @@ draw_page_number (KenshoPrintLayout *self, cairo_t *cr, guint page_number)
   kensho_print_show (cr, self->page_number, 0, self->height - kensho_print_text_height (self->page_number));
 }
 
+/* The title, and the label in a box at the top right. */
 static void
-draw_sheet_page (KenshoPrintLayout *self, cairo_t *cr, GArray *page)
+draw_title (KenshoPrintLayout *self, cairo_t *cr)
 {
-  double top;
-
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-
-  /* Title, the label in a box at the top right, the notes. */
   kensho_print_show (cr, self->title, (self->width - pango_units_to_double (pango_layout_get_width (self->title))) / 2,
                (self->title_height - kensho_print_text_height (self->title)) / 2);
   if (self->label != NULL)
@@ -1118,6 +1167,28 @@ draw_sheet_page (KenshoPrintLayout *self, cairo_t *cr, GArray *page)
       stroke_rect (cr, self->width - pango_units_to_double (w) - 4 * PAD_X, 0,
                    pango_units_to_double (w) + 4 * PAD_X, pango_units_to_double (h) + 2 * PAD_Y);
     }
+}
+
+static void
+draw_notes_page (KenshoPrintLayout *self, cairo_t *cr, guint notes_page)
+{
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  draw_title (self, cr);
+  kensho_print_show_lines (cr, self->long_notes, 0, self->title_height + GAP,
+                           g_array_index (self->notes_breaks, guint, notes_page),
+                           g_array_index (self->notes_breaks, guint, notes_page + 1));
+  cairo_restore (cr);
+}
+
+static void
+draw_sheet_page (KenshoPrintLayout *self, cairo_t *cr, GArray *page)
+{
+  double top;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  draw_title (self, cr);
   top = self->title_height + GAP;
   if (self->notes != NULL)
     {
@@ -1169,7 +1240,8 @@ draw_sheet_page (KenshoPrintLayout *self, cairo_t *cr, GArray *page)
   cairo_restore (cr);
 }
 
-/* The summary's pages first, when asked for, then the sheet's. */
+/* The summary's pages first, when asked for, then notes too long to go
+ * above the table, then the sheet's. */
 void
 kensho_print_layout_draw_page (KenshoPrintLayout *self, cairo_t *cr, guint page_number)
 {
@@ -1179,8 +1251,11 @@ kensho_print_layout_draw_page (KenshoPrintLayout *self, cairo_t *cr, guint page_
 
   if (page_number < self->n_summary_pages)
     kensho_summary_page_draw_page (self->summary_page, cr, page_number);
+  else if (page_number < self->n_summary_pages + n_notes_pages (self))
+    draw_notes_page (self, cr, page_number - self->n_summary_pages);
   else
-    draw_sheet_page (self, cr, g_ptr_array_index (self->pages, page_number - self->n_summary_pages));
+    draw_sheet_page (self, cr, g_ptr_array_index (self->pages,
+                                                  page_number - self->n_summary_pages - n_notes_pages (self)));
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   draw_page_number (self, cr, page_number);

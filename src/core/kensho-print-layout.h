@@ -27,7 +27,7 @@ typedef enum
   KENSHO_PRINT_COLUMN_DIVISION,        /* 指標の担当課 */
 } KenshoPrintColumn;
 
-/* The PDF export's margin on every side: 10 mm, in points. */
+/* The margin on every side of a page, printed or exported: 10 mm, in points. */
 #define KENSHO_PDF_MARGIN (10 * 72.0 / 25.4)
 
 #define KENSHO_PRINT_N_COLUMNS 14

@@ -14,6 +14,7 @@
 #include "kensho-era.h"
 #include "kensho-error.h"
 #include "kensho-file-read.h"
+#include "kensho-file-write.h"
 #include "kensho-node-private.h"
 #include "kensho-schema-check.h"
 #include "kensho-sheet-xml.h"
@@ -1641,11 +1642,9 @@ kensho_write_file_atomically (const char *path, const char *contents, gsize leng
                    describe_file_error (G_FILE_ERROR_ISDIR));
       return FALSE;
     }
-  /* CONSISTENT writes a temporary file beside path and renames it over
-   * path; DURABLE fsyncs it first. GLib removes the temporary on failure. */
-  if (g_file_set_contents_full (path, contents, (gssize) length,
-                                G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                0666, &local_error))
+  /* Its temporary file is named so that the next write removes it if this
+   * process is killed before the rename. */
+  if (kensho_file_write_replace (path, contents, length, &local_error))
     return TRUE;
 
   reason = describe_file_error (local_error->code);

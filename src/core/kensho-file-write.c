@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "kensho-file-write.h"
+
+/* The start time of process @pid (clock ticks since boot, from
+ * /proc/PID/stat): with the id it names one process, as ids are reused.
+ * FALSE when there is no such process; *start is 0 where /proc is missing. */
+static gboolean
+process_start (GPid pid, guint64 *start)
+{
+  g_autofree char *stat_path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *contents = NULL;
+  const char *fields;
+  g_auto(GStrv) parts = NULL;
+
+  *start = 0;
+  if (!g_file_get_contents (stat_path, &contents, NULL, NULL))
+    {
+      /* No /proc: ask the kernel whether the id is in use. */
+      if (g_file_test ("/proc/self/stat", G_FILE_TEST_EXISTS))
+        return FALSE;
+      return kill (pid, 0) == 0 || errno == EPERM;
+    }
+  /* The command name in parentheses may hold spaces: fields follow the
+   * last ')'; the start time is the 22nd field, the 20th after it. */
+  fields = strrchr (contents, ')');
+  if (fields == NULL)
+    return TRUE;
+  parts = g_strsplit (fields + 1, " ", 0);
+  if (g_strv_length (parts) > 20)
+    *start = g_ascii_strtoull (parts[20], NULL, 10);
+  return TRUE;
+}
+
+/* The host name as it can stand in a file name. */
+static char *
+dup_host (void)
+{
+  char *host = g_strndup (g_get_host_name (), 64);
+
+  for (char *p = host; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      *p = '_';
+  return host;
+}
+
+/* Whether @name is a temporary file of a process of this host that is
+ * gone. Ones of other hosts (a shared folder) are left to them. */
+static gboolean
+is_stale (const char *name, const char *host)
+{
+  const char *p = g_strrstr (name, KENSHO_TEMP_FILE_MARK);
+  char *end;
+  guint64 pid, start, running_start;
+
+  if (p == NULL)
+    return FALSE;
+  p += strlen (KENSHO_TEMP_FILE_MARK);
+  pid = g_ascii_strtoull (p, &end, 10);
+  if (end == p || *end != '.' || pid == 0 || pid > G_MAXINT)
+    return FALSE;
+  p = end + 1;
+  start = g_ascii_strtoull (p, &end, 10);
+  if (end == p || *end != '.')
+    return FALSE;
+  p = end + 1;
+  if (!g_str_has_prefix (p, host) || p[strlen (host)] != '.' || strlen (p + strlen (host) + 1) != 6)
+    return FALSE;
+  if (!process_start ((GPid) pid, &running_start))
+    return TRUE;
+  /* The id now names another process. */
+  return start != 0 && running_start != 0 && start != running_start;
+}
+
+static void
+remove_stale (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autofree char *host = dup_host ();
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf info;
+
+      if (!is_stale (name, host))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &info) == 0 && S_ISREG (info.st_mode))
+        g_unlink (path);
+    }
+}
+
+static void
+set_errno_error (GError **error, int saved_errno)
+{
+  g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), g_strerror (saved_errno));
+}
+
+/* An empty temporary file beside @path, open for writing; -1 on error. */
+static int
+create_temp (const char *path, char **temp_path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *host = dup_host ();
+  g_autofree char *suffix = NULL;
+  g_autofree char *name = NULL;
+  const char *cut;
+  char *template;
+  guint64 start;
+  int fd;
+
+  process_start (getpid (), &start);
+  suffix = g_strdup_printf (KENSHO_TEMP_FILE_MARK "%d.%" G_GUINT64_FORMAT ".%s.XXXXXX", (int) getpid (), start, host);
+  /* The file's name first, shortened to keep within 255 bytes. */
+  cut = base + MIN (strlen (base), 255 - strlen (suffix));
+  while (cut > base && (*cut & 0xC0) == 0x80)
+    cut--;
+  name = g_strdup_printf ("%.*s%s", (int) (cut - base), base, suffix);
+  template = g_build_filename (dir, name, NULL);
+  fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno);
+      g_free (template);
+      return -1;
+    }
+  *temp_path = template;
+  return fd;
+}
+
+static gboolean
+write_all (int fd, const char *contents, gsize length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, contents, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          if (n == 0)
+            errno = EIO;
+          return FALSE;
+        }
+      contents += n;
+      length -= n;
+    }
+  return TRUE;
+}
+
+gboolean
+kensho_file_write_replace (const char *path, const char *contents, gsize length, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *temp_path = NULL;
+  int fd, saved_errno;
+
+  remove_stale (dir);
+  fd = create_temp (path, &temp_path, error);
+  if (fd < 0)
+    return FALSE;
+  /* Flushed before the rename, so that a power cut leaves the old file or
+   * the new one, never an empty one. */
+  if (write_all (fd, contents, length) && fsync (fd) == 0)
+    {
+      if (close (fd) == 0 && g_rename (temp_path, path) == 0)
+        return TRUE;
+      fd = -1;
+    }
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_unlink (temp_path);
+  set_errno_error (error, saved_errno);
+  return FALSE;
+}

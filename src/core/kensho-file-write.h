@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Temporary files are named "NAME.~kensho.PID.START.HOST.XXXXXX" beside the
+ * file NAME they replace: the process (its id and start time, on this host)
+ * that writes them. One left by a process that was killed (SIGKILL, power
+ * cut) is removed by the next write into its folder once that process is
+ * gone. */
+#define KENSHO_TEMP_FILE_MARK ".~kensho."
+
+/* Writes @contents to a temporary file beside @path, flushes it to disk and
+ * renames it over @path; stale temporary files of dead processes in that
+ * folder go first. Errors are G_FILE_ERROR; no temporary file is left. */
+gboolean kensho_file_write_replace     (const char  *path,
+                                        const char  *contents,
+                                        gsize        length,
+                                        GError     **error);
+
+G_END_DECLS
