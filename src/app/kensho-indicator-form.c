@@ -716,7 +716,13 @@ on_rating_popup_enter (GtkEventControllerFocus *controller, GtkWidget *list)
   if (GTK_IS_SINGLE_SELECTION (choice))
     gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (choice), selected);
   if (row != NULL)
-    gtk_widget_grab_focus (row);
+    {
+      /* Through the list's own action, which moves its cursor too: GTK
+       * gives the focus back to the cursor's row after the popover maps,
+       * which on a busy machine came after this. */
+      gtk_widget_activate_action (row, "list.select-item", "(ubb)", selected, FALSE, FALSE);
+      gtk_widget_grab_focus (row);
+    }
 }
 
 /* Its list moves the keyboard from where it last put it (the first row),
