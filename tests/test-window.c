@@ -2000,7 +2000,10 @@ open_drop_down (GtkDropDown *drop_down, GtkPopover *popover)
   gtk_widget_activate (GTK_WIDGET (drop_down));
   while (!is_inside (gtk_root_get_focus (root), GTK_WIDGET (popover)))
     g_main_context_iteration (NULL, TRUE);
-  wait_idle ();
+  /* The list makes its rows at the first frame, and the keyboard settles
+   * at the next. */
+  wait_frame (GTK_WIDGET (popover));
+  wait_frame (GTK_WIDGET (popover));
   return gtk_root_get_focus (root);
 }
 

@@ -700,6 +700,38 @@ find_rating_row (GtkWidget *list, guint position)
   return NULL;
 }
 
+/* The list's selected row (the current rating, or the one stepped to),
+ * when the list has made it. */
+static GtkWidget *
+selected_rating_row (GtkWidget *list)
+{
+  GtkSelectionModel *choice = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+
+  if (!GTK_IS_SINGLE_SELECTION (choice))
+    return NULL;
+  return find_rating_row (list, gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (choice)));
+}
+
+/* The list makes its rows when it is laid out, and GTK then gives the
+ * keyboard to its first one: until the selected row has the keyboard at
+ * a frame, it is given it again. */
+static gboolean
+keep_rating_focus (GtkWidget *list, GdkFrameClock *clock, gpointer data)
+{
+  GtkWidget *row = selected_rating_row (list);
+  GtkWidget *focus;
+
+  if (!gtk_widget_get_mapped (list))
+    return G_SOURCE_REMOVE;
+  if (row == NULL)
+    return G_SOURCE_CONTINUE;
+  focus = gtk_root_get_focus (gtk_widget_get_root (list));
+  if (focus == row || (focus != NULL && gtk_widget_is_ancestor (focus, row)))
+    return G_SOURCE_REMOVE;
+  gtk_widget_grab_focus (row);
+  return G_SOURCE_CONTINUE;
+}
+
 /* GTK 4.8 opens a drop-down's list with the keyboard on its first row, so
  * that Up and Enter on a delayed indicator chose "Not rated": the keyboard
  * starts on the current rating instead. */
@@ -709,20 +741,16 @@ on_rating_popup_enter (GtkEventControllerFocus *controller, GtkWidget *list)
   GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (gtk_widget_get_parent (popover)));
   GtkSelectionModel *choice = gtk_list_view_get_model (GTK_LIST_VIEW (list));
-  GtkWidget *row = find_rating_row (list, selected);
+  GtkWidget *row;
 
   /* A row stepped to before Escape is not the choice (Enter takes the
    * list's selected row). */
   if (GTK_IS_SINGLE_SELECTION (choice))
     gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (choice), selected);
+  row = selected_rating_row (list);
   if (row != NULL)
-    {
-      /* Through the list's own action, which moves its cursor too: GTK
-       * gives the focus back to the cursor's row after the popover maps,
-       * which on a busy machine came after this. */
-      gtk_widget_activate_action (row, "list.select-item", "(ubb)", selected, FALSE, FALSE);
-      gtk_widget_grab_focus (row);
-    }
+    gtk_widget_grab_focus (row);
+  gtk_widget_add_tick_callback (list, keep_rating_focus, NULL, NULL);
 }
 
 /* Its list moves the keyboard from where it last put it (the first row),
