@@ -425,6 +425,27 @@ test_pdf_export_in_steps (void)
   g_assert_cmpstr (contents, ==, "before");
 }
 
+/* Noncharacters typed into the app (a file with them is refused) print as
+ * U+FFFD: cairo refused them and the whole PDF failed, in English. */
+static void
+test_noncharacters_print (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  KenshoIndicator *first = g_ptr_array_index (indicators, 0);
+  g_autofree char *pdf = artifact ("noncharacters.pdf");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kensho_sheet_set_title (sheet, "題名\xef\xbf\xbe終");
+  kensho_indicator_set_commentary (first, 2023, KENSHO_COMMENTARY_ACTIVITIES, "前\xef\xb7\x90後\xf4\x8f\xbf\xbf末");
+  g_assert_true (kensho_print_layout_save_pdf (layout, pdf, KENSHO_PAPER_A3, FALSE, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf, 0);
+  g_assert_nonnull (strstr (text, "前\xef\xbf\xbd後\xef\xbf\xbd末"));
+}
+
 static void
 test_column_widths (void)
 {
@@ -1110,6 +1131,7 @@ main (int argc, char **argv)
   g_test_add_func ("/print/pdf-export-in-steps", test_pdf_export_in_steps);
   g_test_add_func ("/print/filters", test_filters);
   g_test_add_func ("/print/column-widths", test_column_widths);
+  g_test_add_func ("/print/noncharacters", test_noncharacters_print);
   g_test_add_func ("/print/cli", test_cli);
   g_test_add_func ("/print/summary", test_summary);
   g_test_add_func ("/print/summary-rating-colour", test_summary_rating_colour);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kensho-overview.h"
+#include "kensho-util.h"
 
 /* Numerical targets and KPIs are counted apart: a sub-goal's target and
  * its measures' KPIs are read separately. */
@@ -310,7 +311,11 @@ new_layout (cairo_t *cr, const char *text, gboolean bold)
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
+  {
+    g_autofree char *printable = kensho_text_dup_printable (text);
+
+    pango_layout_set_text (layout, printable, -1);
+  }
   return layout;
 }
 

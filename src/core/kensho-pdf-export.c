@@ -7,6 +7,7 @@
 #include "kensho-error.h"
 #include "kensho-pdf-export.h"
 #include "kensho-sheet-xml.h"
+#include "kensho-util.h"
 
 /* Rows measured per step: a few milliseconds of text layout. */
 #define ROWS_PER_STEP 8
@@ -90,7 +91,8 @@ append_bytes (void *closure, const unsigned char *data, unsigned int length)
 static void
 start_drawing (KenshoPdfExport *self)
 {
-  g_autofree char *title = kensho_sheet_dup_display_title (kensho_print_layout_get_sheet (self->layout));
+  g_autofree char *display_title = kensho_sheet_dup_display_title (kensho_print_layout_get_sheet (self->layout));
+  g_autofree char *title = kensho_text_dup_printable (display_title);
 
   self->paginated = TRUE;
   self->n_pages = kensho_print_layout_get_n_pages (self->layout);

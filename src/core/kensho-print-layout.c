@@ -390,7 +390,7 @@ set_cell (KenshoPrintLayout *self, Cell *cell, guint column, const char *text)
   if (column >= KENSHO_PRINT_COLUMN_BASELINE && column <= KENSHO_PRINT_COLUMN_FINAL_TARGET &&
       pango_layout_is_wrapped (cell->layout) && strchr (text, ' ') != NULL)
     {
-      g_autofree char *lines = g_strdelimit (g_strdup (text), " ", '\n');
+      g_autofree char *lines = g_strdelimit (kensho_text_dup_printable (text), " ", '\n');
 
       pango_layout_set_text (cell->layout, lines, -1);
     }

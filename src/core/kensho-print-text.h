@@ -5,6 +5,8 @@
 
 #include <pango/pangocairo.h>
 
+#include "kensho-util.h"
+
 G_BEGIN_DECLS
 
 static inline PangoFontDescription *
@@ -27,7 +29,7 @@ kensho_print_new_text (PangoContext *context, const char *text, const PangoFontD
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoAttrList *attrs = pango_attr_list_new ();
-  char *valid = g_utf8_make_valid (text ? text : "", -1);
+  char *valid = kensho_text_dup_printable (text);
 
   pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("ja")));
   pango_layout_set_attributes (layout, attrs);

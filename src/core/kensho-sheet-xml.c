@@ -287,14 +287,6 @@ on_entity_decl (void *user_data, const xmlChar *name, int type, const xmlChar *p
   on_internal_subset (user_data, name, public_id, system_id);
 }
 
-/* Noncharacters (U+FDD0, U+FFFE, U+10FFFF…) are XML characters, but no
- * text has them and cairo refuses them: the PDF of such a sheet failed. */
-static gboolean
-is_noncharacter (gunichar c)
-{
-  return (c >= 0xFDD0 && c <= 0xFDEF) || (c < 0x110000 && (c & 0xFFFE) == 0xFFFE);
-}
-
 static gunichar
 find_noncharacter (const xmlChar *text, int length)
 {
@@ -303,7 +295,7 @@ find_noncharacter (const xmlChar *text, int length)
       {
         gunichar c = g_utf8_get_char_validated ((const char *) text + i, length - i);
 
-        if (is_noncharacter (c))
+        if (kensho_unichar_is_noncharacter (c))
           return c;
       }
   return 0;
@@ -1314,7 +1306,7 @@ xml_safe (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || is_noncharacter (c))
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || kensho_unichar_is_noncharacter (c))
         g_string_append (out, "\xEF\xBF\xBD");
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);

@@ -58,4 +58,36 @@ kensho_quote_for_message (const char *text)
   return g_strconcat (head, "…", NULL);
 }
 
+/* Noncharacters (U+FDD0…U+FDEF, U+FFFE, U+10FFFF…) are valid UTF-8 and
+ * XML characters, but no text has them and cairo refuses them. */
+static inline gboolean
+kensho_unichar_is_noncharacter (gunichar c)
+{
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c < 0x110000 && (c & 0xFFFE) == 0xFFFE);
+}
+
+/* @text as it can be drawn: invalid bytes and noncharacters become U+FFFD
+ * (a PDF of a sheet with a noncharacter typed in failed as a whole). */
+static inline char *
+kensho_text_dup_printable (const char *text)
+{
+  char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *out;
+  const char *p = valid;
+
+  while (*p && !kensho_unichar_is_noncharacter (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    return valid;
+  out = g_string_new_len (valid, p - valid);
+  for (; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (out, kensho_unichar_is_noncharacter (c) ? 0xFFFD : c);
+    }
+  g_free (valid);
+  return g_string_free (out, FALSE);
+}
+
 G_END_DECLS
