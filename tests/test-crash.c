@@ -155,15 +155,16 @@ test_kill_at_random_moments (void)
 }
 
 
-/* The child of a round: started, given until `life` microseconds after it
- * is ready (every other round) or after it started, killed. Every line it
+/* The child of a round: started, given until `life` microseconds after its
+ * first acknowledged import or save (every other round) or after it started,
+ * killed. Every line it
  * printed goes to `lines`. */
 static gboolean
 run_and_kill (const char * const *argv, guint round, GPtrArray *lines)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) pending = g_string_new (NULL);
-  gboolean ready = FALSE;
+  gboolean ready = FALSE, acknowledged = FALSE;
   gint64 life = g_test_rand_int_range (1000, 100000);
   gint64 deadline;
   GPid pid;
@@ -197,13 +198,20 @@ run_and_kill (const char * const *argv, guint round, GPtrArray *lines)
         {
           *newline = '\0';
           if (g_str_has_prefix (pending->str, "ready"))
-            {
-              if (!ready && round % 2 == 1)
-                deadline = g_get_monotonic_time () + life;
-              ready = TRUE;
-            }
+            ready = TRUE;
           else
-            g_ptr_array_add (lines, g_strdup (pending->str));
+            {
+              /* Every other round runs until its first import or save is
+               * acknowledged, then for its random life: however slow the
+               * machine (or ASan), some kills come after an acknowledged
+               * one. */
+              if (round % 2 == 1 && ready && !acknowledged)
+                {
+                  deadline = g_get_monotonic_time () + life;
+                  acknowledged = TRUE;
+                }
+              g_ptr_array_add (lines, g_strdup (pending->str));
+            }
           g_string_erase (pending, 0, newline - pending->str + 1);
         }
     }
