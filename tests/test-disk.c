@@ -17,12 +17,14 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "fail-writes.h"
 #include "kensho-csv.h"
 #include "kensho-document.h"
+#include "kensho-error.h"
 #include "kensho-sheet-xml.h"
 #include "test-integrity.h"
 
@@ -208,6 +210,51 @@ test_over_a_folder (Fixture *fixture, gconstpointer data)
   assert_nothing_lost (fixture);
 }
 
+/* `-o /dev/null` as root replaced the device with a file, and a pipe or
+ * a link gave way to a plain file the same way: a pipe is refused and
+ * left as it is; a link is written through, to its file, and stays. */
+static void
+test_over_a_pipe_or_link (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *pipe = g_build_filename (fixture->dir, "pipe.csv", NULL);
+  g_autofree char *real = g_build_filename (fixture->dir, "real.xml", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "link.xml", NULL);
+  g_autofree char *dangling = g_build_filename (fixture->dir, "dangling.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) dangling_error = NULL;
+  g_autoptr(KenshoSheet) saved = NULL;
+  GStatBuf info;
+
+  g_assert_cmpint (mkfifo (pipe, 0644), ==, 0);
+  g_assert_false (kensho_write_file_atomically (pipe, "a,b\n", 4, &error));
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "It is a device or a pipe, not a file."));
+  g_assert_cmpint (g_lstat (pipe, &info), ==, 0);
+  g_assert_true (S_ISFIFO (info.st_mode));
+  g_assert_cmpint (g_unlink (pipe), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (real, "before", -1, NULL));
+  g_assert_cmpint (symlink ("real.xml", link), ==, 0);
+  g_assert_true (kensho_document_save_as (fixture->document, link, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (link, &info), ==, 0);
+  g_assert_true (S_ISLNK (info.st_mode));
+  saved = kensho_sheet_xml_load_file (real, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+
+  g_assert_cmpint (symlink ("nowhere.xml", dangling), ==, 0);
+  g_assert_false (kensho_write_file_atomically (dangling, "x", 1, &dangling_error));
+  g_assert_nonnull (strstr (dangling_error->message, "It is a link to a file that does not exist."));
+  g_assert_cmpint (g_lstat (dangling, &info), ==, 0);
+  g_assert_true (S_ISLNK (info.st_mode));
+  g_unlink (link);
+  g_unlink (dangling);
+  g_unlink (real);
+}
+
 static void
 test_full_disk (Fixture *fixture, gconstpointer data)
 {
@@ -371,6 +418,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/disk/over-a-folder", Fixture, NULL, fixture_set_up, test_over_a_folder, fixture_tear_down);
   g_test_add ("/disk/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
+  g_test_add ("/disk/over-a-pipe-or-link", Fixture, NULL, fixture_set_up, test_over_a_pipe_or_link,
+              fixture_tear_down);
   g_test_add ("/disk/killed-while-writing", Fixture, NULL, fixture_set_up, test_killed_while_writing,
               fixture_tear_down);
   g_test_add ("/disk/workspace-on-full-disk", Fixture, NULL, fixture_set_up, test_workspace_on_full_disk,

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <math.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -1626,17 +1628,40 @@ kensho_write_file_atomically (const char *path, const char *contents, gsize leng
   g_autoptr(GError) local_error = NULL;
   const char *reason;
 
+  g_autofree char *target = NULL;
+  GStatBuf info;
+
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+  /* A link is written through, to the file it names: the rename would
+   * have put a plain file in its place. */
+  if (g_lstat (path, &info) == 0 && S_ISLNK (info.st_mode))
+    {
+      target = realpath (path, NULL);
+      if (target == NULL || g_lstat (target, &info) != 0)
+        {
+          g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("Could not save “%s”: %s"), path,
+                       _("It is a link to a file that does not exist."));
+          return FALSE;
+        }
+    }
+  if (g_lstat (target ? target : path, &info) == 0 && S_ISDIR (info.st_mode))
     {
       g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("Could not save “%s”: %s"), path,
                    describe_file_error (G_FILE_ERROR_ISDIR));
       return FALSE;
     }
+  /* A device or a pipe (-o /dev/null as root) would be replaced by a
+   * plain file: refused, left as it is. */
+  if (g_lstat (target ? target : path, &info) == 0 && !S_ISREG (info.st_mode))
+    {
+      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("Could not save “%s”: %s"), path,
+                   _("It is a device or a pipe, not a file."));
+      return FALSE;
+    }
   /* Its temporary file is named so that the next write removes it if this
    * process is killed before the rename. */
-  if (kensho_file_write_replace (path, contents, length, &local_error))
+  if (kensho_file_write_replace (target ? target : path, contents, length, &local_error))
     return TRUE;
 
   reason = describe_file_error (local_error->code);
