@@ -312,7 +312,9 @@ on_quit (GSimpleAction *action, GVariant *parameter, gpointer user_data)
     if (KENSHO_IS_WINDOW (l->data))
       kensho_window_close_for_quit (l->data);
   g_list_free (windows);
-  kensho_workspace_flush (self->workspace, NULL);
+  /* No workspace while the window saying why it cannot be used is up. */
+  if (self->workspace != NULL)
+    kensho_workspace_flush (self->workspace, NULL);
   g_application_quit (G_APPLICATION (self));
 }
 
