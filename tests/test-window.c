@@ -1590,6 +1590,38 @@ test_paste_spreadsheet_row (Fixture *fixture, gconstpointer data)
     paste (g_ptr_array_index (views, 2), gtk_text_view_get_buffer (g_ptr_array_index (views, 2)), "補助\t周知");
     g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_NEXT_STEPS), ==, joined);
   }
+
+  /* A column of cells (rows ended by CR LF, as Excel copies them) fills
+   * ①②③ as a row does, over the selection, with no CR saved. */
+  {
+    GtkTextBuffer *first = gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (first, &start, &end);
+    gtk_text_buffer_select_range (first, &start, &end);
+    gtk_text_buffer_delete_selection (first, TRUE, TRUE);
+    paste (g_ptr_array_index (views, 0), first, "取組A\r\n課題B\r\n方策C\r\n");
+    g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==, "取組A");
+    g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, "課題B");
+    g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_NEXT_STEPS), ==, "方策C");
+    /* Lines from Windows that are no column keep their breaks, as LF. */
+    gtk_text_buffer_get_end_iter (first, &end);
+    gtk_text_buffer_place_cursor (first, &end);
+    paste (g_ptr_array_index (views, 0), first, "\r\n一行\r\n二行");
+    g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==,
+                     "取組A\n一行\n二行");
+  }
+
+  /* Bare numbers pasted take the indicator's unit, as typed ones do. */
+  cell = kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_PREVIOUS_ACTUAL);
+  paste (GTK_WIDGET (gtk_editable_get_delegate (cell)), cell, "10600\t11700");
+  {
+    KenshoSeries *series = kensho_indicator_get_series (indicator, 0);
+
+    g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_ACTUAL), ==, "11700");
+    g_assert_cmpstr (kensho_series_get_column (series, KENSHO_COLUMN_PREVIOUS_ACTUAL, 2023)->unit, ==, "億円");
+    g_assert_cmpstr (kensho_series_get_column (series, KENSHO_COLUMN_ACTUAL, 2023)->unit, ==, "億円");
+  }
 }
 
 /* The columns of the form around its rating. */

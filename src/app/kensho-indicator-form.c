@@ -576,17 +576,42 @@ on_commentary_insert_text (GtkTextBuffer *buffer, GtkTextIter *location, const c
 {
   g_autofree char *pasted = g_strndup (text, length < 0 ? strlen (text) : (gsize) length);
   g_autoptr(GPtrArray) rows = NULL;
+  gboolean row = kensho_tsv_is_spreadsheet (pasted), column = kensho_tsv_is_column (pasted);
 
   /* A tab alone is typed (Ctrl+Tab), not pasted. */
-  if (self->updating || self->indicator == NULL || !kensho_tsv_is_spreadsheet (pasted) || g_str_equal (pasted, "\t"))
+  if (self->updating || self->indicator == NULL || g_str_equal (pasted, "\t") ||
+      (!row && !column && strchr (pasted, '\r') == NULL))
     return;
   /* Filled once the paste is over: the buffer is still inserting. */
   g_signal_stop_emission_by_name (buffer, "insert-text");
-  rows = kensho_tsv_parse (pasted);
-  if (rows->len == 0)
-    return;
   g_clear_pointer (&self->pasted_cells, g_strfreev);
-  self->pasted_cells = g_strdupv (g_ptr_array_index (rows, 0));
+  if (row || column)
+    {
+      rows = kensho_tsv_parse (pasted);
+      if (rows->len == 0)
+        return;
+    }
+  if (row)
+    self->pasted_cells = g_strdupv (g_ptr_array_index (rows, 0));
+  else if (column)
+    {
+      /* A column of cells: one a box, as a row of them. */
+      GStrvBuilder *cells = g_strv_builder_new ();
+
+      for (guint i = 0; i < rows->len; i++)
+        g_strv_builder_add (cells, ((char **) g_ptr_array_index (rows, i))[0]);
+      self->pasted_cells = g_strv_builder_end (cells);
+      g_strv_builder_unref (cells);
+    }
+  else
+    {
+      /* Line breaks from Windows (CR LF, CR) as the sheet keeps them: LF. */
+      g_autoptr(GRegex) breaks = g_regex_new ("\r\n?", 0, 0, NULL);
+      char *cells[] = { g_regex_replace_literal (breaks, pasted, -1, 0, "\n", 0, NULL), NULL };
+
+      self->pasted_cells = g_strdupv (cells);
+      g_free (cells[0]);
+    }
   self->pasted_part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer), "part"));
   self->pasted_offset = gtk_text_iter_get_offset (location);
   if (self->paste_source == 0)

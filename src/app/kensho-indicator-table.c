@@ -237,6 +237,7 @@ commit_value (KenshoIndicatorTable *self, GtkListItem *item)
   g_object_set_data (G_OBJECT (cell), "kensho-typed", NULL);
   series = kensho_indicator_get_series (indicator, 0);
   fy = kensho_sheet_get_fiscal_year (self->sheet);
+  kensho_indicator_complete_unit (indicator, series, value);
   if (kensho_value_equal (value, kensho_series_get_column (series, column, fy)))
     {
       fill_cell (self, item);

@@ -139,22 +139,6 @@ set_cell_note (KenshoValuesEditor *self, GtkWidget *cell, const KenshoValue *val
   show_errors (self);
 }
 
-/* A number typed without its unit ("7" beside "4件") takes the
- * indicator's unit, else the one the series' other numbers share: it
- * would print bare otherwise. */
-static void
-add_missing_unit (KenshoValuesEditor *self, KenshoSeries *series, KenshoValue *value)
-{
-  const char *unit;
-
-  if (value == NULL || !kensho_value_is_number (value) || value->unit != NULL)
-    return;
-  unit = kensho_indicator_get_unit (self->indicator);
-  if (unit == NULL)
-    unit = kensho_series_get_common_unit (series);
-  value->unit = g_strdup (unit);
-}
-
 static void
 set_cell_error (KenshoValuesEditor *self, GtkWidget *cell, const char *message)
 {
@@ -212,7 +196,7 @@ commit_cell (KenshoValuesEditor *self, GtkEditable *editable, int year)
   set_cell_error (self, GTK_WIDGET (editable), NULL);
   set_cell_note (self, GTK_WIDGET (editable), value);
   series = kensho_indicator_get_series (self->indicator, series_index);
-  add_missing_unit (self, series, value);
+  kensho_indicator_complete_unit (self->indicator, series, value);
   if (kensho_value_equal (value, kensho_series_get_column (series, column, year)))
     return;
   key = g_strdup_printf ("value-%u-%d-%d", series_index, column, year);
@@ -295,6 +279,7 @@ fill_pasted (gpointer user_data)
               continue;
             }
           set_cell_error (self, GTK_WIDGET (cell), NULL);
+          kensho_indicator_complete_unit (self->indicator, series, value);
           kensho_series_set_column (series, column, fiscal_year (self), value);
         }
     }
@@ -417,7 +402,7 @@ fill_texts (KenshoValuesEditor *self)
            * is left alone, so the cursor does not jump while typing. */
           if (parse_cell (gtk_editable_get_text (cell), &shown, &error))
             {
-              add_missing_unit (self, series, shown);
+              kensho_indicator_complete_unit (self->indicator, series, shown);
               if (kensho_value_equal (shown, model))
                 continue;
             }

@@ -183,6 +183,24 @@ kensho_indicator_get_unit (KenshoIndicator *self)
   return self->unit;
 }
 
+/* A number typed without a unit (7 beside 4件) takes the indicator's
+ * unit, else the one the series' other numbers share: it would print bare
+ * otherwise. Every way a value is typed in (the form, a pasted row, the
+ * table) goes through here. */
+void
+kensho_indicator_complete_unit (KenshoIndicator *self, KenshoSeries *series, KenshoValue *value)
+{
+  const char *unit;
+
+  g_return_if_fail (KENSHO_IS_INDICATOR (self));
+  if (value == NULL || !kensho_value_is_number (value) || value->unit != NULL)
+    return;
+  unit = self->unit;
+  if (unit == NULL && series != NULL)
+    unit = kensho_series_get_common_unit (series);
+  value->unit = g_strdup (unit);
+}
+
 void
 kensho_indicator_set_unit (KenshoIndicator *self, const char *unit)
 {

@@ -24,6 +24,9 @@ KenshoDirection     kensho_indicator_get_direction      (KenshoIndicator      *s
 void                kensho_indicator_set_direction      (KenshoIndicator      *self,
                                                          KenshoDirection       direction);
 const char         *kensho_indicator_get_unit           (KenshoIndicator      *self);
+void                kensho_indicator_complete_unit      (KenshoIndicator      *self,
+                                                         KenshoSeries         *series,
+                                                         KenshoValue          *value);
 void                kensho_indicator_set_unit           (KenshoIndicator      *self,
                                                          const char           *unit);
 const char         *kensho_indicator_get_division       (KenshoIndicator      *self);

@@ -71,3 +71,11 @@ kensho_tsv_is_spreadsheet (const char *text)
 {
   return text != NULL && strchr (text, '\t') != NULL;
 }
+
+/* Cells of one column: each row ends in CR LF, as spreadsheets put them
+ * on the clipboard (text typed elsewhere ends its lines in LF alone). */
+gboolean
+kensho_tsv_is_column (const char *text)
+{
+  return text != NULL && !kensho_tsv_is_spreadsheet (text) && g_str_has_suffix (text, "\r\n");
+}

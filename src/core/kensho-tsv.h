@@ -10,5 +10,6 @@ G_BEGIN_DECLS
  * or a quote comes in quotes, its quotes doubled. */
 GPtrArray *kensho_tsv_parse          (const char *text);
 gboolean   kensho_tsv_is_spreadsheet (const char *text);
+gboolean   kensho_tsv_is_column      (const char *text);
 
 G_END_DECLS
