@@ -1285,6 +1285,19 @@ test_delete_key (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_grab_focus (row_widget (fixture->tree, kpi)));
   g_assert_true (press_key (window, GDK_KEY_Delete, 0));
   g_assert_null (kensho_node_get_parent (kpi));
+  /* The keyboard stays in the tree, on the next row: Delete again deletes
+   * that one. */
+  {
+    g_autoptr(KenshoNode) next = kensho_strategy_tree_get_selected (fixture->tree);
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (next);
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (fixture->tree)));
+    g_assert_true (press_key (window, GDK_KEY_Delete, 0));
+    g_assert_null (kensho_node_get_parent (next));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_nonnull (kensho_node_get_parent (next));
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (kensho_node_get_parent (kpi) == measure);
 }

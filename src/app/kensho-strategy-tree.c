@@ -834,6 +834,23 @@ kensho_strategy_tree_get_title_widget (KenshoStrategyTree *self, KenshoNode *nod
   return g_hash_table_lookup (self->row_titles, node);
 }
 
+/* The keyboard on the selected row, as after Delete in the tree: its row
+ * had the focus and went, and GTK moved the focus on out of the tree. */
+void
+kensho_strategy_tree_focus_selected (KenshoStrategyTree *self)
+{
+  g_autoptr(KenshoNode) node = NULL;
+  GtkWidget *row;
+
+  g_return_if_fail (KENSHO_IS_STRATEGY_TREE (self));
+  node = kensho_strategy_tree_get_selected (self);
+  row = node ? g_hash_table_lookup (self->row_titles, node) : NULL;
+  while (row != NULL && !gtk_widget_get_focusable (row))
+    row = gtk_widget_get_parent (row);
+  if (row == NULL || !gtk_widget_grab_focus (row))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 static void
 move_with_undo (KenshoStrategyTree *self, KenshoNode *node, KenshoNode *parent, guint position)
 {

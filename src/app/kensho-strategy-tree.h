@@ -40,6 +40,7 @@ gboolean    kensho_strategy_tree_drop_node       (KenshoStrategyTree *self,
                                                   KenshoNode         *dragged,
                                                   KenshoNode         *target);
 
+void                kensho_strategy_tree_focus_selected (KenshoStrategyTree *self);
 GtkWidget          *kensho_strategy_tree_get_title_widget (KenshoStrategyTree *self,
                                                          KenshoNode         *node);
 

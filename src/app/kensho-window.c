@@ -1102,9 +1102,13 @@ action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
   KenshoNode *parent, *neighbour;
   guint position, n_indicators;
   AdwToast *toast;
+  GtkWidget *focus;
+  gboolean from_tree;
 
   if (node == NULL)
     return;
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  from_tree = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tree));
   keep = g_object_ref (node);
   parent = kensho_node_get_parent (node);
   position = kensho_node_get_position (node);
@@ -1119,6 +1123,10 @@ action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
     neighbour = parent;
   if (neighbour == NULL || !kensho_strategy_tree_select (self->tree, neighbour))
     kensho_strategy_tree_select (self->tree, NULL);
+  /* Delete pressed in the tree: the keyboard stays there, on the next
+   * row, for the next key. */
+  if (from_tree)
+    kensho_strategy_tree_focus_selected (self->tree);
   kensho_node_collect_indicators (node, indicators);
   n_indicators = KENSHO_IS_INDICATOR (node) ? 0 : indicators->len;
   /* A goal or measure takes its indicators with it: say how many. */
