@@ -2224,8 +2224,20 @@ test_changed_on_disk_asks_safely (Fixture *fixture, gconstpointer data)
   focus = gtk_root_get_focus (g_ptr_array_index (dialogs, 0));
   g_assert_true (GTK_IS_BUTTON (focus));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "Save _Elsewhere…");
-  adw_message_dialog_response (g_ptr_array_index (dialogs, 0), "cancel");
+  /* Save Elsewhere suggests a copy beside the file, not the file (two
+   * Enters would have written over theirs). */
+  adw_message_dialog_response (g_ptr_array_index (dialogs, 0), "elsewhere");
   gtk_window_destroy (g_ptr_array_index (dialogs, 0));
+  {
+    GtkWindow *chooser = wait_toplevel ("GtkFileChooserDialog");
+    g_autofree char *suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+    g_autofree char *base = g_path_get_basename (kensho_document_get_path (document));
+
+    *strrchr (base, '.') = '\0';
+    g_assert_true (g_str_has_prefix (suggested, base));
+    g_assert_cmpstr (suggested + strlen (base), ==, " (copy).xml");
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  }
   wait_idle ();
   g_assert_true (g_file_get_contents (kensho_document_get_path (document), &after, NULL, NULL));
   g_assert_cmpstr (after, ==, theirs);

@@ -845,7 +845,7 @@ action_new (GtkWidget *widget, const char *name, GVariant *parameter)
 
 /* Saving ------------------------------------------------------------------ */
 
-static void save_as (KenshoWindow *self);
+static void save_as (KenshoWindow *self, gboolean beside);
 static void save (KenshoWindow *self, KenshoSaveFlags flags);
 
 static void
@@ -856,7 +856,7 @@ on_changed_on_disk_choice (AdwMessageDialog *dialog, const char *response, Kensh
   if (g_str_equal (response, "overwrite"))
     save (self, KENSHO_SAVE_OVERWRITE);
   else if (g_str_equal (response, "elsewhere"))
-    save_as (self);
+    save_as (self, TRUE);
   else if (g_str_equal (response, "reload") && !kensho_document_reload (self->document, &error))
     show_error (self, _("Could Not Reload the Sheet"), error->message);
 }
@@ -878,7 +878,7 @@ save (KenshoWindow *self, KenshoSaveFlags flags)
   self->close_confirmed = FALSE;
   if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_NO_FILE) ||
       g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_READ_ONLY))
-    save_as (self);
+    save_as (self, FALSE);
   else if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_CHANGED_ON_DISK))
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Changed on Disk"),
@@ -935,8 +935,10 @@ on_save_as_response (GtkNativeDialog *dialog, int response, KenshoWindow *self)
   g_object_unref (dialog);
 }
 
+/* @beside: a copy beside the file is suggested, not the file itself
+ * (whose changes on disk Save Elsewhere must not overwrite either). */
 static void
-save_as (KenshoWindow *self)
+save_as (KenshoWindow *self, gboolean beside)
 {
   GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Save the Sheet"), GTK_WINDOW (self),
                                                               GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -945,7 +947,7 @@ save_as (KenshoWindow *self)
   const char *path = self->document ? kensho_document_get_path (self->document) : NULL;
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  if (path != NULL && kensho_document_get_read_only (self->document))
+  if (path != NULL && (beside || kensho_document_get_read_only (self->document)))
     {
       /* Not the file someone else is working on: a copy beside it. */
       g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -988,7 +990,7 @@ action_save (GtkWidget *widget, const char *name, GVariant *parameter)
 static void
 action_save_as (GtkWidget *widget, const char *name, GVariant *parameter)
 {
-  save_as (KENSHO_WINDOW (widget));
+  save_as (KENSHO_WINDOW (widget), FALSE);
 }
 
 /* The overview takes the place of the form until something is selected. */
