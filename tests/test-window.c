@@ -2020,6 +2020,129 @@ test_undo_in_commentary (Fixture *fixture, gconstpointer data)
   }
 }
 
+/* The number the cell shows is the one the model holds, whatever was typed
+ * into it: FALSE when the cell cannot be read. */
+static gboolean
+cell_shows_model (GtkEditable *cell, KenshoIndicator *indicator, KenshoColumn column)
+{
+  g_autoptr(KenshoValue) shown = kensho_value_parse (gtk_editable_get_text (cell), NULL);
+  const char *model = actual_number (indicator, column);
+
+  return shown != NULL && g_strcmp0 (shown->number, model) == 0;
+}
+
+/* Typed into a value box one digit at a time, a 20-digit number went on
+ * being shown while the model kept its first 15 digits, and Save wrote
+ * them: a digit the file cannot hold is not typed in, and the box says
+ * why. Pasted over the box's text, such a number leaves it as it was. */
+static void
+test_values_too_many_digits (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "製造品出荷額等");
+  KenshoIndicator *indicator = KENSHO_INDICATOR (node);
+  const char *digits = "12345678901234567890";
+  g_autofree char *title = NULL;
+  g_autofree char *before = NULL;
+  KenshoValuesEditor *values;
+  GtkEditable *cell;
+  gint64 deadline;
+
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  values = KENSHO_VALUES_EDITOR (kensho_indicator_form_get_values_editor (shown_indicator_form (fixture)));
+  title = kensho_sheet_dup_column_title (kensho_window_get_sheet (fixture->window), KENSHO_COLUMN_PREVIOUS_ACTUAL);
+  g_assert_cmpstr (title, ==, "令和4年度 actual");
+  cell = kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_PREVIOUS_ACTUAL);
+  gtk_widget_grab_focus (GTK_WIDGET (cell));
+  gtk_editable_set_text (cell, "");
+  wait_idle ();
+
+  for (int i = 0; digits[i] != '\0'; i++)
+    {
+      int position = gtk_editable_get_position (cell);
+
+      gtk_editable_insert_text (cell, digits + i, 1, &position);
+      gtk_editable_set_position (cell, position);
+      wait_idle ();
+      g_assert_true (cell_shows_model (cell, indicator, KENSHO_COLUMN_PREVIOUS_ACTUAL));
+    }
+  g_assert_cmpstr (gtk_editable_get_text (cell), ==, "123456789012345");
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_PREVIOUS_ACTUAL), ==, "123456789012345");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+  g_assert_nonnull (kensho_values_editor_get_error (values));
+  g_assert_nonnull (strstr (kensho_values_editor_get_error (values),
+                            "令和4年度 actual: Not inserted: “1234567890123450” has too many digits: Kensho keeps at "
+                            "most 15 before the decimal point."));
+  /* The next key that can be typed in takes the message away. */
+  {
+    int position = gtk_editable_get_position (cell);
+
+    gtk_editable_insert_text (cell, ".5", -1, &position);
+    wait_idle ();
+  }
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_PREVIOUS_ACTUAL), ==, "123456789012345.5");
+  g_assert_null (kensho_values_editor_get_error (values));
+
+  /* Pasted over the box's text: the box and the model are as they were. */
+  cell = kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_ACTUAL);
+  before = g_strdup (gtk_editable_get_text (cell));
+  g_assert_cmpstr (before, ==, "11,017億円 (令和3年)");
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (cell)), digits);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (cell)));
+  gtk_editable_select_region (cell, 0, -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gtk_editable_get_delegate (cell)), "clipboard.paste", NULL));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((kensho_values_editor_get_error (values) == NULL ||
+          strstr (kensho_values_editor_get_error (values), "Not inserted") == NULL) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  wait_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (cell), ==, before);
+  g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_ACTUAL), ==, "11017");
+  g_assert_nonnull (strstr (kensho_values_editor_get_error (values), "Not inserted"));
+}
+
+/* Ctrl+A, Ctrl+V of 100,001 characters in ①: the paste is refused, and
+ * the text it would have replaced stays. */
+static void
+test_refused_paste_keeps_selection (Fixture *fixture, gconstpointer data)
+{
+  KenshoNode *node = find_row (fixture->tree, "新規就農者数");
+  KenshoIndicator *indicator = KENSHO_INDICATOR (node);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *original = g_strdup (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES));
+  g_autofree char *pasted = g_strnfill (KENSHO_LONG_TEXT_MAX + 1, 'x');
+  g_autofree char *shown = NULL;
+  GtkWidget *form;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  gint64 deadline;
+
+  g_assert_nonnull (original);
+  g_assert_cmpstr (original, !=, "");
+  kensho_strategy_tree_select (fixture->tree, node);
+  wait_idle ();
+  form = GTK_WIDGET (shown_indicator_form (fixture));
+  collect_text_views (form, views);
+  view = g_ptr_array_index (views, KENSHO_COMMENTARY_ACTIVITIES);
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), pasted);
+  g_signal_emit_by_name (view, "paste-clipboard");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (find_label_starting (form, "Not inserted") == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  wait_idle ();
+  g_assert_nonnull (find_label_starting (form, "Not inserted: this field holds at most 100,000 characters"));
+  shown = dup_buffer_text (buffer);
+  g_assert_cmpstr (shown, ==, original);
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==, original);
+}
+
 static GtkPopover *
 find_popover (GtkWidget *widget)
 {
@@ -2458,6 +2581,10 @@ main (int argc, char **argv)
   g_test_add ("/window/text-limits", Fixture, NULL, fixture_set_up, test_text_limits, fixture_tear_down);
   g_test_add ("/window/achievement-badge", Fixture, NULL, fixture_set_up, test_achievement_badge, fixture_tear_down);
   g_test_add ("/window/values-editing", Fixture, NULL, fixture_set_up, test_values_editing, fixture_tear_down);
+  g_test_add ("/window/values-too-many-digits", Fixture, NULL, fixture_set_up, test_values_too_many_digits,
+              fixture_tear_down);
+  g_test_add ("/window/refused-paste-keeps-selection", Fixture, NULL, fixture_set_up,
+              test_refused_paste_keeps_selection, fixture_tear_down);
   g_test_add ("/window/indicator-fields", Fixture, NULL, fixture_set_up, test_indicator_fields, fixture_tear_down);
   g_test_add ("/window/reopen-open-file", Fixture, NULL, fixture_set_up, test_reopen_open_file, fixture_tear_down);
   g_test_add ("/window/sheet-properties", Fixture, NULL, fixture_set_up, test_sheet_properties, fixture_tear_down);

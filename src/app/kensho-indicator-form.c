@@ -113,9 +113,15 @@ on_text_view_insert (GtkTextBuffer *buffer, GtkTextIter *location, const char *t
   GtkLabel *label = g_object_get_data (G_OBJECT (buffer), "too-long-message");
   g_autofree char *message = NULL;
 
+  if (kensho_editable_is_restoring (buffer))
+    return;
   if (refuse_too_long (self, (gsize) gtk_text_buffer_get_char_count (buffer), text, length,
                        KENSHO_LONG_TEXT_MAX, &message))
-    g_signal_stop_emission_by_name (buffer, "insert-text");
+    {
+      g_signal_stop_emission_by_name (buffer, "insert-text");
+      /* A paste over a selection has deleted it: it stays. */
+      kensho_text_buffer_restore_deletion (buffer, location);
+    }
   gtk_label_set_text (label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
 }
@@ -127,9 +133,14 @@ on_entry_insert (GtkEditable *delegate, const char *text, int length, int *posit
   GtkEntry *entry = GTK_ENTRY (gtk_widget_get_ancestor (GTK_WIDGET (delegate), GTK_TYPE_ENTRY));
   g_autofree char *message = NULL;
 
+  if (kensho_editable_is_restoring (delegate))
+    return;
   if (refuse_too_long (self, (gsize) g_utf8_strlen (gtk_editable_get_text (delegate), -1), text, length,
                        KENSHO_SHORT_TEXT_MAX, &message))
-    g_signal_stop_emission_by_name (delegate, "insert-text");
+    {
+      g_signal_stop_emission_by_name (delegate, "insert-text");
+      kensho_editable_restore_deletion (delegate, position);
+    }
   gtk_entry_set_icon_from_icon_name (entry, GTK_ENTRY_ICON_SECONDARY,
                                      message ? "dialog-warning-symbolic" : NULL);
   gtk_entry_set_icon_tooltip_text (entry, GTK_ENTRY_ICON_SECONDARY, message);
@@ -579,8 +590,8 @@ on_commentary_insert_text (GtkTextBuffer *buffer, GtkTextIter *location, const c
   gboolean row = kensho_tsv_is_spreadsheet (pasted), column = kensho_tsv_is_column (pasted);
 
   /* A tab alone is typed (Ctrl+Tab), not pasted. */
-  if (self->updating || self->indicator == NULL || g_str_equal (pasted, "\t") ||
-      (!row && !column && strchr (pasted, '\r') == NULL))
+  if (self->updating || self->indicator == NULL || kensho_editable_is_restoring (buffer) ||
+      g_str_equal (pasted, "\t") || (!row && !column && strchr (pasted, '\r') == NULL))
     return;
   /* Filled once the paste is over: the buffer is still inserting. */
   g_signal_stop_emission_by_name (buffer, "insert-text");
@@ -927,6 +938,7 @@ text_area (KenshoIndicatorForm *self, GtkBox *box, const char *title, GtkWidget 
   /* Ctrl+Z goes to the window's one history: a history of the buffer's own
    * would undo apart from it, and back and forth with it. */
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  kensho_editable_keep_deletions (G_OBJECT (buffer));
   g_signal_connect_swapped (view, "paste-clipboard", G_CALLBACK (on_paste), self);
   g_signal_connect_swapped (buffer, "paste-done", G_CALLBACK (on_paste), self);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
@@ -1012,6 +1024,7 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
       gtk_editable_set_enable_undo (entry, FALSE);
       g_signal_connect (entry, "changed", G_CALLBACK (on_text_field_changed), self);
       g_signal_connect (gtk_editable_get_delegate (entry), "insert-text", G_CALLBACK (on_entry_insert), self);
+      kensho_editable_keep_deletions (G_OBJECT (gtk_editable_get_delegate (entry)));
     }
   g_signal_connect (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_selected), self);
   g_signal_connect (self->direction_dropdown, "notify::selected", G_CALLBACK (on_direction_selected), self);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kensho-editable.h"
 #include "kensho-tsv.h"
 #include "kensho-values-editor.h"
 
@@ -174,6 +175,21 @@ parse_cell (const char *text, KenshoValue **value, GError **error)
   return *value != NULL;
 }
 
+/* Why the last insertion into @cell was refused, while the cell still
+ * shows what it showed then (GtkText says "changed" after the refused
+ * paste it deleted the selection for); NULL once it is edited. */
+static char *
+dup_refusal (GtkEditable *cell)
+{
+  const char *refused_text = g_object_get_data (G_OBJECT (cell), "refused-text");
+
+  if (refused_text != NULL && g_str_equal (refused_text, gtk_editable_get_text (cell)))
+    return g_strdup (g_object_get_data (G_OBJECT (cell), "refusal"));
+  g_object_set_data (G_OBJECT (cell), "refused-text", NULL);
+  g_object_set_data (G_OBJECT (cell), "refusal", NULL);
+  return NULL;
+}
+
 /* @year: the fiscal year the cell showed when it was typed into. */
 static void
 commit_cell (KenshoValuesEditor *self, GtkEditable *editable, int year)
@@ -183,6 +199,7 @@ commit_cell (KenshoValuesEditor *self, GtkEditable *editable, int year)
   g_autoptr(KenshoValue) value = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *refusal = NULL;
   KenshoSeries *series;
 
   if (!parse_cell (gtk_editable_get_text (editable), &value, &error))
@@ -193,7 +210,8 @@ commit_cell (KenshoValuesEditor *self, GtkEditable *editable, int year)
       set_cell_error (self, GTK_WIDGET (editable), error->message);
       return;
     }
-  set_cell_error (self, GTK_WIDGET (editable), NULL);
+  refusal = dup_refusal (editable);
+  set_cell_error (self, GTK_WIDGET (editable), refusal);
   set_cell_note (self, GTK_WIDGET (editable), value);
   series = kensho_indicator_get_series (self->indicator, series_index);
   kensho_indicator_complete_unit (self->indicator, series, value);
@@ -288,6 +306,36 @@ fill_pasted (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* What a sheet file cannot hold (more than 15 digits, a text too long) is
+ * not inserted, and the cell says why: kept as typed, the model would keep
+ * the last value that could be read, and save what the user never typed.
+ * A paste over a selection leaves the cell as it was. */
+static void
+refuse_too_long (KenshoValuesEditor *self, GtkEditable *cell, GtkEditable *text, const char *inserted,
+                 int *position)
+{
+  const char *current = gtk_editable_get_text (text);
+  const char *at = g_utf8_offset_to_pointer (current, MAX (*position, 0));
+  g_autofree char *after = NULL;
+  g_autoptr(KenshoValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  after = g_strdup_printf ("%.*s%s%s", (int) (at - current), current, inserted, at);
+  if (parse_cell (after, &value, &error) || !g_error_matches (error, KENSHO_VALUE_ERROR, KENSHO_VALUE_ERROR_TOO_LONG))
+    return;
+  g_signal_stop_emission_by_name (text, "insert-text");
+  kensho_editable_restore_deletion (text, position);
+  /* What the cell shows is what the model holds, before it says why. */
+  if (self->pending_cell == cell)
+    commit_pending (self);
+  /* TRANSLATORS: %s says why, as in “…” has too many digits */
+  message = g_strdup_printf (_("Not inserted: %s"), error->message);
+  set_cell_error (self, GTK_WIDGET (cell), message);
+  g_object_set_data_full (G_OBJECT (cell), "refused-text", g_strdup (gtk_editable_get_text (cell)), g_free);
+  g_object_set_data_full (G_OBJECT (cell), "refusal", g_steal_pointer (&message), g_free);
+}
+
 /* Cells copied from a spreadsheet come as one text with tabs and line
  * breaks: they are spread over the cells, not typed into one. */
 static void
@@ -298,10 +346,13 @@ on_cell_insert_text (GtkEditable *text, const char *new_text, int length, int *p
   g_autofree char *pasted = g_strndup (new_text, length < 0 ? strlen (new_text) : (gsize) length);
   char *line_break = strchr (pasted, '\n');
 
-  if (self->updating || self->indicator == NULL)
+  if (self->updating || self->indicator == NULL || kensho_editable_is_restoring (text))
     return;
   if (!kensho_tsv_is_spreadsheet (pasted) && (line_break == NULL || line_break[strspn (line_break, "\r\n")] == '\0'))
-    return;
+    {
+      refuse_too_long (self, cell, text, pasted, position);
+      return;
+    }
   g_signal_stop_emission_by_name (text, "insert-text");
   /* The paste replaces this cell's text: the selection it deletes is no
    * edit of its own. Filled once the paste is over: GtkText is still at it. */
@@ -483,6 +534,7 @@ rebuild (KenshoValuesEditor *self)
           g_signal_connect (cell, "changed", G_CALLBACK (on_cell_changed), self);
           g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (cell)), "insert-text",
                             G_CALLBACK (on_cell_insert_text), self);
+          kensho_editable_keep_deletions (G_OBJECT (gtk_editable_get_delegate (GTK_EDITABLE (cell))));
           gtk_grid_attach (self->grid, cell, (int) s + 1, (int) column + 1, 1, 1);
           g_ptr_array_add (self->cells, cell);
         }
