@@ -76,51 +76,6 @@ shown_page (Fixture *fixture)
   return gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (fixture->table))));
 }
 
-/* GTK passes a key on when the shortcut's action is disabled. Tests cannot
- * ask whether a widget's action is; the one met here is GtkText's undo,
- * disabled with its history. */
-static gboolean
-action_disabled (GtkWidget *widget, GtkShortcutAction *action)
-{
-  const char *name = GTK_IS_NAMED_ACTION (action) ? gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)) : "";
-
-  return GTK_IS_TEXT (widget) && (g_str_equal (name, "text.undo") || g_str_equal (name, "text.redo")) &&
-         !gtk_editable_get_enable_undo (GTK_EDITABLE (widget));
-}
-
-/* What a key press does in GTK's bubble phase: the shortcuts for it run
- * from the focus up to the window, until one takes it. */
-static gboolean
-press_shortcut (GtkWidget *focus, guint keyval, GdkModifierType modifiers)
-{
-  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
-    {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-        {
-          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-          if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
-              gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_BUBBLE)
-            continue;
-          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-            {
-              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-              if (GTK_IS_KEYVAL_TRIGGER (trigger) && !action_disabled (widget, gtk_shortcut_get_action (shortcut)) &&
-                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
-                if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                                  widget, gtk_shortcut_get_arguments (shortcut)))
-                  return TRUE;
-            }
-        }
-    }
-  return FALSE;
-}
-
 static GtkWidget *
 focus_of (Fixture *fixture)
 {
@@ -147,7 +102,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 
   /* Ctrl+T shows the table in place of the tree and form. */
   g_assert_null (find_widget (GTK_WIDGET (fixture->window), KENSHO_TYPE_INDICATOR_TABLE, NULL));
-  g_assert_true (press_shortcut (focus_of (fixture), GDK_KEY_t, GDK_CONTROL_MASK));
+  g_assert_true (press_key_from (focus_of (fixture), GDK_KEY_t, GDK_CONTROL_MASK));
   fixture->table = KENSHO_INDICATOR_TABLE (find_widget (GTK_WIDGET (fixture->window),
                                                         KENSHO_TYPE_INDICATOR_TABLE, NULL));
   g_assert_nonnull (fixture->table);
@@ -222,7 +177,7 @@ test_rows_are_indicators (Fixture *fixture, gconstpointer data)
   kensho_sheet_set_fiscal_year (fixture->sheet, 2023);
 
   /* Ctrl+T again goes back to the tree. */
-  g_assert_true (press_shortcut (focus_of (fixture), GDK_KEY_t, GDK_CONTROL_MASK));
+  g_assert_true (press_key_from (focus_of (fixture), GDK_KEY_t, GDK_CONTROL_MASK));
   g_assert_cmpstr (shown_page (fixture), ==, "sheet");
 }
 
@@ -377,7 +332,7 @@ test_edit_in_place_and_undo (Fixture *fixture, gconstpointer data)
 
   /* Ctrl+Z in the cell: the app's undo, not the text's own. */
   g_assert_true (focus_of (fixture) == cell);
-  g_assert_true (press_shortcut (focus_of (fixture), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_true (press_key_from (focus_of (fixture), GDK_KEY_z, GDK_CONTROL_MASK));
   g_assert_cmpfloat (actual_of (jobs), ==, 1472);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "1,472件");
   g_assert_false (kensho_undo_stack_can_undo (undo));
@@ -392,7 +347,7 @@ test_edit_in_place_and_undo (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "delayed");
   g_assert_cmpstr (kensho_undo_stack_get_undo_label (undo), ==, "Change rating");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (rating)), ==, "進捗の遅れ");
-  g_assert_true (press_shortcut (focus_of (fixture), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_true (press_key_from (focus_of (fixture), GDK_KEY_z, GDK_CONTROL_MASK));
   g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "mostly-on-track");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (rating)), ==, "概ね順調に進捗");
 
@@ -427,7 +382,7 @@ test_row_opens_form (Fixture *fixture, gconstpointer data)
   g_assert_true (kensho_strategy_tree_get_selected (kensho_window_get_tree (fixture->window)) == KENSHO_NODE (indicator));
 
   /* A click on a name, or Enter on it, does the same. */
-  g_assert_true (press_shortcut (focus_of (fixture), GDK_KEY_t, GDK_CONTROL_MASK));
+  g_assert_true (press_key_from (focus_of (fixture), GDK_KEY_t, GDK_CONTROL_MASK));
   g_assert_cmpstr (shown_page (fixture), ==, "table");
   indicator = row (fixture, 0);
   g_signal_emit_by_name (wait_for_cell (fixture, indicator, "name"), "clicked");

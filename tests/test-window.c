@@ -1991,14 +1991,14 @@ test_undo_in_commentary (Fixture *fixture, gconstpointer data)
     {
       g_autofree char *shown = NULL;
 
-      press_shortcut_from (GTK_WIDGET (view), GDK_KEY_z, GDK_CONTROL_MASK);
+      press_key_from (GTK_WIDGET (view), GDK_KEY_z, GDK_CONTROL_MASK);
       wait_idle ();
       shown = dup_buffer_text (buffer);
       g_assert_cmpstr (shown, ==, expected[i]);
       g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, expected[i]);
     }
   /* Redo comes back the same way. */
-  g_assert_true (press_shortcut_from (GTK_WIDGET (view), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_true (press_key_from (GTK_WIDGET (view), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, pasted);
 
   /* In a one-line field too: Ctrl+Z there is the window's undo. */
@@ -2012,7 +2012,7 @@ test_undo_in_commentary (Fixture *fixture, gconstpointer data)
     gtk_widget_grab_focus (text);
     g_signal_emit_by_name (text, "insert-at-cursor", "（人）");
     g_assert_cmpstr (kensho_indicator_get_name (indicator), ==, "新規就農者数（人）");
-    g_assert_true (press_shortcut_from (text, GDK_KEY_z, GDK_CONTROL_MASK));
+    g_assert_true (press_key_from (text, GDK_KEY_z, GDK_CONTROL_MASK));
     g_assert_cmpstr (kensho_indicator_get_name (indicator), ==, "新規就農者数");
     g_assert_cmpstr (gtk_editable_get_text (name), ==, "新規就農者数");
     /* The step before is the commentary's paste, redone above. */
@@ -2199,7 +2199,7 @@ test_rating_popup_focus (Fixture *fixture, gconstpointer data)
   collect_label_texts (focus, texts);
   g_assert_cmpstr (texts->str, ==, "進捗の遅れ\n");
 
-  g_assert_true (press_shortcut_from (focus, GDK_KEY_Up, 0));
+  g_assert_true (press_key_from (focus, GDK_KEY_Up, 0));
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_string_truncate (texts, 0);
   collect_label_texts (focus, texts);
@@ -2211,13 +2211,13 @@ test_rating_popup_focus (Fixture *fixture, gconstpointer data)
   g_string_truncate (texts, 0);
   collect_label_texts (focus, texts);
   g_assert_cmpstr (texts->str, ==, "進捗の遅れ\n");
-  g_assert_true (press_shortcut_from (focus, GDK_KEY_Return, 0));
+  g_assert_true (press_key_from (focus, GDK_KEY_Return, 0));
   wait_idle ();
   g_assert_cmpstr (kensho_indicator_get_rating_id (indicator, 2023), ==, "delayed");
   /* Again, Up and Enter. */
   focus = open_drop_down (rating, popover);
-  g_assert_true (press_shortcut_from (focus, GDK_KEY_Up, 0));
-  g_assert_true (press_shortcut_from (gtk_root_get_focus (GTK_ROOT (fixture->window)), GDK_KEY_Return, 0));
+  g_assert_true (press_key_from (focus, GDK_KEY_Up, 0));
+  g_assert_true (press_key_from (gtk_root_get_focus (GTK_ROOT (fixture->window)), GDK_KEY_Return, 0));
   wait_idle ();
   g_assert_cmpstr (kensho_indicator_get_rating_id (indicator, 2023), ==, "mostly-on-track");
 }
