@@ -754,10 +754,13 @@ selected_rating_row (GtkWidget *list)
 static gboolean
 keep_rating_focus (GtkWidget *list, GdkFrameClock *clock, gpointer data)
 {
+  GtkSelectionModel *choice = gtk_list_view_get_model (GTK_LIST_VIEW (list));
   GtkWidget *row = selected_rating_row (list);
   GtkWidget *focus;
 
-  if (!gtk_widget_get_mapped (list))
+  /* Closed, or nothing to focus. */
+  if (!gtk_widget_get_mapped (list) || !GTK_IS_SINGLE_SELECTION (choice) ||
+      gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (choice)) == GTK_INVALID_LIST_POSITION)
     return G_SOURCE_REMOVE;
   if (row == NULL)
     return G_SOURCE_CONTINUE;
