@@ -35,7 +35,7 @@ RUNS = int(os.environ.get("RUNS", "5"))
 LARGE = 100000  # from this size on, fewer runs: the machine is shared
 
 # KENSHO_LARGE_SHEETS: the 100,000-indicator sheet is above the limits that
-# guard against hostile files (see src/core/kensho-file-read.h).
+# guard against hostile files (see src/core/formats/kensho-file-read.h).
 ENV = dict(os.environ, KENSHO_LARGE_SHEETS="1", LC_ALL="C.UTF-8", GSK_RENDERER="cairo", GSETTINGS_BACKEND="memory",
            GSETTINGS_SCHEMA_DIR=os.path.join(BUILD, "data"), GIO_USE_VFS="local")
 
