@@ -742,8 +742,6 @@ action_zoom (GtkWidget *widget, const char *name, GVariant *parameter)
   GSettings *settings = kensho_application_get_settings (get_app (self));
   double zoom = _kensho_window_get_zoom (self);
 
-  if (settings == NULL)
-    return;
   if (g_str_equal (name, "win.zoom-in"))
     zoom = (int) (zoom * 10 + 1.5) / 10.0;
   else if (g_str_equal (name, "win.zoom-out"))

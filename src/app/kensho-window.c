@@ -159,7 +159,7 @@ remember_selection (KenshoWindow *self, KenshoNode *node)
   const char *other_places;
   guint n = 1;
 
-  if (settings == NULL || self->document == NULL || node == NULL)
+  if (self->document == NULL || node == NULL)
     return;
   id = kensho_document_get_id (self->document);
   places = dup_node_places (node);
@@ -186,7 +186,7 @@ restore_selection (KenshoWindow *self)
   KenshoNode *node;
   gint64 id;
 
-  if (settings == NULL || self->document == NULL)
+  if (self->document == NULL)
     return;
   stored = g_settings_get_value (settings, "selected-rows");
   g_variant_iter_init (&iter, stored);
@@ -704,8 +704,6 @@ save_window_state (KenshoWindow *self)
   GSettings *settings = kensho_application_get_settings (get_app (self));
   int width, height;
 
-  if (settings == NULL)
-    return;
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
   if (!gtk_window_is_maximized (GTK_WINDOW (self)))
@@ -764,7 +762,7 @@ _kensho_window_get_zoom (KenshoWindow *self)
 {
   GSettings *settings = kensho_application_get_settings (get_app (self));
 
-  return settings ? g_settings_get_double (settings, "zoom") : 1.0;
+  return g_settings_get_double (settings, "zoom");
 }
 
 static void
@@ -822,13 +820,13 @@ static void
 refresh_recent (KenshoWindow *self)
 {
   GSettings *settings = kensho_application_get_settings (get_app (self));
-  g_auto(GStrv) recent = settings ? g_settings_get_strv (settings, "recent-files") : NULL;
+  g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-files");
   GtkWidget *child;
   guint shown = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
-  for (guint i = 0; recent && recent[i] && shown < 8; i++)
+  for (guint i = 0; recent[i] && shown < 8; i++)
     {
       GtkWidget *row;
       g_autofree char *base = NULL;
@@ -876,26 +874,20 @@ static void
 attach_to_application (KenshoWindow *self)
 {
   KenshoApplication *app = get_app (self);
-  GSettings *settings = app ? kensho_application_get_settings (app) : NULL;
+  GSettings *settings = kensho_application_get_settings (app);
 
-  if (settings != NULL)
-    {
-      gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
-                                   g_settings_get_int (settings, "window-height"));
-      if (g_settings_get_boolean (settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-      gtk_paned_set_position (self->paned, g_settings_get_int (settings, "pane-position"));
-      g_signal_connect_object (settings, "changed::zoom", G_CALLBACK (apply_zoom), self, G_CONNECT_SWAPPED);
-      apply_zoom (self);
-    }
-  if (app != NULL)
-    {
-      g_signal_connect_object (kensho_application_get_workspace (app), "status-changed",
-                               G_CALLBACK (on_workspace_status), self, 0);
-      /* A new window tells of a failure that is already there, too. */
-      on_workspace_status (kensho_application_get_workspace (app), self);
-      refresh_recent (self);
-    }
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->paned, g_settings_get_int (settings, "pane-position"));
+  g_signal_connect_object (settings, "changed::zoom", G_CALLBACK (apply_zoom), self, G_CONNECT_SWAPPED);
+  apply_zoom (self);
+  g_signal_connect_object (kensho_application_get_workspace (app), "status-changed",
+                           G_CALLBACK (on_workspace_status), self, 0);
+  /* A new window tells of a failure that is already there, too. */
+  on_workspace_status (kensho_application_get_workspace (app), self);
+  refresh_recent (self);
 }
 
 static void
@@ -1020,4 +1012,12 @@ gboolean
 kensho_window_is_empty (KenshoWindow *self)
 {
   return self->document == NULL;
+}
+
+void
+kensho_window_add_toast (KenshoWindow *self, const char *text)
+{
+  g_return_if_fail (KENSHO_IS_WINDOW (self));
+
+  show_toast (self, text);
 }
