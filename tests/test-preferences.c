@@ -25,21 +25,6 @@ find_of_type (GtkWidget *root, GType type)
   return NULL;
 }
 
-static GtkWindow *
-find_preferences (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (KENSHO_IS_PREFERENCES_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 /* Ctrl+comma in a window opens the Preferences; each row writes its key at
  * once, and follows the key when it changes elsewhere. */
 static void
@@ -55,9 +40,9 @@ test_rows_bound (void)
 
   gtk_window_present (GTK_WINDOW (window));
   wait_drawn (GTK_WIDGET (window));
-  g_assert_null (find_preferences ());
+  g_assert_null (find_toplevel_of_type (KENSHO_TYPE_PREFERENCES_WINDOW));
   g_assert_true (press_key (GTK_WINDOW (window), GDK_KEY_comma, GDK_CONTROL_MASK));
-  preferences = find_preferences ();
+  preferences = find_toplevel_of_type (KENSHO_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
   wait_drawn (GTK_WIDGET (preferences));
@@ -97,7 +82,7 @@ test_rows_bound (void)
 
   /* Escape closes it; each change is already kept. */
   g_assert_true (press_key (preferences, GDK_KEY_Escape, 0));
-  wait_for (find_preferences () == NULL);
+  wait_for (find_toplevel_of_type (KENSHO_TYPE_PREFERENCES_WINDOW) == NULL);
   g_assert_false (g_settings_get_boolean (settings, "autosave-notice"));
 
   g_settings_reset (settings, "history-limit");

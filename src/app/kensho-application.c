@@ -334,12 +334,14 @@ on_about (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   GtkWidget *about = adw_about_window_new ();
 
   adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Kensho"));
-  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APPLICATION_ID);
   adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
   adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
                                  _("An editor for the yearly KPI verification sheets of a regional strategy."));
   adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
   adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_website (ADW_ABOUT_WINDOW (about), PACKAGE_URL);
+  adw_about_window_set_issue_url (ADW_ABOUT_WINDOW (about), PACKAGE_BUGREPORT);
   /* TRANSLATORS: your name, shown in the About window */
   adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
   gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (GTK_APPLICATION (self)));
@@ -482,7 +484,7 @@ KenshoApplication *
 kensho_application_new (void)
 {
   return g_object_new (KENSHO_TYPE_APPLICATION,
-                       "application-id", APP_ID,
+                       "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/jp/kensho/Kensho",
                        NULL);

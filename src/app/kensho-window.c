@@ -928,6 +928,9 @@ kensho_window_init (KenshoWindow *self)
   GtkDropTarget *file_drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The development build looks it, beside the stable one. */
+  if (g_str_equal (PROFILE, "development"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   self->tree = KENSHO_STRATEGY_TREE (kensho_strategy_tree_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->tree), TRUE);
