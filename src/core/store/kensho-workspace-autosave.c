@@ -54,9 +54,15 @@ schedule_flush (KenshoWorkspace *self, gboolean soon)
     self->flush_source = g_timeout_add (KENSHO_WORKSPACE_COMMIT_DELAY_MS, on_flush_timeout, self);
 }
 
+static gboolean tracked_is_pending (TrackedSheet *tracked);
+
 static void
 on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, TrackedSheet *tracked)
 {
+  /* The first edit since the last save makes the sheet unsaved. */
+  gboolean was = tracked_is_pending (tracked) ||
+                 ws_get_saved_unsaved (tracked->workspace, tracked->id);
+
   switch (change)
     {
     case KENSHO_CHANGE_SHEET:
@@ -74,6 +80,8 @@ on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, TrackedSheet 
     default:
       break;
     }
+  if (!was && tracked_is_pending (tracked))
+    ws_emit_unsaved_changed (tracked->workspace, tracked->id);
 }
 
 void
@@ -118,6 +126,19 @@ tracked_is_pending (TrackedSheet *tracked)
 {
   return tracked->meta || g_hash_table_size (tracked->content) > 0 ||
          g_hash_table_size (tracked->structure) > 0;
+}
+
+gboolean
+ws_has_pending_id (KenshoWorkspace *self, gint64 id)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->tracked);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((TrackedSheet *) value)->id == id && tracked_is_pending (value))
+      return TRUE;
+  return FALSE;
 }
 
 gboolean

@@ -26,11 +26,31 @@ kensho_workspace_set_link (KenshoWorkspace *self, gint64 id, const char *path,
 {
   sqlite3_stmt *stmt = ws_statement (self, "UPDATE sheet SET file_path = ?2, file_fingerprint = ?3,"
                                            " unsaved = 0 WHERE id = ?1");
+  gboolean was = kensho_workspace_get_unsaved (self, id);
 
   sqlite3_bind_int64 (stmt, 1, id);
   ws_bind_text (stmt, 2, path);
   ws_bind_text (stmt, 3, fingerprint);
-  return ws_step_done (self, stmt, error);
+  if (!ws_step_done (self, stmt, error))
+    return FALSE;
+  if (was != kensho_workspace_get_unsaved (self, id))
+    ws_emit_unsaved_changed (self, id);
+  return TRUE;
+}
+
+/* A sheet never saved to a file (a new one) has nothing saved to match. */
+gboolean
+kensho_workspace_mark_unsaved (KenshoWorkspace *self, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = ws_statement (self, "UPDATE sheet SET unsaved = 1 WHERE id = ?1");
+  gboolean was = kensho_workspace_get_unsaved (self, id);
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ws_step_done (self, stmt, error))
+    return FALSE;
+  if (!was)
+    ws_emit_unsaved_changed (self, id);
+  return TRUE;
 }
 
 static char *
@@ -58,8 +78,9 @@ kensho_workspace_dup_path (KenshoWorkspace *self, gint64 id)
   return query_sheet_text (self, id, "SELECT file_path FROM sheet WHERE id = ?1");
 }
 
+/* The flag as committed; edits still pending are not in it. */
 gboolean
-kensho_workspace_get_unsaved (KenshoWorkspace *self, gint64 id)
+ws_get_saved_unsaved (KenshoWorkspace *self, gint64 id)
 {
   sqlite3_stmt *stmt = ws_statement (self, "SELECT unsaved FROM sheet WHERE id = ?1");
   gboolean unsaved = FALSE;
@@ -69,6 +90,15 @@ kensho_workspace_get_unsaved (KenshoWorkspace *self, gint64 id)
     unsaved = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
   return unsaved;
+}
+
+/* The one place a sheet's "changes not saved to the file" lives: edits
+ * pending in memory, then the flag each commit sets and a save clears. */
+gboolean
+kensho_workspace_get_unsaved (KenshoWorkspace *self, gint64 id)
+{
+  g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), FALSE);
+  return ws_has_pending_id (self, id) || ws_get_saved_unsaved (self, id);
 }
 
 gboolean

@@ -52,6 +52,8 @@ G_GNUC_INTERNAL gboolean      ws_commit_or_rollback      (KenshoWorkspace *self,
                                                           gboolean         ok,
                                                           GError         **error);
 G_GNUC_INTERNAL void          ws_emit_status_changed     (KenshoWorkspace *self);
+G_GNUC_INTERNAL void          ws_emit_unsaved_changed    (KenshoWorkspace *self,
+                                                          gint64           id);
 
 /* kensho-workspace-rows.c */
 G_GNUC_INTERNAL gboolean      ws_write_meta              (KenshoWorkspace *self,
@@ -77,5 +79,11 @@ G_GNUC_INTERNAL gboolean      ws_write_indicator_content (KenshoWorkspace *self,
 
 /* kensho-workspace-autosave.c */
 G_GNUC_INTERNAL void          ws_tracked_sheet_free      (TrackedSheet    *tracked);
+G_GNUC_INTERNAL gboolean      ws_has_pending_id          (KenshoWorkspace *self,
+                                                          gint64           id);
+
+/* kensho-workspace-history.c */
+G_GNUC_INTERNAL gboolean      ws_get_saved_unsaved       (KenshoWorkspace *self,
+                                                          gint64           id);
 
 G_END_DECLS

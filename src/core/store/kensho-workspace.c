@@ -9,7 +9,7 @@
 
 G_DEFINE_FINAL_TYPE (KenshoWorkspace, kensho_workspace, G_TYPE_OBJECT)
 
-enum { STATUS_CHANGED, N_SIGNALS };
+enum { STATUS_CHANGED, UNSAVED_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 void
@@ -71,6 +71,11 @@ kensho_workspace_class_init (KenshoWorkspaceClass *klass)
   signals[STATUS_CHANGED] = g_signal_new ("status-changed", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 0);
+  /* A sheet's unsaved flag (kensho_workspace_get_unsaved()) flipped: the
+   * workspace is where it lives, its documents follow. */
+  signals[UNSAVED_CHANGED] = g_signal_new ("unsaved-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -283,4 +288,10 @@ void
 ws_emit_status_changed (KenshoWorkspace *self)
 {
   g_signal_emit (self, signals[STATUS_CHANGED], 0);
+}
+
+void
+ws_emit_unsaved_changed (KenshoWorkspace *self, gint64 id)
+{
+  g_signal_emit (self, signals[UNSAVED_CHANGED], 0, id);
 }
