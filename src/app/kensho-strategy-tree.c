@@ -19,7 +19,7 @@ struct _KenshoStrategyTree
   GtkCustomFilter *indicator_filter; /* the same search and filters, for indicators alone */
 
   KenshoSheet *sheet;
-  KenshoUndoStack *undo;
+  gboolean editable;
   gulong changed_handler;
 
   char *search;          /* casefolded, NULL when none */
@@ -517,7 +517,6 @@ kensho_strategy_tree_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->indicator_filter);
   g_clear_object (&self->sheet);
-  g_clear_object (&self->undo);
   G_OBJECT_CLASS (kensho_strategy_tree_parent_class)->dispose (object);
 }
 
@@ -645,7 +644,7 @@ build_model (KenshoStrategyTree *self)
 }
 
 void
-kensho_strategy_tree_set_sheet (KenshoStrategyTree *self, KenshoSheet *sheet, KenshoUndoStack *undo)
+kensho_strategy_tree_set_sheet (KenshoStrategyTree *self, KenshoSheet *sheet, gboolean editable)
 {
   g_return_if_fail (KENSHO_IS_STRATEGY_TREE (self));
 
@@ -657,7 +656,7 @@ kensho_strategy_tree_set_sheet (KenshoStrategyTree *self, KenshoSheet *sheet, Ke
   g_hash_table_remove_all (self->match_cache);
   g_hash_table_remove_all (self->folded_texts);
   g_set_object (&self->sheet, sheet);
-  g_set_object (&self->undo, undo);
+  self->editable = editable;
   if (sheet == NULL)
     return;
 
@@ -854,13 +853,10 @@ kensho_strategy_tree_focus_selected (KenshoStrategyTree *self)
 static void
 move_with_undo (KenshoStrategyTree *self, KenshoNode *node, KenshoNode *parent, guint position)
 {
-  KenshoNode *old_parent = kensho_node_get_parent (node);
-  guint old_position = kensho_node_get_position (node);
   g_autoptr(KenshoNode) keep = g_object_ref (node);
 
   if (!kensho_node_move (node, parent, position, NULL))
     return;
-  kensho_undo_stack_push_move (self->undo, node, old_parent, old_position, _("Move"));
   kensho_strategy_tree_select (self, node);
 }
 
@@ -873,7 +869,7 @@ kensho_strategy_tree_move_selected (KenshoStrategyTree *self, int direction)
   KenshoNode *parent, *grandparent;
   guint position, n;
 
-  if (node == NULL || self->undo == NULL)
+  if (node == NULL || !self->editable)
     return FALSE;
   parent = kensho_node_get_parent (node);
   position = kensho_node_get_position (node);
@@ -908,7 +904,7 @@ kensho_strategy_tree_drop_node (KenshoStrategyTree *self, KenshoNode *dragged, K
 {
   KenshoNode *parent;
 
-  if (self->undo == NULL || dragged == target || kensho_node_is_ancestor_of (dragged, target) ||
+  if (!self->editable || dragged == target || kensho_node_is_ancestor_of (dragged, target) ||
       kensho_node_get_sheet (dragged) != self->sheet)
     return FALSE;
   if (kensho_node_kind_can_contain (kensho_node_get_kind (target), kensho_node_get_kind (dragged)))

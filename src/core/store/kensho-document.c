@@ -13,6 +13,7 @@ struct _KenshoDocument
   GObject parent_instance;
   KenshoWorkspace *workspace;
   KenshoSheet *sheet;
+  KenshoUndoStack *undo;   /* the sheet's history, from when it was opened */
   gint64 id;
   char *path;
   KenshoFileLock *lock;
@@ -47,6 +48,7 @@ kensho_document_dispose (GObject *object)
         kensho_file_lock_release (self->lock);
     }
   g_clear_object (&self->lock);
+  g_clear_object (&self->undo);
   g_clear_object (&self->sheet);
   g_clear_object (&self->workspace);
   G_OBJECT_CLASS (kensho_document_parent_class)->dispose (object);
@@ -115,6 +117,9 @@ set_unsaved (KenshoDocument *self, gboolean unsaved)
   if (self->unsaved == unsaved)
     return;
   self->unsaved = unsaved;
+  /* Saved (or back as saved): undo and redo lead back here. */
+  if (!unsaved && self->undo != NULL)
+    kensho_undo_stack_set_clean (self->undo);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
 }
 
@@ -135,6 +140,11 @@ set_sheet (KenshoDocument *self, KenshoSheet *sheet)
   g_set_object (&self->sheet, sheet);
   kensho_workspace_track (self->workspace, sheet, self->id);
   self->changed_handler = g_signal_connect (sheet, "changed", G_CALLBACK (on_sheet_changed), self);
+  /* A new history for a new sheet object: loading it is not an edit. */
+  g_clear_object (&self->undo);
+  self->undo = kensho_undo_stack_new (sheet);
+  if (!self->unsaved)
+    kensho_undo_stack_set_clean (self->undo);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHEET]);
 }
 
@@ -270,8 +280,8 @@ kensho_document_new_untitled (KenshoWorkspace *workspace, KenshoSheet *sheet, GE
     return NULL;
   self = document_new (workspace, id);
   kensho_workspace_set_open (workspace, id, TRUE, NULL);
-  set_sheet (self, sheet);
   self->unsaved = TRUE;
+  set_sheet (self, sheet);
   return self;
 }
 
@@ -453,6 +463,14 @@ kensho_document_close (KenshoDocument *self)
   kensho_workspace_set_open (self->workspace, self->id, FALSE, NULL);
   if (self->lock != NULL)
     kensho_file_lock_release (self->lock);
+}
+
+/* Undo and redo of the sheet; a new one comes with a new sheet (reload). */
+KenshoUndoStack *
+kensho_document_get_undo_stack (KenshoDocument *self)
+{
+  g_return_val_if_fail (KENSHO_IS_DOCUMENT (self), NULL);
+  return self->undo;
 }
 
 KenshoSheet *
