@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "kensho-document.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-undo-stack.h"
 #include "test-sample.h"
@@ -545,6 +546,54 @@ test_loading_is_not_an_edit (void)
   g_assert_false (kensho_undo_stack_can_redo (undo));
 }
 
+/* The document owns the history: none for what opening it did, clean
+ * where it was saved, and a new one with a reloaded sheet. */
+static void
+test_document_owns_history (void)
+{
+  /* The data folder is the test's own (G_TEST_OPTION_ISOLATE_DIRS). */
+  const char *dir = g_get_user_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "sheet.xml", NULL);
+  g_autofree char *workspace_path = g_build_filename (dir, "workspace.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoWorkspace) workspace = NULL;
+  g_autoptr(KenshoDocument) document = NULL;
+  KenshoUndoStack *undo;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  workspace = kensho_workspace_open (workspace_path, &error);
+  g_assert_no_error (error);
+  document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  undo = kensho_document_get_undo_stack (document);
+  g_assert_false (kensho_undo_stack_can_undo (undo));
+  g_assert_true (kensho_undo_stack_is_clean (undo));
+
+  kensho_sheet_set_label (kensho_document_get_sheet (document), "資料9");
+  g_assert_true (kensho_document_get_unsaved (document));
+  g_assert_false (kensho_undo_stack_is_clean (undo));
+  kensho_undo_stack_undo (undo);
+  g_assert_true (kensho_undo_stack_is_clean (undo));
+  kensho_undo_stack_redo (undo);
+  g_assert_true (kensho_document_save (document, KENSHO_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_true (kensho_undo_stack_is_clean (undo));
+  kensho_undo_stack_undo (undo);
+  g_assert_false (kensho_undo_stack_is_clean (undo));
+
+  g_assert_true (kensho_document_reload (document, &error));
+  g_assert_no_error (error);
+  undo = kensho_document_get_undo_stack (document);
+  g_assert_false (kensho_undo_stack_can_undo (undo));
+  g_assert_false (kensho_undo_stack_can_redo (undo));
+  g_assert_true (kensho_undo_stack_is_clean (undo));
+  g_assert_cmpstr (kensho_sheet_get_label (kensho_document_get_sheet (document)), ==, "資料9");
+  kensho_document_close (document);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -560,6 +609,7 @@ main (int argc, char **argv)
   g_test_add_func ("/undo/group", test_group);
   g_test_add_func ("/undo/properties-notify", test_properties_notify);
   g_test_add_func ("/undo/loading-is-not-an-edit", test_loading_is_not_an_edit);
+  g_test_add_func ("/undo/document-owns-history", test_document_owns_history);
   for (guint i = 0; i < G_N_ELEMENTS (mutators); i++)
     {
       g_autofree char *path = g_strdup_printf ("/undo/mutator/%s", mutators[i].symbol);
