@@ -118,6 +118,9 @@ on_series_changed (KenshoSeries *series, const char *field, gboolean before, gpo
       emit_changed (self);
       return;
     }
+  /* Loading fills indicators value by value: no one to tell yet. */
+  if (kensho_node_get_sheet (KENSHO_NODE (self)) == NULL)
+    return;
   g_list_store_find (self->series, series, &position);
   detail = g_strdup_printf ("%s/%u", field, position);
   announce (self, detail);
@@ -321,8 +324,11 @@ set_year_field (KenshoIndicator *self, int fiscal_year, gsize offset, const char
   text = kensho_str_or_null (text);
   if (g_strcmp0 (record ? *(char **) G_STRUCT_MEMBER_P (record, offset) : NULL, text) == 0)
     return;
-  detail = g_strdup_printf ("%s/%d", name, fiscal_year);
-  announce (self, detail);
+  if (kensho_node_get_sheet (KENSHO_NODE (self)) != NULL)
+    {
+      detail = g_strdup_printf ("%s/%d", name, fiscal_year);
+      announce (self, detail);
+    }
   if (record == NULL)
     {
       record = g_new0 (YearRecord, 1);
@@ -350,13 +356,12 @@ void
 kensho_indicator_set_commentary (KenshoIndicator *self, int fiscal_year,
                                  KenshoCommentaryPart part, const char *text)
 {
-  g_autofree char *name = NULL;
+  static const char *const names[] = { "commentary/0", "commentary/1", "commentary/2" };
 
   g_return_if_fail (KENSHO_IS_INDICATOR (self));
   g_return_if_fail (part <= KENSHO_COMMENTARY_NEXT_STEPS);
-  name = g_strdup_printf ("commentary/%d", (int) part);
   set_year_field (self, fiscal_year,
-                  G_STRUCT_OFFSET (YearRecord, commentary) + part * sizeof (char *), name, text);
+                  G_STRUCT_OFFSET (YearRecord, commentary) + part * sizeof (char *), names[part], text);
 }
 
 const char *

@@ -121,8 +121,11 @@ replace_year_value (KenshoSeries *self, GHashTable *table, int fiscal_year,
     value = NULL;
   if (kensho_value_equal (current, value))
     return FALSE;
-  field = g_strdup_printf ("%s/%d", name, fiscal_year);
-  emit_changing (self, field);
+  if (self->changed_func != NULL)
+    {
+      field = g_strdup_printf ("%s/%d", name, fiscal_year);
+      emit_changing (self, field);
+    }
   if (value == NULL)
     g_hash_table_remove (table, GINT_TO_POINTER (fiscal_year));
   else
