@@ -11,6 +11,7 @@
 #include "kensho-node-form.h"
 #include "kensho-overview-page.h"
 #include "kensho-print-operation.h"
+#include "kensho-sheet-edit.h"
 #include "kensho-sheet-properties.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-window-private.h"
@@ -81,13 +82,10 @@ static void
 action_new (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   KenshoWindow *self = KENSHO_WINDOW (widget);
-  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
-  g_autoptr(KenshoNode) goal = kensho_node_new (KENSHO_NODE_GOAL, "1", _("New basic goal"));
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_edit_new_blank ();
   g_autoptr(GError) error = NULL;
   g_autoptr(KenshoDocument) document = NULL;
 
-  kensho_sheet_set_title (sheet, _("New verification sheet"));
-  kensho_node_append (kensho_sheet_get_root (sheet), goal, NULL);
   document = kensho_document_new_untitled (get_workspace (self), sheet, &error);
   if (document == NULL)
     {
@@ -305,8 +303,7 @@ action_table (GtkWidget *widget, const char *name, GVariant *parameter)
       gtk_stack_add_named (self->main_stack, self->indicator_table, "table");
       g_signal_connect (self->indicator_table, "indicator-activated", G_CALLBACK (on_table_indicator_activated), self);
     }
-  kensho_indicator_table_set_sheet (KENSHO_INDICATOR_TABLE (self->indicator_table), kensho_window_get_sheet (self),
-                                    self->undo);
+  kensho_indicator_table_set_sheet (KENSHO_INDICATOR_TABLE (self->indicator_table), kensho_window_get_sheet (self));
   kensho_indicator_table_set_editable (KENSHO_INDICATOR_TABLE (self->indicator_table),
                                        !kensho_document_get_read_only (self->document));
   gtk_stack_set_visible_child_name (self->main_stack, "table");
@@ -317,8 +314,7 @@ static void
 action_properties (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   KenshoWindow *self = KENSHO_WINDOW (widget);
-  GtkWindow *properties = kensho_sheet_properties_new (GTK_WINDOW (self), kensho_window_get_sheet (self),
-                                                       self->undo);
+  GtkWindow *properties = kensho_sheet_properties_new (GTK_WINDOW (self), kensho_window_get_sheet (self));
 
   gtk_window_present (properties);
 }
@@ -361,9 +357,8 @@ action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
   KenshoNode *node = kensho_strategy_tree_get_selected (self->tree);
   g_autoptr(KenshoNode) keep = NULL;
   g_autofree char *message = NULL;
-  g_autoptr(GPtrArray) indicators = g_ptr_array_new ();
-  KenshoNode *parent, *neighbour;
-  guint position, n_indicators;
+  KenshoNode *neighbour;
+  guint n_indicators;
   AdwToast *toast;
   GtkWidget *focus;
   gboolean from_tree;
@@ -373,25 +368,15 @@ action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
   focus = gtk_root_get_focus (GTK_ROOT (self));
   from_tree = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tree));
   keep = g_object_ref (node);
-  parent = kensho_node_get_parent (node);
-  position = kensho_node_get_position (node);
-  kensho_node_remove (node);
-  kensho_undo_stack_push_remove (self->undo, node, parent, position, _("Delete"));
-  /* The selection moves on to the next row of the same parent, else the
-   * one before, else the parent; "Nothing selected" when none is shown. */
-  neighbour = kensho_node_get_child (parent, position);
-  if (neighbour == NULL && position > 0)
-    neighbour = kensho_node_get_child (parent, position - 1);
-  if (neighbour == NULL && kensho_node_get_kind (parent) != KENSHO_NODE_ROOT)
-    neighbour = parent;
+  /* The selection moves on to the node the rules give; "Nothing
+   * selected" when none is shown. */
+  neighbour = kensho_sheet_edit_delete (node, &n_indicators);
   if (neighbour == NULL || !kensho_strategy_tree_select (self->tree, neighbour))
     kensho_strategy_tree_select (self->tree, NULL);
   /* Delete pressed in the tree: the keyboard stays there, on the next
    * row, for the next key. */
   if (from_tree)
     kensho_strategy_tree_focus_selected (self->tree);
-  kensho_node_collect_indicators (node, indicators);
-  n_indicators = KENSHO_IS_INDICATOR (node) ? 0 : indicators->len;
   /* A goal or measure takes its indicators with it: say how many. */
   if (n_indicators > 0)
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” and its %u indicator deleted",
@@ -449,75 +434,21 @@ kind_for_action (const char *name, KenshoIndicatorKind *indicator_kind)
   return KENSHO_NODE_INDICATOR;
 }
 
-/* Where a new node of this kind goes: into the selected node when it can
- * hold it, else after the selected branch in the nearest ancestor that
- * can; numerical targets prefer a sub-goal, KPIs a measure. */
-static KenshoNode *
-place_for (KenshoWindow *self, KenshoNode *node, guint *position)
-{
-  KenshoNode *selected = kensho_strategy_tree_get_selected (self->tree);
-  KenshoNode *root = kensho_sheet_get_root (kensho_window_get_sheet (self));
-  KenshoNodeKind kind = kensho_node_get_kind (node);
-  gboolean target = KENSHO_IS_INDICATOR (node) &&
-                    kensho_indicator_get_indicator_kind (KENSHO_INDICATOR (node)) == KENSHO_INDICATOR_TARGET;
-  KenshoNode *child = NULL;
-
-  for (KenshoNode *n = selected ? selected : root; n != NULL; child = n, n = kensho_node_get_parent (n))
-    {
-      KenshoNodeKind here = kensho_node_get_kind (n);
-
-      if (!kensho_node_kind_can_contain (here, kind))
-        continue;
-      /* Indicators go where they belong, not into any node that may hold them. */
-      if (kind == KENSHO_NODE_INDICATOR && here != KENSHO_NODE_ROOT &&
-          here != (target ? KENSHO_NODE_SUBGOAL : KENSHO_NODE_MEASURE) &&
-          kensho_node_get_parent (n) != NULL && n != root)
-        {
-          gboolean better_above = FALSE;
-
-          for (KenshoNode *up = kensho_node_get_parent (n); up; up = kensho_node_get_parent (up))
-            better_above |= kensho_node_get_kind (up) == (target ? KENSHO_NODE_SUBGOAL : KENSHO_NODE_MEASURE);
-          if (better_above)
-            continue;
-        }
-      *position = child ? kensho_node_get_position (child) + 1 : G_MAXUINT;
-      if (target && child != NULL)
-        *position = 0; /* a sub-goal's numerical target comes first */
-      return n;
-    }
-  return NULL;
-}
-
 static void
 action_add (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   KenshoWindow *self = KENSHO_WINDOW (widget);
   KenshoIndicatorKind indicator_kind;
   KenshoNodeKind kind = kind_for_action (name, &indicator_kind);
-  g_autoptr(KenshoNode) node = NULL;
-  KenshoNode *parent;
-  guint position = G_MAXUINT;
+  KenshoNode *node = kensho_sheet_edit_add (kensho_window_get_sheet (self),
+                                            kensho_strategy_tree_get_selected (self->tree),
+                                            kind, indicator_kind);
 
-  if (kind == KENSHO_NODE_INDICATOR)
-    node = KENSHO_NODE (kensho_indicator_new (indicator_kind, indicator_kind == KENSHO_INDICATOR_TARGET
-                                                                ? _("New numerical target") : _("New KPI")));
-  else
-    node = kensho_node_new (kind, "", kind == KENSHO_NODE_GOAL ? _("New basic goal")
-                                      : kind == KENSHO_NODE_SUBGOAL ? _("New sub-goal")
-                                                                     : _("New measure"));
-  parent = place_for (self, node, &position);
-  if (parent != NULL)
-    {
-      g_autofree char *code = kensho_node_dup_next_code (parent, kind);
-
-      kensho_node_set_code (node, code);
-    }
-  if (parent == NULL || !kensho_node_insert (parent, node, position, NULL))
+  if (node == NULL)
     {
       show_toast (self, _("Select where the new item belongs first."));
       return;
     }
-  kensho_undo_stack_push_insert (self->undo, node, _("Add"));
   kensho_strategy_tree_select (self->tree, node);
   /* Ready to type the new row's name over the placeholder. */
   action_rename (widget, NULL, NULL);

@@ -55,19 +55,18 @@ update_title (KenshoWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-/* The undo stack the tree and forms edit through; NULL for a sheet opened
- * read-only, which they then only show. */
-static KenshoUndoStack *
-editing_undo (KenshoWindow *self)
+/* Whether the tree and forms edit; a sheet opened read-only they only show. */
+static gboolean
+editing (KenshoWindow *self)
 {
-  return self->document != NULL && !kensho_document_get_read_only (self->document) ? self->undo : NULL;
+  return self->document != NULL && !kensho_document_get_read_only (self->document);
 }
 
 static void
 update_actions (KenshoWindow *self)
 {
   gboolean has_sheet = self->document != NULL;
-  gboolean editable = editing_undo (self) != NULL;
+  gboolean editable = editing (self) && self->undo != NULL;
   KenshoNode *selected = has_sheet ? kensho_strategy_tree_get_selected (self->tree) : NULL;
   static const char *const sheet_actions[] = {
     "win.save", "win.save-as", "win.print", "win.print-summary", "win.export-pdf", "win.export-csv",
@@ -208,12 +207,12 @@ on_tree_selection_changed (KenshoStrategyTree *tree, KenshoWindow *self)
   else if (KENSHO_IS_INDICATOR (node))
     {
       kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form),
-                                           KENSHO_INDICATOR (node), editing_undo (self));
+                                           KENSHO_INDICATOR (node), editing (self));
       gtk_stack_set_visible_child_name (self->form_stack, "indicator");
     }
   else
     {
-      kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), node, editing_undo (self));
+      kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), node, editing (self));
       gtk_stack_set_visible_child_name (self->form_stack, "node");
     }
   remember_selection (self, node);
@@ -350,7 +349,6 @@ on_year_selected (KenshoWindow *self)
   year = self->first_year_listed + (int) selected;
   if (year == kensho_sheet_get_fiscal_year (sheet))
     return;
-  kensho_undo_stack_begin_sheet_edit (self->undo, _("Change the fiscal year shown"), NULL);
   kensho_sheet_set_fiscal_year (sheet, year);
 }
 
@@ -366,12 +364,12 @@ drop_removed_node (KenshoWindow *self)
   if (indicator != NULL && kensho_node_get_sheet (KENSHO_NODE (indicator)) == NULL)
     {
       shown_gone |= gtk_stack_get_visible_child (self->form_stack) == self->indicator_form;
-      kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form), NULL, NULL);
+      kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form), NULL, FALSE);
     }
   if (node != NULL && kensho_node_get_sheet (node) == NULL)
     {
       shown_gone |= gtk_stack_get_visible_child (self->form_stack) == self->node_form;
-      kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), NULL, NULL);
+      kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), NULL, FALSE);
     }
   if (shown_gone)
     gtk_stack_set_visible_child_name (self->form_stack, "none");
@@ -401,13 +399,10 @@ on_document_notify (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *s
                                          !kensho_document_get_read_only (document));
 }
 
-/* Saved (or back as saved): undo and redo lead back here. */
 static void
 on_document_unsaved (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *self)
 {
   update_title (self);
-  if (!kensho_document_get_unsaved (document) && self->undo != NULL)
-    kensho_undo_stack_set_clean (self->undo);
 }
 
 /* Saved under another name, a sheet opened read-only becomes editable:
@@ -429,7 +424,7 @@ on_document_read_only (KenshoDocument *document, GParamSpec *pspec, KenshoWindow
 }
 
 static void
-on_undo_changed (KenshoUndoStack *undo, KenshoWindow *self)
+on_undo_changed (KenshoUndoStack *undo, GParamSpec *pspec, KenshoWindow *self)
 {
   update_actions (self);
 }
@@ -449,21 +444,20 @@ show_sheet (KenshoWindow *self)
   g_set_object (&self->shown_sheet, sheet);
   if (sheet != NULL)
     {
-      self->undo = kensho_undo_stack_new (sheet);
-      if (!kensho_document_get_unsaved (self->document))
-        kensho_undo_stack_set_clean (self->undo);
-      g_signal_connect (self->undo, "changed", G_CALLBACK (on_undo_changed), self);
+      self->undo = g_object_ref (kensho_document_get_undo_stack (self->document));
+      g_signal_connect (self->undo, "notify::can-undo", G_CALLBACK (on_undo_changed), self);
+      g_signal_connect (self->undo, "notify::can-redo", G_CALLBACK (on_undo_changed), self);
       self->sheet_handler = g_signal_connect (sheet, "changed", G_CALLBACK (on_sheet_changed), self);
     }
-  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form), NULL, NULL);
-  kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), NULL, NULL);
-  kensho_strategy_tree_set_sheet (self->tree, sheet, editing_undo (self));
+  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form), NULL, FALSE);
+  kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), NULL, FALSE);
+  kensho_strategy_tree_set_sheet (self->tree, sheet, editing (self));
   self->read_only_shown = self->document != NULL && kensho_document_get_read_only (self->document);
   kensho_checks_panel_set_sheet (KENSHO_CHECKS_PANEL (self->checks_panel), sheet);
   if (self->overview_page != NULL)
     kensho_overview_page_set_sheet (KENSHO_OVERVIEW_PAGE (self->overview_page), sheet);
   if (self->indicator_table != NULL)
-    kensho_indicator_table_set_sheet (KENSHO_INDICATOR_TABLE (self->indicator_table), sheet, self->undo);
+    kensho_indicator_table_set_sheet (KENSHO_INDICATOR_TABLE (self->indicator_table), sheet);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.table", sheet != NULL);
   fill_filters (self);
   fill_years (self);

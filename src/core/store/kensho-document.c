@@ -13,6 +13,7 @@ struct _KenshoDocument
   GObject parent_instance;
   KenshoWorkspace *workspace;
   KenshoSheet *sheet;
+  KenshoUndoStack *undo;   /* the sheet's history, from when it was opened */
   gint64 id;
   char *path;
   KenshoFileLock *lock;
@@ -45,6 +46,7 @@ kensho_document_dispose (GObject *object)
   if (self->workspace != NULL)
     g_clear_signal_handler (&self->unsaved_handler, self->workspace);
   g_clear_object (&self->lock);
+  g_clear_object (&self->undo);
   g_clear_object (&self->sheet);
   g_clear_object (&self->workspace);
   G_OBJECT_CLASS (kensho_document_parent_class)->dispose (object);
@@ -112,8 +114,12 @@ kensho_fingerprint_bytes (GBytes *bytes)
 static void
 on_unsaved_changed (KenshoWorkspace *workspace, gint64 id, KenshoDocument *self)
 {
-  if (id == self->id)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
+  if (id != self->id)
+    return;
+  /* Saved (or back as saved): undo and redo lead back here. */
+  if (!kensho_document_get_unsaved (self) && self->undo != NULL)
+    kensho_undo_stack_set_clean (self->undo);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
 }
 
 static void
@@ -123,6 +129,11 @@ set_sheet (KenshoDocument *self, KenshoSheet *sheet)
     kensho_workspace_untrack (self->workspace, self->sheet);
   g_set_object (&self->sheet, sheet);
   kensho_workspace_track (self->workspace, sheet, self->id);
+  /* A new history for a new sheet object: loading it is not an edit. */
+  g_clear_object (&self->undo);
+  self->undo = kensho_undo_stack_new (sheet);
+  if (!kensho_document_get_unsaved (self))
+    kensho_undo_stack_set_clean (self->undo);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHEET]);
 }
 
@@ -435,6 +446,14 @@ kensho_document_close (KenshoDocument *self)
   kensho_workspace_set_open (self->workspace, self->id, FALSE, NULL);
   if (self->lock != NULL)
     kensho_file_lock_release (self->lock);
+}
+
+/* Undo and redo of the sheet; a new one comes with a new sheet (reload). */
+KenshoUndoStack *
+kensho_document_get_undo_stack (KenshoDocument *self)
+{
+  g_return_val_if_fail (KENSHO_IS_DOCUMENT (self), NULL);
+  return self->undo;
 }
 
 KenshoSheet *
