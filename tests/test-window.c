@@ -460,12 +460,28 @@ test_reopen_open_file (Fixture *fixture, gconstpointer data)
 static void
 collect_year_entries (GtkWidget *widget, GPtrArray *entries, GtkTextView **divisions)
 {
-  if (GTK_IS_ENTRY (widget) && g_object_get_data (G_OBJECT (widget), "row") != NULL)
+  if (GTK_IS_ENTRY (widget))
     g_ptr_array_add (entries, widget);
   if (GTK_IS_TEXT_VIEW (widget))
     *divisions = GTK_TEXT_VIEW (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     collect_year_entries (child, entries, divisions);
+}
+
+static GtkWidget *
+find_row_titled (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* Years are typed as staff write them; one that cannot be read is shown
@@ -508,6 +524,16 @@ test_sheet_properties (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (divisions);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (divisions), "企画調整課\n\n  商工労働課 \n", -1);
   g_assert_cmpstrv (kensho_sheet_get_divisions (sheet), ((const char *[]) { "企画調整課", "商工労働課", NULL }));
+
+  /* Each text row its own field. */
+  {
+    GtkWidget *row = find_row_titled (GTK_WIDGET (dialog), "Document label");
+
+    g_assert_true (ADW_IS_ENTRY_ROW (row));
+    gtk_editable_set_text (GTK_EDITABLE (row), "資料2");
+    g_assert_cmpstr (kensho_sheet_get_label (sheet), ==, "資料2");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  }
 
   /* Three steps: the divisions (typed as one), the plan, the year. */
   for (int i = 0; i < 3; i++)
@@ -1285,7 +1311,7 @@ test_delete_key (Fixture *fixture, gconstpointer data)
   /* The keyboard stays in the tree, on the next row: Delete again deletes
    * that one. */
   {
-    g_autoptr(KenshoNode) next = kensho_strategy_tree_get_selected (fixture->tree);
+    KenshoNode *next = kensho_strategy_tree_get_selected (fixture->tree);
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
 
     g_assert_nonnull (next);

@@ -7,35 +7,15 @@
 #include "kensho-rating-scale-editor.h"
 #include "kensho-sheet-properties.h"
 
-typedef struct
+/* The sheet's texts, each a row. */
+typedef enum
 {
-  KenshoSheet *sheet;
-} Context;
-
-static void
-context_free (gpointer data)
-{
-  Context *context = data;
-
-  g_clear_object (&context->sheet);
-  g_free (context);
-}
-
-static void
-on_text_changed (GtkEditable *editable, Context *context)
-{
-  const char *field = g_object_get_data (G_OBJECT (editable), "field");
-  const char *text = gtk_editable_get_text (editable);
-
-  if (g_str_equal (field, "municipality"))
-    kensho_sheet_set_municipality (context->sheet, text);
-  else if (g_str_equal (field, "title"))
-    kensho_sheet_set_title (context->sheet, text);
-  else if (g_str_equal (field, "label"))
-    kensho_sheet_set_label (context->sheet, text);
-  else
-    kensho_sheet_set_notes (context->sheet, text);
-}
+  TEXT_MUNICIPALITY,
+  TEXT_TITLE,
+  TEXT_LABEL,
+  TEXT_NOTES,
+  N_TEXTS
+} TextField;
 
 /* Which year of the sheet a year row edits. */
 typedef enum
@@ -44,7 +24,39 @@ typedef enum
   YEAR_PLAN_FIRST,
   YEAR_PLAN_LAST,
   YEAR_BASELINE,
+  N_YEARS
 } YearField;
+
+struct _KenshoSheetProperties
+{
+  AdwPreferencesWindow parent_instance;
+
+  AdwEntryRow *text_rows[N_TEXTS];
+  AdwActionRow *year_rows[N_YEARS];
+  GtkEditable *year_entries[N_YEARS];
+  GtkTextView *divisions_view;
+
+  KenshoSheet *sheet;
+};
+
+G_DEFINE_FINAL_TYPE (KenshoSheetProperties, kensho_sheet_properties, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+on_text_changed (GtkEditable *editable, KenshoSheetProperties *self)
+{
+  const char *text = gtk_editable_get_text (editable);
+  TextField field = 0;
+
+  while (field < N_TEXTS - 1 && editable != GTK_EDITABLE (self->text_rows[field]))
+    field++;
+  switch (field)
+    {
+    case TEXT_MUNICIPALITY: kensho_sheet_set_municipality (self->sheet, text); break;
+    case TEXT_TITLE: kensho_sheet_set_title (self->sheet, text); break;
+    case TEXT_LABEL: kensho_sheet_set_label (self->sheet, text); break;
+    default: kensho_sheet_set_notes (self->sheet, text); break;
+    }
+}
 
 static int
 get_year (KenshoSheet *sheet, YearField field)
@@ -75,9 +87,9 @@ parse_year (const char *text, int *year, GError **error)
 }
 
 static gboolean
-apply_year (Context *context, YearField field, int year, GError **error)
+apply_year (KenshoSheetProperties *self, YearField field, int year, GError **error)
 {
-  KenshoSheet *sheet = context->sheet;
+  KenshoSheet *sheet = self->sheet;
 
   if (year == get_year (sheet, field))
     return TRUE;
@@ -111,15 +123,18 @@ apply_year (Context *context, YearField field, int year, GError **error)
 /* The row's subtitle says which year was understood, or why none was:
  * what was typed stays in the field until it can be read. */
 static void
-on_year_changed (GtkEditable *entry, Context *context)
+on_year_changed (GtkEditable *entry, KenshoSheetProperties *self)
 {
-  AdwActionRow *row = g_object_get_data (G_OBJECT (entry), "row");
-  YearField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "field"));
+  YearField field = 0;
+  AdwActionRow *row;
   g_autoptr(GError) error = NULL;
   int year = 0;
 
+  while (field < N_YEARS - 1 && entry != self->year_entries[field])
+    field++;
+  row = self->year_rows[field];
   if (parse_year (gtk_editable_get_text (entry), &year, &error) &&
-      apply_year (context, field, year, &error))
+      apply_year (self, field, year, &error))
     {
       g_autofree char *era = kensho_era_format (year, KENSHO_PERIOD_FISCAL_YEAR, 0);
       g_autofree char *subtitle = g_strdup_printf ("%s (%d)", era, year);
@@ -138,31 +153,7 @@ on_year_changed (GtkEditable *entry, Context *context)
 }
 
 static void
-add_year_row (AdwPreferencesGroup *group, const char *title, YearField field, Context *context)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *entry = gtk_entry_new ();
-  int year = get_year (context->sheet, field);
-  g_autofree char *era = kensho_era_format (year, KENSHO_PERIOD_FISCAL_YEAR, 0);
-  g_autofree char *subtitle = g_strdup_printf ("%s (%d)", era, year);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_editable_set_text (GTK_EDITABLE (entry), era);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
-  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (entry, _("A fiscal year: 令和5年度, R5, 平成31年度 or 2023"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  g_object_set_data (G_OBJECT (entry), "row", row);
-  g_object_set_data (G_OBJECT (entry), "field", GINT_TO_POINTER (field));
-  g_signal_connect (entry, "changed", G_CALLBACK (on_year_changed), context);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry);
-  adw_preferences_group_add (group, row);
-}
-
-static void
-on_divisions_changed (GtkTextBuffer *buffer, Context *context)
+on_divisions_changed (GtkTextBuffer *buffer, KenshoSheetProperties *self)
 {
   GtkTextIter start, end;
   g_autofree char *text = NULL;
@@ -178,85 +169,99 @@ on_divisions_changed (GtkTextBuffer *buffer, Context *context)
       g_strv_builder_add (builder, lines[i]);
   divisions = g_strv_builder_end (builder);
   if (g_strv_equal ((const char * const *) divisions,
-                    kensho_sheet_get_divisions (context->sheet) ? kensho_sheet_get_divisions (context->sheet)
+                    kensho_sheet_get_divisions (self->sheet) ? kensho_sheet_get_divisions (self->sheet)
                                                                 : (const char * const[]) { NULL }))
     return;
-  kensho_sheet_set_divisions (context->sheet, (const char * const *) divisions);
-}
-
-static GtkWidget *
-divisions_group (Context *context)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *view = gtk_text_view_new ();
-  const char * const *divisions = kensho_sheet_get_divisions (context->sheet);
-  g_autofree char *text = divisions ? g_strjoinv ("\n", (char **) divisions) : g_strdup ("");
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Responsible Divisions"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("One division per line. Indicators choose from this list."));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_widget_set_size_request (view, -1, 160);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Responsible Divisions"), -1);
-  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (on_divisions_changed), context);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
-  return group;
+  kensho_sheet_set_divisions (self->sheet, (const char * const *) divisions);
 }
 
 static void
-add_text_row (AdwPreferencesGroup *group, const char *title, const char *field, const char *value,
-              Context *context)
+kensho_sheet_properties_dispose (GObject *object)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  KenshoSheetProperties *self = KENSHO_SHEET_PROPERTIES (object);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
-  g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
-  g_signal_connect (row, "changed", G_CALLBACK (on_text_changed), context);
-  adw_preferences_group_add (group, row);
+  g_clear_object (&self->sheet);
+  G_OBJECT_CLASS (kensho_sheet_properties_parent_class)->dispose (object);
+}
+
+static void
+kensho_sheet_properties_class_init (KenshoSheetPropertiesClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char *const text_rows[N_TEXTS] = { "municipality_row", "title_row", "label_row", "notes_row" };
+  static const char *const year_names[N_YEARS] = { "shown", "plan_first", "plan_last", "baseline" };
+
+  G_OBJECT_CLASS (klass)->dispose = kensho_sheet_properties_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/jp/kensho/Kensho/kensho-sheet-properties.ui");
+  for (guint i = 0; i < N_TEXTS; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, text_rows[i], FALSE,
+                                               G_STRUCT_OFFSET (KenshoSheetProperties, text_rows) +
+                                               i * sizeof (AdwEntryRow *));
+  for (guint i = 0; i < N_YEARS; i++)
+    {
+      g_autofree char *row = g_strconcat (year_names[i], "_row", NULL);
+      g_autofree char *entry = g_strconcat (year_names[i], "_entry", NULL);
+
+      /* The builder keeps the names: interned, as the class lives on. */
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (row), FALSE,
+                                                 G_STRUCT_OFFSET (KenshoSheetProperties, year_rows) +
+                                                 i * sizeof (AdwActionRow *));
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (entry), FALSE,
+                                                 G_STRUCT_OFFSET (KenshoSheetProperties, year_entries) +
+                                                 i * sizeof (GtkEditable *));
+    }
+  gtk_widget_class_bind_template_child (widget_class, KenshoSheetProperties, divisions_view);
+}
+
+static void
+kensho_sheet_properties_init (KenshoSheetProperties *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static const char *
+get_text (KenshoSheet *sheet, TextField field)
+{
+  switch (field)
+    {
+    case TEXT_MUNICIPALITY: return kensho_sheet_get_municipality (sheet);
+    case TEXT_TITLE: return kensho_sheet_get_title (sheet);
+    case TEXT_LABEL: return kensho_sheet_get_label (sheet);
+    default: return kensho_sheet_get_notes (sheet);
+    }
 }
 
 /* The sheet's metadata. Every change is undoable from the main window. */
 GtkWindow *
 kensho_sheet_properties_new (GtkWindow *parent, KenshoSheet *sheet)
 {
-  GtkWidget *window = adw_preferences_window_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *years = adw_preferences_group_new ();
-  Context *context = g_new0 (Context, 1);
+  KenshoSheetProperties *self = g_object_new (KENSHO_TYPE_SHEET_PROPERTIES, "transient-for", parent, NULL);
+  const char * const *divisions = kensho_sheet_get_divisions (sheet);
+  g_autofree char *text = divisions ? g_strjoinv ("\n", (char **) divisions) : g_strdup ("");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->divisions_view);
 
-  context->sheet = g_object_ref (sheet);
-  g_object_set_data_full (G_OBJECT (window), "context", context, context_free);
+  self->sheet = g_object_ref (sheet);
+  /* Filled before listening: showing the sheet is no edit. */
+  for (TextField field = 0; field < N_TEXTS; field++)
+    {
+      const char *value = get_text (sheet, field);
 
-  gtk_window_set_title (GTK_WINDOW (window), _("Sheet Properties"));
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Sheet"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "document-properties-symbolic");
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Sheet"));
-  add_text_row (ADW_PREFERENCES_GROUP (group), _("Municipality"), "municipality",
-                kensho_sheet_get_municipality (sheet), context);
-  add_text_row (ADW_PREFERENCES_GROUP (group), _("Title"), "title", kensho_sheet_get_title (sheet), context);
-  add_text_row (ADW_PREFERENCES_GROUP (group), _("Document label"), "label", kensho_sheet_get_label (sheet), context);
-  add_text_row (ADW_PREFERENCES_GROUP (group), _("Notes printed on every page"), "notes",
-                kensho_sheet_get_notes (sheet), context);
+      gtk_editable_set_text (GTK_EDITABLE (self->text_rows[field]), value ? value : "");
+      g_signal_connect (self->text_rows[field], "changed", G_CALLBACK (on_text_changed), self);
+    }
+  for (YearField field = 0; field < N_YEARS; field++)
+    {
+      int year = get_year (sheet, field);
+      g_autofree char *era = kensho_era_format (year, KENSHO_PERIOD_FISCAL_YEAR, 0);
+      g_autofree char *subtitle = g_strdup_printf ("%s (%d)", era, year);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (years), _("Years"));
-  add_year_row (ADW_PREFERENCES_GROUP (years), _("Fiscal year shown"), YEAR_SHOWN, context);
-  add_year_row (ADW_PREFERENCES_GROUP (years), _("First year of the plan"), YEAR_PLAN_FIRST, context);
-  add_year_row (ADW_PREFERENCES_GROUP (years), _("Last year of the plan"), YEAR_PLAN_LAST, context);
-  add_year_row (ADW_PREFERENCES_GROUP (years), _("Baseline year"), YEAR_BASELINE, context);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (years));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (divisions_group (context)));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+      adw_action_row_set_subtitle (self->year_rows[field], subtitle);
+      gtk_editable_set_text (self->year_entries[field], era);
+      g_signal_connect (self->year_entries[field], "changed", G_CALLBACK (on_year_changed), self);
+    }
+  gtk_text_buffer_set_text (buffer, text, -1);
+  g_signal_connect (buffer, "changed", G_CALLBACK (on_divisions_changed), self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (kensho_rating_scale_editor_new (sheet)));
-  return GTK_WINDOW (window);
+  return GTK_WINDOW (self);
 }

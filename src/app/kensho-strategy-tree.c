@@ -6,6 +6,7 @@
 #include "kensho-achievement.h"
 #include "kensho-sheet-edit.h"
 #include "kensho-strategy-tree.h"
+#include "kensho-tree-row.h"
 
 struct _KenshoStrategyTree
 {
@@ -231,24 +232,17 @@ create_children_model (gpointer item, gpointer user_data)
 /* Rows ------------------------------------------------------------------- */
 
 static GdkContentProvider *
-on_drag_prepare (GtkDragSource *source, double x, double y, GtkListItem *item)
+on_drag_prepare (GtkDragSource *source, double x, double y, KenshoTreeRow *row)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-  g_autoptr(GObject) node = row ? gtk_tree_list_row_get_item (row) : NULL;
-
-  return node ? gdk_content_provider_new_typed (KENSHO_TYPE_NODE, node) : NULL;
+  return row->node ? gdk_content_provider_new_typed (KENSHO_TYPE_NODE, row->node) : NULL;
 }
 
 static gboolean
-on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GtkListItem *item)
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, KenshoTreeRow *row)
 {
-  KenshoStrategyTree *self = g_object_get_data (G_OBJECT (item), "tree");
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-  g_autoptr(GObject) node = row ? gtk_tree_list_row_get_item (row) : NULL;
-
-  if (node == NULL || !G_VALUE_HOLDS (value, KENSHO_TYPE_NODE))
+  if (row->node == NULL || !G_VALUE_HOLDS (value, KENSHO_TYPE_NODE))
     return FALSE;
-  return kensho_strategy_tree_drop_node (self, g_value_get_object (value), KENSHO_NODE (node));
+  return kensho_strategy_tree_drop_node (row->tree, g_value_get_object (value), row->node);
 }
 
 /* What the rate means, or why there is none: the badge's tooltip and
@@ -268,15 +262,15 @@ dup_achievement_description (KenshoStrategyTree *self, const KenshoAchievement *
  * bound) 100 ms slower. */
 static gboolean
 on_achievement_query_tooltip (GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
-                              KenshoStrategyTree *self)
+                              KenshoTreeRow *row)
 {
-  KenshoIndicator *indicator = g_object_get_data (G_OBJECT (label), "kensho-indicator");
+  KenshoStrategyTree *self = row->tree;
   g_auto(KenshoAchievement) achievement = { 0 };
   g_autofree char *text = NULL;
 
-  if (indicator == NULL || self->sheet == NULL)
+  if (row->indicator == NULL || self->sheet == NULL)
     return FALSE;
-  kensho_indicator_summarize_achievement (indicator, self->sheet, &achievement);
+  kensho_indicator_summarize_achievement (row->indicator, self->sheet, &achievement);
   text = dup_achievement_description (self, &achievement);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -286,71 +280,36 @@ static void
 setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyTree *self)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *code = gtk_label_new (NULL);
-  GtkWidget *title = gtk_inscription_new (NULL);
-  GtkWidget *division = gtk_label_new (NULL);
-  GtkWidget *rating = gtk_label_new (NULL);
-  GtkWidget *achievement = gtk_label_new (NULL);
+  GtkWidget *row = kensho_tree_row_new (self);
   GtkDragSource *drag = gtk_drag_source_new ();
   GtkDropTarget *drop = gtk_drop_target_new (KENSHO_TYPE_NODE, GDK_ACTION_MOVE);
 
-  gtk_widget_add_css_class (achievement, "caption");
-  gtk_widget_add_css_class (achievement, "numeric");
-  gtk_widget_add_css_class (achievement, "dim-label");
-  gtk_widget_set_has_tooltip (achievement, TRUE);
-  g_signal_connect (achievement, "query-tooltip", G_CALLBACK (on_achievement_query_tooltip), self);
-  gtk_widget_add_css_class (code, "dim-label");
-  gtk_widget_add_css_class (code, "numeric");
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_set_halign (title, GTK_ALIGN_FILL);
-  /* An inscription, not a label: its size does not depend on its text, so
-   * the 200 rows GTK binds around a far jump are not all shaped, only the
-   * ones drawn. A click selects the row; F2 renames in the form. */
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (title), 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (title), 6);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (title), 40);
-  /* Given the row's whole height, GTK 4.8 sets a shortened (…) title a few
-   * pixels above the rest of the row. */
-  gtk_widget_set_valign (title, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (division, "dim-label");
-  gtk_widget_add_css_class (division, "caption");
-  gtk_widget_add_css_class (rating, "caption");
-  /* Shortened in a narrow tree rather than widening it: at 800 pixels the
-   * window still has room for the form. */
-  gtk_label_set_ellipsize (GTK_LABEL (division), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), code);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), division);
-  gtk_box_append (GTK_BOX (box), achievement);
-  gtk_box_append (GTK_BOX (box), rating);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-  g_object_set_data (G_OBJECT (expander), "code", code);
-  g_object_set_data (G_OBJECT (expander), "title", title);
-  g_object_set_data (G_OBJECT (expander), "division", division);
-  g_object_set_data (G_OBJECT (expander), "rating", rating);
-  g_object_set_data (G_OBJECT (expander), "achievement", achievement);
+  g_signal_connect (KENSHO_TREE_ROW (row)->achievement, "query-tooltip",
+                    G_CALLBACK (on_achievement_query_tooltip), row);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), row);
   gtk_list_item_set_child (item, expander);
-  g_object_set_data (G_OBJECT (item), "tree", self);
 
   /* Made once per row widget, which keeps its list item while rows are
    * bound and unbound. */
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), item);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), item);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), row);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), row);
   gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drag));
   gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drop));
+}
+
+static KenshoTreeRow *
+item_row (GtkListItem *item)
+{
+  return KENSHO_TREE_ROW (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (gtk_list_item_get_child (item))));
 }
 
 /* The rate a rating is held against (the lowest series), or "—" with the
  * reason as tooltip. */
 static void
-fill_achievement_badge (KenshoStrategyTree *self, GtkLabel *label, KenshoIndicator *indicator)
+fill_achievement_badge (KenshoStrategyTree *self, KenshoTreeRow *row, KenshoIndicator *indicator)
 {
+  GtkLabel *label = row->achievement;
   g_auto(KenshoAchievement) achievement = { 0 };
   g_autofree char *text = NULL;
   g_autofree char *description = NULL;
@@ -358,25 +317,26 @@ fill_achievement_badge (KenshoStrategyTree *self, GtkLabel *label, KenshoIndicat
   kensho_indicator_summarize_achievement (indicator, self->sheet, &achievement);
   text = kensho_achievement_format_rate (&achievement);
   description = dup_achievement_description (self, &achievement);
-  g_object_set_data (G_OBJECT (label), "kensho-indicator", indicator);
+  row->indicator = indicator;
   if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
     gtk_label_set_text (label, text);
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (label), "kensho-description"), description) != 0)
+  if (g_strcmp0 (row->description, description) != 0)
     {
       gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-      g_object_set_data_full (G_OBJECT (label), "kensho-description", g_steal_pointer (&description), g_free);
+      g_free (row->description);
+      row->description = g_steal_pointer (&description);
     }
   gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
 }
 
 static void
-fill_row (KenshoStrategyTree *self, GtkWidget *expander, KenshoNode *node)
+fill_row (KenshoStrategyTree *self, KenshoTreeRow *row, KenshoNode *node)
 {
-  GtkLabel *code = g_object_get_data (G_OBJECT (expander), "code");
-  GtkInscription *title = g_object_get_data (G_OBJECT (expander), "title");
-  GtkLabel *division = g_object_get_data (G_OBJECT (expander), "division");
-  GtkLabel *rating = g_object_get_data (G_OBJECT (expander), "rating");
-  GtkLabel *achievement = g_object_get_data (G_OBJECT (expander), "achievement");
+  GtkLabel *code = row->code;
+  GtkInscription *title = row->title;
+  GtkLabel *division = row->division;
+  GtkLabel *rating = row->rating;
+  GtkLabel *achievement = row->achievement;
   const char *name = kensho_node_get_title (node);
 
   /* A row is bound again whenever the selection moves past it or the list
@@ -413,7 +373,7 @@ fill_row (KenshoStrategyTree *self, GtkWidget *expander, KenshoNode *node)
         gtk_label_set_text (rating, "");
       gtk_widget_set_visible (GTK_WIDGET (division), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (rating), r != NULL);
-      fill_achievement_badge (self, achievement, indicator);
+      fill_achievement_badge (self, row, indicator);
     }
   else
     {
@@ -423,7 +383,7 @@ fill_row (KenshoStrategyTree *self, GtkWidget *expander, KenshoNode *node)
       gtk_widget_set_visible (GTK_WIDGET (division), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (rating), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (achievement), FALSE);
-      g_object_set_data (G_OBJECT (achievement), "kensho-indicator", NULL);
+      row->indicator = NULL;
       if (kensho_node_get_kind (node) == KENSHO_NODE_GOAL)
         gtk_widget_add_css_class (GTK_WIDGET (title), "heading");
       else
@@ -432,52 +392,38 @@ fill_row (KenshoStrategyTree *self, GtkWidget *expander, KenshoNode *node)
 }
 
 static void
-on_sheet_changed_for_row (KenshoSheet *sheet, int change, GObject *object, GtkListItem *item)
+on_sheet_changed_for_row (KenshoSheet *sheet, int change, GObject *object, KenshoTreeRow *row)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-  KenshoStrategyTree *self = g_object_get_data (G_OBJECT (item), "tree");
-
-  if (row != NULL && (object == gtk_tree_list_row_get_item (row) || change == KENSHO_CHANGE_SHEET))
-    {
-      g_autoptr(GObject) node = gtk_tree_list_row_get_item (row);
-
-      fill_row (self, gtk_list_item_get_child (item), KENSHO_NODE (node));
-    }
+  if (row->node != NULL && (object == G_OBJECT (row->node) || change == KENSHO_CHANGE_SHEET))
+    fill_row (row->tree, row, row->node);
 }
 
 static void
 bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyTree *self)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-  GtkWidget *expander = gtk_list_item_get_child (item);
-  g_autoptr(GObject) node = gtk_tree_list_row_get_item (row);
-  GtkWidget *title = g_object_get_data (G_OBJECT (expander), "title");
-  gulong handler;
+  GtkTreeListRow *list_row = gtk_list_item_get_item (item);
+  KenshoTreeRow *row = item_row (item);
+  g_autoptr(GObject) node = gtk_tree_list_row_get_item (list_row);
 
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  g_object_set_data (G_OBJECT (title), "kensho-node", node);
-  g_hash_table_insert (self->row_titles, node, title);
-  fill_row (self, expander, KENSHO_NODE (node));
-
-  handler = g_signal_connect (self->sheet, "changed", G_CALLBACK (on_sheet_changed_for_row), item);
-  g_object_set_data (G_OBJECT (item), "changed-handler", GSIZE_TO_POINTER (handler));
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (item)), list_row);
+  row->node = KENSHO_NODE (node);
+  g_hash_table_insert (self->row_titles, node, row->title);
+  fill_row (self, row, row->node);
+  row->changed_handler = g_signal_connect (self->sheet, "changed", G_CALLBACK (on_sheet_changed_for_row), row);
 }
 
 static void
 unbind_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoStrategyTree *self)
 {
-  GtkWidget *expander = gtk_list_item_get_child (item);
-  GtkWidget *title = g_object_get_data (G_OBJECT (expander), "title");
-  KenshoNode *node = g_object_get_data (G_OBJECT (title), "kensho-node");
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "changed-handler"));
+  KenshoTreeRow *row = item_row (item);
 
-  if (handler != 0 && self->sheet != NULL)
-    g_signal_handler_disconnect (self->sheet, handler);
-  g_object_set_data (G_OBJECT (item), "changed-handler", NULL);
-  if (node != NULL && g_hash_table_lookup (self->row_titles, node) == title)
-    g_hash_table_remove (self->row_titles, node);
-  g_object_set_data (G_OBJECT (title), "kensho-node", NULL);
-  g_object_set_data (g_object_get_data (G_OBJECT (expander), "achievement"), "kensho-indicator", NULL);
+  if (row->changed_handler != 0 && self->sheet != NULL)
+    g_signal_handler_disconnect (self->sheet, row->changed_handler);
+  row->changed_handler = 0;
+  if (row->node != NULL && g_hash_table_lookup (self->row_titles, row->node) == row->title)
+    g_hash_table_remove (self->row_titles, row->node);
+  row->node = NULL;
+  row->indicator = NULL;
   /* The expander keeps its row: GTK unbinds and binds a row again, with
    * the same item, each time the selection moves past it, and setting the
    * same row again then costs nothing (clearing it rebuilt the indent). */
@@ -839,10 +785,11 @@ kensho_strategy_tree_get_title_widget (KenshoStrategyTree *self, KenshoNode *nod
 void
 kensho_strategy_tree_focus_selected (KenshoStrategyTree *self)
 {
-  g_autoptr(KenshoNode) node = NULL;
+  KenshoNode *node;
   GtkWidget *row;
 
   g_return_if_fail (KENSHO_IS_STRATEGY_TREE (self));
+  /* Not owned: get_selected() gives none. */
   node = kensho_strategy_tree_get_selected (self);
   row = node ? g_hash_table_lookup (self->row_titles, node) : NULL;
   while (row != NULL && !gtk_widget_get_focusable (row))
