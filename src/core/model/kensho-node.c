@@ -561,3 +561,20 @@ kensho_node_dup_next_code (KenshoNode *parent, KenshoNodeKind kind)
     return g_strconcat (parent_code, "-1", NULL);
   return g_strdup ("1");
 }
+
+/* "1-1 安定した雇用の創出", as the printed sheet shows a node. */
+char *
+kensho_node_dup_heading (KenshoNode *node)
+{
+  const char *code = kensho_node_get_code (node);
+  const char *title = kensho_node_get_title (node);
+
+  if (code == NULL)
+    return g_strdup (title ? title : "");
+  if (title == NULL)
+    return g_strdup (code);
+  /* Circled numbers (①) run into the title, as in the printed sheets. */
+  if (g_unichar_isdigit (g_utf8_get_char (code)) || g_ascii_isalnum (code[strlen (code) - 1]))
+    return g_strdup_printf ("%s %s", code, title);
+  return g_strconcat (code, title, NULL);
+}
