@@ -78,7 +78,7 @@ kensho_sheet_class_init (KenshoSheetClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2,
-                                   G_TYPE_INT, G_TYPE_OBJECT);
+                                   KENSHO_TYPE_CHANGE, G_TYPE_OBJECT);
 }
 
 static void
