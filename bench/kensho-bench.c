@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "kensho-file-write.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-workspace.h"
 

@@ -17,13 +17,6 @@
 
 static KenshoApplication *the_app;
 
-static void
-wait_idle (void)
-{
-  for (int i = 0; i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
 
 /* The first widget, depth first, that match accepts. */

@@ -25,6 +25,7 @@
 #include "kensho-csv.h"
 #include "kensho-document.h"
 #include "kensho-error.h"
+#include "kensho-file-write.h"
 #include "kensho-sheet-xml.h"
 #include "test-integrity.h"
 

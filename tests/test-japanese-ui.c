@@ -14,13 +14,6 @@
 #include "test-app.h"
 #include "test-gtk-util.h"
 
-static void
-wait_idle (void)
-{
-  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Every text shown by labels and buttons under @widget. */
 static void
 collect_texts (GtkWidget *widget, GHashTable *texts)

@@ -368,6 +368,34 @@ test_next_code (void)
   assert_next_code (measure, KENSHO_NODE_INDICATOR, "");
 }
 
+/* The model's enums are GTypes: the node's kind and a rating's rule are
+ * enum properties, and KenshoSheet::changed says what changed as one. */
+static void
+test_enums_registered (void)
+{
+  g_autoptr(KenshoNode) goal = kensho_node_new (KENSHO_NODE_MEASURE, "1", "施策");
+  g_autoptr(GTypeClass) kinds = g_type_class_ref (KENSHO_TYPE_NODE_KIND);
+  GParamSpec *kind = g_object_class_find_property (G_OBJECT_GET_CLASS (goal), "kind");
+  g_autoptr(KenshoRating) rating = kensho_rating_new ("r", "順調", NULL, FALSE);
+  GParamSpec *rule = g_object_class_find_property (G_OBJECT_GET_CLASS (rating), "rule");
+  GSignalQuery query;
+  KenshoNodeKind value;
+
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (kind));
+  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (kind) == KENSHO_TYPE_NODE_KIND);
+  g_object_get (goal, "kind", &value, NULL);
+  g_assert_cmpint (value, ==, KENSHO_NODE_MEASURE);
+  g_assert_cmpstr (g_enum_get_value (G_ENUM_CLASS (kinds), KENSHO_NODE_INDICATOR)->value_nick, ==,
+                   "indicator");
+  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (rule) == KENSHO_TYPE_RATING_RULE);
+
+  g_signal_query (g_signal_lookup ("changed", KENSHO_TYPE_SHEET), &query);
+  g_assert_cmpuint (query.n_params, ==, 2);
+  g_assert_true (query.param_types[0] == KENSHO_TYPE_CHANGE);
+  g_assert_true (G_TYPE_IS_ENUM (KENSHO_TYPE_DIRECTION));
+  g_assert_true (G_TYPE_IS_ENUM (KENSHO_TYPE_ACHIEVEMENT_METHOD));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -384,5 +412,6 @@ main (int argc, char **argv)
   g_test_add_func ("/model/plan-period-checked", test_plan_period_checked);
   g_test_add_func ("/model/equal", test_equal);
   g_test_add_func ("/model/next-code", test_next_code);
+  g_test_add_func ("/model/enums-registered", test_enums_registered);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "kensho-overview.h"
 #include "kensho-pdf-export.h"
 #include "kensho-print-layout.h"
+#include "kensho-sheet-table.h"
 #include "kensho-sheet-xml.h"
 #include "test-pdf.h"
 #include "test-sample.h"
@@ -35,7 +36,7 @@ save_pdf (KenshoSheet *sheet, const char *name, KenshoPaper paper, gboolean port
   g_autoptr(GError) error = NULL;
 
   *path = artifact (name);
-  g_assert_true (kensho_print_layout_save_pdf (layout, *path, paper, portrait, &error));
+  g_assert_true (kensho_pdf_export_save (layout, *path, paper, portrait, &error));
   g_assert_no_error (error);
   return kensho_print_layout_get_n_pages (layout);
 }
@@ -46,7 +47,7 @@ save_layout (KenshoPrintLayout *layout, const char *name, char **path)
   g_autoptr(GError) error = NULL;
 
   *path = artifact (name);
-  g_assert_true (kensho_print_layout_save_pdf (layout, *path, KENSHO_PAPER_A3, FALSE, &error));
+  g_assert_true (kensho_pdf_export_save (layout, *path, KENSHO_PAPER_A3, FALSE, &error));
   g_assert_no_error (error);
   return kensho_print_layout_get_n_pages (layout);
 }
@@ -93,13 +94,10 @@ assert_page_furniture (KenshoSheet *sheet, const char *pdf, guint n_pages)
       assert_contains (text, title);
       assert_contains (text, kensho_sheet_get_label (sheet));
       assert_contains (text, kensho_sheet_get_notes (sheet));
-      assert_contains (text, _("Basic goal"));
-      assert_contains (text, _("Sub-goal"));
-      assert_contains (text, _("Numerical target"));
-      assert_contains (text, _("Measure"));
-      assert_contains (text, _("Progress"));
-      assert_contains (text, _("Reason for delay"));
-      assert_contains (text, _("Responsible division"));
+      for (KenshoHeading heading = KENSHO_HEADING_GOAL; heading <= KENSHO_HEADING_TARGET; heading++)
+        assert_contains (text, kensho_sheet_table_heading (heading));
+      for (KenshoHeading heading = KENSHO_HEADING_PROGRESS; heading <= KENSHO_HEADING_DIVISION; heading++)
+        assert_contains (text, kensho_sheet_table_heading (heading));
       for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
         {
           g_autofree char *heading = kensho_sheet_dup_column_title (sheet, column);
@@ -408,7 +406,7 @@ test_pdf_export_in_steps (void)
   g_assert_true (kensho_pdf_export_finish (export, pdf, &error));
   g_assert_no_error (error);
 
-  g_assert_true (kensho_print_layout_save_pdf (whole_layout, whole, KENSHO_PAPER_A3, FALSE, &error));
+  g_assert_true (kensho_pdf_export_save (whole_layout, whole, KENSHO_PAPER_A3, FALSE, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pdf_pages (pdf, &width, &height), ==, pdf_pages (whole, &width, &height));
   text = pdf_text (pdf, 0);
@@ -440,7 +438,7 @@ test_noncharacters_print (void)
 
   kensho_sheet_set_title (sheet, "題名\xef\xbf\xbe終");
   kensho_indicator_set_commentary (first, 2023, KENSHO_COMMENTARY_ACTIVITIES, "前\xef\xb7\x90後\xf4\x8f\xbf\xbf末");
-  g_assert_true (kensho_print_layout_save_pdf (layout, pdf, KENSHO_PAPER_A3, FALSE, &error));
+  g_assert_true (kensho_pdf_export_save (layout, pdf, KENSHO_PAPER_A3, FALSE, &error));
   g_assert_no_error (error);
   text = pdf_text (pdf, 0);
   g_assert_nonnull (strstr (text, "前\xef\xbf\xbd後\xef\xbf\xbd末"));
@@ -482,7 +480,7 @@ test_filters (void)
   guint shown = 0;
 
   kensho_print_layout_set_division (layout, "商工労働課");
-  g_assert_true (kensho_print_layout_save_pdf (layout, pdf, KENSHO_PAPER_A3, FALSE, &error));
+  g_assert_true (kensho_pdf_export_save (layout, pdf, KENSHO_PAPER_A3, FALSE, &error));
   g_assert_no_error (error);
   text = pdf_text (pdf, 0);
   kensho_print_layout_set_division (layout, NULL);
@@ -491,7 +489,7 @@ test_filters (void)
     g_autofree char *delayed = NULL;
 
     kensho_print_layout_set_rating (layout, "delayed");
-    g_assert_true (kensho_print_layout_save_pdf (layout, delayed_pdf, KENSHO_PAPER_A3, FALSE, &error));
+    g_assert_true (kensho_pdf_export_save (layout, delayed_pdf, KENSHO_PAPER_A3, FALSE, &error));
     delayed = pdf_text (delayed_pdf, 0);
     assert_contains (delayed, "進捗の遅れ");
     assert_contains (delayed, "Only: 進捗の遅れ");
@@ -500,7 +498,7 @@ test_filters (void)
   }
   g_assert_nonnull (goal);
   kensho_print_layout_set_subtree (layout, goal);
-  g_assert_true (kensho_print_layout_save_pdf (layout, goal_pdf, KENSHO_PAPER_A3, FALSE, &error));
+  g_assert_true (kensho_pdf_export_save (layout, goal_pdf, KENSHO_PAPER_A3, FALSE, &error));
   goal_text = pdf_text (goal_pdf, 0);
   for (guint i = 0; i < indicators->len; i++)
     {
@@ -1119,6 +1117,67 @@ test_csv_formulas_neutralised (void)
   g_assert_null (strstr (csv, ",\"@"));
 }
 
+/* The printed table and the CSV read the same rows; where no reason for
+ * delay is needed the sheet prints "-", as the published sheets do, and
+ * the CSV leaves the cell empty (a spreadsheet would take "-" for data). */
+static void
+test_table_shared_with_csv (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  KenshoIndicator *indicator = g_ptr_array_index (indicators, 0);
+  KenshoRatingScale *scale = kensho_sheet_get_rating_scale (sheet);
+  int fy = kensho_sheet_get_fiscal_year (sheet);
+  KenshoRating *on_track = NULL, *delayed = NULL;
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *printed = NULL;
+  g_autofree char *csv_cells = NULL;
+  KenshoTableRow row;
+
+  for (guint i = 0; i < kensho_rating_scale_get_n_ratings (scale); i++)
+    {
+      KenshoRating *rating = kensho_rating_scale_get_rating (scale, i);
+
+      if (kensho_rating_get_delayed (rating) && delayed == NULL)
+        delayed = rating;
+      else if (!kensho_rating_get_delayed (rating) && on_track == NULL)
+        on_track = rating;
+    }
+  g_assert_nonnull (on_track);
+  g_assert_nonnull (delayed);
+  kensho_indicator_set_division (indicator, "ダッシュ課");
+  kensho_indicator_set_delay_reason (indicator, fy, NULL);
+  kensho_indicator_set_rating_id (indicator, fy, kensho_rating_get_id (on_track));
+  kensho_table_row_init (&row, sheet, indicator);
+  g_assert_cmpstr (row.progress, ==, kensho_rating_get_label (on_track));
+  g_assert_null (row.delay_reason);
+  g_assert_false (row.reason_needed);
+
+  kensho_print_layout_set_division (layout, "ダッシュ課");
+  save_layout (layout, "table-dash.pdf", &pdf);
+  text = pdf_text (pdf, 0);
+  printed = g_strconcat (kensho_rating_get_label (on_track), "-ダッシュ課", NULL);
+  assert_contains (text, printed);
+  csv = csv_text (sheet);
+  csv_cells = g_strdup_printf ("\"%s\",\"\",\"ダッシュ課\"\r\n", kensho_rating_get_label (on_track));
+  g_assert_nonnull (strstr (csv, csv_cells));
+
+  /* A delay with no reason yet: nothing in either, the reason is wanted. */
+  kensho_indicator_set_rating_id (indicator, fy, kensho_rating_get_id (delayed));
+  kensho_table_row_init (&row, sheet, indicator);
+  g_assert_true (row.reason_needed);
+  g_clear_pointer (&pdf, g_free);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&printed, g_free);
+  save_layout (layout, "table-no-dash.pdf", &pdf);
+  text = pdf_text (pdf, 0);
+  printed = g_strconcat (kensho_rating_get_label (delayed), "ダッシュ課", NULL);
+  assert_contains (text, printed);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1141,5 +1200,6 @@ main (int argc, char **argv)
   g_test_add_func ("/print/long-notes", test_long_notes);
   g_test_add_func ("/print/mixed-series", test_mixed_series);
   g_test_add_func ("/print/csv-formulas-neutralised", test_csv_formulas_neutralised);
+  g_test_add_func ("/print/table-shared-with-csv", test_table_shared_with_csv);
   return g_test_run ();
 }

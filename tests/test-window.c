@@ -24,13 +24,6 @@
 #include "test-gtk-util.h"
 #include "test-pdf.h"
 
-static void
-wait_idle (void)
-{
-  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* One application for the process, as in real use; each test its window. */
 static KenshoApplication *the_app;
 

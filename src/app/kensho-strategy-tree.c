@@ -136,10 +136,7 @@ node_matches_itself (KenshoStrategyTree *self, KenshoNode *node)
    * ancestors of matching indicators. */
   if ((self->division != NULL || self->rating_id != NULL) && indicator == NULL)
     return FALSE;
-  if (self->division != NULL && g_strcmp0 (kensho_indicator_get_division (indicator), self->division) != 0)
-    return FALSE;
-  if (self->rating_id != NULL &&
-      g_strcmp0 (kensho_indicator_get_rating_id (indicator, fy), self->rating_id) != 0)
+  if (indicator != NULL && !kensho_indicator_matches (indicator, fy, self->division, self->rating_id))
     return FALSE;
   /* The search has no line break: it matches within one text. */
   return self->search == NULL || strstr (folded_texts (self, node), self->search) != NULL;

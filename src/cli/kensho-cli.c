@@ -11,7 +11,7 @@
 #include "kensho-document.h"
 #include "kensho-error.h"
 #include "kensho-i18n.h"
-#include "kensho-print-layout.h"
+#include "kensho-pdf-export.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-workspace.h"
 
@@ -214,7 +214,7 @@ run_pdf (int argc, char **argv)
   kensho_print_layout_set_summary (layout, summary);
   kensho_print_layout_set_summary_only (layout, summary_only);
   kensho_print_layout_set_achievement (layout, achievement);
-  if (!kensho_print_layout_save_pdf (layout, output, size, portrait, &error))
+  if (!kensho_pdf_export_save (layout, output, size, portrait, &error))
     {
       print_error (error);
       return EXIT_INVALID;

@@ -4,7 +4,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "kensho-csv.h"
-#include "kensho-sheet-xml.h"
+#include "kensho-file-write.h"
+#include "kensho-sheet-table.h"
 
 /* "-12", "+3.5", "-1,486": a number a spreadsheet reads as one, not a
  * formula. */
@@ -61,23 +62,6 @@ end_row (GString *out)
   g_string_append (out, "\r\n");
 }
 
-/* "1-1 安定した雇用の創出", as the printed sheet shows a node. */
-char *
-kensho_node_dup_heading (KenshoNode *node)
-{
-  const char *code = kensho_node_get_code (node);
-  const char *title = kensho_node_get_title (node);
-
-  if (code == NULL)
-    return g_strdup (title ? title : "");
-  if (title == NULL)
-    return g_strdup (code);
-  /* Circled numbers (①) run into the title, as in the printed sheets. */
-  if (g_unichar_isdigit (g_utf8_get_char (code)) || g_ascii_isalnum (code[strlen (code) - 1]))
-    return g_strdup_printf ("%s %s", code, title);
-  return g_strconcat (code, title, NULL);
-}
-
 static void
 append_heading (GString *out, KenshoNode *node)
 {
@@ -93,40 +77,32 @@ kensho_csv_serialize (KenshoSheet *sheet)
    * always ends with '"', so neither byte can end a field. */
   GString *out = g_string_new ("\xEF\xBB\xBF");
   g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
-  KenshoRatingScale *scale = kensho_sheet_get_rating_scale (sheet);
   int fy = kensho_sheet_get_fiscal_year (sheet);
 
-  append_field (out, _("Basic goal"));
-  append_field (out, _("Sub-goal"));
-  append_field (out, _("Measure"));
-  append_field (out, _("Kind"));
-  append_field (out, _("Indicator"));
-  append_field (out, _("Activities"));
-  append_field (out, _("Issues"));
-  append_field (out, _("Next steps"));
+  for (KenshoHeading heading = KENSHO_HEADING_GOAL; heading <= KENSHO_HEADING_MEASURE; heading++)
+    append_field (out, kensho_sheet_table_heading (heading));
+  for (KenshoHeading heading = KENSHO_HEADING_KIND; heading <= KENSHO_HEADING_NEXT_STEPS; heading++)
+    append_field (out, kensho_sheet_table_heading (heading));
   for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
     {
       g_autofree char *title = kensho_sheet_dup_column_title (sheet, column);
 
       append_field (out, title);
     }
-  append_field (out, _("Progress"));
-  append_field (out, _("Reason for delay"));
-  append_field (out, _("Responsible division"));
+  for (KenshoHeading heading = KENSHO_HEADING_PROGRESS; heading <= KENSHO_HEADING_DIVISION; heading++)
+    append_field (out, kensho_sheet_table_heading (heading));
   end_row (out);
 
   for (guint i = 0; i < indicators->len; i++)
     {
       KenshoIndicator *indicator = g_ptr_array_index (indicators, i);
-      KenshoNode *node = KENSHO_NODE (indicator);
-      const char *rating_id = kensho_indicator_get_rating_id (indicator, fy);
-      KenshoRating *rating = rating_id ? kensho_rating_scale_lookup (scale, rating_id) : NULL;
+      KenshoTableRow row;
 
-      append_heading (out, kensho_node_get_ancestor_of_kind (node, KENSHO_NODE_GOAL));
-      append_heading (out, kensho_node_get_ancestor_of_kind (node, KENSHO_NODE_SUBGOAL));
-      append_heading (out, kensho_node_get_ancestor_of_kind (node, KENSHO_NODE_MEASURE));
-      append_field (out, kensho_indicator_get_indicator_kind (indicator) == KENSHO_INDICATOR_TARGET
-                           ? _("Numerical target") : _("KPI"));
+      kensho_table_row_init (&row, sheet, indicator);
+      append_heading (out, row.goal);
+      append_heading (out, row.subgoal);
+      append_heading (out, row.measure);
+      append_field (out, row.is_target ? kensho_sheet_table_heading (KENSHO_HEADING_TARGET) : _("KPI"));
       append_field (out, kensho_indicator_get_name (indicator));
       for (KenshoCommentaryPart part = 0; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
         append_field (out, kensho_indicator_get_commentary (indicator, fy, part));
@@ -136,8 +112,9 @@ kensho_csv_serialize (KenshoSheet *sheet)
 
           append_field (out, cell);
         }
-      append_field (out, rating ? kensho_rating_get_label (rating) : rating_id);
-      append_field (out, kensho_indicator_get_delay_reason (indicator, fy));
+      append_field (out, row.progress);
+      /* Empty where the printed sheet has "-": data, not decoration. */
+      append_field (out, row.delay_reason);
       append_field (out, kensho_indicator_get_division (indicator));
       end_row (out);
     }

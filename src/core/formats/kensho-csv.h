@@ -12,6 +12,5 @@ GBytes   *kensho_csv_serialize (KenshoSheet  *sheet);
 gboolean  kensho_csv_save_file (KenshoSheet  *sheet,
                                 const char   *path,
                                 GError      **error);
-char     *kensho_node_dup_heading (KenshoNode *node);
 
 G_END_DECLS

@@ -31,9 +31,5 @@ int          kensho_sheet_xml_needed_minor (KenshoSheet *sheet);
 gboolean     kensho_sheet_xml_save_file   (KenshoSheet  *sheet,
                                            const char   *path,
                                            GError      **error);
-gboolean     kensho_write_file_atomically (const char   *path,
-                                           const char   *contents,
-                                           gsize         length,
-                                           GError      **error);
 
 G_END_DECLS

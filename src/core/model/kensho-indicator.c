@@ -711,3 +711,17 @@ kensho_indicator_assign (KenshoIndicator *self, KenshoIndicator *from)
   if (sheet != NULL)
     kensho_sheet_end_group (sheet);
 }
+
+gboolean
+kensho_indicator_matches (KenshoIndicator *self, int fiscal_year, const char *division,
+                          const char *rating_id)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), FALSE);
+
+  if (division != NULL && g_strcmp0 (kensho_indicator_get_division (self), division) != 0)
+    return FALSE;
+  if (rating_id != NULL &&
+      g_strcmp0 (kensho_indicator_get_rating_id (self, fiscal_year), rating_id) != 0)
+    return FALSE;
+  return TRUE;
+}

@@ -30,6 +30,11 @@ void                kensho_indicator_complete_unit      (KenshoIndicator      *s
 void                kensho_indicator_set_unit           (KenshoIndicator      *self,
                                                          const char           *unit);
 const char         *kensho_indicator_get_division       (KenshoIndicator      *self);
+/* The filter of the tree and of printing: NULL matches anything. */
+gboolean            kensho_indicator_matches            (KenshoIndicator      *self,
+                                                         int                   fiscal_year,
+                                                         const char           *division,
+                                                         const char           *rating_id);
 void                kensho_indicator_set_division       (KenshoIndicator      *self,
                                                          const char           *division);
 

@@ -66,7 +66,7 @@ kensho_node_get_property (GObject *object, guint prop_id, GValue *value, GParamS
 
   switch (prop_id)
     {
-    case PROP_KIND: g_value_set_int (value, priv->kind); break;
+    case PROP_KIND: g_value_set_enum (value, priv->kind); break;
     case PROP_ID: g_value_set_string (value, priv->id); break;
     case PROP_CODE: g_value_set_string (value, priv->code); break;
     case PROP_TITLE: g_value_set_string (value, priv->title); break;
@@ -83,7 +83,7 @@ kensho_node_set_property (GObject *object, guint prop_id, const GValue *value, G
 
   switch (prop_id)
     {
-    case PROP_KIND: priv->kind = g_value_get_int (value); break;
+    case PROP_KIND: priv->kind = g_value_get_enum (value); break;
     case PROP_CODE: kensho_node_set_code (self, g_value_get_string (value)); break;
     case PROP_TITLE: kensho_node_set_title (self, g_value_get_string (value)); break;
     case PROP_NOTES: kensho_node_set_notes (self, g_value_get_string (value)); break;
@@ -101,11 +101,10 @@ kensho_node_class_init (KenshoNodeClass *klass)
   object_class->get_property = kensho_node_get_property;
   object_class->set_property = kensho_node_set_property;
 
-  properties[PROP_KIND] = g_param_spec_int ("kind", NULL, NULL,
-                                            KENSHO_NODE_ROOT, KENSHO_NODE_INDICATOR,
-                                            KENSHO_NODE_GOAL,
-                                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                            G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL,
+                                             KENSHO_TYPE_NODE_KIND, KENSHO_NODE_GOAL,
+                                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                             G_PARAM_STATIC_STRINGS);
   properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL,
                                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                                              G_PARAM_STATIC_STRINGS);
@@ -602,4 +601,21 @@ kensho_node_dup_next_code (KenshoNode *parent, KenshoNodeKind kind)
   if (kind == KENSHO_NODE_SUBGOAL && parent_code != NULL && *parent_code != '\0')
     return g_strconcat (parent_code, "-1", NULL);
   return g_strdup ("1");
+}
+
+/* "1-1 安定した雇用の創出", as the printed sheet shows a node. */
+char *
+kensho_node_dup_heading (KenshoNode *node)
+{
+  const char *code = kensho_node_get_code (node);
+  const char *title = kensho_node_get_title (node);
+
+  if (code == NULL)
+    return g_strdup (title ? title : "");
+  if (title == NULL)
+    return g_strdup (code);
+  /* Circled numbers (①) run into the title, as in the printed sheets. */
+  if (g_unichar_isdigit (g_utf8_get_char (code)) || g_ascii_isalnum (code[strlen (code) - 1]))
+    return g_strdup_printf ("%s %s", code, title);
+  return g_strconcat (code, title, NULL);
 }

@@ -66,6 +66,7 @@ gboolean        kensho_node_move            (KenshoNode     *child,
 void            kensho_node_collect_indicators (KenshoNode  *self,
                                                 GPtrArray   *indicators);
 const char     *kensho_node_kind_to_string  (KenshoNodeKind  kind);
+char           *kensho_node_dup_heading     (KenshoNode     *self);
 char           *kensho_node_dup_next_code   (KenshoNode     *parent,
                                              KenshoNodeKind  kind);
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "kensho-enums.h"
 #include "kensho-rating.h"
 #include "kensho-util.h"
 
@@ -48,7 +49,7 @@ kensho_rating_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_LABEL: g_value_set_string (value, self->label); break;
     case PROP_COLOUR: g_value_set_string (value, self->colour); break;
     case PROP_DELAYED: g_value_set_boolean (value, self->delayed); break;
-    case PROP_RULE: g_value_set_int (value, self->rule); break;
+    case PROP_RULE: g_value_set_enum (value, self->rule); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -73,12 +74,10 @@ kensho_rating_class_init (KenshoRatingClass *klass)
                                                    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                                                    G_PARAM_STATIC_STRINGS);
   /* Notified when the kind or the band changes. */
-  properties[PROP_RULE] = g_param_spec_int ("rule", NULL, NULL,
-                                            KENSHO_RATING_RULE_NONE,
-                                            KENSHO_RATING_RULE_NOT_COMPUTABLE,
-                                            KENSHO_RATING_RULE_NONE,
-                                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
-                                            G_PARAM_STATIC_STRINGS);
+  properties[PROP_RULE] = g_param_spec_enum ("rule", NULL, NULL,
+                                             KENSHO_TYPE_RATING_RULE, KENSHO_RATING_RULE_NONE,
+                                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                             G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   /* Before a property changes (notify comes after): the scale passes it on
    * to the sheet, for undo. @field: "rating-label/ID" and the like. */

@@ -78,7 +78,7 @@ kensho_sheet_class_init (KenshoSheetClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2,
-                                   G_TYPE_INT, G_TYPE_OBJECT);
+                                   KENSHO_TYPE_CHANGE, G_TYPE_OBJECT);
   /**
    * KenshoSheet::changing:
    * @change: a #KenshoChange
@@ -92,7 +92,7 @@ kensho_sheet_class_init (KenshoSheetClass *klass)
    */
   signals[CHANGING] = g_signal_new ("changing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 3,
-                                    G_TYPE_INT, G_TYPE_OBJECT, G_TYPE_STRING);
+                                    KENSHO_TYPE_CHANGE, G_TYPE_OBJECT, G_TYPE_STRING);
   /* Around a compound edit (a paste, a preset) that undo takes back at once. */
   signals[GROUP_BEGIN] = g_signal_new ("group-begin", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);

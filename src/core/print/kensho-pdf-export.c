@@ -5,8 +5,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "kensho-error.h"
+#include "kensho-file-write.h"
 #include "kensho-pdf-export.h"
-#include "kensho-sheet-xml.h"
 #include "kensho-util.h"
 
 /* Rows measured per step: a few milliseconds of text layout. */
@@ -157,4 +157,19 @@ kensho_pdf_export_finish (KenshoPdfExport *self, const char *path, GError **erro
       return FALSE;
     }
   return kensho_write_file_atomically (path, (const char *) self->bytes->data, self->bytes->len, error);
+}
+
+/* Writes every page as PDF, with 10 mm margins, in one go; the file is
+ * replaced only once all of it is written. */
+gboolean
+kensho_pdf_export_save (KenshoPrintLayout *layout, const char *path, KenshoPaper paper,
+                        gboolean portrait, GError **error)
+{
+  g_autoptr(KenshoPdfExport) export = NULL;
+
+  g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (layout), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  export = kensho_pdf_export_new (layout, paper, portrait);
+  return kensho_pdf_export_finish (export, path, error);
 }

@@ -28,5 +28,10 @@ double           kensho_pdf_export_get_progress (KenshoPdfExport   *self);
 gboolean         kensho_pdf_export_finish       (KenshoPdfExport   *self,
                                                  const char        *path,
                                                  GError           **error);
+gboolean         kensho_pdf_export_save         (KenshoPrintLayout *layout,
+                                                 const char        *path,
+                                                 KenshoPaper        paper,
+                                                 gboolean           portrait,
+                                                 GError           **error);
 
 G_END_DECLS

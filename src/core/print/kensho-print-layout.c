@@ -2,16 +2,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 
 #include "kensho-achievement.h"
-#include "kensho-csv.h"
-#include "kensho-pdf-export.h"
 #include "kensho-print-layout.h"
 #include "kensho-print-text.h"
-#include "kensho-sheet-xml.h"
+#include "kensho-sheet-table.h"
 #include "kensho-summary-page.h"
 
 #define N_COLUMNS KENSHO_PRINT_N_COLUMNS
@@ -414,12 +411,8 @@ line_top (const Cell *cell, guint line)
 static gboolean
 wanted (KenshoPrintLayout *self, KenshoIndicator *indicator)
 {
-  if (self->division != NULL &&
-      g_strcmp0 (kensho_indicator_get_division (indicator), self->division) != 0)
-    return FALSE;
-  if (self->rating_id != NULL &&
-      g_strcmp0 (kensho_indicator_get_rating_id (indicator, kensho_sheet_get_fiscal_year (self->sheet)),
-                 self->rating_id) != 0)
+  if (!kensho_indicator_matches (indicator, kensho_sheet_get_fiscal_year (self->sheet),
+                                 self->division, self->rating_id))
     return FALSE;
   if (self->subtree != NULL && self->subtree != KENSHO_NODE (indicator) &&
       !kensho_node_is_ancestor_of (self->subtree, KENSHO_NODE (indicator)))
@@ -430,9 +423,6 @@ wanted (KenshoPrintLayout *self, KenshoIndicator *indicator)
 static void
 add_rows (KenshoPrintLayout *self)
 {
-  static const KenshoNodeKind span_kinds[N_SPANS] = {
-    KENSHO_NODE_GOAL, KENSHO_NODE_SUBGOAL, KENSHO_NODE_MEASURE,
-  };
   g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (self->sheet);
   KenshoNode *previous_group = NULL;
 
@@ -440,15 +430,17 @@ add_rows (KenshoPrintLayout *self)
     {
       KenshoIndicator *indicator = g_ptr_array_index (indicators, i);
       KenshoNode *above = kensho_sheet_get_root (self->sheet);
+      KenshoTableRow table_row;
       Row row = { 0 };
 
       if (!wanted (self, indicator))
         continue;
+      kensho_table_row_init (&table_row, self->sheet, indicator);
       row.indicator = g_object_ref (indicator);
-      row.is_target = kensho_indicator_get_indicator_kind (indicator) == KENSHO_INDICATOR_TARGET;
+      row.is_target = table_row.is_target;
       for (guint s = 0; s < N_SPANS; s++)
         {
-          KenshoNode *node = kensho_node_get_ancestor_of_kind (KENSHO_NODE (indicator), span_kinds[s]);
+          KenshoNode *node = s == 0 ? table_row.goal : s == 1 ? table_row.subgoal : table_row.measure;
 
           if (node != NULL)
             above = node;
@@ -465,20 +457,6 @@ add_rows (KenshoPrintLayout *self)
     }
 }
 
-static char *
-delay_reason_text (KenshoPrintLayout *self, KenshoIndicator *indicator, KenshoRating *rating)
-{
-  int fy = kensho_sheet_get_fiscal_year (self->sheet);
-  const char *reason = kensho_indicator_get_delay_reason (indicator, fy);
-
-  if (reason != NULL && *reason != '\0')
-    return g_strdup (reason);
-  /* As on the published sheets: a dash where no reason is needed. */
-  if (rating != NULL && !kensho_rating_get_delayed (rating))
-    return g_strdup ("-");
-  return NULL;
-}
-
 static void
 measure_row (KenshoPrintLayout *self, guint index)
 {
@@ -489,12 +467,11 @@ measure_row (KenshoPrintLayout *self, guint index)
   Row *previous = index > 0 ? &g_array_index (self->rows, Row, index - 1) : NULL;
   KenshoIndicator *indicator = row->indicator;
   int fy = kensho_sheet_get_fiscal_year (self->sheet);
-  KenshoRatingScale *scale = kensho_sheet_get_rating_scale (self->sheet);
-  const char *rating_id = kensho_indicator_get_rating_id (indicator, fy);
-  KenshoRating *rating = rating_id ? kensho_rating_scale_lookup (scale, rating_id) : NULL;
   g_autofree char *commentary = kensho_indicator_dup_commentary_lines (indicator, fy);
-  g_autofree char *reason = delay_reason_text (self, indicator, rating);
+  KenshoTableRow table_row;
   double height = 0;
+
+  kensho_table_row_init (&table_row, self->sheet, indicator);
 
   /* A spanning cell is laid out once, for the first row of its group. */
   for (guint s = 0; s < N_SPANS; s++)
@@ -532,8 +509,10 @@ measure_row (KenshoPrintLayout *self, guint index)
                 achievement);
     }
   set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_PROGRESS], KENSHO_PRINT_COLUMN_PROGRESS,
-            rating ? kensho_rating_get_label (rating) : rating_id);
-  set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_DELAY_REASON], KENSHO_PRINT_COLUMN_DELAY_REASON, reason);
+            table_row.progress);
+  /* As on the published sheets: a dash where no reason is needed. */
+  set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_DELAY_REASON], KENSHO_PRINT_COLUMN_DELAY_REASON,
+            table_row.delay_reason ? table_row.delay_reason : table_row.reason_needed ? NULL : "-");
   set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_DIVISION], KENSHO_PRINT_COLUMN_DIVISION,
             kensho_indicator_get_division (indicator));
 
@@ -712,20 +691,20 @@ header_text (KenshoPrintLayout *self, guint column)
 
   switch (column)
     {
-    case KENSHO_PRINT_COLUMN_GOAL: return g_strdup (_("Basic goal"));
-    case KENSHO_PRINT_COLUMN_SUBGOAL: return g_strdup (_("Sub-goal"));
-    case KENSHO_PRINT_COLUMN_MEASURE: return g_strdup (_("Numerical target"));
-    /* TRANSLATORS: the heading of the KPI column of the printed sheet */
-    case KENSHO_PRINT_COLUMN_KPI: return g_strdup (_("Key performance indicator (KPI)"));
+    case KENSHO_PRINT_COLUMN_GOAL: return g_strdup (kensho_sheet_table_heading (KENSHO_HEADING_GOAL));
+    case KENSHO_PRINT_COLUMN_SUBGOAL: return g_strdup (kensho_sheet_table_heading (KENSHO_HEADING_SUBGOAL));
+    case KENSHO_PRINT_COLUMN_MEASURE: return g_strdup (kensho_sheet_table_heading (KENSHO_HEADING_TARGET));
+    case KENSHO_PRINT_COLUMN_KPI: return g_strdup (kensho_sheet_table_heading (KENSHO_HEADING_KPI));
     case KENSHO_PRINT_COLUMN_COMMENTARY:
       year = kensho_era_format (kensho_sheet_get_fiscal_year (self->sheet), KENSHO_PERIOD_FISCAL_YEAR, 0);
       /* TRANSLATORS: the heading of the commentary column of the printed
        * sheet; %s is the fiscal year shown, such as 令和5年度 */
       return g_strdup_printf (_("%s\n①Activities ②Issues ③Next steps"), year);
-    case KENSHO_PRINT_COLUMN_ACHIEVEMENT: return g_strdup (_("Achievement"));
-    case KENSHO_PRINT_COLUMN_PROGRESS: return g_strdup (_("Progress"));
-    case KENSHO_PRINT_COLUMN_DELAY_REASON: return g_strdup (_("Reason for delay"));
-    case KENSHO_PRINT_COLUMN_DIVISION: return g_strdup (_("Responsible division"));
+    case KENSHO_PRINT_COLUMN_ACHIEVEMENT: return g_strdup (kensho_sheet_table_heading (KENSHO_HEADING_ACHIEVEMENT));
+    case KENSHO_PRINT_COLUMN_PROGRESS: return g_strdup (kensho_sheet_table_heading (KENSHO_HEADING_PROGRESS));
+    case KENSHO_PRINT_COLUMN_DELAY_REASON:
+      return g_strdup (kensho_sheet_table_heading (KENSHO_HEADING_DELAY_REASON));
+    case KENSHO_PRINT_COLUMN_DIVISION: return g_strdup (kensho_sheet_table_heading (KENSHO_HEADING_DIVISION));
     default:
       return kensho_sheet_dup_column_title (self->sheet, column - KENSHO_PRINT_COLUMN_BASELINE);
     }
@@ -844,7 +823,7 @@ layout_furniture (KenshoPrintLayout *self)
         break_at_year (self->headers[c], text,
                        kensho_sheet_get_column_year (self->sheet, c - KENSHO_PRINT_COLUMN_BASELINE));
     }
-  self->header_lower = new_text (self, _("Measure"), self->bold_font,
+  self->header_lower = new_text (self, kensho_sheet_table_heading (KENSHO_HEADING_MEASURE), self->bold_font,
                                  inner_width (self, KENSHO_PRINT_COLUMN_MEASURE), ALIGN_CENTER);
   lower_height = kensho_print_text_height (self->header_lower) + 2 * PAD_Y;
   self->header_split = kensho_print_text_height (self->headers[KENSHO_PRINT_COLUMN_MEASURE]) + 2 * PAD_Y;
@@ -1291,19 +1270,4 @@ kensho_paper_get_size (KenshoPaper paper, gboolean portrait, double *width, doub
 
   *width = portrait ? shorter : longer;
   *height = portrait ? longer : shorter;
-}
-
-/* Writes every page as PDF, with 10 mm margins; the file is replaced only
- * once all of it is written. */
-gboolean
-kensho_print_layout_save_pdf (KenshoPrintLayout *self, const char *path, KenshoPaper paper,
-                              gboolean portrait, GError **error)
-{
-  g_autoptr(KenshoPdfExport) export = NULL;
-
-  g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  export = kensho_pdf_export_new (self, paper, portrait);
-  return kensho_pdf_export_finish (export, path, error);
 }

@@ -101,10 +101,5 @@ void               kensho_paper_get_size                 (KenshoPaper        pap
                                                           gboolean           portrait,
                                                           double            *width,
                                                           double            *height);
-gboolean           kensho_print_layout_save_pdf          (KenshoPrintLayout *self,
-                                                          const char        *path,
-                                                          KenshoPaper        paper,
-                                                          gboolean           portrait,
-                                                          GError           **error);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "kensho-document.h"
 #include "kensho-error.h"
 #include "kensho-file-read.h"
+#include "kensho-file-write.h"
 #include "kensho-sheet-xml.h"
 
 struct _KenshoDocument

@@ -8,8 +8,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "kensho-error.h"
 #include "kensho-file-write.h"
 
 /* The start time of process @pid (clock ticks since boot, from
@@ -186,5 +188,70 @@ kensho_file_write_replace (const char *path, const char *contents, gsize length,
     close (fd);
   g_unlink (temp_path);
   set_errno_error (error, saved_errno);
+  return FALSE;
+}
+
+static const char *
+describe_file_error (int code)
+{
+  switch (code)
+    {
+    case G_FILE_ERROR_NOSPC: return _("The disk is full.");
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM: return _("You do not have permission to write there.");
+    case G_FILE_ERROR_ROFS: return _("The disk or folder is read-only.");
+    case G_FILE_ERROR_ISDIR: return _("There is a folder of that name.");
+    case G_FILE_ERROR_NOENT:
+    case G_FILE_ERROR_NOTDIR: return _("The folder does not exist.");
+    default: return NULL;
+    }
+}
+
+gboolean
+kensho_write_file_atomically (const char *path, const char *contents, gsize length,
+                              GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *reason;
+
+  g_autofree char *target = NULL;
+  GStatBuf info;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* A link is written through, to the file it names: the rename would
+   * have put a plain file in its place. */
+  if (g_lstat (path, &info) == 0 && S_ISLNK (info.st_mode))
+    {
+      target = realpath (path, NULL);
+      if (target == NULL || g_lstat (target, &info) != 0)
+        {
+          g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("Could not save “%s”: %s"), path,
+                       _("It is a link to a file that does not exist."));
+          return FALSE;
+        }
+    }
+  if (g_lstat (target ? target : path, &info) == 0 && S_ISDIR (info.st_mode))
+    {
+      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("Could not save “%s”: %s"), path,
+                   describe_file_error (G_FILE_ERROR_ISDIR));
+      return FALSE;
+    }
+  /* A device or a pipe (-o /dev/null as root) would be replaced by a
+   * plain file: refused, left as it is. */
+  if (g_lstat (target ? target : path, &info) == 0 && !S_ISREG (info.st_mode))
+    {
+      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("Could not save “%s”: %s"), path,
+                   _("It is a device or a pipe, not a file."));
+      return FALSE;
+    }
+  /* Its temporary file is named so that the next write removes it if this
+   * process is killed before the rename. */
+  if (kensho_file_write_replace (target ? target : path, contents, length, &local_error))
+    return TRUE;
+
+  reason = describe_file_error (local_error->code);
+  g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("Could not save “%s”: %s"), path,
+               reason ? reason : local_error->message);
   return FALSE;
 }

@@ -20,4 +20,11 @@ gboolean kensho_file_write_replace     (const char  *path,
                                         gsize        length,
                                         GError     **error);
 
+/* Saves a file the user named: a link is written through to its file; a
+ * folder, device or pipe is refused; the message says why in words. */
+gboolean kensho_write_file_atomically  (const char  *path,
+                                        const char  *contents,
+                                        gsize        length,
+                                        GError     **error);
+
 G_END_DECLS
