@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Spreadsheets in and out: an Isesaki-style workbook written by openpyxl
+ * (tests/make-isesaki-xlsx.py, not by Kensho) comes back as the sample. */
+#undef G_DISABLE_ASSERT
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kensho-error.h"
+#include "kensho-sheet-import.h"
+#include "kensho-sheet-xml.h"
+#include "kensho-xlsx-reader.h"
+#include "test-run.h"
+
+static char *
+make_workbook (const char *name, const char *option)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "make-isesaki-xlsx.py", NULL);
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  const char *argv[] = { g_getenv ("KENSHO_PYTHON"), script, g_getenv ("KENSHO_SAMPLE"), path, option, NULL };
+  g_auto(Run) run = { 0 };
+
+  run_argv (&run, argv);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  return path;
+}
+
+static void
+assert_same_place (KenshoNode *a, KenshoNode *b)
+{
+  for (KenshoNodeKind kind = KENSHO_NODE_GOAL; kind <= KENSHO_NODE_MEASURE; kind++)
+    {
+      KenshoNode *x = kensho_node_get_ancestor_of_kind (a, kind);
+      KenshoNode *y = kensho_node_get_ancestor_of_kind (b, kind);
+
+      g_assert_true ((x == NULL) == (y == NULL));
+      if (x == NULL)
+        continue;
+      g_assert_cmpstr (kensho_node_get_code (x), ==, kensho_node_get_code (y));
+      g_assert_cmpstr (kensho_node_get_title (x), ==, kensho_node_get_title (y));
+    }
+}
+
+/* Names, places, divisions, ratings, the three parts and every value. */
+static void
+assert_same_indicators (KenshoSheet *expected, KenshoSheet *sheet)
+{
+  g_autoptr(GPtrArray) want = kensho_sheet_dup_indicators (expected);
+  g_autoptr(GPtrArray) got = kensho_sheet_dup_indicators (sheet);
+  int fy = kensho_sheet_get_fiscal_year (expected);
+
+  g_assert_cmpint (kensho_sheet_get_fiscal_year (sheet), ==, fy);
+  g_assert_cmpuint (got->len, ==, want->len);
+  for (guint i = 0; i < want->len; i++)
+    {
+      KenshoIndicator *a = g_ptr_array_index (want, i);
+      KenshoIndicator *b = g_ptr_array_index (got, i);
+
+      g_test_message ("indicator %u: %s", i, kensho_indicator_get_name (a));
+      g_assert_cmpstr (kensho_indicator_get_name (b), ==, kensho_indicator_get_name (a));
+      g_assert_cmpint (kensho_indicator_get_indicator_kind (b), ==, kensho_indicator_get_indicator_kind (a));
+      g_assert_cmpstr (kensho_indicator_get_division (b), ==, kensho_indicator_get_division (a));
+      g_assert_cmpstr (kensho_indicator_get_rating_id (b, fy), ==, kensho_indicator_get_rating_id (a, fy));
+      g_assert_cmpstr (kensho_indicator_get_delay_reason (b, fy), ==, kensho_indicator_get_delay_reason (a, fy));
+      for (KenshoCommentaryPart part = KENSHO_COMMENTARY_ACTIVITIES; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
+        g_assert_cmpstr (kensho_indicator_get_commentary (b, fy, part), ==,
+                         kensho_indicator_get_commentary (a, fy, part));
+      g_assert_cmpuint (kensho_indicator_get_n_series (b), ==, kensho_indicator_get_n_series (a));
+      for (guint s = 0; s < kensho_indicator_get_n_series (a); s++)
+        g_assert_true (kensho_series_equal (kensho_indicator_get_series (a, s),
+                                            kensho_indicator_get_series (b, s)));
+      assert_same_place (KENSHO_NODE (a), KENSHO_NODE (b));
+    }
+}
+
+static void
+test_import_isesaki (void)
+{
+  g_autofree char *path = make_workbook ("isesaki.xlsx", NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kensho_import_problem_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) expected = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
+  g_autoptr(KenshoSheet) sheet = NULL;
+  g_autoptr(GPtrArray) grids = NULL;
+
+  g_assert_no_error (error);
+  sheet = kensho_sheet_import_file (path, NULL, NULL, NULL, problems, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", ((KenshoImportProblem *) g_ptr_array_index (problems, i))->message);
+  g_assert_cmpuint (problems->len, ==, 0);
+  assert_same_indicators (expected, sheet);
+  g_assert_cmpstr (kensho_sheet_get_title (sheet), ==, kensho_sheet_get_title (expected));
+  g_assert_cmpstr (kensho_sheet_get_municipality (sheet), ==, kensho_sheet_get_municipality (expected));
+  g_assert_cmpstr (kensho_sheet_get_label (sheet), ==, kensho_sheet_get_label (expected));
+  g_assert_cmpstr (kensho_sheet_get_notes (sheet), ==, kensho_sheet_get_notes (expected));
+  g_assert_cmpint (kensho_sheet_get_baseline_year (sheet), ==, kensho_sheet_get_baseline_year (expected));
+  g_assert_cmpint (kensho_sheet_get_plan_last (sheet), ==, kensho_sheet_get_plan_last (expected));
+
+  /* Both worksheets, the second one by name. */
+  grids = kensho_xlsx_read_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (grids->len, ==, 2);
+  g_assert_cmpstr (kensho_cell_grid_get_name (g_ptr_array_index (grids, 1)), ==, "メモ");
+  g_clear_object (&sheet);
+  sheet = kensho_sheet_import_file (path, "メモ", NULL, NULL, problems, &error);
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_NOT_A_SHEET);
+  g_assert_null (sheet);
+  g_unlink (path);
+}
+
+static void
+test_convert_cli (void)
+{
+  g_autofree char *path = make_workbook ("convert.xlsx", NULL);
+  g_autofree char *output = g_build_filename (g_get_tmp_dir (), "convert.xml", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) validate = { 0 };
+
+  run_cli (&run, "convert", path, "-o", output, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&validate, "validate", output, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+  g_assert_nonnull (strstr (validate.out, "valid, 47 indicators"));
+  g_unlink (path);
+  g_unlink (output);
+}
+
+/* What cannot be read is said, cell by cell, and the rest still comes. */
+static void
+test_convert_problems (void)
+{
+  g_autofree char *path = make_workbook ("spoiled.xlsx", "--spoil");
+  g_autofree char *output = g_build_filename (g_get_tmp_dir (), "spoiled.xml", NULL);
+  g_autofree char *value_line = g_strdup_printf ("%s:7:G: ", path);
+  g_autofree char *row_line = g_strdup_printf ("%s:53: ", path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "convert", path, "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (run.err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], value_line));
+  g_assert_nonnull (strstr (lines[0], "“12..5”"));
+  g_assert_true (g_str_has_prefix (lines[1], row_line));
+  sheet = kensho_sheet_xml_load_file (output, &error);
+  g_assert_no_error (error);
+  indicators = kensho_sheet_dup_indicators (sheet);
+  g_assert_cmpuint (indicators->len, ==, 47);
+  /* The figure that could not be read is kept as written. */
+  g_assert_cmpstr (kensho_series_get_baseline (kensho_indicator_get_series (g_ptr_array_index (indicators, 1), 0))->text,
+                   ==, "12..5件");
+  g_unlink (path);
+  g_unlink (output);
+}
+
+static void
+test_not_a_workbook (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "text.xlsx", NULL);
+  g_autofree char *output = g_build_filename (g_get_tmp_dir (), "text.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (path, "大基本目標,KPI\n", -1, NULL));
+  sheet = kensho_sheet_import_file (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_NOT_A_SHEET);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  run_cli (&run, "convert", path, "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  g_unlink (path);
+}
+
+static void
+test_number_formats (void)
+{
+  static const struct
+  {
+    double value;
+    const char *format;
+    const char *shown;
+  } cases[] = {
+    { 1563, "#,##0\"件\"", "1,563件" },
+    { 11942, "#,##0\"億円\"", "11,942億円" },
+    { 0.82, "0.0%", "82.0%" },
+    { 0.887, "0.0%", "88.7%" },
+    { 77.41, NULL, "77.41" },
+    { 490.7, "General", "490.7" },
+    { 1234567, "#,##0", "1,234,567" },
+    { -5, "#,##0;[Red]\\-#,##0", "-5" },
+    { 3.5, "0.00\"歳\"", "3.50歳" },
+    { 45017, "yyyy/m/d", "2023/4/1" },
+    { 45017, "yyyy\"年\"m\"月\"d\"日\"", "2023年4月1日" },
+    { 0.25, "#,##0.0_);(#,##0.0)", "0.3 " },
+    { 12, "\"約\"0\"人\"", "約12人" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = kensho_xlsx_format_number (cases[i].value, cases[i].format);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/spreadsheet/import-isesaki", test_import_isesaki);
+  g_test_add_func ("/spreadsheet/convert-cli", test_convert_cli);
+  g_test_add_func ("/spreadsheet/convert-problems", test_convert_problems);
+  g_test_add_func ("/spreadsheet/not-a-workbook", test_not_a_workbook);
+  g_test_add_func ("/spreadsheet/number-formats", test_number_formats);
+  return g_test_run ();
+}
