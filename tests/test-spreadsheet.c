@@ -9,6 +9,7 @@
 #include "kensho-error.h"
 #include "kensho-sheet-import.h"
 #include "kensho-sheet-xml.h"
+#include "kensho-xlsx-export.h"
 #include "kensho-xlsx-reader.h"
 #include "test-run.h"
 
@@ -179,6 +180,98 @@ test_not_a_workbook (void)
   g_unlink (path);
 }
 
+/* Kensho's export, opened by openpyxl, then read back by the import. */
+static void
+test_export_xlsx (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sheet.xlsx", NULL);
+  g_autofree char *checker = g_test_build_filename (G_TEST_DIST, "check-xlsx-export.py", NULL);
+  const char *argv[] = { g_getenv ("KENSHO_PYTHON"), checker, path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sample = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
+  g_autoptr(KenshoSheet) back = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kensho_import_problem_free);
+  g_autoptr(GPtrArray) want = NULL;
+  g_autoptr(GPtrArray) got = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_true (kensho_xlsx_export_file (sample, path, &error));
+  g_assert_no_error (error);
+  /* Nothing but the workbook is left in the folder. */
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "sheet.xlsx");
+  g_assert_null (g_dir_read_name (listing));
+
+  run_argv (&run, argv);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  back = kensho_sheet_import_file (path, NULL, NULL, NULL, problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  assert_same_indicators (sample, back);
+  want = kensho_sheet_dup_indicators (sample);
+  got = kensho_sheet_dup_indicators (back);
+  for (guint i = 0; i < want->len; i++)
+    g_assert_cmpint (kensho_indicator_get_direction (g_ptr_array_index (got, i)), ==,
+                     kensho_indicator_get_direction (g_ptr_array_index (want, i)));
+  g_assert_cmpstr (kensho_sheet_get_title (back), ==, kensho_sheet_get_title (sample));
+  g_assert_cmpstr (kensho_sheet_get_notes (back), ==, kensho_sheet_get_notes (sample));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_export_cli (void)
+{
+  g_autofree char *xlsx = g_build_filename (g_get_tmp_dir (), "cli-export.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (g_get_tmp_dir (), "cli-export.csv", NULL);
+  g_autofree char *sjis = g_build_filename (g_get_tmp_dir (), "cli-export-sjis.csv", NULL);
+  g_autofree char *utf8 = NULL;
+  g_autofree char *cp932 = NULL;
+  g_autofree char *decoded = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize utf8_length, cp932_length;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) data = { 0 };
+  g_auto(Run) encoded = { 0 };
+  g_auto(Run) wrong = { 0 };
+
+  run_cli (&run, "convert", g_getenv ("KENSHO_SAMPLE"), "-o", xlsx, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+
+  /* Open data: a byte-order mark, fixed headings, numbers bare. */
+  run_cli (&data, "convert", "--data", g_getenv ("KENSHO_SAMPLE"), "-o", csv, NULL);
+  g_assert_cmpint (data.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &utf8, &utf8_length, NULL));
+  g_assert_true (g_str_has_prefix (utf8, "\xEF\xBB\xBF\"指標ID\",\"大基本目標\""));
+  lines = g_strsplit (utf8, "\r\n", -1);
+  g_assert_cmpstr (lines[1], ==,
+                   "\"i01\",\"1 しごとの創生\",\"1-1 安定した雇用の創出\",\"\",\"新規求人数\",\"数値目標\","
+                   "\"高いほど良い\",\"商工労働課\",\"\",\"基準値\",2019,1563,\"件\",\"\",\"\",\"\",\"\",\"\"");
+  g_assert_nonnull (strstr (utf8, "\"実績値\",2023,1472,\"件\",\"\",\"\",\"\",\"概ね順調に進捗\",92.3\r\n"));
+  g_assert_nonnull (strstr (utf8, ",\"基準値\",2019,11942,\"億円\",\"\",\"平成30年\","));
+
+  /* CP932 on request: the same text, without the mark. */
+  run_cli (&encoded, "convert", "--data", "--encoding", "cp932", g_getenv ("KENSHO_SAMPLE"), "-o", sjis, NULL);
+  g_assert_cmpint (encoded.status, ==, 0);
+  g_assert_true (g_file_get_contents (sjis, &cp932, &cp932_length, NULL));
+  decoded = g_convert (cp932, (gssize) cp932_length, "UTF-8", "CP932", NULL, NULL, NULL);
+  g_assert_cmpstr (decoded, ==, utf8 + 3);
+
+  run_cli (&wrong, "convert", "--data", "--encoding", "latin1", g_getenv ("KENSHO_SAMPLE"), "-o", sjis, NULL);
+  g_assert_cmpint (wrong.status, ==, 1);
+  g_assert_nonnull (strstr (wrong.err, "latin1"));
+  g_unlink (xlsx);
+  g_unlink (csv);
+  g_unlink (sjis);
+}
+
 static void
 test_number_formats (void)
 {
@@ -220,5 +313,7 @@ main (int argc, char **argv)
   g_test_add_func ("/spreadsheet/convert-problems", test_convert_problems);
   g_test_add_func ("/spreadsheet/not-a-workbook", test_not_a_workbook);
   g_test_add_func ("/spreadsheet/number-formats", test_number_formats);
+  g_test_add_func ("/spreadsheet/export-xlsx", test_export_xlsx);
+  g_test_add_func ("/spreadsheet/export-cli", test_export_cli);
   return g_test_run ();
 }

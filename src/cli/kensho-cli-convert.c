@@ -5,8 +5,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "kensho-cli.h"
+#include "kensho-csv.h"
+#include "kensho-open-data.h"
 #include "kensho-sheet-import.h"
 #include "kensho-sheet-xml.h"
+#include "kensho-xlsx-export.h"
 
 static gboolean
 has_extension (const char *path, const char *extension)
@@ -42,6 +45,32 @@ import (const char *input, const char *output, const char *sheet_name, const cha
   return problems->len > 0 ? KENSHO_CLI_EXIT_INVALID : KENSHO_CLI_EXIT_OK;
 }
 
+static int
+export (const char *input, const char *output, gboolean data, const char *encoding)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file (input, &error);
+  gboolean ok;
+
+  if (sheet == NULL)
+    {
+      kensho_cli_print_error (error);
+      return KENSHO_CLI_EXIT_INVALID;
+    }
+  if (has_extension (output, ".xlsx"))
+    ok = kensho_xlsx_export_file (sheet, output, &error);
+  else if (data)
+    ok = kensho_open_data_save_csv (sheet, output, encoding, &error);
+  else
+    ok = kensho_csv_save_file (sheet, output, &error);
+  if (!ok)
+    {
+      kensho_cli_print_error (error);
+      return KENSHO_CLI_EXIT_INVALID;
+    }
+  return KENSHO_CLI_EXIT_OK;
+}
+
 int
 kensho_cli_run_convert (int argc, char **argv)
 {
@@ -50,20 +79,25 @@ kensho_cli_run_convert (int argc, char **argv)
   g_autofree char *sheet_name = NULL;
   g_autofree char *map = NULL;
   g_autofree char *encoding = NULL;
+  gboolean data = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write; the format follows the extension"), N_("OUT") },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet_name, N_("The worksheet to import (the first one otherwise)"), N_("NAME") },
     { "map", 0, 0, G_OPTION_ARG_STRING, &map,
       N_("What columns hold where the headings do not say, such as C=target-name,E=kpi"), N_("COLUMN=FIELD,…") },
+    { "data", 0, 0, G_OPTION_ARG_NONE, &data,
+      N_("Write the open-data table (one row per indicator, series and year) instead of the printed columns"), NULL },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
+      N_("The CSV file’s encoding: utf-8 (with a byte-order mark, the default) or cp932"), N_("ENCODING") },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("Imports a workbook laid out as the printed sheet (.xlsx) into a sheet file (.xml). "
-                                  "Problems are printed as FILE:ROW:COLUMN: message; exits with 1 when anything "
-                                  "was left out and 2 when nothing could be read."));
+                                _("Imports a workbook laid out as the printed sheet (.xlsx) into a sheet file (.xml), "
+                                  "or exports a sheet file as .xlsx or CSV. Problems are printed as FILE:ROW:COLUMN: "
+                                  "message; exits with 1 when anything was left out and 2 when nothing could be read."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return kensho_cli_usage_error (context, error->message);
   if (argc != 2)
@@ -72,5 +106,12 @@ kensho_cli_run_convert (int argc, char **argv)
     return kensho_cli_usage_error (context, _("Say where to write with -o OUT."));
   if (kensho_sheet_import_is_spreadsheet (argv[1]) && has_extension (output, ".xml"))
     return import (argv[1], output, sheet_name, map, encoding);
-  return kensho_cli_usage_error (context, _("Convert a spreadsheet (.xlsx) into a sheet file (.xml)."));
+  if (has_extension (argv[1], ".xml") && (has_extension (output, ".xlsx") || has_extension (output, ".csv")))
+    {
+      if (data && !has_extension (output, ".csv"))
+        return kensho_cli_usage_error (context, _("--data writes a CSV file: name one with -o OUT.csv."));
+      return export (argv[1], output, data, encoding);
+    }
+  return kensho_cli_usage_error (context, _("Convert a spreadsheet (.xlsx) into a sheet file (.xml), "
+                                            "or a sheet file (.xml) into .xlsx or .csv."));
 }

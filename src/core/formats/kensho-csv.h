@@ -13,5 +13,7 @@ gboolean  kensho_csv_save_file (KenshoSheet  *sheet,
                                 const char   *path,
                                 GError      **error);
 char     *kensho_node_dup_heading (KenshoNode *node);
+/* A cell a spreadsheet would run as a formula: written with a leading '. */
+gboolean  kensho_csv_needs_neutralising (const char *text);
 
 G_END_DECLS

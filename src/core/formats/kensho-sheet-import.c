@@ -5,6 +5,7 @@
 
 #include "kensho-error.h"
 #include "kensho-era.h"
+#include "kensho-open-data.h"
 #include "kensho-sheet-import.h"
 #include "kensho-util.h"
 #include "kensho-xlsx-reader.h"
@@ -854,6 +855,45 @@ kensho_sheet_import_read_grids (const char *path, const char *encoding, GError *
   return NULL;
 }
 
+/* Kensho's own export keeps what the printed layout cannot show (the
+ * direction) on its data worksheet: read it back from there. */
+static void
+restore_from_data_grid (KenshoSheet *sheet, GPtrArray *grids)
+{
+  g_autoptr(GHashTable) directions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) indicators = NULL;
+
+  for (guint i = 0; i < grids->len; i++)
+    {
+      KenshoCellGrid *grid = g_ptr_array_index (grids, i);
+
+      if (g_strcmp0 (kensho_cell_grid_get (grid, 0, KENSHO_OPEN_DATA_ID), "指標ID") != 0 ||
+          g_strcmp0 (kensho_cell_grid_get (grid, 0, KENSHO_OPEN_DATA_DIRECTION), "方向") != 0)
+        continue;
+      for (guint r = 1; r < kensho_cell_grid_get_n_rows (grid); r++)
+        {
+          const char *name = kensho_cell_grid_get (grid, r, KENSHO_OPEN_DATA_NAME);
+          const char *label = kensho_cell_grid_get (grid, r, KENSHO_OPEN_DATA_DIRECTION);
+
+          if (name != NULL && label != NULL)
+            g_hash_table_insert (directions, (gpointer) name, (gpointer) label);
+        }
+      break;
+    }
+  if (g_hash_table_size (directions) == 0)
+    return;
+  indicators = kensho_sheet_dup_indicators (sheet);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      KenshoIndicator *indicator = g_ptr_array_index (indicators, i);
+      KenshoDirection direction;
+
+      if (kensho_open_data_direction_from_label (g_hash_table_lookup (directions, kensho_indicator_get_name (indicator)),
+                                                 &direction))
+        kensho_indicator_set_direction (indicator, direction);
+    }
+}
+
 KenshoSheet *
 kensho_sheet_import_file (const char *path,
                           const char *sheet_name,
@@ -891,5 +931,7 @@ kensho_sheet_import_file (const char *path,
   sheet = kensho_sheet_import_grid (grid, fields, problems, &local_error);
   if (sheet == NULL)
     g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, local_error->message);
+  else
+    restore_from_data_grid (sheet, grids);
   return sheet;
 }
