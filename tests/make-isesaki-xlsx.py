@@ -4,10 +4,13 @@
 city keeps it in Excel) from a Kensho sheet file, with openpyxl, so that the
 import is tried on a workbook Kensho did not write.
 
-    make-isesaki-xlsx.py SHEET.xml OUT.xlsx [--spoil]
+    make-isesaki-xlsx.py SHEET.xml OUT.xlsx|OUT.csv [--spoil]
 
 --spoil writes two rows that cannot be read fully: a value that is no
-figure, and a row without an indicator name."""
+figure, and a row without an indicator name. OUT.csv is the worksheet as
+Excel saves it as CSV on Windows: CP932, CRLF, the figures as shown, a
+merged range's value in its first row only."""
+import csv
 import sys
 import xml.etree.ElementTree as ET
 
@@ -73,9 +76,9 @@ def cell_text(series_names, values):
     return out
 
 
-def write_value(ws, row, column, series_names, values):
+def write_value(ws, row, column, series_names, values, as_text):
     """A plain figure as a number with its number format, as Excel keeps it."""
-    if len(values) == 1 and values[0] is not None and values[0].get("num") is not None \
+    if not as_text and len(values) == 1 and values[0] is not None and values[0].get("num") is not None \
             and not values[0].get("period") and not values[0].get("note"):
         v = values[0]
         num, unit = v.get("num"), v.get("unit") or ""
@@ -155,7 +158,7 @@ def main():
                     if at is None or int(v.get("fy")) == at:
                         found = v
                 values.append(found)
-            write_value(ws, row, 7 + i, names, values)
+            write_value(ws, row, 7 + i, names, values, out.endswith(".csv"))
         ws.cell(row=row, column=14, value=ind.findtext("k:division", namespaces=NS))
         row += 1
 
@@ -191,6 +194,12 @@ def main():
         for cell in r:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
 
+    if out.endswith(".csv"):
+        with open(out, "w", encoding="cp932", newline="") as f:
+            writer = csv.writer(f, lineterminator="\r\n")
+            for values in ws.iter_rows(values_only=True):
+                writer.writerow(["" if v is None else v for v in values])
+        return
     # A second worksheet, as cities keep one for their own notes.
     other = wb.create_sheet("メモ")
     other.append(["集計用"])

@@ -180,6 +180,42 @@ test_not_a_workbook (void)
   g_unlink (path);
 }
 
+/* The worksheet saved as CSV by Excel on Windows (CP932, merged values in
+ * their first row only), and the same as UTF-8 with a byte-order mark. */
+static void
+test_import_csv (void)
+{
+  g_autofree char *path = make_workbook ("isesaki.csv", NULL);
+  g_autofree char *utf8_path = g_build_filename (g_get_tmp_dir (), "isesaki-utf8.csv", NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kensho_import_problem_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) expected = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
+  g_autoptr(KenshoSheet) sheet = NULL;
+  g_autoptr(KenshoSheet) utf8_sheet = NULL;
+  g_autofree char *cp932 = NULL;
+  g_autofree char *utf8 = NULL;
+  g_autofree char *with_bom = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &cp932, &length, NULL));
+  g_assert_false (g_utf8_validate_len (cp932, length, NULL));
+  sheet = kensho_sheet_import_file (path, NULL, NULL, NULL, problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  assert_same_indicators (expected, sheet);
+
+  utf8 = g_convert (cp932, (gssize) length, "UTF-8", "CP932", NULL, NULL, &error);
+  g_assert_no_error (error);
+  with_bom = g_strconcat ("\xEF\xBB\xBF", utf8, NULL);
+  g_assert_true (g_file_set_contents (utf8_path, with_bom, -1, NULL));
+  utf8_sheet = kensho_sheet_import_file (utf8_path, NULL, NULL, NULL, problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  assert_same_indicators (expected, utf8_sheet);
+  g_unlink (path);
+  g_unlink (utf8_path);
+}
+
 /* Kensho's export, opened by openpyxl, then read back by the import. */
 static void
 test_export_xlsx (void)
@@ -310,6 +346,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/spreadsheet/import-isesaki", test_import_isesaki);
   g_test_add_func ("/spreadsheet/convert-cli", test_convert_cli);
+  g_test_add_func ("/spreadsheet/import-csv", test_import_csv);
   g_test_add_func ("/spreadsheet/convert-problems", test_convert_problems);
   g_test_add_func ("/spreadsheet/not-a-workbook", test_not_a_workbook);
   g_test_add_func ("/spreadsheet/number-formats", test_number_formats);

@@ -135,6 +135,12 @@ kensho_cell_grid_add_merge (KenshoCellGrid *grid, const KenshoCellRange *range)
   grid->n_columns = MAX (grid->n_columns, range->last_column + 1);
 }
 
+guint
+kensho_cell_grid_get_n_merges (KenshoCellGrid *grid)
+{
+  return grid->merges->len;
+}
+
 const KenshoCellRange *
 kensho_cell_grid_find_merge (KenshoCellGrid *grid, guint row, guint column)
 {

@@ -42,6 +42,7 @@ const char     *kensho_cell_grid_get          (KenshoCellGrid *grid,
                                                guint           column);
 void            kensho_cell_grid_add_merge    (KenshoCellGrid *grid,
                                                const KenshoCellRange *range);
+guint           kensho_cell_grid_get_n_merges (KenshoCellGrid *grid);
 const KenshoCellRange *kensho_cell_grid_find_merge (KenshoCellGrid *grid,
                                                     guint           row,
                                                     guint           column);

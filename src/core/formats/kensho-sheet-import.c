@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kensho-csv-reader.h"
 #include "kensho-error.h"
 #include "kensho-era.h"
 #include "kensho-open-data.h"
@@ -213,6 +214,25 @@ count_headings (KenshoCellGrid *grid, guint row, gboolean own_only)
   return n;
 }
 
+/* A row whose own cells are all headings (and there is one at least). */
+static gboolean
+is_heading_only (KenshoCellGrid *grid, guint row)
+{
+  guint n = 0;
+
+  for (guint c = 0; c < kensho_cell_grid_get_n_columns (grid); c++)
+    {
+      const char *text = kensho_cell_grid_get_own (grid, row, c);
+
+      if (text == NULL)
+        continue;
+      if (strlen (text) >= 200 || kensho_import_field_for_heading (text) == KENSHO_IMPORT_IGNORE)
+        return FALSE;
+      n++;
+    }
+  return n > 0;
+}
+
 typedef struct
 {
   int heading_row;     /* -1: none */
@@ -232,8 +252,7 @@ find_heading (KenshoCellGrid *grid, Layout *layout)
       {
         layout->heading_row = (int) r;
         /* A second heading row: 数値目標 | 具体的な施策 under one heading. */
-        layout->n_heading_rows = count_headings (grid, r + 1, TRUE) >= 1 &&
-                                 count_headings (grid, r + 1, FALSE) >= 4 ? 2 : 1;
+        layout->n_heading_rows = is_heading_only (grid, r + 1) ? 2 : 1;
         return TRUE;
       }
   return FALSE;
@@ -332,6 +351,9 @@ typedef struct
   GPtrArray *problems;
   GHashTable *nodes;      /* "parent-pointer\ntext" → KenshoNode */
   GPtrArray *divisions;
+  /* The groups of the rows above: a CSV saved by Excel keeps a merged
+   * cell's value in its first row only. */
+  KenshoNode *goal, *subgoal, *measure;
   guint row;
   guint n_indicators;
   int fiscal_year;
@@ -662,12 +684,28 @@ read_row (Import *self)
 
   if (goal != NULL)
     parent = find_or_add_node (self, parent, KENSHO_NODE_GOAL, goal, (guint) column_of (self, KENSHO_IMPORT_GOAL));
+  else if (self->goal != NULL)
+    parent = self->goal;
+  if (parent != self->goal)
+    self->subgoal = self->measure = NULL;
+  self->goal = kensho_node_get_kind (parent) == KENSHO_NODE_GOAL ? parent : NULL;
   if (subgoal != NULL && kensho_node_get_kind (parent) == KENSHO_NODE_GOAL)
     parent = find_or_add_node (self, parent, KENSHO_NODE_SUBGOAL, subgoal,
                                (guint) column_of (self, KENSHO_IMPORT_SUBGOAL));
-  if (!is_target && !is_dash (measure) && kensho_node_get_kind (parent) != KENSHO_NODE_ROOT)
-    parent = find_or_add_node (self, parent, KENSHO_NODE_MEASURE, measure,
-                               (guint) column_of (self, KENSHO_IMPORT_MEASURE));
+  else if (self->subgoal != NULL)
+    parent = self->subgoal;
+  if (parent != self->subgoal)
+    self->measure = NULL;
+  self->subgoal = kensho_node_get_kind (parent) == KENSHO_NODE_SUBGOAL ? parent : NULL;
+  /* Without merged cells, a KPI with no measure written belongs to the
+   * measure above; a numerical target ends it. */
+  if (is_target)
+    self->measure = NULL;
+  else if (!is_dash (measure) && kensho_node_get_kind (parent) != KENSHO_NODE_ROOT)
+    parent = self->measure = find_or_add_node (self, parent, KENSHO_NODE_MEASURE, measure,
+                                               (guint) column_of (self, KENSHO_IMPORT_MEASURE));
+  else if (self->measure != NULL && kensho_cell_grid_get_n_merges (self->grid) == 0)
+    parent = self->measure;
 
   indicator = kensho_indicator_new (is_target ? KENSHO_INDICATOR_TARGET : KENSHO_INDICATOR_KPI, name);
   id = kensho_sheet_make_id (self->sheet, KENSHO_NODE_INDICATOR);
@@ -779,7 +817,7 @@ kensho_sheet_import_grid (KenshoCellGrid *grid, GArray *fields, GPtrArray *probl
   g_autoptr(GHashTable) nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) divisions = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) guessed = g_array_new (FALSE, TRUE, sizeof (KenshoImportField));
-  Import self = { sheet, grid, NULL, problems, nodes, divisions, 0, 0, 0 };
+  Import self = { sheet, grid, NULL, problems, nodes, divisions, NULL, NULL, NULL, 0, 0, 0 };
   Layout layout = { 0 };
   int actual_year, target_year, baseline_year, final_year;
   guint first_row;
@@ -840,7 +878,7 @@ kensho_sheet_import_is_spreadsheet (const char *path)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
-  return g_str_has_suffix (lower, ".xlsx");
+  return g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".csv");
 }
 
 GPtrArray *
@@ -850,6 +888,17 @@ kensho_sheet_import_read_grids (const char *path, const char *encoding, GError *
 
   if (g_str_has_suffix (lower, ".xlsx"))
     return kensho_xlsx_read_file (path, error);
+  if (g_str_has_suffix (lower, ".csv"))
+    {
+      KenshoCellGrid *grid = kensho_csv_read_file (path, encoding, error);
+      GPtrArray *grids;
+
+      if (grid == NULL)
+        return NULL;
+      grids = g_ptr_array_new_with_free_func ((GDestroyNotify) kensho_cell_grid_free);
+      g_ptr_array_add (grids, grid);
+      return grids;
+    }
   g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_NOT_A_SHEET,
                _("%s: Kensho imports .xlsx, .ods and .csv files."), path);
   return NULL;
