@@ -191,6 +191,16 @@ read_shared_strings (Reader *self, GError **error)
     {
       g_autoptr(GString) text = NULL;
 
+      if (is_element (&part, "sst"))
+        {
+          /* Refused at once when the count says it, not 300,000 strings later. */
+          g_autofree char *count = get_attribute (&part, "uniqueCount");
+
+          if (count != NULL && g_ascii_strtoull (count, NULL, 10) > KENSHO_XLSX_MAX_SHARED_STRINGS)
+            return set_error (error, KENSHO_ERROR_TOO_LARGE, self->path,
+                              _("The spreadsheet has too many different texts to be a sheet."));
+          continue;
+        }
       if (!is_element (&part, "si"))
         continue;
       if (self->shared->len >= KENSHO_XLSX_MAX_SHARED_STRINGS)

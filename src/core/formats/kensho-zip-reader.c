@@ -44,6 +44,14 @@ kensho_zip_read_parts (const char        *path,
   data = g_bytes_get_data (file, &file_size);
   limit = MIN (KENSHO_ZIP_MAX_TOTAL, (gint64) file_size * KENSHO_ZIP_MAX_RATIO + 1024 * 1024);
 
+  /* Excel saves a workbook with a password as an OLE compound file
+   * holding the encrypted package. */
+  if (file_size >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    {
+      fail (error, KENSHO_ERROR_FORBIDDEN_CONTENT, path,
+            _("The spreadsheet is protected by a password, or is an old .xls file; save it as .xlsx without a password and try again."));
+      return NULL;
+    }
   archive = archive_read_new ();
   archive_read_support_format_zip_seekable (archive);
   archive_read_support_filter_none (archive);

@@ -14,8 +14,9 @@ G_BEGIN_DECLS
  * KENSHO_ERROR_FORBIDDEN_CONTENT (encrypted) or KENSHO_ERROR_IO, with a
  * message that starts with the path. */
 #define KENSHO_ZIP_MAX_ENTRIES 10000
-#define KENSHO_ZIP_MAX_TOTAL   ((gint64) 64 * 1024 * 1024)
-#define KENSHO_ZIP_MAX_RATIO   200
+/* A workbook of 10,000 indicators unpacks to about 15 MB, 10 times its size. */
+#define KENSHO_ZIP_MAX_TOTAL   ((gint64) 40 * 1024 * 1024)
+#define KENSHO_ZIP_MAX_RATIO   100
 
 typedef gboolean (*KenshoZipWantFunc) (const char *name, gpointer user_data);
 
