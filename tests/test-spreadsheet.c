@@ -125,6 +125,22 @@ test_convert_cli (void)
   run_cli (&validate, "validate", output, NULL);
   g_assert_cmpint (validate.status, ==, 0);
   g_assert_nonnull (strstr (validate.out, "valid, 47 indicators"));
+
+  /* --map overrides the headings: column E read as nothing leaves the 41
+   * KPIs out, each said; a map that is no map is refused. */
+  {
+    g_auto(Run) mapped = { 0 };
+    g_auto(Run) wrong = { 0 };
+    g_auto(GStrv) lines = NULL;
+
+    run_cli (&mapped, "convert", "--map", "E=ignore", path, "-o", output, NULL);
+    g_assert_cmpint (mapped.status, ==, 1);
+    lines = g_strsplit (mapped.err, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 42);
+    run_cli (&wrong, "convert", "--map", "E=kpi-name", path, "-o", output, NULL);
+    g_assert_cmpint (wrong.status, ==, 2);
+    g_assert_nonnull (strstr (wrong.err, "E=kpi-name"));
+  }
   g_unlink (path);
   g_unlink (output);
 }

@@ -35,8 +35,8 @@ static const char *direction_labels[] = {
   [KENSHO_DIRECTION_LEVEL] = "水準維持",
 };
 
-static const char *
-direction_label (KenshoDirection direction)
+const char *
+kensho_open_data_direction_label (KenshoDirection direction)
 {
   return direction < G_N_ELEMENTS (direction_labels) ? direction_labels[direction]
                                                      : direction_labels[KENSHO_DIRECTION_HIGHER];
@@ -82,7 +82,7 @@ add_row (Rows *self, const char *value_kind, int fiscal_year, const KenshoValue 
   row[KENSHO_OPEN_DATA_NAME] = g_strdup (kensho_indicator_get_name (self->indicator));
   row[KENSHO_OPEN_DATA_KIND] = g_strdup (kensho_indicator_get_indicator_kind (self->indicator) == KENSHO_INDICATOR_TARGET
                                          ? "数値目標" : "KPI");
-  row[KENSHO_OPEN_DATA_DIRECTION] = g_strdup (direction_label (kensho_indicator_get_direction (self->indicator)));
+  row[KENSHO_OPEN_DATA_DIRECTION] = g_strdup (kensho_open_data_direction_label (kensho_indicator_get_direction (self->indicator)));
   row[KENSHO_OPEN_DATA_DIVISION] = g_strdup (kensho_indicator_get_division (self->indicator));
   row[KENSHO_OPEN_DATA_SERIES] = g_strdup (self->series_name);
   row[KENSHO_OPEN_DATA_VALUE_KIND] = g_strdup (value_kind);

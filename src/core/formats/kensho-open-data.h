@@ -36,6 +36,7 @@ typedef enum
  * KENSHO_OPEN_DATA_N_COLUMNS strings ("" where there is nothing). */
 GPtrArray *kensho_open_data_rows             (KenshoSheet          *sheet);
 gboolean   kensho_open_data_column_is_number (KenshoOpenDataColumn  column);
+const char *kensho_open_data_direction_label (KenshoDirection   direction);
 gboolean   kensho_open_data_direction_from_label (const char       *label,
                                                   KenshoDirection  *direction);
 /* @encoding: NULL or "utf-8" (with a byte-order mark), or "cp932" (what

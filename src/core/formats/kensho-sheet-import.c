@@ -77,6 +77,7 @@ static const struct
   [KENSHO_IMPORT_RATING] = { "rating", N_("Progress") },
   [KENSHO_IMPORT_DELAY_REASON] = { "reason", N_("Reason for delay") },
   [KENSHO_IMPORT_DIVISION] = { "division", N_("Responsible division") },
+  [KENSHO_IMPORT_DIRECTION] = { "direction", N_("Direction") },
 };
 
 const char *
@@ -162,6 +163,8 @@ kensho_import_field_for_heading (const char *heading)
     return KENSHO_IMPORT_RATING;
   if (strstr (h, "担当"))
     return KENSHO_IMPORT_DIVISION;
+  if (g_str_equal (h, "方向"))
+    return KENSHO_IMPORT_DIRECTION;
   return KENSHO_IMPORT_IGNORE;
 }
 
@@ -330,7 +333,7 @@ kensho_sheet_import_parse_map (const char *map, GArray *fields, GError **error)
           g_autofree char *quoted = kensho_quote_for_message (items[i]);
 
           g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_FAILED,
-                       _("“%s” is not COLUMN=FIELD, such as E=kpi (fields: goal, subgoal, target-name, measure, kpi, commentary, activities, issues, next-steps, baseline, previous-actual, actual, target, final-target, rating, reason, division, ignore)."),
+                       _("“%s” is not COLUMN=FIELD, such as E=kpi (fields: goal, subgoal, target-name, measure, kpi, commentary, activities, issues, next-steps, baseline, previous-actual, actual, target, final-target, rating, reason, division, direction, ignore)."),
                        quoted);
           return FALSE;
         }
@@ -549,7 +552,7 @@ static void
 set_values (Import *self, KenshoIndicator *indicator)
 {
   g_auto(GStrv) names = NULL;
-  g_autofree char *cells[KENSHO_N_COLUMNS] = { NULL };
+  char *cells[KENSHO_N_COLUMNS] = { NULL };
   guint n_series;
 
   for (guint i = 0; i < KENSHO_N_COLUMNS; i++)
@@ -607,6 +610,8 @@ set_values (Import *self, KenshoIndicator *indicator)
         kensho_series_set_column (kensho_indicator_get_series (indicator, s), column,
                                   self->fiscal_year, g_ptr_array_index (values, s));
     }
+  for (guint i = 0; i < KENSHO_N_COLUMNS; i++)
+    g_free (cells[i]);
   /* The indicator's unit: the first a figure has ("待機児童なし" has none). */
   for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
     {
@@ -736,6 +741,13 @@ read_row (Import *self)
       }
   }
   set_values (self, indicator);
+  {
+    g_autofree char *direction_label = field_text (self, KENSHO_IMPORT_DIRECTION);
+    KenshoDirection direction;
+
+    if (direction_label != NULL && kensho_open_data_direction_from_label (direction_label, &direction))
+      kensho_indicator_set_direction (indicator, direction);
+  }
   if (!is_dash (rating))
     set_rating (self, indicator, rating);
   if (!is_dash (reason))
@@ -904,45 +916,6 @@ kensho_sheet_import_read_grids (const char *path, const char *encoding, GError *
   return NULL;
 }
 
-/* Kensho's own export keeps what the printed layout cannot show (the
- * direction) on its data worksheet: read it back from there. */
-static void
-restore_from_data_grid (KenshoSheet *sheet, GPtrArray *grids)
-{
-  g_autoptr(GHashTable) directions = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) indicators = NULL;
-
-  for (guint i = 0; i < grids->len; i++)
-    {
-      KenshoCellGrid *grid = g_ptr_array_index (grids, i);
-
-      if (g_strcmp0 (kensho_cell_grid_get (grid, 0, KENSHO_OPEN_DATA_ID), "指標ID") != 0 ||
-          g_strcmp0 (kensho_cell_grid_get (grid, 0, KENSHO_OPEN_DATA_DIRECTION), "方向") != 0)
-        continue;
-      for (guint r = 1; r < kensho_cell_grid_get_n_rows (grid); r++)
-        {
-          const char *name = kensho_cell_grid_get (grid, r, KENSHO_OPEN_DATA_NAME);
-          const char *label = kensho_cell_grid_get (grid, r, KENSHO_OPEN_DATA_DIRECTION);
-
-          if (name != NULL && label != NULL)
-            g_hash_table_insert (directions, (gpointer) name, (gpointer) label);
-        }
-      break;
-    }
-  if (g_hash_table_size (directions) == 0)
-    return;
-  indicators = kensho_sheet_dup_indicators (sheet);
-  for (guint i = 0; i < indicators->len; i++)
-    {
-      KenshoIndicator *indicator = g_ptr_array_index (indicators, i);
-      KenshoDirection direction;
-
-      if (kensho_open_data_direction_from_label (g_hash_table_lookup (directions, kensho_indicator_get_name (indicator)),
-                                                 &direction))
-        kensho_indicator_set_direction (indicator, direction);
-    }
-}
-
 KenshoSheet *
 kensho_sheet_import_file (const char *path,
                           const char *sheet_name,
@@ -951,12 +924,24 @@ kensho_sheet_import_file (const char *path,
                           GPtrArray  *problems,
                           GError    **error)
 {
-  g_autoptr(GPtrArray) grids = kensho_sheet_import_read_grids (path, encoding, error);
+  g_autoptr(GPtrArray) grids = NULL;
   g_autoptr(GArray) fields = NULL;
   KenshoCellGrid *grid = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
   KenshoSheet *sheet;
 
+  if (g_str_has_suffix (lower, ".xlsx"))
+    {
+      KenshoCellGrid *only = kensho_xlsx_read_sheet (path, sheet_name, error);
+
+      if (only == NULL)
+        return NULL;
+      grids = g_ptr_array_new_with_free_func ((GDestroyNotify) kensho_cell_grid_free);
+      g_ptr_array_add (grids, only);
+    }
+  else
+    grids = kensho_sheet_import_read_grids (path, encoding, error);
   if (grids == NULL)
     return NULL;
   for (guint i = 0; i < grids->len && sheet_name != NULL; i++)
@@ -980,7 +965,5 @@ kensho_sheet_import_file (const char *path,
   sheet = kensho_sheet_import_grid (grid, fields, problems, &local_error);
   if (sheet == NULL)
     g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, local_error->message);
-  else
-    restore_from_data_grid (sheet, grids);
   return sheet;
 }

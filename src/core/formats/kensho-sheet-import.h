@@ -27,6 +27,7 @@ typedef enum
   KENSHO_IMPORT_RATING,          /* 進捗状況 */
   KENSHO_IMPORT_DELAY_REASON,
   KENSHO_IMPORT_DIVISION,        /* 担当課 */
+  KENSHO_IMPORT_DIRECTION,       /* 方向: 高いほど良い, 低いほど良い, 水準維持 */
   KENSHO_N_IMPORT_FIELDS
 } KenshoImportField;
 

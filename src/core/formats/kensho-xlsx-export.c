@@ -17,7 +17,9 @@ enum
 {
   COL_GOAL, COL_SUBGOAL, COL_TARGET_NAME, COL_MEASURE, COL_KPI, COL_COMMENTARY,
   COL_BASELINE, /* … the five value columns … */
-  COL_RATING = COL_BASELINE + KENSHO_N_COLUMNS, COL_REASON, COL_DIVISION, N_COLS
+  COL_RATING = COL_BASELINE + KENSHO_N_COLUMNS, COL_REASON, COL_DIVISION,
+  COL_DIRECTION, /* hidden: read back by the import, never printed */
+  N_COLS
 };
 
 #define HEADING_ROW 3
@@ -163,6 +165,8 @@ write_indicator (Export *self, lxw_row_t row, KenshoIndicator *indicator)
               rating ? rating_format (self, rating) : NULL);
   write_text (self, row, COL_REASON, reason ? reason : "-", NULL);
   write_text (self, row, COL_DIVISION, kensho_indicator_get_division (indicator), NULL);
+  write_text (self, row, COL_DIRECTION,
+              kensho_open_data_direction_label (kensho_indicator_get_direction (indicator)), NULL);
 }
 
 /* Merges @column from @first to @last holding @node's heading. */
@@ -225,7 +229,7 @@ write_headings (Export *self)
   const char *headings[N_COLS] = {
     "大基本目標", "小基本目標", "数値目標", NULL, "重要業績評価指標\n(KPI) 名称", commentary,
     baseline_heading, previous_heading, actual_heading, target_heading, final_heading,
-    "進捗状況", "進捗が遅れている\n理由", "指標の担当課",
+    "進捗状況", "進捗が遅れている\n理由", "指標の担当課", "方向",
   };
   g_autofree char *title = kensho_sheet_dup_display_title (self->sheet);
   const char *label = kensho_sheet_get_label (self->sheet);
@@ -250,11 +254,13 @@ write_headings (Export *self)
 static void
 write_layout (Export *self)
 {
-  static const double widths[N_COLS] = { 12, 14, 16, 16, 22, 50, 13, 13, 13, 13, 13, 12, 26, 14 };
+  static const double widths[N_COLS] = { 12, 14, 16, 16, 22, 50, 13, 13, 13, 13, 13, 12, 26, 14, 12 };
   lxw_worksheet *ws = self->worksheet;
+  lxw_row_col_options hidden = { .hidden = LXW_TRUE };
 
   for (guint c = 0; c < N_COLS; c++)
-    worksheet_set_column (ws, (lxw_col_t) c, (lxw_col_t) c, widths[c], NULL);
+    worksheet_set_column_opt (ws, (lxw_col_t) c, (lxw_col_t) c, widths[c], NULL,
+                              c == COL_DIRECTION ? &hidden : NULL);
   write_headings (self);
   write_node (self, kensho_sheet_get_root (self->sheet), FIRST_DATA_ROW);
   /* A3 landscape, one page wide, the two heading rows on every page. */

@@ -663,7 +663,8 @@ read_worksheet (Reader *self, const char *name, KenshoCellGrid *grid, GError **e
             }
           if (status != 1)
             break;
-          if (++self->n_cells > KENSHO_XLSX_MAX_CELLS)
+          if (++self->n_cells > KENSHO_XLSX_MAX_WORKBOOK_CELLS ||
+              kensho_cell_grid_get_n_cells (grid) >= KENSHO_XLSX_MAX_CELLS)
             return too_many_cells (self, error);
           if (inline_text != NULL)
             kensho_cell_grid_take (grid, cell_row, cell_column, g_string_free (g_steal_pointer (&inline_text), FALSE));
@@ -776,8 +777,8 @@ read_workbook (Reader *self, GError **error)
   return g_steal_pointer (&sheets);
 }
 
-GPtrArray *
-kensho_xlsx_read_file (const char *path, GError **error)
+static GPtrArray *
+read_grids (const char *path, gboolean one, const char *sheet_name, GError **error)
 {
   g_autoptr(GHashTable) parts = kensho_zip_read_parts (path, want_part, NULL, error);
   g_autoptr(GPtrArray) shared = g_ptr_array_new_with_free_func (g_free);
@@ -797,9 +798,34 @@ kensho_xlsx_read_file (const char *path, GError **error)
       SheetEntry *entry = g_ptr_array_index (sheets, i);
       g_autoptr(KenshoCellGrid) grid = kensho_cell_grid_new (entry->name);
 
+      if (one && (sheet_name != NULL ? !g_str_equal (entry->name, sheet_name) : i > 0))
+        continue;
       if (!read_worksheet (&self, entry->part, grid, error))
         return NULL;
       g_ptr_array_add (grids, g_steal_pointer (&grid));
     }
+  if (one && grids->len == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("The spreadsheet has no worksheet “%s”."), sheet_name);
+
+      set_error (error, KENSHO_ERROR_FAILED, path, message);
+      return NULL;
+    }
   return g_steal_pointer (&grids);
+}
+
+GPtrArray *
+kensho_xlsx_read_file (const char *path, GError **error)
+{
+  return read_grids (path, FALSE, NULL, error);
+}
+
+/* Only the worksheet @sheet_name (NULL: the first): the others are not
+ * parsed, so that a large data worksheet beside it costs nothing. */
+KenshoCellGrid *
+kensho_xlsx_read_sheet (const char *path, const char *sheet_name, GError **error)
+{
+  g_autoptr(GPtrArray) grids = read_grids (path, TRUE, sheet_name, error);
+
+  return grids ? g_ptr_array_steal_index (grids, 0) : NULL;
 }
