@@ -31,6 +31,7 @@ GENERATOR = os.path.join(SRC, "bench", "generate-sheet.py")
 
 SIZES = [int(n) for n in os.environ.get("SIZES", "47 1000 10000 100000").split()]
 PDF_SIZES = [int(n) for n in os.environ.get("PDF_SIZES", "47 1000 2000 10000").split()]
+XLSX_SIZES = [int(n) for n in os.environ.get("XLSX_SIZES", "1000 10000").split()]
 RUNS = int(os.environ.get("RUNS", "5"))
 LARGE = 100000  # from this size on, fewer runs: the machine is shared
 
@@ -244,6 +245,24 @@ def main():
                     "PDF export", n, lo["s"], lo["mb"]), flush=True)
                 results.rows.append(("PDF export", n, None, "s", None, "LibreOffice CSV → PDF", lo["s"],
                                      lo["mb"], None, runs))
+
+        # Spreadsheets: Kensho's .xlsx export and import (the printed layout
+        # read back into a sheet) beside LibreOffice converting the same
+        # workbook (--convert-to ods: it reads and writes every cell).
+        lo_ods = ["soffice", "-env:UserInstallation=file://" + profile, "--headless",
+                  "--convert-to", "ods", "--outdir", os.path.join(work, "lo")]
+        for n in XLSX_SIZES:
+            if n not in files:
+                path = os.path.join(work, "sheet-%d.xml" % n)
+                subprocess.run([sys.executable, GENERATOR, str(n), "--seed", "1", "-o", path], check=True)
+                files[n] = path
+            runs = min(runs_for(n), 3)
+            xlsx = files[n][:-4] + ".xlsx"
+            exp = measure([CLI, "convert", files[n], "-o", xlsx], runs)
+            lo = measure(lo_ods + [xlsx], runs)
+            results.add(".xlsx export", n, exp["s"], "s", exp["mb"], "LibreOffice .xlsx → .ods", lo["s"], lo["mb"], runs)
+            imp = measure([CLI, "convert", xlsx, "-o", os.path.join(work, "imported.xml")], runs)
+            results.add(".xlsx import", n, imp["s"], "s", imp["mb"], "LibreOffice .xlsx → .ods", lo["s"], lo["mb"], runs)
     finally:
         if os.environ.get("KEEP"):
             print("Files kept in", work)
@@ -293,8 +312,8 @@ def render(results, started, pdf):
     except (OSError, ValueError):
         pass
     lines = [
-        "Command: `sh bench/run-benchmarks.sh` (SIZES=\"%s\" PDF_SIZES=\"%s\" RUNS=%d)  " % (
-            " ".join(map(str, SIZES)), " ".join(map(str, PDF_SIZES)), RUNS),
+        "Command: `sh bench/run-benchmarks.sh` (SIZES=\"%s\" PDF_SIZES=\"%s\" XLSX_SIZES=\"%s\" RUNS=%d)  " % (
+            " ".join(map(str, SIZES)), " ".join(map(str, PDF_SIZES)), " ".join(map(str, XLSX_SIZES)), RUNS),
         "Date: %s  " % started.strftime("%Y-%m-%d %H:%M UTC"),
         "Machine: %s  " % machine(),
         "Build: buildtype=%s; app under Xvfb with GSK_RENDERER=cairo  " % buildtype,

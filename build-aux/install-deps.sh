@@ -13,6 +13,7 @@ packages="
   flatpak-builder xdg-utils libfile-mimeinfo-perl shared-mime-info libglib2.0-bin
   librsvg2-common adwaita-icon-theme
   clang libclang-rt-14-dev
+  libarchive-dev libxlsxwriter-dev python3-openpyxl
 "
 
 missing=""

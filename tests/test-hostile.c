@@ -423,6 +423,23 @@ case_path (const HostileCase *test_case)
   }
 }
 
+/* The expected exit status, and one line: the file's name, then the reason. */
+static void
+assert_answer (const HostileCase *test_case, const Run *run, const char *path)
+{
+  g_autofree char *line = NULL;
+
+  g_test_message ("%s: exit %d in %.3f s, %ld MB: %s", test_case->name, run->status,
+                  run->elapsed / 1e6, run->max_rss_kb / 1024, run->out);
+  g_assert_cmpint (run->status, ==, test_case->status);
+  g_assert_true (g_str_has_suffix (run->out, "\n"));
+  line = g_strndup (run->out, strlen (run->out) - 1);
+  g_assert_null (strchr (line, '\n'));
+  g_assert_true (g_str_has_prefix (line, path));
+  g_assert_nonnull (strstr (line, test_case->reason));
+  g_assert_true (g_utf8_validate (line, -1, NULL));
+}
+
 static void
 test_validate (gconstpointer data)
 {
@@ -430,20 +447,9 @@ test_validate (gconstpointer data)
   g_autofree char *path = case_path (test_case);
   const char *args[] = { "validate", path, NULL };
   g_auto(Run) run = { 0 };
-  g_autofree char *line = NULL;
 
   run_cli (&run, args);
-  g_test_message ("%s: exit %d in %.3f s, %ld MB: %s", test_case->name, run.status,
-                  run.elapsed / 1e6, run.max_rss_kb / 1024, run.out);
-
-  g_assert_cmpint (run.status, ==, test_case->status);
-  /* One line: the file's name, then the reason. */
-  g_assert_true (g_str_has_suffix (run.out, "\n"));
-  line = g_strndup (run.out, strlen (run.out) - 1);
-  g_assert_null (strchr (line, '\n'));
-  g_assert_true (g_str_has_prefix (line, path));
-  g_assert_nonnull (strstr (line, test_case->reason));
-  g_assert_true (g_utf8_validate (line, -1, NULL));
+  assert_answer (test_case, &run, path);
   assert_nothing_leaked (run.out);
   assert_no_connection ();
   g_assert_cmpint (run.elapsed, <, TIME_LIMIT_USEC);
@@ -611,10 +617,58 @@ test_junk_lock (gconstpointer data)
   g_assert_cmpint (g_lstat (lock_path, &st), !=, 0);
 }
 
-static GPtrArray *
-read_manifest (void)
+/* A hostile workbook (tests/hostile/WORKBOOKS): made by make-workbooks.py,
+ * the huge ones once per build folder. */
+static char *
+workbook_path (const HostileCase *test_case)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "hostile", "MANIFEST", NULL);
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "hostile-workbooks", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "hostile", "make-workbooks.py", NULL);
+  char *path;
+
+  if (test_case->name[0] != '@')
+    return g_test_build_filename (G_TEST_DIST, "hostile", test_case->name, NULL);
+  path = g_build_filename (dir, test_case->name + 1, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      const char *argv[] = { g_getenv ("KENSHO_PYTHON"), script, "--huge", dir, NULL };
+      g_autoptr(GError) error = NULL;
+      int wait_status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                                   &wait_status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+    }
+  return path;
+}
+
+/* kensho-cli convert refuses each within 2 s of CPU and 100 MB (ASan: its
+ * looser bounds), in one line, and writes nothing. */
+static void
+test_convert_workbook (gconstpointer data)
+{
+  const HostileCase *test_case = data;
+  g_autofree char *path = workbook_path (test_case);
+  g_autofree char *output = g_build_filename (work_dir, "converted.xml", NULL);
+  const char *args[] = { "convert", path, "-o", output, NULL };
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, args);
+  assert_answer (test_case, &run, path);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run.elapsed, <, TIME_LIMIT_USEC);
+#ifdef UNDER_ASAN
+  g_assert_cmpint (run.max_rss_kb, <, RSS_LIMIT_KB);
+#else
+  g_assert_cmpint (run.max_rss_kb, <, 100 * 1024);
+#endif
+}
+
+static GPtrArray *
+read_manifest (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "hostile", name, NULL);
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
   GPtrArray *cases = g_ptr_array_new_with_free_func ((GDestroyNotify) hostile_case_free);
@@ -658,6 +712,7 @@ int
 main (int argc, char **argv)
 {
   g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) workbooks = NULL;
   g_autofree char *secret = NULL;
   g_autofree char *secret_path = NULL;
   int result;
@@ -677,7 +732,7 @@ main (int argc, char **argv)
     g_assert_true (g_file_get_contents (path, &minimal, NULL, NULL));
   }
 
-  cases = read_manifest ();
+  cases = read_manifest ("MANIFEST");
   g_assert_cmpuint (cases->len, >=, 30);
   for (guint i = 0; i < cases->len; i++)
     {
@@ -694,6 +749,15 @@ main (int argc, char **argv)
   g_test_add_data_func ("/hostile/lock/dev-zero-link", GINT_TO_POINTER (JUNK_DEV_ZERO), test_junk_lock);
   g_test_add_data_func ("/hostile/lock/sparse-3gb", GINT_TO_POINTER (JUNK_SPARSE), test_junk_lock);
   g_test_add_data_func ("/hostile/lock/empty", GINT_TO_POINTER (JUNK_EMPTY), test_junk_lock);
+  workbooks = read_manifest ("WORKBOOKS");
+  for (guint i = 0; i < workbooks->len; i++)
+    {
+      HostileCase *test_case = g_ptr_array_index (workbooks, i);
+      g_autofree char *name = g_strdup_printf ("/hostile/convert/%s",
+                                               test_case->name + (test_case->name[0] == '@'));
+
+      g_test_add_data_func (name, test_case, test_convert_workbook);
+    }
   result = g_test_run ();
 
   close (listener);

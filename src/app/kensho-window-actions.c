@@ -6,6 +6,7 @@
 
 #include "kensho-csv.h"
 #include "kensho-export-progress.h"
+#include "kensho-import-dialog.h"
 #include "kensho-indicator-form.h"
 #include "kensho-indicator-table.h"
 #include "kensho-node-form.h"
@@ -15,6 +16,7 @@
 #include "kensho-sheet-properties.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-window-private.h"
+#include "kensho-xlsx-export.h"
 
 /* Opening ----------------------------------------------------------------- */
 
@@ -76,6 +78,65 @@ action_open_sample (GtkWidget *widget, const char *name, GVariant *parameter)
       return;
     }
   kensho_window_set_document (_kensho_window_for_new_sheet (self), document);
+}
+
+/* A workbook read into a new, unsaved sheet (kensho-import-dialog). */
+static void
+on_spreadsheet_imported (KenshoImportDialog *dialog, KenshoSheet *sheet, KenshoWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoDocument) document = kensho_document_new_untitled (get_workspace (self), sheet, &error);
+
+  if (document == NULL)
+    {
+      show_error (self, _("Could Not Import the Spreadsheet"), error->message);
+      return;
+    }
+  kensho_window_set_document (_kensho_window_for_new_sheet (self), document);
+}
+
+static void
+on_import_response (GtkNativeDialog *chooser, int response, KenshoWindow *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+  {
+    g_autoptr(GError) error = NULL;
+    GPtrArray *grids = path ? kensho_sheet_import_read_grids (path, NULL, &error) : NULL;
+    KenshoImportDialog *dialog;
+
+    if (grids == NULL)
+      {
+        show_error (self, _("Could Not Import the Spreadsheet"), error ? error->message : _("Choose a local file."));
+        return;
+      }
+    dialog = kensho_import_dialog_new (GTK_WINDOW (self), path, grids);
+    g_signal_connect (dialog, "import", G_CALLBACK (on_spreadsheet_imported), self);
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+}
+
+static void
+action_import_spreadsheet (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Import a Spreadsheet"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               _("_Open"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Spreadsheets (.xlsx, .csv)"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -633,6 +694,21 @@ action_export_csv (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
+export_xlsx (KenshoWindow *self, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = kensho_xlsx_export_file (kensho_window_get_sheet (self), path, &error);
+
+  export_finished (self, ok, error ? error->message : NULL);
+}
+
+static void
+action_export_xlsx (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  choose_export_file (KENSHO_WINDOW (widget), _("Export as Excel Workbook"), ".xlsx", export_xlsx);
+}
+
+static void
 on_pdf_export_done (KenshoExportProgress *progress, int result, const char *message, KenshoWindow *self)
 {
   if (result != KENSHO_EXPORT_CANCELLED)
@@ -701,6 +777,8 @@ _kensho_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print-summary", NULL, action_print_summary);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, action_export_pdf);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, action_export_csv);
+  gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, action_export_xlsx);
+  gtk_widget_class_install_action (widget_class, "win.import-spreadsheet", NULL, action_import_spreadsheet);
   gtk_widget_class_install_action (widget_class, "win.properties", NULL, action_properties);
   gtk_widget_class_install_action (widget_class, "win.overview", NULL, action_overview);
   gtk_widget_class_install_action (widget_class, "win.table", NULL, action_table);
@@ -721,6 +799,8 @@ _kensho_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, action_zoom);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.import-spreadsheet", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);

@@ -70,7 +70,7 @@ update_actions (KenshoWindow *self)
   KenshoNode *selected = has_sheet ? kensho_strategy_tree_get_selected (self->tree) : NULL;
   static const char *const sheet_actions[] = {
     "win.save", "win.save-as", "win.print", "win.print-summary", "win.export-pdf", "win.export-csv",
-    "win.find",
+    "win.export-xlsx", "win.find",
   };
   static const char *const edit_actions[] = {
     "win.properties", "win.add-goal", "win.add-subgoal", "win.add-measure", "win.add-kpi", "win.add-target",

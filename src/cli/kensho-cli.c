@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "kensho-checks.h"
+#include "kensho-cli.h"
 #include "kensho-csv.h"
 #include "kensho-document.h"
 #include "kensho-error.h"
@@ -68,6 +69,24 @@ usage_error (GOptionContext *context, const char *message)
 
   g_printerr ("%s\n\n%s", message, help);
   return EXIT_USAGE;
+}
+
+char *
+kensho_cli_escape_controls (const char *text)
+{
+  return escape_controls (text);
+}
+
+void
+kensho_cli_print_error (const GError *error)
+{
+  print_error (error);
+}
+
+int
+kensho_cli_usage_error (GOptionContext *context, const char *message)
+{
+  return usage_error (context, message);
 }
 
 /* What validate and check do with each sheet that could be read. */
@@ -420,6 +439,8 @@ static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check sheet files"), run_validate },
   { "check", N_("FILE…"), N_("List what a reviewer would send back"), run_check },
   { "csv", N_("FILE -o OUT.csv"), N_("Export a sheet as CSV"), run_csv },
+  { "convert", N_("IN -o OUT"), N_("Import a spreadsheet (.xlsx) as a sheet, or export a sheet as .xlsx or CSV"),
+    kensho_cli_run_convert },
   { "pdf", N_("FILE -o OUT.pdf"), N_("Print a sheet to PDF (A3 or A4), with a summary page if asked"), run_pdf },
   { "import", N_("[--replace] FILE.xml"), N_("Bring a sheet into the workspace; prints its id"), run_import },
   { "list", "", N_("List the sheets in the workspace"), run_list },

@@ -38,6 +38,12 @@ needs_neutralising (const char *text)
          !is_plain_number (text);
 }
 
+gboolean
+kensho_csv_needs_neutralising (const char *text)
+{
+  return needs_neutralising (text);
+}
+
 /* Fields are always quoted: commentary holds commas, quotes and newlines. */
 static void
 append_field (GString *line, const char *text)

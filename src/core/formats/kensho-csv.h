@@ -12,5 +12,7 @@ GBytes   *kensho_csv_serialize (KenshoSheet  *sheet);
 gboolean  kensho_csv_save_file (KenshoSheet  *sheet,
                                 const char   *path,
                                 GError      **error);
+/* A cell a spreadsheet would run as a formula: written with a leading '. */
+gboolean  kensho_csv_needs_neutralising (const char *text);
 
 G_END_DECLS
