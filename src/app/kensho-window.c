@@ -607,25 +607,13 @@ static KenshoWindow *
 window_showing_path (KenshoWindow *self, const char *path)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autofree char *wanted = g_canonicalize_filename (path, NULL);
+  KenshoDocument *document = app ? kensho_session_find_document (get_session (self), path) : NULL;
 
-  if (app == NULL)
+  if (document == NULL)
     return NULL;
   for (GList *l = gtk_application_get_windows (app); l; l = l->next)
-    {
-      KenshoDocument *document;
-
-      if (!KENSHO_IS_WINDOW (l->data))
-        continue;
-      document = kensho_window_get_document (l->data);
-      if (document != NULL && kensho_document_get_path (document) != NULL)
-        {
-          g_autofree char *open = g_canonicalize_filename (kensho_document_get_path (document), NULL);
-
-          if (g_str_equal (open, wanted))
-            return l->data;
-        }
-    }
+    if (KENSHO_IS_WINDOW (l->data) && kensho_window_get_document (l->data) == document)
+      return l->data;
   return NULL;
 }
 
