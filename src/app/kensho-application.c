@@ -18,14 +18,12 @@ struct _KenshoApplication
   GtkWindow *workspace_dialog;
   GPtrArray *pending_files;  /* to open once there is a workspace */
   GSettings *settings;
-  gboolean restored;
+  KenshoSession *session;    /* once there is a workspace */
   gboolean notice_shown;
   gboolean quit_after_first_frame; /* benchmarks: start to first frame */
 };
 
 G_DEFINE_FINAL_TYPE (KenshoApplication, kensho_application, ADW_TYPE_APPLICATION)
-
-#define MAX_RECENT 12
 
 /* The sample: installed beside the program, or in the source tree when
  * Kensho runs from its build folder. KENSHO_SAMPLE overrides both. */
@@ -54,26 +52,11 @@ kensho_application_get_settings (KenshoApplication *self)
   return self->settings;
 }
 
-void
-kensho_application_add_recent (KenshoApplication *self, const char *path)
+/* NULL until there is a workspace. */
+KenshoSession *
+kensho_application_get_session (KenshoApplication *self)
 {
-  g_auto(GStrv) old = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) recent = NULL;
-  guint n = 1;
-
-  if (path == NULL)
-    return;
-  old = g_settings_get_strv (self->settings, "recent-files");
-  g_strv_builder_add (builder, path);
-  for (guint i = 0; old[i] && n < MAX_RECENT; i++)
-    if (g_strcmp0 (old[i], path) != 0)
-      {
-        g_strv_builder_add (builder, old[i]);
-        n++;
-      }
-  recent = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-files", (const char * const *) recent);
+  return self->session;
 }
 
 static KenshoWindow *
@@ -91,35 +74,19 @@ empty_window (KenshoApplication *self)
 static guint
 restore_open_sheets (KenshoApplication *self)
 {
-  g_autoptr(GPtrArray) entries = kensho_workspace_list (self->workspace, NULL);
-  guint restored = 0;
+  g_autoptr(GPtrArray) documents = kensho_session_restore (self->session);
 
-  if (self->restored || entries == NULL)
-    return 0;
-  self->restored = TRUE;
-  for (guint i = 0; i < entries->len; i++)
+  for (guint i = 0; i < documents->len; i++)
     {
-      KenshoWorkspaceEntry *entry = g_ptr_array_index (entries, i);
-      g_autoptr(KenshoDocument) document = NULL;
-      g_autoptr(GError) error = NULL;
-      KenshoWindow *window;
+      KenshoDocument *document = g_ptr_array_index (documents, i);
+      KenshoWindow *window = empty_window (self);
 
-      if (!entry->open)
-        continue;
-      document = kensho_document_restore (self->workspace, entry->id, &error);
-      if (document == NULL)
-        {
-          g_warning ("Could not restore sheet %" G_GINT64_FORMAT ": %s", entry->id, error->message);
-          continue;
-        }
-      window = empty_window (self);
       kensho_window_set_document (window, document);
       gtk_window_present (GTK_WINDOW (window));
       if (kensho_document_get_unsaved (document) && g_settings_get_boolean (self->settings, "autosave-notice"))
         kensho_window_add_toast (window, _("Edits not saved to the file came back from the workspace."));
-      restored++;
     }
-  return restored;
+  return documents->len;
 }
 
 static void
@@ -206,6 +173,7 @@ static void
 set_workspace (KenshoApplication *self, KenshoWorkspace *workspace)
 {
   self->workspace = workspace;
+  self->session = kensho_session_new (workspace, self->settings);
   apply_history_limit (self);
 }
 
@@ -436,6 +404,7 @@ kensho_application_dispose (GObject *object)
 {
   KenshoApplication *self = KENSHO_APPLICATION (object);
 
+  g_clear_object (&self->session);
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "kensho-session.h"
 #include "kensho-workspace.h"
 
 G_BEGIN_DECLS
@@ -13,8 +14,7 @@ G_DECLARE_FINAL_TYPE (KenshoApplication, kensho_application, KENSHO, APPLICATION
 KenshoApplication *kensho_application_new           (void);
 KenshoWorkspace   *kensho_application_get_workspace (KenshoApplication *self);
 GSettings         *kensho_application_get_settings  (KenshoApplication *self);
+KenshoSession     *kensho_application_get_session   (KenshoApplication *self);
 char              *kensho_application_dup_sample_path (void);
-void               kensho_application_add_recent    (KenshoApplication *self,
-                                                     const char        *path);
 
 G_END_DECLS

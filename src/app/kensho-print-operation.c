@@ -16,6 +16,8 @@ struct _KenshoPrintOperation
 
   KenshoPrintLayout *layout;
   GSettings *settings;
+  GtkCheckButton *summary_check;      /* in the print dialog's tab, while shown */
+  GtkCheckButton *achievement_check;
 };
 
 G_DEFINE_FINAL_TYPE (KenshoPrintOperation, kensho_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -153,8 +155,8 @@ kensho_print_operation_create_custom_widget (GtkPrintOperation *operation)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (achievement), kensho_print_layout_get_achievement (self->layout));
   gtk_box_append (GTK_BOX (box), summary);
   gtk_box_append (GTK_BOX (box), achievement);
-  g_object_set_data (G_OBJECT (box), "kensho-summary", summary);
-  g_object_set_data (G_OBJECT (box), "kensho-achievement", achievement);
+  g_set_weak_pointer (&self->summary_check, GTK_CHECK_BUTTON (summary));
+  g_set_weak_pointer (&self->achievement_check, GTK_CHECK_BUTTON (achievement));
   return box;
 }
 
@@ -163,8 +165,8 @@ static void
 kensho_print_operation_custom_widget_apply (GtkPrintOperation *operation, GtkWidget *widget)
 {
   KenshoPrintOperation *self = KENSHO_PRINT_OPERATION (operation);
-  GtkCheckButton *summary = g_object_get_data (G_OBJECT (widget), "kensho-summary");
-  GtkCheckButton *achievement = g_object_get_data (G_OBJECT (widget), "kensho-achievement");
+  GtkCheckButton *summary = self->summary_check;
+  GtkCheckButton *achievement = self->achievement_check;
 
   g_return_if_fail (GTK_IS_CHECK_BUTTON (summary) && GTK_IS_CHECK_BUTTON (achievement));
   kensho_print_layout_set_summary (self->layout, gtk_check_button_get_active (summary));
@@ -188,6 +190,8 @@ kensho_print_operation_finalize (GObject *object)
 {
   KenshoPrintOperation *self = KENSHO_PRINT_OPERATION (object);
 
+  g_clear_weak_pointer (&self->summary_check);
+  g_clear_weak_pointer (&self->achievement_check);
   g_clear_object (&self->layout);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (kensho_print_operation_parent_class)->finalize (object);

@@ -71,7 +71,7 @@ action_open_sample (GtkWidget *widget, const char *name, GVariant *parameter)
   /* The sample opens as a new, untitled sheet: the installed file is
    * read-only, and Save asks where to keep the copy. */
   if (sheet != NULL)
-    document = kensho_document_new_untitled (get_workspace (self), sheet, &error);
+    document = kensho_session_new_document (get_session (self), sheet, &error);
   if (document == NULL)
     {
       show_error (self, _("Could Not Open the Sample"), error->message);
@@ -85,7 +85,7 @@ static void
 on_spreadsheet_imported (KenshoImportDialog *dialog, KenshoSheet *sheet, KenshoWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KenshoDocument) document = kensho_document_new_untitled (get_workspace (self), sheet, &error);
+  g_autoptr(KenshoDocument) document = kensho_session_new_document (get_session (self), sheet, &error);
 
   if (document == NULL)
     {
@@ -147,7 +147,7 @@ action_new (GtkWidget *widget, const char *name, GVariant *parameter)
   g_autoptr(GError) error = NULL;
   g_autoptr(KenshoDocument) document = NULL;
 
-  document = kensho_document_new_untitled (get_workspace (self), sheet, &error);
+  document = kensho_session_new_document (get_session (self), sheet, &error);
   if (document == NULL)
     {
       show_error (self, _("Could Not Create the Sheet"), error->message);
@@ -233,7 +233,7 @@ on_save_as_response (GtkNativeDialog *dialog, int response, KenshoWindow *self)
 
       if (path != NULL && kensho_document_save_as (self->document, path, &error))
         {
-          kensho_application_add_recent (get_app (self), path);
+          kensho_session_add_recent (get_session (self), path);
           show_toast (self, _("Saved"));
           if (self->close_confirmed)
             gtk_window_close (GTK_WINDOW (self));

@@ -40,9 +40,9 @@ struct _KenshoWindow
 
   KenshoDocument *document;
   KenshoUndoStack *undo;
-  KenshoSheet *shown_sheet;
+  GSignalGroup *document_signals;
+  GSignalGroup *sheet_signals;
   GtkCssProvider *zoom_css;
-  gulong sheet_handler;
   int first_year_listed, last_year_listed;
   gboolean filling_years;
   gboolean read_only_shown;
@@ -56,16 +56,16 @@ get_app (KenshoWindow *self)
   return KENSHO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
-static inline KenshoWorkspace *
-get_workspace (KenshoWindow *self)
-{
-  return kensho_application_get_workspace (get_app (self));
-}
-
 static inline void
 show_toast (KenshoWindow *self, const char *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static inline KenshoSession *
+get_session (KenshoWindow *self)
+{
+  return kensho_application_get_session (get_app (self));
 }
 
 /* A message the user must read: the reason, and nothing lost. */

@@ -439,15 +439,12 @@ show_sheet (KenshoWindow *self)
   if (self->undo != NULL)
     g_signal_handlers_disconnect_by_func (self->undo, on_undo_changed, self);
   g_clear_object (&self->undo);
-  if (self->shown_sheet != NULL)
-    g_clear_signal_handler (&self->sheet_handler, self->shown_sheet);
-  g_set_object (&self->shown_sheet, sheet);
+  g_signal_group_set_target (self->sheet_signals, sheet);
   if (sheet != NULL)
     {
       self->undo = g_object_ref (kensho_document_get_undo_stack (self->document));
       g_signal_connect (self->undo, "notify::can-undo", G_CALLBACK (on_undo_changed), self);
       g_signal_connect (self->undo, "notify::can-redo", G_CALLBACK (on_undo_changed), self);
-      self->sheet_handler = g_signal_connect (sheet, "changed", G_CALLBACK (on_sheet_changed), self);
     }
   kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form), NULL, FALSE);
   kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), NULL, FALSE);
@@ -477,12 +474,15 @@ on_document_sheet (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *se
 static void
 detach_document (KenshoWindow *self)
 {
-  if (self->shown_sheet != NULL)
-    g_clear_signal_handler (&self->sheet_handler, self->shown_sheet);
-  g_clear_object (&self->shown_sheet);
-  if (self->document == NULL)
-    return;
-  g_signal_handlers_disconnect_by_data (self->document, self);
+  /* The groups are gone once disposed. */
+  if (self->document_signals != NULL)
+    {
+      g_signal_group_set_target (self->sheet_signals, NULL);
+      g_signal_group_set_target (self->document_signals, NULL);
+    }
+  /* Quitting or another document: it stays open, to come back. */
+  if (self->document != NULL && get_app (self) != NULL)
+    kensho_session_release (get_session (self), self->document);
   g_clear_object (&self->document);
 }
 
@@ -495,12 +495,8 @@ kensho_window_set_document (KenshoWindow *self, KenshoDocument *document)
   if (document != NULL)
     {
       self->document = g_object_ref (document);
-      g_signal_connect (document, "notify::unsaved", G_CALLBACK (on_document_unsaved), self);
-      g_signal_connect (document, "notify::path", G_CALLBACK (on_document_notify), self);
-      g_signal_connect (document, "notify::read-only", G_CALLBACK (on_document_read_only), self);
-      g_signal_connect (document, "notify::sheet", G_CALLBACK (on_document_sheet), self);
-      if (kensho_document_get_path (document) != NULL)
-        kensho_application_add_recent (get_app (self), kensho_document_get_path (document));
+      g_signal_group_set_target (self->document_signals, document);
+      kensho_session_add_document (get_session (self), document);
     }
   show_sheet (self);
   restore_selection (self);
@@ -605,25 +601,13 @@ static KenshoWindow *
 window_showing_path (KenshoWindow *self, const char *path)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autofree char *wanted = g_canonicalize_filename (path, NULL);
+  KenshoDocument *document = app ? kensho_session_find_document (get_session (self), path) : NULL;
 
-  if (app == NULL)
+  if (document == NULL)
     return NULL;
   for (GList *l = gtk_application_get_windows (app); l; l = l->next)
-    {
-      KenshoDocument *document;
-
-      if (!KENSHO_IS_WINDOW (l->data))
-        continue;
-      document = kensho_window_get_document (l->data);
-      if (document != NULL && kensho_document_get_path (document) != NULL)
-        {
-          g_autofree char *open = g_canonicalize_filename (kensho_document_get_path (document), NULL);
-
-          if (g_str_equal (open, wanted))
-            return l->data;
-        }
-    }
+    if (KENSHO_IS_WINDOW (l->data) && kensho_window_get_document (l->data) == document)
+      return l->data;
   return NULL;
 }
 
@@ -643,7 +627,7 @@ _kensho_window_open_path (KenshoWindow *self, const char *path, KenshoOpenFlags 
       return;
     }
 
-  document = kensho_document_open_file (get_workspace (self), path, flags, &error);
+  document = kensho_session_open_file (get_session (self), path, flags, &error);
   if (document == NULL)
     {
       if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED) ||
@@ -736,7 +720,7 @@ kensho_window_close_request (GtkWindow *window)
           gtk_window_present (GTK_WINDOW (dialog));
           return TRUE;
         }
-      kensho_document_close (self->document);
+      kensho_session_close_document (get_session (self), self->document);
     }
   detach_document (self);
   return GTK_WINDOW_CLASS (kensho_window_parent_class)->close_request (window);
@@ -813,33 +797,25 @@ on_file_drop (GtkDropTarget *target, const GValue *value, double x, double y, Ke
 static void
 refresh_recent (KenshoWindow *self)
 {
-  GSettings *settings = kensho_application_get_settings (get_app (self));
-  g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-files");
+  g_auto(GStrv) recent = kensho_session_dup_recent (get_session (self), 8);
   GtkWidget *child;
-  guint shown = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
-  for (guint i = 0; recent[i] && shown < 8; i++)
+  for (guint i = 0; recent[i]; i++)
     {
-      GtkWidget *row;
-      g_autofree char *base = NULL;
-      g_autofree char *action_target = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *base = g_path_get_basename (recent[i]);
 
-      if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
-        continue;
-      base = g_path_get_basename (recent[i]);
-      row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), base);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), recent[i]);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", recent[i]);
       gtk_list_box_append (self->recent_list, row);
-      shown++;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_heading), shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), recent[0] != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_heading), recent[0] != NULL);
 }
 
 /* Class ------------------------------------------------------------------- */
@@ -853,6 +829,8 @@ kensho_window_dispose (GObject *object)
   if (self->undo != NULL)
     g_signal_handlers_disconnect_by_func (self->undo, on_undo_changed, self);
   g_clear_object (&self->undo);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->sheet_signals);
   if (self->zoom_css != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->zoom_css));
@@ -922,6 +900,14 @@ kensho_window_init (KenshoWindow *self)
   GtkDropTarget *file_drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Handlers that follow the document shown, and its current sheet. */
+  self->document_signals = g_signal_group_new (KENSHO_TYPE_DOCUMENT);
+  g_signal_group_connect (self->document_signals, "notify::unsaved", G_CALLBACK (on_document_unsaved), self);
+  g_signal_group_connect (self->document_signals, "notify::path", G_CALLBACK (on_document_notify), self);
+  g_signal_group_connect (self->document_signals, "notify::read-only", G_CALLBACK (on_document_read_only), self);
+  g_signal_group_connect (self->document_signals, "notify::sheet", G_CALLBACK (on_document_sheet), self);
+  self->sheet_signals = g_signal_group_new (KENSHO_TYPE_SHEET);
+  g_signal_group_connect (self->sheet_signals, "changed", G_CALLBACK (on_sheet_changed), self);
   /* The development build looks it, beside the stable one. */
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
