@@ -171,7 +171,7 @@ test_read_only_folder (Fixture *fixture, gconstpointer data)
 
   g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
   g_assert_false (save_as_nobody (fixture, &error));
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "You do not have permission to write there."));
   g_assert_true (g_str_has_prefix (error->message, "Could not save “"));
@@ -188,7 +188,7 @@ test_folder_of_another_user (Fixture *fixture, gconstpointer data)
   if (geteuid () != 0)
     g_assert_cmpint (g_chmod (fixture->dir, 0500), ==, 0);
   g_assert_false (save_as_nobody (fixture, &error));
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
   g_assert_nonnull (strstr (error->message, "permission"));
   assert_nothing_lost (fixture);
 }
@@ -201,7 +201,7 @@ test_over_a_folder (Fixture *fixture, gconstpointer data)
 
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
   g_assert_false (kensho_document_save_as (fixture->document, folder, &error));
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
   g_assert_nonnull (strstr (error->message, "There is a folder of that name."));
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
   g_assert_cmpuint (count_files (folder), ==, 0);
@@ -229,7 +229,7 @@ test_over_a_pipe_or_link (Fixture *fixture, gconstpointer data)
 
   g_assert_cmpint (mkfifo (pipe, 0644), ==, 0);
   g_assert_false (kensho_write_file_atomically (pipe, "a,b\n", 4, &error));
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
   g_assert_nonnull (strstr (error->message, "It is a device or a pipe, not a file."));
   g_assert_cmpint (g_lstat (pipe, &info), ==, 0);
   g_assert_true (S_ISFIFO (info.st_mode));
@@ -265,7 +265,7 @@ test_full_disk (Fixture *fixture, gconstpointer data)
   fail_writes_under (fixture->dir, ENOSPC);
   g_assert_false (kensho_document_save (fixture->document, KENSHO_SAVE_DEFAULT, &error));
   fail_writes_under (NULL, 0);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "The disk is full."));
   assert_nothing_lost (fixture);
@@ -320,6 +320,7 @@ test_workspace_on_full_disk (Fixture *fixture, gconstpointer data)
   kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "満杯の間の編集");
   g_assert_false (kensho_workspace_flush (fixture->workspace, &error));
   g_test_message ("%s", error->message);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
   g_assert_nonnull (strstr (error->message, "The disk is full."));
   /* The user is told, the edit is kept in memory... */
   g_assert_cmpuint (n_status, ==, 1);

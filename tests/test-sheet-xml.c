@@ -385,7 +385,7 @@ test_save_keeps_old_file_on_failure (void)
 
       g_assert_cmpint (g_mkdir_with_parents (blocked, 0755), ==, 0);
       g_assert_false (kensho_sheet_xml_save_file (sheet, blocked, &error));
-      g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
       g_assert_nonnull (strstr (error->message, "There is a folder of that name."));
       g_assert_true (g_file_test (blocked, G_FILE_TEST_IS_DIR));
     }
@@ -395,7 +395,7 @@ test_save_keeps_old_file_on_failure (void)
       g_assert_true (g_file_set_contents (path, "old content", -1, NULL));
       g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
       g_assert_false (kensho_sheet_xml_save_file (sheet, path, &error));
-      g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
       g_assert_nonnull (strstr (error->message, "permission"));
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       g_assert_cmpstr (contents, ==, "old content");
@@ -432,7 +432,7 @@ test_missing_file (void)
   g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file ("/nonexistent/sheet.xml", &error);
 
   g_assert_null (sheet);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_true (g_str_has_prefix (error->message, "/nonexistent/sheet.xml: Could not read the file"));
 }
 

@@ -390,7 +390,7 @@ assert_refused (const char *path, const char *original, gsize length, const char
   g_autoptr(GPtrArray) asides = list_set_aside (path);
 
   g_assert_null (workspace);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+  g_assert_error (error, KENSHO_WORKSPACE_ERROR, KENSHO_WORKSPACE_ERROR_REFUSED);
   g_test_message ("%s", error->message);
   g_assert_true (g_str_has_prefix (error->message, "“"));
   g_assert_nonnull (strstr (error->message, path));

@@ -4,3 +4,4 @@
 #include "kensho-error.h"
 
 G_DEFINE_QUARK (kensho-error-quark, kensho_error)
+G_DEFINE_QUARK (kensho-workspace-error-quark, kensho_workspace_error)

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
@@ -14,7 +15,7 @@
 static void
 set_io_error (GError **error, const char *path, int saved_errno)
 {
-  g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("%s: Could not read the file: %s"),
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("%s: Could not read the file: %s"),
                path, g_strerror (saved_errno));
 }
 
@@ -56,7 +57,7 @@ kensho_file_read_bounded (const char *path, gsize max_size, GError **error)
   if (!S_ISREG (st.st_mode))
     {
       close (fd);
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
                    _("%s: This is not a file but a device or a pipe; it was not opened."), path);
       return NULL;
     }
@@ -102,7 +103,8 @@ kensho_file_read_bounded (const char *path, gsize max_size, GError **error)
   return g_bytes_new_take (g_realloc (g_steal_pointer (&buffer), MAX (length, 1)), length);
 
 folder:
-  g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("%s: This is a folder, not a sheet file."), path);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: This is a folder, not a sheet file."),
+               path);
   return NULL;
 
 too_large:

@@ -19,7 +19,7 @@ guint kensho_max_sheet_elements  (guint normal);
 /* Reads a file that may be hostile: only a regular file (never a pipe,
  * device or socket, which could block or never end), at most max_size
  * bytes, read into memory (no mapping that a truncation on a shared
- * drive would turn into SIGBUS). Errors are KENSHO_ERROR_IO or
+ * drive would turn into SIGBUS). Errors are G_IO_ERROR or
  * KENSHO_ERROR_TOO_LARGE, with a message that starts with the path. */
 GBytes *kensho_file_read_bounded (const char  *path,
                                   gsize        max_size,

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -226,14 +227,14 @@ kensho_write_file_atomically (const char *path, const char *contents, gsize leng
       target = realpath (path, NULL);
       if (target == NULL || g_lstat (target, &info) != 0)
         {
-          g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("Could not save “%s”: %s"), path,
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Could not save “%s”: %s"), path,
                        _("It is a link to a file that does not exist."));
           return FALSE;
         }
     }
   if (g_lstat (target ? target : path, &info) == 0 && S_ISDIR (info.st_mode))
     {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("Could not save “%s”: %s"), path,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("Could not save “%s”: %s"), path,
                    describe_file_error (G_FILE_ERROR_ISDIR));
       return FALSE;
     }
@@ -241,7 +242,7 @@ kensho_write_file_atomically (const char *path, const char *contents, gsize leng
    * plain file: refused, left as it is. */
   if (g_lstat (target ? target : path, &info) == 0 && !S_ISREG (info.st_mode))
     {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("Could not save “%s”: %s"), path,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("Could not save “%s”: %s"), path,
                    _("It is a device or a pipe, not a file."));
       return FALSE;
     }
@@ -251,7 +252,7 @@ kensho_write_file_atomically (const char *path, const char *contents, gsize leng
     return TRUE;
 
   reason = describe_file_error (local_error->code);
-  g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("Could not save “%s”: %s"), path,
-               reason ? reason : local_error->message);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
+               _("Could not save “%s”: %s"), path, reason ? reason : local_error->message);
   return FALSE;
 }

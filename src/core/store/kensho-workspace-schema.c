@@ -264,8 +264,9 @@ set_aside (const char *path, GError **error)
             continue;
           if ((saved_errno != EINVAL && saved_errno != ENOSYS) || g_rename (path, aside) != 0)
             {
-              g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, "%s",
-                           g_strerror (saved_errno == EINVAL || saved_errno == ENOSYS ? errno : saved_errno));
+              int failed = saved_errno == EINVAL || saved_errno == ENOSYS ? errno : saved_errno;
+
+              g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (failed), g_strerror (failed));
               return NULL;
             }
         }
@@ -278,7 +279,7 @@ set_aside (const char *path, GError **error)
         }
       return g_steal_pointer (&aside);
     }
-  g_set_error_literal (error, KENSHO_ERROR, KENSHO_ERROR_IO, g_strerror (EEXIST));
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, g_strerror (EEXIST));
   return NULL;
 }
 
@@ -287,7 +288,7 @@ open_database (KenshoWorkspace *self, const char *path, int flags, GError **erro
 {
   if (sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("The workspace “%s” could not be opened: %s"), path,
                    self->db ? sqlite3_errmsg (self->db) : "out of memory");
       g_clear_pointer (&self->db, sqlite3_close);
@@ -377,7 +378,8 @@ create_whole (KenshoWorkspace *self, GError **error)
     {
       int saved_errno = errno;
 
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("The workspace “%s” could not be opened: %s"),
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The workspace “%s” could not be opened: %s"),
                    self->path, g_strerror (saved_errno));
       ok = FALSE;
     }
@@ -389,7 +391,7 @@ create_whole (KenshoWorkspace *self, GError **error)
 static void
 set_refused_error (KenshoWorkspace *self, const char *problem, GError **error)
 {
-  g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO,
+  g_set_error (error, KENSHO_WORKSPACE_ERROR, KENSHO_WORKSPACE_ERROR_REFUSED,
                _("“%s” cannot be used as the workspace because %s; it was left as it is."),
                self->path, problem);
 }
@@ -410,7 +412,7 @@ kensho_workspace_open (const char *path, GError **error)
     {
       int saved_errno = errno;
 
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO,
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    _("The folder of the workspace “%s” could not be made: %s"), dir,
                    g_strerror (saved_errno));
       return NULL;
@@ -451,18 +453,19 @@ kensho_workspace_open (const char *path, GError **error)
          * knowing that none has. */
         if (self->lock_fd >= 0 && !lock_byte (self, F_WRLCK, USE_BYTE, FALSE))
           {
-            g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO,
+            g_set_error (error, KENSHO_WORKSPACE_ERROR, KENSHO_WORKSPACE_ERROR_IN_USE,
                          _("The workspace “%s” cannot be used because %s, and Kensho still has it "
                            "open elsewhere; quit Kensho and try again."), self->path, problem);
             return NULL;
           }
         if (self->lock_fd < 0)
-          g_set_error_literal (&aside_error, KENSHO_ERROR, KENSHO_ERROR_IO, g_strerror (lock_errno));
+          g_set_error_literal (&aside_error, G_IO_ERROR, g_io_error_from_errno (lock_errno),
+                               g_strerror (lock_errno));
         else
           aside = set_aside (self->path, &aside_error);
         if (aside == NULL)
           {
-            g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO,
+            g_set_error (error, aside_error->domain, aside_error->code,
                          _("The workspace “%s” cannot be used because %s, and it could not be "
                            "moved aside: %s"), self->path, problem, aside_error->message);
             return NULL;

@@ -103,20 +103,23 @@ gboolean
 ws_set_sqlite_error (KenshoWorkspace *self, GError **error)
 {
   int code = sqlite3_errcode (self->db);
+  GIOErrorEnum io_code;
   const char *reason;
 
   switch (code & 0xff)
     {
-    case SQLITE_FULL: reason = _("The disk is full."); break;
+    case SQLITE_FULL: io_code = G_IO_ERROR_NO_SPACE; reason = _("The disk is full."); break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
-    case SQLITE_CANTOPEN: reason = _("The workspace cannot be written to."); break;
+    case SQLITE_CANTOPEN:
+      io_code = G_IO_ERROR_PERMISSION_DENIED;
+      reason = _("The workspace cannot be written to.");
+      break;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: reason = _("Another program keeps the workspace busy."); break;
-    default: reason = sqlite3_errmsg (self->db); break;
+    case SQLITE_LOCKED: io_code = G_IO_ERROR_BUSY; reason = _("Another program keeps the workspace busy."); break;
+    default: io_code = G_IO_ERROR_FAILED; reason = sqlite3_errmsg (self->db); break;
     }
-  g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("The workspace could not be updated: %s"),
-               reason);
+  g_set_error (error, G_IO_ERROR, io_code, _("The workspace could not be updated: %s"), reason);
   return FALSE;
 }
 
