@@ -4,13 +4,17 @@
 city keeps it in Excel) from a Kensho sheet file, with openpyxl, so that the
 import is tried on a workbook Kensho did not write.
 
-    make-isesaki-xlsx.py SHEET.xml OUT.xlsx|OUT.csv [--spoil]
+    make-isesaki-xlsx.py SHEET.xml OUT.xlsx|OUT.csv|OUT.ods [--spoil]
 
 --spoil writes two rows that cannot be read fully: a value that is no
 figure, and a row without an indicator name. OUT.csv is the worksheet as
 Excel saves it as CSV on Windows: CP932, CRLF, the figures as shown, a
-merged range's value in its first row only."""
+merged range's value in its first row only. OUT.ods is the worksheet as
+LibreOffice keeps it: spanned and covered cells, one text:p a line, empty
+rows and cells repeated."""
 import csv
+import zipfile
+from xml.sax.saxutils import escape
 import sys
 import xml.etree.ElementTree as ET
 
@@ -95,6 +99,46 @@ def write_value(ws, row, column, series_names, values, as_text):
     ws.cell(row=row, column=column, value=cell_text(series_names, values))
 
 
+def write_ods(ws, out):
+    spans, covered = {}, set()
+    for r in ws.merged_cells.ranges:
+        spans[(r.min_row, r.min_col)] = (r.max_row - r.min_row + 1, r.max_col - r.min_col + 1)
+        for row in range(r.min_row, r.max_row + 1):
+            for col in range(r.min_col, r.max_col + 1):
+                if (row, col) != (r.min_row, r.min_col):
+                    covered.add((row, col))
+    T = 'urn:oasis:names:tc:opendocument:xmlns:table:1.0'
+    rows = []
+    for row in range(1, ws.max_row + 1):
+        cells = []
+        for col in range(1, ws.max_column + 1):
+            value = ws.cell(row=row, column=col).value
+            if (row, col) in covered:
+                cells.append("<table:covered-table-cell/>")
+                continue
+            attrs = ""
+            if (row, col) in spans:
+                attrs = ' table:number-rows-spanned="%d" table:number-columns-spanned="%d"' % spans[(row, col)]
+            if value is None:
+                cells.append("<table:table-cell%s/>" % attrs)
+            else:
+                paragraphs = "".join("<text:p>%s</text:p>" % escape(line) for line in str(value).split("\n"))
+                cells.append('<table:table-cell office:value-type="string"%s>%s</table:table-cell>'
+                             % (attrs, paragraphs))
+        rows.append("<table:table-row>%s<table:table-cell table:number-columns-repeated=\"1010\"/>"
+                    "</table:table-row>" % "".join(cells))
+    rows.append('<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
+                'table:number-columns-repeated="1024"/></table:table-row>')
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="%s" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+               '<office:body><office:spreadsheet><table:table table:name="%s">%s</table:table>'
+               '</office:spreadsheet></office:body></office:document-content>' % (T, escape(ws.title), "".join(rows)))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content)
+
+
 def main():
     source, out = sys.argv[1], sys.argv[2]
     spoil = "--spoil" in sys.argv[3:]
@@ -158,7 +202,7 @@ def main():
                     if at is None or int(v.get("fy")) == at:
                         found = v
                 values.append(found)
-            write_value(ws, row, 7 + i, names, values, out.endswith(".csv"))
+            write_value(ws, row, 7 + i, names, values, not out.endswith(".xlsx"))
         ws.cell(row=row, column=14, value=ind.findtext("k:division", namespaces=NS))
         row += 1
 
@@ -199,6 +243,9 @@ def main():
             writer = csv.writer(f, lineterminator="\r\n")
             for values in ws.iter_rows(values_only=True):
                 writer.writerow(["" if v is None else v for v in values])
+        return
+    if out.endswith(".ods"):
+        write_ods(ws, out)
         return
     # A second worksheet, as cities keep one for their own notes.
     other = wb.create_sheet("メモ")

@@ -232,6 +232,25 @@ test_import_csv (void)
   g_unlink (utf8_path);
 }
 
+/* The worksheet as LibreOffice keeps it (.ods: spanned and covered cells,
+ * repeated empty rows up to the last one). */
+static void
+test_import_ods (void)
+{
+  g_autofree char *path = make_workbook ("isesaki.ods", NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kensho_import_problem_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) expected = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
+  g_autoptr(KenshoSheet) sheet = NULL;
+
+  sheet = kensho_sheet_import_file (path, NULL, NULL, NULL, problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  assert_same_indicators (expected, sheet);
+  g_assert_cmpstr (kensho_sheet_get_notes (sheet), ==, kensho_sheet_get_notes (expected));
+  g_unlink (path);
+}
+
 /* Kensho's export, opened by openpyxl, then read back by the import. */
 static void
 test_export_xlsx (void)
@@ -363,6 +382,7 @@ main (int argc, char **argv)
   g_test_add_func ("/spreadsheet/import-isesaki", test_import_isesaki);
   g_test_add_func ("/spreadsheet/convert-cli", test_convert_cli);
   g_test_add_func ("/spreadsheet/import-csv", test_import_csv);
+  g_test_add_func ("/spreadsheet/import-ods", test_import_ods);
   g_test_add_func ("/spreadsheet/convert-problems", test_convert_problems);
   g_test_add_func ("/spreadsheet/not-a-workbook", test_not_a_workbook);
   g_test_add_func ("/spreadsheet/number-formats", test_number_formats);

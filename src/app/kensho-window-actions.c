@@ -130,8 +130,9 @@ action_import_spreadsheet (GtkWidget *widget, const char *name, GVariant *parame
                                                                _("_Open"), _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Spreadsheets (.xlsx, .csv)"));
+  gtk_file_filter_set_name (filter, _("Spreadsheets (.xlsx, .ods, .csv)"));
   gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_suffix (filter, "ods");
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);

@@ -95,7 +95,7 @@ kensho_cli_run_convert (int argc, char **argv)
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("Imports a workbook laid out as the printed sheet (.xlsx) into a sheet file (.xml), "
+                                _("Imports a workbook laid out as the printed sheet (.xlsx, .ods, or .csv in UTF-8 or CP932) into a sheet file (.xml), "
                                   "or exports a sheet file as .xlsx or CSV. Problems are printed as FILE:ROW:COLUMN: "
                                   "message; exits with 1 when anything was left out and 2 when nothing could be read."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -112,6 +112,6 @@ kensho_cli_run_convert (int argc, char **argv)
         return kensho_cli_usage_error (context, _("--data writes a CSV file: name one with -o OUT.csv."));
       return export (argv[1], output, data, encoding);
     }
-  return kensho_cli_usage_error (context, _("Convert a spreadsheet (.xlsx) into a sheet file (.xml), "
+  return kensho_cli_usage_error (context, _("Convert a spreadsheet (.xlsx, .ods, .csv) into a sheet file (.xml), "
                                             "or a sheet file (.xml) into .xlsx or .csv."));
 }

@@ -439,7 +439,7 @@ static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check sheet files"), run_validate },
   { "check", N_("FILE…"), N_("List what a reviewer would send back"), run_check },
   { "csv", N_("FILE -o OUT.csv"), N_("Export a sheet as CSV"), run_csv },
-  { "convert", N_("IN -o OUT"), N_("Import a spreadsheet (.xlsx) as a sheet, or export a sheet as .xlsx or CSV"),
+  { "convert", N_("IN -o OUT"), N_("Import a spreadsheet (.xlsx, .ods, .csv) as a sheet, or export a sheet as .xlsx or CSV"),
     kensho_cli_run_convert },
   { "pdf", N_("FILE -o OUT.pdf"), N_("Print a sheet to PDF (A3 or A4), with a summary page if asked"), run_pdf },
   { "import", N_("[--replace] FILE.xml"), N_("Bring a sheet into the workspace; prints its id"), run_import },

@@ -63,6 +63,18 @@ def small(folder):
     workbook(os.path.join(folder, "workbook-merge-everything.xlsx"),
              sheet('<c r="A1"/></row></sheetData><mergeCells><mergeCell ref="A1:XFD1048576"/>'
                    '</mergeCells><sheetData><row r="2">'))
+    # An .ods row of text repeated to the last row and column: 1.7e10 cells.
+    with zipfile.ZipFile(os.path.join(folder, "workbook-repeated.ods"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+                   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                   'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+                   'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+                   '<office:spreadsheet><table:table table:name="x"><table:table-row '
+                   'table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384">'
+                   '<text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet>'
+                   '</office:body></office:document-content>')
     with zipfile.ZipFile(os.path.join(folder, "workbook-missing-parts.xlsx"), "w") as z:
         z.writestr("[Content_Types].xml", CONTENT_TYPES)
     encrypted_zip(os.path.join(folder, "workbook-encrypted-entry.xlsx"))

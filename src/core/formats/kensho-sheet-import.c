@@ -6,6 +6,7 @@
 #include "kensho-csv-reader.h"
 #include "kensho-error.h"
 #include "kensho-era.h"
+#include "kensho-ods-reader.h"
 #include "kensho-open-data.h"
 #include "kensho-sheet-import.h"
 #include "kensho-util.h"
@@ -890,7 +891,8 @@ kensho_sheet_import_is_spreadsheet (const char *path)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
-  return g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".csv");
+  return g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".ods") ||
+         g_str_has_suffix (lower, ".csv");
 }
 
 GPtrArray *
@@ -900,6 +902,8 @@ kensho_sheet_import_read_grids (const char *path, const char *encoding, GError *
 
   if (g_str_has_suffix (lower, ".xlsx"))
     return kensho_xlsx_read_file (path, error);
+  if (g_str_has_suffix (lower, ".ods"))
+    return kensho_ods_read_file (path, error);
   if (g_str_has_suffix (lower, ".csv"))
     {
       KenshoCellGrid *grid = kensho_csv_read_file (path, encoding, error);
