@@ -13,5 +13,9 @@ gboolean  kensho_csv_save_file (KenshoSheet  *sheet,
                                 const char   *path,
                                 GError      **error);
 char     *kensho_node_dup_heading (KenshoNode *node);
+/* A quoted field (a formula neutralised) and a CRLF, for other tables. */
+void      kensho_csv_append_field (GString    *line,
+                                   const char *text);
+void      kensho_csv_end_row      (GString    *out);
 
 G_END_DECLS

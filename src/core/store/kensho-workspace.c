@@ -14,6 +14,7 @@
 
 #include "kensho-error.h"
 #include "kensho-workspace.h"
+#include "kensho-workspace-private.h"
 
 struct _KenshoWorkspace
 {
@@ -112,10 +113,34 @@ static const char migration_v3[] =
   "ALTER TABLE rating ADD COLUMN rule_max REAL;"
   "ALTER TABLE node ADD COLUMN acknowledged TEXT;";
 
+/* Version 4: a sheet's hand-out tag, and the hand-outs sent from a sheet
+ * with exactly what was sent (the base of merging the answer), the answers
+ * collected and what each changed (kensho-handout-store.c). */
+static const char migration_v4[] =
+  "ALTER TABLE sheet ADD COLUMN handout BLOB;"
+  "CREATE TABLE handout ("
+  "  hid TEXT PRIMARY KEY,"
+  "  sheet_id INTEGER NOT NULL REFERENCES sheet (id) ON DELETE CASCADE,"
+  "  division TEXT NOT NULL, sent INTEGER NOT NULL, due TEXT, contact TEXT,"
+  "  format TEXT NOT NULL, path TEXT, base BLOB NOT NULL);"
+  "CREATE INDEX handout_sheet ON handout (sheet_id);"
+  "CREATE TABLE answer ("
+  "  id INTEGER PRIMARY KEY,"
+  "  hid TEXT NOT NULL REFERENCES handout (hid) ON DELETE CASCADE,"
+  "  received INTEGER NOT NULL, path TEXT,"
+  "  merged INTEGER NOT NULL, conflicts INTEGER NOT NULL);"
+  "CREATE INDEX answer_handout ON answer (hid, id);"
+  "CREATE TABLE answer_change ("
+  "  answer_id INTEGER NOT NULL REFERENCES answer (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL, kind INTEGER NOT NULL, node_id TEXT, node_name TEXT,"
+  "  field TEXT, base TEXT, theirs TEXT, mine TEXT, choice INTEGER NOT NULL,"
+  "  PRIMARY KEY (answer_id, position)) WITHOUT ROWID;";
+
 static const char *const migrations[] = {
   schema_v1,    /* 0 → 1 */
   migration_v2, /* 1 → 2 */
   migration_v3, /* 2 → 3 */
+  migration_v4, /* 3 → 4 */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KENSHO_WORKSPACE_SCHEMA_VERSION);
@@ -760,7 +785,7 @@ write_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **error
 
   stmt = statement (self, "UPDATE sheet SET municipality = ?2, title = ?3, label = ?4, notes = ?5,"
                           " fiscal_year = ?6, plan_first = ?7, plan_last = ?8, baseline_year = ?9,"
-                          " scale_name = ?10, achievement_method = ?11 WHERE id = ?1");
+                          " scale_name = ?10, achievement_method = ?11, handout = ?12 WHERE id = ?1");
   sqlite3_bind_int64 (stmt, 1, id);
   bind_text (stmt, 2, kensho_sheet_get_municipality (sheet));
   bind_text (stmt, 3, kensho_sheet_get_title (sheet));
@@ -772,6 +797,13 @@ write_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **error
   sqlite3_bind_int (stmt, 9, kensho_sheet_get_baseline_year (sheet));
   bind_text (stmt, 10, kensho_rating_scale_get_name (scale));
   sqlite3_bind_int (stmt, 11, kensho_sheet_get_achievement_method (sheet));
+  if (kensho_sheet_get_handout (sheet) != NULL)
+    {
+      g_autoptr(GBytes) tag = kensho_handout_tag_to_bytes (kensho_sheet_get_handout (sheet));
+
+      sqlite3_bind_blob (stmt, 12, g_bytes_get_data (tag, NULL), (int) g_bytes_get_size (tag),
+                         SQLITE_TRANSIENT);
+    }
   if (!step_done (self, stmt, error))
     return FALSE;
 
@@ -1086,7 +1118,7 @@ read_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **error)
   int rc;
 
   stmt = statement (self, "SELECT municipality, title, label, notes, fiscal_year, plan_first,"
-                          " plan_last, baseline_year, scale_name, achievement_method"
+                          " plan_last, baseline_year, scale_name, achievement_method, handout"
                           " FROM sheet WHERE id = ?1");
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
@@ -1112,6 +1144,13 @@ read_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **error)
   scale = kensho_rating_scale_new (column_text (stmt, 8));
   if ((guint) sqlite3_column_int (stmt, 9) < KENSHO_N_ACHIEVEMENT_METHODS)
     kensho_sheet_set_achievement_method (sheet, sqlite3_column_int (stmt, 9));
+  if (sqlite3_column_type (stmt, 10) == SQLITE_BLOB)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 10), sqlite3_column_bytes (stmt, 10));
+      g_autoptr(KenshoHandoutTag) tag = kensho_handout_tag_from_bytes (bytes);
+
+      kensho_sheet_set_handout (sheet, tag);
+    }
   sqlite3_reset (stmt);
 
   stmt = statement (self, "SELECT rid, label, colour, delayed, rule, rule_min, rule_max"
@@ -1762,4 +1801,18 @@ kensho_workspace_flush (KenshoWorkspace *self, GError **error)
   if (error != NULL)
     *error = g_steal_pointer (&local_error);
   return FALSE;
+}
+
+/* For the hand-out records (kensho-handout-store.c). */
+sqlite3 *
+_kensho_workspace_get_database (KenshoWorkspace *self)
+{
+  g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), NULL);
+  return self->db;
+}
+
+gboolean
+_kensho_workspace_set_error (KenshoWorkspace *self, GError **error)
+{
+  return set_sqlite_error (self, error);
 }
