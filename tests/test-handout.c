@@ -11,6 +11,7 @@
 #include "kensho-handout.h"
 #include "kensho-merge.h"
 #include "kensho-sheet-xml.h"
+#include "kensho-undo-stack.h"
 #include "test-run.h"
 #include "test-sample.h"
 
@@ -291,6 +292,52 @@ test_merge_twice (Fixture *f, gconstpointer data)
   g_assert_cmpuint (kensho_merge_count (second, KENSHO_MERGE_SAME), ==, 2);
   g_assert_cmpuint (kensho_merge_apply (second, NULL, NULL), ==, 0);
   g_assert_true (kensho_sheet_equal (after_first, f->sheet));
+}
+
+static void
+record_for_undo (KenshoIndicator *indicator, gpointer user_data)
+{
+  kensho_undo_stack_begin_edit (user_data, KENSHO_NODE (indicator), "Merge", NULL);
+}
+
+/* Several answers merged in one group: one undo takes them all back. */
+static void
+test_merge_one_undo_step (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoSheet) before = through_file (sheet);
+  g_autoptr(KenshoSheet) after = NULL;
+  g_autoptr(KenshoUndoStack) undo = kensho_undo_stack_new (sheet);
+  const char *divisions[] = { "商工労働課", "農政課" };
+
+  kensho_undo_stack_begin_group (undo, "Merge");
+  for (guint d = 0; d < G_N_ELEMENTS (divisions); d++)
+    {
+      g_autoptr(KenshoSheet) handout = kensho_handout_new (sheet, divisions[d], NULL, NULL, NULL);
+      g_autoptr(KenshoSheet) answer = through_file (handout);
+      g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (answer);
+      g_autoptr(KenshoMerge) merge = NULL;
+
+      for (guint i = 0; i < indicators->len; i++)
+        kensho_indicator_set_delay_reason (indicators->pdata[i], FY, divisions[d]);
+      merge = merge_ok (sheet, answer);
+      g_assert_cmpuint (kensho_merge_apply (merge, record_for_undo, undo), ==, indicators->len);
+    }
+  kensho_undo_stack_end_group (undo);
+  after = through_file (sheet);
+  g_assert_false (kensho_sheet_equal (before, sheet));
+
+  g_assert_cmpstr (kensho_undo_stack_get_undo_label (undo), ==, "Merge");
+  kensho_undo_stack_undo (undo);
+  g_assert_false (kensho_undo_stack_can_undo (undo));
+  g_assert_true (kensho_sheet_equal (before, sheet));
+  kensho_undo_stack_redo (undo);
+  g_assert_true (kensho_sheet_equal (after, sheet));
+
+  /* A group that recorded nothing is no step. */
+  kensho_undo_stack_begin_group (undo, "Nothing");
+  kensho_undo_stack_end_group (undo);
+  g_assert_cmpstr (kensho_undo_stack_get_undo_label (undo), ==, "Merge");
 }
 
 static void
@@ -775,6 +822,7 @@ main (int argc, char **argv)
   g_test_add ("/merge/outside", Fixture, NULL, fixture_set_up, test_merge_outside, fixture_tear_down);
   g_test_add ("/merge/report-csv", Fixture, NULL, fixture_set_up, test_merge_report_csv, fixture_tear_down);
   g_test_add_func ("/merge/property", test_merge_property);
+  g_test_add_func ("/merge/one-undo-step", test_merge_one_undo_step);
   g_test_add_func ("/handout/workspace", test_workspace_records);
   g_test_add_func ("/board/empty", test_board_empty);
   g_test_add_func ("/handout/cli", test_cli);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
 
 #include "kensho-board.h"
 #include "kensho-handout.h"
@@ -105,6 +106,41 @@ format_time (gint64 unix_time)
   return time ? g_date_time_format (time, "%Y-%m-%d %H:%M") : g_strdup ("");
 }
 
+void
+kensho_board_row_dup_lines (KenshoBoardRow *row, char **status, char **empty)
+{
+  g_autofree char *sent = row->sent ? format_time (row->sent_at) : g_strdup (_("not sent"));
+  g_autofree char *answered = NULL;
+  const char *state;
+  GString *line = g_string_new (NULL);
+
+  if (!row->answered)
+    answered = g_strdup (row->overdue ? _("overdue") : _("no answer"));
+  else
+    {
+      g_autofree char *when = format_time (row->received_at);
+      g_autofree char *file = row->answer_path ? g_path_get_basename (row->answer_path) : g_strdup ("");
+
+      /* TRANSLATORS: when an answer came, and its file. */
+      answered = g_strdup_printf (_("answered %s (%s)"), when, file);
+    }
+  if (row->merged)
+    state = _("merged");
+  else if (row->conflicts > 0)
+    state = _("conflicts open");
+  else
+    state = "";
+  /* TRANSLATORS: division, indicators, when sent, due, answer, state, conflicts. */
+  g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%s: %u indicator; sent: %s; due: %s; %s; %s",
+                                             "%s: %u indicators; sent: %s; due: %s; %s; %s", row->n_indicators),
+                          row->division, row->n_indicators, sent, row->due ? row->due : "—", answered, state);
+  if (row->conflicts > 0)
+    g_string_append_printf (line, " (%u)", row->conflicts);
+  *status = g_string_free (line, FALSE);
+  /* TRANSLATORS: the indicators of a division with nothing written yet. */
+  *empty = row->n_empty > 0 ? g_strdup_printf (_("still empty (%u): %s"), row->n_empty, row->empty) : NULL;
+}
+
 char *
 kensho_board_format (KenshoSheet *sheet, GPtrArray *rows)
 {
@@ -114,36 +150,41 @@ kensho_board_format (KenshoSheet *sheet, GPtrArray *rows)
   g_string_append_printf (out, "%s\n", title);
   for (guint i = 0; i < rows->len; i++)
     {
-      KenshoBoardRow *row = rows->pdata[i];
-      g_autofree char *sent = row->sent ? format_time (row->sent_at) : g_strdup (_("not sent"));
-      g_autofree char *answered = NULL;
-      const char *state;
+      g_autofree char *status = NULL;
+      g_autofree char *empty = NULL;
 
-      if (!row->answered)
-        answered = g_strdup (row->overdue ? _("overdue") : _("no answer"));
-      else
-        {
-          g_autofree char *when = format_time (row->received_at);
-          g_autofree char *file = row->answer_path ? g_path_get_basename (row->answer_path) : g_strdup ("");
-
-          /* TRANSLATORS: when an answer came, and its file. */
-          answered = g_strdup_printf (_("answered %s (%s)"), when, file);
-        }
-      if (row->merged)
-        state = _("merged");
-      else if (row->conflicts > 0)
-        state = _("conflicts open");
-      else
-        state = "";
-      /* TRANSLATORS: division, indicators, when sent, due, answer, state, conflicts. */
-      g_string_append_printf (out, _("%s: %u indicators; sent: %s; due: %s; %s; %s"), row->division,
-                              row->n_indicators, sent, row->due ? row->due : "—", answered, state);
-      if (row->conflicts > 0)
-        g_string_append_printf (out, " (%u)", row->conflicts);
-      g_string_append_c (out, '\n');
-      if (row->n_empty > 0)
-        /* TRANSLATORS: the indicators of a division with nothing written yet. */
-        g_string_append_printf (out, _("  still empty (%u): %s\n"), row->n_empty, row->empty);
+      kensho_board_row_dup_lines (rows->pdata[i], &status, &empty);
+      g_string_append_printf (out, "%s\n", status);
+      if (empty != NULL)
+        g_string_append_printf (out, "  %s\n", empty);
     }
   return g_string_free (out, FALSE);
+}
+
+/* The board on one page: the text is made smaller until it fits, as a list
+ * of 20–30 divisions is meant to be one sheet of paper. Returns the size
+ * used, in points. */
+double
+kensho_board_draw (KenshoSheet *sheet, GPtrArray *rows, cairo_t *cr, double width, double height)
+{
+  g_autofree char *text = kensho_board_format (sheet, rows);
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
+  double size = 11;
+  int text_width, text_height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  for (;; size -= 0.5)
+    {
+      pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+      pango_layout_set_font_description (layout, font);
+      pango_layout_get_size (layout, &text_width, &text_height);
+      if ((double) text_height / PANGO_SCALE <= height || size <= 4)
+        break;
+    }
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+  return size;
 }

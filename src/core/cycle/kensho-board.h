@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
+
 #include "kensho-handout-store.h"
 #include "kensho-sheet.h"
 
@@ -31,9 +33,21 @@ void       kensho_board_row_free (KenshoBoardRow *row);
 GPtrArray *kensho_board_build       (KenshoSheet *sheet,
                                      GPtrArray   *records,
                                      const char  *today);
+/* A division's line, and the line of its indicators still empty (NULL
+ * when none is). */
+void       kensho_board_row_dup_lines (KenshoBoardRow *row,
+                                       char          **status,
+                                       char          **empty);
 /* The board as lines of text, for the terminal and the printed list. */
 char      *kensho_board_format      (KenshoSheet *sheet,
                                      GPtrArray   *rows);
 char      *kensho_board_dup_today   (void);
+/* Draws the board on one page of @width × @height; returns the size of
+ * the text in points (smaller for a longer board). */
+double     kensho_board_draw        (KenshoSheet *sheet,
+                                     GPtrArray   *rows,
+                                     cairo_t     *cr,
+                                     double       width,
+                                     double       height);
 
 G_END_DECLS

@@ -14,6 +14,7 @@ typedef enum
   STEP_INSERT,
   STEP_REMOVE,
   STEP_MOVE,
+  STEP_GROUP,         /* steps undone and redone as one (a merge) */
 } StepKind;
 
 typedef struct
@@ -33,6 +34,7 @@ typedef struct
   guint position_a;
   KenshoNode *parent_b;
   guint position_b;
+  GPtrArray *children;    /* of a group */
 } Step;
 
 struct _KenshoUndoStack
@@ -46,6 +48,7 @@ struct _KenshoUndoStack
   guint64 last_serial;
   guint64 clean_serial;    /* the top step's serial when last saved, 0 for none */
   gboolean clean_known;    /* whether the saved state is one of the history */
+  Step *group;             /* the group being recorded, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (KenshoUndoStack, kensho_undo_stack, G_TYPE_OBJECT)
@@ -66,6 +69,7 @@ step_free (Step *step)
   g_clear_object (&step->sheet);
   g_clear_object (&step->parent_a);
   g_clear_object (&step->parent_b);
+  g_clear_pointer (&step->children, g_ptr_array_unref);
   g_free (step);
 }
 
@@ -124,7 +128,7 @@ merges_into_top (KenshoUndoStack *self, gpointer target, const char *merge_key)
 {
   Step *last = top (self->undo_steps);
 
-  return !self->merge_broken && merge_key != NULL && last != NULL &&
+  return !self->merge_broken && merge_key != NULL && last != NULL && self->group == NULL &&
          g_strcmp0 (last->merge_key, merge_key) == 0 &&
          /* A sheet step keeps a snapshot in last->sheet: it edits self->sheet. */
          (last->kind == STEP_SHEET ? (gpointer) self->sheet : (gpointer) last->node) == target &&
@@ -141,6 +145,11 @@ push (KenshoUndoStack *self, StepKind kind, const char *label, const char *merge
   step->label = g_strdup (label);
   step->merge_key = g_strdup (merge_key);
   step->time = g_get_monotonic_time ();
+  if (self->group != NULL)
+    {
+      g_ptr_array_add (self->group->children, step);
+      return step;
+    }
   g_ptr_array_add (self->undo_steps, step);
   /* A new change makes the redone future unreachable. */
   g_ptr_array_set_size (self->redo_steps, 0);
@@ -251,6 +260,33 @@ kensho_undo_stack_push_move (KenshoUndoStack *self, KenshoNode *child, KenshoNod
 }
 
 void
+kensho_undo_stack_begin_group (KenshoUndoStack *self, const char *label)
+{
+  g_return_if_fail (KENSHO_IS_UNDO_STACK (self));
+  g_return_if_fail (self->group == NULL);
+
+  if (self->busy)
+    return;
+  self->group = push (self, STEP_GROUP, label, NULL);
+  self->group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+}
+
+void
+kensho_undo_stack_end_group (KenshoUndoStack *self)
+{
+  g_return_if_fail (KENSHO_IS_UNDO_STACK (self));
+
+  if (self->group == NULL)
+    return;
+  /* A group of nothing is no step. */
+  if (self->group->children->len == 0)
+    g_ptr_array_remove (self->undo_steps, self->group);
+  self->group = NULL;
+  self->merge_broken = TRUE;
+  emit_changed (self);
+}
+
+void
 kensho_undo_stack_break_merge (KenshoUndoStack *self)
 {
   g_return_if_fail (KENSHO_IS_UNDO_STACK (self));
@@ -323,6 +359,10 @@ apply (KenshoUndoStack *self, Step *step, gboolean undo)
 {
   switch (step->kind)
     {
+    case STEP_GROUP:
+      for (guint i = 0; i < step->children->len; i++)
+        apply (self, step->children->pdata[undo ? step->children->len - 1 - i : i], undo);
+      return NULL;
     case STEP_INSERT:
     case STEP_REMOVE:
     case STEP_MOVE:

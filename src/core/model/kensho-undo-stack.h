@@ -38,6 +38,11 @@ void             kensho_undo_stack_push_move        (KenshoUndoStack  *self,
                                                      KenshoNode       *old_parent,
                                                      guint             old_position,
                                                      const char       *label);
+/* The steps recorded between begin and end are undone and redone as one,
+ * under @label (merging an answer). */
+void             kensho_undo_stack_begin_group      (KenshoUndoStack  *self,
+                                                     const char       *label);
+void             kensho_undo_stack_end_group        (KenshoUndoStack  *self);
 /* Ends typing's merging, so that the next edit starts a new step. */
 void             kensho_undo_stack_break_merge      (KenshoUndoStack  *self);
 gboolean         kensho_undo_stack_can_undo         (KenshoUndoStack  *self);
