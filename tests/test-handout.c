@@ -4,6 +4,7 @@
 #undef G_DISABLE_ASSERT
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "kensho-board.h"
@@ -558,6 +559,40 @@ test_board_empty (void)
   g_assert_nonnull (strstr (row->empty, "新規求人数"));
 }
 
+/* The board of the sample's 20 divisions fits an A4 page in readable type;
+ * a longer one gets smaller type, still on one page. */
+static void
+test_board_one_page (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) rows = kensho_board_build (sheet, NULL, "2023-07-01");
+  cairo_surface_t *surface = cairo_pdf_surface_create (NULL, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  double size = kensho_board_draw (sheet, rows, cr, 515, 762);
+  double smaller;
+  guint n = rows->len;
+
+  g_assert_cmpfloat (size, >=, 7);
+  /* Ten times the divisions. */
+  for (guint copy = 0; copy < 9; copy++)
+    for (guint i = 0; i < n; i++)
+      {
+        KenshoBoardRow *row = g_new0 (KenshoBoardRow, 1);
+        KenshoBoardRow *from = rows->pdata[i];
+
+        row->division = g_strdup (from->division);
+        row->empty = g_strdup (from->empty);
+        row->n_empty = from->n_empty;
+        row->n_indicators = from->n_indicators;
+        g_ptr_array_add (rows, row);
+      }
+  smaller = kensho_board_draw (sheet, rows, cr, 515, 762);
+  g_assert_cmpfloat (smaller, <, size);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Random sheets, random edits on both sides: whatever only one side
  * changed is in the merged sheet. */
 static const char *const texts[] = { NULL, "甲", "乙", "丙", "丁" };
@@ -808,6 +843,50 @@ test_cli (void)
   g_assert_nonnull (strstr (board.out, "商工労働課: 6 indicators"));
 }
 
+/* With --workspace, hand-outs and answers are recorded and the board shows them. */
+static void
+test_cli_workspace (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "cli-ws", NULL);
+  g_autofree char *db = g_build_filename (dir, "workspace.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *mine = g_build_filename (dir, "sheet.xml", NULL);
+  g_autofree char *answer = g_build_filename (out, "商工労働課.xml", NULL);
+  g_autofree char *sample = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) handout = { 0 };
+  g_auto(Run) before = { 0 };
+  g_auto(Run) merge = { 0 };
+  g_auto(Run) after = { 0 };
+  g_autoptr(KenshoSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &sample, NULL, NULL));
+  g_assert_true (g_file_set_contents (mine, sample, -1, NULL));
+  run_cli (&import, "--workspace", db, "import", mine, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  run_cli (&handout, "--workspace", db, "handout", mine, "--division", "商工労働課", "--division", "農政課",
+           "--due", "2000-01-31", "-o", out, NULL);
+  g_assert_cmpint (handout.status, ==, 0);
+  run_cli (&before, "--workspace", db, "board", mine, NULL);
+  g_assert_cmpint (before.status, ==, 0);
+  g_assert_nonnull (strstr (before.out, "商工労働課: 6 indicators; sent: "));
+  g_assert_nonnull (strstr (before.out, "due: 2000-01-31; overdue"));
+  g_assert_nonnull (strstr (before.out, "住宅課: 1 indicator; sent: not sent"));
+
+  sheet = kensho_sheet_xml_load_file (answer, &error);
+  g_assert_no_error (error);
+  kensho_indicator_set_delay_reason (indicator (sheet, "i01"), FY, "人手不足");
+  g_assert_true (kensho_sheet_xml_save_file (sheet, answer, &error));
+  run_cli (&merge, "--workspace", db, "merge", mine, answer, NULL);
+  g_assert_cmpint (merge.status, ==, 0);
+  run_cli (&after, "--workspace", db, "board", mine, NULL);
+  g_assert_nonnull (strstr (after.out, "(商工労働課.xml); merged"));
+  g_assert_nonnull (strstr (after.out, "農政課: "));
+  g_assert_nonnull (strstr (strstr (after.out, "農政課: "), "overdue"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -825,6 +904,8 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/one-undo-step", test_merge_one_undo_step);
   g_test_add_func ("/handout/workspace", test_workspace_records);
   g_test_add_func ("/board/empty", test_board_empty);
+  g_test_add_func ("/board/one-page", test_board_one_page);
   g_test_add_func ("/handout/cli", test_cli);
+  g_test_add_func ("/handout/cli-workspace", test_cli_workspace);
   return g_test_run ();
 }
