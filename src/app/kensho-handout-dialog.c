@@ -6,6 +6,7 @@
 #include "kensho-cycle-ui.h"
 #include "kensho-handout-dialog.h"
 #include "kensho-handout-store.h"
+#include "kensho-handout-xlsx.h"
 #include "kensho-handout.h"
 #include "kensho-sheet-xml.h"
 
@@ -17,6 +18,7 @@ struct _KenshoHandoutDialog
   GtkWidget *folder_label;
   GtkWidget *due;
   GtkWidget *contact;
+  GtkWidget *format;
   GtkWidget *progress;
   GtkWidget *message;
   GtkWidget *hand_out;
@@ -135,6 +137,8 @@ hand_out_next (gpointer user_data)
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   guint total = g_strv_length (self->chosen);
+  gboolean xlsx = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->format)) == 1;
+  const char *format = xlsx ? "xlsx" : "xml";
 
   if (division == NULL)
     {
@@ -143,11 +147,12 @@ hand_out_next (gpointer user_data)
     }
   handout = kensho_handout_new (sheet, division, gtk_editable_get_text (GTK_EDITABLE (self->due)),
                                 gtk_editable_get_text (GTK_EDITABLE (self->contact)), &error);
-  name = kensho_handout_file_name (division, "xml");
+  name = kensho_handout_file_name (division, format);
   path = g_build_filename (g_file_peek_path (self->folder), name, NULL);
-  if (handout == NULL || !kensho_sheet_xml_save_file (handout, path, &error) ||
+  if (handout == NULL ||
+      !(xlsx ? kensho_handout_save_xlsx (handout, path, &error) : kensho_sheet_xml_save_file (handout, path, &error)) ||
       !kensho_workspace_add_handout (kensho_cycle_ui_get_workspace (self->parent), kensho_document_get_id (document),
-                                     handout, "xml", path, &error))
+                                     handout, format, path, &error))
     {
       finish (self, self->next, error->message);
       return G_SOURCE_REMOVE;
@@ -208,7 +213,7 @@ kensho_handout_dialog_new (KenshoWindow *parent)
   GtkWidget *folder_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *folder_button = gtk_button_new_with_mnemonic (_("_Folder…"));
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  const char *formats[] = { N_("Kensho sheet (.xml)"), NULL };
+  const char *formats[] = { N_("Kensho sheet (.xml)"), N_("Excel form (.xlsx)"), NULL };
   const char *path = document ? kensho_document_get_path (document) : NULL;
 
   self->parent = parent;
@@ -237,7 +242,8 @@ kensho_handout_dialog_new (KenshoWindow *parent)
   g_signal_connect_swapped (folder_button, "clicked", G_CALLBACK (on_choose_folder), self);
 
   formats[0] = _(formats[0]);
-  labelled (box, _("F_ormat"), gtk_drop_down_new_from_strings (formats));
+  formats[1] = _(formats[1]);
+  self->format = labelled (box, _("F_ormat"), gtk_drop_down_new_from_strings (formats));
   self->due = labelled (box, _("Du_e date"), gtk_entry_new ());
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->due), "YYYY-MM-DD");
   self->contact = labelled (box, _("Co_ntact"), gtk_entry_new ());

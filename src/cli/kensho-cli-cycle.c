@@ -11,6 +11,7 @@
 #include "kensho-board.h"
 #include "kensho-cli-private.h"
 #include "kensho-handout-store.h"
+#include "kensho-handout-xlsx.h"
 #include "kensho-handout.h"
 #include "kensho-merge.h"
 #include "kensho-sheet-xml.h"
@@ -65,8 +66,10 @@ kensho_cli_run_handout (int argc, char **argv)
     return usage_error (context, _("Name exactly one sheet file."));
   if (output == NULL)
     return usage_error (context, _("Say which folder to write the hand-outs to with -o DIR."));
-  if (format != NULL && !g_str_equal (format, "xml"))
-    return usage_error (context, _("The format must be xml."));
+  if (format == NULL)
+    format = g_strdup ("xml");
+  if (!g_str_equal (format, "xml") && !g_str_equal (format, "xlsx"))
+    return usage_error (context, _("The format must be xml or xlsx."));
   if (due != NULL && !g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", due, 0, 0))
     return usage_error (context, _("Give the due date as YYYY-MM-DD."));
 
@@ -103,10 +106,11 @@ kensho_cli_run_handout (int argc, char **argv)
           print_error (error);
           return EXIT_INVALID;
         }
-      name = kensho_handout_file_name (divisions[i], "xml");
+      name = kensho_handout_file_name (divisions[i], format);
       path = g_build_filename (output, name, NULL);
-      if (!kensho_sheet_xml_save_file (handout, path, &error) ||
-          (workspace != NULL && !kensho_workspace_add_handout (workspace, sheet_id, handout, "xml", path, &error)))
+      if (!(g_str_equal (format, "xlsx") ? kensho_handout_save_xlsx (handout, path, &error)
+                                         : kensho_sheet_xml_save_file (handout, path, &error)) ||
+          (workspace != NULL && !kensho_workspace_add_handout (workspace, sheet_id, handout, format, path, &error)))
         {
           print_error (error);
           return EXIT_INVALID;

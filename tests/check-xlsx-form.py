@@ -1,0 +1,77 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The .xlsx hand-out forms of kensho-cli handout --format xlsx, read with
+openpyxl as a spreadsheet program would: one per division, protected, only
+the answer cells unlocked, the rating a drop-down of the scale, the due date
+and contact at the top, the division's indicators and nobody else's.
+
+Usage: check-xlsx-form.py KENSHO_CLI SAMPLE.xml (TAP output)."""
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import openpyxl
+
+NS = {"k": "urn:x-kensho:sheet"}
+ANSWER_COLUMNS = {"H", "K", "L", "M", "N", "O"}
+HEADER_ROW = 7
+
+cli, sample = sys.argv[1], sys.argv[2]
+root = ET.parse(sample).getroot()
+labels = [r.text for r in root.find("k:rating-scale", NS)]
+by_division = {}
+for indicator in root.iter("{urn:x-kensho:sheet}indicator"):
+    division = indicator.findtext("k:division", namespaces=NS)
+    by_division.setdefault(division, []).append(indicator.get("id"))
+
+results = []
+
+
+def check(ok, what):
+    results.append((bool(ok), what))
+
+
+with tempfile.TemporaryDirectory() as out:
+    run = subprocess.run([cli, "handout", sample, "--format", "xlsx", "--due", "2024-06-28",
+                          "--contact", "企画調整課 内線1234", "-o", out],
+                         capture_output=True, text=True)
+    check(run.returncode == 0, f"handout --format xlsx exits 0 ({run.stderr.strip()})")
+    paths = run.stdout.split()
+    check(len(paths) == len(by_division), f"one form per division ({len(paths)})")
+    for path in paths:
+        division = Path(path).stem
+        book = openpyxl.load_workbook(path)
+        sheet = book.worksheets[0]
+        hidden = book["kensho"]
+        check(sheet.protection.sheet, f"{division}: the form is protected")
+        check(hidden.sheet_state == "hidden" and hidden.protection.sheet,
+              f"{division}: the ids are on a hidden, protected sheet")
+        check(hidden["B3"].value == division and str(hidden["B1"].value).startswith("h"),
+              f"{division}: the hidden sheet names the division and the hand-out")
+        top = " ".join(str(c.value) for row in sheet.iter_rows(max_row=5) for c in row if c.value)
+        check("2024-06-28" in top and "企画調整課 内線1234" in top, f"{division}: due date and contact at the top")
+        ids = []
+        wrong = []
+        for row in sheet.iter_rows(min_row=HEADER_ROW + 1):
+            if row[0].value is None:
+                continue
+            first = row[0].value not in ids
+            ids.append(row[0].value)
+            for cell in row:
+                unlocked = not cell.protection.locked
+                expected = cell.column_letter == "H" or (first and cell.column_letter in ANSWER_COLUMNS)
+                if unlocked != expected:
+                    wrong.append(cell.coordinate)
+        check(list(dict.fromkeys(ids)) == by_division[division], f"{division}: its indicators, in order")
+        check(not wrong, f"{division}: only the answer cells are unlocked {wrong[:5]}")
+        lists = [v for v in sheet.data_validations.dataValidation if v.type == "list"]
+        check(lists and all(v.formula1 == '"' + ",".join(labels) + '"' for v in lists),
+              f"{division}: the rating is a drop-down of the scale")
+        check(len(lists) == len(by_division[division]), f"{division}: one drop-down per indicator")
+
+print(f"1..{len(results)}")
+for number, (ok, what) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {number} - {what}")
+sys.exit(0 if all(ok for ok, _ in results) else 1)
