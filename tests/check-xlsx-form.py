@@ -71,6 +71,34 @@ with tempfile.TemporaryDirectory() as out:
               f"{division}: the rating is a drop-down of the scale")
         check(len(lists) == len(by_division[division]), f"{division}: one drop-down per indicator")
 
+    # A division answers on the form, as a spreadsheet program saves it.
+    form = Path(out) / "商工労働課.xlsx"
+    untouched = subprocess.run([cli, "merge", sample, str(form), "-o", str(Path(out) / "same.xml")],
+                               capture_output=True, text=True)
+    check(untouched.returncode == 0 and untouched.stdout == "",
+          f"a form sent back as it was changes nothing ({untouched.stdout.strip()} {untouched.stderr.strip()})")
+    book = openpyxl.load_workbook(form)
+    sheet = book.worksheets[0]
+    sheet["H8"] = 1500
+    sheet["L8"] = "課が書いた課題"
+    sheet["N9"] = labels[0]
+    book.save(Path(out) / "answer.xlsx")
+    merged = Path(out) / "merged.xml"
+    run = subprocess.run([cli, "merge", sample, str(Path(out) / "answer.xlsx"), "-o", str(merged)],
+                         capture_output=True, text=True)
+    check(run.returncode == 0, f"the answer on the form merges ({run.stderr.strip()})")
+    check("新規求人数: Actual (FY 2023): 1,472件 → 1,500件" in run.stdout, "the actual, with the indicator's unit")
+    check("新規求人数: ②Issues (FY 2023): " in run.stdout and "→ 課が書いた課題" in run.stdout, "the issues")
+    check(f"新技術・新製品等の開発数: Rating (FY 2023): 進捗の遅れ → {labels[0]}" in run.stdout, "the rating")
+    tree = ET.parse(merged).getroot()
+    i01 = next(i for i in tree.iter("{urn:x-kensho:sheet}indicator") if i.get("id") == "i01")
+    check(i01.find("k:series/k:actual[@fy='2023']", NS).get("num") == "1500", "the merged file holds the actual")
+    sheet["N9"] = "とても順調"
+    book.save(Path(out) / "wrong.xlsx")
+    run = subprocess.run([cli, "merge", sample, str(Path(out) / "wrong.xlsx")], capture_output=True, text=True)
+    check(run.returncode == 1 and "N9" in run.stderr and "とても順調" in run.stderr,
+          f"a rating not of the scale is refused, naming the cell ({run.stderr.strip()})")
+
 print(f"1..{len(results)}")
 for number, (ok, what) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {number} - {what}")

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kensho-answer-xlsx.h"
 #include "kensho-collect-dialog.h"
 #include "kensho-cycle-ui.h"
 #include "kensho-handout-store.h"
@@ -224,7 +225,7 @@ kensho_collect_dialog_add_file (KenshoCollectDialog *self, GFile *file)
 
   g_return_if_fail (KENSHO_IS_COLLECT_DIALOG (self));
 
-  answer = path ? kensho_sheet_xml_load_file (path, &error) : NULL;
+  answer = path ? kensho_answer_load (path, &error) : NULL;
   if (answer == NULL)
     return add_refusal (self, error ? error->message : _("Only files on this computer can be collected."));
   tag = kensho_sheet_get_handout (answer);

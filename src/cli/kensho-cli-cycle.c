@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "kensho-answer-xlsx.h"
 #include "kensho-board.h"
 #include "kensho-cli-private.h"
 #include "kensho-handout-store.h"
@@ -147,7 +148,7 @@ merge_answer (KenshoSheet *mine, const char *path, KenshoWorkspace *workspace, K
               GString *report, guint *open_conflicts, guint *changed)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KenshoSheet) answer = kensho_sheet_xml_load_file (path, &error);
+  g_autoptr(KenshoSheet) answer = kensho_answer_load (path, &error);
   g_autoptr(GBytes) base = NULL;
   g_autoptr(KenshoMerge) merge = NULL;
   g_autoptr(GBytes) csv = NULL;
