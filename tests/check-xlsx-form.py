@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -98,6 +99,17 @@ with tempfile.TemporaryDirectory() as out:
     run = subprocess.run([cli, "merge", sample, str(Path(out) / "wrong.xlsx")], capture_output=True, text=True)
     check(run.returncode == 1 and "N9" in run.stderr and "とても順調" in run.stderr,
           f"a rating not of the scale is refused, naming the cell ({run.stderr.strip()})")
+
+    # Files that are not forms: refused with a reason, never a crash.
+    not_zip = Path(out) / "text.xlsx"
+    not_zip.write_text("これは表計算のファイルではない")
+    run = subprocess.run([cli, "merge", sample, str(not_zip)], capture_output=True, text=True)
+    check(run.returncode == 1 and "not an .xlsx file" in run.stderr, f"a text named .xlsx is refused ({run.stderr.strip()})")
+    bomb = Path(out) / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/sharedStrings.xml", b"<sst>" + b" " * (70 * 1024 * 1024) + b"</sst>")
+    run = subprocess.run([cli, "merge", sample, str(bomb)], capture_output=True, text=True)
+    check(run.returncode == 1 and "far too large" in run.stderr, f"a zip bomb is refused ({run.stderr.strip()})")
 
 print(f"1..{len(results)}")
 for number, (ok, what) in enumerate(results, 1):

@@ -13,6 +13,7 @@
 
 /* Far more than any form: a zip bomb stops here. */
 #define MAX_PART_SIZE (64 * 1024 * 1024)
+#define MAX_TOTAL_SIZE (256 * 1024 * 1024)
 #define HEADER_ROW 7 /* 1-based: the row of the column titles */
 #define RELATIONSHIPS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -46,6 +47,7 @@ read_parts (Book *book, GBytes *bytes, const char *path, GError **error)
   struct archive *archive = archive_read_new ();
   struct archive_entry *entry;
   gboolean ok = TRUE;
+  gsize total = 0;
   int status;
 
   archive_read_support_format_zip (archive);
@@ -64,7 +66,8 @@ read_parts (Book *book, GBytes *bytes, const char *path, GError **error)
       data = g_byte_array_new ();
       while ((n = archive_read_data (archive, buffer, sizeof buffer)) > 0 && data->len <= MAX_PART_SIZE)
         g_byte_array_append (data, (guint8 *) buffer, (guint) n);
-      if (n < 0 || data->len > MAX_PART_SIZE)
+      total += data->len;
+      if (n < 0 || data->len > MAX_PART_SIZE || total > MAX_TOTAL_SIZE)
         {
           g_byte_array_unref (data);
           ok = fail (error, path, n < 0 ? _("it cannot be unpacked.") : _("a part of it is far too large."));
