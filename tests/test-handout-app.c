@@ -10,6 +10,7 @@
 #include "kensho-collect-dialog.h"
 #include "kensho-handout-dialog.h"
 #include "kensho-handout-store.h"
+#include "kensho-handout.h"
 #include "kensho-sheet-xml.h"
 #include "test-app.h"
 #include "test-gtk-util.h"
@@ -28,6 +29,21 @@ find_labelled_button (GtkWidget *root, const char *label)
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkButton *found = find_labelled_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_drop_down (GtkWidget *root)
+{
+  if (GTK_IS_DROP_DOWN (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_drop_down (child);
 
       if (found != NULL)
         return found;
@@ -75,37 +91,45 @@ on_merged (KenshoCollectDialog *dialog, guint changed, guint *result)
   *result = changed;
 }
 
-/* Hands the sheet out to two divisions through the dialog; returns the folder. */
+/* Hands the sheet out to @chosen through the dialog, in the format at
+ * @format of its drop-down; returns the folder. */
 static char *
-hand_out_two (KenshoWindow *window)
+hand_out (KenshoWindow *window, const char *const *chosen, guint format)
 {
   GtkWidget *dialog = open_by_action (window, "win.handout", KENSHO_TYPE_HANDOUT_DIALOG);
   g_autofree char *folder_path = g_build_filename (g_get_user_data_dir (), "handouts", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
-  g_auto(GStrv) divisions = NULL;
+  g_auto(GStrv) divisions = kensho_handout_dup_divisions (kensho_window_get_sheet (window));
+  g_autofree char *written_text = g_strdup_printf ("%u hand-out", g_strv_length ((char **) chosen));
   guint written = G_MAXUINT;
 
   g_assert_cmpint (g_mkdir_with_parents (folder_path, 0755), ==, 0);
   kensho_handout_dialog_set_folder (KENSHO_HANDOUT_DIALOG (dialog), folder);
-  divisions = g_strsplit ("商工労働課 企業誘致課 障害福祉課 農政課 農村整備課 文化観光課 スポーツ振興課 企画調整課 健康づくり課 "
-                          "こども保育課 子育て支援課 生涯学習課 学校教育課 国民健康保険課 高齢政策課 地域包括支援センター "
-                          "区画整理課 交通政策課 安心安全課 住宅課", " ", -1);
+  g_assert_cmpuint (g_strv_length (divisions), ==, 20);
   for (guint i = 0; divisions[i]; i++)
     {
       GtkCheckButton *check = find_check (dialog, divisions[i]);
 
       g_assert_nonnull (check);
       g_assert_true (gtk_check_button_get_active (check));
-      gtk_check_button_set_active (check, g_str_equal (divisions[i], "商工労働課") ||
-                                          g_str_equal (divisions[i], "農政課"));
+      gtk_check_button_set_active (check, g_strv_contains (chosen, divisions[i]));
     }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_drop_down (dialog)), format);
   g_signal_connect (dialog, "done", G_CALLBACK (on_done), &written);
   g_signal_emit_by_name (find_labelled_button (dialog, "_Hand Out"), "clicked");
   wait_for (written != G_MAXUINT);
-  g_assert_cmpuint (written, ==, 2);
-  g_assert_true (has_label (dialog, "2 hand-outs written."));
+  g_assert_cmpuint (written, ==, g_strv_length ((char **) chosen));
+  g_assert_true (has_label (dialog, written_text));
   gtk_window_destroy (GTK_WINDOW (dialog));
   return g_steal_pointer (&folder_path);
+}
+
+static char *
+hand_out_two (KenshoWindow *window)
+{
+  const char *two[] = { "商工労働課", "農政課", NULL };
+
+  return hand_out (window, two, 0);
 }
 
 static void
@@ -132,6 +156,16 @@ test_hand_out (void)
                                             kensho_document_get_id (kensho_window_get_document (window)), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (records->len, ==, 2);
+
+  /* The Excel form, for a division without Kensho. */
+  {
+    const char *one[] = { "住宅課", NULL };
+    g_autofree char *again = hand_out (window, one, 1);
+    g_autofree char *form = g_build_filename (again, "住宅課.xlsx", NULL);
+
+    g_assert_true (g_file_test (form, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (third, G_FILE_TEST_EXISTS));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
