@@ -174,6 +174,7 @@ kensho_handout_save_xlsx (KenshoSheet *handout, const char *path, GError **error
   lxw_row_col_options hidden_column = { .hidden = 1 };
   Form form = { 0 };
   lxw_error result;
+  const char *division;
   lxw_row_t row = HEADER_ROW + 1;
   int fd;
 
@@ -199,7 +200,9 @@ kensho_handout_save_xlsx (KenshoSheet *handout, const char *path, GError **error
       return FALSE;
     }
   /* A worksheet's name has at most 31 characters and none of []:*?/\. */
-  name = g_utf8_substring (kensho_sheet_get_handout (handout)->division, 0, 31);
+  division = kensho_sheet_get_handout (handout)->division;
+  /* g_utf8_substring() reads past a shorter string's end. */
+  name = g_utf8_substring (division, 0, MIN (g_utf8_strlen (division, -1), 31));
   g_strdelimit (name, "[]:*?/\\", '_');
   form.sheet = workbook_add_worksheet (form.book, name);
   if (form.sheet == NULL)
