@@ -152,72 +152,83 @@ failed:
   return 0;
 }
 
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+/* One element per row of @stmt, bound to @id, made by @read_row. */
+static GPtrArray *
+collect_rows (KenshoWorkspace *self, const char *sql, gint64 id, RowFunc read_row, GDestroyNotify free_func,
+              GError **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql);
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read_row (stmt));
+  if (rc != SQLITE_DONE)
+    return _kensho_workspace_set_error (self, error), NULL;
+  return g_steal_pointer (&rows);
+}
+
+static gpointer
+read_record (sqlite3_stmt *stmt)
+{
+  KenshoHandoutRecord *record = g_new0 (KenshoHandoutRecord, 1);
+
+  record->id = dup_column (stmt, 0);
+  record->sheet_id = sqlite3_column_int64 (stmt, 12);
+  record->division = dup_column (stmt, 1);
+  record->sent = sqlite3_column_int64 (stmt, 2);
+  record->due = dup_column (stmt, 3);
+  record->contact = dup_column (stmt, 4);
+  record->format = dup_column (stmt, 5);
+  record->path = dup_column (stmt, 6);
+  record->answer_id = sqlite3_column_int64 (stmt, 7);
+  record->received = sqlite3_column_int64 (stmt, 8);
+  record->answer_path = dup_column (stmt, 9);
+  record->merged = sqlite3_column_int (stmt, 10);
+  record->conflicts = (guint) sqlite3_column_int (stmt, 11);
+  return record;
+}
+
 GPtrArray *
 kensho_workspace_list_handouts (KenshoWorkspace *self, gint64 sheet_id, GError **error)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) kensho_handout_record_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), NULL);
 
-  stmt = prepare (self, "SELECT h.hid, h.division, h.sent, h.due, h.contact, h.format, h.path,"
-                        " a.id, a.received, a.path, a.merged, a.conflicts"
-                        " FROM handout h LEFT JOIN answer a ON a.id ="
-                        "  (SELECT max (id) FROM answer WHERE hid = h.hid)"
-                        " WHERE h.sheet_id = ?1 ORDER BY h.sent DESC, h.rowid DESC");
-  sqlite3_bind_int64 (stmt, 1, sheet_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KenshoHandoutRecord *record = g_new0 (KenshoHandoutRecord, 1);
+  return collect_rows (self,
+                       "SELECT h.hid, h.division, h.sent, h.due, h.contact, h.format, h.path,"
+                       " a.id, a.received, a.path, a.merged, a.conflicts, h.sheet_id"
+                       " FROM handout h LEFT JOIN answer a ON a.id ="
+                       "  (SELECT max (id) FROM answer WHERE hid = h.hid)"
+                       " WHERE h.sheet_id = ?1 ORDER BY h.sent DESC, h.rowid DESC",
+                       sheet_id, read_record, (GDestroyNotify) kensho_handout_record_free, error);
+}
 
-      record->id = dup_column (stmt, 0);
-      record->sheet_id = sheet_id;
-      record->division = dup_column (stmt, 1);
-      record->sent = sqlite3_column_int64 (stmt, 2);
-      record->due = dup_column (stmt, 3);
-      record->contact = dup_column (stmt, 4);
-      record->format = dup_column (stmt, 5);
-      record->path = dup_column (stmt, 6);
-      record->answer_id = sqlite3_column_int64 (stmt, 7);
-      record->received = sqlite3_column_int64 (stmt, 8);
-      record->answer_path = dup_column (stmt, 9);
-      record->merged = sqlite3_column_int (stmt, 10);
-      record->conflicts = (guint) sqlite3_column_int (stmt, 11);
-      g_ptr_array_add (records, record);
-    }
-  if (rc != SQLITE_DONE)
-    return _kensho_workspace_set_error (self, error), NULL;
-  return g_steal_pointer (&records);
+static gpointer
+read_item (sqlite3_stmt *stmt)
+{
+  KenshoMergeItem *item = g_new0 (KenshoMergeItem, 1);
+
+  item->kind = sqlite3_column_int (stmt, 0);
+  item->node_id = dup_column (stmt, 1);
+  item->node_name = dup_column (stmt, 2);
+  item->field = dup_column (stmt, 3);
+  item->base = dup_column (stmt, 4);
+  item->theirs = dup_column (stmt, 5);
+  item->mine = dup_column (stmt, 6);
+  item->choice = sqlite3_column_int (stmt, 7);
+  return item;
 }
 
 GPtrArray *
 kensho_workspace_list_answer_items (KenshoWorkspace *self, gint64 answer_id, GError **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) kensho_merge_item_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), NULL);
 
-  stmt = prepare (self, "SELECT kind, node_id, node_name, field, base, theirs, mine, choice"
-                        " FROM answer_change WHERE answer_id = ?1 ORDER BY position");
-  sqlite3_bind_int64 (stmt, 1, answer_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KenshoMergeItem *item = g_new0 (KenshoMergeItem, 1);
-
-      item->kind = sqlite3_column_int (stmt, 0);
-      item->node_id = dup_column (stmt, 1);
-      item->node_name = dup_column (stmt, 2);
-      item->field = dup_column (stmt, 3);
-      item->base = dup_column (stmt, 4);
-      item->theirs = dup_column (stmt, 5);
-      item->mine = dup_column (stmt, 6);
-      item->choice = sqlite3_column_int (stmt, 7);
-      g_ptr_array_add (items, item);
-    }
-  if (rc != SQLITE_DONE)
-    return _kensho_workspace_set_error (self, error), NULL;
-  return g_steal_pointer (&items);
+  return collect_rows (self,
+                       "SELECT kind, node_id, node_name, field, base, theirs, mine, choice"
+                       " FROM answer_change WHERE answer_id = ?1 ORDER BY position",
+                       answer_id, read_item, (GDestroyNotify) kensho_merge_item_free, error);
 }
