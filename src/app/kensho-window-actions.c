@@ -4,8 +4,11 @@
 
 #include <glib/gi18n.h>
 
+#include "kensho-board-window.h"
+#include "kensho-collect-dialog.h"
 #include "kensho-csv.h"
 #include "kensho-export-progress.h"
+#include "kensho-handout-dialog.h"
 #include "kensho-import-dialog.h"
 #include "kensho-indicator-form.h"
 #include "kensho-indicator-table.h"
@@ -379,6 +382,37 @@ action_properties (GtkWidget *widget, const char *name, GVariant *parameter)
   GtkWindow *properties = kensho_sheet_properties_new (GTK_WINDOW (self), kensho_window_get_sheet (self));
 
   gtk_window_present (properties);
+}
+
+/* Hand-outs to the divisions and their answers: dialogs of their own. */
+static void
+action_handout (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  gtk_window_present (GTK_WINDOW (kensho_handout_dialog_new (KENSHO_WINDOW (widget))));
+}
+
+static void
+on_answers_merged (KenshoCollectDialog *dialog, guint changed, KenshoWindow *self)
+{
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Answers merged: %u field changed",
+                                                        "Answers merged: %u fields changed", changed), changed);
+
+  show_toast (self, text);
+}
+
+static void
+action_collect (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoCollectDialog *dialog = kensho_collect_dialog_new (KENSHO_WINDOW (widget));
+
+  g_signal_connect_object (dialog, "merged", G_CALLBACK (on_answers_merged), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+action_board (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  gtk_window_present (GTK_WINDOW (kensho_board_window_new (KENSHO_WINDOW (widget))));
 }
 
 /* Editing ----------------------------------------------------------------- */
@@ -781,6 +815,9 @@ _kensho_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, action_export_xlsx);
   gtk_widget_class_install_action (widget_class, "win.import-spreadsheet", NULL, action_import_spreadsheet);
   gtk_widget_class_install_action (widget_class, "win.properties", NULL, action_properties);
+  gtk_widget_class_install_action (widget_class, "win.handout", NULL, action_handout);
+  gtk_widget_class_install_action (widget_class, "win.collect", NULL, action_collect);
+  gtk_widget_class_install_action (widget_class, "win.board", NULL, action_board);
   gtk_widget_class_install_action (widget_class, "win.overview", NULL, action_overview);
   gtk_widget_class_install_action (widget_class, "win.table", NULL, action_table);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
@@ -810,6 +847,9 @@ _kensho_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.table", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.handout", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.collect", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.board", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.add-kpi", NULL);

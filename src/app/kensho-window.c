@@ -70,10 +70,11 @@ update_actions (KenshoWindow *self)
   KenshoNode *selected = has_sheet ? kensho_strategy_tree_get_selected (self->tree) : NULL;
   static const char *const sheet_actions[] = {
     "win.save", "win.save-as", "win.print", "win.print-summary", "win.export-pdf", "win.export-csv",
-    "win.export-xlsx", "win.find",
+    "win.export-xlsx", "win.find", "win.handout", "win.board",
   };
   static const char *const edit_actions[] = {
     "win.properties", "win.add-goal", "win.add-subgoal", "win.add-measure", "win.add-kpi", "win.add-target",
+    "win.collect",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sheet_actions); i++)

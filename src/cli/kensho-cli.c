@@ -8,6 +8,7 @@
 
 #include "kensho-checks.h"
 #include "kensho-cli.h"
+#include "kensho-cli-private.h"
 #include "kensho-csv.h"
 #include "kensho-document.h"
 #include "kensho-error.h"
@@ -16,10 +17,8 @@
 #include "kensho-sheet-xml.h"
 #include "kensho-workspace.h"
 
-enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
-
 /* --workspace PATH, given before the command; the user's own otherwise. */
-static char *workspace_path;
+char *workspace_path;
 
 typedef struct
 {
@@ -32,7 +31,7 @@ typedef struct
 /* Paths and texts from files are printed with their control characters
  * escaped: a newline in a file's name must not forge a line of output
  * ("x.xml: valid, 99 indicators") for a script that reads it. */
-static char *
+char *
 escape_controls (const char *text)
 {
   GString *out = g_string_sized_new (strlen (text));
@@ -54,7 +53,7 @@ escape_controls (const char *text)
 }
 
 /* An error is one line, whatever the path in it holds. */
-static void
+void
 print_error (const GError *error)
 {
   g_autofree char *line = escape_controls (error->message);
@@ -62,7 +61,7 @@ print_error (const GError *error)
   g_printerr ("%s\n", line);
 }
 
-static int
+int
 usage_error (GOptionContext *context, const char *message)
 {
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
@@ -242,7 +241,7 @@ run_pdf (int argc, char **argv)
 }
 
 
-static KenshoWorkspace *
+KenshoWorkspace *
 open_workspace (void)
 {
   g_autoptr(GError) error = NULL;
@@ -445,6 +444,9 @@ static const Command commands[] = {
   { "import", N_("[--replace] FILE.xml"), N_("Bring a sheet into the workspace; prints its id"), run_import },
   { "list", "", N_("List the sheets in the workspace"), run_list },
   { "export", N_("ID -o OUT.xml"), N_("Write a sheet of the workspace to a file"), run_export },
+  { "handout", N_("FILE -o DIR"), N_("Hand a sheet out to its divisions, one file each"), kensho_cli_run_handout },
+  { "merge", N_("FILE ANSWER…"), N_("Merge the divisions’ answers into a sheet"), kensho_cli_run_merge },
+  { "board", N_("FILE"), N_("Show which divisions have answered"), kensho_cli_run_board },
 };
 
 static void

@@ -136,3 +136,16 @@ kensho_csv_save_file (KenshoSheet *sheet, const char *path, GError **error)
 
   return kensho_write_file_atomically (path, data, size, error);
 }
+
+/* For other tables written the same way (the report of a merge). */
+void
+kensho_csv_append_field (GString *line, const char *text)
+{
+  append_field (line, text);
+}
+
+void
+kensho_csv_end_row (GString *out)
+{
+  end_row (out);
+}

@@ -14,5 +14,9 @@ gboolean  kensho_csv_save_file (KenshoSheet  *sheet,
                                 GError      **error);
 /* A cell a spreadsheet would run as a formula: written with a leading '. */
 gboolean  kensho_csv_needs_neutralising (const char *text);
+/* A quoted field (a formula neutralised) and a CRLF, for other tables. */
+void      kensho_csv_append_field (GString    *line,
+                                   const char *text);
+void      kensho_csv_end_row      (GString    *out);
 
 G_END_DECLS

@@ -1061,6 +1061,33 @@ parse (LoadContext *ctx, const char *data, gsize size, int options)
   return doc;
 }
 
+/* The schema has checked the attributes and that <base> is base64. */
+static void
+load_handout (xmlNode *element, KenshoSheet *sheet)
+{
+  g_autoptr(KenshoHandoutTag) tag = NULL;
+  g_autofree char *base = NULL;
+
+  if (element == NULL)
+    return;
+  tag = kensho_handout_tag_new ();
+  tag->id = attribute (element, "id");
+  tag->sheet_key = attribute (element, "sheet");
+  tag->division = attribute (element, "division");
+  tag->sent = attribute (element, "sent");
+  tag->due = attribute (element, "due");
+  tag->contact = attribute (element, "contact");
+  base = child_text (element, "base");
+  if (base != NULL)
+    {
+      gsize length = 0;
+      guchar *data = g_base64_decode (g_strstrip (base), &length);
+
+      tag->base = g_bytes_new_take (data, length);
+    }
+  kensho_sheet_set_handout (sheet, tag);
+}
+
 static KenshoSheet *
 load_document (LoadContext *ctx, xmlDoc *doc)
 {
@@ -1085,6 +1112,7 @@ load_document (LoadContext *ctx, xmlDoc *doc)
       g_ptr_array_add (divisions, text_of (child));
   g_ptr_array_add (divisions, NULL);
   kensho_sheet_set_divisions (sheet, (const char * const *) divisions->pdata);
+  load_handout (find_child (root, "handout"), sheet);
 
   if (!load_children (ctx, root, kensho_sheet_get_root (sheet), TRUE))
     return NULL;
@@ -1533,6 +1561,29 @@ write_rating_scale (xmlTextWriterPtr writer, KenshoRatingScale *scale)
   xmlTextWriterEndElement (writer);
 }
 
+static void
+write_handout (xmlTextWriterPtr writer, const KenshoHandoutTag *tag)
+{
+  if (tag == NULL)
+    return;
+  xmlTextWriterStartElement (writer, BAD_CAST "handout");
+  write_attribute (writer, "id", tag->id);
+  write_attribute (writer, "sheet", tag->sheet_key);
+  write_attribute (writer, "division", tag->division);
+  write_attribute (writer, "sent", tag->sent);
+  write_attribute (writer, "due", tag->due);
+  write_attribute (writer, "contact", tag->contact);
+  if (tag->base != NULL)
+    {
+      gsize size;
+      const guchar *data = g_bytes_get_data (tag->base, &size);
+      g_autofree char *encoded = g_base64_encode (data, size);
+
+      write_element (writer, "base", encoded);
+    }
+  xmlTextWriterEndElement (writer);
+}
+
 static gboolean
 node_uses_acknowledgements (KenshoNode *node)
 {
@@ -1556,6 +1607,8 @@ kensho_sheet_xml_needed_minor (KenshoSheet *sheet)
 {
   g_return_val_if_fail (KENSHO_IS_SHEET (sheet), KENSHO_XML_VERSION_MINOR);
 
+  if (kensho_sheet_get_handout (sheet) != NULL)
+    return 2;
   if (kensho_sheet_get_achievement_method (sheet) != KENSHO_ACHIEVEMENT_RATIO ||
       kensho_rating_scale_has_rules (kensho_sheet_get_rating_scale (sheet)) ||
       node_uses_acknowledgements (kensho_sheet_get_root (sheet)))
@@ -1596,6 +1649,7 @@ kensho_sheet_xml_serialize (KenshoSheet *sheet)
         write_element (writer, "division", divisions[i]);
       xmlTextWriterEndElement (writer);
     }
+  write_handout (writer, kensho_sheet_get_handout (sheet));
   write_node (writer, kensho_sheet_get_root (sheet));
   xmlTextWriterEndDocument (writer);
   xmlFreeTextWriter (writer);

@@ -23,6 +23,7 @@ struct _KenshoSheet
   KenshoAchievementMethod achievement_method;
   KenshoRatingScale *rating_scale;
   GStrv divisions;
+  KenshoHandoutTag *handout;
   KenshoNode *root;
   GHashTable *nodes_by_id; /* id → KenshoNode, not owned */
   guint next_id;
@@ -58,6 +59,7 @@ kensho_sheet_finalize (GObject *object)
   g_free (self->label);
   g_free (self->notes);
   g_strfreev (self->divisions);
+  kensho_handout_tag_free (self->handout);
   g_hash_table_unref (self->nodes_by_id);
   G_OBJECT_CLASS (kensho_sheet_parent_class)->finalize (object);
 }
@@ -434,6 +436,25 @@ kensho_sheet_has_division (KenshoSheet *self, const char *division)
   return division != NULL && g_strv_contains ((const char * const *) self->divisions, division);
 }
 
+const KenshoHandoutTag *
+kensho_sheet_get_handout (KenshoSheet *self)
+{
+  g_return_val_if_fail (KENSHO_IS_SHEET (self), NULL);
+  return self->handout;
+}
+
+void
+kensho_sheet_set_handout (KenshoSheet *self, const KenshoHandoutTag *tag)
+{
+  g_return_if_fail (KENSHO_IS_SHEET (self));
+
+  if (kensho_handout_tag_equal (self->handout, tag))
+    return;
+  kensho_handout_tag_free (self->handout);
+  self->handout = tag ? kensho_handout_tag_copy (tag) : NULL;
+  emit_sheet_changed (self);
+}
+
 KenshoNode *
 kensho_sheet_get_root (KenshoSheet *self)
 {
@@ -623,6 +644,7 @@ kensho_sheet_equal (KenshoSheet *a, KenshoSheet *b)
          a->baseline_year == b->baseline_year &&
          a->achievement_method == b->achievement_method &&
          g_strv_equal ((const char * const *) a->divisions, (const char * const *) b->divisions) &&
+         kensho_handout_tag_equal (a->handout, b->handout) &&
          rating_scales_equal (a->rating_scale, b->rating_scale) &&
          nodes_equal (a->root, b->root);
 }

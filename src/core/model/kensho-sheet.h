@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "kensho-error.h"
+#include "kensho-handout-tag.h"
 #include "kensho-indicator.h"
 #include "kensho-node.h"
 #include "kensho-rating-scale.h"
@@ -58,6 +59,10 @@ void               kensho_sheet_set_divisions      (KenshoSheet       *self,
                                                     const char * const *divisions);
 gboolean           kensho_sheet_has_division       (KenshoSheet       *self,
                                                     const char        *division);
+/* Set on a hand-out to a division (kensho-handout.h); NULL on a sheet. */
+const KenshoHandoutTag *kensho_sheet_get_handout   (KenshoSheet       *self);
+void               kensho_sheet_set_handout        (KenshoSheet       *self,
+                                                    const KenshoHandoutTag *tag);
 
 gboolean           kensho_sheet_rating_in_use      (KenshoSheet       *self,
                                                     const char        *rating_id);

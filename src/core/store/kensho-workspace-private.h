@@ -86,4 +86,9 @@ G_GNUC_INTERNAL gboolean      ws_has_pending_id          (KenshoWorkspace *self,
 G_GNUC_INTERNAL gboolean      ws_get_saved_unsaved       (KenshoWorkspace *self,
                                                           gint64           id);
 
+/* For the hand-out records (kensho-handout-store.c). */
+sqlite3  *_kensho_workspace_get_database (KenshoWorkspace *self);
+gboolean  _kensho_workspace_set_error    (KenshoWorkspace *self,
+                                          GError         **error);
+
 G_END_DECLS

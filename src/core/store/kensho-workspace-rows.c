@@ -37,7 +37,7 @@ ws_write_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **er
 
   stmt = ws_statement (self, "UPDATE sheet SET municipality = ?2, title = ?3, label = ?4, notes = ?5,"
                              " fiscal_year = ?6, plan_first = ?7, plan_last = ?8, baseline_year = ?9,"
-                             " scale_name = ?10, achievement_method = ?11 WHERE id = ?1");
+                             " scale_name = ?10, achievement_method = ?11, handout = ?12 WHERE id = ?1");
   sqlite3_bind_int64 (stmt, 1, id);
   ws_bind_text (stmt, 2, kensho_sheet_get_municipality (sheet));
   ws_bind_text (stmt, 3, kensho_sheet_get_title (sheet));
@@ -49,6 +49,13 @@ ws_write_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **er
   sqlite3_bind_int (stmt, 9, kensho_sheet_get_baseline_year (sheet));
   ws_bind_text (stmt, 10, kensho_rating_scale_get_name (scale));
   sqlite3_bind_int (stmt, 11, kensho_sheet_get_achievement_method (sheet));
+  if (kensho_sheet_get_handout (sheet) != NULL)
+    {
+      g_autoptr(GBytes) tag = kensho_handout_tag_to_bytes (kensho_sheet_get_handout (sheet));
+
+      sqlite3_bind_blob (stmt, 12, g_bytes_get_data (tag, NULL), (int) g_bytes_get_size (tag),
+                         SQLITE_TRANSIENT);
+    }
   if (!ws_step_done (self, stmt, error))
     return FALSE;
 
@@ -348,7 +355,7 @@ read_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **error)
   int rc;
 
   stmt = ws_statement (self, "SELECT municipality, title, label, notes, fiscal_year, plan_first,"
-                             " plan_last, baseline_year, scale_name, achievement_method"
+                             " plan_last, baseline_year, scale_name, achievement_method, handout"
                              " FROM sheet WHERE id = ?1");
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
@@ -374,6 +381,13 @@ read_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **error)
   scale = kensho_rating_scale_new (ws_column_text (stmt, 8));
   if ((guint) sqlite3_column_int (stmt, 9) < KENSHO_N_ACHIEVEMENT_METHODS)
     kensho_sheet_set_achievement_method (sheet, sqlite3_column_int (stmt, 9));
+  if (sqlite3_column_type (stmt, 10) == SQLITE_BLOB)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 10), sqlite3_column_bytes (stmt, 10));
+      g_autoptr(KenshoHandoutTag) tag = kensho_handout_tag_from_bytes (bytes);
+
+      kensho_sheet_set_handout (sheet, tag);
+    }
   sqlite3_reset (stmt);
 
   stmt = ws_statement (self, "SELECT rid, label, colour, delayed, rule, rule_min, rule_max"

@@ -80,10 +80,34 @@ static const char migration_v3[] =
   "ALTER TABLE rating ADD COLUMN rule_max REAL;"
   "ALTER TABLE node ADD COLUMN acknowledged TEXT;";
 
+/* Version 4: a sheet's hand-out tag, and the hand-outs sent from a sheet
+ * with exactly what was sent (the base of merging the answer), the answers
+ * collected and what each changed (kensho-handout-store.c). */
+static const char migration_v4[] =
+  "ALTER TABLE sheet ADD COLUMN handout BLOB;"
+  "CREATE TABLE handout ("
+  "  hid TEXT PRIMARY KEY,"
+  "  sheet_id INTEGER NOT NULL REFERENCES sheet (id) ON DELETE CASCADE,"
+  "  division TEXT NOT NULL, sent INTEGER NOT NULL, due TEXT, contact TEXT,"
+  "  format TEXT NOT NULL, path TEXT, base BLOB NOT NULL);"
+  "CREATE INDEX handout_sheet ON handout (sheet_id);"
+  "CREATE TABLE answer ("
+  "  id INTEGER PRIMARY KEY,"
+  "  hid TEXT NOT NULL REFERENCES handout (hid) ON DELETE CASCADE,"
+  "  received INTEGER NOT NULL, path TEXT,"
+  "  merged INTEGER NOT NULL, conflicts INTEGER NOT NULL);"
+  "CREATE INDEX answer_handout ON answer (hid, id);"
+  "CREATE TABLE answer_change ("
+  "  answer_id INTEGER NOT NULL REFERENCES answer (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL, kind INTEGER NOT NULL, node_id TEXT, node_name TEXT,"
+  "  field TEXT, base TEXT, theirs TEXT, mine TEXT, choice INTEGER NOT NULL,"
+  "  PRIMARY KEY (answer_id, position)) WITHOUT ROWID;";
+
 static const char *const migrations[] = {
   schema_v1,    /* 0 → 1 */
   migration_v2, /* 1 → 2 */
   migration_v3, /* 2 → 3 */
+  migration_v4, /* 3 → 4 */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KENSHO_WORKSPACE_SCHEMA_VERSION);

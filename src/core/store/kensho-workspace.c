@@ -298,3 +298,17 @@ ws_emit_unsaved_changed (KenshoWorkspace *self, gint64 id)
 {
   g_signal_emit (self, signals[UNSAVED_CHANGED], 0, id);
 }
+
+/* For the hand-out records (kensho-handout-store.c). */
+sqlite3 *
+_kensho_workspace_get_database (KenshoWorkspace *self)
+{
+  g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), NULL);
+  return self->db;
+}
+
+gboolean
+_kensho_workspace_set_error (KenshoWorkspace *self, GError **error)
+{
+  return ws_set_sqlite_error (self, error);
+}
