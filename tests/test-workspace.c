@@ -694,7 +694,7 @@ test_lock (void)
   document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (kensho_file_lock_get_lock_path (probe), &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, g_get_user_name ()));
+  g_assert_nonnull (strstr (contents, g_get_user_name ()));
 
   /* A second person is told who has the sheet, and since when. */
   second = kensho_document_open_file (other_workspace, path, KENSHO_OPEN_DEFAULT, &error);
@@ -763,6 +763,19 @@ test_stale_lock_broken (void)
 
   /* A lock of another machine is never taken to be stale. */
   g_clear_pointer (&stale, g_free);
+  /* The same in the format Kensho writes now: the process id ends the
+   * profile field. */
+  g_clear_pointer (&stale, g_free);
+  stale = g_strdup_printf ("Some One,someone,%s,06.12.2026 09:30," KENSHO_LOCK_PROFILE_MARK "abc.%d;",
+                           g_get_host_name (), dead);
+  g_assert_true (g_file_set_contents (kensho_file_lock_get_lock_path (probe), stale, -1, NULL));
+  document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (kensho_document_is_locked_by_other (document));
+  kensho_document_close (document);
+  g_clear_object (&document);
+
+  g_clear_pointer (&stale, g_free);
   stale = g_strdup_printf ("someone\nother-host.example\n%d\n1700000000\n", dead);
   g_assert_true (g_file_set_contents (kensho_file_lock_get_lock_path (probe), stale, -1, NULL));
   document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
@@ -816,17 +829,96 @@ test_lock_names_the_person (void)
                                           "file:///home/yamada/.config/libreoffice/4;");
   g_assert_cmpstr (office, ==, "山田 花子 (on other-host) has had this sheet open since 2026-12-06 09:30.");
 
-  /* The lock this Kensho makes has the person's name. */
+  /* The lock this Kensho makes is LibreOffice's record, with the person's
+   * name: "Name,login,host,dd.mm.yyyy hh:mm,profile;". */
   g_remove (kensho_file_lock_get_lock_path (probe));
   g_assert_true (kensho_file_lock_acquire (probe, NULL));
   g_assert_true (g_file_get_contents (kensho_file_lock_get_lock_path (probe), &ours, NULL, NULL));
   {
-    g_auto(GStrv) lines = g_strsplit (ours, "\n", -1);
+    g_auto(GStrv) fields = g_strsplit (ours, ",", -1);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%d.%m.%Y ");
 
-    g_assert_cmpuint (g_strv_length (lines), ==, 6);
-    g_assert_cmpstr (lines[4], ==, person_name ());
+    g_assert_cmpuint (g_strv_length (fields), ==, 5);
+    g_assert_cmpstr (fields[0], ==, person_name ());
+    g_assert_cmpstr (fields[1], ==, g_get_user_name ());
+    g_assert_cmpstr (fields[2], ==, g_get_host_name ());
+    g_assert_true (g_str_has_prefix (fields[3], today));
+    g_assert_cmpuint (strlen (fields[3]), ==, strlen ("06.12.2026 09:30"));
+    g_assert_true (g_str_has_prefix (fields[4], KENSHO_LOCK_PROFILE_MARK));
+    g_assert_true (g_str_has_suffix (ours, ";"));
+    g_assert_null (strchr (ours, '\n'));
   }
   kensho_file_lock_release (probe);
+}
+
+/* The name from the preferences, escaped as LibreOffice does, reads back
+ * whole in the message of a second Kensho. */
+static void
+test_lock_preferred_name (void)
+{
+  g_autofree char *path = copy_sample ("preferred.xml");
+  g_autoptr(KenshoWorkspace) workspace = open_workspace ("preferred.db");
+  g_autoptr(KenshoWorkspace) other_workspace = open_workspace ("preferred2.db");
+  g_autoptr(KenshoFileLock) probe = kensho_file_lock_new (path);
+  g_autoptr(KenshoDocument) document = NULL;
+  g_autoptr(KenshoDocument) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  kensho_file_lock_set_person_name ("  山田, 花子; 企画課\\  ");
+  document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (kensho_file_lock_get_lock_path (probe), &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "山田\\, 花子\\; 企画課\\\\,"));
+  second = kensho_document_open_file (other_workspace, path, KENSHO_OPEN_DEFAULT, &error);
+  g_assert_null (second);
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED);
+  g_assert_true (g_str_has_prefix (error->message, "山田, 花子; 企画課\\ (on "));
+  g_assert_nonnull (strstr (error->message, g_get_host_name ()));
+  /* Empty: the account's name again. */
+  kensho_file_lock_set_person_name ("");
+  g_autofree char *fallback = kensho_file_lock_dup_person_name ();
+  g_assert_cmpstr (fallback, ==, person_name ());
+  kensho_document_close (document);
+}
+
+/* A lock this process left behind (no lock of it holds the file any more)
+ * is its own, known by the token in it and not by a process id, which a
+ * sandbox makes up: the sheet opens without "someone else has it". */
+static void
+test_own_lock_recognised (void)
+{
+  g_autofree char *path = copy_sample ("own.xml");
+  g_autoptr(KenshoWorkspace) workspace = open_workspace ("own.db");
+  g_autoptr(KenshoFileLock) earlier = kensho_file_lock_new (path);
+  g_autoptr(KenshoDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *foreign = NULL;
+  const char *lock_path = kensho_file_lock_get_lock_path (earlier);
+
+  g_assert_true (kensho_file_lock_acquire (earlier, NULL));
+  g_assert_true (g_file_get_contents (lock_path, &left, NULL, NULL));
+  kensho_file_lock_release (earlier);
+  g_assert_true (g_file_set_contents (lock_path, left, -1, NULL));
+  document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (kensho_document_is_locked_by_other (document));
+  kensho_document_close (document);
+  /* ...and goes with its close. */
+  g_assert_false (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+  g_clear_object (&document);
+
+  /* Another Kensho's lock on this host with a live process is not ours,
+   * even with our process id in it. */
+  foreign = g_strdup_printf ("Someone,someone,%s,06.12.2026 09:30," KENSHO_LOCK_PROFILE_MARK "x.%d;",
+                             g_get_host_name (), (int) getpid ());
+  g_assert_true (g_file_set_contents (lock_path, foreign, -1, NULL));
+  document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED);
+  g_assert_true (g_str_has_prefix (error->message, "Someone (on "));
+  g_remove (lock_path);
 }
 
 /* An empty lock left an hour ago is no one's: the sheet opens. One made a
@@ -1154,6 +1246,8 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/lock", test_lock);
   g_test_add_func ("/workspace/stale-lock-broken", test_stale_lock_broken);
   g_test_add_func ("/workspace/lock-names-the-person", test_lock_names_the_person);
+  g_test_add_func ("/workspace/lock-preferred-name", test_lock_preferred_name);
+  g_test_add_func ("/workspace/own-lock-recognised", test_own_lock_recognised);
   g_test_add_func ("/workspace/empty-lock", test_empty_lock);
   g_test_add_func ("/workspace/unlockable-folder-still-opens", test_unlockable_folder_still_opens);
   g_test_add_func ("/workspace/changed-on-disk", test_changed_on_disk);

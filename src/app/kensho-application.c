@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include "kensho-application.h"
+#include "kensho-file-lock.h"
 #include "kensho-window.h"
 
 struct _KenshoApplication
@@ -353,6 +354,14 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+on_person_name_changed (GSettings *settings, const char *key, gpointer data)
+{
+  g_autofree char *name = g_settings_get_string (settings, key);
+
+  kensho_file_lock_set_person_name (name);
+}
+
+static void
 kensho_application_startup (GApplication *app)
 {
   KenshoApplication *self = KENSHO_APPLICATION (app);
@@ -364,7 +373,12 @@ kensho_application_startup (GApplication *app)
   G_APPLICATION_CLASS (kensho_application_parent_class)->startup (app);
 
   if (schema != NULL)
-    self->settings = g_settings_new (APP_ID);
+    {
+      self->settings = g_settings_new (APP_ID);
+      /* The name colleagues see in the lock beside a shared sheet. */
+      g_signal_connect (self->settings, "changed::person-name", G_CALLBACK (on_person_name_changed), NULL);
+      on_person_name_changed (self->settings, "person-name", NULL);
+    }
   workspace = kensho_workspace_open (self->workspace_path, &error);
   if (workspace != NULL)
     set_workspace (self, workspace);
