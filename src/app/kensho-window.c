@@ -56,6 +56,7 @@ struct _KenshoWindow
   gboolean read_only_shown;
   gboolean quitting;
   gboolean close_confirmed;
+  KenshoSaveFlags refused_save_flags; /* of the save whose rename was refused */
 };
 
 G_DEFINE_FINAL_TYPE (KenshoWindow, kensho_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -857,6 +858,8 @@ on_changed_on_disk_choice (AdwMessageDialog *dialog, const char *response, Kensh
     save (self, KENSHO_SAVE_OVERWRITE);
   else if (g_str_equal (response, "elsewhere"))
     save_as (self, TRUE);
+  else if (g_str_equal (response, "in-place"))
+    save (self, self->refused_save_flags | KENSHO_SAVE_IN_PLACE);
   else if (g_str_equal (response, "reload") && !kensho_document_reload (self->document, &error))
     show_error (self, _("Could Not Reload the Sheet"), error->message);
 }
@@ -898,6 +901,24 @@ save (KenshoWindow *self, KenshoSaveFlags flags)
                                         "elsewhere", _("Save _Elsewhere…"), NULL);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "elsewhere", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "elsewhere");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_choice), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_RENAME_REFUSED))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Could Not Be Replaced"), NULL);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("%s Write into the file itself (its previous version is kept in the "
+                                        "sheet’s history), or save yours elsewhere?"), error->message);
+      self->refused_save_flags = flags;
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "in-place", _("_Write in Place"),
+                                        "elsewhere", _("Save _Elsewhere…"), NULL);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "elsewhere", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "elsewhere");
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");

@@ -1663,6 +1663,13 @@ kensho_write_file_atomically (const char *path, const char *contents, gsize leng
    * process is killed before the rename. */
   if (kensho_file_write_replace (target ? target : path, contents, length, &local_error))
     return TRUE;
+  if (g_error_matches (local_error, KENSHO_FILE_WRITE_ERROR, KENSHO_FILE_WRITE_ERROR_RENAME_REFUSED))
+    {
+      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_RENAME_REFUSED,
+                   _("“%s” could not be replaced (%s): is it open in another program?"), path,
+                   local_error->message);
+      return FALSE;
+    }
 
   reason = describe_file_error (local_error->code);
   g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("Could not save “%s”: %s"), path,

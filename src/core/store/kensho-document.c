@@ -6,6 +6,7 @@
 #include "kensho-document.h"
 #include "kensho-error.h"
 #include "kensho-file-read.h"
+#include "kensho-file-write.h"
 #include "kensho-sheet-xml.h"
 
 struct _KenshoDocument
@@ -294,9 +295,27 @@ kensho_document_restore (KenshoWorkspace *workspace, gint64 id, GError **error)
   return g_steal_pointer (&self);
 }
 
-static gboolean
-write_to (KenshoDocument *self, const char *path, GBytes *previous, GError **error)
+/* A refused rename names who has the file, when a lock beside it says. */
+static void
+name_other_program (KenshoDocument *self, const char *path, GError *error)
 {
+  g_autoptr(KenshoFileLock) probe = kensho_file_lock_new (path);
+  g_autofree char *message = NULL;
+
+  if (!self->locked_by_other || !kensho_file_lock_peek (probe))
+    return;
+  message = g_strdup_printf (_("“%s” could not be replaced: %s (on %s) may have it open in another program."),
+                             path, kensho_file_lock_get_owner_name (probe),
+                             kensho_file_lock_get_owner_host (probe));
+  g_free (error->message);
+  error->message = g_steal_pointer (&message);
+}
+
+static gboolean
+write_to (KenshoDocument *self, const char *path, GBytes *previous, KenshoSaveFlags flags,
+          GError **error)
+{
+  g_autoptr(GError) write_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *fingerprint = NULL;
   gsize size;
@@ -308,8 +327,22 @@ write_to (KenshoDocument *self, const char *path, GBytes *previous, GError **err
     return FALSE;
   bytes = kensho_sheet_xml_serialize (self->sheet);
   data = g_bytes_get_data (bytes, &size);
-  if (!kensho_write_file_atomically (path, data, size, error))
-    return FALSE;
+  if ((flags & KENSHO_SAVE_IN_PLACE) && previous != NULL)
+    {
+      if (!kensho_file_write_in_place (path, data, size, previous, &write_error))
+        {
+          g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("Could not save “%s”: %s"), path,
+                       write_error->message);
+          return FALSE;
+        }
+    }
+  else if (!kensho_write_file_atomically (path, data, size, &write_error))
+    {
+      if (g_error_matches (write_error, KENSHO_ERROR, KENSHO_ERROR_RENAME_REFUSED))
+        name_other_program (self, path, write_error);
+      g_propagate_error (error, g_steal_pointer (&write_error));
+      return FALSE;
+    }
   /* The file's previous content is kept, so that a bad save can be undone. */
   if (previous != NULL)
     kensho_workspace_add_history (self->workspace, self->id, path, previous, NULL);
@@ -354,7 +387,7 @@ kensho_document_save (KenshoDocument *self, KenshoSaveFlags flags, GError **erro
           return FALSE;
         }
     }
-  return write_to (self, self->path, on_disk, error);
+  return write_to (self, self->path, on_disk, flags, error);
 }
 
 gboolean
@@ -375,7 +408,7 @@ kensho_document_save_as (KenshoDocument *self, const char *path, GError **error)
     return FALSE;
   if (g_file_test (absolute, G_FILE_TEST_IS_REGULAR))
     read_file (absolute, &on_disk, NULL);
-  if (!write_to (self, absolute, on_disk, error))
+  if (!write_to (self, absolute, on_disk, KENSHO_SAVE_DEFAULT, error))
     return FALSE;
   g_free (self->path);
   self->path = g_steal_pointer (&absolute);

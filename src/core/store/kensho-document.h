@@ -25,6 +25,7 @@ typedef enum
 {
   KENSHO_SAVE_DEFAULT   = 0,
   KENSHO_SAVE_OVERWRITE = 1 << 0, /* the file changed on disk: overwrite it all the same */
+  KENSHO_SAVE_IN_PLACE  = 1 << 1, /* the rename was refused: write into the file itself */
 } KenshoSaveFlags;
 
 /* An open sheet: its model, its row in the workspace (where every edit
