@@ -15,6 +15,7 @@
 #include "test-integrity.h"
 #include "test-run.h"
 #include "test-sample.h"
+#include "test-smb.h"
 
 static char *
 temp_path (const char *name)
@@ -921,6 +922,77 @@ test_own_lock_recognised (void)
   g_remove (lock_path);
 }
 
+static char *
+journal_mode (const char *db_path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+  char *mode;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &statement, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  mode = g_ascii_strdown ((const char *) sqlite3_column_text (statement, 0), -1);
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+  return mode;
+}
+
+/* A workspace in @dir, with a sheet in it, on a network filesystem or not:
+ * WAL only on a local one. */
+static void
+check_journal (const char *dir, gboolean network)
+{
+  g_autofree char *db_path = g_build_filename (dir, "ws.db", NULL);
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoWorkspace) workspace = kensho_workspace_open (db_path, &error);
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autofree char *mode = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (kensho_workspace_is_on_network (workspace), ==, network);
+  g_assert_cmpint (kensho_workspace_add_sheet (workspace, sheet, &error), >, 0);
+  g_assert_no_error (error);
+  kensho_sheet_set_title (sheet, "共有フォルダ");
+  g_assert_true (kensho_workspace_flush (workspace, &error));
+  g_assert_cmpint (g_file_test (wal, G_FILE_TEST_EXISTS), ==, !network);
+  mode = journal_mode (db_path);
+  g_assert_cmpstr (mode, ==, network ? "delete" : "wal");
+  g_clear_object (&workspace);
+  g_remove (db_path);
+  g_remove (wal);
+}
+
+/* WAL does not work on a network filesystem: there, DELETE. The local
+ * run takes a folder for a network one, so that it never goes untested. */
+static void
+test_workspace_on_network_not_wal (void)
+{
+  g_autofree char *dir = temp_path ("network");
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  check_journal (dir, FALSE);
+  g_setenv ("KENSHO_TEST_NETWORK_PREFIX", dir, TRUE);
+  check_journal (dir, TRUE);
+  g_unsetenv ("KENSHO_TEST_NETWORK_PREFIX");
+}
+
+static void
+test_workspace_on_smb_share (void)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *dir = test_smb_folder ("workspace", &reason);
+
+  if (dir == NULL)
+    {
+      g_test_skip (reason);
+      return;
+    }
+  check_journal (dir, TRUE);
+  test_smb_clean (dir);
+}
+
 /* An empty lock left an hour ago is no one's: the sheet opens. One made a
  * moment ago may be being written: the sheet is in use. */
 static void
@@ -1248,6 +1320,8 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/lock-names-the-person", test_lock_names_the_person);
   g_test_add_func ("/workspace/lock-preferred-name", test_lock_preferred_name);
   g_test_add_func ("/workspace/own-lock-recognised", test_own_lock_recognised);
+  g_test_add_func ("/workspace/on-network-not-wal", test_workspace_on_network_not_wal);
+  g_test_add_func ("/workspace/smb/not-wal", test_workspace_on_smb_share);
   g_test_add_func ("/workspace/empty-lock", test_empty_lock);
   g_test_add_func ("/workspace/unlockable-folder-still-opens", test_unlockable_folder_still_opens);
   g_test_add_func ("/workspace/changed-on-disk", test_changed_on_disk);

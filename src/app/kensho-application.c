@@ -126,12 +126,19 @@ static void
 show_workspace_notice (KenshoApplication *self, GtkWindow *window)
 {
   const char *notice = kensho_workspace_get_notice (self->workspace);
+  g_autofree char *network = NULL;
   GtkWidget *dialog;
 
+  if (notice == NULL && kensho_workspace_is_on_network (self->workspace))
+    notice = network = g_strdup_printf (_("The workspace “%s” is on a network drive: Kensho keeps it "
+                                          "slower but safe there; start Kensho with --workspace on a "
+                                          "folder of this computer for speed."),
+                                        kensho_workspace_get_path (self->workspace));
   if (notice == NULL || self->notice_shown)
     return;
   self->notice_shown = TRUE;
-  dialog = adw_message_dialog_new (window, _("A New Workspace Was Started"), notice);
+  dialog = adw_message_dialog_new (window, network ? _("The Workspace Is on a Network Drive")
+                                                   : _("A New Workspace Was Started"), notice);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "kensho-error.h"
+#include "kensho-filesystem.h"
 #include "kensho-workspace.h"
 
 struct _KenshoWorkspace
@@ -27,6 +28,7 @@ struct _KenshoWorkspace
   GHashTable *tracked;    /* KenshoSheet → TrackedSheet */
   guint flush_source;
   guint history_limit;
+  gboolean on_network;    /* DELETE journal, not WAL */
 };
 
 typedef struct
@@ -553,12 +555,16 @@ migrate (KenshoWorkspace *self, GError **error)
 static gboolean
 set_journal_mode (KenshoWorkspace *self, GError **error)
 {
+  /* WAL needs shared memory that a network filesystem cannot share
+   * between machines or even processes (sqlite.org/wal.html). */
+  self->on_network = kensho_path_is_on_network (self->path);
   for (guint attempt = 0;; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
       int code;
 
-      if (exec (self, "PRAGMA journal_mode = WAL", &local_error))
+      if (exec (self, self->on_network ? "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL",
+                &local_error))
         return TRUE;
       code = sqlite3_errcode (self->db) & 0xff;
       if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || attempt >= 100)
@@ -710,6 +716,13 @@ kensho_workspace_open (const char *path, GError **error)
     return NULL;
   lock_byte (self, F_UNLCK, CHECK_BYTE, FALSE);
   return g_steal_pointer (&self);
+}
+
+gboolean
+kensho_workspace_is_on_network (KenshoWorkspace *self)
+{
+  g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), FALSE);
+  return self->on_network;
 }
 
 const char *
