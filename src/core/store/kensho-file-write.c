@@ -196,6 +196,22 @@ is_rename_refusal (int saved_errno)
          saved_errno == ETXTBSY;
 }
 
+/* A file server refuses the rename while another program has the file
+ * open, often only for the moment it reads it: a few tries over about a
+ * second before giving up. */
+static int
+rename_patiently (const char *from, const char *to)
+{
+  for (guint attempt = 0;; attempt++)
+    {
+      if (g_rename (from, to) == 0)
+        return 0;
+      if (!is_rename_refusal (errno) || attempt >= 8)
+        return -1;
+      g_usleep ((attempt + 1) * 25 * 1000);
+    }
+}
+
 gboolean
 kensho_file_write_replace (const char *path, const char *contents, gsize length, GError **error)
 {
@@ -214,7 +230,7 @@ kensho_file_write_replace (const char *path, const char *contents, gsize length,
   if (write_all (fd, contents, length) && fsync (fd) == 0)
     {
       renaming = TRUE;
-      if (close (fd) == 0 && g_rename (temp_path, path) == 0)
+      if (close (fd) == 0 && rename_patiently (temp_path, path) == 0)
         return TRUE;
       fd = -1;
     }
