@@ -19,6 +19,7 @@
 #include "kensho-sheet-properties.h"
 #include "kensho-values-editor.h"
 #include "kensho-sheet-xml.h"
+#include "kensho-change-banner.h"
 #include "kensho-window.h"
 #include "test-app.h"
 #include "test-gtk-util.h"
@@ -841,6 +842,120 @@ test_lock_dialog_names_the_person (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
   wait_idle ();
   g_remove (lock_path);
+}
+
+/* The first widget under @widget (itself included) that @match takes. */
+static GtkWidget *
+find_matching (GtkWidget *widget, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_matching (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_button_with_label (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *widget, GType type)
+{
+  return find_matching (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget *widget, const char *label)
+{
+  return find_matching (widget, is_button_with_label, label);
+}
+
+static void
+wait_banner (KenshoChangeBanner *banner, gboolean shown)
+{
+  while (kensho_change_banner_get_shown (banner) != shown)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Someone else saves the open sheet's file (a rename over it, as Kensho
+ * and most programs save), with another title. */
+static void
+change_behind (const char *path, const char *title)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *temp = g_strconcat (path, ".theirs", NULL);
+  g_autoptr(GRegex) regex = g_regex_new ("<title>[^<]*</title>", 0, 0, NULL);
+  g_autofree char *replacement = g_strdup_printf ("<title>%s</title>", title);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  changed = g_regex_replace_literal (regex, contents, -1, 0, replacement, 0, NULL);
+  g_assert_cmpstr (changed, !=, contents);
+  g_assert_true (g_file_set_contents (temp, changed, -1, NULL));
+  g_assert_cmpint (g_rename (temp, path), ==, 0);
+}
+
+/* A file changed behind the window shows the bar at once: through the file
+ * monitor for a local file; for one on a network drive, when the window
+ * gains focus and at each look of the interval. Reload takes theirs; with
+ * unsaved edits here it offers to keep both instead. */
+static void
+test_change_banner (Fixture *fixture, gconstpointer data)
+{
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  const char *path = kensho_document_get_path (document);
+  g_autofree char *dir = g_path_get_dirname (path);
+  KenshoChangeBanner *banner = KENSHO_CHANGE_BANNER (find_of_type (GTK_WIDGET (fixture->window),
+                                                                   KENSHO_TYPE_CHANGE_BANNER));
+  GtkInfoBar *bar = GTK_INFO_BAR (find_of_type (GTK_WIDGET (banner), GTK_TYPE_INFO_BAR));
+
+  g_assert_false (kensho_change_banner_get_shown (banner));
+  change_behind (path, "他の人の変更");
+  wait_banner (banner, TRUE);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (bar), "Someone changed"));
+  gtk_info_bar_response (bar, 1); /* Reload */
+  g_assert_false (kensho_change_banner_get_shown (banner));
+  g_assert_cmpstr (kensho_sheet_get_title (kensho_document_get_sheet (document)), ==, "他の人の変更");
+
+  /* On a network drive no monitor fires: focus, then the interval, look. */
+  g_setenv ("KENSHO_TEST_NETWORK_PREFIX", dir, TRUE);
+  kensho_change_banner_set_document (banner, document);
+  g_unsetenv ("KENSHO_TEST_NETWORK_PREFIX");
+  change_behind (path, "二度目の変更");
+  wait_idle ();
+  g_assert_false (kensho_change_banner_get_shown (banner));
+  g_test_message ("active: %d", gtk_window_is_active (GTK_WINDOW (fixture->window)));
+  g_object_notify (G_OBJECT (fixture->window), "is-active");
+  g_assert_true (kensho_change_banner_get_shown (banner));
+  gtk_info_bar_response (bar, 3); /* Keep Mine */
+  g_assert_false (kensho_change_banner_get_shown (banner));
+
+  /* Edits on both sides: no Reload, which would drop mine; keep both. */
+  kensho_document_reload (document, NULL);
+  kensho_sheet_set_title (kensho_document_get_sheet (document), "私の変更");
+  g_object_set (banner, "interval", 20, NULL);
+  change_behind (path, "三度目の変更");
+  wait_banner (banner, TRUE);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (bar), "Someone changed"));
+  g_assert_false (gtk_widget_get_visible (find_button_with_label (GTK_WIDGET (bar), "_Reload")));
+  g_assert_true (gtk_widget_get_visible (find_button_with_label (GTK_WIDGET (bar), "Keep _Both…")));
+  g_assert_cmpstr (kensho_sheet_get_title (kensho_document_get_sheet (document)), ==, "私の変更");
+  gtk_info_bar_response (bar, 3);
+  kensho_change_banner_set_document (banner, NULL);
 }
 
 /* A shown toplevel of the given type; NULL when there is none. */
@@ -2593,6 +2708,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/window/hostile-files-refused", Fixture, NULL, fixture_set_up, test_hostile_files_refused,
               fixture_tear_down);
+  g_test_add ("/window/change-banner", Fixture, NULL, fixture_set_up, test_change_banner, fixture_tear_down);
   g_test_add ("/window/lock-dialog-names-the-person", Fixture, NULL, fixture_set_up,
               test_lock_dialog_names_the_person, fixture_tear_down);
   g_test_add ("/window/print-dialog", Fixture, NULL, fixture_set_up, test_print_dialog, fixture_tear_down);

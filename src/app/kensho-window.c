@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "kensho-accessible.h"
+#include "kensho-change-banner.h"
 #include "kensho-checks-panel.h"
 #include "kensho-csv.h"
 #include "kensho-era.h"
@@ -57,6 +58,7 @@ struct _KenshoWindow
   gboolean quitting;
   gboolean close_confirmed;
   KenshoSaveFlags refused_save_flags; /* of the save whose rename was refused */
+  KenshoChangeBanner *change_banner;
 };
 
 G_DEFINE_FINAL_TYPE (KenshoWindow, kensho_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -580,6 +582,7 @@ kensho_window_set_document (KenshoWindow *self, KenshoDocument *document)
   g_return_if_fail (KENSHO_IS_WINDOW (self));
 
   detach_document (self);
+  kensho_change_banner_set_document (self->change_banner, document);
   if (document != NULL)
     {
       self->document = g_object_ref (document);
@@ -1745,6 +1748,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
   window_class->close_request = kensho_window_close_request;
 
   g_type_ensure (KENSHO_TYPE_STRATEGY_TREE);
+  g_type_ensure (KENSHO_TYPE_CHANGE_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/kensho/Kensho/kensho-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, window_title);
@@ -1755,6 +1759,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, rating_filter);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, status_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, change_banner);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, recent_list);
@@ -1814,12 +1819,20 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
 }
 
+/* Their version stays in the file; mine goes to a copy beside it. */
+static void
+on_keep_both (KenshoChangeBanner *banner, KenshoWindow *self)
+{
+  save_as (self, TRUE);
+}
+
 static void
 kensho_window_init (KenshoWindow *self)
 {
   GtkDropTarget *file_drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->change_banner, "keep-both", G_CALLBACK (on_keep_both), self);
 
   self->tree = KENSHO_STRATEGY_TREE (kensho_strategy_tree_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->tree), TRUE);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "kensho-document.h"
 #include "kensho-error.h"
@@ -22,6 +23,10 @@ struct _KenshoDocument
   gboolean locked_by_other;
   gboolean closed;
   gulong changed_handler;
+  /* The file as last checked for a change: read again only when these differ. */
+  gint64 checked_mtime;
+  gint64 checked_size;
+  gboolean checked_changed;
 };
 
 G_DEFINE_FINAL_TYPE (KenshoDocument, kensho_document, G_TYPE_OBJECT)
@@ -102,6 +107,7 @@ kensho_document_class_init (KenshoDocumentClass *klass)
 static void
 kensho_document_init (KenshoDocument *self)
 {
+  self->checked_mtime = self->checked_size = -1;
 }
 
 char *
@@ -347,6 +353,7 @@ write_to (KenshoDocument *self, const char *path, GBytes *previous, KenshoSaveFl
   if (previous != NULL)
     kensho_workspace_add_history (self->workspace, self->id, path, previous, NULL);
   fingerprint = kensho_fingerprint_bytes (bytes);
+  self->checked_mtime = self->checked_size = -1;
   if (!kensho_workspace_set_link (self->workspace, self->id, path, fingerprint, error))
     return FALSE;
   set_unsaved (self, FALSE);
@@ -462,6 +469,7 @@ kensho_document_reload (KenshoDocument *self, GError **error)
       return FALSE;
     }
   fingerprint = kensho_fingerprint_bytes (bytes);
+  self->checked_mtime = self->checked_size = -1;
   kensho_workspace_set_link (self->workspace, self->id, self->path, fingerprint, NULL);
   g_clear_signal_handler (&self->changed_handler, self->sheet);
   g_clear_object (&self->sheet);
@@ -486,6 +494,36 @@ kensho_document_close (KenshoDocument *self)
   kensho_workspace_set_open (self->workspace, self->id, FALSE, NULL);
   if (self->lock != NULL)
     kensho_file_lock_release (self->lock);
+}
+
+/* Compares the file's fingerprint with the one last opened or saved; its
+ * content is read again only when its time or size changed since the last
+ * look (a network drive is slow). A file gone is not "changed": saving
+ * makes it again. */
+gboolean
+kensho_document_changed_on_disk (KenshoDocument *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *known = NULL;
+  g_autofree char *current = NULL;
+  GStatBuf info;
+  gint64 mtime;
+
+  g_return_val_if_fail (KENSHO_IS_DOCUMENT (self), FALSE);
+
+  if (self->path == NULL || self->closed || g_stat (self->path, &info) != 0)
+    return FALSE;
+  mtime = (gint64) info.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + info.st_mtim.tv_nsec;
+  if (mtime == self->checked_mtime && (gint64) info.st_size == self->checked_size)
+    return self->checked_changed;
+  if (!read_file (self->path, &bytes, NULL))
+    return FALSE;
+  known = kensho_workspace_dup_fingerprint (self->workspace, self->id);
+  current = kensho_fingerprint_bytes (bytes);
+  self->checked_mtime = mtime;
+  self->checked_size = info.st_size;
+  self->checked_changed = g_strcmp0 (known, current) != 0;
+  return self->checked_changed;
 }
 
 KenshoSheet *

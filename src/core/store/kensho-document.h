@@ -59,6 +59,8 @@ const char      *kensho_document_get_path      (KenshoDocument   *self);
 gboolean         kensho_document_get_unsaved   (KenshoDocument   *self);
 gboolean         kensho_document_get_read_only (KenshoDocument   *self);
 gboolean         kensho_document_is_locked_by_other (KenshoDocument *self);
+/* Whether someone changed the file since it was opened, saved or reloaded. */
+gboolean         kensho_document_changed_on_disk (KenshoDocument *self);
 
 char            *kensho_fingerprint_bytes      (GBytes           *bytes);
 
