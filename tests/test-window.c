@@ -20,6 +20,7 @@
 #include "kensho-values-editor.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-change-banner.h"
+#include "kensho-filesystem.h"
 #include "kensho-window.h"
 #include "test-app.h"
 #include "test-gtk-util.h"
@@ -2674,6 +2675,40 @@ test_selection_restored (Fixture *fixture, gconstpointer data)
 }
 
 
+/* A sheet handed over by the document portal gets no lock beside it (the
+ * portal would hide it from everyone), and the window says so. */
+static void
+test_portal_path_says_no_lock (Fixture *fixture, gconstpointer data)
+{
+  const char *open_path = kensho_document_get_path (kensho_window_get_document (fixture->window));
+  g_autofree char *dir = g_build_filename (g_get_user_runtime_dir (), "doc", "a1b2c3d4", NULL);
+  g_autofree char *path = g_build_filename (dir, "portal.xml", NULL);
+  g_autofree char *lock_path = g_build_filename (dir, ".~lock.portal.xml#", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  KenshoWindow *shown = NULL;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (open_path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  kensho_window_open_file (fixture->window, file);
+  wait_idle ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)); l; l = l->next)
+    if (KENSHO_IS_WINDOW (l->data) && kensho_window_get_document (l->data) != NULL &&
+        g_strcmp0 (kensho_document_get_path (kensho_window_get_document (l->data)), path) == 0)
+      shown = l->data;
+  g_assert_nonnull (shown);
+  g_assert_false (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+  g_assert_true (shows_label (GTK_WIDGET (shown),
+                              "Opened through the document portal: colleagues are not told that you have it open."));
+  g_assert_true (kensho_path_is_document_portal ("/run/user/1000/doc/5f3a/シート.xml"));
+  g_assert_false (kensho_path_is_document_portal ("/run/user/1000/シート.xml"));
+  g_assert_false (kensho_path_is_document_portal (open_path));
+  gtk_window_destroy (GTK_WINDOW (shown));
+  wait_idle ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -2709,6 +2744,8 @@ main (int argc, char **argv)
   g_test_add ("/window/hostile-files-refused", Fixture, NULL, fixture_set_up, test_hostile_files_refused,
               fixture_tear_down);
   g_test_add ("/window/change-banner", Fixture, NULL, fixture_set_up, test_change_banner, fixture_tear_down);
+  g_test_add ("/window/portal-path-says-no-lock", Fixture, NULL, fixture_set_up, test_portal_path_says_no_lock,
+              fixture_tear_down);
   g_test_add ("/window/lock-dialog-names-the-person", Fixture, NULL, fixture_set_up,
               test_lock_dialog_names_the_person, fixture_tear_down);
   g_test_add ("/window/print-dialog", Fixture, NULL, fixture_set_up, test_print_dialog, fixture_tear_down);

@@ -5,6 +5,7 @@
 
 #include "kensho-accessible.h"
 #include "kensho-change-banner.h"
+#include "kensho-filesystem.h"
 #include "kensho-checks-panel.h"
 #include "kensho-csv.h"
 #include "kensho-era.h"
@@ -747,7 +748,9 @@ open_path (KenshoWindow *self, const char *path, KenshoOpenFlags flags)
     }
   target = window_for_new_sheet (self);
   kensho_window_set_document (target, document);
-  if (kensho_document_is_locked_by_other (document))
+  if (kensho_path_is_document_portal (kensho_document_get_path (document)))
+    show_toast (target, _("Opened through the document portal: colleagues are not told that you have it open."));
+  else if (kensho_document_is_locked_by_other (document))
     show_toast (target, kensho_document_get_read_only (document)
                           ? _("Opened read-only: someone else has this sheet open.")
                           : _("Someone else has this sheet open: saving may overwrite their work."));

@@ -8,6 +8,7 @@
 #include "kensho-error.h"
 #include "kensho-file-read.h"
 #include "kensho-file-write.h"
+#include "kensho-filesystem.h"
 #include "kensho-sheet-xml.h"
 
 struct _KenshoDocument
@@ -169,6 +170,16 @@ take_lock (KenshoDocument *self, const char *path, KenshoOpenFlags flags, GError
   g_autoptr(KenshoFileLock) lock = kensho_file_lock_new (path);
   g_autoptr(GError) lock_error = NULL;
 
+  /* The portal would make the lock a private file no one else sees, and
+   * leave it on the share after a crash. */
+  if (kensho_path_is_document_portal (path))
+    {
+      if (self->lock != NULL)
+        kensho_file_lock_release (self->lock);
+      g_clear_object (&self->lock);
+      self->locked_by_other = FALSE;
+      return TRUE;
+    }
   if (kensho_file_lock_acquire (lock, &lock_error))
     {
       if (self->lock != NULL)

@@ -42,3 +42,17 @@ kensho_path_is_on_network (const char *path)
       return TRUE;
   return FALSE;
 }
+
+gboolean
+kensho_path_is_document_portal (const char *path)
+{
+  g_autofree char *runtime_doc = g_build_filename (g_get_user_runtime_dir (), "doc", "", NULL);
+  g_auto(GStrv) parts = NULL;
+
+  if (g_str_has_prefix (path, runtime_doc))
+    return TRUE;
+  parts = g_strsplit (path, "/", 6);
+  /* "", "run", "user", UID, "doc", … */
+  return g_strv_length (parts) == 6 && g_str_equal (parts[1], "run") && g_str_equal (parts[2], "user") &&
+         g_str_equal (parts[4], "doc");
+}

@@ -12,4 +12,9 @@ G_BEGIN_DECLS
  * tests, names a local folder to be taken for one. */
 gboolean kensho_path_is_on_network (const char *path);
 
+/* Whether @path is a file the document portal hands a sandboxed app
+ * (/run/user/UID/doc/ID/NAME, or under this user's runtime folder): no
+ * other program sees a file made beside it, so no lock can be made. */
+gboolean kensho_path_is_document_portal (const char *path);
+
 G_END_DECLS
