@@ -1114,6 +1114,71 @@ check_saves_never_partial (const char *dir)
   g_remove (stop);
 }
 
+static void
+on_saved_async (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GError **error = data;
+
+  g_assert_true (kensho_document_save_finish (KENSHO_DOCUMENT (source), result, error) == (*error == NULL));
+  if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_PENDING))
+    g_assert_false (kensho_document_is_saving (KENSHO_DOCUMENT (source)));
+}
+
+/* A save in a thread writes the sheet as it was when asked; an edit made
+ * while it runs stays unsaved, and a second save waits its turn. */
+static void
+check_save_async (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "async.xml", NULL);
+  g_autofree char *db_path = temp_path ("async.db");
+  g_autofree char *sample = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) second_error = NULL;
+  g_autoptr(KenshoWorkspace) workspace = kensho_workspace_open (db_path, &error);
+  g_autoptr(KenshoDocument) document = NULL;
+  KenshoSheet *sheet;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &sample, &length, NULL));
+  g_assert_true (g_file_set_contents (path, sample, (gssize) length, NULL));
+  document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  sheet = kensho_document_get_sheet (document);
+  kensho_sheet_set_title (sheet, "スレッドで保存");
+  kensho_document_save_async (document, KENSHO_SAVE_DEFAULT, NULL, on_saved_async, &error);
+  g_assert_true (kensho_document_is_saving (document));
+  kensho_document_save_async (document, KENSHO_SAVE_DEFAULT, NULL, on_saved_async, &second_error);
+  kensho_sheet_set_title (sheet, "保存中の編集");
+  while (kensho_document_is_saving (document) || second_error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (error);
+  g_assert_error (second_error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "スレッドで保存"));
+  g_assert_true (kensho_document_get_unsaved (document));
+
+  /* Saved again with nothing edited meanwhile: nothing left to save. */
+  kensho_document_save_async (document, KENSHO_SAVE_DEFAULT, NULL, on_saved_async, &error);
+  while (kensho_document_is_saving (document))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (error);
+  g_assert_false (kensho_document_get_unsaved (document));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "保存中の編集"));
+
+  /* Changed by someone else: refused from the thread, as a plain save is. */
+  g_assert_true (g_file_set_contents (path, sample, (gssize) length, NULL));
+  kensho_sheet_set_title (sheet, "三度目");
+  kensho_document_save_async (document, KENSHO_SAVE_DEFAULT, NULL, on_saved_async, &error);
+  while (kensho_document_is_saving (document))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_CHANGED_ON_DISK);
+  g_assert_true (kensho_document_get_unsaved (document));
+  kensho_document_close (document);
+}
+
 typedef void (*FolderCheck) (const char *dir);
 
 /* @check in a new local folder (data: the check). */
@@ -1483,6 +1548,8 @@ main (int argc, char **argv)
   g_test_add_data_func ("/workspace/smb/second-person-sees-name", check_second_person_sees_name,
                         test_on_smb_share);
   g_test_add_data_func ("/workspace/saves-never-partial", check_saves_never_partial, test_in_local_folder);
+  g_test_add_data_func ("/workspace/save-async", check_save_async, test_in_local_folder);
+  g_test_add_data_func ("/workspace/smb/save-async", check_save_async, test_on_smb_share);
   g_test_add_data_func ("/workspace/smb/saves-never-partial", check_saves_never_partial, test_on_smb_share);
   g_test_add_func ("/workspace/empty-lock", test_empty_lock);
   g_test_add_func ("/workspace/unlockable-folder-still-opens", test_unlockable_folder_still_opens);

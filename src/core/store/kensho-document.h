@@ -43,6 +43,15 @@ KenshoDocument  *kensho_document_restore       (KenshoWorkspace  *workspace,
 gboolean         kensho_document_save          (KenshoDocument   *self,
                                                 KenshoSaveFlags   flags,
                                                 GError          **error);
+void             kensho_document_save_async    (KenshoDocument   *self,
+                                                KenshoSaveFlags   flags,
+                                                GCancellable     *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer          user_data);
+gboolean         kensho_document_save_finish   (KenshoDocument   *self,
+                                                GAsyncResult     *result,
+                                                GError          **error);
+gboolean         kensho_document_is_saving     (KenshoDocument   *self);
 gboolean         kensho_document_save_as       (KenshoDocument   *self,
                                                 const char       *path,
                                                 GError          **error);
