@@ -465,6 +465,7 @@ typedef struct
   GBytes *on_disk;
   KenshoSaveFlags flags;
   guint64 changes;
+  GError *refused;          /* before it began: answered from the thread all the same */
 } SaveJob;
 
 static void
@@ -474,6 +475,7 @@ save_job_free (SaveJob *job)
   g_free (job->known);
   g_clear_pointer (&job->bytes, g_bytes_unref);
   g_clear_pointer (&job->on_disk, g_bytes_unref);
+  g_clear_error (&job->refused);
   g_free (job);
 }
 
@@ -485,6 +487,11 @@ save_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
   SaveJob *job = data;
   GError *error = NULL;
 
+  if (job->refused != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&job->refused));
+      return;
+    }
   if (!check_on_disk (job->path, job->known, job->flags, &job->on_disk, &error) ||
       g_cancellable_set_error_if_cancelled (cancellable, &error) ||
       !write_bytes (job->path, job->bytes, job->on_disk, job->flags, &error))
@@ -541,12 +548,10 @@ kensho_document_save_async (KenshoDocument *self, KenshoSaveFlags flags, GCancel
   job = g_new0 (SaveJob, 1);
   job->flags = flags;
   job->changes = self->changes;
+  /* A refusal comes back the way a save does, so that "saving" is over
+   * only once the caller has its answer. */
   if (!check_can_save (self, &error) || (job->bytes = snapshot (self, &error)) == NULL)
-    {
-      save_job_free (job);
-      g_task_return_error (task, error);
-      return;
-    }
+    job->refused = error;
   job->path = g_strdup (self->path);
   job->known = kensho_workspace_dup_fingerprint (self->workspace, self->id);
   self->saving = TRUE;
