@@ -2709,6 +2709,41 @@ test_portal_path_says_no_lock (Fixture *fixture, gconstpointer data)
   wait_idle ();
 }
 
+/* The file server refuses to replace the file (open in another program):
+ * the window says so, the file stays whole, and Write in Place saves it. */
+static void
+test_rename_refused_writes_in_place (Fixture *fixture, gconstpointer data)
+{
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  g_autofree char *path = g_strdup (kensho_document_get_path (document));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) dialogs = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  kensho_sheet_set_title (kensho_document_get_sheet (document), "上書きできないとき");
+  fail_renames_to (path, EBUSY);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  dialogs = message_dialogs_of (GTK_WINDOW (fixture->window));
+  g_assert_cmpuint (dialogs->len, ==, 1);
+  dialog = g_ptr_array_index (dialogs, 0);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The File Could Not Be Replaced");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is it open in another program?"));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (kensho_document_get_unsaved (document));
+
+  adw_message_dialog_response (dialog, "in-place");
+  fail_renames_to (NULL, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_nonnull (strstr (after, "上書きできないとき"));
+  g_assert_false (kensho_document_get_unsaved (document));
+  wait_idle ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -2744,6 +2779,8 @@ main (int argc, char **argv)
   g_test_add ("/window/hostile-files-refused", Fixture, NULL, fixture_set_up, test_hostile_files_refused,
               fixture_tear_down);
   g_test_add ("/window/change-banner", Fixture, NULL, fixture_set_up, test_change_banner, fixture_tear_down);
+  g_test_add ("/window/rename-refused-writes-in-place", Fixture, NULL, fixture_set_up,
+              test_rename_refused_writes_in_place, fixture_tear_down);
   g_test_add ("/window/portal-path-says-no-lock", Fixture, NULL, fixture_set_up, test_portal_path_says_no_lock,
               fixture_tear_down);
   g_test_add ("/window/lock-dialog-names-the-person", Fixture, NULL, fixture_set_up,
