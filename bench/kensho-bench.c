@@ -5,12 +5,17 @@
  *   kensho-bench save FILE OUT [RUNS]       XML save (serialize, write, fsync, rename)
  *   kensho-bench commit FILE DB [EDITS]     one edit of an indicator's commentary,
  *                                           committed to a fresh workspace DB
+ *   kensho-bench document FILE DB [RUNS]    what Open and Save do in the app
+ *                                           (lock, read, parse, workspace; check
+ *                                           on disk, write, rename, history), FILE
+ *                                           where it is (a share, say)
  */
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "kensho-document.h"
 #include "kensho-file-write.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-workspace.h"
@@ -127,13 +132,63 @@ run_commit (const char *path, const char *db, guint edits)
   return 0;
 }
 
+static int
+run_document (const char *path, const char *db, guint runs)
+{
+  g_autoptr(KenshoWorkspace) workspace = NULL;
+  g_autoptr(GArray) open_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) save_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+
+  workspace = kensho_workspace_open (db, &error);
+  if (workspace == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autoptr(KenshoDocument) document = NULL;
+      g_autoptr(GPtrArray) indicators = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double elapsed;
+
+      document = kensho_document_open_file (workspace, path, KENSHO_OPEN_LOAD_FILE, &error);
+      if (document == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      elapsed = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (open_ms, elapsed);
+      indicators = kensho_sheet_dup_indicators (kensho_document_get_sheet (document));
+      kensho_indicator_set_commentary (g_ptr_array_index (indicators, i % indicators->len),
+                                       kensho_sheet_get_fiscal_year (kensho_document_get_sheet (document)),
+                                       KENSHO_COMMENTARY_ISSUES, i % 2 ? "計測" : "計測（再）");
+      start = g_get_monotonic_time ();
+      if (!kensho_document_save (document, KENSHO_SAVE_DEFAULT, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      elapsed = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (save_ms, elapsed);
+      kensho_document_close (document);
+    }
+  print_stats ("document_open", open_ms);
+  print_stats ("document_save", save_ms);
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
+  if (argc >= 4 && g_str_equal (argv[1], "document"))
+    return run_document (argv[2], argv[3], argc > 4 ? (guint) atoi (argv[4]) : 5);
   if (argc >= 4 && g_str_equal (argv[1], "save"))
     return run_save (argv[2], argv[3], argc > 4 ? (guint) atoi (argv[4]) : 5);
   if (argc >= 4 && g_str_equal (argv[1], "commit"))
     return run_commit (argv[2], argv[3], argc > 4 ? (guint) atoi (argv[4]) : 50);
-  g_printerr ("usage: kensho-bench save FILE OUT [RUNS] | commit FILE DB [EDITS]\n");
+  g_printerr ("usage: kensho-bench save FILE OUT [RUNS] | commit FILE DB [EDITS] | document FILE DB [RUNS]\n");
   return 2;
 }

@@ -14,7 +14,10 @@ packages="
   librsvg2-common adwaita-icon-theme
   clang libclang-rt-14-dev
   libarchive-dev libxlsxwriter-dev python3-openpyxl
+  samba smbclient smbnetfs fuse3
 "
+# samba, smbclient, smbnetfs: the real SMB share of tests/smb-share.sh, for
+# the tests of shared sheets (they skip, saying why, without /dev/fuse).
 
 missing=""
 for p in $packages; do

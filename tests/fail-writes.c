@@ -99,3 +99,30 @@ fallocate64 (int fd, int mode, off64_t offset, off64_t length)
 {
   FAIL_OR_CALL (fallocate64, fd, mode, offset, length);
 }
+
+static char *refused_rename_target;
+static int refused_rename_errno;
+
+void
+fail_renames_to (const char *path, int error_number)
+{
+  g_free (refused_rename_target);
+  refused_rename_target = g_strdup (path);
+  refused_rename_errno = error_number;
+}
+
+/* A file server that will not replace a file open in another program. */
+int
+rename (const char *from, const char *to)
+{
+  static __typeof__ (rename) *real_rename;
+
+  if (real_rename == NULL)
+    real_rename = (__typeof__ (rename) *) dlsym (RTLD_NEXT, "rename");
+  if (refused_rename_target != NULL && strcmp (to, refused_rename_target) == 0)
+    {
+      errno = refused_rename_errno;
+      return -1;
+    }
+  return real_rename (from, to);
+}

@@ -23,4 +23,9 @@ void fail_writes_starting (const char *path_prefix,
 #define FAIL_WRITES_KILL (-SIGKILL)
 #define FAIL_WRITES_STOP (-SIGSTOP)
 
+/* Makes rename() onto exactly @path fail with @error_number (EACCES,
+ * EBUSY: a CIFS file open in another program); NULL ends it. */
+void fail_renames_to (const char *path,
+                      int         error_number);
+
 G_END_DECLS

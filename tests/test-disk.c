@@ -19,6 +19,7 @@
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #include "fail-writes.h"
@@ -279,6 +280,121 @@ test_full_disk (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (contents, "保存できない編集"));
 }
 
+/* An ACL giving user nobody read and write, as setfacl -m u:nobody:rw
+ * writes it (the kernel's posix_acl_xattr layout, little-endian). */
+static GBytes *
+acl_for_nobody (void)
+{
+  static const guint8 acl[] = {
+    2, 0, 0, 0,                                   /* version */
+    0x01, 0, 6, 0, 0xff, 0xff, 0xff, 0xff,        /* owner rw */
+    0x02, 0, 6, 0, 0xfe, 0xff, 0, 0,              /* user nobody rw */
+    0x04, 0, 4, 0, 0xff, 0xff, 0xff, 0xff,        /* group r */
+    0x10, 0, 6, 0, 0xff, 0xff, 0xff, 0xff,        /* mask rw */
+    0x20, 0, 0, 0, 0xff, 0xff, 0xff, 0xff,        /* others none */
+  };
+
+  return g_bytes_new_static (acl, sizeof acl);
+}
+
+/* A group the file can be given that is not the one a new file gets. */
+static gid_t
+other_group (void)
+{
+  gid_t groups[64];
+  int n;
+
+  if (geteuid () == 0)
+    return NOBODY;
+  n = getgroups (G_N_ELEMENTS (groups), groups);
+  for (int i = 0; i < n; i++)
+    if (groups[i] != getegid ())
+      return groups[i];
+  return getegid ();
+}
+
+/* A save keeps the file's mode, group and ACL, through a link too: a
+ * private sheet stays private, a shared group keeps its write access. */
+static void
+test_keeps_rights (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *link = g_build_filename (fixture->dir, "link.xml", NULL);
+  g_autoptr(GBytes) acl = acl_for_nobody ();
+  g_autoptr(GError) error = NULL;
+  gid_t group = other_group ();
+  char read_back[256];
+  gssize size;
+  GStatBuf info;
+
+  g_assert_cmpint (chown (fixture->path, (uid_t) -1, group), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->path, 0640), ==, 0);
+  g_assert_true (kensho_document_save (fixture->document, KENSHO_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (fixture->path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 07777, ==, 0640);
+  g_assert_cmpint (info.st_gid, ==, group);
+
+  g_assert_cmpint (g_chmod (fixture->path, 0600), ==, 0);
+  g_assert_cmpint (setxattr (fixture->path, "system.posix_acl_access", g_bytes_get_data (acl, NULL),
+                             g_bytes_get_size (acl), 0), ==, 0);
+  g_assert_cmpint (symlink ("sheet.xml", link), ==, 0);
+  kensho_sheet_set_title (kensho_document_get_sheet (fixture->document), "権限を保つ");
+  g_assert_true (kensho_document_save_as (fixture->document, link, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (link, &info), ==, 0);
+  g_assert_true (S_ISLNK (info.st_mode));
+  size = getxattr (fixture->path, "system.posix_acl_access", read_back, sizeof read_back);
+  g_assert_cmpmem (read_back, size, g_bytes_get_data (acl, NULL), g_bytes_get_size (acl));
+  g_assert_cmpint (g_stat (fixture->path, &info), ==, 0);
+  g_assert_cmpint (info.st_gid, ==, group);
+  g_unlink (link);
+}
+
+/* The file server refuses to replace the file (a CIFS file open in
+ * another program): the file is whole, the message says why, and writing
+ * in place, asked for, saves it. */
+static void
+test_rename_refused (Fixture *fixture, gconstpointer data)
+{
+  static const int refusals[] = { EACCES, EBUSY, ETXTBSY };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GStatBuf before, after;
+
+  g_assert_cmpint (g_stat (fixture->path, &before), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    {
+      fail_renames_to (fixture->path, refusals[i]);
+      g_assert_false (kensho_document_save (fixture->document, KENSHO_SAVE_DEFAULT, &error));
+      fail_renames_to (NULL, 0);
+      g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_RENAME_REFUSED);
+      g_assert_nonnull (strstr (error->message, "is it open in another program?"));
+      g_assert_nonnull (strstr (error->message, g_strerror (refusals[i])));
+      assert_nothing_lost (fixture);
+      g_clear_error (&error);
+    }
+
+  /* In place on a full disk: refused before the file is touched. */
+  fail_renames_to (fixture->path, EACCES);
+  fail_writes_under (fixture->dir, ENOSPC);
+  g_assert_false (kensho_document_save (fixture->document, KENSHO_SAVE_IN_PLACE, &error));
+  fail_writes_under (NULL, 0);
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+  assert_nothing_lost (fixture);
+  g_clear_error (&error);
+
+  g_assert_true (kensho_document_save (fixture->document, KENSHO_SAVE_IN_PLACE, &error));
+  fail_renames_to (NULL, 0);
+  g_assert_no_error (error);
+  g_assert_false (kensho_document_get_unsaved (fixture->document));
+  g_assert_true (g_file_get_contents (fixture->path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "保存できない編集"));
+  g_assert_true (g_str_has_suffix (contents, "</sheet>\n"));
+  g_assert_cmpint (g_stat (fixture->path, &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 2);
+}
+
 static void
 on_status_changed (KenshoWorkspace *workspace, guint *n)
 {
@@ -420,6 +536,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/disk/over-a-folder", Fixture, NULL, fixture_set_up, test_over_a_folder, fixture_tear_down);
   g_test_add ("/disk/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
+  g_test_add ("/disk/keeps-rights", Fixture, NULL, fixture_set_up, test_keeps_rights, fixture_tear_down);
+  g_test_add ("/disk/rename-refused", Fixture, NULL, fixture_set_up, test_rename_refused, fixture_tear_down);
   g_test_add ("/disk/over-a-pipe-or-link", Fixture, NULL, fixture_set_up, test_over_a_pipe_or_link,
               fixture_tear_down);
   g_test_add ("/disk/killed-while-writing", Fixture, NULL, fixture_set_up, test_killed_while_writing,

@@ -19,6 +19,8 @@
 #include "kensho-sheet-properties.h"
 #include "kensho-values-editor.h"
 #include "kensho-sheet-xml.h"
+#include "kensho-change-banner.h"
+#include "kensho-filesystem.h"
 #include "kensho-window.h"
 #include "test-app.h"
 #include "test-gtk-util.h"
@@ -857,6 +859,120 @@ test_lock_dialog_names_the_person (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
   wait_idle ();
   g_remove (lock_path);
+}
+
+/* The first widget under @widget (itself included) that @match takes. */
+static GtkWidget *
+find_matching (GtkWidget *widget, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_matching (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_button_with_label (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *widget, GType type)
+{
+  return find_matching (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget *widget, const char *label)
+{
+  return find_matching (widget, is_button_with_label, label);
+}
+
+static void
+wait_banner (KenshoChangeBanner *banner, gboolean shown)
+{
+  while (kensho_change_banner_get_shown (banner) != shown)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Someone else saves the open sheet's file (a rename over it, as Kensho
+ * and most programs save), with another title. */
+static void
+change_behind (const char *path, const char *title)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *temp = g_strconcat (path, ".theirs", NULL);
+  g_autoptr(GRegex) regex = g_regex_new ("<title>[^<]*</title>", 0, 0, NULL);
+  g_autofree char *replacement = g_strdup_printf ("<title>%s</title>", title);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  changed = g_regex_replace_literal (regex, contents, -1, 0, replacement, 0, NULL);
+  g_assert_cmpstr (changed, !=, contents);
+  g_assert_true (g_file_set_contents (temp, changed, -1, NULL));
+  g_assert_cmpint (g_rename (temp, path), ==, 0);
+}
+
+/* A file changed behind the window shows the bar at once: through the file
+ * monitor for a local file; for one on a network drive, when the window
+ * gains focus and at each look of the interval. Reload takes theirs; with
+ * unsaved edits here it offers to keep both instead. */
+static void
+test_change_banner (Fixture *fixture, gconstpointer data)
+{
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  const char *path = kensho_document_get_path (document);
+  g_autofree char *dir = g_path_get_dirname (path);
+  KenshoChangeBanner *banner = KENSHO_CHANGE_BANNER (find_of_type (GTK_WIDGET (fixture->window),
+                                                                   KENSHO_TYPE_CHANGE_BANNER));
+  GtkInfoBar *bar = GTK_INFO_BAR (find_of_type (GTK_WIDGET (banner), GTK_TYPE_INFO_BAR));
+
+  g_assert_false (kensho_change_banner_get_shown (banner));
+  change_behind (path, "他の人の変更");
+  wait_banner (banner, TRUE);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (bar), "Someone changed"));
+  gtk_info_bar_response (bar, 1); /* Reload */
+  g_assert_false (kensho_change_banner_get_shown (banner));
+  g_assert_cmpstr (kensho_sheet_get_title (kensho_document_get_sheet (document)), ==, "他の人の変更");
+
+  /* On a network drive no monitor fires: focus, then the interval, look. */
+  g_setenv ("KENSHO_TEST_NETWORK_PREFIX", dir, TRUE);
+  kensho_change_banner_set_document (banner, document);
+  g_unsetenv ("KENSHO_TEST_NETWORK_PREFIX");
+  change_behind (path, "二度目の変更");
+  wait_idle ();
+  g_assert_false (kensho_change_banner_get_shown (banner));
+  g_test_message ("active: %d", gtk_window_is_active (GTK_WINDOW (fixture->window)));
+  g_object_notify (G_OBJECT (fixture->window), "is-active");
+  g_assert_true (kensho_change_banner_get_shown (banner));
+  gtk_info_bar_response (bar, 3); /* Keep Mine */
+  g_assert_false (kensho_change_banner_get_shown (banner));
+
+  /* Edits on both sides: no Reload, which would drop mine; keep both. */
+  kensho_document_reload (document, NULL);
+  kensho_sheet_set_title (kensho_document_get_sheet (document), "私の変更");
+  g_object_set (banner, "interval", 20, NULL);
+  change_behind (path, "三度目の変更");
+  wait_banner (banner, TRUE);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (bar), "Someone changed"));
+  g_assert_false (gtk_widget_get_visible (find_button_with_label (GTK_WIDGET (bar), "_Reload")));
+  g_assert_true (gtk_widget_get_visible (find_button_with_label (GTK_WIDGET (bar), "Keep _Both…")));
+  g_assert_cmpstr (kensho_sheet_get_title (kensho_document_get_sheet (document)), ==, "私の変更");
+  gtk_info_bar_response (bar, 3);
+  kensho_change_banner_set_document (banner, NULL);
 }
 
 /* A shown toplevel of the given type; NULL when there is none. */
@@ -2573,6 +2689,75 @@ test_selection_restored (Fixture *fixture, gconstpointer data)
 }
 
 
+/* A sheet handed over by the document portal gets no lock beside it (the
+ * portal would hide it from everyone), and the window says so. */
+static void
+test_portal_path_says_no_lock (Fixture *fixture, gconstpointer data)
+{
+  const char *open_path = kensho_document_get_path (kensho_window_get_document (fixture->window));
+  g_autofree char *dir = g_build_filename (g_get_user_runtime_dir (), "doc", "a1b2c3d4", NULL);
+  g_autofree char *path = g_build_filename (dir, "portal.xml", NULL);
+  g_autofree char *lock_path = g_build_filename (dir, ".~lock.portal.xml#", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  KenshoWindow *shown = NULL;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (open_path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  kensho_window_open_file (fixture->window, file);
+  wait_idle ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)); l; l = l->next)
+    if (KENSHO_IS_WINDOW (l->data) && kensho_window_get_document (l->data) != NULL &&
+        g_strcmp0 (kensho_document_get_path (kensho_window_get_document (l->data)), path) == 0)
+      shown = l->data;
+  g_assert_nonnull (shown);
+  g_assert_false (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+  g_assert_true (shows_label (GTK_WIDGET (shown),
+                              "Opened through the document portal: colleagues are not told that you have it open."));
+  g_assert_true (kensho_path_is_document_portal ("/run/user/1000/doc/5f3a/シート.xml"));
+  g_assert_false (kensho_path_is_document_portal ("/run/user/1000/シート.xml"));
+  g_assert_false (kensho_path_is_document_portal (open_path));
+  gtk_window_destroy (GTK_WINDOW (shown));
+  wait_idle ();
+}
+
+/* The file server refuses to replace the file (open in another program):
+ * the window says so, the file stays whole, and Write in Place saves it. */
+static void
+test_rename_refused_writes_in_place (Fixture *fixture, gconstpointer data)
+{
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  g_autofree char *path = g_strdup (kensho_document_get_path (document));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) dialogs = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  kensho_sheet_set_title (kensho_document_get_sheet (document), "上書きできないとき");
+  fail_renames_to (path, EBUSY);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  dialogs = message_dialogs_of (GTK_WINDOW (fixture->window));
+  g_assert_cmpuint (dialogs->len, ==, 1);
+  dialog = g_ptr_array_index (dialogs, 0);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The File Could Not Be Replaced");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is it open in another program?"));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (kensho_document_get_unsaved (document));
+
+  adw_message_dialog_response (dialog, "in-place");
+  fail_renames_to (NULL, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_nonnull (strstr (after, "上書きできないとき"));
+  g_assert_false (kensho_document_get_unsaved (document));
+  wait_idle ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -2606,6 +2791,11 @@ main (int argc, char **argv)
   g_test_add ("/window/workspace-disk-full", Fixture, NULL, fixture_set_up, test_workspace_disk_full,
               fixture_tear_down);
   g_test_add ("/window/hostile-files-refused", Fixture, NULL, fixture_set_up, test_hostile_files_refused,
+              fixture_tear_down);
+  g_test_add ("/window/change-banner", Fixture, NULL, fixture_set_up, test_change_banner, fixture_tear_down);
+  g_test_add ("/window/rename-refused-writes-in-place", Fixture, NULL, fixture_set_up,
+              test_rename_refused_writes_in_place, fixture_tear_down);
+  g_test_add ("/window/portal-path-says-no-lock", Fixture, NULL, fixture_set_up, test_portal_path_says_no_lock,
               fixture_tear_down);
   g_test_add ("/window/lock-dialog-names-the-person", Fixture, NULL, fixture_set_up,
               test_lock_dialog_names_the_person, fixture_tear_down);

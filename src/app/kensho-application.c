@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include "kensho-application.h"
+#include "kensho-file-lock.h"
 #include "kensho-preferences-window.h"
 #include "kensho-window.h"
 
@@ -93,12 +94,19 @@ static void
 show_workspace_notice (KenshoApplication *self, GtkWindow *window)
 {
   const char *notice = kensho_workspace_get_notice (self->workspace);
+  g_autofree char *network = NULL;
   GtkWidget *dialog;
 
+  if (notice == NULL && kensho_workspace_is_on_network (self->workspace))
+    notice = network = g_strdup_printf (_("The workspace “%s” is on a network drive: Kensho keeps it "
+                                          "slower but safe there; start Kensho with --workspace on a "
+                                          "folder of this computer for speed."),
+                                        kensho_workspace_get_path (self->workspace));
   if (notice == NULL || self->notice_shown)
     return;
   self->notice_shown = TRUE;
-  dialog = adw_message_dialog_new (window, _("A New Workspace Was Started"), notice);
+  dialog = adw_message_dialog_new (window, network ? _("The Workspace Is on a Network Drive")
+                                                   : _("A New Workspace Was Started"), notice);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -341,6 +349,14 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+on_person_name_changed (GSettings *settings, const char *key, gpointer data)
+{
+  g_autofree char *name = g_settings_get_string (settings, key);
+
+  kensho_file_lock_set_person_name (name);
+}
+
+static void
 kensho_application_startup (GApplication *app)
 {
   KenshoApplication *self = KENSHO_APPLICATION (app);
@@ -353,6 +369,9 @@ kensho_application_startup (GApplication *app)
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::history-limit", G_CALLBACK (apply_history_limit), self,
                            G_CONNECT_SWAPPED);
+  /* The name colleagues see in the lock beside a shared sheet. */
+  g_signal_connect (self->settings, "changed::person-name", G_CALLBACK (on_person_name_changed), NULL);
+  on_person_name_changed (self->settings, "person-name", NULL);
   workspace = kensho_workspace_open (self->workspace_path, &error);
   if (workspace != NULL)
     set_workspace (self, workspace);

@@ -173,6 +173,8 @@ on_changed_on_disk_choice (AdwMessageDialog *dialog, const char *response, Kensh
     _kensho_window_save (self, KENSHO_SAVE_OVERWRITE);
   else if (g_str_equal (response, "elsewhere"))
     save_as (self, TRUE);
+  else if (g_str_equal (response, "in-place"))
+    _kensho_window_save (self, self->refused_save_flags | KENSHO_SAVE_IN_PLACE);
   else if (g_str_equal (response, "reload") && !kensho_document_reload (self->document, &error))
     show_error (self, _("Could Not Reload the Sheet"), error->message);
 }
@@ -214,6 +216,24 @@ _kensho_window_save (KenshoWindow *self, KenshoSaveFlags flags)
                                         "elsewhere", _("Save _Elsewhere…"), NULL);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "elsewhere", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "elsewhere");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_choice), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_RENAME_REFUSED))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Could Not Be Replaced"), NULL);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("%s Write into the file itself (its previous version is kept in the "
+                                        "sheet’s history), or save yours elsewhere?"), error->message);
+      self->refused_save_flags = flags;
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "in-place", _("_Write in Place"),
+                                        "elsewhere", _("Save _Elsewhere…"), NULL);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "elsewhere", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "elsewhere");
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -295,6 +315,12 @@ save_as (KenshoWindow *self, gboolean beside)
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
+_kensho_window_save_as (KenshoWindow *self, gboolean beside)
+{
+  save_as (self, beside);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kensho-change-banner.h"
 #include "kensho-window.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,8 @@ struct _KenshoWindow
   gboolean read_only_shown;
   gboolean quitting;
   gboolean close_confirmed;
+  KenshoSaveFlags refused_save_flags; /* of the save whose rename was refused */
+  KenshoChangeBanner *change_banner;
 };
 
 static inline KenshoApplication *
@@ -83,6 +86,9 @@ gboolean           _kensho_window_show_indicator       (KenshoWindow     *self,
 const char        *_kensho_window_selected_division    (KenshoWindow     *self);
 const char        *_kensho_window_selected_rating_id   (KenshoWindow     *self);
 KenshoWindow      *_kensho_window_for_new_sheet        (KenshoWindow     *self);
+/* Save As; @beside: a copy beside the file is suggested, not the file. */
+void               _kensho_window_save_as              (KenshoWindow     *self,
+                                                        gboolean          beside);
 void               _kensho_window_open_path            (KenshoWindow     *self,
                                                         const char       *path,
                                                         KenshoOpenFlags   flags);

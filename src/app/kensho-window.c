@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "kensho-accessible.h"
+#include "kensho-change-banner.h"
+#include "kensho-filesystem.h"
 #include "kensho-checks-panel.h"
 #include "kensho-era.h"
 #include "kensho-indicator-form.h"
@@ -493,6 +495,7 @@ kensho_window_set_document (KenshoWindow *self, KenshoDocument *document)
   g_return_if_fail (KENSHO_IS_WINDOW (self));
 
   detach_document (self);
+  kensho_change_banner_set_document (self->change_banner, document);
   if (document != NULL)
     {
       self->document = g_object_ref (document);
@@ -640,7 +643,9 @@ _kensho_window_open_path (KenshoWindow *self, const char *path, KenshoOpenFlags 
     }
   target = _kensho_window_for_new_sheet (self);
   kensho_window_set_document (target, document);
-  if (kensho_document_is_locked_by_other (document))
+  if (kensho_path_is_document_portal (kensho_document_get_path (document)))
+    show_toast (target, _("Opened through the document portal: colleagues are not told that you have it open."));
+  else if (kensho_document_is_locked_by_other (document))
     show_toast (target, kensho_document_get_read_only (document)
                           ? _("Opened read-only: someone else has this sheet open.")
                           : _("Someone else has this sheet open: saving may overwrite their work."));
@@ -874,6 +879,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
   window_class->close_request = kensho_window_close_request;
 
   g_type_ensure (KENSHO_TYPE_STRATEGY_TREE);
+  g_type_ensure (KENSHO_TYPE_CHANGE_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/kensho/Kensho/kensho-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, window_title);
@@ -884,6 +890,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, rating_filter);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, status_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, change_banner);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, recent_list);
@@ -895,12 +902,20 @@ kensho_window_class_init (KenshoWindowClass *klass)
   _kensho_window_class_actions_init (widget_class);
 }
 
+/* Their version stays in the file; mine goes to a copy beside it. */
+static void
+on_keep_both (KenshoChangeBanner *banner, KenshoWindow *self)
+{
+  _kensho_window_save_as (self, TRUE);
+}
+
 static void
 kensho_window_init (KenshoWindow *self)
 {
   GtkDropTarget *file_drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->change_banner, "keep-both", G_CALLBACK (on_keep_both), self);
   /* Handlers that follow the document shown, and its current sheet. */
   self->document_signals = g_signal_group_new (KENSHO_TYPE_DOCUMENT);
   g_signal_group_connect (self->document_signals, "notify::unsaved", G_CALLBACK (on_document_unsaved), self);

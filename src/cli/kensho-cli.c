@@ -12,6 +12,8 @@
 #include "kensho-csv.h"
 #include "kensho-document.h"
 #include "kensho-error.h"
+#include "kensho-file-lock.h"
+#include "kensho-file-read.h"
 #include "kensho-i18n.h"
 #include "kensho-pdf-export.h"
 #include "kensho-sheet-xml.h"
@@ -434,8 +436,75 @@ run_check (int argc, char **argv)
   return run_on_files (context, argc, argv, print_findings);
 }
 
+/* The format version of the file, from its root element's attribute: the
+ * model does not keep it. */
+static char *
+format_version (GBytes *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autofree char *head = g_strndup (data, MIN (size, 4096));
+  const char *sheet = strstr (head, "<sheet");
+  const char *end = sheet ? strchr (sheet, '>') : NULL;
+  const char *version = sheet ? g_strstr_len (sheet, end ? end - sheet : -1, " version=\"") : NULL;
+
+  if (version == NULL)
+    return g_strdup ("1.0");
+  version += strlen (" version=\"");
+  return g_strndup (version, strcspn (version, "\""));
+}
+
+/* One line per fact, for people and scripts (run with LC_ALL=C for
+ * English labels); who has the sheet open when a lock beside it says. */
+static int
+run_info (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — tell about a sheet file"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(KenshoSheet) sheet = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(KenshoFileLock) lock = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *version = NULL;
+
+  g_option_context_set_summary (context,
+                                _("Prints the title, fiscal year, number of indicators and format version "
+                                  "of a sheet, and who has it open when it is locked."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("Name exactly one sheet file."));
+  bytes = kensho_file_read_bounded (argv[1], kensho_max_sheet_file_size (), &error);
+  if (bytes != NULL)
+    sheet = kensho_sheet_xml_load_bytes (bytes, argv[1], &error);
+  if (sheet == NULL)
+    {
+      print_error (error);
+      return EXIT_INVALID;
+    }
+  indicators = kensho_sheet_dup_indicators (sheet);
+  title = escape_controls (kensho_sheet_get_title (sheet) ? kensho_sheet_get_title (sheet) : "");
+  version = format_version (bytes);
+  g_print (_("Title: %s\n"), title);
+  g_print (_("Fiscal year: %d\n"), kensho_sheet_get_fiscal_year (sheet));
+  g_print (_("Indicators: %u\n"), indicators->len);
+  g_print (_("Format version: %s\n"), version);
+  lock = kensho_file_lock_new (argv[1]);
+  if (kensho_file_lock_peek (lock))
+    {
+      g_autofree char *name = escape_controls (kensho_file_lock_get_owner_name (lock));
+      g_autofree char *host = escape_controls (kensho_file_lock_get_owner_host (lock));
+      g_autofree char *since = g_date_time_format (kensho_file_lock_get_owner_since (lock), "%Y-%m-%d %H:%M");
+
+      g_print (_("Open by: %s (%s) %s\n"), name, host, since);
+    }
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check sheet files"), run_validate },
+  { "info", N_("FILE"), N_("Title, year, indicators and who has a sheet open"), run_info },
   { "check", N_("FILE…"), N_("List what a reviewer would send back"), run_check },
   { "csv", N_("FILE -o OUT.csv"), N_("Export a sheet as CSV"), run_csv },
   { "convert", N_("IN -o OUT"), N_("Import a spreadsheet (.xlsx, .ods, .csv) as a sheet, or export a sheet as .xlsx or CSV"),

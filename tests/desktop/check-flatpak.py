@@ -22,6 +22,12 @@ ALLOWED_FINISH_ARGS = {
     '--socket=wayland',
     '--socket=fallback-x11',
     '--device=dri',
+    # Sheets on shared drives: real paths, so that the lock beside a sheet
+    # is seen by colleagues and change detection works (flatpak/README.md).
+    '--filesystem=host',
+    '--filesystem=xdg-run/gvfs',
+    '--filesystem=xdg-run/gvfsd',
+    '--talk-name=org.gtk.vfs.*',
 }
 SHEET_TYPE = 'application/x-kensho-sheet+xml'
 
@@ -62,7 +68,7 @@ def main():
     finish_args = manifest.get('finish-args', [])
     extra = sorted(set(finish_args) - ALLOWED_FINISH_ARGS)
     missing = sorted(ALLOWED_FINISH_ARGS - set(finish_args))
-    check('finish-args are only ipc, wayland, fallback-x11 and dri', not extra and not missing,
+    check('finish-args are only ipc, wayland, fallback-x11, dri, host files and gvfs', not extra and not missing,
           'extra: %s, missing: %s' % (extra, missing))
 
     modules = manifest.get('modules', [])

@@ -28,6 +28,7 @@ typedef enum
   KENSHO_ERROR_CHANGED_ON_DISK,   /* someone saved the file since it was opened */
   KENSHO_ERROR_READ_ONLY,         /* the sheet was opened read-only */
   KENSHO_ERROR_NO_FILE,           /* the sheet has no file yet: Save As */
+  KENSHO_ERROR_RENAME_REFUSED,    /* the file server would not replace the file: write in place? */
 } KenshoError;
 
 GQuark kensho_error_quark (void);

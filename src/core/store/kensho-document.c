@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "kensho-document.h"
 #include "kensho-error.h"
 #include "kensho-file-read.h"
 #include "kensho-file-write.h"
+#include "kensho-filesystem.h"
 #include "kensho-sheet-xml.h"
 
 struct _KenshoDocument
@@ -22,6 +24,13 @@ struct _KenshoDocument
   gboolean locked_by_other;
   gboolean closed;
   gulong unsaved_handler;
+  gulong changed_handler;
+  /* The file as last checked for a change: read again only when these differ. */
+  gint64 checked_mtime;
+  gint64 checked_size;
+  gboolean checked_changed;
+  guint64 changes;          /* edits so far, to know one made during a save */
+  gboolean saving;
 };
 
 G_DEFINE_FINAL_TYPE (KenshoDocument, kensho_document, G_TYPE_OBJECT)
@@ -46,6 +55,8 @@ kensho_document_dispose (GObject *object)
     }
   if (self->workspace != NULL)
     g_clear_signal_handler (&self->unsaved_handler, self->workspace);
+  if (self->sheet != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->sheet);
   g_clear_object (&self->lock);
   g_clear_object (&self->undo);
   g_clear_object (&self->sheet);
@@ -102,6 +113,7 @@ kensho_document_class_init (KenshoDocumentClass *klass)
 static void
 kensho_document_init (KenshoDocument *self)
 {
+  self->checked_mtime = self->checked_size = -1;
 }
 
 char *
@@ -123,13 +135,24 @@ on_unsaved_changed (KenshoWorkspace *workspace, gint64 id, KenshoDocument *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
 }
 
+/* Edits counted, so that a save in a thread knows one came meanwhile. */
+static void
+on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoDocument *self)
+{
+  self->changes++;
+}
+
 static void
 set_sheet (KenshoDocument *self, KenshoSheet *sheet)
 {
   if (self->sheet != NULL)
-    kensho_workspace_untrack (self->workspace, self->sheet);
+    {
+      kensho_workspace_untrack (self->workspace, self->sheet);
+      g_clear_signal_handler (&self->changed_handler, self->sheet);
+    }
   g_set_object (&self->sheet, sheet);
   kensho_workspace_track (self->workspace, sheet, self->id);
+  self->changed_handler = g_signal_connect (sheet, "changed", G_CALLBACK (on_sheet_changed), self);
   /* A new history for a new sheet object: loading it is not an edit. */
   g_clear_object (&self->undo);
   self->undo = kensho_undo_stack_new (sheet);
@@ -164,6 +187,16 @@ take_lock (KenshoDocument *self, const char *path, KenshoOpenFlags flags, GError
   g_autoptr(KenshoFileLock) lock = kensho_file_lock_new (path);
   g_autoptr(GError) lock_error = NULL;
 
+  /* The portal would make the lock a private file no one else sees, and
+   * leave it on the share after a crash. */
+  if (kensho_path_is_document_portal (path))
+    {
+      if (self->lock != NULL)
+        kensho_file_lock_release (self->lock);
+      g_clear_object (&self->lock);
+      self->locked_by_other = FALSE;
+      return TRUE;
+    }
   if (kensho_file_lock_acquire (lock, &lock_error))
     {
       if (self->lock != NULL)
@@ -295,38 +328,118 @@ kensho_document_restore (KenshoWorkspace *workspace, gint64 id, GError **error)
   return g_steal_pointer (&self);
 }
 
-static gboolean
-write_to (KenshoDocument *self, const char *path, GBytes *previous, GError **error)
+/* A refused rename names who has the file, when a lock beside it says. */
+static void
+name_other_program (KenshoDocument *self, const char *path, GError *error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *fingerprint = NULL;
-  gsize size;
-  const char *data;
+  g_autoptr(KenshoFileLock) probe = kensho_file_lock_new (path);
+  g_autofree char *message = NULL;
 
-  /* Every edit reaches the workspace before the file is written. */
+  if (!self->locked_by_other || !kensho_file_lock_peek (probe))
+    return;
+  message = g_strdup_printf (_("“%s” could not be replaced: %s (on %s) may have it open in another program."),
+                             path, kensho_file_lock_get_owner_name (probe),
+                             kensho_file_lock_get_owner_host (probe));
+  g_free (error->message);
+  error->message = g_steal_pointer (&message);
+}
+
+/* Every edit reaches the workspace, then the sheet as the file will hold it. */
+static GBytes *
+snapshot (KenshoDocument *self, GError **error)
+{
   if (!kensho_workspace_flush (self->workspace, error) ||
       !kensho_sheet_xml_check_savable (self->sheet, error))
-    return FALSE;
-  bytes = kensho_sheet_xml_serialize (self->sheet);
-  data = g_bytes_get_data (bytes, &size);
-  if (!kensho_write_file_atomically (path, data, size, error))
-    return FALSE;
-  /* The file's previous content is kept, so that a bad save can be undone. */
+    return NULL;
+  return kensho_sheet_xml_serialize (self->sheet);
+}
+
+/* The file part of a save: no model, no workspace, so that it can run in
+ * a thread. A refused rename is named in write_error. */
+static gboolean
+write_bytes (const char *path, GBytes *bytes, GBytes *previous, KenshoSaveFlags flags, GError **error)
+{
+  g_autoptr(GError) write_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if ((flags & KENSHO_SAVE_IN_PLACE) && previous != NULL)
+    {
+      if (!kensho_file_write_in_place (path, data, size, previous, &write_error))
+        {
+          g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("Could not save “%s”: %s"), path,
+                       write_error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  return kensho_write_file_atomically (path, data, size, error);
+}
+
+/* After the file is written: its previous content kept, so that a bad save
+ * can be undone, and the link to the file as now written. Still unsaved
+ * when the sheet was edited after its snapshot (a save in a thread). */
+static gboolean
+saved (KenshoDocument *self, const char *path, GBytes *bytes, GBytes *previous, guint64 changes,
+       GError **error)
+{
+  g_autofree char *fingerprint = kensho_fingerprint_bytes (bytes);
+
   if (previous != NULL)
     kensho_workspace_add_history (self->workspace, self->id, path, previous, NULL);
-  fingerprint = kensho_fingerprint_bytes (bytes);
+  self->checked_mtime = self->checked_size = -1;
   if (!kensho_workspace_set_link (self->workspace, self->id, path, fingerprint, error))
     return FALSE;
+  /* Edited after the snapshot (a save in a thread): still unsaved. */
+  if (changes != self->changes)
+    kensho_workspace_mark_unsaved (self->workspace, self->id, NULL);
   return TRUE;
 }
 
-gboolean
-kensho_document_save (KenshoDocument *self, KenshoSaveFlags flags, GError **error)
+static gboolean
+write_to (KenshoDocument *self, const char *path, GBytes *previous, KenshoSaveFlags flags,
+          GError **error)
 {
-  g_autoptr(GBytes) on_disk = NULL;
+  g_autoptr(GError) write_error = NULL;
+  g_autoptr(GBytes) bytes = snapshot (self, error);
 
-  g_return_val_if_fail (KENSHO_IS_DOCUMENT (self), FALSE);
+  if (bytes == NULL)
+    return FALSE;
+  if (!write_bytes (path, bytes, previous, flags, &write_error))
+    {
+      if (g_error_matches (write_error, KENSHO_ERROR, KENSHO_ERROR_RENAME_REFUSED))
+        name_other_program (self, path, write_error);
+      g_propagate_error (error, g_steal_pointer (&write_error));
+      return FALSE;
+    }
+  return saved (self, path, bytes, previous, self->changes, error);
+}
 
+/* The file as it is on disk, refused when someone changed it since it was
+ * opened (unless overwriting); NULL in *on_disk when there is none. */
+static gboolean
+check_on_disk (const char *path, const char *known, KenshoSaveFlags flags, GBytes **on_disk,
+               GError **error)
+{
+  g_autofree char *current = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (!read_file (path, on_disk, error))
+    return FALSE;
+  current = kensho_fingerprint_bytes (*on_disk);
+  if (!(flags & KENSHO_SAVE_OVERWRITE) && g_strcmp0 (known, current) != 0)
+    {
+      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_CHANGED_ON_DISK,
+                   _("“%s” was changed by someone else since you opened it."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_can_save (KenshoDocument *self, GError **error)
+{
   if (self->path == NULL)
     {
       g_set_error_literal (error, KENSHO_ERROR, KENSHO_ERROR_NO_FILE,
@@ -339,22 +452,140 @@ kensho_document_save (KenshoDocument *self, KenshoSaveFlags flags, GError **erro
                    _("“%s” was opened read-only; save a copy under another name."), self->path);
       return FALSE;
     }
-  if (g_file_test (self->path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *known = kensho_workspace_dup_fingerprint (self->workspace, self->id);
-      g_autofree char *current = NULL;
+  return TRUE;
+}
 
-      if (!read_file (self->path, &on_disk, error))
-        return FALSE;
-      current = kensho_fingerprint_bytes (on_disk);
-      if (!(flags & KENSHO_SAVE_OVERWRITE) && g_strcmp0 (known, current) != 0)
-        {
-          g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_CHANGED_ON_DISK,
-                       _("“%s” was changed by someone else since you opened it."), self->path);
-          return FALSE;
-        }
+gboolean
+kensho_document_save (KenshoDocument *self, KenshoSaveFlags flags, GError **error)
+{
+  g_autoptr(GBytes) on_disk = NULL;
+  g_autofree char *known = NULL;
+
+  g_return_val_if_fail (KENSHO_IS_DOCUMENT (self), FALSE);
+
+  if (!check_can_save (self, error))
+    return FALSE;
+  known = kensho_workspace_dup_fingerprint (self->workspace, self->id);
+  if (!check_on_disk (self->path, known, flags, &on_disk, error))
+    return FALSE;
+  return write_to (self, self->path, on_disk, flags, error);
+}
+
+typedef struct
+{
+  char *path;
+  char *known;
+  GBytes *bytes;
+  GBytes *on_disk;
+  KenshoSaveFlags flags;
+  guint64 changes;
+  GError *refused;          /* before it began: answered from the thread all the same */
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_free (job->path);
+  g_free (job->known);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_clear_pointer (&job->on_disk, g_bytes_unref);
+  g_clear_error (&job->refused);
+  g_free (job);
+}
+
+/* Reading the file back and writing it, the slow part on a share. Once
+ * writing has begun it runs to its end: never a half-written sheet. */
+static void
+save_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  SaveJob *job = data;
+  GError *error = NULL;
+
+  if (job->refused != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&job->refused));
+      return;
     }
-  return write_to (self, self->path, on_disk, error);
+  if (!check_on_disk (job->path, job->known, job->flags, &job->on_disk, &error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, &error) ||
+      !write_bytes (job->path, job->bytes, job->on_disk, job->flags, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_saved_in_thread (GObject *source, GAsyncResult *result, gpointer data)
+{
+  KenshoDocument *self = KENSHO_DOCUMENT (source);
+  g_autoptr(GTask) task = data;
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  self->saving = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_RENAME_REFUSED))
+        name_other_program (self, job->path, error);
+      g_task_return_error (task, error);
+      return;
+    }
+  if (self->closed)
+    g_task_return_boolean (task, TRUE);
+  else if (!saved (self, job->path, job->bytes, job->on_disk, job->changes, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* kensho_document_save() with the file's reading and writing in a thread:
+ * the sheet is taken as it is now; edits made meanwhile stay unsaved. */
+void
+kensho_document_save_async (KenshoDocument *self, KenshoSaveFlags flags, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) thread_task = NULL;
+  GError *error = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (KENSHO_IS_DOCUMENT (self));
+
+  g_task_set_source_tag (task, kensho_document_save_async);
+  if (self->saving)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING, _("The sheet is being saved."));
+      return;
+    }
+  job = g_new0 (SaveJob, 1);
+  job->flags = flags;
+  job->changes = self->changes;
+  /* A refusal comes back the way a save does, so that "saving" is over
+   * only once the caller has its answer. */
+  if (!check_can_save (self, &error) || (job->bytes = snapshot (self, &error)) == NULL)
+    job->refused = error;
+  job->path = g_strdup (self->path);
+  job->known = kensho_workspace_dup_fingerprint (self->workspace, self->id);
+  self->saving = TRUE;
+  thread_task = g_task_new (self, cancellable, on_saved_in_thread, g_steal_pointer (&task));
+  g_task_set_task_data (thread_task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (thread_task, save_in_thread);
+}
+
+gboolean
+kensho_document_save_finish (KenshoDocument *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+kensho_document_is_saving (KenshoDocument *self)
+{
+  g_return_val_if_fail (KENSHO_IS_DOCUMENT (self), FALSE);
+  return self->saving;
 }
 
 gboolean
@@ -375,7 +606,7 @@ kensho_document_save_as (KenshoDocument *self, const char *path, GError **error)
     return FALSE;
   if (g_file_test (absolute, G_FILE_TEST_IS_REGULAR))
     read_file (absolute, &on_disk, NULL);
-  if (!write_to (self, absolute, on_disk, error))
+  if (!write_to (self, absolute, on_disk, KENSHO_SAVE_DEFAULT, error))
     return FALSE;
   g_free (self->path);
   self->path = g_steal_pointer (&absolute);
@@ -428,6 +659,7 @@ kensho_document_reload (KenshoDocument *self, GError **error)
       return FALSE;
     }
   fingerprint = kensho_fingerprint_bytes (bytes);
+  self->checked_mtime = self->checked_size = -1;
   kensho_workspace_set_link (self->workspace, self->id, self->path, fingerprint, NULL);
   g_clear_object (&self->sheet);
   set_sheet (self, sheet);
@@ -455,6 +687,36 @@ kensho_document_get_undo_stack (KenshoDocument *self)
 {
   g_return_val_if_fail (KENSHO_IS_DOCUMENT (self), NULL);
   return self->undo;
+}
+
+/* Compares the file's fingerprint with the one last opened or saved; its
+ * content is read again only when its time or size changed since the last
+ * look (a network drive is slow). A file gone is not "changed": saving
+ * makes it again. */
+gboolean
+kensho_document_changed_on_disk (KenshoDocument *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *known = NULL;
+  g_autofree char *current = NULL;
+  GStatBuf info;
+  gint64 mtime;
+
+  g_return_val_if_fail (KENSHO_IS_DOCUMENT (self), FALSE);
+
+  if (self->path == NULL || self->closed || g_stat (self->path, &info) != 0)
+    return FALSE;
+  mtime = (gint64) info.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + info.st_mtim.tv_nsec;
+  if (mtime == self->checked_mtime && (gint64) info.st_size == self->checked_size)
+    return self->checked_changed;
+  if (!read_file (self->path, &bytes, NULL))
+    return FALSE;
+  known = kensho_workspace_dup_fingerprint (self->workspace, self->id);
+  current = kensho_fingerprint_bytes (bytes);
+  self->checked_mtime = mtime;
+  self->checked_size = info.st_size;
+  self->checked_changed = g_strcmp0 (known, current) != 0;
+  return self->checked_changed;
 }
 
 KenshoSheet *

@@ -26,6 +26,7 @@ typedef enum
 {
   KENSHO_SAVE_DEFAULT   = 0,
   KENSHO_SAVE_OVERWRITE = 1 << 0, /* the file changed on disk: overwrite it all the same */
+  KENSHO_SAVE_IN_PLACE  = 1 << 1, /* the rename was refused: write into the file itself */
 } KenshoSaveFlags;
 
 /* An open sheet: its model, its row in the workspace (where every edit
@@ -43,6 +44,15 @@ KenshoDocument  *kensho_document_restore       (KenshoWorkspace  *workspace,
 gboolean         kensho_document_save          (KenshoDocument   *self,
                                                 KenshoSaveFlags   flags,
                                                 GError          **error);
+void             kensho_document_save_async    (KenshoDocument   *self,
+                                                KenshoSaveFlags   flags,
+                                                GCancellable     *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer          user_data);
+gboolean         kensho_document_save_finish   (KenshoDocument   *self,
+                                                GAsyncResult     *result,
+                                                GError          **error);
+gboolean         kensho_document_is_saving     (KenshoDocument   *self);
 gboolean         kensho_document_save_as       (KenshoDocument   *self,
                                                 const char       *path,
                                                 GError          **error);
@@ -60,6 +70,8 @@ const char      *kensho_document_get_path      (KenshoDocument   *self);
 gboolean         kensho_document_get_unsaved   (KenshoDocument   *self);
 gboolean         kensho_document_get_read_only (KenshoDocument   *self);
 gboolean         kensho_document_is_locked_by_other (KenshoDocument *self);
+/* Whether someone changed the file since it was opened, saved or reloaded. */
+gboolean         kensho_document_changed_on_disk (KenshoDocument *self);
 
 char            *kensho_fingerprint_bytes      (GBytes           *bytes);
 

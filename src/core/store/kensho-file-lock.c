@@ -23,8 +23,42 @@ struct _KenshoFileLock
   char *owner_name;
   char *owner_host;
   int owner_pid;
+  char *owner_token;
   GDateTime *owner_since;
 };
+
+/* Set by the app from its preferences; NULL: the passwd entry's name. */
+static char *preferred_person_name;
+G_LOCK_DEFINE_STATIC (preferred_person_name);
+/* The lock paths this process holds now (another workspace of the same
+ * process is another person, as far as locks go). */
+static GHashTable *held_paths;
+G_LOCK_DEFINE_STATIC (held_paths);
+
+static void
+set_held (KenshoFileLock *self, gboolean held)
+{
+  self->held = held;
+  G_LOCK (held_paths);
+  if (held_paths == NULL)
+    held_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (held)
+    g_hash_table_add (held_paths, g_strdup (self->lock_path));
+  else
+    g_hash_table_remove (held_paths, self->lock_path);
+  G_UNLOCK (held_paths);
+}
+
+static gboolean
+held_in_process (const char *lock_path)
+{
+  gboolean held;
+
+  G_LOCK (held_paths);
+  held = held_paths != NULL && g_hash_table_contains (held_paths, lock_path);
+  G_UNLOCK (held_paths);
+  return held;
+}
 
 G_DEFINE_FINAL_TYPE (KenshoFileLock, kensho_file_lock, G_TYPE_OBJECT)
 
@@ -34,6 +68,7 @@ clear_owner (KenshoFileLock *self)
   g_clear_pointer (&self->owner_user, g_free);
   g_clear_pointer (&self->owner_name, g_free);
   g_clear_pointer (&self->owner_host, g_free);
+  g_clear_pointer (&self->owner_token, g_free);
   g_clear_pointer (&self->owner_since, g_date_time_unref);
   self->owner_pid = 0;
 }
@@ -193,6 +228,15 @@ parse_office_owner (KenshoFileLock *self, const char *contents, gint64 mtime)
   self->owner_name = printable (*(char *) g_ptr_array_index (fields, 0) ? g_ptr_array_index (fields, 0)
                                                                         : g_ptr_array_index (fields, 1));
   self->owner_host = printable (g_ptr_array_index (fields, 2));
+  /* Ours carry a token naming the process in the profile field. */
+  if (fields->len >= 5 && g_str_has_prefix (g_ptr_array_index (fields, 4), KENSHO_LOCK_PROFILE_MARK))
+    {
+      const char *token = (char *) g_ptr_array_index (fields, 4) + strlen (KENSHO_LOCK_PROFILE_MARK);
+      const char *dot = strrchr (token, '.');
+
+      self->owner_token = g_strdup (token);
+      self->owner_pid = dot ? (int) g_ascii_strtoll (dot + 1, NULL, 10) : 0;
+    }
   if (sscanf (g_ptr_array_index (fields, 3), "%d.%d.%d %d:%d", &day, &month, &year, &hour, &minute) == 5)
     self->owner_since = g_date_time_new_local (year, month, day, hour, minute, 0);
   if (self->owner_since == NULL)
@@ -211,10 +255,10 @@ read_owner (KenshoFileLock *self)
   err = read_lock_file (self->lock_path, &contents, &st);
   if (err == ENOENT)
     return LOCK_GONE;
-  if (err == 0 && parse_owner (self, contents))
+  if (err == 0 && parse_office_owner (self, contents, st.st_mtime))
     return LOCK_OWNED;
   clear_owner (self);
-  if (err == 0 && parse_office_owner (self, contents, st.st_mtime))
+  if (err == 0 && parse_owner (self, contents))
     return LOCK_OWNED;
   clear_owner (self);
   /* Only a regular file of ours can be half-written; it is not for long. */
@@ -229,19 +273,102 @@ read_owner (KenshoFileLock *self)
 static gboolean
 owner_is_dead (KenshoFileLock *self)
 {
-  if (g_strcmp0 (self->owner_host, g_get_host_name ()) != 0 || self->owner_pid <= 0)
+  /* In a sandbox, process ids are not the host's: another process of the
+   * same id may be anyone's. */
+  if (g_strcmp0 (self->owner_host, g_get_host_name ()) != 0 || self->owner_pid <= 0 ||
+      kensho_file_lock_in_sandbox ())
     return FALSE;
   return kill (self->owner_pid, 0) != 0 && errno == ESRCH;
 }
 
 /* The person's name as the system knows it, for the colleague who finds
  * the sheet taken; the login name when there is none. */
-static const char *
-person_name (void)
+char *
+kensho_file_lock_dup_person_name (void)
 {
   const char *name = g_get_real_name ();
 
-  return name && *name && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
+  G_LOCK (preferred_person_name);
+  if (preferred_person_name != NULL)
+    {
+      char *preferred = g_strdup (preferred_person_name);
+
+      G_UNLOCK (preferred_person_name);
+      return preferred;
+    }
+  G_UNLOCK (preferred_person_name);
+  /* GLib's real name is the GECOS field before its first comma. */
+  return g_strdup (name && *name && !g_str_equal (name, "Unknown") ? name : g_get_user_name ());
+}
+
+void
+kensho_file_lock_set_person_name (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+
+  G_LOCK (preferred_person_name);
+  g_free (preferred_person_name);
+  preferred_person_name = *stripped ? g_steal_pointer (&stripped) : NULL;
+  G_UNLOCK (preferred_person_name);
+}
+
+gboolean
+kensho_file_lock_in_sandbox (void)
+{
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+}
+
+/* This process, for the whole of its life: a random part, as the process
+ * id alone may be a sandbox's, and the id for breaking stale locks. */
+static const char *
+process_token (void)
+{
+  static char *token;
+  static gsize made;
+
+  if (g_once_init_enter (&made))
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      token = g_strdup_printf ("%s.%d", uuid, (int) getpid ());
+      g_once_init_leave (&made, 1);
+    }
+  return token;
+}
+
+/* LibreOffice's escaping: a backslash before '\\', ',' and ';'. */
+static void
+append_escaped (GString *out, const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\\' || *p == ',' || *p == ';')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+}
+
+/* One record as LibreOffice writes it (svl lockfilecommon.cxx), so that
+ * LibreOffice and Kensho name each other: "Name,login,host,dd.mm.yyyy
+ * hh:mm,profile;"; our profile field names this process. */
+static char *
+make_lock_record (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *person = kensho_file_lock_dup_person_name ();
+  g_autofree char *time = g_date_time_format (now, "%d.%m.%Y %H:%M");
+  g_autofree char *profile = g_strconcat (KENSHO_LOCK_PROFILE_MARK, process_token (), NULL);
+  GString *record = g_string_new (NULL);
+  const char *fields[] = { person, g_get_user_name (), g_get_host_name (), time, profile };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (i > 0)
+        g_string_append_c (record, ',');
+      append_escaped (record, fields[i]);
+    }
+  g_string_append_c (record, ';');
+  return g_string_free (record, FALSE);
 }
 
 static int
@@ -256,9 +383,7 @@ create_exclusive (KenshoFileLock *self)
    * read would be taken for junk. */
   fchmod (fd, 0644);
   g_free (self->contents);
-  self->contents = g_strdup_printf ("%s\n%s\n%d\n%" G_GINT64_FORMAT "\n%s\n", g_get_user_name (),
-                                    g_get_host_name (), (int) getpid (),
-                                    g_get_real_time () / G_USEC_PER_SEC, person_name ());
+  self->contents = make_lock_record ();
   length = strlen (self->contents);
   if (write (fd, self->contents, length) != (gssize) length)
     {
@@ -289,7 +414,7 @@ kensho_file_lock_acquire (KenshoFileLock *self, GError **error)
 
       if (err == 0)
         {
-          self->held = TRUE;
+          set_held (self, TRUE);
           return TRUE;
         }
       if (err != EEXIST)
@@ -309,6 +434,23 @@ kensho_file_lock_acquire (KenshoFileLock *self, GError **error)
           continue;
         case LOCK_OWNED:
         default:
+          /* Left by this very process (the token, not a process id that
+           * a sandbox makes up) and held by none of its locks: ours. */
+          if (g_strcmp0 (self->owner_token, process_token ()) == 0 &&
+              g_strcmp0 (self->owner_host, g_get_host_name ()) == 0 &&
+              !held_in_process (self->lock_path))
+            {
+              struct stat st;
+
+              g_free (self->contents);
+              self->contents = NULL;
+              if (read_lock_file (self->lock_path, &self->contents, &st) == 0)
+                {
+                  set_held (self, TRUE);
+                  return TRUE;
+                }
+              continue;
+            }
           if (!owner_is_dead (self))
             {
               g_autofree char *since = g_date_time_format (self->owner_since, "%Y-%m-%d %H:%M");
@@ -327,6 +469,14 @@ kensho_file_lock_acquire (KenshoFileLock *self, GError **error)
   return FALSE;
 }
 
+gboolean
+kensho_file_lock_peek (KenshoFileLock *self)
+{
+  g_return_val_if_fail (KENSHO_IS_FILE_LOCK (self), FALSE);
+
+  return read_owner (self) == LOCK_OWNED && !owner_is_dead (self);
+}
+
 void
 kensho_file_lock_release (KenshoFileLock *self)
 {
@@ -337,7 +487,7 @@ kensho_file_lock_release (KenshoFileLock *self)
 
   if (!self->held)
     return;
-  self->held = FALSE;
+  set_held (self, FALSE);
   /* Someone may have broken our lock and taken the file: leave theirs. */
   if (read_lock_file (self->lock_path, &contents, &st) == 0 &&
       g_strcmp0 (contents, self->contents) == 0)

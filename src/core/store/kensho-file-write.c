@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #include <gio/gio.h>
@@ -165,22 +166,74 @@ write_all (int fd, const char *contents, gsize length)
   return TRUE;
 }
 
+/* The file the rename replaces keeps what it was to colleagues: its
+ * owner and group (a shared group's write access), its mode (a private
+ * 0600 must not become 0644) and its ACL. Best effort: a filesystem
+ * without ACLs, or a group this user is not in, leaves the default. */
+static void
+copy_rights (int fd, const char *path)
+{
+  struct stat st;
+  char acl[4096];
+  gssize size;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return;
+  if (fchown (fd, st.st_uid, st.st_gid) != 0 && fchown (fd, (uid_t) -1, st.st_gid) != 0)
+    {
+      /* Not in that group: at least no wider than before. */
+    }
+  fchmod (fd, st.st_mode & 07777);
+  size = getxattr (path, "system.posix_acl_access", acl, sizeof acl);
+  if (size > 0)
+    fsetxattr (fd, "system.posix_acl_access", acl, (size_t) size, 0);
+}
+
+/* What a file server answers when the file is open in another program
+ * (a Windows server) or may not be replaced: not a full disk, not a
+ * folder without permission, as the temporary file was made there. */
+static gboolean
+is_rename_refusal (int saved_errno)
+{
+  return saved_errno == EACCES || saved_errno == EPERM || saved_errno == EBUSY ||
+         saved_errno == ETXTBSY;
+}
+
+/* A file server refuses the rename while another program has the file
+ * open, often only for the moment it reads it: a few tries over about a
+ * second before giving up. */
+static int
+rename_patiently (const char *from, const char *to)
+{
+  for (guint attempt = 0;; attempt++)
+    {
+      if (g_rename (from, to) == 0)
+        return 0;
+      if (!is_rename_refusal (errno) || attempt >= 8)
+        return -1;
+      g_usleep ((attempt + 1) * 25 * 1000);
+    }
+}
+
 gboolean
 kensho_file_write_replace (const char *path, const char *contents, gsize length, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *temp_path = NULL;
   int fd, saved_errno;
+  gboolean renaming = FALSE;
 
   remove_stale (dir);
   fd = create_temp (path, &temp_path, error);
   if (fd < 0)
     return FALSE;
+  copy_rights (fd, path);
   /* Flushed before the rename, so that a power cut leaves the old file or
    * the new one, never an empty one. */
   if (write_all (fd, contents, length) && fsync (fd) == 0)
     {
-      if (close (fd) == 0 && g_rename (temp_path, path) == 0)
+      renaming = TRUE;
+      if (close (fd) == 0 && rename_patiently (temp_path, path) == 0)
         return TRUE;
       fd = -1;
     }
@@ -188,6 +241,60 @@ kensho_file_write_replace (const char *path, const char *contents, gsize length,
   if (fd >= 0)
     close (fd);
   g_unlink (temp_path);
+  if (renaming && is_rename_refusal (saved_errno) && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    g_set_error (error, KENSHO_FILE_WRITE_ERROR, KENSHO_FILE_WRITE_ERROR_RENAME_REFUSED, "%s",
+                 g_strerror (saved_errno));
+  else
+    set_errno_error (error, saved_errno);
+  return FALSE;
+}
+
+G_DEFINE_QUARK (kensho-file-write-error-quark, kensho_file_write_error)
+
+/* Room for the whole of it first, so that a full disk stops the write
+ * before the file is touched; if writing fails after all, @previous goes
+ * back. */
+gboolean
+kensho_file_write_in_place (const char *path, const char *contents, gsize length,
+                            GBytes *previous, GError **error)
+{
+  /* Through a link, to its file, as a replacing save does. */
+  int fd = g_open (path, O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  int saved_errno, err;
+  struct stat st;
+  gsize previous_length = 0;
+  const char *previous_data = previous ? g_bytes_get_data (previous, &previous_length) : NULL;
+
+  if (fd < 0)
+    {
+      set_errno_error (error, errno);
+      return FALSE;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      set_errno_error (error, EINVAL);
+      return FALSE;
+    }
+  err = length > 0 ? posix_fallocate (fd, 0, (off_t) length) : 0;
+  /* A filesystem without fallocate (some shares) writes without it. */
+  if (err != 0 && err != EOPNOTSUPP && err != ENOSYS && err != EINVAL)
+    {
+      close (fd);
+      set_errno_error (error, err);
+      return FALSE;
+    }
+  if (write_all (fd, contents, length) && ftruncate (fd, (off_t) length) == 0 && fsync (fd) == 0 &&
+      close (fd) == 0)
+    return TRUE;
+  saved_errno = errno;
+  if (previous_data != NULL && lseek (fd, 0, SEEK_SET) == 0 &&
+      write_all (fd, previous_data, previous_length))
+    {
+      if (ftruncate (fd, (off_t) previous_length) == 0)
+        fsync (fd);
+    }
+  close (fd);
   set_errno_error (error, saved_errno);
   return FALSE;
 }
@@ -250,6 +357,13 @@ kensho_write_file_atomically (const char *path, const char *contents, gsize leng
    * process is killed before the rename. */
   if (kensho_file_write_replace (target ? target : path, contents, length, &local_error))
     return TRUE;
+  if (g_error_matches (local_error, KENSHO_FILE_WRITE_ERROR, KENSHO_FILE_WRITE_ERROR_RENAME_REFUSED))
+    {
+      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_RENAME_REFUSED,
+                   _("“%s” could not be replaced (%s): is it open in another program?"), path,
+                   local_error->message);
+      return FALSE;
+    }
 
   reason = describe_file_error (local_error->code);
   g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),

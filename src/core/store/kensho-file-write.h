@@ -27,4 +27,23 @@ gboolean kensho_write_file_atomically  (const char  *path,
                                         gsize        length,
                                         GError     **error);
 
+/* kensho_file_write_replace() could write the new file but the rename over
+ * @path was refused (a CIFS file open in another program): the file is as
+ * it was. */
+#define KENSHO_FILE_WRITE_ERROR (kensho_file_write_error_quark ())
+GQuark   kensho_file_write_error_quark (void);
+typedef enum
+{
+  KENSHO_FILE_WRITE_ERROR_RENAME_REFUSED,
+} KenshoFileWriteError;
+
+/* Writes @contents over @path itself, where a rename is refused: the
+ * space is taken first (a full disk leaves the file untouched), and
+ * @previous, the file's content, is written back if writing fails. */
+gboolean kensho_file_write_in_place    (const char  *path,
+                                        const char  *contents,
+                                        gsize        length,
+                                        GBytes      *previous,
+                                        GError     **error);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "kensho-error.h"
+#include "kensho-filesystem.h"
 #include "kensho-workspace-private.h"
 
 /* Schema version 1: the sheet and everything in it. */
@@ -365,12 +366,16 @@ migrate (KenshoWorkspace *self, GError **error)
 static gboolean
 set_journal_mode (KenshoWorkspace *self, GError **error)
 {
+  /* WAL needs shared memory that a network filesystem cannot share
+   * between machines or even processes (sqlite.org/wal.html). */
+  self->on_network = kensho_path_is_on_network (self->path);
   for (guint attempt = 0;; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
       int code;
 
-      if (ws_exec (self, "PRAGMA journal_mode = WAL", &local_error))
+      if (ws_exec (self, self->on_network ? "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL",
+                   &local_error))
         return TRUE;
       code = sqlite3_errcode (self->db) & 0xff;
       if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || attempt >= 100)

@@ -216,6 +216,13 @@ ws_commit_or_rollback (KenshoWorkspace *self, gboolean ok, GError **error)
 }
 
 
+gboolean
+kensho_workspace_is_on_network (KenshoWorkspace *self)
+{
+  g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), FALSE);
+  return self->on_network;
+}
+
 const char *
 kensho_workspace_get_path (KenshoWorkspace *self)
 {

@@ -49,6 +49,9 @@ KenshoWorkspace *kensho_workspace_open             (const char        *path,
                                                     GError           **error);
 const char      *kensho_workspace_get_path         (KenshoWorkspace   *self);
 const char      *kensho_workspace_get_notice       (KenshoWorkspace   *self);
+/* On a network or FUSE filesystem: kept in DELETE journal mode, not WAL,
+ * slower and to be warned about. */
+gboolean         kensho_workspace_is_on_network    (KenshoWorkspace   *self);
 const char      *kensho_workspace_get_write_error  (KenshoWorkspace   *self);
 
 gint64           kensho_workspace_add_sheet        (KenshoWorkspace   *self,
