@@ -86,6 +86,21 @@ record_finding (KenshoChecksPanel *panel, KenshoFinding *finding, KenshoFinding 
   g_set_object (out, finding);
 }
 
+typedef struct
+{
+  guint calls;
+  guint position, removed, added;
+} Splice;
+
+static void
+record_splice (GListModel *model, guint position, guint removed, guint added, Splice *splice)
+{
+  splice->calls++;
+  splice->position = position;
+  splice->removed = removed;
+  splice->added = added;
+}
+
 static void
 test_panel_lists_and_follows_the_sheet (void)
 {
@@ -96,6 +111,7 @@ test_panel_lists_and_follows_the_sheet (void)
   g_autoptr(KenshoFinding) first = NULL;
   g_autoptr(KenshoFinding) activated = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  Splice splice = { 0 };
   GtkListView *list;
 
   gtk_window_set_child (GTK_WINDOW (window), panel);
@@ -121,10 +137,17 @@ test_panel_lists_and_follows_the_sheet (void)
 
   /* Acknowledged in the sheet, the finding leaves the panel once the
    * edits settle. */
+  g_signal_connect (findings, "items-changed", G_CALLBACK (record_splice), &splice);
   kensho_indicator_set_acknowledged (kensho_finding_get_indicator (first), "final-below-baseline", TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 3);
   wait_for (g_list_model_get_n_items (findings) != 3);
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 2);
+  /* Only that finding's row went: the others' rows stay as they were. */
+  g_assert_cmpuint (splice.calls, ==, 1);
+  g_assert_cmpuint (splice.position, ==, 1);
+  g_assert_cmpuint (splice.removed, ==, 1);
+  g_assert_cmpuint (splice.added, ==, 0);
+  g_signal_handlers_disconnect_by_func (findings, record_splice, &splice);
   /* The list shows the panel's findings. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 2);
 
