@@ -19,6 +19,8 @@ struct _KenshoChecker
   GPtrArray *order;       /* the indicators being checked in full */
   guint next;             /* the next one of @order to check */
   GPtrArray *fresh;       /* their findings so far */
+  gboolean replaced;      /* the old list has given way to @fresh */
+  guint published;        /* how many of @fresh are in the list */
 
   GHashTable *ordinal;    /* indicator → position in the document + 1 */
   GHashTable *names;      /* indicator → its name when last checked */
@@ -28,6 +30,8 @@ struct _KenshoChecker
 };
 
 G_DEFINE_FINAL_TYPE (KenshoChecker, kensho_checker, G_TYPE_OBJECT)
+
+#define PUBLISH_CHUNK 32
 
 static void
 mark_dirty (KenshoChecker *self, KenshoIndicator *indicator)
@@ -51,6 +55,8 @@ start_full (KenshoChecker *self)
 {
   self->full = TRUE;
   self->next = 0;
+  self->replaced = FALSE;
+  self->published = 0;
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_ptr_array_set_size (self->fresh, 0);
   clear_dirty (self);
@@ -198,12 +204,25 @@ full_slice (KenshoChecker *self, gint64 deadline)
       remember_name (self, indicator);
       for (guint i = 0; i < n; i++)
         g_ptr_array_add (self->fresh, g_list_model_get_item (G_LIST_MODEL (found), i));
-      /* Ask the clock only every so often: it is not free either. */
-      if (self->next % 64 == 0 && out_of_time (deadline))
+      if (out_of_time (deadline))
         return;
     }
-  g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
-                       self->fresh->pdata, self->fresh->len);
+  /* Into the list a part at a time: a view makes and measures rows for
+   * what comes into sight, the whole list at once blocked for a second. */
+  while (!self->replaced || self->published < self->fresh->len)
+    {
+      guint n = MIN (PUBLISH_CHUNK, self->fresh->len - self->published);
+
+      if (!self->replaced)
+        g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
+                             self->fresh->pdata, n);
+      else
+        g_list_store_splice (self->findings, self->published, 0, self->fresh->pdata + self->published, n);
+      self->replaced = TRUE;
+      self->published += n;
+      if (self->published < self->fresh->len && out_of_time (deadline))
+        return;
+    }
   g_ptr_array_set_size (self->fresh, 0);
   g_clear_pointer (&self->order, g_ptr_array_unref);
   self->full = FALSE;
