@@ -93,6 +93,15 @@ update_count (KenshoChecksPanel *self)
   gtk_label_set_text (self->count_label, count);
 }
 
+/* An indicator moved to another division keeps its findings, which the
+ * checker then leaves in place: the filter must look at them again. */
+static void
+refilter (KenshoChecksPanel *self)
+{
+  if (self->division != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 /* Checks what changed since, all of it, now. */
 void
 kensho_checks_panel_refresh (KenshoChecksPanel *self)
@@ -102,6 +111,7 @@ kensho_checks_panel_refresh (KenshoChecksPanel *self)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->checker != NULL)
     kensho_checker_update (self->checker, 0);
+  refilter (self);
 }
 
 /* A slice at a time, so that typing and drawing go on between them: a
@@ -115,6 +125,7 @@ refresh_slice (gpointer data)
   if (self->checker == NULL || kensho_checker_update (self->checker, 8000))
     {
       self->refresh_source = 0;
+      refilter (self);
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
