@@ -18,6 +18,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "kensho-application.h"
@@ -249,6 +250,14 @@ main (int argc, char **argv)
     bench.due[i] = bench.first_due + (gint64) i * KEY_INTERVAL_US;
   bench.measuring = TRUE;
   bench.poll_returned = 0;
+  /* Resident once the sheet is open and checked, before typing. */
+  {
+    g_autofree char *status = NULL;
+    const char *rss;
+
+    if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) && (rss = strstr (status, "VmRSS:")) != NULL)
+      g_print ("rss_after_open_mb=%.0f\n", g_ascii_strtod (rss + 6, NULL) / 1024.0);
+  }
   /* For a profiler attached now (perf record -p). */
   g_print ("burst_pid=%d\n", (int) getpid ());
   fflush (stdout);
