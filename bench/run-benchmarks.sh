@@ -45,7 +45,7 @@ if [ -z "${KENSHO_BENCH_INNER:-}" ]; then
   if [ ! -f "$BUILD/build.ninja" ]; then
     meson setup "$BUILD" "$srcdir" --buildtype=release
   fi
-  ninja -C "$BUILD" src/cli/kensho-cli src/app/kensho bench/kensho-bench bench/kensho-bench-app data/gschemas.compiled >/dev/null
+  ninja -C "$BUILD" src/cli/kensho-cli src/app/kensho bench/kensho-bench bench/kensho-bench-app bench/kensho-bench-typing data/gschemas.compiled >/dev/null
 
   # One X server and one session bus for the whole run, started before any
   # timing.

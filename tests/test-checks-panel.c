@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "kensho-application.h"
+#include "kensho-checks.h"
 #include "kensho-checks-panel.h"
 #include "kensho-indicator-form.h"
 #include "kensho-overview-page.h"
@@ -79,6 +80,21 @@ record_finding (KenshoChecksPanel *panel, KenshoFinding *finding, KenshoFinding 
   g_set_object (out, finding);
 }
 
+typedef struct
+{
+  guint calls;
+  guint position, removed, added;
+} Splice;
+
+static void
+record_splice (GListModel *model, guint position, guint removed, guint added, Splice *splice)
+{
+  splice->calls++;
+  splice->position = position;
+  splice->removed = removed;
+  splice->added = added;
+}
+
 static void
 test_panel_lists_and_follows_the_sheet (void)
 {
@@ -89,6 +105,7 @@ test_panel_lists_and_follows_the_sheet (void)
   g_autoptr(KenshoFinding) first = NULL;
   g_autoptr(KenshoFinding) activated = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  Splice splice = { 0 };
   GtkListView *list;
 
   gtk_window_set_child (GTK_WINDOW (window), panel);
@@ -114,15 +131,74 @@ test_panel_lists_and_follows_the_sheet (void)
 
   /* Acknowledged in the sheet, the finding leaves the panel once the
    * edits settle. */
+  g_signal_connect (findings, "items-changed", G_CALLBACK (record_splice), &splice);
   kensho_indicator_set_acknowledged (kensho_finding_get_indicator (first), "final-below-baseline", TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 3);
   wait_for (g_list_model_get_n_items (findings) != 3);
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 2);
+  /* Only that finding's row went: the others' rows stay as they were. */
+  g_assert_cmpuint (splice.calls, ==, 1);
+  g_assert_cmpuint (splice.position, ==, 1);
+  g_assert_cmpuint (splice.removed, ==, 1);
+  g_assert_cmpuint (splice.added, ==, 0);
+  g_signal_handlers_disconnect_by_func (findings, record_splice, &splice);
   /* The list shows the panel's findings. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 2);
 
   kensho_checks_panel_set_sheet (KENSHO_CHECKS_PANEL (panel), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static KenshoIndicator *
+finding_indicator (GListModel *findings, guint position)
+{
+  g_autoptr(KenshoFinding) finding = g_list_model_get_item (findings, position);
+
+  return kensho_finding_get_indicator (finding);
+}
+
+/* Filtered by division, the panel follows an indicator moved into the
+ * division, though its findings stay the same. */
+static void
+test_panel_follows_divisions (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *panel = kensho_checks_panel_new ();
+  GListModel *findings = kensho_checks_panel_get_findings (KENSHO_CHECKS_PANEL (panel));
+  g_autoptr(GListStore) full = NULL;
+  g_autofree char *division = NULL;
+  KenshoIndicator *other = NULL;
+  guint in_division = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  gtk_window_present (GTK_WINDOW (window));
+  kensho_checks_panel_set_sheet (KENSHO_CHECKS_PANEL (panel), sheet);
+  kensho_checks_panel_refresh (KENSHO_CHECKS_PANEL (panel));
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 3);
+  division = g_strdup (kensho_indicator_get_division (finding_indicator (findings, 0)));
+  g_assert_true (kensho_sheet_has_division (sheet, division));
+  for (guint i = 0; i < 3; i++)
+    {
+      KenshoIndicator *indicator = finding_indicator (findings, i);
+
+      if (g_strcmp0 (kensho_indicator_get_division (indicator), division) == 0)
+        in_division++;
+      else
+        other = indicator;
+    }
+  g_assert_nonnull (other);
+
+  kensho_checks_panel_set_division (KENSHO_CHECKS_PANEL (panel), division);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, in_division);
+  kensho_indicator_set_division (other, division);
+  full = kensho_sheet_run_checks (sheet);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (full)), ==, 3);
+  kensho_checks_panel_refresh (KENSHO_CHECKS_PANEL (panel));
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, in_division + 1);
+
+  kensho_checks_panel_set_sheet (KENSHO_CHECKS_PANEL (panel), NULL);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -454,6 +530,7 @@ main (int argc, char **argv)
   the_app = test_app_new ();
 
   g_test_add_func ("/checks-panel/lists-and-follows-the-sheet", test_panel_lists_and_follows_the_sheet);
+  g_test_add_func ("/checks-panel/follows-divisions", test_panel_follows_divisions);
   g_test_add_func ("/checks-panel/form-shows-achievement-and-rules", test_form_shows_achievement_and_rules);
   g_test_add_func ("/checks-panel/finding-jumps-to-field", test_finding_jumps_to_field);
   g_test_add_func ("/checks-panel/rating-scale-editor", test_rating_scale_editor);

@@ -2,6 +2,7 @@
 #undef G_DISABLE_ASSERT
 #include "config.h"
 
+#include "kensho-checker.h"
 #include "kensho-checks.h"
 #include "kensho-sheet-xml.h"
 
@@ -288,6 +289,234 @@ test_sample_findings (void)
     }
 }
 
+/* The checker's list against a full check of the sheet as it is now. */
+static void
+assert_same_findings (GListModel *kept, KenshoSheet *sheet)
+{
+  g_autoptr(GListStore) full = kensho_sheet_run_checks (sheet);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (full));
+
+  g_assert_cmpuint (g_list_model_get_n_items (kept), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KenshoFinding) a = g_list_model_get_item (kept, i);
+      g_autoptr(KenshoFinding) b = g_list_model_get_item (G_LIST_MODEL (full), i);
+
+      g_assert_true (kensho_finding_get_indicator (a) == kensho_finding_get_indicator (b));
+      g_assert_cmpint (kensho_finding_get_check (a), ==, kensho_finding_get_check (b));
+      g_assert_cmpint (kensho_finding_get_field (a), ==, kensho_finding_get_field (b));
+      g_assert_cmpuint (kensho_finding_get_series (a), ==, kensho_finding_get_series (b));
+      g_assert_cmpstr (kensho_finding_get_message (a), ==, kensho_finding_get_message (b));
+    }
+}
+
+typedef struct
+{
+  guint calls;
+  guint position, removed, added;
+} Splices;
+
+static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added, Splices *splices)
+{
+  splices->calls++;
+  splices->position = position;
+  splices->removed = removed;
+  splices->added = added;
+}
+
+/* How many findings belong to indicators before @indicator in the sheet. */
+static guint
+findings_before (GListModel *findings, KenshoSheet *sheet, KenshoIndicator *indicator)
+{
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  guint index = 0, n = 0;
+
+  g_assert_true (g_ptr_array_find (indicators, indicator, &index));
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KenshoFinding) finding = g_list_model_get_item (findings, i);
+      guint at = 0;
+
+      g_assert_true (g_ptr_array_find (indicators, kensho_finding_get_indicator (finding), &at));
+      n += at < index;
+    }
+  return n;
+}
+
+/* An edit changes the list where its indicator's findings are, and only
+ * there; an edit that changes no finding leaves the list alone. */
+static void
+test_checker_splices_what_changed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
+  g_autoptr(KenshoChecker) checker = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  GListModel *findings;
+  Splices splices = { 0 };
+  KenshoIndicator *last, *middle;
+  KenshoSeries *series;
+  guint at;
+
+  g_assert_no_error (error);
+  checker = kensho_checker_new (sheet);
+  findings = kensho_checker_get_findings (checker);
+  g_assert_true (kensho_checker_get_pending (checker));
+  g_assert_true (kensho_checker_update (checker, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 3);
+  g_signal_connect (findings, "items-changed", G_CALLBACK (on_items_changed), &splices);
+  indicators = kensho_sheet_dup_indicators (sheet);
+  last = indicators->pdata[indicators->len - 1];
+  middle = indicators->pdata[indicators->len / 2];
+
+  /* Commentary is not checked: nothing to splice. */
+  kensho_indicator_set_commentary (middle, 2023, KENSHO_COMMENTARY_ISSUES, "課題を書き直した");
+  g_assert_true (kensho_checker_get_pending (checker));
+  g_assert_true (kensho_checker_update (checker, 0));
+  g_assert_cmpuint (splices.calls, ==, 0);
+
+  /* An actual taken away: one finding, where the indicator is. */
+  series = kensho_indicator_get_series (middle, 0);
+  at = findings_before (findings, sheet, middle);
+  g_assert_cmpuint (at, <, 3); /* findings after it too: a splice in the middle */
+  kensho_series_set_actual (series, kensho_sheet_get_fiscal_year (sheet), NULL);
+  g_assert_true (kensho_checker_update (checker, 0));
+  g_assert_cmpuint (splices.calls, ==, 1);
+  g_assert_cmpuint (splices.removed, ==, 0);
+  g_assert_cmpuint (splices.added, ==, 1);
+  g_assert_cmpuint (splices.position, ==, at);
+  assert_same_findings (findings, sheet);
+
+  /* The last indicator named as the middle one: its own duplicate only. */
+  splices.calls = 0;
+  kensho_indicator_set_name (last, kensho_indicator_get_name (middle));
+  g_assert_true (kensho_checker_update (checker, 0));
+  g_assert_cmpuint (splices.calls, ==, 1);
+  g_assert_cmpuint (splices.position, ==, g_list_model_get_n_items (findings) - 1);
+  g_assert_cmpuint (splices.added, ==, 1);
+  assert_same_findings (findings, sheet);
+
+  /* The middle one's goal or measure retitled: the duplicate names it. */
+  splices.calls = 0;
+  kensho_node_set_title (kensho_node_get_parent (KENSHO_NODE (middle)), "新しい題");
+  g_assert_true (kensho_checker_update (checker, 0));
+  g_assert_cmpuint (splices.calls, ==, 1);
+  g_assert_cmpuint (splices.removed, ==, 1);
+  g_assert_cmpuint (splices.added, ==, 1);
+  assert_same_findings (findings, sheet);
+}
+
+/* Random edits of every kind the checks look at, checked a little at a
+ * time: the list always comes out as a full check of the sheet would. */
+static void
+test_checker_matches_full_checks (void)
+{
+  static const char *const texts[] = { NULL, "", "-", "－", "理由あり" };
+  static const char *const divisions[] = { NULL, "環鏡課", "商工観光課", "ｺﾐｭﾆﾃｨ課" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
+  g_autoptr(KenshoChecker) checker = NULL;
+  KenshoRatingScale *scale;
+
+  g_assert_no_error (error);
+  scale = kensho_sheet_get_rating_scale (sheet);
+  /* Findings for every indicator: more than the checker puts into its list
+   * at a time after a full check. */
+  {
+    g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+
+    for (guint i = 0; i < indicators->len; i++)
+      kensho_series_set_actual (kensho_indicator_get_series (indicators->pdata[i], 0),
+                                kensho_sheet_get_fiscal_year (sheet), NULL);
+  }
+  checker = kensho_checker_new (sheet);
+  while (!kensho_checker_update (checker, 1))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (kensho_checker_get_findings (checker)), >, 47);
+  assert_same_findings (kensho_checker_get_findings (checker), sheet);
+  for (guint step = 0; step < 400; step++)
+    {
+      g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+      KenshoIndicator *target = indicators->pdata[g_test_rand_int_range (0, indicators->len)];
+      KenshoIndicator *other = indicators->pdata[g_test_rand_int_range (0, indicators->len)];
+      int year = kensho_sheet_get_fiscal_year (sheet);
+      guint n_ratings = kensho_rating_scale_get_n_ratings (scale);
+
+      switch (g_test_rand_int_range (0, 11))
+        {
+        case 0:
+          kensho_indicator_set_name (target, kensho_indicator_get_name (other));
+          break;
+        case 1:
+          {
+            g_autofree char *name = g_strdup_printf ("指標%c%d", g_test_rand_bit () ? ' ' : '_',
+                                                     g_test_rand_int_range (0, 4));
+
+            kensho_indicator_set_name (target, name);
+          }
+          break;
+        case 2:
+          {
+            guint r = g_test_rand_int_range (0, n_ratings + 1);
+
+            kensho_indicator_set_rating_id (target, year, r < n_ratings
+                                              ? kensho_rating_get_id (kensho_rating_scale_get_rating (scale, r))
+                                              : NULL);
+          }
+          break;
+        case 3:
+          kensho_indicator_set_delay_reason (target, year, texts[g_test_rand_int_range (0, G_N_ELEMENTS (texts))]);
+          break;
+        case 4:
+          {
+            g_autoptr(KenshoValue) value = NULL;
+
+            if (g_test_rand_bit ())
+              value = kensho_value_new_number ("12", g_test_rand_bit () ? "件" : "%", NULL);
+            kensho_series_set_actual (kensho_indicator_get_series (target, 0), year, value);
+          }
+          break;
+        case 5:
+          kensho_indicator_set_division (target, divisions[g_test_rand_int_range (0, G_N_ELEMENTS (divisions))]);
+          break;
+        case 6:
+          kensho_indicator_set_acknowledged (target, kensho_check_to_string (g_test_rand_int_range (0, KENSHO_N_CHECKS)),
+                                             g_test_rand_bit ());
+          break;
+        case 7:
+          {
+            g_autofree char *title = g_strdup_printf ("題%d", step);
+
+            kensho_node_set_title (kensho_node_get_parent (KENSHO_NODE (target)), title);
+          }
+          break;
+        case 8:
+          if (indicators->len > 10 && g_test_rand_int_range (0, 4) == 0)
+            kensho_node_remove (KENSHO_NODE (target));
+          break;
+        case 9:
+          if (g_test_rand_int_range (0, 8) == 0)
+            kensho_sheet_set_fiscal_year (sheet, g_test_rand_bit () ? 2023 : 2022);
+          break;
+        default:
+          {
+            g_autoptr(KenshoValue) value = kensho_value_new_number ("5", "件", NULL);
+
+            kensho_series_set_target (kensho_indicator_get_series (target, 0), year, value);
+          }
+          break;
+        }
+      /* Several edits may come before a check, which may take slices. */
+      if (g_test_rand_int_range (0, 3) == 0)
+        continue;
+      while (!kensho_checker_update (checker, g_test_rand_bit () ? 1 : 0))
+        ;
+      g_assert_false (kensho_checker_get_pending (checker));
+      assert_same_findings (kensho_checker_get_findings (checker), sheet);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -307,5 +536,7 @@ main (int argc, char **argv)
   g_test_add_func ("/checks/suggestions", test_suggestions);
   g_test_add_func ("/checks/several-series-and-placeholders", test_several_series_and_placeholders);
   g_test_add_func ("/checks/sample-findings", test_sample_findings);
+  g_test_add_func ("/checks/checker-splices-what-changed", test_checker_splices_what_changed);
+  g_test_add_func ("/checks/checker-matches-full-checks", test_checker_matches_full_checks);
   return g_test_run ();
 }

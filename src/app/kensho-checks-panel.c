@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kensho-checker.h"
 #include "kensho-checks.h"
 #include "kensho-checks-panel.h"
 
@@ -15,7 +16,10 @@ struct _KenshoChecksPanel
 
   KenshoSheet *sheet;
   char *division; /* the window's division filter, NULL for all */
-  GListStore *findings;
+  KenshoChecker *checker; /* keeps the sheet's findings as it is edited */
+  GListStore *empty;      /* the findings without a sheet */
+  GtkFilterListModel *findings; /* the checker's, of the division shown */
+  GtkCustomFilter *filter;
   gulong changed_handler;
   guint refresh_source;
 };
@@ -76,36 +80,12 @@ on_row_activated (GtkListView *list, guint position, KenshoChecksPanel *self)
     g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
 }
 
-void
-kensho_checks_panel_refresh (KenshoChecksPanel *self)
+static void
+update_count (KenshoChecksPanel *self)
 {
-  g_autoptr(GListStore) fresh = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
   g_autofree char *count = NULL;
-  guint n_old, n;
 
-  g_return_if_fail (KENSHO_IS_CHECKS_PANEL (self));
-
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
-  if (self->sheet != NULL)
-    fresh = kensho_sheet_run_checks (self->sheet);
-  n = fresh ? g_list_model_get_n_items (G_LIST_MODEL (fresh)) : 0;
-  {
-    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-    for (guint i = 0; i < n; i++)
-      {
-        KenshoFinding *finding = g_list_model_get_item (G_LIST_MODEL (fresh), i);
-
-        if (self->division == NULL ||
-            g_strcmp0 (kensho_indicator_get_division (kensho_finding_get_indicator (finding)), self->division) == 0)
-          g_ptr_array_add (items, finding);
-        else
-          g_object_unref (finding);
-      }
-    g_list_store_splice (self->findings, 0, n_old, items->pdata, items->len);
-    n = items->len;
-  }
   if (n == 0)
     count = g_strdup (_("nothing to report"));
   else
@@ -113,22 +93,69 @@ kensho_checks_panel_refresh (KenshoChecksPanel *self)
   gtk_label_set_text (self->count_label, count);
 }
 
+/* An indicator moved to another division keeps its findings, which the
+ * checker then leaves in place: the filter must look at them again. */
+static void
+refilter (KenshoChecksPanel *self)
+{
+  if (self->division != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Checks what changed since, all of it, now. */
+void
+kensho_checks_panel_refresh (KenshoChecksPanel *self)
+{
+  g_return_if_fail (KENSHO_IS_CHECKS_PANEL (self));
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->checker != NULL)
+    kensho_checker_update (self->checker, 0);
+  refilter (self);
+}
+
+/* A slice at a time, so that typing and drawing go on between them: a
+ * sheet's first check, or a change of its settings, goes through every
+ * indicator. */
 static gboolean
-refresh_idle (gpointer data)
+refresh_slice (gpointer data)
 {
   KenshoChecksPanel *self = data;
 
-  self->refresh_source = 0;
-  kensho_checks_panel_refresh (self);
+  if (self->checker == NULL || kensho_checker_update (self->checker, 8000))
+    {
+      self->refresh_source = 0;
+      refilter (self);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+refresh_timeout (gpointer data)
+{
+  KenshoChecksPanel *self = data;
+
+  self->refresh_source = g_idle_add_full (G_PRIORITY_LOW, refresh_slice, self, NULL);
   return G_SOURCE_REMOVE;
 }
 
-/* Typing changes the sheet at every key: check once things settle. */
+/* Typing changes the sheet at every key: check once the keys pause, each
+ * key putting the check off again. */
 static void
 on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoChecksPanel *self)
 {
-  if (self->refresh_source == 0)
-    self->refresh_source = g_timeout_add (300, refresh_idle, self);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->refresh_source = g_timeout_add (300, refresh_timeout, self);
+}
+
+static gboolean
+in_division (gpointer item, gpointer data)
+{
+  KenshoChecksPanel *self = data;
+
+  return self->division == NULL ||
+         g_strcmp0 (kensho_indicator_get_division (kensho_finding_get_indicator (item)), self->division) == 0;
 }
 
 static void
@@ -139,6 +166,7 @@ kensho_checks_panel_dispose (GObject *object)
 
   kensho_checks_panel_set_sheet (self, NULL);
   g_clear_object (&self->findings);
+  g_clear_object (&self->empty);
   g_clear_pointer (&self->division, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), KENSHO_TYPE_CHECKS_PANEL);
   /* The template's top box has no id: unparent it by hand. */
@@ -173,7 +201,11 @@ static void
 kensho_checks_panel_init (KenshoChecksPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->findings = g_list_store_new (KENSHO_TYPE_FINDING);
+  self->empty = g_list_store_new (KENSHO_TYPE_FINDING);
+  self->filter = gtk_custom_filter_new (in_division, self, NULL);
+  self->findings = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->empty)),
+                                              GTK_FILTER (self->filter));
+  g_signal_connect_object (self->findings, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   {
     GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
     g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->findings)));
@@ -185,7 +217,7 @@ kensho_checks_panel_init (KenshoChecksPanel *self)
     gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
   }
   g_signal_connect (self->list, "activate", G_CALLBACK (on_row_activated), self);
-  kensho_checks_panel_refresh (self);
+  update_count (self);
 }
 
 GtkWidget *
@@ -203,10 +235,17 @@ kensho_checks_panel_set_sheet (KenshoChecksPanel *self, KenshoSheet *sheet)
     g_clear_signal_handler (&self->changed_handler, self->sheet);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_set_object (&self->sheet, sheet);
+  g_clear_object (&self->checker);
   if (sheet != NULL)
-    self->changed_handler = g_signal_connect (sheet, "changed", G_CALLBACK (on_sheet_changed), self);
+    {
+      self->changed_handler = g_signal_connect (sheet, "changed", G_CALLBACK (on_sheet_changed), self);
+      self->checker = kensho_checker_new (sheet);
+      /* Checked after the window is drawn, in slices. */
+      self->refresh_source = g_idle_add_full (G_PRIORITY_LOW, refresh_slice, self, NULL);
+    }
   if (self->findings != NULL)
-    kensho_checks_panel_refresh (self);
+    gtk_filter_list_model_set_model (self->findings, self->checker ? kensho_checker_get_findings (self->checker)
+                                                                   : G_LIST_MODEL (self->empty));
 }
 
 /* The findings shown, a GListModel of KenshoFinding. */
@@ -228,5 +267,5 @@ kensho_checks_panel_set_division (KenshoChecksPanel *self, const char *division)
     return;
   g_free (self->division);
   self->division = g_strdup (division);
-  kensho_checks_panel_refresh (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }

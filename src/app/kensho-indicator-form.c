@@ -393,6 +393,20 @@ same_strings (GListModel *a, GListModel *b)
   return TRUE;
 }
 
+/* What the form works out from the indicator: hints, achievement, checks. */
+static void
+refresh_findings (KenshoIndicatorForm *self)
+{
+  g_autoptr(GListStore) findings = NULL;
+
+  update_reason_hint (self);
+  update_achievement (self);
+  /* The indicator's checks run once for the hint and the list. */
+  findings = kensho_indicator_run_checks (self->indicator, self->sheet);
+  update_rating_hint (self, G_LIST_MODEL (findings));
+  update_findings (self, G_LIST_MODEL (findings));
+}
+
 static void
 load (KenshoIndicatorForm *self)
 {
@@ -430,15 +444,7 @@ load (KenshoIndicatorForm *self)
   if (gtk_drop_down_get_selected (self->rating) != selected)
     gtk_drop_down_set_selected (self->rating, selected);
   set_text_if_different (self->reason, kensho_indicator_get_delay_reason (self->indicator, fiscal_year (self)));
-  update_reason_hint (self);
-  update_achievement (self);
-  /* The indicator's checks run once for the hint and the list. */
-  {
-    g_autoptr(GListStore) findings = kensho_indicator_run_checks (self->indicator, self->sheet);
-
-    update_rating_hint (self, G_LIST_MODEL (findings));
-    update_findings (self, G_LIST_MODEL (findings));
-  }
+  refresh_findings (self);
   /* A sheet opened read-only is only looked at. */
   kensho_editable_set_all (GTK_WIDGET (self), self->editable);
   self->updating = FALSE;
@@ -485,6 +491,16 @@ on_text_field_changed (GtkEditable *editable, KenshoIndicatorForm *self)
   text = stripped_text (GTK_ENTRY (editable));
   if (g_strcmp0 (text, field->get (self->indicator)) == 0)
     return;
+  /* Typing a name changes only what is checked: the whole form is not
+   * loaded again at every key. */
+  if (g_str_equal (field->key, "name"))
+    {
+      self->updating = TRUE;
+      field->set (self->indicator, text);
+      self->updating = FALSE;
+      refresh_findings (self);
+      return;
+    }
   field->set (self->indicator, text);
   update_division_hint (self);
 }
@@ -520,7 +536,11 @@ on_commentary_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
   if (self->updating || self->indicator == NULL || !self->editable)
     return;
   text = text_of (self->commentary[part]);
+  /* Nothing else in the form follows from the commentary: it is not loaded
+   * again at every key. */
+  self->updating = TRUE;
   kensho_indicator_set_commentary (self->indicator, fiscal_year (self), part, text);
+  self->updating = FALSE;
 }
 
 /* A spreadsheet row pasted into ① fills ①②③ as it filled three cells

@@ -20,6 +20,7 @@ struct _KenshoOverviewPage
   KenshoOverview *overview;
   gulong changed_handler;
   guint refresh_source;
+  gboolean stale; /* changed while not shown: summed up when shown again */
 };
 
 G_DEFINE_FINAL_TYPE (KenshoOverviewPage, kensho_overview_page, ADW_TYPE_BIN)
@@ -150,6 +151,7 @@ kensho_overview_page_refresh (KenshoOverviewPage *self)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_object (&self->overview);
+  self->stale = FALSE;
   if (self->sheet == NULL)
     return;
   self->overview = kensho_overview_new (self->sheet);
@@ -184,11 +186,23 @@ refresh_timeout (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Summing up the whole sheet is not for every key, nor for a page not
+ * shown while the user types in a form. */
 static void
 on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoOverviewPage *self)
 {
-  if (self->refresh_source == 0)
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->refresh_source = g_timeout_add (300, refresh_timeout, self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+on_map (GtkWidget *widget, KenshoOverviewPage *self)
+{
+  if (self->stale)
+    kensho_overview_page_refresh (self);
 }
 
 static void
@@ -241,6 +255,7 @@ kensho_overview_page_init (KenshoOverviewPage *self)
   gtk_drawing_area_set_draw_func (self->targets_chart, draw_chart, self, NULL);
   gtk_drawing_area_set_draw_func (self->kpis_chart, draw_chart, self, NULL);
   g_signal_connect (self->delayed_list, "row-activated", G_CALLBACK (on_row_activated), self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), self);
 }
 
 GtkWidget *

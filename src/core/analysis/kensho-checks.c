@@ -285,39 +285,104 @@ describe_place (KenshoIndicator *indicator)
   return g_strdup_printf (_("under %s %s"), code ? code : "", title ? title : "");
 }
 
-/* Which indicator first carries each name, kept on the sheet until it
- * changes: checking one indicator must not normalize every name of a sheet
- * of thousands each time the form shows it. */
+/* Which indicators carry each name, kept up to date as names change: a
+ * keystroke must not normalize every name of a sheet of thousands. Changes
+ * are only noted when they happen and applied at the next look-up, so that
+ * it does not matter which handler of KenshoSheet::changed runs first. */
 typedef struct
 {
-  guint64 revision;
-  GHashTable *first_by_name;  /* normalized name → first indicator (not owned) */
-  GHashTable *normalized;     /* name as typed → normalized, kept across revisions */
+  GPtrArray *members; /* indicators, not owned, in no order */
+  KenshoIndicator *first; /* the member first in document order */
+} NameGroup;
+
+typedef struct
+{
+  gboolean stale;          /* nodes added, removed or moved: build again */
+  GHashTable *pending;     /* indicators whose name may have changed */
+  GHashTable *key_of;      /* indicator → its normalized name (owned) */
+  GHashTable *groups;      /* normalized name (the group's own) → NameGroup */
+  GHashTable *ordinal;     /* indicator → position in the document + 1 */
 } NameIndex;
+
+static void
+name_group_free (gpointer data)
+{
+  NameGroup *group = data;
+
+  g_ptr_array_unref (group->members);
+  g_free (group);
+}
 
 static void
 name_index_free (gpointer data)
 {
   NameIndex *index = data;
 
-  g_hash_table_unref (index->first_by_name);
-  g_hash_table_unref (index->normalized);
+  g_hash_table_unref (index->pending);
+  g_hash_table_unref (index->key_of);
+  g_hash_table_unref (index->groups);
+  g_hash_table_unref (index->ordinal);
   g_free (index);
 }
 
-static const char *
-name_index_normalize (NameIndex *index, const char *name)
+static guint
+ordinal_of (NameIndex *index, KenshoIndicator *indicator)
 {
-  const char *key = g_hash_table_lookup (index->normalized, name);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (index->ordinal, indicator));
+}
 
-  if (key == NULL)
+static void
+name_index_add (NameIndex *index, KenshoIndicator *indicator)
+{
+  const char *name = kensho_str_or_null (kensho_indicator_get_name (indicator));
+  char *key;
+  NameGroup *group;
+
+  if (name == NULL)
+    return;
+  key = normalize (name);
+  group = g_hash_table_lookup (index->groups, key);
+  if (group == NULL)
     {
-      char *normalized = normalize (name);
-
-      g_hash_table_insert (index->normalized, g_strdup (name), normalized);
-      key = normalized;
+      group = g_new0 (NameGroup, 1);
+      group->members = g_ptr_array_new ();
+      g_hash_table_insert (index->groups, g_strdup (key), group);
     }
-  return key;
+  g_ptr_array_add (group->members, indicator);
+  if (group->first == NULL || ordinal_of (index, indicator) < ordinal_of (index, group->first))
+    group->first = indicator;
+  g_hash_table_insert (index->key_of, indicator, key);
+}
+
+static void
+name_index_remove (NameIndex *index, KenshoIndicator *indicator)
+{
+  const char *key = g_hash_table_lookup (index->key_of, indicator);
+  NameGroup *group = key ? g_hash_table_lookup (index->groups, key) : NULL;
+
+  if (group != NULL)
+    {
+      g_ptr_array_remove_fast (group->members, indicator);
+      if (group->members->len == 0)
+        g_hash_table_remove (index->groups, key);
+      else if (group->first == indicator)
+        {
+          group->first = group->members->pdata[0];
+          for (guint i = 1; i < group->members->len; i++)
+            if (ordinal_of (index, group->members->pdata[i]) < ordinal_of (index, group->first))
+              group->first = group->members->pdata[i];
+        }
+    }
+  g_hash_table_remove (index->key_of, indicator);
+}
+
+static void
+on_sheet_changed_for_names (KenshoSheet *sheet, int change, GObject *object, NameIndex *index)
+{
+  if (change == KENSHO_CHANGE_STRUCTURE)
+    index->stale = TRUE;
+  else if (!index->stale && KENSHO_IS_INDICATOR (object))
+    g_hash_table_add (index->pending, object);
 }
 
 static NameIndex *
@@ -325,56 +390,118 @@ get_name_index (KenshoSheet *sheet)
 {
   static GQuark quark;
   NameIndex *index;
-  guint64 revision = kensho_sheet_get_revision (sheet);
-  g_autoptr(GPtrArray) indicators = NULL;
 
   if (quark == 0)
     quark = g_quark_from_static_string ("kensho-checks-name-index");
   index = g_object_get_qdata (G_OBJECT (sheet), quark);
-  if (index != NULL && index->revision == revision)
-    return index;
   if (index == NULL)
     {
       index = g_new0 (NameIndex, 1);
-      index->first_by_name = g_hash_table_new (g_str_hash, g_str_equal);
-      index->normalized = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      index->stale = TRUE;
+      index->pending = g_hash_table_new (NULL, NULL);
+      index->key_of = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      index->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, name_group_free);
+      index->ordinal = g_hash_table_new (NULL, NULL);
       g_object_set_qdata_full (G_OBJECT (sheet), quark, index, name_index_free);
+      /* The index lives as long as the sheet: the handler goes with it. */
+      g_signal_connect (sheet, "changed", G_CALLBACK (on_sheet_changed_for_names), index);
     }
-  indicators = kensho_sheet_dup_indicators (sheet);
-  g_hash_table_remove_all (index->first_by_name);
-  /* Names typed and replaced since would pile up: start again when most are gone. */
-  if (g_hash_table_size (index->normalized) > 2 * indicators->len + 64)
-    g_hash_table_remove_all (index->normalized);
-  for (guint i = 0; i < indicators->len; i++)
+  if (index->stale)
     {
-      const char *name = kensho_str_or_null (kensho_indicator_get_name (indicators->pdata[i]));
-      const char *key;
+      g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
 
-      if (name == NULL)
-        continue;
-      key = name_index_normalize (index, name);
-      if (!g_hash_table_contains (index->first_by_name, key))
-        g_hash_table_insert (index->first_by_name, (char *) key, indicators->pdata[i]);
+      g_hash_table_remove_all (index->pending);
+      g_hash_table_remove_all (index->key_of);
+      g_hash_table_remove_all (index->groups);
+      g_hash_table_remove_all (index->ordinal);
+      for (guint i = 0; i < indicators->len; i++)
+        g_hash_table_insert (index->ordinal, indicators->pdata[i], GUINT_TO_POINTER (i + 1));
+      for (guint i = 0; i < indicators->len; i++)
+        name_index_add (index, indicators->pdata[i]);
+      index->stale = FALSE;
     }
-  index->revision = revision;
+  else if (g_hash_table_size (index->pending) > 0)
+    {
+      GHashTableIter iter;
+      gpointer indicator;
+
+      g_hash_table_iter_init (&iter, index->pending);
+      while (g_hash_table_iter_next (&iter, &indicator, NULL))
+        {
+          const char *name = kensho_str_or_null (kensho_indicator_get_name (indicator));
+          const char *key = g_hash_table_lookup (index->key_of, indicator);
+          g_autofree char *fresh = name ? normalize (name) : NULL;
+
+          if (g_strcmp0 (key, fresh) == 0)
+            continue;
+          name_index_remove (index, indicator);
+          name_index_add (index, indicator);
+        }
+      g_hash_table_remove_all (index->pending);
+    }
   return index;
+}
+
+static NameGroup *
+name_index_lookup (NameIndex *index, const char *name)
+{
+  g_autofree char *key = NULL;
+
+  if (kensho_str_or_null (name) == NULL)
+    return NULL;
+  key = normalize (name);
+  return g_hash_table_lookup (index->groups, key);
 }
 
 static void
 check_duplicate (CheckContext *ctx, NameIndex *index)
 {
-  const char *name = kensho_str_or_null (kensho_indicator_get_name (ctx->indicator));
-  KenshoIndicator *first;
+  const char *key = g_hash_table_lookup (index->key_of, ctx->indicator);
+  NameGroup *group = key ? g_hash_table_lookup (index->groups, key) : NULL;
   g_autofree char *place = NULL;
 
-  if (name == NULL)
+  if (group == NULL || group->first == ctx->indicator)
     return;
-  first = g_hash_table_lookup (index->first_by_name, name_index_normalize (index, name));
-  if (first == NULL || first == ctx->indicator)
-    return;
-  place = describe_place (first);
+  place = describe_place (group->first);
   add (ctx, KENSHO_CHECK_DUPLICATE_NAME, KENSHO_FIELD_NAME, 0,
        _("Another indicator has the same name (%s)."), place);
+}
+
+/* The indicators whose name is @name once normalized (full-width letters
+ * and spaces aside), the one given included if it carries it. */
+GPtrArray *
+kensho_sheet_dup_same_name (KenshoSheet *sheet, const char *name)
+{
+  NameGroup *group;
+
+  g_return_val_if_fail (KENSHO_IS_SHEET (sheet), NULL);
+
+  group = name_index_lookup (get_name_index (sheet), name);
+  return group ? g_ptr_array_copy (group->members, NULL, NULL) : g_ptr_array_new ();
+}
+
+/* The indicators whose duplicate-name finding names @node as the place of
+ * the first one: they change when the node's code or title does. */
+GPtrArray *
+kensho_sheet_dup_named_after_children (KenshoSheet *sheet, KenshoNode *node)
+{
+  NameIndex *index;
+  GPtrArray *out = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (KENSHO_IS_SHEET (sheet), out);
+
+  index = get_name_index (sheet);
+  g_hash_table_iter_init (&iter, index->groups);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      NameGroup *group = value;
+
+      if (group->members->len > 1 && kensho_node_get_parent (KENSHO_NODE (group->first)) == node)
+        g_ptr_array_extend (out, group->members, NULL, NULL);
+    }
+  return out;
 }
 
 KenshoRating *

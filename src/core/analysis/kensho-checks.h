@@ -20,5 +20,9 @@ GListStore   *kensho_indicator_run_checks    (KenshoIndicator *indicator,
 KenshoRating *kensho_indicator_suggest_rating (KenshoIndicator *indicator,
                                                KenshoSheet     *sheet);
 char         *kensho_finding_format_line     (KenshoFinding   *finding);
+GPtrArray    *kensho_sheet_dup_same_name     (KenshoSheet     *sheet,
+                                              const char      *name);
+GPtrArray    *kensho_sheet_dup_named_after_children (KenshoSheet *sheet,
+                                                     KenshoNode  *node);
 
 G_END_DECLS
