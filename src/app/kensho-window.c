@@ -13,6 +13,7 @@
 #include "kensho-overview-page.h"
 #include "kensho-export-progress.h"
 #include "kensho-print-operation.h"
+#include "kensho-rollover.h"
 #include "kensho-sheet-properties.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-window.h"
@@ -144,7 +145,7 @@ update_actions (KenshoWindow *self)
   KenshoNode *selected = has_sheet ? kensho_strategy_tree_get_selected (self->tree) : NULL;
   static const char *const sheet_actions[] = {
     "win.save", "win.save-as", "win.print", "win.print-summary", "win.export-pdf", "win.export-csv",
-    "win.find",
+    "win.find", "win.next-year",
   };
   static const char *const edit_actions[] = {
     "win.properties", "win.add-goal", "win.add-subgoal", "win.add-measure", "win.add-kpi", "win.add-target",
@@ -838,6 +839,25 @@ action_new (GtkWidget *widget, const char *name, GVariant *parameter)
   if (document == NULL)
     {
       show_error (self, _("Could Not Create the Sheet"), error->message);
+      return;
+    }
+  kensho_window_set_document (window_for_new_sheet (self), document);
+}
+
+/* Next year's sheet opens as a new, untitled one; this file stays as it is. */
+static void
+action_next_year (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) next = kensho_sheet_roll_over (kensho_window_get_sheet (self), 0, &error);
+  g_autoptr(KenshoDocument) document = NULL;
+
+  if (next != NULL)
+    document = kensho_document_new_untitled (get_workspace (self), next, &error);
+  if (document == NULL)
+    {
+      show_error (self, _("Could Not Start the Next Fiscal Year"), error->message);
       return;
     }
   kensho_window_set_document (window_for_new_sheet (self), document);
@@ -1746,6 +1766,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, action_open_sample);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, action_new);
+  gtk_widget_class_install_action (widget_class, "win.next-year", NULL, action_next_year);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);

@@ -12,6 +12,7 @@
 #include "kensho-error.h"
 #include "kensho-i18n.h"
 #include "kensho-print-layout.h"
+#include "kensho-rollover.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-workspace.h"
 
@@ -222,6 +223,45 @@ run_pdf (int argc, char **argv)
   return EXIT_OK;
 }
 
+static int
+run_rollover (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE -o OUT.xml — start the next fiscal year’s sheet"));
+  g_autofree char *output = NULL;
+  int year = 0;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the new sheet"), N_("OUT.xml") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The fiscal year of the new sheet, such as 2024 (the next one by default)"),
+      N_("FY") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = NULL;
+  g_autoptr(KenshoSheet) next = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Writes the sheet for the next fiscal year: every earlier year kept, "
+                                  "the new year’s commentary, rating and reason empty. FILE is not changed."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("Name exactly one sheet file."));
+  if (output == NULL)
+    return usage_error (context, _("Say where to write the sheet with -o OUT.xml."));
+  if (year != 0 && (year < 1900 || year > 2200))
+    return usage_error (context, _("The fiscal year must be a Western year such as 2024."));
+
+  sheet = kensho_sheet_xml_load_file (argv[1], &error);
+  if (sheet != NULL)
+    next = kensho_sheet_roll_over (sheet, year, &error);
+  if (next == NULL || !kensho_sheet_xml_save_file (next, output, &error))
+    {
+      print_error (error);
+      return EXIT_INVALID;
+    }
+  return EXIT_OK;
+}
 
 static KenshoWorkspace *
 open_workspace (void)
@@ -421,6 +461,7 @@ static const Command commands[] = {
   { "check", N_("FILE…"), N_("List what a reviewer would send back"), run_check },
   { "csv", N_("FILE -o OUT.csv"), N_("Export a sheet as CSV"), run_csv },
   { "pdf", N_("FILE -o OUT.pdf"), N_("Print a sheet to PDF (A3 or A4), with a summary page if asked"), run_pdf },
+  { "rollover", N_("FILE -o OUT.xml"), N_("Start the next fiscal year’s sheet from this one"), run_rollover },
   { "import", N_("[--replace] FILE.xml"), N_("Bring a sheet into the workspace; prints its id"), run_import },
   { "list", "", N_("List the sheets in the workspace"), run_list },
   { "export", N_("ID -o OUT.xml"), N_("Write a sheet of the workspace to a file"), run_export },
