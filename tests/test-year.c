@@ -8,6 +8,7 @@
 #include <libxml/parser.h>
 
 #include "kensho-checks.h"
+#include "kensho-csv.h"
 #include "kensho-rollover.h"
 #include "kensho-schema-check.h"
 #include "test-run.h"
@@ -200,6 +201,173 @@ test_cli_rollover (void)
   g_rmdir (dir);
 }
 
+#define OPINION "目標値の妥当性を検証されたい。\n「数値」<確認> & \"引用\", 続き"
+#define RESPONSE "令和6年度に見直す。"
+
+/* The sample with a committee opinion for 令和5年度 on its first indicator
+ * and a response on its second. */
+static KenshoSheet *
+load_sample_with_committee (void)
+{
+  KenshoSheet *sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+
+  kensho_indicator_set_committee (g_ptr_array_index (indicators, 0), 2023, KENSHO_COMMITTEE_OPINION, OPINION);
+  kensho_indicator_set_committee (g_ptr_array_index (indicators, 1), 2023, KENSHO_COMMITTEE_RESPONSE, RESPONSE);
+  return sheet;
+}
+
+static void
+test_committee_xml (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample_with_committee ();
+  g_autoptr(GBytes) bytes = kensho_sheet_xml_serialize (sheet);
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(KenshoSheet) back = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  xmlDoc *doc;
+
+  g_assert_nonnull (g_strstr_len (data, (gssize) size, "version=\"1.2\""));
+  g_assert_nonnull (g_strstr_len (data, (gssize) size, "<committee-response>" RESPONSE "</committee-response>"));
+  /* The quick check and libxml2's RELAX NG validator both take it. */
+  doc = xmlReadMemory (data, (int) size, "committee.xml", NULL, XML_PARSE_NONET);
+  g_assert_true (kensho_schema_check_document (doc));
+  g_assert_true (kensho_schema_validate_document (doc));
+  xmlFreeDoc (doc);
+
+  back = kensho_sheet_xml_load_bytes (bytes, "committee.xml", &error);
+  g_assert_no_error (error);
+  g_assert_true (kensho_sheet_equal (sheet, back));
+  indicators = kensho_sheet_dup_indicators (back);
+  g_assert_cmpstr (kensho_indicator_get_committee (g_ptr_array_index (indicators, 0), 2023, KENSHO_COMMITTEE_OPINION),
+                   ==, OPINION);
+  g_assert_null (kensho_indicator_get_committee (g_ptr_array_index (indicators, 0), 2023, KENSHO_COMMITTEE_RESPONSE));
+  again = kensho_sheet_xml_serialize (back);
+  g_assert_true (g_bytes_equal (again, bytes));
+}
+
+/* A committee text longer than a file holds is not saved, with a message. */
+static void
+test_committee_too_long (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  g_autofree char *text = g_strnfill (KENSHO_LONG_TEXT_MAX + 1, 'a');
+  g_autoptr(GError) error = NULL;
+
+  kensho_indicator_set_committee (g_ptr_array_index (indicators, 2), 2022, KENSHO_COMMITTEE_RESPONSE, text);
+  g_assert_false (kensho_sheet_xml_check_savable (sheet, &error));
+  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "response to the committee of 令和4年度"));
+}
+
+/* A file of an older version opens, and is saved in its version, byte for
+ * byte, when nothing of 1.2 is used; also once a committee text is gone. */
+static void
+test_older_version_kept (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  g_autofree char *file = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) with_rules = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &file, &length, NULL));
+  g_assert_nonnull (strstr (file, "version=\"1.0\""));
+  saved = kensho_sheet_xml_serialize (sheet);
+  g_assert_cmpmem (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), file, length);
+
+  kensho_indicator_set_committee (g_ptr_array_index (indicators, 0), 2023, KENSHO_COMMITTEE_OPINION, OPINION);
+  g_assert_cmpint (kensho_sheet_xml_needed_minor (sheet), ==, 2);
+  kensho_indicator_set_committee (g_ptr_array_index (indicators, 0), 2023, KENSHO_COMMITTEE_OPINION, NULL);
+  after = kensho_sheet_xml_serialize (sheet);
+  g_assert_true (g_bytes_equal (after, saved));
+
+  /* A 1.1 sheet stays 1.1. */
+  kensho_sheet_set_achievement_method (sheet, KENSHO_ACHIEVEMENT_PROGRESS);
+  with_rules = kensho_sheet_xml_serialize (sheet);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (with_rules, NULL), -1, "version=\"1.1\""));
+}
+
+/* The fields of a CSV file (RFC 4180) as rows of strings. */
+static GPtrArray *
+parse_csv (const char *data, gsize size)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  const char *p = data, *end = data + size;
+
+  if (size >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  while (p < end)
+    {
+      if (*p == '"')
+        {
+          for (p++; p < end && !(*p == '"' && (p + 1 == end || p[1] != '"')); p++)
+            {
+              if (*p == '"')
+                p++;
+              g_string_append_c (field, *p);
+            }
+          p++;
+        }
+      else
+        for (; p < end && *p != ',' && *p != '\r' && *p != '\n'; p++)
+          g_string_append_c (field, *p);
+      g_ptr_array_add (row, g_strdup (field->str));
+      g_string_truncate (field, 0);
+      if (p < end && *p == ',')
+        p++;
+      else
+        {
+          p += p < end && *p == '\r' ? 2 : 1;
+          g_ptr_array_add (rows, row);
+          row = g_ptr_array_new_with_free_func (g_free);
+        }
+    }
+  g_ptr_array_unref (row);
+  g_string_free (field, TRUE);
+  return rows;
+}
+
+static guint
+column_of (GPtrArray *header, const char *title)
+{
+  for (guint i = 0; i < header->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (header, i), title) == 0)
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+test_committee_csv (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample_with_committee ();
+  g_autoptr(KenshoSheet) plain = load_sample ();
+  g_autoptr(GBytes) bytes = kensho_csv_serialize (sheet);
+  g_autoptr(GBytes) plain_bytes = kensho_csv_serialize (plain);
+  g_autoptr(GPtrArray) rows = parse_csv (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(GPtrArray) plain_rows = parse_csv (g_bytes_get_data (plain_bytes, NULL), g_bytes_get_size (plain_bytes));
+  GPtrArray *header = g_ptr_array_index (rows, 0);
+  guint opinion = column_of (header, "Committee opinion");
+  guint response = column_of (header, "Response");
+
+  g_assert_cmpuint (rows->len, ==, 48);
+  g_assert_cmpstr (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (rows, 1), opinion), ==, OPINION);
+  g_assert_cmpstr (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (rows, 1), response), ==, "");
+  g_assert_cmpstr (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (rows, 2), response), ==, RESPONSE);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (rows, i))->len, ==, header->len);
+  /* A sheet without committee texts exports the columns it always had. */
+  g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (plain_rows, 0))->len, ==, header->len - 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -208,5 +376,9 @@ main (int argc, char **argv)
   g_test_add_func ("/year/rollover/new-year", test_rollover_new_year);
   g_test_add_func ("/year/rollover/past-plan", test_rollover_past_plan);
   g_test_add_func ("/year/rollover/cli", test_cli_rollover);
+  g_test_add_func ("/year/committee/xml", test_committee_xml);
+  g_test_add_func ("/year/committee/older-version-kept", test_older_version_kept);
+  g_test_add_func ("/year/committee/csv", test_committee_csv);
+  g_test_add_func ("/year/committee/too-long", test_committee_too_long);
   return g_test_run ();
 }

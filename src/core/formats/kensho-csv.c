@@ -95,6 +95,11 @@ kensho_csv_serialize (KenshoSheet *sheet)
   g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
   KenshoRatingScale *scale = kensho_sheet_get_rating_scale (sheet);
   int fy = kensho_sheet_get_fiscal_year (sheet);
+  /* Only sheets with committee texts get their columns: others export as before. */
+  gboolean committee = FALSE;
+
+  for (guint i = 0; i < indicators->len && !committee; i++)
+    committee = kensho_indicator_has_committee (g_ptr_array_index (indicators, i));
 
   append_field (out, _("Basic goal"));
   append_field (out, _("Sub-goal"));
@@ -113,6 +118,11 @@ kensho_csv_serialize (KenshoSheet *sheet)
   append_field (out, _("Progress"));
   append_field (out, _("Reason for delay"));
   append_field (out, _("Responsible division"));
+  if (committee)
+    {
+      append_field (out, _("Committee opinion"));
+      append_field (out, _("Response"));
+    }
   end_row (out);
 
   for (guint i = 0; i < indicators->len; i++)
@@ -139,6 +149,8 @@ kensho_csv_serialize (KenshoSheet *sheet)
       append_field (out, rating ? kensho_rating_get_label (rating) : rating_id);
       append_field (out, kensho_indicator_get_delay_reason (indicator, fy));
       append_field (out, kensho_indicator_get_division (indicator));
+      for (KenshoCommitteePart part = 0; committee && part <= KENSHO_COMMITTEE_RESPONSE; part++)
+        append_field (out, kensho_indicator_get_committee (indicator, fy, part));
       end_row (out);
     }
   return g_string_free_to_bytes (out);

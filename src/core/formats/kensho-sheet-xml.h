@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 #define KENSHO_XML_NAMESPACE     "urn:x-kensho:sheet"
 #define KENSHO_XML_VERSION_MAJOR 1
-#define KENSHO_XML_VERSION_MINOR 1
+#define KENSHO_XML_VERSION_MINOR 2
 
 /* Every file is untrusted: no DTD, no entities, no network; it is checked
  * against the RELAX NG schema compiled into Kensho, then value by value.

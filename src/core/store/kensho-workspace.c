@@ -112,10 +112,16 @@ static const char migration_v3[] =
   "ALTER TABLE rating ADD COLUMN rule_max REAL;"
   "ALTER TABLE node ADD COLUMN acknowledged TEXT;";
 
+/* Version 4: the committee's opinion and the division's response per year. */
+static const char migration_v4[] =
+  "ALTER TABLE year_record ADD COLUMN committee_opinion TEXT;"
+  "ALTER TABLE year_record ADD COLUMN committee_response TEXT;";
+
 static const char *const migrations[] = {
   schema_v1,    /* 0 → 1 */
   migration_v2, /* 1 → 2 */
   migration_v3, /* 2 → 3 */
+  migration_v4, /* 3 → 4 */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KENSHO_WORKSPACE_SCHEMA_VERSION);
@@ -914,8 +920,8 @@ write_indicator_content (KenshoWorkspace *self, gint64 id, KenshoIndicator *indi
       int fy = g_array_index (years, int, i);
 
       stmt = statement (self, "INSERT INTO year_record (sheet_id, nid, fy, activities, issues,"
-                              " next_steps, rating, delay_reason)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                              " next_steps, rating, delay_reason, committee_opinion, committee_response)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
       sqlite3_bind_int64 (stmt, 1, id);
       bind_text (stmt, 2, nid);
       sqlite3_bind_int (stmt, 3, fy);
@@ -924,6 +930,8 @@ write_indicator_content (KenshoWorkspace *self, gint64 id, KenshoIndicator *indi
       bind_text (stmt, 6, kensho_indicator_get_commentary (indicator, fy, KENSHO_COMMENTARY_NEXT_STEPS));
       bind_text (stmt, 7, kensho_indicator_get_rating_id (indicator, fy));
       bind_text (stmt, 8, kensho_indicator_get_delay_reason (indicator, fy));
+      bind_text (stmt, 9, kensho_indicator_get_committee (indicator, fy, KENSHO_COMMITTEE_OPINION));
+      bind_text (stmt, 10, kensho_indicator_get_committee (indicator, fy, KENSHO_COMMITTEE_RESPONSE));
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -1198,8 +1206,8 @@ read_indicator_content (KenshoWorkspace *self, gint64 id, GHashTable *nodes)
     }
   sqlite3_reset (stmt);
 
-  stmt = statement (self, "SELECT nid, fy, activities, issues, next_steps, rating, delay_reason"
-                          " FROM year_record WHERE sheet_id = ?1");
+  stmt = statement (self, "SELECT nid, fy, activities, issues, next_steps, rating, delay_reason,"
+                          " committee_opinion, committee_response FROM year_record WHERE sheet_id = ?1");
   sqlite3_bind_int64 (stmt, 1, id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -1214,6 +1222,8 @@ read_indicator_content (KenshoWorkspace *self, gint64 id, GHashTable *nodes)
         kensho_indicator_set_commentary (indicator, fy, part, column_text (stmt, 2 + part));
       kensho_indicator_set_rating_id (indicator, fy, column_text (stmt, 5));
       kensho_indicator_set_delay_reason (indicator, fy, column_text (stmt, 6));
+      for (KenshoCommitteePart part = 0; part <= KENSHO_COMMITTEE_RESPONSE; part++)
+        kensho_indicator_set_committee (indicator, fy, part, column_text (stmt, 7 + part));
     }
   sqlite3_reset (stmt);
 }
