@@ -6,6 +6,9 @@
 
 #include "kensho-application.h"
 #include "kensho-document.h"
+#include "kensho-indicator-form.h"
+#include "kensho-pdf-export.h"
+#include "kensho-print-operation.h"
 #include "kensho-window.h"
 #include "test-app.h"
 #include "test-gtk-util.h"
@@ -77,6 +80,95 @@ test_next_year (void)
   kensho_window_close_for_quit (window);
 }
 
+static void
+type_at_end (GtkTextView *view, const char *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert_interactive (buffer, &end, p, (int) (g_utf8_next_char (p) - p), TRUE);
+    }
+}
+
+static KenshoIndicatorForm *
+show_indicator (KenshoWindow *window, const char *id)
+{
+  KenshoNode *node = kensho_sheet_lookup (kensho_window_get_sheet (window), id);
+  GtkWidget *form;
+
+  g_assert_true (kensho_strategy_tree_select (kensho_window_get_tree (window), node));
+  form = kensho_window_get_form (window);
+  g_assert_true (KENSHO_IS_INDICATOR_FORM (form));
+  g_assert_true (kensho_indicator_form_get_indicator (KENSHO_INDICATOR_FORM (form)) == KENSHO_INDICATOR (node));
+  return KENSHO_INDICATOR_FORM (form);
+}
+
+/* The committee's opinion and the response, typed in the form, reach the
+ * model for the year shown and undo with the window's history. */
+static void
+test_committee_fields (void)
+{
+  KenshoWindow *window = test_open_sample_copy (the_app, "committee.xml");
+  KenshoIndicatorForm *form = show_indicator (window, "i02");
+  KenshoIndicator *indicator = kensho_indicator_form_get_indicator (form);
+  GtkTextView *opinion = kensho_indicator_form_get_committee (form, KENSHO_COMMITTEE_OPINION);
+  GtkTextView *response = kensho_indicator_form_get_committee (form, KENSHO_COMMITTEE_RESPONSE);
+
+  wait_drawn (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (opinion)));
+  g_assert_true (gtk_text_view_get_editable (opinion));
+  type_at_end (opinion, "見直しを");
+  type_at_end (response, "検討する");
+  g_assert_cmpstr (kensho_indicator_get_committee (indicator, 2023, KENSHO_COMMITTEE_OPINION), ==, "見直しを");
+  g_assert_cmpstr (kensho_indicator_get_committee (indicator, 2023, KENSHO_COMMITTEE_RESPONSE), ==, "検討する");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (kensho_indicator_get_committee (indicator, 2023, KENSHO_COMMITTEE_RESPONSE));
+  g_assert_cmpstr (kensho_indicator_get_committee (indicator, 2023, KENSHO_COMMITTEE_OPINION), ==, "見直しを");
+
+  /* Another indicator shows its own, empty. */
+  form = show_indicator (window, "i03");
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (kensho_indicator_form_get_committee (form, KENSHO_COMMITTEE_OPINION));
+
+    g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+  }
+  kensho_window_close_for_quit (window);
+}
+
+/* The print dialog's committee column: ticked, it reaches the layout, is
+ * remembered, and the PDF export takes it too. */
+static void
+test_print_committee_option (void)
+{
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(KenshoPrintOperation) operation = NULL;
+  g_autoptr(KenshoPrintLayout) export_layout = kensho_print_layout_new (sheet);
+  g_autoptr(KenshoPdfExport) export = NULL;
+  g_autoptr(GObject) widget = NULL;
+  GtkCheckButton *committee;
+
+  g_settings_reset (settings, "print-committee");
+  operation = kensho_print_operation_new (sheet, settings);
+  g_assert_false (kensho_print_layout_get_committee (kensho_print_operation_get_layout (operation)));
+  g_signal_emit_by_name (operation, "create-custom-widget", &widget);
+  g_object_ref_sink (widget);
+  committee = find_check (GTK_WIDGET (widget), "Print _Committee Column");
+  g_assert_nonnull (committee);
+  g_assert_false (gtk_check_button_get_active (committee));
+  gtk_check_button_set_active (committee, TRUE);
+  g_signal_emit_by_name (operation, "custom-widget-apply", widget);
+  g_assert_true (kensho_print_layout_get_committee (kensho_print_operation_get_layout (operation)));
+  g_assert_true (g_settings_get_boolean (settings, "print-committee"));
+
+  export = kensho_print_operation_new_pdf_export (settings, export_layout);
+  g_assert_true (kensho_print_layout_get_committee (export_layout));
+  g_settings_reset (settings, "print-committee");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -89,6 +181,8 @@ main (int argc, char **argv)
   the_app = test_app_new ();
 
   g_test_add_func ("/year-app/next-year", test_next_year);
+  g_test_add_func ("/year-app/committee-fields", test_committee_fields);
+  g_test_add_func ("/year-app/print-committee-option", test_print_committee_option);
   result = g_test_run ();
   g_clear_object (&the_app);
   test_remove_home (home);

@@ -11,6 +11,7 @@
 #include "kensho-csv.h"
 #include "kensho-rollover.h"
 #include "kensho-schema-check.h"
+#include "test-pdf.h"
 #include "test-run.h"
 #include "test-sample.h"
 
@@ -368,6 +369,36 @@ test_committee_csv (void)
   g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (plain_rows, 0))->len, ==, header->len - 2);
 }
 
+/* The committee column, asked for, prints both texts; otherwise it is not there. */
+static void
+test_committee_print (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample_with_committee ();
+  g_autofree char *xml = artifact ("committee.xml");
+  g_autofree char *with = artifact ("committee.pdf");
+  g_autofree char *without = artifact ("no-committee.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *plain = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) plain_run = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kensho_sheet_xml_save_file (sheet, xml, &error));
+  g_assert_no_error (error);
+  run_cli (&run, "pdf", xml, "-o", with, "--committee", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&plain_run, "pdf", xml, "-o", without, NULL);
+  g_assert_cmpint (plain_run.status, ==, 0);
+  text = pdf_text (with, 1);
+  plain = pdf_text (without, 1);
+  assert_contains (text, "Committee opinion and response");
+  assert_contains (text, "Opinion: 目標値の妥当性を検証されたい。");
+  assert_contains (text, "Response: " RESPONSE);
+  g_assert_null (strstr (plain, "Committeeopinion"));
+  g_assert_null (strstr (plain, "目標値の妥当性"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -380,5 +411,6 @@ main (int argc, char **argv)
   g_test_add_func ("/year/committee/older-version-kept", test_older_version_kept);
   g_test_add_func ("/year/committee/csv", test_committee_csv);
   g_test_add_func ("/year/committee/too-long", test_committee_too_long);
+  g_test_add_func ("/year/committee/print", test_committee_print);
   return g_test_run ();
 }

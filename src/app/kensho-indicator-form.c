@@ -43,6 +43,7 @@ struct _KenshoIndicatorForm
   GtkButton *use_suggestion;
   GtkTextView *reason;
   GtkLabel *reason_hint;
+  GtkTextView *committee[2]; /* by KenshoCommitteePart */
 
   KenshoIndicator *indicator;
   KenshoUndoStack *undo;
@@ -433,6 +434,9 @@ load (KenshoIndicatorForm *self)
   if (gtk_drop_down_get_selected (self->rating) != selected)
     gtk_drop_down_set_selected (self->rating, selected);
   set_text_if_different (self->reason, kensho_indicator_get_delay_reason (self->indicator, fiscal_year (self)));
+  for (KenshoCommitteePart part = 0; part <= KENSHO_COMMITTEE_RESPONSE; part++)
+    set_text_if_different (self->committee[part],
+                           kensho_indicator_get_committee (self->indicator, fiscal_year (self), part));
   update_reason_hint (self);
   update_achievement (self);
   /* The indicator's checks run once for the hint and the list. */
@@ -642,6 +646,21 @@ on_reason_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
   kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Edit reason for delay"), key);
   /* The change reaches on_sheet_changed, which refreshes hints and checks. */
   kensho_indicator_set_delay_reason (self->indicator, fiscal_year (self), text);
+}
+
+static void
+on_committee_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
+{
+  KenshoCommitteePart part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer), "committee-part"));
+  g_autofree char *key = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->updating || self->indicator == NULL || self->undo == NULL)
+    return;
+  key = g_strdup_printf ("committee-%d:%d", part, fiscal_year (self));
+  text = text_of (self->committee[part]);
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Edit committee text"), key);
+  kensho_indicator_set_committee (self->indicator, fiscal_year (self), part, text);
 }
 
 static void
@@ -1059,6 +1078,18 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
   gtk_box_append (self->rating_hint_box, GTK_WIDGET (self->use_suggestion));
 
   self->reason = text_area (self, self->reason_box, _("Reason for delay"), NULL);
+  /* Optional: where a committee reviews the sheet (外部評価). */
+  for (KenshoCommitteePart part = 0; part <= KENSHO_COMMITTEE_RESPONSE; part++)
+    {
+      static const char *const titles[] = { N_("Committee opinion"), N_("Response") };
+      GtkTextBuffer *buffer;
+
+      self->committee[part] = text_area (self, self->reason_box, _(titles[part]), NULL);
+      buffer = gtk_text_view_get_buffer (self->committee[part]);
+      g_object_set_data (G_OBJECT (buffer), "committee-part", GINT_TO_POINTER (part));
+      g_signal_connect (buffer, "changed", G_CALLBACK (on_committee_changed), self);
+      g_signal_connect (buffer, "insert-text", G_CALLBACK (on_text_view_insert), self);
+    }
   kensho_editable_route_undo (GTK_WIDGET (self));
   kensho_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect (gtk_text_view_get_buffer (self->reason), "changed", G_CALLBACK (on_reason_changed), self);
@@ -1103,6 +1134,14 @@ kensho_indicator_form_get_values_editor (KenshoIndicatorForm *self)
 {
   g_return_val_if_fail (KENSHO_IS_INDICATOR_FORM (self), NULL);
   return GTK_WIDGET (self->values_editor);
+}
+
+GtkTextView *
+kensho_indicator_form_get_committee (KenshoIndicatorForm *self, KenshoCommitteePart part)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR_FORM (self), NULL);
+  g_return_val_if_fail (part <= KENSHO_COMMITTEE_RESPONSE, NULL);
+  return self->committee[part];
 }
 
 /* The one-line fields by name ("name", "division", "unit"), for tests and

@@ -18,6 +18,8 @@ void             kensho_indicator_form_set_indicator (KenshoIndicatorForm *self,
                                                       KenshoUndoStack     *undo);
 KenshoIndicator *kensho_indicator_form_get_indicator (KenshoIndicatorForm *self);
 GtkWidget       *kensho_indicator_form_get_values_editor (KenshoIndicatorForm *self);
+GtkTextView     *kensho_indicator_form_get_committee (KenshoIndicatorForm *self,
+                                                      KenshoCommitteePart  part);
 GtkEditable     *kensho_indicator_form_get_field     (KenshoIndicatorForm *self,
                                                       const char          *name);
 gboolean         kensho_indicator_form_focus_field   (KenshoIndicatorForm *self,

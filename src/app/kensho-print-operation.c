@@ -136,6 +136,7 @@ kensho_print_operation_create_custom_widget (GtkPrintOperation *operation)
   GtkWidget *box;
   GtkWidget *summary;
   GtkWidget *achievement;
+  GtkWidget *committee;
 
   if (kensho_print_layout_get_summary_only (self->layout))
     return NULL;
@@ -151,10 +152,15 @@ kensho_print_operation_create_custom_widget (GtkPrintOperation *operation)
   achievement = gtk_check_button_new_with_mnemonic (_("Print _Achievement Column"));
   gtk_widget_set_tooltip_text (achievement, _("Each indicator’s achievement rates, before its progress"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (achievement), kensho_print_layout_get_achievement (self->layout));
+  committee = gtk_check_button_new_with_mnemonic (_("Print _Committee Column"));
+  gtk_widget_set_tooltip_text (committee, _("The committee’s opinion and the response, after the reason for delay"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (committee), kensho_print_layout_get_committee (self->layout));
   gtk_box_append (GTK_BOX (box), summary);
   gtk_box_append (GTK_BOX (box), achievement);
+  gtk_box_append (GTK_BOX (box), committee);
   g_object_set_data (G_OBJECT (box), "kensho-summary", summary);
   g_object_set_data (G_OBJECT (box), "kensho-achievement", achievement);
+  g_object_set_data (G_OBJECT (box), "kensho-committee", committee);
   return box;
 }
 
@@ -165,12 +171,16 @@ kensho_print_operation_custom_widget_apply (GtkPrintOperation *operation, GtkWid
   KenshoPrintOperation *self = KENSHO_PRINT_OPERATION (operation);
   GtkCheckButton *summary = g_object_get_data (G_OBJECT (widget), "kensho-summary");
   GtkCheckButton *achievement = g_object_get_data (G_OBJECT (widget), "kensho-achievement");
+  GtkCheckButton *committee = g_object_get_data (G_OBJECT (widget), "kensho-committee");
 
-  g_return_if_fail (GTK_IS_CHECK_BUTTON (summary) && GTK_IS_CHECK_BUTTON (achievement));
+  g_return_if_fail (GTK_IS_CHECK_BUTTON (summary) && GTK_IS_CHECK_BUTTON (achievement) &&
+                    GTK_IS_CHECK_BUTTON (committee));
   kensho_print_layout_set_summary (self->layout, gtk_check_button_get_active (summary));
   kensho_print_layout_set_achievement (self->layout, gtk_check_button_get_active (achievement));
+  kensho_print_layout_set_committee (self->layout, gtk_check_button_get_active (committee));
   if (self->settings != NULL)
     {
+      g_settings_set_boolean (self->settings, "print-committee", gtk_check_button_get_active (committee));
       g_settings_set_boolean (self->settings, "print-summary", gtk_check_button_get_active (summary));
       g_settings_set_boolean (self->settings, "print-achievement", gtk_check_button_get_active (achievement));
     }
@@ -237,6 +247,7 @@ kensho_print_operation_apply_options (GSettings *settings, KenshoPrintLayout *la
     return;
   kensho_print_layout_set_summary (layout, g_settings_get_boolean (settings, "print-summary"));
   kensho_print_layout_set_achievement (layout, g_settings_get_boolean (settings, "print-achievement"));
+  kensho_print_layout_set_committee (layout, g_settings_get_boolean (settings, "print-committee"));
 }
 
 /* The PDF export of @layout as it would print: the paper of the last page

@@ -168,6 +168,7 @@ run_pdf (int argc, char **argv)
   gboolean summary = FALSE;
   gboolean summary_only = FALSE;
   gboolean achievement = FALSE;
+  gboolean committee = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the PDF file"), N_("OUT.pdf") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size: a3 (the default) or a4"), N_("SIZE") },
@@ -178,6 +179,8 @@ run_pdf (int argc, char **argv)
     { "summary-only", 0, 0, G_OPTION_ARG_NONE, &summary_only, N_("Print only the summary page"), NULL },
     { "achievement", 0, 0, G_OPTION_ARG_NONE, &achievement,
       N_("Add a column with the achievement rates before the progress"), NULL },
+    { "committee", 0, 0, G_OPTION_ARG_NONE, &committee,
+      N_("Add a column with the committee’s opinion and the response"), NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -200,9 +203,9 @@ run_pdf (int argc, char **argv)
     size = KENSHO_PAPER_A4;
   else if (paper != NULL && g_ascii_strcasecmp (paper, "a3") != 0)
     return usage_error (context, _("The paper size must be a3 or a4."));
-  if (summary_only && (division != NULL || achievement))
-    return usage_error (context, _("--summary-only prints no sheet pages: --division and --achievement "
-                                   "do not go with it."));
+  if (summary_only && (division != NULL || achievement || committee))
+    return usage_error (context, _("--summary-only prints no sheet pages: --division, --achievement and "
+                                   "--committee do not go with it."));
 
   sheet = kensho_sheet_xml_load_file (argv[1], &error);
   if (sheet == NULL)
@@ -215,6 +218,7 @@ run_pdf (int argc, char **argv)
   kensho_print_layout_set_summary (layout, summary);
   kensho_print_layout_set_summary_only (layout, summary_only);
   kensho_print_layout_set_achievement (layout, achievement);
+  kensho_print_layout_set_committee (layout, committee);
   if (!kensho_print_layout_save_pdf (layout, output, size, portrait, &error))
     {
       print_error (error);

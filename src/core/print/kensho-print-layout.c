@@ -38,11 +38,11 @@
 /* Column widths as weights, sized for the content of real sheets: long
  * commentary, values such as "11,942億円 (平成30年)", short ratings. */
 static const double default_widths[N_COLUMNS] = {
-  46, 62, 88, 88, 350, 64, 64, 64, 64, 68, 96, 68, 132, 62,
+  46, 62, 88, 88, 350, 64, 64, 64, 64, 68, 96, 68, 132, 180, 62,
 };
 /* On a portrait page the text columns give way to the narrow ones. */
 static const double portrait_widths[N_COLUMNS] = {
-  46, 56, 76, 76, 220, 60, 60, 60, 60, 62, 76, 58, 96, 56,
+  46, 56, 76, 76, 220, 60, 60, 60, 60, 62, 76, 58, 96, 120, 56,
 };
 
 typedef enum
@@ -54,7 +54,7 @@ typedef enum
 static const Align column_align[N_COLUMNS] = {
   ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT,
   ALIGN_CENTER, ALIGN_CENTER, ALIGN_CENTER, ALIGN_CENTER, ALIGN_CENTER,
-  ALIGN_LEFT, ALIGN_CENTER, ALIGN_LEFT, ALIGN_CENTER,
+  ALIGN_LEFT, ALIGN_CENTER, ALIGN_LEFT, ALIGN_LEFT, ALIGN_CENTER,
 };
 
 /* One cell's wrapped text and where its lines start, so that a row taller
@@ -104,6 +104,7 @@ struct _KenshoPrintLayout
   char *rating_id;
   KenshoNode *subtree;
   gboolean achievement;
+  gboolean committee;
   gboolean summary;
   gboolean summary_only;
 
@@ -318,6 +319,22 @@ kensho_print_layout_get_achievement (KenshoPrintLayout *self)
   return self->achievement;
 }
 
+/* The committee's opinion and the response (委員会意見・対応方針) as a
+ * column after the reason for delay; off by default, as the achievement. */
+void
+kensho_print_layout_set_committee (KenshoPrintLayout *self, gboolean committee)
+{
+  g_return_if_fail (KENSHO_IS_PRINT_LAYOUT (self));
+  self->committee = !!committee;
+}
+
+gboolean
+kensho_print_layout_get_committee (KenshoPrintLayout *self)
+{
+  g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (self), FALSE);
+  return self->committee;
+}
+
 /* A summary page (or pages: KenshoSummaryPage) before the sheet's: the
  * ratings per goal and sub-goal as a table and a chart, and the delayed
  * indicators with their reasons. Always of the whole sheet. */
@@ -372,11 +389,27 @@ inner_width (KenshoPrintLayout *self, guint column)
   return column_width (self, column) - 2 * PAD_X;
 }
 
-/* Every column but the achievement column, which is there when asked for. */
+/* Every column but the achievement and committee columns, which are there
+ * when asked for. */
 static gboolean
 column_shown (KenshoPrintLayout *self, guint column)
 {
-  return column != KENSHO_PRINT_COLUMN_ACHIEVEMENT || self->achievement;
+  return (column != KENSHO_PRINT_COLUMN_ACHIEVEMENT || self->achievement) &&
+         (column != KENSHO_PRINT_COLUMN_COMMITTEE || self->committee);
+}
+
+/* "委員会意見：…" over "対応方針：…", each when written. */
+static char *
+committee_text (KenshoIndicator *indicator, int fiscal_year)
+{
+  const char *opinion = kensho_indicator_get_committee (indicator, fiscal_year, KENSHO_COMMITTEE_OPINION);
+  const char *response = kensho_indicator_get_committee (indicator, fiscal_year, KENSHO_COMMITTEE_RESPONSE);
+  g_autofree char *first = opinion ? g_strdup_printf (_("Opinion: %s"), opinion) : NULL;
+  g_autofree char *second = response ? g_strdup_printf (_("Response: %s"), response) : NULL;
+
+  if (first != NULL && second != NULL)
+    return g_strconcat (first, "\n", second, NULL);
+  return g_strdup (first ? first : second);
 }
 
 static void
@@ -534,6 +567,12 @@ measure_row (KenshoPrintLayout *self, guint index)
   set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_PROGRESS], KENSHO_PRINT_COLUMN_PROGRESS,
             rating ? kensho_rating_get_label (rating) : rating_id);
   set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_DELAY_REASON], KENSHO_PRINT_COLUMN_DELAY_REASON, reason);
+  if (self->committee)
+    {
+      g_autofree char *committee = committee_text (indicator, fy);
+
+      set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_COMMITTEE], KENSHO_PRINT_COLUMN_COMMITTEE, committee);
+    }
   set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_DIVISION], KENSHO_PRINT_COLUMN_DIVISION,
             kensho_indicator_get_division (indicator));
 
@@ -725,6 +764,7 @@ header_text (KenshoPrintLayout *self, guint column)
     case KENSHO_PRINT_COLUMN_ACHIEVEMENT: return g_strdup (_("Achievement"));
     case KENSHO_PRINT_COLUMN_PROGRESS: return g_strdup (_("Progress"));
     case KENSHO_PRINT_COLUMN_DELAY_REASON: return g_strdup (_("Reason for delay"));
+    case KENSHO_PRINT_COLUMN_COMMITTEE: return g_strdup (_("Committee opinion and response"));
     case KENSHO_PRINT_COLUMN_DIVISION: return g_strdup (_("Responsible division"));
     default:
       return kensho_sheet_dup_column_title (self->sheet, column - KENSHO_PRINT_COLUMN_BASELINE);
