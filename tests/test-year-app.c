@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "kensho-application.h"
+#include "kensho-checks.h"
 #include "kensho-document.h"
 #include "kensho-indicator-form.h"
 #include "kensho-pdf-export.h"
@@ -138,6 +139,55 @@ test_committee_fields (void)
   kensho_window_close_for_quit (window);
 }
 
+/* Last year's ① and reason beside this year's, collapsed; "Use as a Start"
+ * copies one in as one step of undo, and the checks then flag it. */
+static void
+test_last_year_beside (void)
+{
+  KenshoWindow *window = test_open_sample_copy (the_app, "last-year.xml");
+  KenshoSheet *sheet = kensho_window_get_sheet (window);
+  KenshoIndicator *indicator = KENSHO_INDICATOR (kensho_sheet_lookup (sheet, "i03"));
+  g_autofree char *this_year = g_strdup (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES));
+  KenshoIndicatorForm *form;
+  KenshoLastYear *activities;
+  KenshoLastYear *reason;
+  g_autoptr(GListStore) findings = NULL;
+
+  kensho_indicator_set_commentary (indicator, 2022, KENSHO_COMMENTARY_ACTIVITIES, "補助金の周知を行った。");
+  kensho_indicator_set_delay_reason (indicator, 2022, "コロナ禍の影響のため。");
+  form = show_indicator (window, "i03");
+  activities = kensho_indicator_form_get_last_year (form, 0);
+  reason = kensho_indicator_form_get_last_year (form, 3);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (activities)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reason)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (kensho_indicator_form_get_last_year (form, 1))));
+  g_assert_false (gtk_expander_get_expanded (kensho_last_year_get_expander (activities)));
+  g_assert_cmpstr (gtk_expander_get_label (kensho_last_year_get_expander (activities)), ==, "Last year (令和4年度)");
+  g_assert_cmpstr (kensho_last_year_get_text (activities), ==, "補助金の周知を行った。");
+  gtk_expander_set_expanded (kensho_last_year_get_expander (activities), TRUE);
+  gtk_expander_set_expanded (kensho_last_year_get_expander (reason), TRUE);
+  wait_drawn (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "last-year.png");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (kensho_last_year_get_button (activities))));
+
+  g_signal_emit_by_name (kensho_last_year_get_button (activities), "clicked");
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==,
+                   "補助金の周知を行った。");
+  findings = kensho_indicator_run_checks (indicator, sheet);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (findings)), >=, 1);
+  {
+    g_autoptr(KenshoFinding) finding = g_list_model_get_item (G_LIST_MODEL (findings), 
+                                                              g_list_model_get_n_items (G_LIST_MODEL (findings)) - 1);
+
+    g_assert_cmpint (kensho_finding_get_check (finding), ==, KENSHO_CHECK_COPIED_FROM_LAST_YEAR);
+    g_assert_cmpint (kensho_finding_get_field (finding), ==, KENSHO_FIELD_ACTIVITIES);
+    g_assert_true (kensho_indicator_form_focus_field (form, KENSHO_FIELD_ACTIVITIES, 0));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES), ==, this_year);
+  kensho_window_close_for_quit (window);
+}
+
 /* The print dialog's committee column: ticked, it reaches the layout, is
  * remembered, and the PDF export takes it too. */
 static void
@@ -183,6 +233,7 @@ main (int argc, char **argv)
   g_test_add_func ("/year-app/next-year", test_next_year);
   g_test_add_func ("/year-app/committee-fields", test_committee_fields);
   g_test_add_func ("/year-app/print-committee-option", test_print_committee_option);
+  g_test_add_func ("/year-app/last-year-beside", test_last_year_beside);
   result = g_test_run ();
   g_clear_object (&the_app);
   test_remove_home (home);

@@ -44,6 +44,7 @@ struct _KenshoIndicatorForm
   GtkTextView *reason;
   GtkLabel *reason_hint;
   GtkTextView *committee[2]; /* by KenshoCommitteePart */
+  KenshoLastYear *last_year[4]; /* ①②③, the reason */
 
   KenshoIndicator *indicator;
   KenshoUndoStack *undo;
@@ -434,6 +435,13 @@ load (KenshoIndicatorForm *self)
   if (gtk_drop_down_get_selected (self->rating) != selected)
     gtk_drop_down_set_selected (self->rating, selected);
   set_text_if_different (self->reason, kensho_indicator_get_delay_reason (self->indicator, fiscal_year (self)));
+  for (guint i = 0; i < G_N_ELEMENTS (self->last_year); i++)
+    {
+      kensho_last_year_set_text (self->last_year[i], fiscal_year (self) - 1,
+                                 i < 3 ? kensho_indicator_get_commentary (self->indicator, fiscal_year (self) - 1, i)
+                                       : kensho_indicator_get_delay_reason (self->indicator, fiscal_year (self) - 1));
+      gtk_widget_set_sensitive (GTK_WIDGET (kensho_last_year_get_button (self->last_year[i])), self->undo != NULL);
+    }
   for (KenshoCommitteePart part = 0; part <= KENSHO_COMMITTEE_RESPONSE; part++)
     set_text_if_different (self->committee[part],
                            kensho_indicator_get_committee (self->indicator, fiscal_year (self), part));
@@ -646,6 +654,23 @@ on_reason_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
   kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Edit reason for delay"), key);
   /* The change reaches on_sheet_changed, which refreshes hints and checks. */
   kensho_indicator_set_delay_reason (self->indicator, fiscal_year (self), text);
+}
+
+/* Last year's text as this year's start, one step of undo. */
+static void
+on_use_last_year (KenshoLastYear *last_year, KenshoIndicatorForm *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (last_year), "part"));
+  const char *text = kensho_last_year_get_text (last_year);
+
+  if (self->indicator == NULL || self->undo == NULL)
+    return;
+  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Use last year’s text"), NULL);
+  if (i < 3)
+    kensho_indicator_set_commentary (self->indicator, fiscal_year (self), i, text);
+  else
+    kensho_indicator_set_delay_reason (self->indicator, fiscal_year (self), text);
+  gtk_widget_grab_focus (GTK_WIDGET (i < 3 ? self->commentary[i] : self->reason));
 }
 
 static void
@@ -993,6 +1018,15 @@ text_area (KenshoIndicatorForm *self, GtkBox *box, const char *title, GtkWidget 
 }
 
 static void
+add_last_year (KenshoIndicatorForm *self, GtkBox *box, guint part)
+{
+  self->last_year[part] = KENSHO_LAST_YEAR (kensho_last_year_new ());
+  g_object_set_data (G_OBJECT (self->last_year[part]), "part", GUINT_TO_POINTER (part));
+  g_signal_connect (self->last_year[part], "use", G_CALLBACK (on_use_last_year), self);
+  gtk_box_append (box, GTK_WIDGET (self->last_year[part]));
+}
+
+static void
 kensho_indicator_form_dispose (GObject *object)
 {
   KenshoIndicatorForm *self = KENSHO_INDICATOR_FORM (object);
@@ -1067,6 +1101,7 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
       /* The length limit first: a refused paste is not spread over ①②③. */
       g_signal_connect (buffer, "insert-text", G_CALLBACK (on_text_view_insert), self);
       g_signal_connect (buffer, "insert-text", G_CALLBACK (on_commentary_insert_text), self);
+      add_last_year (self, self->commentary_box, part);
     }
 
   g_signal_connect (self->rating, "notify::selected", G_CALLBACK (on_rating_selected), self);
@@ -1078,6 +1113,7 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
   gtk_box_append (self->rating_hint_box, GTK_WIDGET (self->use_suggestion));
 
   self->reason = text_area (self, self->reason_box, _("Reason for delay"), NULL);
+  add_last_year (self, self->reason_box, 3);
   /* Optional: where a committee reviews the sheet (外部評価). */
   for (KenshoCommitteePart part = 0; part <= KENSHO_COMMITTEE_RESPONSE; part++)
     {
@@ -1136,6 +1172,15 @@ kensho_indicator_form_get_values_editor (KenshoIndicatorForm *self)
   return GTK_WIDGET (self->values_editor);
 }
 
+/* 0–2: ①②③, 3: the reason for delay. */
+KenshoLastYear *
+kensho_indicator_form_get_last_year (KenshoIndicatorForm *self, guint part)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR_FORM (self), NULL);
+  g_return_val_if_fail (part < G_N_ELEMENTS (self->last_year), NULL);
+  return self->last_year[part];
+}
+
 GtkTextView *
 kensho_indicator_form_get_committee (KenshoIndicatorForm *self, KenshoCommitteePart part)
 {
@@ -1174,6 +1219,9 @@ kensho_indicator_form_focus_field (KenshoIndicatorForm *self, KenshoField field,
     {
     case KENSHO_FIELD_RATING: target = GTK_WIDGET (self->rating); break;
     case KENSHO_FIELD_DELAY_REASON: target = GTK_WIDGET (self->reason); break;
+    case KENSHO_FIELD_ACTIVITIES:
+    case KENSHO_FIELD_ISSUES:
+    case KENSHO_FIELD_NEXT_STEPS: target = GTK_WIDGET (self->commentary[field - KENSHO_FIELD_ACTIVITIES]); break;
     case KENSHO_FIELD_NAME: target = GTK_WIDGET (self->name_entry); break;
     case KENSHO_FIELD_UNIT: target = GTK_WIDGET (self->unit_entry); break;
     case KENSHO_FIELD_DIVISION: target = GTK_WIDGET (self->division_entry); break;

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "kensho-finding.h"
+#include "kensho-last-year.h"
 #include "kensho-undo-stack.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,8 @@ void             kensho_indicator_form_set_indicator (KenshoIndicatorForm *self,
                                                       KenshoUndoStack     *undo);
 KenshoIndicator *kensho_indicator_form_get_indicator (KenshoIndicatorForm *self);
 GtkWidget       *kensho_indicator_form_get_values_editor (KenshoIndicatorForm *self);
+KenshoLastYear  *kensho_indicator_form_get_last_year (KenshoIndicatorForm *self,
+                                                      guint                part);
 GtkTextView     *kensho_indicator_form_get_committee (KenshoIndicatorForm *self,
                                                       KenshoCommitteePart  part);
 GtkEditable     *kensho_indicator_form_get_field     (KenshoIndicatorForm *self,
