@@ -9,6 +9,7 @@
 
 #include "kensho-checks.h"
 #include "kensho-csv.h"
+#include "kensho-history-chart.h"
 #include "kensho-rollover.h"
 #include "kensho-schema-check.h"
 #include "test-pdf.h"
@@ -399,6 +400,80 @@ test_committee_print (void)
   g_assert_null (strstr (plain, "目標値の妥当性"));
 }
 
+/* How many pixels of the image are near the colour. */
+static guint
+count_colour (cairo_surface_t *surface, guint8 r, guint8 g, guint8 b)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint count = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        const guint8 *p = data + y * stride + 4 * x; /* BGRA, little-endian ARGB32 */
+
+        if (ABS (p[2] - r) < 24 && ABS (p[1] - g) < 24 && ABS (p[0] - b) < 24)
+          count++;
+      }
+  return count;
+}
+
+static KenshoValue *
+number (const char *digits, const char *unit)
+{
+  g_autoptr(GError) error = NULL;
+  KenshoValue *value = kensho_value_new_number (digits, unit, &error);
+
+  g_assert_no_error (error);
+  return value;
+}
+
+/* A lower-is-better indicator with a text value and a year missing: the
+ * chart draws (look at history-lower.png), with the actual line, the
+ * targets and the final target in their colours. */
+static void
+test_history_chart (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  KenshoIndicator *indicator = KENSHO_INDICATOR (kensho_sheet_lookup (sheet, "i03"));
+  KenshoSeries *series = kensho_indicator_get_series (indicator, 0);
+  g_autoptr(KenshoValue) r2 = number ("12", "人");
+  g_autoptr(KenshoValue) r3 = kensho_value_new_text ("待機児童なし");
+  g_autoptr(KenshoValue) r5 = number ("7", "人");
+  g_autoptr(KenshoValue) t5 = number ("8", "人");
+  g_autoptr(KenshoValue) t6 = number ("5", "人");
+  g_autoptr(KenshoValue) base = number ("15", "人");
+  g_autoptr(KenshoValue) final = number ("0", "人");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 760, 320);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *png = artifact ("history-lower.png");
+
+  kensho_indicator_set_name (indicator, "待機児童数");
+  kensho_indicator_set_direction (indicator, KENSHO_DIRECTION_LOWER);
+  kensho_series_set_baseline (series, base);
+  kensho_series_set_final (series, final);
+  kensho_series_set_actual (series, 2020, r2);
+  kensho_series_set_actual (series, 2021, r3);
+  kensho_series_set_actual (series, 2022, NULL); /* a year missing */
+  kensho_series_set_actual (series, 2023, r5);
+  kensho_series_set_target (series, 2023, t5);
+  kensho_series_set_target (series, 2024, t6);
+  kensho_history_chart_draw (indicator, sheet, 0, cr, 760, 320);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (surface);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+  g_test_message ("chart: %s", png);
+  g_assert_cmpuint (count_colour (surface, 0x14, 0x66, 0xBF), >, 40); /* actuals */
+  g_assert_cmpuint (count_colour (surface, 0xE6, 0x73, 0x00), >, 40); /* targets */
+  g_assert_cmpuint (count_colour (surface, 0xC7, 0x29, 0x29), >, 20); /* final */
+  /* An indicator with no series draws nothing and fails nothing. */
+  kensho_history_chart_draw (indicator, sheet, 5, cr, 760, 320);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -412,5 +487,6 @@ main (int argc, char **argv)
   g_test_add_func ("/year/committee/csv", test_committee_csv);
   g_test_add_func ("/year/committee/too-long", test_committee_too_long);
   g_test_add_func ("/year/committee/print", test_committee_print);
+  g_test_add_func ("/year/history/chart", test_history_chart);
   return g_test_run ();
 }
