@@ -188,8 +188,81 @@ test_last_year_beside (void)
   kensho_window_close_for_quit (window);
 }
 
-/* The print dialog's committee column: ticked, it reaches the layout, is
- * remembered, and the PDF export takes it too. */
+static GtkWidget *
+find_expander (GtkWidget *root, const char *label)
+{
+  if (GTK_IS_EXPANDER (root) && g_strcmp0 (gtk_expander_get_label (GTK_EXPANDER (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_expander (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The history under the form: the chart draws, and a year's value other
+ * than the year shown is entered in the table, undone with Ctrl+Z; what
+ * cannot be read stays in its cell with the reason. */
+static void
+test_history_table (void)
+{
+  KenshoWindow *window = test_open_sample_copy (the_app, "history.xml");
+  KenshoIndicatorForm *form = show_indicator (window, "i01");
+  KenshoIndicator *indicator = kensho_indicator_form_get_indicator (form);
+  KenshoSeries *series = kensho_indicator_get_series (indicator, 0);
+  KenshoHistoryView *history = kensho_indicator_form_get_history (form);
+  GtkWidget *expander = find_expander (GTK_WIDGET (form), "History of the Indicator");
+  GtkEditable *target = kensho_history_view_get_cell (history, 0, 2024, FALSE);
+  GtkEditable *actual = kensho_history_view_get_cell (history, 0, 2025, TRUE);
+  g_autofree char *shown = NULL;
+
+  g_assert_true (GTK_IS_EXPANDER (expander));
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (kensho_history_view_get_cell (history, 0, 2023, TRUE)), ==, "1,472件");
+  g_assert_null (kensho_history_view_get_cell (history, 0, 2019, TRUE));
+
+  gtk_editable_set_text (target, "1,600");
+  g_signal_emit_by_name (target, "activate");
+  shown = kensho_value_format (kensho_series_get_target (series, 2024));
+  g_assert_cmpstr (shown, ==, "1,600件");
+  gtk_editable_set_text (actual, "1,5O0");
+  g_signal_emit_by_name (actual, "activate");
+  g_assert_null (kensho_series_get_actual (series, 2025));
+  g_assert_nonnull (kensho_history_view_get_error (history));
+  g_assert_cmpstr (gtk_editable_get_text (actual), ==, "1,5O0");
+
+  wait_drawn (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (kensho_history_view_get_chart (history)));
+  g_assert_cmpint (gtk_widget_get_height (kensho_history_view_get_chart (history)), >=, 280);
+  gtk_widget_grab_focus (kensho_history_view_get_chart (history));
+  save_screenshot (GTK_WIDGET (history), "history-view.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  /* Undo gives the indicator back its earlier series. */
+  series = kensho_indicator_get_series (indicator, 0);
+  g_assert_null (kensho_series_get_target (series, 2024));
+  g_assert_cmpstr (gtk_editable_get_text (target), ==, "");
+  kensho_window_close_for_quit (window);
+}
+
+/* Ticks the dialog's option @label, unticked till now, and answers the dialog. */
+static void
+tick (KenshoPrintOperation *operation, GObject *widget, const char *label)
+{
+  GtkCheckButton *check = find_check (GTK_WIDGET (widget), label);
+
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (check));
+  gtk_check_button_set_active (check, TRUE);
+  g_signal_emit_by_name (operation, "custom-widget-apply", widget);
+}
+
+/* The print dialog's committee column and chart appendix: ticked, they
+ * reach the layout, are remembered, and the PDF export takes them too. */
 static void
 test_print_committee_option (void)
 {
@@ -199,24 +272,27 @@ test_print_committee_option (void)
   g_autoptr(KenshoPrintLayout) export_layout = kensho_print_layout_new (sheet);
   g_autoptr(KenshoPdfExport) export = NULL;
   g_autoptr(GObject) widget = NULL;
-  GtkCheckButton *committee;
 
   g_settings_reset (settings, "print-committee");
+  g_settings_reset (settings, "print-charts");
   operation = kensho_print_operation_new (sheet, settings);
   g_assert_false (kensho_print_layout_get_committee (kensho_print_operation_get_layout (operation)));
+  g_assert_false (kensho_print_layout_get_charts (kensho_print_operation_get_layout (operation)));
   g_signal_emit_by_name (operation, "create-custom-widget", &widget);
   g_object_ref_sink (widget);
-  committee = find_check (GTK_WIDGET (widget), "Print _Committee Column");
-  g_assert_nonnull (committee);
-  g_assert_false (gtk_check_button_get_active (committee));
-  gtk_check_button_set_active (committee, TRUE);
-  g_signal_emit_by_name (operation, "custom-widget-apply", widget);
+  tick (operation, widget, "Print _Committee Column");
   g_assert_true (kensho_print_layout_get_committee (kensho_print_operation_get_layout (operation)));
   g_assert_true (g_settings_get_boolean (settings, "print-committee"));
+  g_assert_false (kensho_print_layout_get_charts (kensho_print_operation_get_layout (operation)));
+  tick (operation, widget, "_History Charts at the End");
+  g_assert_true (kensho_print_layout_get_charts (kensho_print_operation_get_layout (operation)));
+  g_assert_true (g_settings_get_boolean (settings, "print-charts"));
 
   export = kensho_print_operation_new_pdf_export (settings, export_layout);
   g_assert_true (kensho_print_layout_get_committee (export_layout));
+  g_assert_true (kensho_print_layout_get_charts (export_layout));
   g_settings_reset (settings, "print-committee");
+  g_settings_reset (settings, "print-charts");
 }
 
 int
@@ -234,6 +310,7 @@ main (int argc, char **argv)
   g_test_add_func ("/year-app/committee-fields", test_committee_fields);
   g_test_add_func ("/year-app/print-committee-option", test_print_committee_option);
   g_test_add_func ("/year-app/last-year-beside", test_last_year_beside);
+  g_test_add_func ("/year-app/history-table", test_history_table);
   result = g_test_run ();
   g_clear_object (&the_app);
   test_remove_home (home);

@@ -474,6 +474,38 @@ test_history_chart (void)
   cairo_surface_destroy (surface);
 }
 
+/* The appendix of charts: one per indicator, nine to an A3 page, after the sheet. */
+static void
+test_history_appendix (void)
+{
+  g_autofree char *with = artifact ("history-appendix.pdf");
+  g_autofree char *without = artifact ("history-none.pdf");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) plain = { 0 };
+  g_autofree char *last = NULL;
+  double width, height;
+  guint pages, plain_pages;
+
+  run_cli (&run, "pdf", g_getenv ("KENSHO_SAMPLE"), "-o", with, "--charts", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&plain, "pdf", g_getenv ("KENSHO_SAMPLE"), "-o", without, NULL);
+  g_assert_cmpint (plain.status, ==, 0);
+  pages = pdf_pages (with, &width, &height);
+  plain_pages = pdf_pages (without, &width, &height);
+  g_assert_cmpuint (pages, ==, plain_pages + (47 + 8) / 9);
+  {
+    g_autofree char *first = g_strdup_printf ("%u", plain_pages + 1);
+    g_autofree char *image = artifact ("history-appendix");
+
+    g_free (poppler ("pdftoppm", "-f", first, "-l", first, "-r", "60", "-png", with, image, NULL));
+  }
+  last = pdf_text (with, pages);
+  /* The last indicator of the sample, with its chart's legend. */
+  assert_contains (last, "Expected value");
+  assert_contains (last, "Baseline");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -488,5 +520,6 @@ main (int argc, char **argv)
   g_test_add_func ("/year/committee/too-long", test_committee_too_long);
   g_test_add_func ("/year/committee/print", test_committee_print);
   g_test_add_func ("/year/history/chart", test_history_chart);
+  g_test_add_func ("/year/history/appendix", test_history_appendix);
   return g_test_run ();
 }

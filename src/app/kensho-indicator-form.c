@@ -45,6 +45,7 @@ struct _KenshoIndicatorForm
   GtkLabel *reason_hint;
   GtkTextView *committee[2]; /* by KenshoCommitteePart */
   KenshoLastYear *last_year[4]; /* ①②③, the reason */
+  KenshoHistoryView *history;
 
   KenshoIndicator *indicator;
   KenshoUndoStack *undo;
@@ -1104,6 +1105,20 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
       add_last_year (self, self->commentary_box, part);
     }
 
+  {
+    GtkWidget *expander = gtk_expander_new (_("History of the Indicator"));
+
+    /* Collapsed, at the end: the form stays short and its Tab order as it
+     * was; the years' values are entered here. */
+    gtk_widget_set_margin_top (expander, 12);
+    /* GTK 4.8 does not name an expander after its label for screen readers. */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("History of the Indicator"), -1);
+    self->history = KENSHO_HISTORY_VIEW (kensho_history_view_new ());
+    gtk_expander_set_child (GTK_EXPANDER (expander), GTK_WIDGET (self->history));
+    gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->findings_box))), expander);
+  }
+
   g_signal_connect (self->rating, "notify::selected", G_CALLBACK (on_rating_selected), self);
   focus_current_rating_on_popup (self->rating);
   self->use_suggestion = GTK_BUTTON (gtk_button_new ());
@@ -1151,6 +1166,7 @@ kensho_indicator_form_set_indicator (KenshoIndicatorForm *self, KenshoIndicator 
   g_clear_object (&self->sheet);
   g_set_object (&self->indicator, indicator);
   g_set_object (&self->undo, undo);
+  kensho_history_view_set_indicator (self->history, indicator, undo);
   if (indicator == NULL || kensho_node_get_sheet (KENSHO_NODE (indicator)) == NULL)
     return;
   self->sheet = g_object_ref (kensho_node_get_sheet (KENSHO_NODE (indicator)));
@@ -1170,6 +1186,13 @@ kensho_indicator_form_get_values_editor (KenshoIndicatorForm *self)
 {
   g_return_val_if_fail (KENSHO_IS_INDICATOR_FORM (self), NULL);
   return GTK_WIDGET (self->values_editor);
+}
+
+KenshoHistoryView *
+kensho_indicator_form_get_history (KenshoIndicatorForm *self)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR_FORM (self), NULL);
+  return self->history;
 }
 
 /* 0–2: ①②③, 3: the reason for delay. */

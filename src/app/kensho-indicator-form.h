@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "kensho-finding.h"
+#include "kensho-history-view.h"
 #include "kensho-last-year.h"
 #include "kensho-undo-stack.h"
 
@@ -19,6 +20,7 @@ void             kensho_indicator_form_set_indicator (KenshoIndicatorForm *self,
                                                       KenshoUndoStack     *undo);
 KenshoIndicator *kensho_indicator_form_get_indicator (KenshoIndicatorForm *self);
 GtkWidget       *kensho_indicator_form_get_values_editor (KenshoIndicatorForm *self);
+KenshoHistoryView *kensho_indicator_form_get_history (KenshoIndicatorForm *self);
 KenshoLastYear  *kensho_indicator_form_get_last_year (KenshoIndicatorForm *self,
                                                       guint                part);
 GtkTextView     *kensho_indicator_form_get_committee (KenshoIndicatorForm *self,

@@ -87,6 +87,8 @@ kensho_last_year_set_text (KenshoLastYear *self, int fiscal_year, const char *te
   /* TRANSLATORS: %s is last fiscal year, such as 令和4年度 */
   title = g_strdup_printf (_("Last year (%s)"), year);
   gtk_expander_set_label (self->expander, title);
+  /* GTK 4.8 does not name an expander after its label for screen readers. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->expander), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   if (g_strcmp0 (gtk_label_get_text (self->text), text) != 0)
     gtk_label_set_text (self->text, text);
 }

@@ -137,6 +137,7 @@ kensho_print_operation_create_custom_widget (GtkPrintOperation *operation)
   GtkWidget *summary;
   GtkWidget *achievement;
   GtkWidget *committee;
+  GtkWidget *charts;
 
   if (kensho_print_layout_get_summary_only (self->layout))
     return NULL;
@@ -158,6 +159,11 @@ kensho_print_operation_create_custom_widget (GtkPrintOperation *operation)
   gtk_box_append (GTK_BOX (box), summary);
   gtk_box_append (GTK_BOX (box), achievement);
   gtk_box_append (GTK_BOX (box), committee);
+  charts = gtk_check_button_new_with_mnemonic (_("_History Charts at the End"));
+  gtk_widget_set_tooltip_text (charts, _("An appendix with the chart of each indicator’s years"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (charts), kensho_print_layout_get_charts (self->layout));
+  gtk_box_append (GTK_BOX (box), charts);
+  g_object_set_data (G_OBJECT (box), "kensho-charts", charts);
   g_object_set_data (G_OBJECT (box), "kensho-summary", summary);
   g_object_set_data (G_OBJECT (box), "kensho-achievement", achievement);
   g_object_set_data (G_OBJECT (box), "kensho-committee", committee);
@@ -172,14 +178,17 @@ kensho_print_operation_custom_widget_apply (GtkPrintOperation *operation, GtkWid
   GtkCheckButton *summary = g_object_get_data (G_OBJECT (widget), "kensho-summary");
   GtkCheckButton *achievement = g_object_get_data (G_OBJECT (widget), "kensho-achievement");
   GtkCheckButton *committee = g_object_get_data (G_OBJECT (widget), "kensho-committee");
+  GtkCheckButton *charts = g_object_get_data (G_OBJECT (widget), "kensho-charts");
 
   g_return_if_fail (GTK_IS_CHECK_BUTTON (summary) && GTK_IS_CHECK_BUTTON (achievement) &&
-                    GTK_IS_CHECK_BUTTON (committee));
+                    GTK_IS_CHECK_BUTTON (committee) && GTK_IS_CHECK_BUTTON (charts));
   kensho_print_layout_set_summary (self->layout, gtk_check_button_get_active (summary));
   kensho_print_layout_set_achievement (self->layout, gtk_check_button_get_active (achievement));
   kensho_print_layout_set_committee (self->layout, gtk_check_button_get_active (committee));
+  kensho_print_layout_set_charts (self->layout, gtk_check_button_get_active (charts));
   if (self->settings != NULL)
     {
+      g_settings_set_boolean (self->settings, "print-charts", gtk_check_button_get_active (charts));
       g_settings_set_boolean (self->settings, "print-committee", gtk_check_button_get_active (committee));
       g_settings_set_boolean (self->settings, "print-summary", gtk_check_button_get_active (summary));
       g_settings_set_boolean (self->settings, "print-achievement", gtk_check_button_get_active (achievement));
@@ -248,6 +257,7 @@ kensho_print_operation_apply_options (GSettings *settings, KenshoPrintLayout *la
   kensho_print_layout_set_summary (layout, g_settings_get_boolean (settings, "print-summary"));
   kensho_print_layout_set_achievement (layout, g_settings_get_boolean (settings, "print-achievement"));
   kensho_print_layout_set_committee (layout, g_settings_get_boolean (settings, "print-committee"));
+  kensho_print_layout_set_charts (layout, g_settings_get_boolean (settings, "print-charts"));
 }
 
 /* The PDF export of @layout as it would print: the paper of the last page

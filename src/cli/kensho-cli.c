@@ -169,6 +169,7 @@ run_pdf (int argc, char **argv)
   gboolean summary_only = FALSE;
   gboolean achievement = FALSE;
   gboolean committee = FALSE;
+  gboolean charts = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the PDF file"), N_("OUT.pdf") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size: a3 (the default) or a4"), N_("SIZE") },
@@ -181,6 +182,8 @@ run_pdf (int argc, char **argv)
       N_("Add a column with the achievement rates before the progress"), NULL },
     { "committee", 0, 0, G_OPTION_ARG_NONE, &committee,
       N_("Add a column with the committee’s opinion and the response"), NULL },
+    { "charts", 0, 0, G_OPTION_ARG_NONE, &charts,
+      N_("Add an appendix with the history chart of each indicator"), NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -219,6 +222,7 @@ run_pdf (int argc, char **argv)
   kensho_print_layout_set_summary_only (layout, summary_only);
   kensho_print_layout_set_achievement (layout, achievement);
   kensho_print_layout_set_committee (layout, committee);
+  kensho_print_layout_set_charts (layout, charts);
   if (!kensho_print_layout_save_pdf (layout, output, size, portrait, &error))
     {
       print_error (error);

@@ -143,8 +143,9 @@ draw_value (Frame *f, const KenshoValue *value, int year, Mark mark, int side, i
       double x = x_of (f, year), y = y_of (f, number);
 
       draw_mark (f->cr, mark, x, y);
+      /* side 1: below right; 2: above right; −1: above left; 0: above. */
       draw_label (f->cr, shown, side > 0 ? x + 2 : side < 0 ? x - 2 : x,
-                  side > 0 ? y + POINT + 1 : y - POINT - 1, side <= 0, side, 9);
+                  side == 1 ? y + POINT + 1 : y - POINT - 1, side != 1, side > 0 ? 1 : side, 9);
     }
   else
     draw_label (f->cr, shown, x_of (f, year), f->top + f->plot_height + 16 + 11 * text_row, FALSE, 0, 9);
@@ -193,40 +194,43 @@ draw_legend (Frame *f, KenshoIndicator *indicator, double width)
     { MARK_DIAMOND, 0.78, 0.16, 0.16, N_("Final target") },
   };
   const char *direction = NULL;
-  double x = MARGIN_LEFT;
+  double x = MARGIN_LEFT, y = 12;
 
-  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+  /* A narrow chart takes its legend on two lines. */
+  for (guint i = 0; i <= G_N_ELEMENTS (items); i++)
     {
-      g_autoptr(PangoLayout) layout = new_layout (f->cr, _(items[i].label), 10);
+      gboolean expected = i == G_N_ELEMENTS (items);
+      g_autoptr(PangoLayout) layout = new_layout (f->cr, _(expected ? N_("Expected value") : items[i].label), 10);
+      double key = expected ? 22 : 2 * POINT + 4;
       int w, h;
 
-      cairo_set_source_rgb (f->cr, items[i].r, items[i].g, items[i].b);
-      draw_mark (f->cr, items[i].mark, x + POINT, 12);
       pango_layout_get_pixel_size (layout, &w, &h);
+      if (x > MARGIN_LEFT && x + key + w > width - MARGIN_RIGHT)
+        x = MARGIN_LEFT, y += 14;
+      if (expected)
+        {
+          const double dash[] = { 4, 3 };
+
+          cairo_save (f->cr);
+          cairo_set_source_rgb (f->cr, 0.55, 0.55, 0.55);
+          cairo_set_line_width (f->cr, 1);
+          cairo_set_dash (f->cr, dash, 2, 0);
+          cairo_move_to (f->cr, x, y);
+          cairo_line_to (f->cr, x + 18, y);
+          cairo_stroke (f->cr);
+          cairo_restore (f->cr);
+        }
+      else
+        {
+          cairo_set_source_rgb (f->cr, items[i].r, items[i].g, items[i].b);
+          draw_mark (f->cr, items[i].mark, x + POINT, y);
+        }
       cairo_set_source_rgb (f->cr, 0.2, 0.2, 0.2);
-      cairo_move_to (f->cr, x + 2 * POINT + 4, 12 - h / 2.0);
+      cairo_move_to (f->cr, x + key, y - h / 2.0);
       pango_cairo_show_layout (f->cr, layout);
       cairo_new_path (f->cr);
-      x += 2 * POINT + 4 + w + 14;
+      x += key + w + 14;
     }
-  {
-    g_autoptr(PangoLayout) layout = new_layout (f->cr, _("Expected value"), 10);
-    const double dash[] = { 4, 3 };
-    int w, h;
-
-    cairo_save (f->cr);
-    cairo_set_source_rgb (f->cr, 0.55, 0.55, 0.55);
-    cairo_set_line_width (f->cr, 1);
-    cairo_set_dash (f->cr, dash, 2, 0);
-    cairo_move_to (f->cr, x, 12);
-    cairo_line_to (f->cr, x + 18, 12);
-    cairo_stroke (f->cr);
-    cairo_restore (f->cr);
-    pango_layout_get_pixel_size (layout, &w, &h);
-    cairo_set_source_rgb (f->cr, 0.2, 0.2, 0.2);
-    cairo_move_to (f->cr, x + 22, 12 - h / 2.0);
-    pango_cairo_show_layout (f->cr, layout);
-  }
 
   switch (kensho_indicator_get_direction (indicator))
     {
@@ -241,7 +245,7 @@ draw_legend (Frame *f, KenshoIndicator *indicator, double width)
 
     pango_layout_get_pixel_size (layout, &w, &h);
     cairo_set_source_rgb (f->cr, 0.1, 0.1, 0.1);
-    cairo_move_to (f->cr, width - MARGIN_RIGHT - w, 24);
+    cairo_move_to (f->cr, width - MARGIN_RIGHT - w, f->top - h - 4);
     pango_cairo_show_layout (f->cr, layout);
   }
 }
@@ -255,6 +259,7 @@ kensho_history_chart_draw (KenshoIndicator *indicator, KenshoSheet *sheet, guint
   KenshoSeries *series;
   const KenshoValue *baseline, *final;
   double b, t;
+  int label_every;
 
   g_return_if_fail (KENSHO_IS_INDICATOR (indicator));
   g_return_if_fail (KENSHO_IS_SHEET (sheet));
@@ -293,10 +298,21 @@ kensho_history_chart_draw (KenshoIndicator *indicator, KenshoSheet *sheet, guint
   cairo_paint (cr);
   draw_legend (&f, indicator, width);
 
-  /* One light band per year, the year under it. */
+  /* A line per year, the year under it: every year, or every other (or
+   * third…) where the years stand too close for their names. */
+  {
+    g_autofree char *widest = kensho_era_format (f.last_year, KENSHO_PERIOD_FISCAL_YEAR, 0);
+    g_autoptr(PangoLayout) layout = new_layout (cr, widest, 9);
+    int w, h;
+    double step = f.last_year > f.first_year ? f.plot_width / (f.last_year - f.first_year) : f.plot_width;
+
+    pango_layout_get_pixel_size (layout, &w, &h);
+    label_every = MAX (1, (int) ceil ((w + 6) / step));
+  }
   for (int year = f.first_year; year <= f.last_year; year++)
     {
-      g_autofree char *label = kensho_era_format (year, KENSHO_PERIOD_FISCAL_YEAR, 0);
+      g_autofree char *label = (year - f.first_year) % label_every == 0
+                               ? kensho_era_format (year, KENSHO_PERIOD_FISCAL_YEAR, 0) : NULL;
       double x = x_of (&f, year);
 
       cairo_set_source_rgb (cr, 0.9, 0.9, 0.9);
@@ -305,7 +321,8 @@ kensho_history_chart_draw (KenshoIndicator *indicator, KenshoSheet *sheet, guint
       cairo_line_to (cr, x, f.top + f.plot_height);
       cairo_stroke (cr);
       cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-      draw_label (cr, label, x, f.top + f.plot_height + 2, FALSE, 0, 9);
+      if (label != NULL)
+        draw_label (cr, label, x, f.top + f.plot_height + 2, FALSE, 0, 9);
     }
   cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
   cairo_move_to (cr, f.left - 8, f.top + f.plot_height);
@@ -334,8 +351,9 @@ kensho_history_chart_draw (KenshoIndicator *indicator, KenshoSheet *sheet, guint
   for (int year = f.first_year; year <= f.last_year; year++)
     draw_value (&f, kensho_series_get_actual (series, year), year, MARK_DOT, -1, 0);
   cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
-  draw_value (&f, baseline, kensho_sheet_get_baseline_year (sheet), MARK_SQUARE, 0, 0);
+  /* At the chart's ends: their labels lean inwards. */
+  draw_value (&f, baseline, kensho_sheet_get_baseline_year (sheet), MARK_SQUARE, 2, 0);
   cairo_set_source_rgb (cr, 0.78, 0.16, 0.16);
-  draw_value (&f, final, kensho_sheet_get_plan_last (sheet), MARK_DIAMOND, 0, 1);
+  draw_value (&f, final, kensho_sheet_get_plan_last (sheet), MARK_DIAMOND, -1, 1);
   cairo_restore (cr);
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "kensho-achievement.h"
+#include "kensho-history-chart.h"
 #include "kensho-csv.h"
 #include "kensho-pdf-export.h"
 #include "kensho-print-layout.h"
@@ -105,6 +106,7 @@ struct _KenshoPrintLayout
   KenshoNode *subtree;
   gboolean achievement;
   gboolean committee;
+  gboolean charts;
   gboolean summary;
   gboolean summary_only;
 
@@ -333,6 +335,22 @@ kensho_print_layout_get_committee (KenshoPrintLayout *self)
 {
   g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (self), FALSE);
   return self->committee;
+}
+
+/* After the sheet, an appendix with the history chart of each indicator
+ * printed (kensho-history-chart), several to a page. */
+void
+kensho_print_layout_set_charts (KenshoPrintLayout *self, gboolean charts)
+{
+  g_return_if_fail (KENSHO_IS_PRINT_LAYOUT (self));
+  self->charts = !!charts;
+}
+
+gboolean
+kensho_print_layout_get_charts (KenshoPrintLayout *self)
+{
+  g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (self), FALSE);
+  return self->charts;
 }
 
 /* A summary page (or pages: KenshoSummaryPage) before the sheet's: the
@@ -938,6 +956,63 @@ n_notes_pages (KenshoPrintLayout *self)
   return self->notes_breaks != NULL && self->notes_breaks->len > 0 ? self->notes_breaks->len - 1 : 0;
 }
 
+/* The appendix of charts: three rows of them, three across a landscape page. */
+#define CHART_ROWS 3
+
+static guint
+charts_per_page (KenshoPrintLayout *self)
+{
+  return CHART_ROWS * (self->width > self->height ? 3 : 2);
+}
+
+static guint
+n_chart_pages (KenshoPrintLayout *self)
+{
+  if (!self->charts || self->summary_only || self->rows == NULL)
+    return 0;
+  return (self->rows->len + charts_per_page (self) - 1) / charts_per_page (self);
+}
+
+static void
+draw_chart_page (KenshoPrintLayout *self, cairo_t *cr, guint index)
+{
+  guint columns = charts_per_page (self) / CHART_ROWS;
+  double footer = kensho_print_text_height (self->page_number) + 6;
+  double cell_width = self->width / columns;
+  double cell_height = (self->height - footer) / CHART_ROWS;
+
+  for (guint i = 0; i < charts_per_page (self); i++)
+    {
+      guint row_index = index * charts_per_page (self) + i;
+      Row *row;
+      double x = (i % columns) * cell_width, y = (i / columns) * cell_height;
+      g_autoptr(PangoLayout) name = NULL;
+      double name_height;
+
+      if (row_index >= self->rows->len)
+        break;
+      row = &g_array_index (self->rows, Row, row_index);
+      name = new_text (self, kensho_indicator_get_name (row->indicator), self->bold_font, cell_width - 12, ALIGN_LEFT);
+      pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
+      name_height = kensho_print_text_height (name);
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      kensho_print_show (cr, name, x + 6, y + 4);
+      /* The chart paints its own background: kept to its cell. */
+      cairo_rectangle (cr, x + 6, y + 8 + name_height, cell_width - 12, cell_height - 16 - name_height);
+      cairo_clip (cr);
+      cairo_translate (cr, x + 6, y + 8 + name_height);
+      kensho_history_chart_draw (row->indicator, self->sheet, 0, cr, cell_width - 12, cell_height - 16 - name_height);
+      cairo_restore (cr);
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+      cairo_set_line_width (cr, 0.5);
+      cairo_rectangle (cr, x + 2, y + 2, cell_width - 4, cell_height - 4);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+}
+
 /* Public API ------------------------------------------------------------- */
 
 /**
@@ -1038,7 +1113,7 @@ guint
 kensho_print_layout_get_n_pages (KenshoPrintLayout *self)
 {
   g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (self), 0);
-  return self->paginated ? self->n_summary_pages + n_notes_pages (self) + self->pages->len : 0;
+  return self->paginated ? self->n_summary_pages + n_notes_pages (self) + self->pages->len + n_chart_pages (self) : 0;
 }
 
 /* How many of the pages, at the start, are the summary's. */
@@ -1293,9 +1368,11 @@ kensho_print_layout_draw_page (KenshoPrintLayout *self, cairo_t *cr, guint page_
     kensho_summary_page_draw_page (self->summary_page, cr, page_number);
   else if (page_number < self->n_summary_pages + n_notes_pages (self))
     draw_notes_page (self, cr, page_number - self->n_summary_pages);
-  else
+  else if (page_number < self->n_summary_pages + n_notes_pages (self) + self->pages->len)
     draw_sheet_page (self, cr, g_ptr_array_index (self->pages,
                                                   page_number - self->n_summary_pages - n_notes_pages (self)));
+  else
+    draw_chart_page (self, cr, page_number - self->n_summary_pages - n_notes_pages (self) - self->pages->len);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   draw_page_number (self, cr, page_number);

@@ -76,6 +76,9 @@ gboolean           kensho_print_layout_get_achievement   (KenshoPrintLayout *sel
 void               kensho_print_layout_set_committee     (KenshoPrintLayout *self,
                                                           gboolean           committee);
 gboolean           kensho_print_layout_get_committee     (KenshoPrintLayout *self);
+void               kensho_print_layout_set_charts        (KenshoPrintLayout *self,
+                                                          gboolean           charts);
+gboolean           kensho_print_layout_get_charts        (KenshoPrintLayout *self);
 void               kensho_print_layout_set_summary       (KenshoPrintLayout *self,
                                                           gboolean           summary);
 gboolean           kensho_print_layout_get_summary       (KenshoPrintLayout *self);
