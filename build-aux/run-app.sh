@@ -6,8 +6,5 @@ sh build-aux/install-deps.sh
 builddir=${BUILDDIR:-_build}
 [ -d "$builddir" ] || meson setup "$builddir"
 ninja -C "$builddir"
-# Settings (window size, recent sheets) from the schema compiled in the build.
-export GSETTINGS_SCHEMA_DIR="$builddir/data"
-# Translations from the build tree (the UI follows the desktop's language).
-export KENSHO_LOCALEDIR="$builddir/po"
-exec "$builddir/src/app/kensho" data/samples/isesaki-r5.xml
+# The settings schema and translations of the build (meson.build's devenv).
+exec meson devenv -C "$builddir" kensho "$PWD/data/samples/isesaki-r5.xml"

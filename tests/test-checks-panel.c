@@ -159,7 +159,7 @@ test_form_shows_achievement_and_rules (void)
 
   gtk_window_set_child (GTK_WINDOW (window), form);
   gtk_window_present (GTK_WINDOW (window));
-  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), jobs, undo);
+  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), jobs, TRUE);
   wait_idle ();
   collect_label_texts (form, text);
   /* 1,472 of 1,594; 1,472 of the final 1,630. */
@@ -169,7 +169,7 @@ test_form_shows_achievement_and_rules (void)
   g_assert_null (strstr (text->str, "The rules suggest"));
 
   /* A finding acknowledged from the form, undoably. */
-  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), bus, undo);
+  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), bus, TRUE);
   wait_idle ();
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
   wait_drawn (window);
@@ -185,7 +185,7 @@ test_form_shows_achievement_and_rules (void)
   g_assert_true (kensho_undo_stack_can_undo (undo));
   kensho_undo_stack_undo (undo);
   g_assert_false (kensho_indicator_get_acknowledged (bus, "final-below-baseline"));
-  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), jobs, undo);
+  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), jobs, TRUE);
   wait_idle ();
 
 
@@ -221,7 +221,7 @@ test_form_shows_achievement_and_rules (void)
     g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "a");
   }
 
-  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), NULL, NULL);
+  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (form), NULL, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -399,7 +399,7 @@ test_rating_scale_editor (void)
   g_autoptr(KenshoSheet) sheet = load_sample ();
   g_autoptr(KenshoUndoStack) undo = kensho_undo_stack_new (sheet);
   GtkWidget *window = adw_preferences_window_new ();
-  GtkWidget *editor = kensho_rating_scale_editor_new (sheet, undo);
+  GtkWidget *editor = kensho_rating_scale_editor_new (sheet);
   g_autoptr(GString) text = g_string_new (NULL);
   GtkWidget *remove;
 

@@ -254,3 +254,19 @@ press_key (GtkWindow *window, guint keyval, GdkModifierType modifiers)
 
   return press_key_from (focus ? focus : GTK_WIDGET (window), keyval, modifiers);
 }
+
+/* The shown toplevel of @type (a dialog, the Preferences), or NULL. */
+static inline GtkWindow *
+find_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}

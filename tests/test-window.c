@@ -127,7 +127,6 @@ test_edit_reaches_workspace_and_undoes (Fixture *fixture, gconstpointer data)
 {
   KenshoNode *node = find_row (fixture->tree, "創業相談件数");
   KenshoIndicator *indicator = KENSHO_INDICATOR (node);
-  KenshoUndoStack *undo = kensho_window_get_undo_stack (fixture->window);
   KenshoDocument *document = kensho_window_get_document (fixture->window);
   KenshoWorkspace *workspace = kensho_document_get_workspace (document);
   g_autofree char *original = g_strdup (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES));
@@ -136,7 +135,6 @@ test_edit_reaches_workspace_and_undoes (Fixture *fixture, gconstpointer data)
   guint index = 0;
 
   kensho_strategy_tree_select (fixture->tree, node);
-  kensho_undo_stack_begin_edit (undo, node, "Edit issues", "issues");
   kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "窓から入力した課題");
   g_assert_true (kensho_document_get_unsaved (document));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), "•"));
@@ -476,8 +474,7 @@ static void
 test_sheet_properties (Fixture *fixture, gconstpointer data)
 {
   KenshoSheet *sheet = kensho_window_get_sheet (fixture->window);
-  GtkWindow *dialog = kensho_sheet_properties_new (GTK_WINDOW (fixture->window), sheet,
-                                                   kensho_window_get_undo_stack (fixture->window));
+  GtkWindow *dialog = kensho_sheet_properties_new (GTK_WINDOW (fixture->window), sheet);
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
   GtkTextView *divisions = NULL;
   g_autofree char *title = NULL;
@@ -1380,7 +1377,6 @@ test_search_folds_width (Fixture *fixture, gconstpointer data)
   save_screenshot (GTK_WIDGET (fixture->window), "window-search-nothing.png");
 
   /* An edit is found at once, and no longer once undone. */
-  kensho_undo_stack_begin_edit (kensho_window_get_undo_stack (fixture->window), kpi, "Edit issues", NULL);
   kensho_indicator_set_commentary (KENSHO_INDICATOR (kpi), 2023, KENSHO_COMMENTARY_ISSUES, "ＳＮＳで該当なしの語句");
   g_assert_cmpuint (count_rows (fixture->tree, KENSHO_NODE_INDICATOR), ==, 1);
   g_assert_false (shows_label (GTK_WIDGET (fixture->tree), nothing));
@@ -1849,8 +1845,7 @@ test_year_change_in_open_form (Fixture *fixture, gconstpointer data)
   activities_r5 = g_strdup (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES));
   g_assert_nonnull (activities_r5);
 
-  dialog = kensho_sheet_properties_new (GTK_WINDOW (fixture->window), sheet,
-                                        kensho_window_get_undo_stack (fixture->window));
+  dialog = kensho_sheet_properties_new (GTK_WINDOW (fixture->window), sheet);
   gtk_window_present (dialog);
   wait_idle ();
   collect_year_entries (GTK_WIDGET (dialog), entries, &divisions);

@@ -1164,6 +1164,60 @@ test_open_sheets_come_back (void)
   }
 }
 
+static void
+count_notify (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* "Unsaved" has one home, the workspace: the document reads it from there,
+ * at once after an edit (before any commit), and tells each change once. */
+static void
+test_unsaved_one_truth (void)
+{
+  g_autofree char *path = copy_sample ("one-truth.xml");
+  g_autoptr(KenshoWorkspace) workspace = open_workspace ("one-truth.db");
+  g_autoptr(KenshoDocument) document = NULL;
+  g_autoptr(KenshoDocument) untitled = NULL;
+  g_autoptr(KenshoSheet) blank = kensho_sheet_new ();
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+  gint64 id;
+
+  document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  id = kensho_document_get_id (document);
+  g_signal_connect (document, "notify::unsaved", G_CALLBACK (count_notify), &notified);
+  g_assert_false (kensho_workspace_get_unsaved (workspace, id));
+
+  kensho_sheet_set_label (kensho_document_get_sheet (document), "資料9");
+  kensho_sheet_set_label (kensho_document_get_sheet (document), "資料10");
+  g_assert_true (kensho_workspace_has_pending (workspace));
+  g_assert_true (kensho_workspace_get_unsaved (workspace, id));
+  g_assert_true (kensho_document_get_unsaved (document));
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* Committed, still unsaved: nothing to tell. */
+  g_assert_true (kensho_workspace_flush (workspace, &error));
+  g_assert_true (kensho_document_get_unsaved (document));
+  kensho_sheet_set_label (kensho_document_get_sheet (document), "資料11");
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_assert_true (kensho_document_save (document, KENSHO_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_false (kensho_workspace_get_unsaved (workspace, id));
+  g_assert_false (kensho_document_get_unsaved (document));
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* A new sheet has never been saved, in the workspace as in the window. */
+  untitled = kensho_document_new_untitled (workspace, blank, &error);
+  g_assert_no_error (error);
+  g_assert_true (kensho_document_get_unsaved (untitled));
+  g_assert_true (kensho_workspace_get_unsaved (workspace, kensho_document_get_id (untitled)));
+  kensho_document_close (untitled);
+  kensho_document_close (document);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1198,5 +1252,6 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/reopen-with-local-changes", test_reopen_with_local_changes);
   g_test_add_func ("/workspace/open-sheets-come-back", test_open_sheets_come_back);
   g_test_add_func ("/workspace/import-keeps-unsaved-edits", test_import_keeps_unsaved_edits);
+  g_test_add_func ("/workspace/unsaved-one-truth", test_unsaved_one_truth);
   return g_test_run ();
 }

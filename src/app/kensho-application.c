@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include "kensho-application.h"
+#include "kensho-preferences-window.h"
 #include "kensho-window.h"
 
 struct _KenshoApplication
@@ -47,8 +48,6 @@ kensho_application_get_workspace (KenshoApplication *self)
   return self->workspace;
 }
 
-/* NULL when the settings schema is not installed (a run from the build
- * folder without GSETTINGS_SCHEMA_DIR): nothing is remembered then. */
 GSettings *
 kensho_application_get_settings (KenshoApplication *self)
 {
@@ -63,7 +62,7 @@ kensho_application_add_recent (KenshoApplication *self, const char *path)
   g_auto(GStrv) recent = NULL;
   guint n = 1;
 
-  if (self->settings == NULL || path == NULL)
+  if (path == NULL)
     return;
   old = g_settings_get_strv (self->settings, "recent-files");
   g_strv_builder_add (builder, path);
@@ -116,6 +115,8 @@ restore_open_sheets (KenshoApplication *self)
       window = empty_window (self);
       kensho_window_set_document (window, document);
       gtk_window_present (GTK_WINDOW (window));
+      if (kensho_document_get_unsaved (document) && g_settings_get_boolean (self->settings, "autosave-notice"))
+        kensho_window_add_toast (window, _("Edits not saved to the file came back from the workspace."));
       restored++;
     }
   return restored;
@@ -193,12 +194,19 @@ open_files (KenshoApplication *self, GFile **files, guint n_files)
   quit_after_first_frame (self);
 }
 
+/* The Preferences' history length applies at once. */
+static void
+apply_history_limit (KenshoApplication *self)
+{
+  if (self->workspace != NULL)
+    kensho_workspace_set_history_limit (self->workspace, g_settings_get_uint (self->settings, "history-limit"));
+}
+
 static void
 set_workspace (KenshoApplication *self, KenshoWorkspace *workspace)
 {
   self->workspace = workspace;
-  if (self->settings != NULL)
-    kensho_workspace_set_history_limit (self->workspace, g_settings_get_uint (self->settings, "history-limit"));
+  apply_history_limit (self);
 }
 
 /* A workspace of its own in a new temporary folder, kept after Kensho
@@ -326,16 +334,27 @@ on_about (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   GtkWidget *about = adw_about_window_new ();
 
   adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Kensho"));
-  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APPLICATION_ID);
   adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
   adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
                                  _("An editor for the yearly KPI verification sheets of a regional strategy."));
   adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
   adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_website (ADW_ABOUT_WINDOW (about), PACKAGE_URL);
+  adw_about_window_set_issue_url (ADW_ABOUT_WINDOW (about), PACKAGE_BUGREPORT);
   /* TRANSLATORS: your name, shown in the About window */
   adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
   gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+on_preferences (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  KenshoApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (kensho_preferences_window_new (parent, self->settings));
 }
 
 /* A session logout or kill sends SIGTERM: leave as on Ctrl+Q, with every
@@ -350,21 +369,22 @@ on_terminate (gpointer user_data)
 static const GActionEntry app_actions[] = {
   { "quit", on_quit, NULL, NULL, NULL },
   { "about", on_about, NULL, NULL, NULL },
+  { "preferences", on_preferences, NULL, NULL, NULL },
 };
 
 static void
 kensho_application_startup (GApplication *app)
 {
   KenshoApplication *self = KENSHO_APPLICATION (app);
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
   g_autoptr(GError) error = NULL;
   KenshoWorkspace *workspace;
 
   G_APPLICATION_CLASS (kensho_application_parent_class)->startup (app);
 
-  if (schema != NULL)
-    self->settings = g_settings_new (APP_ID);
+  /* Uninstalled, `meson devenv` points GSETTINGS_SCHEMA_DIR at the build. */
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::history-limit", G_CALLBACK (apply_history_limit), self,
+                           G_CONNECT_SWAPPED);
   workspace = kensho_workspace_open (self->workspace_path, &error);
   if (workspace != NULL)
     set_workspace (self, workspace);
@@ -378,6 +398,8 @@ kensho_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
   g_unix_signal_add (SIGTERM, on_terminate, app);
   g_unix_signal_add (SIGINT, on_terminate, app);
 }
@@ -462,7 +484,7 @@ KenshoApplication *
 kensho_application_new (void)
 {
   return g_object_new (KENSHO_TYPE_APPLICATION,
-                       "application-id", APP_ID,
+                       "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/jp/kensho/Kensho",
                        NULL);

@@ -17,7 +17,7 @@ struct _KenshoHistoryView
   GtkGrid *table;
   GtkLabel *error;
   KenshoIndicator *indicator;
-  KenshoUndoStack *undo;
+  gboolean editable;
   KenshoSheet *sheet;
   gulong changed_handler;
   gboolean updating;
@@ -61,10 +61,9 @@ commit_cell (KenshoHistoryView *self, GtkEditable *cell)
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (cell)));
   g_autoptr(KenshoValue) value = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *key = NULL;
   KenshoSeries *series;
 
-  if (self->updating || self->indicator == NULL || self->undo == NULL ||
+  if (self->updating || self->indicator == NULL || !self->editable ||
       series_index >= kensho_indicator_get_n_series (self->indicator))
     return;
   if (*text != '\0' && (value = kensho_value_parse (text, &error)) == NULL)
@@ -80,8 +79,6 @@ commit_cell (KenshoHistoryView *self, GtkEditable *cell)
   if (kensho_value_equal (value, actual ? kensho_series_get_actual (series, year)
                                         : kensho_series_get_target (series, year)))
     return;
-  key = g_strdup_printf ("history-%u-%d-%d", series_index, year, actual);
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Edit value"), key);
   if (actual)
     kensho_series_set_actual (series, year, value);
   else
@@ -192,7 +189,7 @@ fill (KenshoHistoryView *self)
             if (!gtk_widget_has_css_class (GTK_WIDGET (cell), "error") &&
                 g_strcmp0 (gtk_editable_get_text (cell), text) != 0)
               gtk_editable_set_text (cell, text);
-            gtk_editable_set_editable (cell, self->undo != NULL);
+            gtk_editable_set_editable (cell, self->editable);
           }
     }
   self->updating = FALSE;
@@ -211,7 +208,7 @@ kensho_history_view_dispose (GObject *object)
 {
   KenshoHistoryView *self = KENSHO_HISTORY_VIEW (object);
 
-  kensho_history_view_set_indicator (self, NULL, NULL);
+  kensho_history_view_set_indicator (self, NULL, FALSE);
   G_OBJECT_CLASS (kensho_history_view_parent_class)->dispose (object);
 }
 
@@ -264,7 +261,7 @@ kensho_history_view_new (void)
 }
 
 void
-kensho_history_view_set_indicator (KenshoHistoryView *self, KenshoIndicator *indicator, KenshoUndoStack *undo)
+kensho_history_view_set_indicator (KenshoHistoryView *self, KenshoIndicator *indicator, gboolean editable)
 {
   g_return_if_fail (KENSHO_IS_HISTORY_VIEW (self));
 
@@ -278,7 +275,7 @@ kensho_history_view_set_indicator (KenshoHistoryView *self, KenshoIndicator *ind
       show_error (self, NULL);
     }
   g_set_object (&self->indicator, indicator);
-  g_set_object (&self->undo, undo);
+  self->editable = editable;
   if (indicator == NULL || kensho_node_get_sheet (KENSHO_NODE (indicator)) == NULL)
     return;
   self->sheet = g_object_ref (kensho_node_get_sheet (KENSHO_NODE (indicator)));

@@ -4,7 +4,6 @@
 #include <adwaita.h>
 
 #include "kensho-indicator.h"
-#include "kensho-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -14,11 +13,11 @@ G_DECLARE_FINAL_TYPE (KenshoHistoryView, kensho_history_view, KENSHO, HISTORY_VI
 /* An indicator's history in the form: the chart of every year of the plan
  * (kensho-history-chart) and below it a table of each year's actual and
  * target per series, where the values of years other than the one shown
- * are entered. With @undo NULL the table is only shown. */
+ * are entered. Not @editable, the table is only shown. */
 GtkWidget   *kensho_history_view_new           (void);
 void         kensho_history_view_set_indicator (KenshoHistoryView *self,
                                                 KenshoIndicator   *indicator,
-                                                KenshoUndoStack   *undo);
+                                                gboolean           editable);
 void         kensho_history_view_refresh       (KenshoHistoryView *self);
 GtkWidget   *kensho_history_view_get_chart     (KenshoHistoryView *self);
 /* The cell of a year's actual (or target) of a series; NULL outside the plan. */

@@ -48,7 +48,7 @@ struct _KenshoIndicatorForm
   KenshoHistoryView *history;
 
   KenshoIndicator *indicator;
-  KenshoUndoStack *undo;
+  gboolean editable;
   KenshoSheet *sheet;
   gulong changed_handler;
   gboolean updating;
@@ -289,9 +289,6 @@ on_acknowledge_clicked (GtkButton *button, KenshoIndicatorForm *self)
   const char *check_id = g_object_get_data (G_OBJECT (button), "check");
   gboolean acknowledge = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "acknowledge"));
 
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator),
-                                acknowledge ? _("Acknowledge a check") : _("Withdraw an acknowledgement"),
-                                NULL);
   kensho_indicator_set_acknowledged (self->indicator, check_id, acknowledge);
 }
 
@@ -419,7 +416,7 @@ load (KenshoIndicatorForm *self)
   for (KenshoCommentaryPart part = 0; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
     set_text_if_different (self->commentary[part],
                            kensho_indicator_get_commentary (self->indicator, fiscal_year (self), part));
-  kensho_values_editor_set_indicator (self->values_editor, self->indicator, self->undo);
+  kensho_values_editor_set_indicator (self->values_editor, self->indicator, self->editable);
   gtk_string_list_append (labels, _("Not rated"));
   for (guint i = 0; i < kensho_rating_scale_get_n_ratings (scale); i++)
     {
@@ -441,7 +438,7 @@ load (KenshoIndicatorForm *self)
       kensho_last_year_set_text (self->last_year[i], fiscal_year (self) - 1,
                                  i < 3 ? kensho_indicator_get_commentary (self->indicator, fiscal_year (self) - 1, i)
                                        : kensho_indicator_get_delay_reason (self->indicator, fiscal_year (self) - 1));
-      gtk_widget_set_sensitive (GTK_WIDGET (kensho_last_year_get_button (self->last_year[i])), self->undo != NULL);
+      gtk_widget_set_sensitive (GTK_WIDGET (kensho_last_year_get_button (self->last_year[i])), self->editable);
     }
   for (KenshoCommitteePart part = 0; part <= KENSHO_COMMITTEE_RESPONSE; part++)
     set_text_if_different (self->committee[part],
@@ -455,16 +452,9 @@ load (KenshoIndicatorForm *self)
     update_rating_hint (self, G_LIST_MODEL (findings));
     update_findings (self, G_LIST_MODEL (findings));
   }
-  /* Without an undo stack the sheet is only looked at (opened read-only). */
-  kensho_editable_set_all (GTK_WIDGET (self), self->undo != NULL);
+  /* A sheet opened read-only is only looked at. */
+  kensho_editable_set_all (GTK_WIDGET (self), self->editable);
   self->updating = FALSE;
-}
-
-/* One undo step per field while typing into it. */
-static void
-begin_field_edit (KenshoIndicatorForm *self, const char *label, const char *key)
-{
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), label, key);
 }
 
 static char *
@@ -481,7 +471,6 @@ stripped_text (GtkEntry *entry)
 typedef struct
 {
   const char *key;
-  const char *undo_label;
   const char *(*get) (KenshoIndicator *indicator);
   void (*set) (KenshoIndicator *indicator, const char *text);
 } TextField;
@@ -493,9 +482,9 @@ set_name_or_empty (KenshoIndicator *indicator, const char *text)
 }
 
 static const TextField text_fields[] = {
-  { "name", N_("Rename indicator"), kensho_indicator_get_name, set_name_or_empty },
-  { "division", N_("Change division"), kensho_indicator_get_division, kensho_indicator_set_division },
-  { "unit", N_("Change unit"), kensho_indicator_get_unit, kensho_indicator_set_unit },
+  { "name", kensho_indicator_get_name, set_name_or_empty },
+  { "division", kensho_indicator_get_division, kensho_indicator_set_division },
+  { "unit", kensho_indicator_get_unit, kensho_indicator_set_unit },
 };
 
 static void
@@ -504,12 +493,11 @@ on_text_field_changed (GtkEditable *editable, KenshoIndicatorForm *self)
   const TextField *field = g_object_get_data (G_OBJECT (editable), "text-field");
   g_autofree char *text = NULL;
 
-  if (self->updating || self->indicator == NULL || self->undo == NULL)
+  if (self->updating || self->indicator == NULL || !self->editable)
     return;
   text = stripped_text (GTK_ENTRY (editable));
   if (g_strcmp0 (text, field->get (self->indicator)) == 0)
     return;
-  begin_field_edit (self, _(field->undo_label), field->key);
   field->set (self->indicator, text);
   update_division_hint (self);
 }
@@ -522,7 +510,6 @@ on_kind_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicatorForm 
   if (self->updating || self->indicator == NULL || selected > KENSHO_INDICATOR_TARGET ||
       selected == kensho_indicator_get_indicator_kind (self->indicator))
     return;
-  begin_field_edit (self, _("Change kind"), NULL);
   kensho_indicator_set_indicator_kind (self->indicator, selected);
 }
 
@@ -534,7 +521,6 @@ on_direction_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicator
   if (self->updating || self->indicator == NULL || selected > KENSHO_DIRECTION_LEVEL ||
       selected == kensho_indicator_get_direction (self->indicator))
     return;
-  begin_field_edit (self, _("Change direction"), NULL);
   kensho_indicator_set_direction (self->indicator, selected);
 }
 
@@ -542,14 +528,11 @@ static void
 on_commentary_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
 {
   KenshoCommentaryPart part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer), "part"));
-  g_autofree char *key = NULL;
   g_autofree char *text = NULL;
 
-  if (self->updating || self->indicator == NULL || self->undo == NULL)
+  if (self->updating || self->indicator == NULL || !self->editable)
     return;
-  key = g_strdup_printf ("commentary-%d:%d", part, fiscal_year (self));
   text = text_of (self->commentary[part]);
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Edit commentary"), key);
   kensho_indicator_set_commentary (self->indicator, fiscal_year (self), part, text);
 }
 
@@ -582,7 +565,7 @@ fill_pasted (gpointer user_data)
     }
   current = text_of (self->commentary[part]);
   split = g_utf8_offset_to_pointer (current, self->pasted_offset);
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Paste commentary"), NULL);
+  kensho_sheet_begin_group (self->sheet, _("Paste commentary"));
   for (guint i = 0; cells[i] != NULL; i++, part++)
     {
       /* The first where it was pasted, the others in place of ② and ③. */
@@ -591,6 +574,7 @@ fill_pasted (gpointer user_data)
 
       kensho_indicator_set_commentary (self->indicator, fiscal_year (self), part, text);
     }
+  kensho_sheet_end_group (self->sheet);
   return G_SOURCE_REMOVE;
 }
 
@@ -645,14 +629,11 @@ on_commentary_insert_text (GtkTextBuffer *buffer, GtkTextIter *location, const c
 static void
 on_reason_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
 {
-  g_autofree char *key = NULL;
   g_autofree char *text = NULL;
 
-  if (self->updating || self->indicator == NULL || self->undo == NULL)
+  if (self->updating || self->indicator == NULL || !self->editable)
     return;
-  key = g_strdup_printf ("reason:%d", fiscal_year (self));
   text = text_of (self->reason);
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Edit reason for delay"), key);
   /* The change reaches on_sheet_changed, which refreshes hints and checks. */
   kensho_indicator_set_delay_reason (self->indicator, fiscal_year (self), text);
 }
@@ -664,9 +645,8 @@ on_use_last_year (KenshoLastYear *last_year, KenshoIndicatorForm *self)
   guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (last_year), "part"));
   const char *text = kensho_last_year_get_text (last_year);
 
-  if (self->indicator == NULL || self->undo == NULL)
+  if (self->indicator == NULL || !self->editable)
     return;
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Use last year’s text"), NULL);
   if (i < 3)
     kensho_indicator_set_commentary (self->indicator, fiscal_year (self), i, text);
   else
@@ -678,14 +658,11 @@ static void
 on_committee_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
 {
   KenshoCommitteePart part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer), "committee-part"));
-  g_autofree char *key = NULL;
   g_autofree char *text = NULL;
 
-  if (self->updating || self->indicator == NULL || self->undo == NULL)
+  if (self->updating || self->indicator == NULL || !self->editable)
     return;
-  key = g_strdup_printf ("committee-%d:%d", part, fiscal_year (self));
   text = text_of (self->committee[part]);
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Edit committee text"), key);
   kensho_indicator_set_committee (self->indicator, fiscal_year (self), part, text);
 }
 
@@ -696,14 +673,13 @@ on_rating_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicatorFor
   KenshoRatingScale *scale;
   const char *id = NULL;
 
-  if (self->updating || self->indicator == NULL || self->undo == NULL)
+  if (self->updating || self->indicator == NULL || !self->editable)
     return;
   scale = kensho_sheet_get_rating_scale (self->sheet);
   if (selected > 0 && selected != GTK_INVALID_LIST_POSITION && selected <= kensho_rating_scale_get_n_ratings (scale))
     id = kensho_rating_get_id (kensho_rating_scale_get_rating (scale, selected - 1));
   if (g_strcmp0 (id, kensho_indicator_get_rating_id (self->indicator, fiscal_year (self))) == 0)
     return;
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Change rating"), NULL);
   /* The change reaches on_sheet_changed, which refreshes hints and checks. */
   kensho_indicator_set_rating_id (self->indicator, fiscal_year (self), id);
 }
@@ -715,7 +691,6 @@ on_use_suggestion_clicked (GtkButton *button, KenshoIndicatorForm *self)
 
   if (self->indicator == NULL || id == NULL)
     return;
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Change rating"), NULL);
   kensho_indicator_set_rating_id (self->indicator, fiscal_year (self), id);
 }
 
@@ -947,12 +922,16 @@ update_count (GtkTextBuffer *buffer, GtkLabel *count)
   gtk_label_set_text (count, text);
 }
 
-/* A paste is a step of its own, apart from the typing around it. */
+/* A paste is a step of its own, apart from the typing before it: an empty
+ * group ends that typing's step. */
 static void
 on_paste (KenshoIndicatorForm *self)
 {
-  if (self->undo != NULL)
-    kensho_undo_stack_break_merge (self->undo);
+  if (self->sheet != NULL && self->editable)
+    {
+      kensho_sheet_begin_group (self->sheet, NULL);
+      kensho_sheet_end_group (self->sheet);
+    }
 }
 
 static GtkTextView *
@@ -1032,7 +1011,7 @@ kensho_indicator_form_dispose (GObject *object)
 {
   KenshoIndicatorForm *self = KENSHO_INDICATOR_FORM (object);
 
-  kensho_indicator_form_set_indicator (self, NULL, NULL);
+  kensho_indicator_form_set_indicator (self, NULL, FALSE);
   G_OBJECT_CLASS (kensho_indicator_form_parent_class)->dispose (object);
 }
 
@@ -1155,7 +1134,7 @@ kensho_indicator_form_new (void)
 
 void
 kensho_indicator_form_set_indicator (KenshoIndicatorForm *self, KenshoIndicator *indicator,
-                                     KenshoUndoStack *undo)
+                                     gboolean editable)
 {
   g_return_if_fail (KENSHO_IS_INDICATOR_FORM (self));
 
@@ -1165,8 +1144,8 @@ kensho_indicator_form_set_indicator (KenshoIndicatorForm *self, KenshoIndicator 
     g_clear_signal_handler (&self->changed_handler, self->sheet);
   g_clear_object (&self->sheet);
   g_set_object (&self->indicator, indicator);
-  g_set_object (&self->undo, undo);
-  kensho_history_view_set_indicator (self->history, indicator, undo);
+  self->editable = editable;
+  kensho_history_view_set_indicator (self->history, indicator, editable);
   if (indicator == NULL || kensho_node_get_sheet (KENSHO_NODE (indicator)) == NULL)
     return;
   self->sheet = g_object_ref (kensho_node_get_sheet (KENSHO_NODE (indicator)));

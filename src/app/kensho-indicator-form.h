@@ -6,7 +6,7 @@
 #include "kensho-finding.h"
 #include "kensho-history-view.h"
 #include "kensho-last-year.h"
-#include "kensho-undo-stack.h"
+#include "kensho-sheet.h"
 
 G_BEGIN_DECLS
 
@@ -14,10 +14,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KenshoIndicatorForm, kensho_indicator_form, KENSHO, INDICATOR_FORM, AdwBin)
 
 GtkWidget       *kensho_indicator_form_new           (void);
-/* With @undo NULL the indicator is only shown (a sheet opened read-only). */
+/* Not @editable, the indicator is only shown (a sheet opened read-only). */
 void             kensho_indicator_form_set_indicator (KenshoIndicatorForm *self,
                                                       KenshoIndicator     *indicator,
-                                                      KenshoUndoStack     *undo);
+                                                      gboolean             editable);
 KenshoIndicator *kensho_indicator_form_get_indicator (KenshoIndicatorForm *self);
 GtkWidget       *kensho_indicator_form_get_values_editor (KenshoIndicatorForm *self);
 KenshoHistoryView *kensho_indicator_form_get_history (KenshoIndicatorForm *self);

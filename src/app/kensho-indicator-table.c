@@ -43,7 +43,6 @@ struct _KenshoIndicatorTable
   GHashTable *bound;            /* the GtkListItems shown: their cells */
 
   KenshoSheet *sheet;
-  KenshoUndoStack *undo;
   gulong changed_handler;
   gboolean updating;
   gboolean read_only;           /* someone else has the file: look only */
@@ -243,7 +242,6 @@ commit_value (KenshoIndicatorTable *self, GtkListItem *item)
       fill_cell (self, item);
       return;
     }
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (indicator), _("Edit value"), NULL);
   /* The sheet's change shows the value as the model writes it. */
   kensho_series_set_column (series, column, fy, value);
 }
@@ -303,7 +301,6 @@ on_rating_chosen (GtkButton *choice, GtkPopover *popover)
     id = kensho_rating_get_id (kensho_rating_scale_get_rating (scale, position - 1));
   if (g_strcmp0 (id, kensho_indicator_get_rating_id (indicator, fy)) == 0)
     return;
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (indicator), _("Change rating"), NULL);
   kensho_indicator_set_rating_id (indicator, fy, id);
 }
 
@@ -665,7 +662,6 @@ kensho_indicator_table_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->ratings);
   g_clear_object (&self->sheet);
-  g_clear_object (&self->undo);
   G_OBJECT_CLASS (kensho_indicator_table_parent_class)->dispose (object);
 }
 
@@ -758,15 +754,13 @@ kensho_indicator_table_new (void)
   return g_object_new (KENSHO_TYPE_INDICATOR_TABLE, NULL);
 }
 
-/* The undo stack records the edits made in the table, as the form's are. */
 void
-kensho_indicator_table_set_sheet (KenshoIndicatorTable *self, KenshoSheet *sheet, KenshoUndoStack *undo)
+kensho_indicator_table_set_sheet (KenshoIndicatorTable *self, KenshoSheet *sheet)
 {
   g_return_if_fail (KENSHO_IS_INDICATOR_TABLE (self));
 
   if (self->sheet != NULL)
     g_clear_signal_handler (&self->changed_handler, self->sheet);
-  g_set_object (&self->undo, undo);
   if (sheet != self->sheet)
     {
       /* Another sheet's indicators are other objects: start afresh. */

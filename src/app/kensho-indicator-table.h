@@ -5,7 +5,6 @@
 
 #include "kensho-indicator.h"
 #include "kensho-sheet.h"
-#include "kensho-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -19,8 +18,7 @@ G_DECLARE_FINAL_TYPE (KenshoIndicatorTable, kensho_indicator_table, KENSHO, INDI
  * ::indicator-activated. */
 GtkWidget  *kensho_indicator_table_new        (void);
 void        kensho_indicator_table_set_sheet  (KenshoIndicatorTable *self,
-                                               KenshoSheet          *sheet,
-                                               KenshoUndoStack      *undo);
+                                               KenshoSheet          *sheet);
 void        kensho_indicator_table_set_editable (KenshoIndicatorTable *self,
                                                  gboolean              editable);
 void        kensho_indicator_table_set_filter (KenshoIndicatorTable *self,

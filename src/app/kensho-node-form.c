@@ -13,7 +13,7 @@ struct _KenshoNodeForm
   GtkEntry *code;
   GtkEntry *title;
   KenshoNode *node;
-  KenshoUndoStack *undo;
+  gboolean editable;
   KenshoSheet *sheet;
   gulong changed_handler;
   gboolean updating;
@@ -35,8 +35,8 @@ load (KenshoNodeForm *self)
     gtk_editable_set_text (GTK_EDITABLE (self->code), code ? code : "");
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title)), title ? title : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->title), title ? title : "");
-  /* Without an undo stack the sheet is only looked at (opened read-only). */
-  kensho_editable_set_all (GTK_WIDGET (self), self->undo != NULL);
+  /* A sheet opened read-only is only looked at. */
+  kensho_editable_set_all (GTK_WIDGET (self), self->editable);
   self->updating = FALSE;
 }
 
@@ -45,10 +45,8 @@ on_entry_changed (GtkEditable *editable, KenshoNodeForm *self)
 {
   gboolean is_code = editable == GTK_EDITABLE (self->code);
 
-  if (self->updating || self->node == NULL || self->undo == NULL)
+  if (self->updating || self->node == NULL || !self->editable)
     return;
-  kensho_undo_stack_begin_edit (self->undo, self->node, is_code ? _("Edit code") : _("Edit title"),
-                                is_code ? "code" : "title");
   if (is_code)
     kensho_node_set_code (self->node, gtk_editable_get_text (editable));
   else
@@ -81,7 +79,7 @@ labelled_entry (GtkBox *box, const char *label_text)
 static void
 kensho_node_form_dispose (GObject *object)
 {
-  kensho_node_form_set_node (KENSHO_NODE_FORM (object), NULL, NULL);
+  kensho_node_form_set_node (KENSHO_NODE_FORM (object), NULL, FALSE);
   G_OBJECT_CLASS (kensho_node_form_parent_class)->dispose (object);
 }
 
@@ -122,7 +120,7 @@ kensho_node_form_new (void)
 }
 
 void
-kensho_node_form_set_node (KenshoNodeForm *self, KenshoNode *node, KenshoUndoStack *undo)
+kensho_node_form_set_node (KenshoNodeForm *self, KenshoNode *node, gboolean editable)
 {
   g_return_if_fail (KENSHO_IS_NODE_FORM (self));
 
@@ -130,7 +128,7 @@ kensho_node_form_set_node (KenshoNodeForm *self, KenshoNode *node, KenshoUndoSta
     g_clear_signal_handler (&self->changed_handler, self->sheet);
   g_clear_object (&self->sheet);
   g_set_object (&self->node, node);
-  g_set_object (&self->undo, undo);
+  self->editable = editable;
   if (node == NULL || kensho_node_get_sheet (node) == NULL)
     return;
   self->sheet = g_object_ref (kensho_node_get_sheet (node));

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "kensho-undo-stack.h"
+#include "kensho-sheet.h"
 
 G_BEGIN_DECLS
 
@@ -11,10 +11,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KenshoNodeForm, kensho_node_form, KENSHO, NODE_FORM, AdwBin)
 
 GtkWidget *kensho_node_form_new      (void);
-/* With @undo NULL the node is only shown (a sheet opened read-only). */
+/* Not @editable, the node is only shown (a sheet opened read-only). */
 void       kensho_node_form_set_node (KenshoNodeForm  *self,
                                       KenshoNode      *node,
-                                      KenshoUndoStack *undo);
+                                      gboolean         editable);
 
 KenshoNode *kensho_node_form_get_node (KenshoNodeForm *self);
 

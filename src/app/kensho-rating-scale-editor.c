@@ -18,7 +18,6 @@ struct _KenshoRatingScaleEditor
   GtkButton *add_button;
 
   KenshoSheet *sheet;
-  KenshoUndoStack *undo;
   KenshoRatingScale *shown_scale; /* the scale the rows were built for */
   GPtrArray *rows;
   gulong changed_handler;
@@ -35,16 +34,6 @@ rating_of (GtkWidget *widget)
   return g_object_get_data (G_OBJECT (widget), "rating");
 }
 
-/* Every edit snapshots the sheet's metadata first, for undo; edits of one
- * field of one rating in a row merge into one step. */
-static void
-begin_edit (KenshoRatingScaleEditor *self, const char *label, const char *field, KenshoRating *rating)
-{
-  g_autofree char *key = rating ? g_strdup_printf ("scale:%s:%s", kensho_rating_get_id (rating), field) : NULL;
-
-  kensho_undo_stack_begin_sheet_edit (self->undo, label, key);
-}
-
 static void
 on_label_changed (GtkEditable *editable, KenshoRatingScaleEditor *self)
 {
@@ -54,7 +43,6 @@ on_label_changed (GtkEditable *editable, KenshoRatingScaleEditor *self)
   if (self->updating || *text == '\0')
     return;
   self->updating = TRUE;
-  begin_edit (self, _("Rename a rating"), "label", rating);
   kensho_rating_set_label (rating, text);
   self->updating = FALSE;
 }
@@ -67,7 +55,6 @@ on_delayed_toggled (GtkSwitch *toggle, GParamSpec *pspec, KenshoRatingScaleEdito
   if (self->updating)
     return;
   self->updating = TRUE;
-  begin_edit (self, _("Change whether a rating is a delay"), NULL, NULL);
   kensho_rating_set_delayed (rating, gtk_switch_get_active (toggle));
   self->updating = FALSE;
 }
@@ -141,7 +128,6 @@ on_rule_changed (GtkWidget *widget, GParamSpec *pspec, KenshoRatingScaleEditor *
       return;
     }
   self->updating = TRUE;
-  begin_edit (self, _("Change a rating’s rule"), "rule", rating);
   kensho_rating_set_rule (rating, rule, min, max);
   sync_rule_widgets (rating, w);
   self->updating = FALSE;
@@ -157,7 +143,6 @@ on_remove_clicked (GtkButton *button, KenshoRatingScaleEditor *self)
   for (guint i = 0; i < n; i++)
     if (kensho_rating_scale_get_rating (scale, i) == rating)
       {
-        begin_edit (self, _("Remove a rating"), NULL, NULL);
         kensho_rating_scale_remove (scale, i);
         return;
       }
@@ -176,7 +161,6 @@ on_move_clicked (GtkButton *button, KenshoRatingScaleEditor *self)
       {
         if ((delta < 0 && i == 0) || (delta > 0 && i + 1 >= n))
           return;
-        begin_edit (self, _("Move a rating"), NULL, NULL);
         kensho_rating_scale_move (scale, i, (guint) ((int) i + delta));
         return;
       }
@@ -214,7 +198,6 @@ on_add_clicked (GtkButton *button, KenshoRatingScaleEditor *self)
         id = g_steal_pointer (&candidate);
     }
   rating = kensho_rating_new (id, _("New rating"), "#757575", FALSE);
-  begin_edit (self, _("Add a rating"), NULL, NULL);
   kensho_rating_scale_append (scale, rating, NULL);
 }
 
@@ -375,7 +358,6 @@ on_method_selected (AdwComboRow *row, GParamSpec *pspec, KenshoRatingScaleEditor
   if (self->updating || method >= KENSHO_N_ACHIEVEMENT_METHODS ||
       method == kensho_sheet_get_achievement_method (self->sheet))
     return;
-  begin_edit (self, _("Change the achievement method"), NULL, NULL);
   kensho_sheet_set_achievement_method (self->sheet, method);
 }
 
@@ -386,7 +368,6 @@ kensho_rating_scale_editor_apply_preset (KenshoRatingScaleEditor *self, const ch
 
   g_return_if_fail (KENSHO_IS_RATING_SCALE_EDITOR (self));
 
-  begin_edit (self, _("Apply a city’s rating scale"), NULL, NULL);
   kept = kensho_sheet_apply_rating_preset (self->sheet, preset_id);
   {
     guint n_presets = 0;
@@ -428,7 +409,6 @@ kensho_rating_scale_editor_dispose (GObject *object)
   if (self->sheet != NULL)
     g_clear_signal_handler (&self->changed_handler, self->sheet);
   g_clear_object (&self->sheet);
-  g_clear_object (&self->undo);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KENSHO_TYPE_RATING_SCALE_EDITOR);
   G_OBJECT_CLASS (kensho_rating_scale_editor_parent_class)->dispose (object);
@@ -470,16 +450,14 @@ kensho_rating_scale_editor_init (KenshoRatingScaleEditor *self)
 }
 
 GtkWidget *
-kensho_rating_scale_editor_new (KenshoSheet *sheet, KenshoUndoStack *undo)
+kensho_rating_scale_editor_new (KenshoSheet *sheet)
 {
   KenshoRatingScaleEditor *self;
 
   g_return_val_if_fail (KENSHO_IS_SHEET (sheet), NULL);
-  g_return_val_if_fail (KENSHO_IS_UNDO_STACK (undo), NULL);
 
   self = g_object_new (KENSHO_TYPE_RATING_SCALE_EDITOR, NULL);
   self->sheet = g_object_ref (sheet);
-  self->undo = g_object_ref (undo);
   self->changed_handler = g_signal_connect (sheet, "changed", G_CALLBACK (on_sheet_changed), self);
   rebuild (self);
   return GTK_WIDGET (self);

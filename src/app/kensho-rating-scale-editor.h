@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "kensho-undo-stack.h"
+#include "kensho-sheet.h"
 
 G_BEGIN_DECLS
 
@@ -14,8 +14,7 @@ G_DECLARE_FINAL_TYPE (KenshoRatingScaleEditor, kensho_rating_scale_editor, KENSH
 /* The sheet's achievement method and rating scale, with the cities'
  * presets: labels, "needs a reason for delay", and each rating's rule.
  * Every change is one undoable step of the main window. */
-GtkWidget *kensho_rating_scale_editor_new         (KenshoSheet             *sheet,
-                                                   KenshoUndoStack         *undo);
+GtkWidget *kensho_rating_scale_editor_new         (KenshoSheet             *sheet);
 void       kensho_rating_scale_editor_apply_preset (KenshoRatingScaleEditor *self,
                                                     const char              *preset_id);
 

@@ -10,7 +10,6 @@
 typedef struct
 {
   KenshoSheet *sheet;
-  KenshoUndoStack *undo;
 } Context;
 
 static void
@@ -19,7 +18,6 @@ context_free (gpointer data)
   Context *context = data;
 
   g_clear_object (&context->sheet);
-  g_clear_object (&context->undo);
   g_free (context);
 }
 
@@ -29,7 +27,6 @@ on_text_changed (GtkEditable *editable, Context *context)
   const char *field = g_object_get_data (G_OBJECT (editable), "field");
   const char *text = gtk_editable_get_text (editable);
 
-  kensho_undo_stack_begin_sheet_edit (context->undo, _("Edit sheet properties"), field);
   if (g_str_equal (field, "municipality"))
     kensho_sheet_set_municipality (context->sheet, text);
   else if (g_str_equal (field, "title"))
@@ -87,11 +84,9 @@ apply_year (Context *context, YearField field, int year, GError **error)
   switch (field)
     {
     case YEAR_SHOWN:
-      kensho_undo_stack_begin_sheet_edit (context->undo, _("Change the fiscal year shown"), NULL);
       kensho_sheet_set_fiscal_year (sheet, year);
       return TRUE;
     case YEAR_BASELINE:
-      kensho_undo_stack_begin_sheet_edit (context->undo, _("Change the baseline year"), NULL);
       kensho_sheet_set_baseline_year (sheet, year);
       return TRUE;
     case YEAR_PLAN_FIRST:
@@ -106,7 +101,6 @@ apply_year (Context *context, YearField field, int year, GError **error)
                                  _("The plan cannot end before it starts."));
             return FALSE;
           }
-        kensho_undo_stack_begin_sheet_edit (context->undo, _("Change the plan period"), NULL);
         return kensho_sheet_set_plan_period (sheet, first, last, error);
       }
     default:
@@ -187,7 +181,6 @@ on_divisions_changed (GtkTextBuffer *buffer, Context *context)
                     kensho_sheet_get_divisions (context->sheet) ? kensho_sheet_get_divisions (context->sheet)
                                                                 : (const char * const[]) { NULL }))
     return;
-  kensho_undo_stack_begin_sheet_edit (context->undo, _("Edit the divisions"), "divisions");
   kensho_sheet_set_divisions (context->sheet, (const char * const *) divisions);
 }
 
@@ -230,7 +223,7 @@ add_text_row (AdwPreferencesGroup *group, const char *title, const char *field, 
 
 /* The sheet's metadata. Every change is undoable from the main window. */
 GtkWindow *
-kensho_sheet_properties_new (GtkWindow *parent, KenshoSheet *sheet, KenshoUndoStack *undo)
+kensho_sheet_properties_new (GtkWindow *parent, KenshoSheet *sheet)
 {
   GtkWidget *window = adw_preferences_window_new ();
   GtkWidget *page = adw_preferences_page_new ();
@@ -239,7 +232,6 @@ kensho_sheet_properties_new (GtkWindow *parent, KenshoSheet *sheet, KenshoUndoSt
   Context *context = g_new0 (Context, 1);
 
   context->sheet = g_object_ref (sheet);
-  context->undo = g_object_ref (undo);
   g_object_set_data_full (G_OBJECT (window), "context", context, context_free);
 
   gtk_window_set_title (GTK_WINDOW (window), _("Sheet Properties"));
@@ -265,6 +257,6 @@ kensho_sheet_properties_new (GtkWindow *parent, KenshoSheet *sheet, KenshoUndoSt
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (divisions_group (context)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
-                              ADW_PREFERENCES_PAGE (kensho_rating_scale_editor_new (sheet, undo)));
+                              ADW_PREFERENCES_PAGE (kensho_rating_scale_editor_new (sheet)));
   return GTK_WINDOW (window);
 }

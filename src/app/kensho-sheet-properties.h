@@ -3,12 +3,11 @@
 
 #include <adwaita.h>
 
-#include "kensho-undo-stack.h"
+#include "kensho-sheet.h"
 
 G_BEGIN_DECLS
 
 GtkWindow *kensho_sheet_properties_new (GtkWindow       *parent,
-                                        KenshoSheet     *sheet,
-                                        KenshoUndoStack *undo);
+                                        KenshoSheet     *sheet);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "kensho-achievement.h"
+#include "kensho-sheet-edit.h"
 #include "kensho-strategy-tree.h"
 
 struct _KenshoStrategyTree
@@ -19,7 +20,7 @@ struct _KenshoStrategyTree
   GtkCustomFilter *indicator_filter; /* the same search and filters, for indicators alone */
 
   KenshoSheet *sheet;
-  KenshoUndoStack *undo;
+  gboolean editable;
   gulong changed_handler;
 
   char *search;          /* casefolded, NULL when none */
@@ -517,7 +518,6 @@ kensho_strategy_tree_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->indicator_filter);
   g_clear_object (&self->sheet);
-  g_clear_object (&self->undo);
   G_OBJECT_CLASS (kensho_strategy_tree_parent_class)->dispose (object);
 }
 
@@ -645,7 +645,7 @@ build_model (KenshoStrategyTree *self)
 }
 
 void
-kensho_strategy_tree_set_sheet (KenshoStrategyTree *self, KenshoSheet *sheet, KenshoUndoStack *undo)
+kensho_strategy_tree_set_sheet (KenshoStrategyTree *self, KenshoSheet *sheet, gboolean editable)
 {
   g_return_if_fail (KENSHO_IS_STRATEGY_TREE (self));
 
@@ -657,7 +657,7 @@ kensho_strategy_tree_set_sheet (KenshoStrategyTree *self, KenshoSheet *sheet, Ke
   g_hash_table_remove_all (self->match_cache);
   g_hash_table_remove_all (self->folded_texts);
   g_set_object (&self->sheet, sheet);
-  g_set_object (&self->undo, undo);
+  self->editable = editable;
   if (sheet == NULL)
     return;
 
@@ -851,82 +851,34 @@ kensho_strategy_tree_focus_selected (KenshoStrategyTree *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
-static void
-move_with_undo (KenshoStrategyTree *self, KenshoNode *node, KenshoNode *parent, guint position)
-{
-  KenshoNode *old_parent = kensho_node_get_parent (node);
-  guint old_position = kensho_node_get_position (node);
-  g_autoptr(KenshoNode) keep = g_object_ref (node);
-
-  if (!kensho_node_move (node, parent, position, NULL))
-    return;
-  kensho_undo_stack_push_move (self->undo, node, old_parent, old_position, _("Move"));
-  kensho_strategy_tree_select (self, node);
-}
-
-/* Alt+Up/Down: one place up or down among the siblings; past the first or
- * last, into the neighbouring group (a KPI from measure ② to the end of ①). */
+/* Alt+Up/Down: one place up or down, or into the neighbouring group, as
+ * kensho_sheet_edit_move_step() says. */
 gboolean
 kensho_strategy_tree_move_selected (KenshoStrategyTree *self, int direction)
 {
   KenshoNode *node = kensho_strategy_tree_get_selected (self);
-  KenshoNode *parent, *grandparent;
-  guint position, n;
+  g_autoptr(KenshoNode) keep = NULL;
 
-  if (node == NULL || self->undo == NULL)
+  if (node == NULL || !self->editable)
     return FALSE;
-  parent = kensho_node_get_parent (node);
-  position = kensho_node_get_position (node);
-  n = kensho_node_get_n_children (parent);
-  if ((direction < 0 && position > 0) || (direction > 0 && position + 1 < n))
-    {
-      move_with_undo (self, node, parent, position + direction);
-      return TRUE;
-    }
-  grandparent = kensho_node_get_parent (parent);
-  if (grandparent == NULL)
+  keep = g_object_ref (node);
+  if (!kensho_sheet_edit_move_step (node, direction))
     return FALSE;
-  for (int i = (int) kensho_node_get_position (parent) + direction;
-       i >= 0 && i < (int) kensho_node_get_n_children (grandparent); i += direction)
-    {
-      KenshoNode *neighbour = kensho_node_get_child (grandparent, (guint) i);
-
-      if (kensho_node_kind_can_contain (kensho_node_get_kind (neighbour), kensho_node_get_kind (node)))
-        {
-          move_with_undo (self, node, neighbour,
-                          direction < 0 ? kensho_node_get_n_children (neighbour) : 0);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  kensho_strategy_tree_select (self, node);
+  return TRUE;
 }
 
-/* Dropped on a node that can hold it: it goes in, last. Otherwise it goes
- * before the node, among its siblings. */
+/* Where a drop puts the node: kensho_sheet_edit_drop(). */
 gboolean
 kensho_strategy_tree_drop_node (KenshoStrategyTree *self, KenshoNode *dragged, KenshoNode *target)
 {
-  KenshoNode *parent;
+  g_autoptr(KenshoNode) keep = NULL;
 
-  if (self->undo == NULL || dragged == target || kensho_node_is_ancestor_of (dragged, target) ||
-      kensho_node_get_sheet (dragged) != self->sheet)
+  if (!self->editable || kensho_node_get_sheet (dragged) != self->sheet)
     return FALSE;
-  if (kensho_node_kind_can_contain (kensho_node_get_kind (target), kensho_node_get_kind (dragged)))
-    {
-      move_with_undo (self, dragged, target, G_MAXUINT);
-      return TRUE;
-    }
-  parent = kensho_node_get_parent (target);
-  if (parent != NULL && kensho_node_kind_can_contain (kensho_node_get_kind (parent), kensho_node_get_kind (dragged)))
-    {
-      guint position = kensho_node_get_position (target);
-
-      /* Moving down within the same parent: the target shifts up once the
-       * dragged node is out. */
-      if (kensho_node_get_parent (dragged) == parent && kensho_node_get_position (dragged) < position)
-        position--;
-      move_with_undo (self, dragged, parent, position);
-      return TRUE;
-    }
-  return FALSE;
+  keep = g_object_ref (dragged);
+  if (!kensho_sheet_edit_drop (dragged, target))
+    return FALSE;
+  kensho_strategy_tree_select (self, dragged);
+  return TRUE;
 }

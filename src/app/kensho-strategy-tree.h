@@ -4,7 +4,6 @@
 #include <adwaita.h>
 
 #include "kensho-sheet.h"
-#include "kensho-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -13,12 +12,12 @@ G_DECLARE_FINAL_TYPE (KenshoStrategyTree, kensho_strategy_tree, KENSHO, STRATEGY
 
 /* The strategy as an editable tree: goals, sub-goals, measures and
  * indicators, with search and filters, drag and drop,
- * and moves by keyboard. Emits ::selection-changed. Without an undo
- * stack (a sheet opened read-only) nothing moves. */
+ * and moves by keyboard. Emits ::selection-changed. Not @editable (a
+ * sheet opened read-only), nothing moves. */
 GtkWidget  *kensho_strategy_tree_new             (void);
 void        kensho_strategy_tree_set_sheet       (KenshoStrategyTree *self,
                                                   KenshoSheet        *sheet,
-                                                  KenshoUndoStack    *undo);
+                                                  gboolean            editable);
 KenshoNode *kensho_strategy_tree_get_selected    (KenshoStrategyTree *self);
 gboolean    kensho_strategy_tree_select          (KenshoStrategyTree *self,
                                                   KenshoNode         *node);

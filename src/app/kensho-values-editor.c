@@ -24,7 +24,7 @@ struct _KenshoValuesEditor
   GPtrArray *names; /* GtkEntry, one per series */
 
   KenshoIndicator *indicator;
-  KenshoUndoStack *undo;
+  gboolean editable;
   guint n_series_shown;
   int year_shown;            /* the fiscal year the headings and cells are for */
   GtkEditable *pending_cell; /* changed, not yet read */
@@ -198,7 +198,6 @@ commit_cell (KenshoValuesEditor *self, GtkEditable *editable, int year)
   KenshoColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "column"));
   g_autoptr(KenshoValue) value = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *key = NULL;
   g_autofree char *refusal = NULL;
   KenshoSeries *series;
 
@@ -217,9 +216,7 @@ commit_cell (KenshoValuesEditor *self, GtkEditable *editable, int year)
   kensho_indicator_complete_unit (self->indicator, series, value);
   if (kensho_value_equal (value, kensho_series_get_column (series, column, year)))
     return;
-  key = g_strdup_printf ("value-%u-%d-%d", series_index, column, year);
   self->updating = TRUE;
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Edit value"), key);
   kensho_series_set_column (series, column, year, value);
   self->updating = FALSE;
 }
@@ -252,7 +249,7 @@ static void
 on_cell_changed (GtkEditable *editable, KenshoValuesEditor *self)
 {
   /* A paste into the cell emptied it first: fill_pasted() reads it. */
-  if (self->updating || self->indicator == NULL || self->undo == NULL || editable == self->pasted_cell)
+  if (self->updating || self->indicator == NULL || !self->editable || editable == self->pasted_cell)
     return;
   if (self->pending_cell != NULL && self->pending_cell != editable)
     commit_pending (self);
@@ -273,10 +270,10 @@ fill_pasted (gpointer user_data)
 
   self->paste_source = 0;
   self->pasted_cell = NULL;
-  if (self->indicator == NULL || rows == NULL)
+  if (self->indicator == NULL || rows == NULL || get_sheet (self) == NULL)
     return G_SOURCE_REMOVE;
   commit_pending (self);
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Paste values"), NULL);
+  kensho_sheet_begin_group (get_sheet (self), _("Paste values"));
   self->updating = TRUE;
   for (guint r = 0; r < rows->len && self->pasted_series + r < self->n_series_shown; r++)
     {
@@ -303,6 +300,7 @@ fill_pasted (gpointer user_data)
     }
   /* The cells say what was pasted; one that cannot be read keeps it, marked. */
   self->updating = FALSE;
+  kensho_sheet_end_group (get_sheet (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -375,18 +373,15 @@ on_name_changed (GtkEditable *editable, KenshoValuesEditor *self)
 {
   guint series_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "series"));
   KenshoSeries *series;
-  g_autofree char *key = NULL;
   g_autofree char *name = NULL;
 
-  if (self->updating || self->indicator == NULL || self->undo == NULL)
+  if (self->updating || self->indicator == NULL || !self->editable)
     return;
   series = kensho_indicator_get_series (self->indicator, series_index);
   name = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
   if (g_strcmp0 (*name ? name : NULL, kensho_series_get_name (series)) == 0)
     return;
-  key = g_strdup_printf ("series-name-%u", series_index);
   self->updating = TRUE;
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Rename series"), key);
   kensho_series_set_name (series, *name ? name : NULL);
   self->updating = FALSE;
 }
@@ -396,9 +391,8 @@ on_remove_clicked (GtkButton *button, KenshoValuesEditor *self)
 {
   guint series_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "series"));
 
-  if (self->indicator == NULL || self->undo == NULL || kensho_indicator_get_n_series (self->indicator) <= 1)
+  if (self->indicator == NULL || !self->editable || kensho_indicator_get_n_series (self->indicator) <= 1)
     return;
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Remove series"), NULL);
   kensho_indicator_remove_series (self->indicator, series_index);
 }
 
@@ -409,13 +403,12 @@ on_add_clicked (GtkButton *button, KenshoValuesEditor *self)
   g_autofree char *name = NULL;
   g_autoptr(KenshoSeries) series = NULL;
 
-  if (self->indicator == NULL || self->undo == NULL)
+  if (self->indicator == NULL || !self->editable)
     return;
   n = kensho_indicator_get_n_series (self->indicator);
   /* TRANSLATORS: the default name of a new series of values; %u counts from 2 */
   name = g_strdup_printf (_("Series %u"), n + 1);
   series = kensho_series_new (name);
-  kensho_undo_stack_begin_edit (self->undo, KENSHO_NODE (self->indicator), _("Add series"), NULL);
   kensho_indicator_insert_series (self->indicator, n, series);
   /* The new row is there now: let the user name it at once. */
   if (self->names->len > n)
@@ -579,7 +572,6 @@ kensho_values_editor_dispose (GObject *object)
   g_clear_handle_id (&self->paste_source, g_source_remove);
   g_clear_pointer (&self->pasted_rows, g_ptr_array_unref);
   g_clear_object (&self->indicator);
-  g_clear_object (&self->undo);
   G_OBJECT_CLASS (kensho_values_editor_parent_class)->dispose (object);
 }
 
@@ -650,14 +642,14 @@ kensho_values_editor_new (void)
 
 void
 kensho_values_editor_set_indicator (KenshoValuesEditor *self, KenshoIndicator *indicator,
-                                    KenshoUndoStack *undo)
+                                    gboolean editable)
 {
   g_return_if_fail (KENSHO_IS_VALUES_EDITOR (self));
 
   /* What was typed into the last indicator's cell is kept. */
   if (self->indicator != indicator)
     commit_pending (self);
-  g_set_object (&self->undo, undo);
+  self->editable = editable;
   if (!g_set_object (&self->indicator, indicator))
     {
       kensho_values_editor_refresh (self);

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "kensho-undo-stack.h"
+#include "kensho-sheet.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +13,7 @@ G_DECLARE_FINAL_TYPE (KenshoValuesEditor, kensho_values_editor, KENSHO, VALUES_E
 GtkWidget   *kensho_values_editor_new           (void);
 void         kensho_values_editor_set_indicator (KenshoValuesEditor *self,
                                                  KenshoIndicator    *indicator,
-                                                 KenshoUndoStack    *undo);
+                                                 gboolean            editable);
 void         kensho_values_editor_refresh       (KenshoValuesEditor *self);
 GtkEditable *kensho_values_editor_get_cell      (KenshoValuesEditor *self,
                                                  guint               series,

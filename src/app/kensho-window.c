@@ -5,89 +5,15 @@
 
 #include "kensho-accessible.h"
 #include "kensho-checks-panel.h"
-#include "kensho-csv.h"
 #include "kensho-era.h"
 #include "kensho-indicator-form.h"
 #include "kensho-indicator-table.h"
 #include "kensho-node-form.h"
 #include "kensho-overview-page.h"
-#include "kensho-export-progress.h"
-#include "kensho-print-operation.h"
-#include "kensho-rollover.h"
-#include "kensho-sheet-properties.h"
-#include "kensho-sheet-xml.h"
 #include "kensho-window.h"
-
-struct _KenshoWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template children */
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle *window_title;
-  GtkToggleButton *search_button;
-  GtkSearchBar *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkDropDown *division_filter;
-  GtkDropDown *rating_filter;
-  GtkDropDown *year_dropdown;
-  GtkRevealer *status_revealer;
-  GtkLabel *status_label;
-  GtkStack *main_stack;
-  GtkListBox *recent_list;
-  GtkLabel *recent_heading;
-  GtkPaned *paned;
-  GtkBox *tree_box;
-  GtkStack *form_stack;
-
-  KenshoStrategyTree *tree;
-  GtkWidget *indicator_form;
-  GtkWidget *node_form;
-  GtkWidget *checks_panel;
-  GtkWidget *overview_page;
-  GtkWidget *indicator_table;
-
-  KenshoDocument *document;
-  KenshoUndoStack *undo;
-  KenshoSheet *shown_sheet;
-  GtkCssProvider *zoom_css;
-  gulong sheet_handler;
-  int first_year_listed, last_year_listed;
-  gboolean filling_years;
-  gboolean read_only_shown;
-  gboolean quitting;
-  gboolean close_confirmed;
-};
+#include "kensho-window-private.h"
 
 G_DEFINE_FINAL_TYPE (KenshoWindow, kensho_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static KenshoApplication *
-get_app (KenshoWindow *self)
-{
-  return KENSHO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-}
-
-static KenshoWorkspace *
-get_workspace (KenshoWindow *self)
-{
-  return kensho_application_get_workspace (get_app (self));
-}
-
-static void
-show_toast (KenshoWindow *self, const char *text)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-/* A message the user must read: the reason, and nothing lost. */
-static void
-show_error (KenshoWindow *self, const char *heading, const char *message)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 /* Title, actions, status -------------------------------------------------- */
 
@@ -129,19 +55,18 @@ update_title (KenshoWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-/* The undo stack the tree and forms edit through; NULL for a sheet opened
- * read-only, which they then only show. */
-static KenshoUndoStack *
-editing_undo (KenshoWindow *self)
+/* Whether the tree and forms edit; a sheet opened read-only they only show. */
+static gboolean
+editing (KenshoWindow *self)
 {
-  return self->document != NULL && !kensho_document_get_read_only (self->document) ? self->undo : NULL;
+  return self->document != NULL && !kensho_document_get_read_only (self->document);
 }
 
 static void
 update_actions (KenshoWindow *self)
 {
   gboolean has_sheet = self->document != NULL;
-  gboolean editable = editing_undo (self) != NULL;
+  gboolean editable = editing (self) && self->undo != NULL;
   KenshoNode *selected = has_sheet ? kensho_strategy_tree_get_selected (self->tree) : NULL;
   static const char *const sheet_actions[] = {
     "win.save", "win.save-as", "win.print", "win.print-summary", "win.export-pdf", "win.export-csv",
@@ -233,7 +158,7 @@ remember_selection (KenshoWindow *self, KenshoNode *node)
   const char *other_places;
   guint n = 1;
 
-  if (settings == NULL || self->document == NULL || node == NULL)
+  if (self->document == NULL || node == NULL)
     return;
   id = kensho_document_get_id (self->document);
   places = dup_node_places (node);
@@ -260,7 +185,7 @@ restore_selection (KenshoWindow *self)
   KenshoNode *node;
   gint64 id;
 
-  if (settings == NULL || self->document == NULL)
+  if (self->document == NULL)
     return;
   stored = g_settings_get_value (settings, "selected-rows");
   g_variant_iter_init (&iter, stored);
@@ -282,12 +207,12 @@ on_tree_selection_changed (KenshoStrategyTree *tree, KenshoWindow *self)
   else if (KENSHO_IS_INDICATOR (node))
     {
       kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form),
-                                           KENSHO_INDICATOR (node), editing_undo (self));
+                                           KENSHO_INDICATOR (node), editing (self));
       gtk_stack_set_visible_child_name (self->form_stack, "indicator");
     }
   else
     {
-      kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), node, editing_undo (self));
+      kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), node, editing (self));
       gtk_stack_set_visible_child_name (self->form_stack, "node");
     }
   remember_selection (self, node);
@@ -298,8 +223,8 @@ static void on_filters_changed (KenshoWindow *self);
 
 /* Selects an indicator in the tree, clearing the search and filters if
  * they hide it. */
-static gboolean
-show_indicator (KenshoWindow *self, KenshoNode *node)
+gboolean
+_kensho_window_show_indicator (KenshoWindow *self, KenshoNode *node)
 {
   if (kensho_strategy_tree_select (self->tree, node))
     return TRUE;
@@ -315,19 +240,11 @@ show_indicator (KenshoWindow *self, KenshoNode *node)
 static void
 on_finding_activated (KenshoChecksPanel *panel, KenshoFinding *finding, KenshoWindow *self)
 {
-  if (!show_indicator (self, KENSHO_NODE (kensho_finding_get_indicator (finding))))
+  if (!_kensho_window_show_indicator (self, KENSHO_NODE (kensho_finding_get_indicator (finding))))
     return;
   kensho_indicator_form_focus_field (KENSHO_INDICATOR_FORM (self->indicator_form),
                                      kensho_finding_get_field (finding),
                                      kensho_finding_get_series (finding));
-}
-
-static void
-on_overview_indicator_activated (KenshoOverviewPage *page, KenshoIndicator *indicator, KenshoWindow *self)
-{
-  if (show_indicator (self, KENSHO_NODE (indicator)))
-    kensho_indicator_form_focus_field (KENSHO_INDICATOR_FORM (self->indicator_form),
-                                       KENSHO_FIELD_DELAY_REASON, 0);
 }
 
 static void
@@ -352,8 +269,8 @@ fill_filters (KenshoWindow *self)
 }
 
 /* The division and rating the filters show; NULL for all. */
-static const char *
-selected_division (KenshoWindow *self)
+const char *
+_kensho_window_selected_division (KenshoWindow *self)
 {
   KenshoSheet *sheet = kensho_window_get_sheet (self);
   guint division = gtk_drop_down_get_selected (self->division_filter);
@@ -363,8 +280,8 @@ selected_division (KenshoWindow *self)
   return kensho_sheet_get_divisions (sheet)[division - 1];
 }
 
-static const char *
-selected_rating_id (KenshoWindow *self)
+const char *
+_kensho_window_selected_rating_id (KenshoWindow *self)
 {
   KenshoSheet *sheet = kensho_window_get_sheet (self);
   guint rating = gtk_drop_down_get_selected (self->rating_filter);
@@ -380,9 +297,9 @@ on_filters_changed (KenshoWindow *self)
   if (kensho_window_get_sheet (self) == NULL)
     return;
   kensho_strategy_tree_set_search (self->tree, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  kensho_strategy_tree_set_division_filter (self->tree, selected_division (self));
-  kensho_checks_panel_set_division (KENSHO_CHECKS_PANEL (self->checks_panel), selected_division (self));
-  kensho_strategy_tree_set_rating_filter (self->tree, selected_rating_id (self));
+  kensho_strategy_tree_set_division_filter (self->tree, _kensho_window_selected_division (self));
+  kensho_checks_panel_set_division (KENSHO_CHECKS_PANEL (self->checks_panel), _kensho_window_selected_division (self));
+  kensho_strategy_tree_set_rating_filter (self->tree, _kensho_window_selected_rating_id (self));
 }
 
 /* The header bar's years: the plan's, and the one shown if outside it. */
@@ -432,7 +349,6 @@ on_year_selected (KenshoWindow *self)
   year = self->first_year_listed + (int) selected;
   if (year == kensho_sheet_get_fiscal_year (sheet))
     return;
-  kensho_undo_stack_begin_sheet_edit (self->undo, _("Change the fiscal year shown"), NULL);
   kensho_sheet_set_fiscal_year (sheet, year);
 }
 
@@ -448,12 +364,12 @@ drop_removed_node (KenshoWindow *self)
   if (indicator != NULL && kensho_node_get_sheet (KENSHO_NODE (indicator)) == NULL)
     {
       shown_gone |= gtk_stack_get_visible_child (self->form_stack) == self->indicator_form;
-      kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form), NULL, NULL);
+      kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form), NULL, FALSE);
     }
   if (node != NULL && kensho_node_get_sheet (node) == NULL)
     {
       shown_gone |= gtk_stack_get_visible_child (self->form_stack) == self->node_form;
-      kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), NULL, NULL);
+      kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), NULL, FALSE);
     }
   if (shown_gone)
     gtk_stack_set_visible_child_name (self->form_stack, "none");
@@ -483,13 +399,10 @@ on_document_notify (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *s
                                          !kensho_document_get_read_only (document));
 }
 
-/* Saved (or back as saved): undo and redo lead back here. */
 static void
 on_document_unsaved (KenshoDocument *document, GParamSpec *pspec, KenshoWindow *self)
 {
   update_title (self);
-  if (!kensho_document_get_unsaved (document) && self->undo != NULL)
-    kensho_undo_stack_set_clean (self->undo);
 }
 
 /* Saved under another name, a sheet opened read-only becomes editable:
@@ -511,7 +424,7 @@ on_document_read_only (KenshoDocument *document, GParamSpec *pspec, KenshoWindow
 }
 
 static void
-on_undo_changed (KenshoUndoStack *undo, KenshoWindow *self)
+on_undo_changed (KenshoUndoStack *undo, GParamSpec *pspec, KenshoWindow *self)
 {
   update_actions (self);
 }
@@ -531,21 +444,20 @@ show_sheet (KenshoWindow *self)
   g_set_object (&self->shown_sheet, sheet);
   if (sheet != NULL)
     {
-      self->undo = kensho_undo_stack_new (sheet);
-      if (!kensho_document_get_unsaved (self->document))
-        kensho_undo_stack_set_clean (self->undo);
-      g_signal_connect (self->undo, "changed", G_CALLBACK (on_undo_changed), self);
+      self->undo = g_object_ref (kensho_document_get_undo_stack (self->document));
+      g_signal_connect (self->undo, "notify::can-undo", G_CALLBACK (on_undo_changed), self);
+      g_signal_connect (self->undo, "notify::can-redo", G_CALLBACK (on_undo_changed), self);
       self->sheet_handler = g_signal_connect (sheet, "changed", G_CALLBACK (on_sheet_changed), self);
     }
-  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form), NULL, NULL);
-  kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), NULL, NULL);
-  kensho_strategy_tree_set_sheet (self->tree, sheet, editing_undo (self));
+  kensho_indicator_form_set_indicator (KENSHO_INDICATOR_FORM (self->indicator_form), NULL, FALSE);
+  kensho_node_form_set_node (KENSHO_NODE_FORM (self->node_form), NULL, FALSE);
+  kensho_strategy_tree_set_sheet (self->tree, sheet, editing (self));
   self->read_only_shown = self->document != NULL && kensho_document_get_read_only (self->document);
   kensho_checks_panel_set_sheet (KENSHO_CHECKS_PANEL (self->checks_panel), sheet);
   if (self->overview_page != NULL)
     kensho_overview_page_set_sheet (KENSHO_OVERVIEW_PAGE (self->overview_page), sheet);
   if (self->indicator_table != NULL)
-    kensho_indicator_table_set_sheet (KENSHO_INDICATOR_TABLE (self->indicator_table), sheet, self->undo);
+    kensho_indicator_table_set_sheet (KENSHO_INDICATOR_TABLE (self->indicator_table), sheet);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.table", sheet != NULL);
   fill_filters (self);
   fill_years (self);
@@ -597,8 +509,8 @@ kensho_window_set_document (KenshoWindow *self, KenshoDocument *document)
 /* Opening ----------------------------------------------------------------- */
 
 /* A window showing a sheet keeps it: another sheet opens in a new window. */
-static KenshoWindow *
-window_for_new_sheet (KenshoWindow *self)
+KenshoWindow *
+_kensho_window_for_new_sheet (KenshoWindow *self)
 {
   KenshoWindow *target;
 
@@ -630,19 +542,18 @@ open_request_notify (gpointer data, GClosure *closure)
   open_request_free (data);
 }
 
-static void open_path (KenshoWindow *self, const char *path, KenshoOpenFlags flags);
 
 static void
 on_open_choice (AdwMessageDialog *dialog, const char *response, OpenRequest *request)
 {
   if (g_str_equal (response, "read-only"))
-    open_path (request->window, request->path, request->flags | KENSHO_OPEN_READ_ONLY);
+    _kensho_window_open_path (request->window, request->path, request->flags | KENSHO_OPEN_READ_ONLY);
   else if (g_str_equal (response, "anyway"))
-    open_path (request->window, request->path, request->flags | KENSHO_OPEN_IGNORE_LOCK);
+    _kensho_window_open_path (request->window, request->path, request->flags | KENSHO_OPEN_IGNORE_LOCK);
   else if (g_str_equal (response, "keep"))
-    open_path (request->window, request->path, request->flags | KENSHO_OPEN_KEEP_LOCAL);
+    _kensho_window_open_path (request->window, request->path, request->flags | KENSHO_OPEN_KEEP_LOCAL);
   else if (g_str_equal (response, "load"))
-    open_path (request->window, request->path, request->flags | KENSHO_OPEN_LOAD_FILE);
+    _kensho_window_open_path (request->window, request->path, request->flags | KENSHO_OPEN_LOAD_FILE);
 }
 
 static void
@@ -716,8 +627,8 @@ window_showing_path (KenshoWindow *self, const char *path)
   return NULL;
 }
 
-static void
-open_path (KenshoWindow *self, const char *path, KenshoOpenFlags flags)
+void
+_kensho_window_open_path (KenshoWindow *self, const char *path, KenshoOpenFlags flags)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KenshoDocument) document = NULL;
@@ -742,7 +653,7 @@ open_path (KenshoWindow *self, const char *path, KenshoOpenFlags flags)
         show_error (self, _("Could Not Open the Sheet"), error->message);
       return;
     }
-  target = window_for_new_sheet (self);
+  target = _kensho_window_for_new_sheet (self);
   kensho_window_set_document (target, document);
   if (kensho_document_is_locked_by_other (document))
     show_toast (target, kensho_document_get_read_only (document)
@@ -761,734 +672,7 @@ kensho_window_open_file (KenshoWindow *self, GFile *file)
       show_error (self, _("Could Not Open the Sheet"), _("Only files on this computer or a mounted share can be opened."));
       return;
     }
-  open_path (self, path, KENSHO_OPEN_DEFAULT);
-}
-
-static GtkFileFilter *
-sheet_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Verification sheets"));
-  gtk_file_filter_add_mime_type (filter, "application/x-kensho-sheet+xml");
-  gtk_file_filter_add_pattern (filter, "*.xml");
-  return filter;
-}
-
-static void
-on_open_response (GtkNativeDialog *dialog, int response, KenshoWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      kensho_window_open_file (self, file);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-action_open (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  KenshoWindow *self = KENSHO_WINDOW (widget);
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open a Sheet"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                              _("_Open"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = sheet_filter ();
-
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-action_open_sample (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  KenshoWindow *self = KENSHO_WINDOW (widget);
-  g_autofree char *path = kensho_application_dup_sample_path ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file (path, &error);
-  g_autoptr(KenshoDocument) document = NULL;
-
-  /* The sample opens as a new, untitled sheet: the installed file is
-   * read-only, and Save asks where to keep the copy. */
-  if (sheet != NULL)
-    document = kensho_document_new_untitled (get_workspace (self), sheet, &error);
-  if (document == NULL)
-    {
-      show_error (self, _("Could Not Open the Sample"), error->message);
-      return;
-    }
-  kensho_window_set_document (window_for_new_sheet (self), document);
-}
-
-static void
-action_new (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  KenshoWindow *self = KENSHO_WINDOW (widget);
-  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
-  g_autoptr(KenshoNode) goal = kensho_node_new (KENSHO_NODE_GOAL, "1", _("New basic goal"));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KenshoDocument) document = NULL;
-
-  kensho_sheet_set_title (sheet, _("New verification sheet"));
-  kensho_node_append (kensho_sheet_get_root (sheet), goal, NULL);
-  document = kensho_document_new_untitled (get_workspace (self), sheet, &error);
-  if (document == NULL)
-    {
-      show_error (self, _("Could Not Create the Sheet"), error->message);
-      return;
-    }
-  kensho_window_set_document (window_for_new_sheet (self), document);
-}
-
-/* Next year's sheet opens as a new, untitled one; this file stays as it is. */
-static void
-action_next_year (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  KenshoWindow *self = KENSHO_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KenshoSheet) next = kensho_sheet_roll_over (kensho_window_get_sheet (self), 0, &error);
-  g_autoptr(KenshoDocument) document = NULL;
-
-  if (next != NULL)
-    document = kensho_document_new_untitled (get_workspace (self), next, &error);
-  if (document == NULL)
-    {
-      show_error (self, _("Could Not Start the Next Fiscal Year"), error->message);
-      return;
-    }
-  kensho_window_set_document (window_for_new_sheet (self), document);
-}
-
-/* Saving ------------------------------------------------------------------ */
-
-static void save_as (KenshoWindow *self, gboolean beside);
-static void save (KenshoWindow *self, KenshoSaveFlags flags);
-
-static void
-on_changed_on_disk_choice (AdwMessageDialog *dialog, const char *response, KenshoWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (response, "overwrite"))
-    save (self, KENSHO_SAVE_OVERWRITE);
-  else if (g_str_equal (response, "elsewhere"))
-    save_as (self, TRUE);
-  else if (g_str_equal (response, "reload") && !kensho_document_reload (self->document, &error))
-    show_error (self, _("Could Not Reload the Sheet"), error->message);
-}
-
-static void
-save (KenshoWindow *self, KenshoSaveFlags flags)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->document == NULL)
-    return;
-  if (kensho_document_save (self->document, flags, &error))
-    {
-      show_toast (self, _("Saved"));
-      if (self->close_confirmed)
-        gtk_window_close (GTK_WINDOW (self));
-      return;
-    }
-  self->close_confirmed = FALSE;
-  if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_NO_FILE) ||
-      g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_READ_ONLY))
-    save_as (self, FALSE);
-  else if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_CHANGED_ON_DISK))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Changed on Disk"),
-                                                  error->message);
-
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("%s Overwrite their version (it is kept in the sheet’s history), "
-                                        "save yours elsewhere, or reload theirs and drop your changes?"),
-                                      error->message);
-      /* The safe answer last: that is where the dialog puts the keyboard
-       * (the default response alone does not), so that Enter keeps both
-       * versions. */
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "reload", _("_Reload"),
-                                        "overwrite", _("_Overwrite"),
-                                        "elsewhere", _("Save _Elsewhere…"), NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "elsewhere", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "elsewhere");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_choice), self);
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
-  else
-    show_error (self, _("Could Not Save the Sheet"),
-                /* The edits are safe; say so. */
-                error->message);
-}
-
-static void
-on_save_as_response (GtkNativeDialog *dialog, int response, KenshoWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (path != NULL && kensho_document_save_as (self->document, path, &error))
-        {
-          kensho_application_add_recent (get_app (self), path);
-          show_toast (self, _("Saved"));
-          if (self->close_confirmed)
-            gtk_window_close (GTK_WINDOW (self));
-        }
-      else
-        show_error (self, _("Could Not Save the Sheet"),
-                    error ? error->message : _("Only files on this computer or a mounted share can be saved."));
-    }
-  self->close_confirmed = FALSE;
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-/* @beside: a copy beside the file is suggested, not the file itself
- * (whose changes on disk Save Elsewhere must not overwrite either). */
-static void
-save_as (KenshoWindow *self, gboolean beside)
-{
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Save the Sheet"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                              _("_Save"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = sheet_filter ();
-  const char *path = self->document ? kensho_document_get_path (self->document) : NULL;
-
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  if (path != NULL && (beside || kensho_document_get_read_only (self->document)))
-    {
-      /* Not the file someone else is working on: a copy beside it. */
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(GFile) folder = g_file_get_parent (file);
-      g_autofree char *base = g_file_get_basename (file);
-      g_autofree char *name = NULL;
-      char *dot = strrchr (base, '.');
-
-      if (dot != NULL && dot != base)
-        *dot = '\0';
-      /* TRANSLATORS: the file suggested for a copy of a sheet opened read-only; %s is its name */
-      name = g_strdup_printf (_("%s (copy).xml"), base);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-    }
-  else if (path != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-
-      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, NULL);
-    }
-  else
-    {
-      g_autofree char *title = kensho_sheet_dup_display_title (kensho_window_get_sheet (self));
-      g_autofree char *name = g_strconcat (title, ".xml", NULL);
-
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-    }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-action_save (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  save (KENSHO_WINDOW (widget), KENSHO_SAVE_DEFAULT);
-}
-
-static void
-action_save_as (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  save_as (KENSHO_WINDOW (widget), FALSE);
-}
-
-/* The overview takes the place of the form until something is selected. */
-static void
-action_overview (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  KenshoWindow *self = KENSHO_WINDOW (widget);
-
-  if (kensho_window_get_sheet (self) == NULL)
-    return;
-  /* Made the first time it is asked for: most sessions never look. */
-  if (self->overview_page == NULL)
-    {
-      self->overview_page = kensho_overview_page_new ();
-      gtk_stack_add_named (self->form_stack, self->overview_page, "overview");
-      g_signal_connect (self->overview_page, "indicator-activated",
-                        G_CALLBACK (on_overview_indicator_activated), self);
-    }
-  kensho_overview_page_set_sheet (KENSHO_OVERVIEW_PAGE (self->overview_page), kensho_window_get_sheet (self));
-  gtk_stack_set_visible_child_name (self->form_stack, "overview");
-  gtk_stack_set_visible_child_name (self->main_stack, "sheet");
-}
-
-static void
-on_table_indicator_activated (KenshoIndicatorTable *table, KenshoIndicator *indicator, KenshoWindow *self)
-{
-  if (show_indicator (self, KENSHO_NODE (indicator)))
-    gtk_stack_set_visible_child_name (self->main_stack, "sheet");
-}
-
-/* Ctrl+T: the table of all indicators in place of the tree and form, and
- * back; the tree's search and filters apply to it. */
-static void
-action_table (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  KenshoWindow *self = KENSHO_WINDOW (widget);
-
-  if (kensho_window_get_sheet (self) == NULL)
-    return;
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "table") == 0)
-    {
-      gtk_stack_set_visible_child_name (self->main_stack, "sheet");
-      return;
-    }
-  /* Made the first time it is asked for, as the overview is. */
-  if (self->indicator_table == NULL)
-    {
-      self->indicator_table = kensho_indicator_table_new ();
-      kensho_indicator_table_set_filter (KENSHO_INDICATOR_TABLE (self->indicator_table),
-                                         kensho_strategy_tree_get_indicator_filter (self->tree));
-      gtk_stack_add_named (self->main_stack, self->indicator_table, "table");
-      g_signal_connect (self->indicator_table, "indicator-activated", G_CALLBACK (on_table_indicator_activated), self);
-    }
-  kensho_indicator_table_set_sheet (KENSHO_INDICATOR_TABLE (self->indicator_table), kensho_window_get_sheet (self),
-                                    self->undo);
-  kensho_indicator_table_set_editable (KENSHO_INDICATOR_TABLE (self->indicator_table),
-                                       !kensho_document_get_read_only (self->document));
-  gtk_stack_set_visible_child_name (self->main_stack, "table");
-  gtk_widget_grab_focus (GTK_WIDGET (kensho_indicator_table_get_view (KENSHO_INDICATOR_TABLE (self->indicator_table))));
-}
-
-static void
-action_properties (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  KenshoWindow *self = KENSHO_WINDOW (widget);
-  GtkWindow *properties = kensho_sheet_properties_new (GTK_WINDOW (self), kensho_window_get_sheet (self),
-                                                       self->undo);
-
-  gtk_window_present (properties);
-}
-
-/* Editing ----------------------------------------------------------------- */
-
-/* Shows what undo or redo changed; back as saved, the sheet is unchanged. */
-static void
-select_after_undo (KenshoWindow *self, KenshoNode *node)
-{
-  if (node != NULL && kensho_node_get_sheet (node) != NULL)
-    kensho_strategy_tree_select (self->tree, node);
-  /* On failure (a full disk) the sheet stays marked unsaved: no harm. */
-  if (kensho_undo_stack_is_clean (self->undo))
-    kensho_document_mark_saved (self->document, NULL);
-}
-
-static void
-action_undo (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  KenshoWindow *self = KENSHO_WINDOW (widget);
-
-  if (self->undo != NULL)
-    select_after_undo (self, kensho_undo_stack_undo (self->undo));
-}
-
-static void
-action_redo (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  KenshoWindow *self = KENSHO_WINDOW (widget);
-
-  if (self->undo != NULL)
-    select_after_undo (self, kensho_undo_stack_redo (self->undo));
-}
-
-static void
-action_delete (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  KenshoWindow *self = KENSHO_WINDOW (widget);
-  KenshoNode *node = kensho_strategy_tree_get_selected (self->tree);
-  g_autoptr(KenshoNode) keep = NULL;
-  g_autofree char *message = NULL;
-  g_autoptr(GPtrArray) indicators = g_ptr_array_new ();
-  KenshoNode *parent, *neighbour;
-  guint position, n_indicators;
-  AdwToast *toast;
-  GtkWidget *focus;
-  gboolean from_tree;
-
-  if (node == NULL)
-    return;
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  from_tree = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tree));
-  keep = g_object_ref (node);
-  parent = kensho_node_get_parent (node);
-  position = kensho_node_get_position (node);
-  kensho_node_remove (node);
-  kensho_undo_stack_push_remove (self->undo, node, parent, position, _("Delete"));
-  /* The selection moves on to the next row of the same parent, else the
-   * one before, else the parent; "Nothing selected" when none is shown. */
-  neighbour = kensho_node_get_child (parent, position);
-  if (neighbour == NULL && position > 0)
-    neighbour = kensho_node_get_child (parent, position - 1);
-  if (neighbour == NULL && kensho_node_get_kind (parent) != KENSHO_NODE_ROOT)
-    neighbour = parent;
-  if (neighbour == NULL || !kensho_strategy_tree_select (self->tree, neighbour))
-    kensho_strategy_tree_select (self->tree, NULL);
-  /* Delete pressed in the tree: the keyboard stays there, on the next
-   * row, for the next key. */
-  if (from_tree)
-    kensho_strategy_tree_focus_selected (self->tree);
-  kensho_node_collect_indicators (node, indicators);
-  n_indicators = KENSHO_IS_INDICATOR (node) ? 0 : indicators->len;
-  /* A goal or measure takes its indicators with it: say how many. */
-  if (n_indicators > 0)
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” and its %u indicator deleted",
-                                            "“%s” and its %u indicators deleted", n_indicators),
-                               kensho_node_get_title (node) ? kensho_node_get_title (node) : "", n_indicators);
-  else
-    message = g_strdup_printf (_("“%s” deleted"), kensho_node_get_title (node) ? kensho_node_get_title (node) : "");
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* F2: the selected row's name, in the form beside the tree, selected
- * whole so that typing replaces it. */
-static void
-action_rename (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  KenshoWindow *self = KENSHO_WINDOW (widget);
-  KenshoNode *node = kensho_strategy_tree_get_selected (self->tree);
-
-  if (node == NULL)
-    return;
-  if (KENSHO_IS_INDICATOR (node))
-    {
-      GtkEditable *field = kensho_indicator_form_get_field (KENSHO_INDICATOR_FORM (self->indicator_form), "name");
-
-      gtk_widget_grab_focus (GTK_WIDGET (field));
-      gtk_editable_select_region (field, 0, -1);
-    }
-  else
-    kensho_node_form_focus_title (KENSHO_NODE_FORM (self->node_form));
-}
-
-static void
-action_move (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  KenshoWindow *self = KENSHO_WINDOW (widget);
-
-  kensho_strategy_tree_move_selected (self->tree, g_str_equal (name, "win.move-up") ? -1 : 1);
-}
-
-static KenshoNodeKind
-kind_for_action (const char *name, KenshoIndicatorKind *indicator_kind)
-{
-  *indicator_kind = KENSHO_INDICATOR_KPI;
-  if (g_str_equal (name, "win.add-goal"))
-    return KENSHO_NODE_GOAL;
-  if (g_str_equal (name, "win.add-subgoal"))
-    return KENSHO_NODE_SUBGOAL;
-  if (g_str_equal (name, "win.add-measure"))
-    return KENSHO_NODE_MEASURE;
-  if (g_str_equal (name, "win.add-target"))
-    *indicator_kind = KENSHO_INDICATOR_TARGET;
-  return KENSHO_NODE_INDICATOR;
-}
-
-/* Where a new node of this kind goes: into the selected node when it can
- * hold it, else after the selected branch in the nearest ancestor that
- * can; numerical targets prefer a sub-goal, KPIs a measure. */
-static KenshoNode *
-place_for (KenshoWindow *self, KenshoNode *node, guint *position)
-{
-  KenshoNode *selected = kensho_strategy_tree_get_selected (self->tree);
-  KenshoNode *root = kensho_sheet_get_root (kensho_window_get_sheet (self));
-  KenshoNodeKind kind = kensho_node_get_kind (node);
-  gboolean target = KENSHO_IS_INDICATOR (node) &&
-                    kensho_indicator_get_indicator_kind (KENSHO_INDICATOR (node)) == KENSHO_INDICATOR_TARGET;
-  KenshoNode *child = NULL;
-
-  for (KenshoNode *n = selected ? selected : root; n != NULL; child = n, n = kensho_node_get_parent (n))
-    {
-      KenshoNodeKind here = kensho_node_get_kind (n);
-
-      if (!kensho_node_kind_can_contain (here, kind))
-        continue;
-      /* Indicators go where they belong, not into any node that may hold them. */
-      if (kind == KENSHO_NODE_INDICATOR && here != KENSHO_NODE_ROOT &&
-          here != (target ? KENSHO_NODE_SUBGOAL : KENSHO_NODE_MEASURE) &&
-          kensho_node_get_parent (n) != NULL && n != root)
-        {
-          gboolean better_above = FALSE;
-
-          for (KenshoNode *up = kensho_node_get_parent (n); up; up = kensho_node_get_parent (up))
-            better_above |= kensho_node_get_kind (up) == (target ? KENSHO_NODE_SUBGOAL : KENSHO_NODE_MEASURE);
-          if (better_above)
-            continue;
-        }
-      *position = child ? kensho_node_get_position (child) + 1 : G_MAXUINT;
-      if (target && child != NULL)
-        *position = 0; /* a sub-goal's numerical target comes first */
-      return n;
-    }
-  return NULL;
-}
-
-static void
-action_add (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  KenshoWindow *self = KENSHO_WINDOW (widget);
-  KenshoIndicatorKind indicator_kind;
-  KenshoNodeKind kind = kind_for_action (name, &indicator_kind);
-  g_autoptr(KenshoNode) node = NULL;
-  KenshoNode *parent;
-  guint position = G_MAXUINT;
-
-  if (kind == KENSHO_NODE_INDICATOR)
-    node = KENSHO_NODE (kensho_indicator_new (indicator_kind, indicator_kind == KENSHO_INDICATOR_TARGET
-                                                                ? _("New numerical target") : _("New KPI")));
-  else
-    node = kensho_node_new (kind, "", kind == KENSHO_NODE_GOAL ? _("New basic goal")
-                                      : kind == KENSHO_NODE_SUBGOAL ? _("New sub-goal")
-                                                                     : _("New measure"));
-  parent = place_for (self, node, &position);
-  if (parent != NULL)
-    {
-      g_autofree char *code = kensho_node_dup_next_code (parent, kind);
-
-      kensho_node_set_code (node, code);
-    }
-  if (parent == NULL || !kensho_node_insert (parent, node, position, NULL))
-    {
-      show_toast (self, _("Select where the new item belongs first."));
-      return;
-    }
-  kensho_undo_stack_push_insert (self->undo, node, _("Add"));
-  kensho_strategy_tree_select (self->tree, node);
-  /* Ready to type the new row's name over the placeholder. */
-  action_rename (widget, NULL, NULL);
-}
-
-static void
-action_find (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  KenshoWindow *self = KENSHO_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* Printing and PDF ---------------------------------------------------------- */
-
-/* Where a printed or exported copy goes first: the sheet's folder, or the
- * documents folder for a sheet not saved yet. */
-static char *
-dup_output_folder (KenshoWindow *self)
-{
-  const char *path = kensho_document_get_path (self->document);
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-
-  if (path != NULL)
-    return g_path_get_dirname (path);
-  return g_strdup (documents != NULL ? documents : g_get_home_dir ());
-}
-
-/* The sheet's title as a file name. */
-static char *
-dup_output_name (KenshoWindow *self, const char *extension)
-{
-  g_autofree char *title = kensho_sheet_dup_display_title (kensho_window_get_sheet (self));
-
-  g_strdelimit (title, G_DIR_SEPARATOR_S, '_');
-  return g_strconcat (title, extension, NULL);
-}
-
-/* What is printed follows the division and rating filters of the tree. */
-static void
-apply_filters (KenshoWindow *self, KenshoPrintLayout *layout)
-{
-  kensho_print_layout_set_division (layout, selected_division (self));
-  kensho_print_layout_set_rating (layout, selected_rating_id (self));
-}
-
-static void
-on_print_done (GtkPrintOperation *operation, GtkPrintOperationResult result, KenshoWindow *self)
-{
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      show_error (self, _("Could Not Print"), error ? error->message : _("The printer reported an error."));
-    }
-  g_object_unref (operation);
-}
-
-/* Print to File suggests the sheet's title in its folder, not output.pdf
- * where the app was started. */
-static void
-suggest_print_file (KenshoWindow *self, GtkPrintOperation *operation)
-{
-  GtkPrintSettings *current = gtk_print_operation_get_print_settings (operation);
-  g_autoptr(GtkPrintSettings) settings = current ? g_object_ref (current) : gtk_print_settings_new ();
-  g_autofree char *name = dup_output_name (self, ".pdf");
-  g_autofree char *folder = dup_output_folder (self);
-  g_autofree char *path = g_build_filename (folder, name, NULL);
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-
-  if (uri != NULL)
-    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
-  gtk_print_operation_set_print_settings (operation, settings);
-}
-
-/* The sheet as filtered in the tree, or only its summary (the overview's
- * Print Summary). */
-static void
-print_sheet (KenshoWindow *self, gboolean summary_only)
-{
-  KenshoSheet *sheet = kensho_window_get_sheet (self);
-  KenshoPrintOperation *operation;
-  KenshoPrintLayout *layout;
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
-
-  if (sheet == NULL)
-    return;
-  /* Kept alive until ::done, which GTK emits for every outcome. */
-  operation = kensho_print_operation_new (sheet, kensho_application_get_settings (get_app (self)));
-  suggest_print_file (self, GTK_PRINT_OPERATION (operation));
-  layout = kensho_print_operation_get_layout (operation);
-  if (summary_only)
-    kensho_print_layout_set_summary_only (layout, TRUE);
-  else
-    apply_filters (self, layout);
-  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
-  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (self), &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
-    show_error (self, _("Could Not Print"), error->message);
-}
-
-static void
-action_print (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  print_sheet (KENSHO_WINDOW (widget), FALSE);
-}
-
-static void
-action_print_summary (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  print_sheet (KENSHO_WINDOW (widget), TRUE);
-}
-
-/* Exports write a file chosen in a file chooser; @export does the writing. */
-/* Writes the sheet to @path, now or later; reports with export_finished(). */
-typedef void (*ExportFunc) (KenshoWindow *self, const char *path);
-
-static void
-export_finished (KenshoWindow *self, gboolean ok, const char *message)
-{
-  if (ok)
-    show_toast (self, _("Exported"));
-  else
-    show_error (self, _("Could Not Export"), message ? message : _("Choose a local file."));
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog, int response, KenshoWindow *self)
-{
-  ExportFunc export = g_object_get_data (G_OBJECT (dialog), "kensho-export");
-
-  if (response == GTK_RESPONSE_ACCEPT && kensho_window_get_sheet (self) != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        export (self, path);
-      else
-        export_finished (self, FALSE, NULL);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-choose_export_file (KenshoWindow *self, const char *title, const char *extension, ExportFunc export)
-{
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                              _("_Export"), _("_Cancel"));
-  g_autofree char *file_name = dup_output_name (self, extension);
-  g_autofree char *folder_path = dup_output_folder (self);
-  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
-
-  /* Beside the sheet, not in the folder the app was started from. */
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_object_set_data (G_OBJECT (dialog), "kensho-export", export);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-export_csv (KenshoWindow *self, const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok = kensho_csv_save_file (kensho_window_get_sheet (self), path, &error);
-
-  export_finished (self, ok, error ? error->message : NULL);
-}
-
-static void
-action_export_csv (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  choose_export_file (KENSHO_WINDOW (widget), _("Export as CSV"), ".csv", export_csv);
-}
-
-static void
-on_pdf_export_done (KenshoExportProgress *progress, int result, const char *message, KenshoWindow *self)
-{
-  if (result != KENSHO_EXPORT_CANCELLED)
-    export_finished (self, result == KENSHO_EXPORT_DONE, message);
-}
-
-/* The same pages as printing, on the paper of the last print (A3
- * landscape at first), with its summary page and achievement column if
- * chosen. A sheet of thousands of indicators takes seconds: the
- * export runs from the main loop, with progress and Cancel. */
-static void
-export_pdf (KenshoWindow *self, const char *path)
-{
-  g_autoptr(KenshoPdfExport) export = NULL;
-  KenshoExportProgress *progress;
-  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (kensho_window_get_sheet (self));
-
-  apply_filters (self, layout);
-  export = kensho_print_operation_new_pdf_export (kensho_application_get_settings (get_app (self)), layout);
-  progress = kensho_export_progress_new (GTK_WINDOW (self), export, path);
-  g_signal_connect_object (progress, "done", G_CALLBACK (on_pdf_export_done), self, 0);
-  gtk_window_present (GTK_WINDOW (progress));
-}
-
-static void
-action_export_pdf (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  choose_export_file (KENSHO_WINDOW (widget), _("Export as PDF"), ".pdf", export_pdf);
+  _kensho_window_open_path (self, path, KENSHO_OPEN_DEFAULT);
 }
 
 /* Closing ----------------------------------------------------------------- */
@@ -1499,7 +683,7 @@ on_close_choice (AdwMessageDialog *dialog, const char *response, KenshoWindow *s
   if (g_str_equal (response, "save"))
     {
       self->close_confirmed = TRUE;
-      save (self, KENSHO_SAVE_DEFAULT);
+      _kensho_window_save (self, KENSHO_SAVE_DEFAULT);
     }
   else if (g_str_equal (response, "close"))
     {
@@ -1514,8 +698,6 @@ save_window_state (KenshoWindow *self)
   GSettings *settings = kensho_application_get_settings (get_app (self));
   int width, height;
 
-  if (settings == NULL)
-    return;
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
   if (!gtk_window_is_maximized (GTK_WINDOW (self)))
@@ -1569,12 +751,12 @@ kensho_window_close_for_quit (KenshoWindow *self)
 
 /* Zoom --------------------------------------------------------------------- */
 
-static double
-get_zoom (KenshoWindow *self)
+double
+_kensho_window_get_zoom (KenshoWindow *self)
 {
   GSettings *settings = kensho_application_get_settings (get_app (self));
 
-  return settings ? g_settings_get_double (settings, "zoom") : 1.0;
+  return g_settings_get_double (settings, "zoom");
 }
 
 static void
@@ -1593,7 +775,7 @@ append_points (GString *css, const char *selector, double points)
 static void
 apply_zoom (KenshoWindow *self)
 {
-  double zoom = get_zoom (self);
+  double zoom = _kensho_window_get_zoom (self);
   g_autoptr(GString) css = g_string_new (NULL);
   g_autofree char *font_name = NULL;
   PangoFontDescription *font;
@@ -1617,25 +799,6 @@ apply_zoom (KenshoWindow *self)
   gtk_css_provider_load_from_data (self->zoom_css, css->str, -1);
 }
 
-/* Ctrl+plus, Ctrl+minus: ten per cent at a time; Ctrl+0 back to 100%. */
-static void
-action_zoom (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  KenshoWindow *self = KENSHO_WINDOW (widget);
-  GSettings *settings = kensho_application_get_settings (get_app (self));
-  double zoom = get_zoom (self);
-
-  if (settings == NULL)
-    return;
-  if (g_str_equal (name, "win.zoom-in"))
-    zoom = (int) (zoom * 10 + 1.5) / 10.0;
-  else if (g_str_equal (name, "win.zoom-out"))
-    zoom = (int) (zoom * 10 - 0.5) / 10.0;
-  else
-    zoom = 1.0;
-  g_settings_set_double (settings, "zoom", CLAMP (zoom, 0.5, 3.0));
-}
-
 /* Files dropped on the window open. */
 static gboolean
 on_file_drop (GtkDropTarget *target, const GValue *value, double x, double y, KenshoWindow *self)
@@ -1651,13 +814,13 @@ static void
 refresh_recent (KenshoWindow *self)
 {
   GSettings *settings = kensho_application_get_settings (get_app (self));
-  g_auto(GStrv) recent = settings ? g_settings_get_strv (settings, "recent-files") : NULL;
+  g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-files");
   GtkWidget *child;
   guint shown = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
-  for (guint i = 0; recent && recent[i] && shown < 8; i++)
+  for (guint i = 0; recent[i] && shown < 8; i++)
     {
       GtkWidget *row;
       g_autofree char *base = NULL;
@@ -1677,12 +840,6 @@ refresh_recent (KenshoWindow *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->recent_heading), shown > 0);
-}
-
-static void
-action_open_recent (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  open_path (KENSHO_WINDOW (widget), g_variant_get_string (parameter, NULL), KENSHO_OPEN_DEFAULT);
 }
 
 /* Class ------------------------------------------------------------------- */
@@ -1711,26 +868,20 @@ static void
 attach_to_application (KenshoWindow *self)
 {
   KenshoApplication *app = get_app (self);
-  GSettings *settings = app ? kensho_application_get_settings (app) : NULL;
+  GSettings *settings = kensho_application_get_settings (app);
 
-  if (settings != NULL)
-    {
-      gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
-                                   g_settings_get_int (settings, "window-height"));
-      if (g_settings_get_boolean (settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-      gtk_paned_set_position (self->paned, g_settings_get_int (settings, "pane-position"));
-      g_signal_connect_object (settings, "changed::zoom", G_CALLBACK (apply_zoom), self, G_CONNECT_SWAPPED);
-      apply_zoom (self);
-    }
-  if (app != NULL)
-    {
-      g_signal_connect_object (kensho_application_get_workspace (app), "status-changed",
-                               G_CALLBACK (on_workspace_status), self, 0);
-      /* A new window tells of a failure that is already there, too. */
-      on_workspace_status (kensho_application_get_workspace (app), self);
-      refresh_recent (self);
-    }
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->paned, g_settings_get_int (settings, "pane-position"));
+  g_signal_connect_object (settings, "changed::zoom", G_CALLBACK (apply_zoom), self, G_CONNECT_SWAPPED);
+  apply_zoom (self);
+  g_signal_connect_object (kensho_application_get_workspace (app), "status-changed",
+                           G_CALLBACK (on_workspace_status), self, 0);
+  /* A new window tells of a failure that is already there, too. */
+  on_workspace_status (kensho_application_get_workspace (app), self);
+  refresh_recent (self);
 }
 
 static void
@@ -1762,56 +913,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, tree_box);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, form_stack);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
-  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, action_open_sample);
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, action_new);
-  gtk_widget_class_install_action (widget_class, "win.next-year", NULL, action_next_year);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
-  gtk_widget_class_install_action (widget_class, "win.print-summary", NULL, action_print_summary);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, action_export_pdf);
-  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, action_export_csv);
-  gtk_widget_class_install_action (widget_class, "win.properties", NULL, action_properties);
-  gtk_widget_class_install_action (widget_class, "win.overview", NULL, action_overview);
-  gtk_widget_class_install_action (widget_class, "win.table", NULL, action_table);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
-  gtk_widget_class_install_action (widget_class, "win.delete", NULL, action_delete);
-  gtk_widget_class_install_action (widget_class, "win.rename", NULL, action_rename);
-  gtk_widget_class_install_action (widget_class, "win.move-up", NULL, action_move);
-  gtk_widget_class_install_action (widget_class, "win.move-down", NULL, action_move);
-  gtk_widget_class_install_action (widget_class, "win.add-goal", NULL, action_add);
-  gtk_widget_class_install_action (widget_class, "win.add-subgoal", NULL, action_add);
-  gtk_widget_class_install_action (widget_class, "win.add-measure", NULL, action_add);
-  gtk_widget_class_install_action (widget_class, "win.add-kpi", NULL, action_add);
-  gtk_widget_class_install_action (widget_class, "win.add-target", NULL, action_add);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, action_find);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, action_zoom);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.table", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.move-down", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.add-kpi", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  _kensho_window_class_actions_init (widget_class);
 }
 
 static void
@@ -1820,6 +922,9 @@ kensho_window_init (KenshoWindow *self)
   GtkDropTarget *file_drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The development build looks it, beside the stable one. */
+  if (g_str_equal (PROFILE, "development"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   self->tree = KENSHO_STRATEGY_TREE (kensho_strategy_tree_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->tree), TRUE);
@@ -1904,4 +1009,12 @@ gboolean
 kensho_window_is_empty (KenshoWindow *self)
 {
   return self->document == NULL;
+}
+
+void
+kensho_window_add_toast (KenshoWindow *self, const char *text)
+{
+  g_return_if_fail (KENSHO_IS_WINDOW (self));
+
+  show_toast (self, text);
 }

@@ -24,6 +24,8 @@ KenshoUndoStack    *kensho_window_get_undo_stack (KenshoWindow      *self);
 KenshoStrategyTree *kensho_window_get_tree       (KenshoWindow      *self);
 GtkWidget          *kensho_window_get_form       (KenshoWindow      *self);
 gboolean            kensho_window_is_empty       (KenshoWindow      *self);
+void                kensho_window_add_toast      (KenshoWindow      *self,
+                                                  const char        *text);
 /* Closing for good marks the sheet closed in the workspace; quitting the
  * app keeps it marked open, to bring it back at the next start. */
 void                kensho_window_close_for_quit (KenshoWindow      *self);

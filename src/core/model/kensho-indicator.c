@@ -104,9 +104,30 @@ emit_changed (KenshoIndicator *self)
 }
 
 static void
-on_series_changed (KenshoSeries *series, gpointer user_data)
+announce (KenshoIndicator *self, const char *field)
 {
-  emit_changed (KENSHO_INDICATOR (user_data));
+  _kensho_node_emit_changing (KENSHO_NODE (self), KENSHO_CHANGE_CONTENT, field);
+}
+
+/* A series' field is the indicator's, with the series' place after it. */
+static void
+on_series_changed (KenshoSeries *series, const char *field, gboolean before, gpointer user_data)
+{
+  KenshoIndicator *self = KENSHO_INDICATOR (user_data);
+  g_autofree char *detail = NULL;
+  guint position = 0;
+
+  if (!before)
+    {
+      emit_changed (self);
+      return;
+    }
+  /* Loading fills indicators value by value: no one to tell yet. */
+  if (kensho_node_get_sheet (KENSHO_NODE (self)) == NULL)
+    return;
+  g_list_store_find (self->series, series, &position);
+  detail = g_strdup_printf ("%s/%u", field, position);
+  announce (self, detail);
 }
 
 /* A new indicator has one unnamed series, ready for its figures. */
@@ -159,6 +180,7 @@ kensho_indicator_set_indicator_kind (KenshoIndicator *self, KenshoIndicatorKind 
   g_return_if_fail (KENSHO_IS_INDICATOR (self));
   if (self->kind == kind)
     return;
+  announce (self, "indicator-kind");
   self->kind = kind;
   emit_changed (self);
 }
@@ -176,6 +198,7 @@ kensho_indicator_set_direction (KenshoIndicator *self, KenshoDirection direction
   g_return_if_fail (KENSHO_IS_INDICATOR (self));
   if (self->direction == direction)
     return;
+  announce (self, "direction");
   self->direction = direction;
   emit_changed (self);
 }
@@ -209,8 +232,11 @@ void
 kensho_indicator_set_unit (KenshoIndicator *self, const char *unit)
 {
   g_return_if_fail (KENSHO_IS_INDICATOR (self));
-  if (kensho_set_str (&self->unit, kensho_str_or_null (unit)))
-    emit_changed (self);
+  if (g_strcmp0 (self->unit, kensho_str_or_null (unit)) == 0)
+    return;
+  announce (self, "unit");
+  kensho_set_str (&self->unit, kensho_str_or_null (unit));
+  emit_changed (self);
 }
 
 const char *
@@ -224,8 +250,11 @@ void
 kensho_indicator_set_division (KenshoIndicator *self, const char *division)
 {
   g_return_if_fail (KENSHO_IS_INDICATOR (self));
-  if (kensho_set_str (&self->division, kensho_str_or_null (division)))
-    emit_changed (self);
+  if (g_strcmp0 (self->division, kensho_str_or_null (division)) == 0)
+    return;
+  announce (self, "division");
+  kensho_set_str (&self->division, kensho_str_or_null (division));
+  emit_changed (self);
 }
 
 GListModel *
@@ -260,6 +289,7 @@ kensho_indicator_insert_series (KenshoIndicator *self, guint position, KenshoSer
   g_return_if_fail (KENSHO_IS_SERIES (series));
 
   position = MIN (position, kensho_indicator_get_n_series (self));
+  announce (self, "add-series");
   kensho_series_set_changed_func (series, on_series_changed, self);
   g_list_store_insert (self->series, position, series);
   emit_changed (self);
@@ -273,6 +303,7 @@ kensho_indicator_remove_series (KenshoIndicator *self, guint position)
   g_return_if_fail (position < kensho_indicator_get_n_series (self));
   g_return_if_fail (kensho_indicator_get_n_series (self) > 1);
 
+  announce (self, "remove-series");
   kensho_series_set_changed_func (kensho_indicator_get_series (self, position), NULL, NULL);
   g_list_store_remove (self->series, position);
   emit_changed (self);
@@ -287,22 +318,28 @@ lookup_year (KenshoIndicator *self, int fiscal_year)
 /* Sets one string field of a year's record, creating or dropping the record
  * as needed so that an emptied year leaves no trace in files. */
 static void
-set_year_field (KenshoIndicator *self, int fiscal_year, gsize offset, const char *text)
+set_year_field (KenshoIndicator *self, int fiscal_year, gsize offset, const char *name,
+                const char *text)
 {
   YearRecord *record = lookup_year (self, fiscal_year);
+  g_autofree char *detail = NULL;
   char **field;
 
   text = kensho_str_or_null (text);
+  if (g_strcmp0 (record ? *(char **) G_STRUCT_MEMBER_P (record, offset) : NULL, text) == 0)
+    return;
+  if (kensho_node_get_sheet (KENSHO_NODE (self)) != NULL)
+    {
+      detail = g_strdup_printf ("%s/%d", name, fiscal_year);
+      announce (self, detail);
+    }
   if (record == NULL)
     {
-      if (text == NULL)
-        return;
       record = g_new0 (YearRecord, 1);
       g_hash_table_insert (self->years, GINT_TO_POINTER (fiscal_year), record);
     }
   field = G_STRUCT_MEMBER_P (record, offset);
-  if (!kensho_set_str (field, text))
-    return;
+  kensho_set_str (field, text);
   if (year_record_is_empty (record))
     g_hash_table_remove (self->years, GINT_TO_POINTER (fiscal_year));
   emit_changed (self);
@@ -323,10 +360,12 @@ void
 kensho_indicator_set_commentary (KenshoIndicator *self, int fiscal_year,
                                  KenshoCommentaryPart part, const char *text)
 {
+  static const char *const names[] = { "commentary/0", "commentary/1", "commentary/2" };
+
   g_return_if_fail (KENSHO_IS_INDICATOR (self));
   g_return_if_fail (part <= KENSHO_COMMENTARY_NEXT_STEPS);
   set_year_field (self, fiscal_year,
-                  G_STRUCT_OFFSET (YearRecord, commentary) + part * sizeof (char *), text);
+                  G_STRUCT_OFFSET (YearRecord, commentary) + part * sizeof (char *), names[part], text);
 }
 
 const char *
@@ -343,7 +382,7 @@ void
 kensho_indicator_set_rating_id (KenshoIndicator *self, int fiscal_year, const char *rating_id)
 {
   g_return_if_fail (KENSHO_IS_INDICATOR (self));
-  set_year_field (self, fiscal_year, G_STRUCT_OFFSET (YearRecord, rating_id), rating_id);
+  set_year_field (self, fiscal_year, G_STRUCT_OFFSET (YearRecord, rating_id), "rating", rating_id);
 }
 
 const char *
@@ -360,7 +399,7 @@ void
 kensho_indicator_set_delay_reason (KenshoIndicator *self, int fiscal_year, const char *reason)
 {
   g_return_if_fail (KENSHO_IS_INDICATOR (self));
-  set_year_field (self, fiscal_year, G_STRUCT_OFFSET (YearRecord, delay_reason), reason);
+  set_year_field (self, fiscal_year, G_STRUCT_OFFSET (YearRecord, delay_reason), "reason", reason);
 }
 
 const char *
@@ -378,10 +417,12 @@ void
 kensho_indicator_set_committee (KenshoIndicator *self, int fiscal_year,
                                 KenshoCommitteePart part, const char *text)
 {
+  static const char *const names[] = { "committee/0", "committee/1" };
+
   g_return_if_fail (KENSHO_IS_INDICATOR (self));
   g_return_if_fail (part <= KENSHO_COMMITTEE_RESPONSE);
   set_year_field (self, fiscal_year,
-                  G_STRUCT_OFFSET (YearRecord, committee) + part * sizeof (char *), text);
+                  G_STRUCT_OFFSET (YearRecord, committee) + part * sizeof (char *), names[part], text);
 }
 
 /* Whether any year holds a committee text: files then need version 1.2. */
@@ -405,11 +446,19 @@ kensho_indicator_has_committee (KenshoIndicator *self)
 
 /* Drops everything written for the year: a year started afresh. */
 void
-kensho_indicator_clear_year (KenshoIndicator *self, int fiscal_year)
+kensho_indicator_remove_year (KenshoIndicator *self, int fiscal_year)
 {
   g_return_if_fail (KENSHO_IS_INDICATOR (self));
-  if (g_hash_table_remove (self->years, GINT_TO_POINTER (fiscal_year)))
-    emit_changed (self);
+  if (lookup_year (self, fiscal_year) == NULL)
+    return;
+  if (kensho_node_get_sheet (KENSHO_NODE (self)) != NULL)
+    {
+      g_autofree char *detail = g_strdup_printf ("remove-year/%d", fiscal_year);
+
+      announce (self, detail);
+    }
+  g_hash_table_remove (self->years, GINT_TO_POINTER (fiscal_year));
+  emit_changed (self);
 }
 
 static int
@@ -592,6 +641,7 @@ kensho_indicator_set_acknowledged (KenshoIndicator *self, const char *check_id,
 
   if (kensho_indicator_get_acknowledged (self, check_id) == !!acknowledged)
     return;
+  announce (self, acknowledged ? "acknowledge" : "withdraw");
   ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; self->acknowledged[i]; i++)
     if (!g_str_equal (self->acknowledged[i], check_id))
@@ -710,13 +760,21 @@ void
 kensho_indicator_assign (KenshoIndicator *self, KenshoIndicator *from)
 {
   KenshoNode *node = KENSHO_NODE (self);
+  KenshoSheet *sheet;
 
   g_return_if_fail (KENSHO_IS_INDICATOR (self));
   g_return_if_fail (KENSHO_IS_INDICATOR (from));
 
+  sheet = kensho_node_get_sheet (node);
+  /* One step for undo, however many fields change. */
+  if (sheet != NULL)
+    kensho_sheet_begin_group (sheet, NULL);
+  announce (self, "assign");
   kensho_node_set_title (node, kensho_node_get_title (KENSHO_NODE (from)));
   kensho_node_set_code (node, kensho_node_get_code (KENSHO_NODE (from)));
   kensho_node_set_notes (node, kensho_node_get_notes (KENSHO_NODE (from)));
   copy_content (self, from);
   emit_changed (self);
+  if (sheet != NULL)
+    kensho_sheet_end_group (sheet);
 }

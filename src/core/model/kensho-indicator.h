@@ -68,7 +68,7 @@ void                kensho_indicator_set_committee      (KenshoIndicator      *s
                                                          KenshoCommitteePart   part,
                                                          const char           *text);
 gboolean            kensho_indicator_has_committee      (KenshoIndicator      *self);
-void                kensho_indicator_clear_year         (KenshoIndicator      *self,
+void                kensho_indicator_remove_year        (KenshoIndicator      *self,
                                                          int                   fiscal_year);
 gboolean            kensho_indicator_get_acknowledged   (KenshoIndicator      *self,
                                                          const char           *check_id);

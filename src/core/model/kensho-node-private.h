@@ -16,6 +16,13 @@ void _kensho_sheet_register_node   (KenshoSheet  *self,
                                     KenshoNode   *node);
 void _kensho_sheet_unregister_node (KenshoSheet  *self,
                                     KenshoNode   *node);
+void _kensho_node_emit_changing    (KenshoNode   *self,
+                                    KenshoChange  change,
+                                    const char   *field);
+void _kensho_sheet_emit_changing   (KenshoSheet  *self,
+                                    KenshoChange  change,
+                                    GObject      *object,
+                                    const char   *field);
 void _kensho_sheet_emit_changed    (KenshoSheet  *self,
                                     KenshoChange  change,
                                     GObject      *object);

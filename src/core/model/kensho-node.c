@@ -169,7 +169,7 @@ kensho_node_set_id (KenshoNode *self, const char *id)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
-#define DEFINE_STRING_ACCESSORS(field, PROP)                                  \
+#define DEFINE_STRING_ACCESSORS(field, PROP, name)                                  \
   const char *                                                                \
   kensho_node_get_##field (KenshoNode *self)                                  \
   {                                                                           \
@@ -182,15 +182,17 @@ kensho_node_set_id (KenshoNode *self, const char *id)
   {                                                                           \
     KenshoNodePrivate *priv = kensho_node_get_instance_private (self);        \
     g_return_if_fail (KENSHO_IS_NODE (self));                                 \
-    if (!kensho_set_str (&priv->field, kensho_str_or_null (value)))           \
+    if (g_strcmp0 (priv->field, kensho_str_or_null (value)) == 0)             \
       return;                                                                 \
+    _kensho_node_emit_changing (self, KENSHO_CHANGE_CONTENT, name);           \
+    kensho_set_str (&priv->field, kensho_str_or_null (value));                \
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);             \
     _kensho_node_emit_changed (self, KENSHO_CHANGE_CONTENT);                  \
   }
 
-DEFINE_STRING_ACCESSORS (code, PROP_CODE)
-DEFINE_STRING_ACCESSORS (title, PROP_TITLE)
-DEFINE_STRING_ACCESSORS (notes, PROP_NOTES)
+DEFINE_STRING_ACCESSORS (code, PROP_CODE, "code")
+DEFINE_STRING_ACCESSORS (title, PROP_TITLE, "title")
+DEFINE_STRING_ACCESSORS (notes, PROP_NOTES, "notes")
 
 KenshoNode *
 kensho_node_get_parent (KenshoNode *self)
@@ -356,6 +358,27 @@ _kensho_node_attach_root (KenshoNode *root, KenshoSheet *sheet)
 }
 
 void
+_kensho_node_emit_changing (KenshoNode *self, KenshoChange change, const char *field)
+{
+  KenshoNodePrivate *priv = kensho_node_get_instance_private (self);
+
+  if (priv->sheet != NULL)
+    _kensho_sheet_emit_changing (priv->sheet, change, G_OBJECT (self), field);
+}
+
+/* Structure is announced on the sheet the child is in, or is going into. */
+static void
+announce_structure (KenshoNode *child, KenshoNode *parent, const char *field)
+{
+  KenshoNodePrivate *child_priv = kensho_node_get_instance_private (child);
+  KenshoNodePrivate *parent_priv = kensho_node_get_instance_private (parent);
+  KenshoSheet *sheet = child_priv->sheet ? child_priv->sheet : parent_priv->sheet;
+
+  if (sheet != NULL)
+    _kensho_sheet_emit_changing (sheet, KENSHO_CHANGE_STRUCTURE, G_OBJECT (child), field);
+}
+
+void
 _kensho_node_emit_changed (KenshoNode *self, KenshoChange change)
 {
   KenshoNodePrivate *priv = kensho_node_get_instance_private (self);
@@ -389,19 +412,12 @@ check_insert (KenshoNode *parent, KenshoNode *child, GError **error)
   return TRUE;
 }
 
-gboolean
-kensho_node_insert (KenshoNode *parent, KenshoNode *child, guint position, GError **error)
+static void
+insert_checked (KenshoNode *parent, KenshoNode *child, guint position)
 {
   KenshoNodePrivate *parent_priv = kensho_node_get_instance_private (parent);
   KenshoNodePrivate *child_priv = kensho_node_get_instance_private (child);
   guint n;
-
-  g_return_val_if_fail (KENSHO_IS_NODE (parent), FALSE);
-  g_return_val_if_fail (KENSHO_IS_NODE (child), FALSE);
-  g_return_val_if_fail (child_priv->parent == NULL, FALSE);
-
-  if (!check_insert (parent, child, error))
-    return FALSE;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (parent_priv->children));
   position = MIN (position, n);
@@ -410,6 +426,21 @@ kensho_node_insert (KenshoNode *parent, KenshoNode *child, guint position, GErro
   if (parent_priv->sheet != NULL)
     set_sheet_recursive (child, parent_priv->sheet);
   _kensho_node_emit_changed (parent, KENSHO_CHANGE_STRUCTURE);
+}
+
+gboolean
+kensho_node_insert (KenshoNode *parent, KenshoNode *child, guint position, GError **error)
+{
+  KenshoNodePrivate *child_priv = kensho_node_get_instance_private (child);
+
+  g_return_val_if_fail (KENSHO_IS_NODE (parent), FALSE);
+  g_return_val_if_fail (KENSHO_IS_NODE (child), FALSE);
+  g_return_val_if_fail (child_priv->parent == NULL, FALSE);
+
+  if (!check_insert (parent, child, error))
+    return FALSE;
+  announce_structure (child, parent, "insert");
+  insert_checked (parent, child, position);
   return TRUE;
 }
 
@@ -419,16 +450,13 @@ kensho_node_append (KenshoNode *parent, KenshoNode *child, GError **error)
   return kensho_node_insert (parent, child, G_MAXUINT, error);
 }
 
-void
-kensho_node_remove (KenshoNode *child)
+static void
+remove_from_parent (KenshoNode *child)
 {
   KenshoNodePrivate *child_priv = kensho_node_get_instance_private (child);
   g_autoptr(KenshoNode) parent = NULL;
   KenshoNodePrivate *parent_priv;
   guint position;
-
-  g_return_if_fail (KENSHO_IS_NODE (child));
-  g_return_if_fail (child_priv->parent != NULL);
 
   parent = g_object_ref (child_priv->parent);
   parent_priv = kensho_node_get_instance_private (parent);
@@ -442,6 +470,18 @@ kensho_node_remove (KenshoNode *child)
   g_list_store_remove (parent_priv->children, position);
   _kensho_node_emit_changed (parent, KENSHO_CHANGE_STRUCTURE);
   g_object_unref (child);
+}
+
+void
+kensho_node_remove (KenshoNode *child)
+{
+  KenshoNodePrivate *child_priv = kensho_node_get_instance_private (child);
+
+  g_return_if_fail (KENSHO_IS_NODE (child));
+  g_return_if_fail (child_priv->parent != NULL);
+
+  announce_structure (child, child_priv->parent, "remove");
+  remove_from_parent (child);
 }
 
 gboolean
@@ -459,8 +499,10 @@ kensho_node_move (KenshoNode *child, KenshoNode *new_parent, guint position, GEr
 
   /* Positions count in the new parent as it is after the removal. */
   keep = g_object_ref (child);
-  kensho_node_remove (child);
-  return kensho_node_insert (new_parent, child, position, error);
+  announce_structure (child, new_parent, "move");
+  remove_from_parent (child);
+  insert_checked (new_parent, child, position);
+  return TRUE;
 }
 
 void

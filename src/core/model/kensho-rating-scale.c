@@ -18,7 +18,7 @@ struct _KenshoRatingScale
 
 G_DEFINE_FINAL_TYPE (KenshoRatingScale, kensho_rating_scale, G_TYPE_OBJECT)
 
-enum { CHANGED, N_SIGNALS };
+enum { CHANGING, CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -49,6 +49,9 @@ kensho_rating_scale_class_init (KenshoRatingScaleClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Before any edit of the scale or its ratings, with what changes. */
+  signals[CHANGING] = g_signal_new ("changing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -61,6 +64,12 @@ static void
 emit_changed (KenshoRatingScale *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+emit_changing (KenshoRatingScale *self, const char *field)
+{
+  g_signal_emit (self, signals[CHANGING], 0, field);
 }
 
 KenshoRatingScale *
@@ -210,8 +219,11 @@ void
 kensho_rating_scale_set_name (KenshoRatingScale *self, const char *name)
 {
   g_return_if_fail (KENSHO_IS_RATING_SCALE (self));
-  if (kensho_set_str (&self->name, name))
-    emit_changed (self);
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+  emit_changing (self, "scale-name");
+  kensho_set_str (&self->name, name);
+  emit_changed (self);
 }
 
 GListModel *
@@ -275,6 +287,12 @@ on_rating_notify (KenshoRating *rating, GParamSpec *pspec, KenshoRatingScale *se
   emit_changed (self);
 }
 
+static void
+on_rating_changing (KenshoRating *rating, const char *field, KenshoRatingScale *self)
+{
+  emit_changing (self, field);
+}
+
 gboolean
 kensho_rating_scale_append (KenshoRatingScale *self, KenshoRating *rating, GError **error)
 {
@@ -288,7 +306,9 @@ kensho_rating_scale_append (KenshoRatingScale *self, KenshoRating *rating, GErro
                    kensho_rating_get_id (rating));
       return FALSE;
     }
+  emit_changing (self, "add-rating");
   g_signal_connect_object (rating, "notify", G_CALLBACK (on_rating_notify), self, 0);
+  g_signal_connect_object (rating, "changing", G_CALLBACK (on_rating_changing), self, 0);
   g_list_store_append (self->ratings, rating);
   emit_changed (self);
   return TRUE;
@@ -300,6 +320,7 @@ kensho_rating_scale_remove (KenshoRatingScale *self, guint position)
   g_return_if_fail (KENSHO_IS_RATING_SCALE (self));
   g_return_if_fail (position < kensho_rating_scale_get_n_ratings (self));
 
+  emit_changing (self, "remove-rating");
   g_list_store_remove (self->ratings, position);
   emit_changed (self);
 }
@@ -317,6 +338,7 @@ kensho_rating_scale_move (KenshoRatingScale *self, guint from, guint to)
 
   if (from == to)
     return;
+  emit_changing (self, "move-rating");
   rating = g_list_model_get_item (G_LIST_MODEL (self->ratings), from);
   g_list_store_remove (self->ratings, from);
   g_list_store_insert (self->ratings, to, rating);

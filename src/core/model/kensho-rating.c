@@ -22,6 +22,8 @@ struct _KenshoRating
 G_DEFINE_FINAL_TYPE (KenshoRating, kensho_rating, G_TYPE_OBJECT)
 
 enum { PROP_0, PROP_ID, PROP_LABEL, PROP_COLOUR, PROP_DELAYED, PROP_RULE, N_PROPS };
+enum { CHANGING, N_SIGNALS };
+static guint signals[N_SIGNALS];
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -78,6 +80,18 @@ kensho_rating_class_init (KenshoRatingClass *klass)
                                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                                             G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* Before a property changes (notify comes after): the scale passes it on
+   * to the sheet, for undo. @field: "rating-label/ID" and the like. */
+  signals[CHANGING] = g_signal_new ("changing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+announce (KenshoRating *self, const char *field)
+{
+  g_autofree char *detail = g_strdup_printf ("%s/%s", field, self->id);
+
+  g_signal_emit (self, signals[CHANGING], 0, detail);
 }
 
 static void
@@ -135,16 +149,22 @@ kensho_rating_set_label (KenshoRating *self, const char *label)
 {
   g_return_if_fail (KENSHO_IS_RATING (self));
   g_return_if_fail (label != NULL);
-  if (kensho_set_str (&self->label, label))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+  if (g_strcmp0 (self->label, label) == 0)
+    return;
+  announce (self, "rating-label");
+  kensho_set_str (&self->label, label);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
 }
 
 void
 kensho_rating_set_colour (KenshoRating *self, const char *colour)
 {
   g_return_if_fail (KENSHO_IS_RATING (self));
-  if (kensho_set_str (&self->colour, colour))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOUR]);
+  if (g_strcmp0 (self->colour, colour) == 0)
+    return;
+  announce (self, "rating-colour");
+  kensho_set_str (&self->colour, colour);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOUR]);
 }
 
 void
@@ -154,6 +174,7 @@ kensho_rating_set_delayed (KenshoRating *self, gboolean delayed)
   delayed = !!delayed;
   if (self->delayed == delayed)
     return;
+  announce (self, "rating-delayed");
   self->delayed = delayed;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELAYED]);
 }
@@ -199,6 +220,7 @@ kensho_rating_set_rule (KenshoRating *self, KenshoRatingRule rule, double min_pe
   if (self->rule == rule && same_bound (self->rule_min, min_percent) &&
       same_bound (self->rule_max, max_percent))
     return;
+  announce (self, "rating-rule");
   self->rule = rule;
   self->rule_min = min_percent;
   self->rule_max = max_percent;

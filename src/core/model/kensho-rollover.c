@@ -84,6 +84,6 @@ kensho_sheet_roll_over (KenshoSheet *sheet, int fiscal_year, GError **error)
   /* The new year starts blank, even where a draft was written ahead. */
   indicators = kensho_sheet_dup_indicators (next);
   for (guint i = 0; i < indicators->len; i++)
-    kensho_indicator_clear_year (g_ptr_array_index (indicators, i), fiscal_year);
+    kensho_indicator_remove_year (g_ptr_array_index (indicators, i), fiscal_year);
   return next;
 }

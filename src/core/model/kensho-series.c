@@ -57,7 +57,14 @@ static void
 emit_changed (KenshoSeries *self)
 {
   if (self->changed_func != NULL)
-    self->changed_func (self, self->changed_data);
+    self->changed_func (self, NULL, FALSE, self->changed_data);
+}
+
+static void
+emit_changing (KenshoSeries *self, const char *field)
+{
+  if (self->changed_func != NULL)
+    self->changed_func (self, field, TRUE, self->changed_data);
 }
 
 void
@@ -80,19 +87,23 @@ void
 kensho_series_set_name (KenshoSeries *self, const char *name)
 {
   g_return_if_fail (KENSHO_IS_SERIES (self));
-  if (kensho_set_str (&self->name, kensho_str_or_null (name)))
-    emit_changed (self);
+  if (g_strcmp0 (self->name, kensho_str_or_null (name)) == 0)
+    return;
+  emit_changing (self, "series-name");
+  kensho_set_str (&self->name, kensho_str_or_null (name));
+  emit_changed (self);
 }
 
 /* Replaces *slot with a copy of value; an empty value clears. Returns
  * whether anything changed, so that no-op edits stay silent. */
 static gboolean
-replace_value (KenshoValue **slot, const KenshoValue *value)
+replace_value (KenshoSeries *self, KenshoValue **slot, const KenshoValue *value, const char *field)
 {
   if (value != NULL && kensho_value_is_empty (value))
     value = NULL;
   if (kensho_value_equal (*slot, value))
     return FALSE;
+  emit_changing (self, field);
   g_clear_pointer (slot, kensho_value_free);
   if (value != NULL)
     *slot = kensho_value_copy (value);
@@ -100,14 +111,21 @@ replace_value (KenshoValue **slot, const KenshoValue *value)
 }
 
 static gboolean
-replace_year_value (GHashTable *table, int fiscal_year, const KenshoValue *value)
+replace_year_value (KenshoSeries *self, GHashTable *table, int fiscal_year,
+                    const KenshoValue *value, const char *name)
 {
   KenshoValue *current = g_hash_table_lookup (table, GINT_TO_POINTER (fiscal_year));
+  g_autofree char *field = NULL;
 
   if (value != NULL && kensho_value_is_empty (value))
     value = NULL;
   if (kensho_value_equal (current, value))
     return FALSE;
+  if (self->changed_func != NULL)
+    {
+      field = g_strdup_printf ("%s/%d", name, fiscal_year);
+      emit_changing (self, field);
+    }
   if (value == NULL)
     g_hash_table_remove (table, GINT_TO_POINTER (fiscal_year));
   else
@@ -126,7 +144,7 @@ void
 kensho_series_set_baseline (KenshoSeries *self, const KenshoValue *value)
 {
   g_return_if_fail (KENSHO_IS_SERIES (self));
-  if (replace_value (&self->baseline, value))
+  if (replace_value (self, &self->baseline, value, "value/baseline"))
     emit_changed (self);
 }
 
@@ -141,7 +159,7 @@ void
 kensho_series_set_final (KenshoSeries *self, const KenshoValue *value)
 {
   g_return_if_fail (KENSHO_IS_SERIES (self));
-  if (replace_value (&self->final, value))
+  if (replace_value (self, &self->final, value, "value/final"))
     emit_changed (self);
 }
 
@@ -156,7 +174,7 @@ void
 kensho_series_set_actual (KenshoSeries *self, int fiscal_year, const KenshoValue *value)
 {
   g_return_if_fail (KENSHO_IS_SERIES (self));
-  if (replace_year_value (self->actuals, fiscal_year, value))
+  if (replace_year_value (self, self->actuals, fiscal_year, value, "value/actual"))
     emit_changed (self);
 }
 
@@ -171,7 +189,7 @@ void
 kensho_series_set_target (KenshoSeries *self, int fiscal_year, const KenshoValue *value)
 {
   g_return_if_fail (KENSHO_IS_SERIES (self));
-  if (replace_year_value (self->targets, fiscal_year, value))
+  if (replace_year_value (self, self->targets, fiscal_year, value, "value/target"))
     emit_changed (self);
 }
 

@@ -49,8 +49,12 @@ KenshoSeries       *kensho_series_copy           (KenshoSeries       *self);
 gboolean            kensho_series_equal          (KenshoSeries       *a,
                                                   KenshoSeries       *b);
 
-/* Called by the owning indicator so that changes reach the sheet. */
-typedef void (*KenshoSeriesChangedFunc) (KenshoSeries *series, gpointer user_data);
+/* Called by the owning indicator so that changes reach the sheet: before a
+ * change with what is about to change (@before TRUE), and after it. */
+typedef void (*KenshoSeriesChangedFunc) (KenshoSeries *series,
+                                         const char   *field,
+                                         gboolean      before,
+                                         gpointer      user_data);
 void                kensho_series_set_changed_func (KenshoSeries          *self,
                                                     KenshoSeriesChangedFunc func,
                                                     gpointer               user_data);

@@ -31,7 +31,7 @@ struct _KenshoSheet
 
 G_DEFINE_FINAL_TYPE (KenshoSheet, kensho_sheet, G_TYPE_OBJECT)
 
-enum { CHANGED, N_SIGNALS };
+enum { CHANGING, CHANGED, GROUP_BEGIN, GROUP_END, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -79,6 +79,31 @@ kensho_sheet_class_init (KenshoSheetClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2,
                                    G_TYPE_INT, G_TYPE_OBJECT);
+  /**
+   * KenshoSheet::changing:
+   * @change: a #KenshoChange
+   * @object: the sheet, or the node or indicator about to change; for
+   *   %KENSHO_CHANGE_STRUCTURE the child about to be added, removed or
+   *   moved (its parent and position are still the old ones)
+   * @field: what changes, "field" or "field/detail" (see kensho-undo-stack.c)
+   *
+   * Emitted before every change that ::changed then reports, so that undo
+   * can keep what is about to go.
+   */
+  signals[CHANGING] = g_signal_new ("changing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                    G_TYPE_INT, G_TYPE_OBJECT, G_TYPE_STRING);
+  /* Around a compound edit (a paste, a preset) that undo takes back at once. */
+  signals[GROUP_BEGIN] = g_signal_new ("group-begin", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[GROUP_END] = g_signal_new ("group-end", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+on_rating_scale_changing (KenshoRatingScale *scale, const char *field, KenshoSheet *self)
+{
+  _kensho_sheet_emit_changing (self, KENSHO_CHANGE_SHEET, G_OBJECT (self), field);
 }
 
 static void
@@ -121,6 +146,28 @@ kensho_sheet_get_revision (KenshoSheet *self)
   return self->revision;
 }
 
+/* The one place every change is announced before it happens. */
+void
+_kensho_sheet_emit_changing (KenshoSheet *self, KenshoChange change, GObject *object,
+                             const char *field)
+{
+  g_signal_emit (self, signals[CHANGING], 0, (int) change, object, field);
+}
+
+void
+kensho_sheet_begin_group (KenshoSheet *self, const char *label)
+{
+  g_return_if_fail (KENSHO_IS_SHEET (self));
+  g_signal_emit (self, signals[GROUP_BEGIN], 0, label);
+}
+
+void
+kensho_sheet_end_group (KenshoSheet *self)
+{
+  g_return_if_fail (KENSHO_IS_SHEET (self));
+  g_signal_emit (self, signals[GROUP_END], 0);
+}
+
 void
 _kensho_sheet_emit_changed (KenshoSheet *self, KenshoChange change, GObject *object)
 {
@@ -134,7 +181,13 @@ emit_sheet_changed (KenshoSheet *self)
   _kensho_sheet_emit_changed (self, KENSHO_CHANGE_SHEET, G_OBJECT (self));
 }
 
-#define DEFINE_STRING_ACCESSORS(field)                                        \
+static void
+emit_sheet_changing (KenshoSheet *self, const char *field)
+{
+  _kensho_sheet_emit_changing (self, KENSHO_CHANGE_SHEET, G_OBJECT (self), field);
+}
+
+#define DEFINE_STRING_ACCESSORS(field, name)                                        \
   const char *                                                                \
   kensho_sheet_get_##field (KenshoSheet *self)                                \
   {                                                                           \
@@ -145,14 +198,17 @@ emit_sheet_changed (KenshoSheet *self)
   kensho_sheet_set_##field (KenshoSheet *self, const char *value)             \
   {                                                                           \
     g_return_if_fail (KENSHO_IS_SHEET (self));                                \
-    if (kensho_set_str (&self->field, kensho_str_or_null (value)))            \
-      emit_sheet_changed (self);                                              \
+    if (g_strcmp0 (self->field, kensho_str_or_null (value)) == 0)             \
+      return;                                                                 \
+    emit_sheet_changing (self, name);                                         \
+    kensho_set_str (&self->field, kensho_str_or_null (value));                \
+    emit_sheet_changed (self);                                                \
   }
 
-DEFINE_STRING_ACCESSORS (municipality)
-DEFINE_STRING_ACCESSORS (title)
-DEFINE_STRING_ACCESSORS (label)
-DEFINE_STRING_ACCESSORS (notes)
+DEFINE_STRING_ACCESSORS (municipality, "municipality")
+DEFINE_STRING_ACCESSORS (title, "sheet-title")
+DEFINE_STRING_ACCESSORS (label, "sheet-label")
+DEFINE_STRING_ACCESSORS (notes, "sheet-notes")
 
 int
 kensho_sheet_get_fiscal_year (KenshoSheet *self)
@@ -167,6 +223,7 @@ kensho_sheet_set_fiscal_year (KenshoSheet *self, int fiscal_year)
   g_return_if_fail (KENSHO_IS_SHEET (self));
   if (self->fiscal_year == fiscal_year)
     return;
+  emit_sheet_changing (self, "fiscal-year");
   self->fiscal_year = fiscal_year;
   emit_sheet_changed (self);
 }
@@ -202,6 +259,7 @@ kensho_sheet_set_plan_period (KenshoSheet *self, int first, int last, GError **e
     }
   if (self->plan_first == first && self->plan_last == last)
     return TRUE;
+  emit_sheet_changing (self, "plan-period");
   self->plan_first = first;
   self->plan_last = last;
   emit_sheet_changed (self);
@@ -221,6 +279,7 @@ kensho_sheet_set_baseline_year (KenshoSheet *self, int year)
   g_return_if_fail (KENSHO_IS_SHEET (self));
   if (self->baseline_year == year)
     return;
+  emit_sheet_changing (self, "baseline-year");
   self->baseline_year = year;
   emit_sheet_changed (self);
 }
@@ -239,6 +298,7 @@ kensho_sheet_set_achievement_method (KenshoSheet *self, KenshoAchievementMethod 
   g_return_if_fail ((guint) method < KENSHO_N_ACHIEVEMENT_METHODS);
   if (self->achievement_method == method)
     return;
+  emit_sheet_changing (self, "achievement-method");
   self->achievement_method = method;
   emit_sheet_changed (self);
 }
@@ -259,11 +319,17 @@ kensho_sheet_set_rating_scale (KenshoSheet *self, KenshoRatingScale *scale)
   if (scale != NULL && scale == self->rating_scale)
     return;
   if (self->rating_scale != NULL)
-    g_signal_handlers_disconnect_by_func (self->rating_scale, on_rating_scale_changed, self);
+    {
+      emit_sheet_changing (self, "rating-scale");
+      g_signal_handlers_disconnect_by_func (self->rating_scale, on_rating_scale_changed, self);
+      g_signal_handlers_disconnect_by_func (self->rating_scale, on_rating_scale_changing, self);
+    }
   g_clear_object (&self->rating_scale);
   self->rating_scale = scale ? g_object_ref (scale) : kensho_rating_scale_new_default ();
   g_signal_connect_object (self->rating_scale, "changed",
                            G_CALLBACK (on_rating_scale_changed), self, 0);
+  g_signal_connect_object (self->rating_scale, "changing",
+                           G_CALLBACK (on_rating_scale_changing), self, 0);
   emit_sheet_changed (self);
 }
 
@@ -328,10 +394,12 @@ kensho_sheet_apply_rating_preset (KenshoSheet *self, const char *preset_id)
         }
     }
   presets = kensho_rating_scale_get_presets (&n_presets);
+  kensho_sheet_begin_group (self, _("Apply a city’s rating scale"));
   for (guint i = 0; i < n_presets; i++)
     if (g_str_equal (presets[i].id, preset_id))
       kensho_sheet_set_achievement_method (self, presets[i].method);
   kensho_sheet_set_rating_scale (self, scale);
+  kensho_sheet_end_group (self);
   return kept;
 }
 
@@ -353,6 +421,7 @@ kensho_sheet_set_divisions (KenshoSheet *self, const char * const *divisions)
     divisions = none;
   if (g_strv_equal ((const char * const *) self->divisions, divisions))
     return;
+  emit_sheet_changing (self, "divisions");
   g_strfreev (self->divisions);
   self->divisions = g_strdupv ((char **) divisions);
   emit_sheet_changed (self);
@@ -566,6 +635,7 @@ kensho_sheet_copy_metadata (KenshoSheet *self, KenshoSheet *from)
 
   g_return_if_fail (KENSHO_IS_SHEET (self) && KENSHO_IS_SHEET (from));
 
+  kensho_sheet_begin_group (self, NULL);
   kensho_sheet_set_municipality (self, from->municipality);
   kensho_sheet_set_title (self, from->title);
   kensho_sheet_set_label (self, from->label);
@@ -580,4 +650,5 @@ kensho_sheet_copy_metadata (KenshoSheet *self, KenshoSheet *from)
       scale = kensho_rating_scale_copy (from->rating_scale);
       kensho_sheet_set_rating_scale (self, scale);
     }
+  kensho_sheet_end_group (self);
 }

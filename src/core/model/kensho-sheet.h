@@ -16,8 +16,9 @@ G_DECLARE_FINAL_TYPE (KenshoSheet, kensho_sheet, KENSHO, SHEET, GObject)
 
 /* One strategy's verification document (効果検証シート): metadata, the rating
  * scale, the responsible divisions and the tree of goals, measures and
- * indicators under an invisible root. KenshoSheet::changed reports every
- * change of anything in it, for views, undo and persistence. */
+ * indicators under an invisible root. KenshoSheet::changing announces every
+ * change of anything in it before it happens (for undo), ::changed after
+ * (for views, undo and persistence). */
 KenshoSheet       *kensho_sheet_new                (void);
 guint64            kensho_sheet_get_revision       (KenshoSheet       *self);
 
@@ -62,6 +63,11 @@ gboolean           kensho_sheet_rating_in_use      (KenshoSheet       *self,
                                                     const char        *rating_id);
 GPtrArray         *kensho_sheet_apply_rating_preset (KenshoSheet      *self,
                                                      const char       *preset_id);
+
+/* Changes between these are one step of undo: a paste, a preset. Nest. */
+void               kensho_sheet_begin_group        (KenshoSheet       *self,
+                                                    const char        *label);
+void               kensho_sheet_end_group          (KenshoSheet       *self);
 
 KenshoNode        *kensho_sheet_get_root           (KenshoSheet       *self);
 KenshoNode        *kensho_sheet_lookup             (KenshoSheet       *self,

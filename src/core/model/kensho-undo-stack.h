@@ -10,34 +10,23 @@ G_BEGIN_DECLS
 #define KENSHO_TYPE_UNDO_STACK (kensho_undo_stack_get_type ())
 G_DECLARE_FINAL_TYPE (KenshoUndoStack, kensho_undo_stack, KENSHO, UNDO_STACK, GObject)
 
-/* Undo and redo for every change of a sheet, structural ones too.
+/* Undo and redo for every change of a sheet, structural ones too, driven
+ * by the model: the stack listens to KenshoSheet::changing and ::changed
+ * from kensho_undo_stack_new() on (so nothing before, such as loading, is
+ * recorded), and views only call the model's setters.
  *
- * Content edits are recorded *before* they happen, as a snapshot of the
+ * Content changes are recorded *before* they happen, as a snapshot of the
  * node (or of the sheet's metadata); undo swaps the snapshot back in.
- * Edits with the same merge key on the same object in quick succession
- * (typing in one field) share one step. Structural changes are recorded
- * after they happen. Nothing is recorded while an undo or redo runs. */
+ * Changes of the same field of the same object in quick succession
+ * (typing) share one step. Structural changes keep the node's old and new
+ * place. Changes between begin_group() and end_group() (or the sheet's
+ * kensho_sheet_begin_group()) are one step. Nothing is recorded while an
+ * undo or redo runs. The properties can-undo, can-redo, undo-label and
+ * redo-label are notified when they change. */
 KenshoUndoStack *kensho_undo_stack_new              (KenshoSheet      *sheet);
-void             kensho_undo_stack_begin_edit       (KenshoUndoStack  *self,
-                                                     KenshoNode       *node,
-                                                     const char       *label,
-                                                     const char       *merge_key);
-void             kensho_undo_stack_begin_sheet_edit (KenshoUndoStack  *self,
-                                                     const char       *label,
-                                                     const char       *merge_key);
-void             kensho_undo_stack_push_insert      (KenshoUndoStack  *self,
-                                                     KenshoNode       *child,
+void             kensho_undo_stack_begin_group      (KenshoUndoStack  *self,
                                                      const char       *label);
-void             kensho_undo_stack_push_remove      (KenshoUndoStack  *self,
-                                                     KenshoNode       *child,
-                                                     KenshoNode       *old_parent,
-                                                     guint             old_position,
-                                                     const char       *label);
-void             kensho_undo_stack_push_move        (KenshoUndoStack  *self,
-                                                     KenshoNode       *child,
-                                                     KenshoNode       *old_parent,
-                                                     guint             old_position,
-                                                     const char       *label);
+void             kensho_undo_stack_end_group        (KenshoUndoStack  *self);
 /* Ends typing's merging, so that the next edit starts a new step. */
 void             kensho_undo_stack_break_merge      (KenshoUndoStack  *self);
 gboolean         kensho_undo_stack_can_undo         (KenshoUndoStack  *self);

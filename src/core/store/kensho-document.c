@@ -13,14 +13,14 @@ struct _KenshoDocument
   GObject parent_instance;
   KenshoWorkspace *workspace;
   KenshoSheet *sheet;
+  KenshoUndoStack *undo;   /* the sheet's history, from when it was opened */
   gint64 id;
   char *path;
   KenshoFileLock *lock;
-  gboolean unsaved;
   gboolean read_only;
   gboolean locked_by_other;
   gboolean closed;
-  gulong changed_handler;
+  gulong unsaved_handler;
 };
 
 G_DEFINE_FINAL_TYPE (KenshoDocument, kensho_document, G_TYPE_OBJECT)
@@ -39,14 +39,14 @@ kensho_document_dispose (GObject *object)
     {
       self->closed = TRUE;
       if (self->sheet != NULL)
-        {
-          kensho_workspace_untrack (self->workspace, self->sheet);
-          g_clear_signal_handler (&self->changed_handler, self->sheet);
-        }
+        kensho_workspace_untrack (self->workspace, self->sheet);
       if (self->lock != NULL)
         kensho_file_lock_release (self->lock);
     }
+  if (self->workspace != NULL)
+    g_clear_signal_handler (&self->unsaved_handler, self->workspace);
   g_clear_object (&self->lock);
+  g_clear_object (&self->undo);
   g_clear_object (&self->sheet);
   g_clear_object (&self->workspace);
   G_OBJECT_CLASS (kensho_document_parent_class)->dispose (object);
@@ -68,7 +68,7 @@ kensho_document_get_property (GObject *object, guint prop_id, GValue *value, GPa
     {
     case PROP_SHEET: g_value_set_object (value, self->sheet); break;
     case PROP_PATH: g_value_set_string (value, self->path); break;
-    case PROP_UNSAVED: g_value_set_boolean (value, self->unsaved); break;
+    case PROP_UNSAVED: g_value_set_boolean (value, kensho_document_get_unsaved (self)); break;
     case PROP_READ_ONLY: g_value_set_boolean (value, self->read_only); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -109,32 +109,31 @@ kensho_fingerprint_bytes (GBytes *bytes)
   return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 }
 
+/* "Unsaved" lives in the workspace (edits pending or committed since the
+ * last save); the document only passes its changes on. */
 static void
-set_unsaved (KenshoDocument *self, gboolean unsaved)
+on_unsaved_changed (KenshoWorkspace *workspace, gint64 id, KenshoDocument *self)
 {
-  if (self->unsaved == unsaved)
+  if (id != self->id)
     return;
-  self->unsaved = unsaved;
+  /* Saved (or back as saved): undo and redo lead back here. */
+  if (!kensho_document_get_unsaved (self) && self->undo != NULL)
+    kensho_undo_stack_set_clean (self->undo);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
-}
-
-static void
-on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoDocument *self)
-{
-  set_unsaved (self, TRUE);
 }
 
 static void
 set_sheet (KenshoDocument *self, KenshoSheet *sheet)
 {
   if (self->sheet != NULL)
-    {
-      kensho_workspace_untrack (self->workspace, self->sheet);
-      g_clear_signal_handler (&self->changed_handler, self->sheet);
-    }
+    kensho_workspace_untrack (self->workspace, self->sheet);
   g_set_object (&self->sheet, sheet);
   kensho_workspace_track (self->workspace, sheet, self->id);
-  self->changed_handler = g_signal_connect (sheet, "changed", G_CALLBACK (on_sheet_changed), self);
+  /* A new history for a new sheet object: loading it is not an edit. */
+  g_clear_object (&self->undo);
+  self->undo = kensho_undo_stack_new (sheet);
+  if (!kensho_document_get_unsaved (self))
+    kensho_undo_stack_set_clean (self->undo);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHEET]);
 }
 
@@ -145,6 +144,8 @@ document_new (KenshoWorkspace *workspace, gint64 id)
 
   self->workspace = g_object_ref (workspace);
   self->id = id;
+  self->unsaved_handler = g_signal_connect (workspace, "unsaved-changed",
+                                            G_CALLBACK (on_unsaved_changed), self);
   return self;
 }
 
@@ -232,7 +233,6 @@ kensho_document_open_file (KenshoWorkspace *workspace, const char *path, KenshoO
       sheet = kensho_workspace_load_sheet (workspace, existing, error);
       if (sheet == NULL)
         return NULL;
-      self->unsaved = TRUE;
     }
   else
     {
@@ -268,10 +268,11 @@ kensho_document_new_untitled (KenshoWorkspace *workspace, KenshoSheet *sheet, GE
 
   if (id == 0)
     return NULL;
+  if (!kensho_workspace_mark_unsaved (workspace, id, error))
+    return NULL;
   self = document_new (workspace, id);
   kensho_workspace_set_open (workspace, id, TRUE, NULL);
   set_sheet (self, sheet);
-  self->unsaved = TRUE;
   return self;
 }
 
@@ -286,7 +287,6 @@ kensho_document_restore (KenshoWorkspace *workspace, gint64 id, GError **error)
   if (sheet == NULL)
     return NULL;
   self->path = kensho_workspace_dup_path (workspace, id);
-  self->unsaved = kensho_workspace_get_unsaved (workspace, id);
   if (self->path != NULL)
     take_lock (self, self->path, KENSHO_OPEN_IGNORE_LOCK, NULL);
   kensho_workspace_set_open (workspace, id, TRUE, NULL);
@@ -316,7 +316,6 @@ write_to (KenshoDocument *self, const char *path, GBytes *previous, GError **err
   fingerprint = kensho_fingerprint_bytes (bytes);
   if (!kensho_workspace_set_link (self->workspace, self->id, path, fingerprint, error))
     return FALSE;
-  set_unsaved (self, FALSE);
   return TRUE;
 }
 
@@ -394,14 +393,13 @@ kensho_document_mark_saved (KenshoDocument *self, GError **error)
 
   g_return_val_if_fail (KENSHO_IS_DOCUMENT (self), FALSE);
 
-  if (!self->unsaved || self->path == NULL)
+  if (!kensho_document_get_unsaved (self) || self->path == NULL)
     return TRUE;
   if (!kensho_workspace_flush (self->workspace, error))
     return FALSE;
   fingerprint = kensho_workspace_dup_fingerprint (self->workspace, self->id);
   if (!kensho_workspace_set_link (self->workspace, self->id, self->path, fingerprint, error))
     return FALSE;
-  set_unsaved (self, FALSE);
   return TRUE;
 }
 
@@ -430,10 +428,8 @@ kensho_document_reload (KenshoDocument *self, GError **error)
     }
   fingerprint = kensho_fingerprint_bytes (bytes);
   kensho_workspace_set_link (self->workspace, self->id, self->path, fingerprint, NULL);
-  g_clear_signal_handler (&self->changed_handler, self->sheet);
   g_clear_object (&self->sheet);
   set_sheet (self, sheet);
-  set_unsaved (self, FALSE);
   return TRUE;
 }
 
@@ -446,13 +442,18 @@ kensho_document_close (KenshoDocument *self)
     return;
   self->closed = TRUE;
   if (self->sheet != NULL)
-    {
-      kensho_workspace_untrack (self->workspace, self->sheet);
-      g_clear_signal_handler (&self->changed_handler, self->sheet);
-    }
+    kensho_workspace_untrack (self->workspace, self->sheet);
   kensho_workspace_set_open (self->workspace, self->id, FALSE, NULL);
   if (self->lock != NULL)
     kensho_file_lock_release (self->lock);
+}
+
+/* Undo and redo of the sheet; a new one comes with a new sheet (reload). */
+KenshoUndoStack *
+kensho_document_get_undo_stack (KenshoDocument *self)
+{
+  g_return_val_if_fail (KENSHO_IS_DOCUMENT (self), NULL);
+  return self->undo;
 }
 
 KenshoSheet *
@@ -487,7 +488,7 @@ gboolean
 kensho_document_get_unsaved (KenshoDocument *self)
 {
   g_return_val_if_fail (KENSHO_IS_DOCUMENT (self), FALSE);
-  return self->unsaved;
+  return kensho_workspace_get_unsaved (self->workspace, self->id);
 }
 
 gboolean

@@ -5,6 +5,7 @@
 
 #include "kensho-file-lock.h"
 #include "kensho-sheet.h"
+#include "kensho-undo-stack.h"
 #include "kensho-workspace.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,7 @@ gboolean         kensho_document_mark_saved    (KenshoDocument   *self,
 void             kensho_document_close         (KenshoDocument   *self);
 
 KenshoSheet     *kensho_document_get_sheet     (KenshoDocument   *self);
+KenshoUndoStack *kensho_document_get_undo_stack (KenshoDocument  *self);
 KenshoWorkspace *kensho_document_get_workspace (KenshoDocument   *self);
 gint64           kensho_document_get_id        (KenshoDocument   *self);
 const char      *kensho_document_get_path      (KenshoDocument   *self);

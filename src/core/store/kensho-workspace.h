@@ -91,6 +91,9 @@ char            *kensho_workspace_dup_path         (KenshoWorkspace   *self,
                                                     gint64             id);
 gboolean         kensho_workspace_get_unsaved      (KenshoWorkspace   *self,
                                                     gint64             id);
+gboolean         kensho_workspace_mark_unsaved     (KenshoWorkspace   *self,
+                                                    gint64             id,
+                                                    GError           **error);
 gboolean         kensho_workspace_set_open         (KenshoWorkspace   *self,
                                                     gint64             id,
                                                     gboolean           open,

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What kensho-window.c shares with its actions (kensho-window-actions.c). */
+
+#include <glib/gi18n.h>
+
+#include "kensho-window.h"
+
+G_BEGIN_DECLS
+
+struct _KenshoWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template children */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkToggleButton *search_button;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *division_filter;
+  GtkDropDown *rating_filter;
+  GtkDropDown *year_dropdown;
+  GtkRevealer *status_revealer;
+  GtkLabel *status_label;
+  GtkStack *main_stack;
+  GtkListBox *recent_list;
+  GtkLabel *recent_heading;
+  GtkPaned *paned;
+  GtkBox *tree_box;
+  GtkStack *form_stack;
+
+  KenshoStrategyTree *tree;
+  GtkWidget *indicator_form;
+  GtkWidget *node_form;
+  GtkWidget *checks_panel;
+  GtkWidget *overview_page;
+  GtkWidget *indicator_table;
+
+  KenshoDocument *document;
+  KenshoUndoStack *undo;
+  KenshoSheet *shown_sheet;
+  GtkCssProvider *zoom_css;
+  gulong sheet_handler;
+  int first_year_listed, last_year_listed;
+  gboolean filling_years;
+  gboolean read_only_shown;
+  gboolean quitting;
+  gboolean close_confirmed;
+};
+
+static inline KenshoApplication *
+get_app (KenshoWindow *self)
+{
+  return KENSHO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static inline KenshoWorkspace *
+get_workspace (KenshoWindow *self)
+{
+  return kensho_application_get_workspace (get_app (self));
+}
+
+static inline void
+show_toast (KenshoWindow *self, const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* A message the user must read: the reason, and nothing lost. */
+static inline void
+show_error (KenshoWindow *self, const char *heading, const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean           _kensho_window_show_indicator       (KenshoWindow     *self,
+                                                        KenshoNode       *node);
+const char        *_kensho_window_selected_division    (KenshoWindow     *self);
+const char        *_kensho_window_selected_rating_id   (KenshoWindow     *self);
+KenshoWindow      *_kensho_window_for_new_sheet        (KenshoWindow     *self);
+void               _kensho_window_open_path            (KenshoWindow     *self,
+                                                        const char       *path,
+                                                        KenshoOpenFlags   flags);
+double             _kensho_window_get_zoom             (KenshoWindow     *self);
+
+/* kensho-window-actions.c */
+void               _kensho_window_save                 (KenshoWindow     *self,
+                                                        KenshoSaveFlags   flags);
+void               _kensho_window_class_actions_init   (GtkWidgetClass   *widget_class);
+
+G_END_DECLS
