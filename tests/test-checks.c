@@ -72,6 +72,8 @@ static const Trigger triggers[] = {
     "same name (under 1 しごとの創生)" },
   { "rating-disagrees.xml", KENSHO_CHECK_RATING_DISAGREES, "i1", KENSHO_FIELD_RATING,
     "Rated “B” (80% to under 100%), but the achievement is 110.0%: the rules suggest “A”." },
+  { "copied-from-last-year.xml", KENSHO_CHECK_COPIED_FROM_LAST_YEAR, "i2", KENSHO_FIELD_ISSUES,
+    "② Issues is word for word as in 令和4年度." },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (triggers) == KENSHO_N_CHECKS);

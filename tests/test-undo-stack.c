@@ -249,6 +249,11 @@ static void apply_commentary (KenshoSheet *s)
 }
 static void apply_rating_id (KenshoSheet *s) { kensho_indicator_set_rating_id (indicator_at (s, 0), 2022, "delayed"); }
 static void apply_delay_reason (KenshoSheet *s) { kensho_indicator_set_delay_reason (indicator_at (s, 0), 2023, "理由"); }
+static void apply_committee (KenshoSheet *s)
+{
+  kensho_indicator_set_committee (indicator_at (s, 0), 2023, KENSHO_COMMITTEE_OPINION, "意見");
+}
+static void apply_remove_year (KenshoSheet *s) { kensho_indicator_remove_year (indicator_at (s, 0), 2023); }
 static void apply_acknowledged (KenshoSheet *s) { kensho_indicator_set_acknowledged (indicator_at (s, 0), "no-target", TRUE); }
 static void apply_insert_series (KenshoSheet *s)
 {
@@ -347,6 +352,8 @@ static const Mutator mutators[] = {
   { "kensho_indicator_set_commentary", apply_commentary },
   { "kensho_indicator_set_rating_id", apply_rating_id },
   { "kensho_indicator_set_delay_reason", apply_delay_reason },
+  { "kensho_indicator_set_committee", apply_committee },
+  { "kensho_indicator_remove_year", apply_remove_year },
   { "kensho_indicator_set_acknowledged", apply_acknowledged },
   { "kensho_indicator_insert_series", apply_insert_series },
   { "kensho_indicator_remove_series", apply_remove_series, apply_insert_series },

@@ -1302,7 +1302,7 @@ test_tab_moves_on (Fixture *fixture, gconstpointer data)
   kensho_strategy_tree_select (fixture->tree, node);
   wait_idle ();
   collect_text_views (kensho_window_get_form (fixture->window), views);
-  g_assert_cmpuint (views->len, ==, 4);
+  g_assert_cmpuint (views->len, ==, 6); /* ①②③, the reason, the committee's opinion and response */
   first = buffer_text (g_ptr_array_index (views, 0));
   second = buffer_text (g_ptr_array_index (views, 1));
   g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (views, 0)));

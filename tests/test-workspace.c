@@ -319,6 +319,42 @@ test_migration_from_v2 (void)
   kensho_workspace_untrack (workspace, sheet);
 }
 
+/* Version 4 adds the committee's opinion and response: a version 3
+ * workspace opens with none and stores them. */
+static void
+test_migration_from_v3 (void)
+{
+  g_autofree char *path = temp_path ("v3.db");
+  g_autoptr(KenshoWorkspace) workspace = NULL;
+  g_autoptr(KenshoSheet) sheet = NULL;
+  g_autoptr(KenshoSheet) back = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GPtrArray) read_back = NULL;
+  g_autoptr(GError) error = NULL;
+  KenshoIndicator *first;
+
+  create_from_fixture (path, "workspace-v2.sql", 2);
+  workspace = open_migrated (path, "workspace-v2-to-v3.sql", 3, &sheet);
+  indicators = kensho_sheet_dup_indicators (sheet);
+  first = g_ptr_array_index (indicators, 0);
+  g_assert_cmpstr (kensho_indicator_get_delay_reason (first, 2022), ==, "理由");
+  g_assert_true (kensho_indicator_get_acknowledged (g_ptr_array_index (indicators, 1), "duplicate-name"));
+  g_assert_false (kensho_indicator_has_committee (first));
+
+  kensho_workspace_track (workspace, sheet, 1);
+  kensho_indicator_set_committee (first, 2022, KENSHO_COMMITTEE_OPINION, "目標の見直しを検討されたい。");
+  kensho_indicator_set_committee (first, 2023, KENSHO_COMMITTEE_RESPONSE, "令和6年度に見直す。");
+  g_assert_true (kensho_workspace_flush (workspace, &error));
+  g_assert_no_error (error);
+  back = kensho_workspace_load_sheet (workspace, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (kensho_sheet_equal (sheet, back));
+  read_back = kensho_sheet_dup_indicators (back);
+  g_assert_cmpstr (kensho_indicator_get_committee (g_ptr_array_index (read_back, 0), 2023, KENSHO_COMMITTEE_RESPONSE),
+                   ==, "令和6年度に見直す。");
+  kensho_workspace_untrack (workspace, sheet);
+}
+
 /* The names of the workspace's earlier copies set aside in its folder. */
 static GPtrArray *
 list_set_aside (const char *path)
@@ -1579,6 +1615,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/new-workspace-identified", test_new_workspace_identified);
   g_test_add_func ("/workspace/migration-from-v1", test_migration_from_v1);
   g_test_add_func ("/workspace/migration-from-v2", test_migration_from_v2);
+  g_test_add_func ("/workspace/migration-from-v3", test_migration_from_v3);
   g_test_add_func ("/workspace/damaged-database", test_damaged_database);
   g_test_add_func ("/workspace/set-aside-twice", test_set_aside_twice);
   g_test_add_func ("/workspace/damaged-in-use-not-set-aside", test_damaged_in_use_not_set_aside);

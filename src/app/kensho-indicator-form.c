@@ -43,6 +43,9 @@ struct _KenshoIndicatorForm
   GtkButton *use_suggestion;
   GtkTextView *reason;
   GtkLabel *reason_hint;
+  GtkTextView *committee[2]; /* by KenshoCommitteePart */
+  KenshoLastYear *last_year[4]; /* ①②③, the reason */
+  KenshoHistoryView *history;
 
   KenshoIndicator *indicator;
   gboolean editable;
@@ -444,6 +447,16 @@ load (KenshoIndicatorForm *self)
   if (gtk_drop_down_get_selected (self->rating) != selected)
     gtk_drop_down_set_selected (self->rating, selected);
   set_text_if_different (self->reason, kensho_indicator_get_delay_reason (self->indicator, fiscal_year (self)));
+  for (guint i = 0; i < G_N_ELEMENTS (self->last_year); i++)
+    {
+      kensho_last_year_set_text (self->last_year[i], fiscal_year (self) - 1,
+                                 i < 3 ? kensho_indicator_get_commentary (self->indicator, fiscal_year (self) - 1, i)
+                                       : kensho_indicator_get_delay_reason (self->indicator, fiscal_year (self) - 1));
+      gtk_widget_set_sensitive (GTK_WIDGET (kensho_last_year_get_button (self->last_year[i])), self->editable);
+    }
+  for (KenshoCommitteePart part = 0; part <= KENSHO_COMMITTEE_RESPONSE; part++)
+    set_text_if_different (self->committee[part],
+                           kensho_indicator_get_committee (self->indicator, fiscal_year (self), part));
   refresh_findings (self);
   /* A sheet opened read-only is only looked at. */
   kensho_editable_set_all (GTK_WIDGET (self), self->editable);
@@ -643,6 +656,34 @@ on_reason_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
   text = text_of (self->reason);
   /* The change reaches on_sheet_changed, which refreshes hints and checks. */
   kensho_indicator_set_delay_reason (self->indicator, fiscal_year (self), text);
+}
+
+/* Last year's text as this year's start, one step of undo. */
+static void
+on_use_last_year (KenshoLastYear *last_year, KenshoIndicatorForm *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (last_year), "part"));
+  const char *text = kensho_last_year_get_text (last_year);
+
+  if (self->indicator == NULL || !self->editable)
+    return;
+  if (i < 3)
+    kensho_indicator_set_commentary (self->indicator, fiscal_year (self), i, text);
+  else
+    kensho_indicator_set_delay_reason (self->indicator, fiscal_year (self), text);
+  gtk_widget_grab_focus (GTK_WIDGET (i < 3 ? self->commentary[i] : self->reason));
+}
+
+static void
+on_committee_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
+{
+  KenshoCommitteePart part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer), "committee-part"));
+  g_autofree char *text = NULL;
+
+  if (self->updating || self->indicator == NULL || !self->editable)
+    return;
+  text = text_of (self->committee[part]);
+  kensho_indicator_set_committee (self->indicator, fiscal_year (self), part, text);
 }
 
 static void
@@ -977,6 +1018,15 @@ text_area (KenshoIndicatorForm *self, GtkBox *box, const char *title, GtkWidget 
 }
 
 static void
+add_last_year (KenshoIndicatorForm *self, GtkBox *box, guint part)
+{
+  self->last_year[part] = KENSHO_LAST_YEAR (kensho_last_year_new ());
+  g_object_set_data (G_OBJECT (self->last_year[part]), "part", GUINT_TO_POINTER (part));
+  g_signal_connect (self->last_year[part], "use", G_CALLBACK (on_use_last_year), self);
+  gtk_box_append (box, GTK_WIDGET (self->last_year[part]));
+}
+
+static void
 kensho_indicator_form_dispose (GObject *object)
 {
   KenshoIndicatorForm *self = KENSHO_INDICATOR_FORM (object);
@@ -1051,7 +1101,22 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
       /* The length limit first: a refused paste is not spread over ①②③. */
       g_signal_connect (buffer, "insert-text", G_CALLBACK (on_text_view_insert), self);
       g_signal_connect (buffer, "insert-text", G_CALLBACK (on_commentary_insert_text), self);
+      add_last_year (self, self->commentary_box, part);
     }
+
+  {
+    GtkWidget *expander = gtk_expander_new (_("History of the Indicator"));
+
+    /* Collapsed, at the end: the form stays short and its Tab order as it
+     * was; the years' values are entered here. */
+    gtk_widget_set_margin_top (expander, 12);
+    /* GTK 4.8 does not name an expander after its label for screen readers. */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("History of the Indicator"), -1);
+    self->history = KENSHO_HISTORY_VIEW (kensho_history_view_new ());
+    gtk_expander_set_child (GTK_EXPANDER (expander), GTK_WIDGET (self->history));
+    gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->findings_box))), expander);
+  }
 
   g_signal_connect (self->rating, "notify::selected", G_CALLBACK (on_rating_selected), self);
   focus_current_rating_on_popup (self->rating);
@@ -1062,6 +1127,19 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
   gtk_box_append (self->rating_hint_box, GTK_WIDGET (self->use_suggestion));
 
   self->reason = text_area (self, self->reason_box, _("Reason for delay"), NULL);
+  add_last_year (self, self->reason_box, 3);
+  /* Optional: where a committee reviews the sheet (外部評価). */
+  for (KenshoCommitteePart part = 0; part <= KENSHO_COMMITTEE_RESPONSE; part++)
+    {
+      static const char *const titles[] = { N_("Committee opinion"), N_("Response") };
+      GtkTextBuffer *buffer;
+
+      self->committee[part] = text_area (self, self->reason_box, _(titles[part]), NULL);
+      buffer = gtk_text_view_get_buffer (self->committee[part]);
+      g_object_set_data (G_OBJECT (buffer), "committee-part", GINT_TO_POINTER (part));
+      g_signal_connect (buffer, "changed", G_CALLBACK (on_committee_changed), self);
+      g_signal_connect (buffer, "insert-text", G_CALLBACK (on_text_view_insert), self);
+    }
   kensho_editable_route_undo (GTK_WIDGET (self));
   kensho_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect (gtk_text_view_get_buffer (self->reason), "changed", G_CALLBACK (on_reason_changed), self);
@@ -1087,6 +1165,7 @@ kensho_indicator_form_set_indicator (KenshoIndicatorForm *self, KenshoIndicator 
   g_clear_object (&self->sheet);
   g_set_object (&self->indicator, indicator);
   self->editable = editable;
+  kensho_history_view_set_indicator (self->history, indicator, editable);
   if (indicator == NULL || kensho_node_get_sheet (KENSHO_NODE (indicator)) == NULL)
     return;
   self->sheet = g_object_ref (kensho_node_get_sheet (KENSHO_NODE (indicator)));
@@ -1106,6 +1185,30 @@ kensho_indicator_form_get_values_editor (KenshoIndicatorForm *self)
 {
   g_return_val_if_fail (KENSHO_IS_INDICATOR_FORM (self), NULL);
   return GTK_WIDGET (self->values_editor);
+}
+
+KenshoHistoryView *
+kensho_indicator_form_get_history (KenshoIndicatorForm *self)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR_FORM (self), NULL);
+  return self->history;
+}
+
+/* 0–2: ①②③, 3: the reason for delay. */
+KenshoLastYear *
+kensho_indicator_form_get_last_year (KenshoIndicatorForm *self, guint part)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR_FORM (self), NULL);
+  g_return_val_if_fail (part < G_N_ELEMENTS (self->last_year), NULL);
+  return self->last_year[part];
+}
+
+GtkTextView *
+kensho_indicator_form_get_committee (KenshoIndicatorForm *self, KenshoCommitteePart part)
+{
+  g_return_val_if_fail (KENSHO_IS_INDICATOR_FORM (self), NULL);
+  g_return_val_if_fail (part <= KENSHO_COMMITTEE_RESPONSE, NULL);
+  return self->committee[part];
 }
 
 /* The one-line fields by name ("name", "division", "unit"), for tests and
@@ -1138,6 +1241,9 @@ kensho_indicator_form_focus_field (KenshoIndicatorForm *self, KenshoField field,
     {
     case KENSHO_FIELD_RATING: target = GTK_WIDGET (self->rating); break;
     case KENSHO_FIELD_DELAY_REASON: target = GTK_WIDGET (self->reason); break;
+    case KENSHO_FIELD_ACTIVITIES:
+    case KENSHO_FIELD_ISSUES:
+    case KENSHO_FIELD_NEXT_STEPS: target = GTK_WIDGET (self->commentary[field - KENSHO_FIELD_ACTIVITIES]); break;
     case KENSHO_FIELD_NAME: target = GTK_WIDGET (self->name_entry); break;
     case KENSHO_FIELD_UNIT: target = GTK_WIDGET (self->unit_entry); break;
     case KENSHO_FIELD_DIVISION: target = GTK_WIDGET (self->division_entry); break;

@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "kensho-finding.h"
+#include "kensho-history-view.h"
+#include "kensho-last-year.h"
 #include "kensho-sheet.h"
 
 G_BEGIN_DECLS
@@ -18,6 +20,11 @@ void             kensho_indicator_form_set_indicator (KenshoIndicatorForm *self,
                                                       gboolean             editable);
 KenshoIndicator *kensho_indicator_form_get_indicator (KenshoIndicatorForm *self);
 GtkWidget       *kensho_indicator_form_get_values_editor (KenshoIndicatorForm *self);
+KenshoHistoryView *kensho_indicator_form_get_history (KenshoIndicatorForm *self);
+KenshoLastYear  *kensho_indicator_form_get_last_year (KenshoIndicatorForm *self,
+                                                      guint                part);
+GtkTextView     *kensho_indicator_form_get_committee (KenshoIndicatorForm *self,
+                                                      KenshoCommitteePart  part);
 GtkEditable     *kensho_indicator_form_get_field     (KenshoIndicatorForm *self,
                                                       const char          *name);
 gboolean         kensho_indicator_form_focus_field   (KenshoIndicatorForm *self,

@@ -18,6 +18,8 @@ struct _KenshoPrintOperation
   GSettings *settings;
   GtkCheckButton *summary_check;      /* in the print dialog's tab, while shown */
   GtkCheckButton *achievement_check;
+  GtkCheckButton *committee_check;
+  GtkCheckButton *charts_check;
 };
 
 G_DEFINE_FINAL_TYPE (KenshoPrintOperation, kensho_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -138,6 +140,8 @@ kensho_print_operation_create_custom_widget (GtkPrintOperation *operation)
   GtkWidget *box;
   GtkWidget *summary;
   GtkWidget *achievement;
+  GtkWidget *committee;
+  GtkWidget *charts;
 
   if (kensho_print_layout_get_summary_only (self->layout))
     return NULL;
@@ -153,10 +157,20 @@ kensho_print_operation_create_custom_widget (GtkPrintOperation *operation)
   achievement = gtk_check_button_new_with_mnemonic (_("Print _Achievement Column"));
   gtk_widget_set_tooltip_text (achievement, _("Each indicator’s achievement rates, before its progress"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (achievement), kensho_print_layout_get_achievement (self->layout));
+  committee = gtk_check_button_new_with_mnemonic (_("Print _Committee Column"));
+  gtk_widget_set_tooltip_text (committee, _("The committee’s opinion and the response, after the reason for delay"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (committee), kensho_print_layout_get_committee (self->layout));
   gtk_box_append (GTK_BOX (box), summary);
   gtk_box_append (GTK_BOX (box), achievement);
   g_set_weak_pointer (&self->summary_check, GTK_CHECK_BUTTON (summary));
   g_set_weak_pointer (&self->achievement_check, GTK_CHECK_BUTTON (achievement));
+  gtk_box_append (GTK_BOX (box), committee);
+  charts = gtk_check_button_new_with_mnemonic (_("_History Charts at the End"));
+  gtk_widget_set_tooltip_text (charts, _("An appendix with the chart of each indicator’s years"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (charts), kensho_print_layout_get_charts (self->layout));
+  gtk_box_append (GTK_BOX (box), charts);
+  g_set_weak_pointer (&self->committee_check, GTK_CHECK_BUTTON (committee));
+  g_set_weak_pointer (&self->charts_check, GTK_CHECK_BUTTON (charts));
   return box;
 }
 
@@ -167,12 +181,19 @@ kensho_print_operation_custom_widget_apply (GtkPrintOperation *operation, GtkWid
   KenshoPrintOperation *self = KENSHO_PRINT_OPERATION (operation);
   GtkCheckButton *summary = self->summary_check;
   GtkCheckButton *achievement = self->achievement_check;
+  GtkCheckButton *committee = self->committee_check;
+  GtkCheckButton *charts = self->charts_check;
 
-  g_return_if_fail (GTK_IS_CHECK_BUTTON (summary) && GTK_IS_CHECK_BUTTON (achievement));
+  g_return_if_fail (GTK_IS_CHECK_BUTTON (summary) && GTK_IS_CHECK_BUTTON (achievement) &&
+                    GTK_IS_CHECK_BUTTON (committee) && GTK_IS_CHECK_BUTTON (charts));
   kensho_print_layout_set_summary (self->layout, gtk_check_button_get_active (summary));
   kensho_print_layout_set_achievement (self->layout, gtk_check_button_get_active (achievement));
+  kensho_print_layout_set_committee (self->layout, gtk_check_button_get_active (committee));
+  kensho_print_layout_set_charts (self->layout, gtk_check_button_get_active (charts));
   if (self->settings != NULL)
     {
+      g_settings_set_boolean (self->settings, "print-charts", gtk_check_button_get_active (charts));
+      g_settings_set_boolean (self->settings, "print-committee", gtk_check_button_get_active (committee));
       g_settings_set_boolean (self->settings, "print-summary", gtk_check_button_get_active (summary));
       g_settings_set_boolean (self->settings, "print-achievement", gtk_check_button_get_active (achievement));
     }
@@ -192,6 +213,8 @@ kensho_print_operation_finalize (GObject *object)
 
   g_clear_weak_pointer (&self->summary_check);
   g_clear_weak_pointer (&self->achievement_check);
+  g_clear_weak_pointer (&self->committee_check);
+  g_clear_weak_pointer (&self->charts_check);
   g_clear_object (&self->layout);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (kensho_print_operation_parent_class)->finalize (object);
@@ -241,6 +264,8 @@ kensho_print_operation_apply_options (GSettings *settings, KenshoPrintLayout *la
     return;
   kensho_print_layout_set_summary (layout, g_settings_get_boolean (settings, "print-summary"));
   kensho_print_layout_set_achievement (layout, g_settings_get_boolean (settings, "print-achievement"));
+  kensho_print_layout_set_committee (layout, g_settings_get_boolean (settings, "print-committee"));
+  kensho_print_layout_set_charts (layout, g_settings_get_boolean (settings, "print-charts"));
 }
 
 /* The PDF export of @layout as it would print: the paper of the last page

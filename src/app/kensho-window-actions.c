@@ -15,6 +15,7 @@
 #include "kensho-node-form.h"
 #include "kensho-overview-page.h"
 #include "kensho-print-operation.h"
+#include "kensho-rollover.h"
 #include "kensho-sheet-edit.h"
 #include "kensho-sheet-properties.h"
 #include "kensho-sheet-xml.h"
@@ -155,6 +156,25 @@ action_new (GtkWidget *widget, const char *name, GVariant *parameter)
   if (document == NULL)
     {
       show_error (self, _("Could Not Create the Sheet"), error->message);
+      return;
+    }
+  kensho_window_set_document (_kensho_window_for_new_sheet (self), document);
+}
+
+/* Next year's sheet opens as a new, untitled one; this file stays as it is. */
+static void
+action_next_year (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoWindow *self = KENSHO_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) next = kensho_sheet_roll_over (kensho_window_get_sheet (self), 0, &error);
+  g_autoptr(KenshoDocument) document = NULL;
+
+  if (next != NULL)
+    document = kensho_session_new_document (get_session (self), next, &error);
+  if (document == NULL)
+    {
+      show_error (self, _("Could Not Start the Next Fiscal Year"), error->message);
       return;
     }
   kensho_window_set_document (_kensho_window_for_new_sheet (self), document);
@@ -832,6 +852,7 @@ _kensho_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, action_open_sample);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, action_new);
+  gtk_widget_class_install_action (widget_class, "win.next-year", NULL, action_next_year);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);

@@ -72,7 +72,7 @@ update_actions (KenshoWindow *self)
   KenshoNode *selected = has_sheet ? kensho_strategy_tree_get_selected (self->tree) : NULL;
   static const char *const sheet_actions[] = {
     "win.save", "win.save-as", "win.print", "win.print-summary", "win.export-pdf", "win.export-csv",
-    "win.export-xlsx", "win.find", "win.handout", "win.board",
+    "win.export-xlsx", "win.find", "win.handout", "win.board", "win.next-year",
   };
   static const char *const edit_actions[] = {
     "win.properties", "win.add-goal", "win.add-subgoal", "win.add-measure", "win.add-kpi", "win.add-target",

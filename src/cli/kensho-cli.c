@@ -16,6 +16,8 @@
 #include "kensho-file-read.h"
 #include "kensho-i18n.h"
 #include "kensho-pdf-export.h"
+#include "kensho-print-layout.h"
+#include "kensho-rollover.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-workspace.h"
 
@@ -187,6 +189,8 @@ run_pdf (int argc, char **argv)
   gboolean summary = FALSE;
   gboolean summary_only = FALSE;
   gboolean achievement = FALSE;
+  gboolean committee = FALSE;
+  gboolean charts = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the PDF file"), N_("OUT.pdf") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size: a3 (the default) or a4"), N_("SIZE") },
@@ -197,6 +201,10 @@ run_pdf (int argc, char **argv)
     { "summary-only", 0, 0, G_OPTION_ARG_NONE, &summary_only, N_("Print only the summary page"), NULL },
     { "achievement", 0, 0, G_OPTION_ARG_NONE, &achievement,
       N_("Add a column with the achievement rates before the progress"), NULL },
+    { "committee", 0, 0, G_OPTION_ARG_NONE, &committee,
+      N_("Add a column with the committee’s opinion and the response"), NULL },
+    { "charts", 0, 0, G_OPTION_ARG_NONE, &charts,
+      N_("Add an appendix with the history chart of each indicator"), NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -219,9 +227,9 @@ run_pdf (int argc, char **argv)
     size = KENSHO_PAPER_A4;
   else if (paper != NULL && g_ascii_strcasecmp (paper, "a3") != 0)
     return usage_error (context, _("The paper size must be a3 or a4."));
-  if (summary_only && (division != NULL || achievement))
-    return usage_error (context, _("--summary-only prints no sheet pages: --division and --achievement "
-                                   "do not go with it."));
+  if (summary_only && (division != NULL || achievement || committee))
+    return usage_error (context, _("--summary-only prints no sheet pages: --division, --achievement and "
+                                   "--committee do not go with it."));
 
   sheet = kensho_sheet_xml_load_file (argv[1], &error);
   if (sheet == NULL)
@@ -234,6 +242,8 @@ run_pdf (int argc, char **argv)
   kensho_print_layout_set_summary (layout, summary);
   kensho_print_layout_set_summary_only (layout, summary_only);
   kensho_print_layout_set_achievement (layout, achievement);
+  kensho_print_layout_set_committee (layout, committee);
+  kensho_print_layout_set_charts (layout, charts);
   if (!kensho_pdf_export_save (layout, output, size, portrait, &error))
     {
       print_error (error);
@@ -242,6 +252,45 @@ run_pdf (int argc, char **argv)
   return EXIT_OK;
 }
 
+static int
+run_rollover (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE -o OUT.xml — start the next fiscal year’s sheet"));
+  g_autofree char *output = NULL;
+  int year = 0;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the new sheet"), N_("OUT.xml") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The fiscal year of the new sheet, such as 2024 (the next one by default)"),
+      N_("FY") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = NULL;
+  g_autoptr(KenshoSheet) next = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Writes the sheet for the next fiscal year: every earlier year kept, "
+                                  "the new year’s commentary, rating and reason empty. FILE is not changed."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 2)
+    return usage_error (context, _("Name exactly one sheet file."));
+  if (output == NULL)
+    return usage_error (context, _("Say where to write the sheet with -o OUT.xml."));
+  if (year != 0 && (year < 1900 || year > 2200))
+    return usage_error (context, _("The fiscal year must be a Western year such as 2024."));
+
+  sheet = kensho_sheet_xml_load_file (argv[1], &error);
+  if (sheet != NULL)
+    next = kensho_sheet_roll_over (sheet, year, &error);
+  if (next == NULL || !kensho_sheet_xml_save_file (next, output, &error))
+    {
+      print_error (error);
+      return EXIT_INVALID;
+    }
+  return EXIT_OK;
+}
 
 KenshoWorkspace *
 open_workspace (void)
@@ -510,6 +559,7 @@ static const Command commands[] = {
   { "convert", N_("IN -o OUT"), N_("Import a spreadsheet (.xlsx, .ods, .csv) as a sheet, or export a sheet as .xlsx or CSV"),
     kensho_cli_run_convert },
   { "pdf", N_("FILE -o OUT.pdf"), N_("Print a sheet to PDF (A3 or A4), with a summary page if asked"), run_pdf },
+  { "rollover", N_("FILE -o OUT.xml"), N_("Start the next fiscal year’s sheet from this one"), run_rollover },
   { "import", N_("[--replace] FILE.xml"), N_("Bring a sheet into the workspace; prints its id"), run_import },
   { "list", "", N_("List the sheets in the workspace"), run_list },
   { "export", N_("ID -o OUT.xml"), N_("Write a sheet of the workspace to a file"), run_export },

@@ -550,6 +550,30 @@ check_rating_rule (CheckContext *ctx)
          kensho_rating_get_label (rating), rule, rate);
 }
 
+/* ①②③ or the reason word for word as last year's: a start never rewritten. */
+static void
+check_copied (CheckContext *ctx)
+{
+  static const char *const parts[] = { N_("① Activities"), N_("② Issues"), N_("③ Next steps"),
+                                       N_("Reason for delay") };
+  static const KenshoField fields[] = { KENSHO_FIELD_ACTIVITIES, KENSHO_FIELD_ISSUES, KENSHO_FIELD_NEXT_STEPS,
+                                        KENSHO_FIELD_DELAY_REASON };
+  g_autofree char *last_year = kensho_era_format (ctx->fiscal_year - 1, KENSHO_PERIOD_FISCAL_YEAR, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      KenshoIndicator *indicator = ctx->indicator;
+      const char *now = i < 3 ? kensho_indicator_get_commentary (indicator, ctx->fiscal_year, i)
+                              : kensho_indicator_get_delay_reason (indicator, ctx->fiscal_year);
+      const char *before = i < 3 ? kensho_indicator_get_commentary (indicator, ctx->fiscal_year - 1, i)
+                                 : kensho_indicator_get_delay_reason (indicator, ctx->fiscal_year - 1);
+
+      if (!is_placeholder (now) && g_strcmp0 (now, before) == 0)
+        add (ctx, KENSHO_CHECK_COPIED_FROM_LAST_YEAR, fields[i], 0,
+             _("%s is word for word as in %s."), _(parts[i]), last_year);
+    }
+}
+
 static void
 check_indicator (CheckContext *ctx, NameIndex *names)
 {
@@ -560,6 +584,7 @@ check_indicator (CheckContext *ctx, NameIndex *names)
   check_division (ctx);
   check_duplicate (ctx, names);
   check_rating_rule (ctx);
+  check_copied (ctx);
 }
 
 /* All findings, indicator by indicator in document order. */

@@ -36,6 +36,7 @@ static const struct
   [KENSHO_CHECK_UNKNOWN_DIVISION] = { "unknown-division", N_("Division not in the sheet’s list") },
   [KENSHO_CHECK_DUPLICATE_NAME] = { "duplicate-name", N_("Duplicate indicator name") },
   [KENSHO_CHECK_RATING_DISAGREES] = { "rating-disagrees", N_("Rating disagrees with its rule") },
+  [KENSHO_CHECK_COPIED_FROM_LAST_YEAR] = { "copied-from-last-year", N_("Copied unchanged from last year") },
 };
 
 static void

@@ -19,9 +19,10 @@ typedef enum
   KENSHO_CHECK_UNKNOWN_DIVISION,
   KENSHO_CHECK_DUPLICATE_NAME,
   KENSHO_CHECK_RATING_DISAGREES,
+  KENSHO_CHECK_COPIED_FROM_LAST_YEAR,
 } KenshoCheck;
 
-#define KENSHO_N_CHECKS 9
+#define KENSHO_N_CHECKS 10
 
 /* The field of an indicator a finding is about, for the editor to jump to. */
 typedef enum
@@ -36,6 +37,9 @@ typedef enum
   KENSHO_FIELD_ACTUAL,
   KENSHO_FIELD_TARGET,
   KENSHO_FIELD_FINAL_TARGET,
+  KENSHO_FIELD_ACTIVITIES, /* ①②③, in the order of KenshoCommentaryPart */
+  KENSHO_FIELD_ISSUES,
+  KENSHO_FIELD_NEXT_STEPS,
 } KenshoField;
 
 #define KENSHO_TYPE_FINDING (kensho_finding_get_type ())

@@ -84,6 +84,11 @@ kensho_csv_serialize (KenshoSheet *sheet)
   GString *out = g_string_new ("\xEF\xBB\xBF");
   g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
   int fy = kensho_sheet_get_fiscal_year (sheet);
+  /* Only sheets with committee texts get their columns: others export as before. */
+  gboolean committee = FALSE;
+
+  for (guint i = 0; i < indicators->len && !committee; i++)
+    committee = kensho_indicator_has_committee (g_ptr_array_index (indicators, i));
 
   for (KenshoHeading heading = KENSHO_HEADING_GOAL; heading <= KENSHO_HEADING_MEASURE; heading++)
     append_field (out, kensho_sheet_table_heading (heading));
@@ -97,6 +102,11 @@ kensho_csv_serialize (KenshoSheet *sheet)
     }
   for (KenshoHeading heading = KENSHO_HEADING_PROGRESS; heading <= KENSHO_HEADING_DIVISION; heading++)
     append_field (out, kensho_sheet_table_heading (heading));
+  if (committee)
+    {
+      append_field (out, _("Committee opinion"));
+      append_field (out, _("Response"));
+    }
   end_row (out);
 
   for (guint i = 0; i < indicators->len; i++)
@@ -122,6 +132,8 @@ kensho_csv_serialize (KenshoSheet *sheet)
       /* Empty where the printed sheet has "-": data, not decoration. */
       append_field (out, row.delay_reason);
       append_field (out, kensho_indicator_get_division (indicator));
+      for (KenshoCommitteePart part = 0; committee && part <= KENSHO_COMMITTEE_RESPONSE; part++)
+        append_field (out, kensho_indicator_get_committee (indicator, fy, part));
       end_row (out);
     }
   return g_string_free_to_bytes (out);

@@ -304,7 +304,8 @@ static gboolean
 year (xmlNode *node)
 {
   static const char * const names[] = { "fy", NULL };
-  static const char * const parts[] = { "activities", "issues", "next-steps", "rating", "delay-reason" };
+  static const char * const parts[] = { "activities", "issues", "next-steps", "rating", "delay-reason",
+                                        "committee-opinion", "committee-response" };
   xmlNode *child;
 
   if (!attributes_among (node, names) || !fiscal_year (get (node, "fy")) || !element_only (node))
@@ -524,7 +525,8 @@ static gsize
 limit_of (xmlNode *element, const char *attribute)
 {
   static const char * const long_elements[] = { "notes", "activities", "issues", "next-steps",
-                                                "delay-reason", NULL };
+                                                "delay-reason", "committee-opinion",
+                                                "committee-response", NULL };
   static const char * const short_elements[] = { "municipality", "title", "label", "name", "unit",
                                                  "division", NULL };
   static const char * const short_attributes[] = { "unit", "period", "note", "name", "code", "title",

@@ -574,6 +574,9 @@ load_series (LoadContext *ctx, xmlNode *element, KenshoIndicator *indicator)
   return TRUE;
 }
 
+/* By KenshoCommitteePart (1.2). */
+static const char *const committee_parts[] = { "committee-opinion", "committee-response" };
+
 static gboolean
 load_year (LoadContext *ctx, xmlNode *element, KenshoIndicator *indicator)
 {
@@ -611,6 +614,12 @@ load_year (LoadContext *ctx, xmlNode *element, KenshoIndicator *indicator)
     }
   kensho_indicator_set_rating_id (indicator, fy, rating);
   kensho_indicator_set_delay_reason (indicator, fy, reason);
+  for (guint part = 0; part < G_N_ELEMENTS (committee_parts); part++)
+    {
+      g_autofree char *text = child_text (element, committee_parts[part]);
+
+      kensho_indicator_set_committee (indicator, fy, part, text);
+    }
   return TRUE;
 }
 
@@ -1251,7 +1260,8 @@ static gboolean
 indicator_fits (KenshoIndicator *indicator, GError **error)
 {
   static const char *const parts[] = { N_("① Activities of %s"), N_("② Issues of %s"),
-                                       N_("③ Next steps of %s") };
+                                       N_("③ Next steps of %s"), N_("The committee’s opinion of %s"),
+                                       N_("The response to the committee of %s") };
   const char *name = kensho_indicator_get_name (indicator);
   g_autoptr(GArray) years = kensho_indicator_dup_years (indicator);
 
@@ -1275,9 +1285,11 @@ indicator_fits (KenshoIndicator *indicator, GError **error)
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
           g_autofree char *what = g_strdup_printf (_(parts[part]), year);
 #pragma GCC diagnostic pop
+          const char *text = part <= KENSHO_COMMENTARY_NEXT_STEPS
+                             ? kensho_indicator_get_commentary (indicator, fy, part)
+                             : kensho_indicator_get_committee (indicator, fy, part - KENSHO_COMMENTARY_NEXT_STEPS - 1);
 
-          if (!fits (kensho_indicator_get_commentary (indicator, fy, part), KENSHO_LONG_TEXT_MAX, what, name,
-                     error))
+          if (!fits (text, KENSHO_LONG_TEXT_MAX, what, name, error))
             return FALSE;
         }
       if (!fits (kensho_indicator_get_delay_reason (indicator, fy), KENSHO_LONG_TEXT_MAX, reason, name, error))
@@ -1459,6 +1471,8 @@ write_indicator (xmlTextWriterPtr writer, KenshoIndicator *indicator)
         write_element (writer, parts[part], kensho_indicator_get_commentary (indicator, fy, part));
       write_element (writer, "rating", kensho_indicator_get_rating_id (indicator, fy));
       write_element (writer, "delay-reason", kensho_indicator_get_delay_reason (indicator, fy));
+      for (guint part = 0; part < G_N_ELEMENTS (committee_parts); part++)
+        write_element (writer, committee_parts[part], kensho_indicator_get_committee (indicator, fy, part));
       xmlTextWriterEndElement (writer);
     }
   xmlTextWriterEndElement (writer);
@@ -1592,34 +1606,42 @@ write_handout (xmlTextWriterPtr writer, const KenshoHandoutTag *tag)
   xmlTextWriterEndElement (writer);
 }
 
+typedef gboolean (*IndicatorTest) (KenshoIndicator *indicator);
+
 static gboolean
-node_uses_acknowledgements (KenshoNode *node)
+any_indicator (KenshoNode *node, IndicatorTest test)
 {
   guint n = kensho_node_get_n_children (node);
 
-  if (KENSHO_IS_INDICATOR (node) &&
-      kensho_indicator_get_acknowledgements (KENSHO_INDICATOR (node))[0] != NULL)
+  if (KENSHO_IS_INDICATOR (node) && test (KENSHO_INDICATOR (node)))
     return TRUE;
   for (guint i = 0; i < n; i++)
-    if (node_uses_acknowledgements (kensho_node_get_child (node, i)))
+    if (any_indicator (kensho_node_get_child (node, i), test))
       return TRUE;
   return FALSE;
 }
 
+static gboolean
+uses_acknowledgements (KenshoIndicator *indicator)
+{
+  return kensho_indicator_get_acknowledgements (indicator)[0] != NULL;
+}
+
 /* The lowest minor version that holds what the sheet uses: a sheet with
  * nothing of 1.1 (achievement method, rating rules, acknowledged checks)
- * is still written as 1.0, byte for byte as before, and older Kensho
- * versions open it. */
+ * or 1.2 (committee texts) is still written as 1.0, byte for byte as
+ * before, and older Kensho versions open it. */
 int
 kensho_sheet_xml_needed_minor (KenshoSheet *sheet)
 {
   g_return_val_if_fail (KENSHO_IS_SHEET (sheet), KENSHO_XML_VERSION_MINOR);
 
-  if (kensho_sheet_get_handout (sheet) != NULL)
+  if (kensho_sheet_get_handout (sheet) != NULL ||
+      any_indicator (kensho_sheet_get_root (sheet), kensho_indicator_has_committee))
     return 2;
   if (kensho_sheet_get_achievement_method (sheet) != KENSHO_ACHIEVEMENT_RATIO ||
       kensho_rating_scale_has_rules (kensho_sheet_get_rating_scale (sheet)) ||
-      node_uses_acknowledgements (kensho_sheet_get_root (sheet)))
+      any_indicator (kensho_sheet_get_root (sheet), uses_acknowledgements))
     return 1;
   return 0;
 }

@@ -13,6 +13,7 @@ typedef struct
   char *commentary[3];
   char *rating_id;
   char *delay_reason;
+  char *committee[2]; /* KenshoCommitteePart: 委員会意見, 対応方針 */
 } YearRecord;
 
 struct _KenshoIndicator
@@ -36,6 +37,8 @@ year_record_free (YearRecord *record)
     g_free (record->commentary[i]);
   g_free (record->rating_id);
   g_free (record->delay_reason);
+  for (guint i = 0; i < G_N_ELEMENTS (record->committee); i++)
+    g_free (record->committee[i]);
   g_free (record);
 }
 
@@ -45,7 +48,8 @@ year_record_is_empty (const YearRecord *record)
   for (guint i = 0; i < G_N_ELEMENTS (record->commentary); i++)
     if (record->commentary[i] != NULL)
       return FALSE;
-  return record->rating_id == NULL && record->delay_reason == NULL;
+  return record->rating_id == NULL && record->delay_reason == NULL &&
+         record->committee[0] == NULL && record->committee[1] == NULL;
 }
 
 static void
@@ -398,6 +402,65 @@ kensho_indicator_set_delay_reason (KenshoIndicator *self, int fiscal_year, const
   set_year_field (self, fiscal_year, G_STRUCT_OFFSET (YearRecord, delay_reason), "reason", reason);
 }
 
+const char *
+kensho_indicator_get_committee (KenshoIndicator *self, int fiscal_year, KenshoCommitteePart part)
+{
+  YearRecord *record;
+
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), NULL);
+  g_return_val_if_fail (part <= KENSHO_COMMITTEE_RESPONSE, NULL);
+  record = lookup_year (self, fiscal_year);
+  return record ? record->committee[part] : NULL;
+}
+
+void
+kensho_indicator_set_committee (KenshoIndicator *self, int fiscal_year,
+                                KenshoCommitteePart part, const char *text)
+{
+  static const char *const names[] = { "committee/0", "committee/1" };
+
+  g_return_if_fail (KENSHO_IS_INDICATOR (self));
+  g_return_if_fail (part <= KENSHO_COMMITTEE_RESPONSE);
+  set_year_field (self, fiscal_year,
+                  G_STRUCT_OFFSET (YearRecord, committee) + part * sizeof (char *), names[part], text);
+}
+
+/* Whether any year holds a committee text: files then need version 1.2. */
+gboolean
+kensho_indicator_has_committee (KenshoIndicator *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), FALSE);
+  g_hash_table_iter_init (&iter, self->years);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const YearRecord *record = value;
+
+      if (record->committee[0] != NULL || record->committee[1] != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Drops everything written for the year: a year started afresh. */
+void
+kensho_indicator_remove_year (KenshoIndicator *self, int fiscal_year)
+{
+  g_return_if_fail (KENSHO_IS_INDICATOR (self));
+  if (lookup_year (self, fiscal_year) == NULL)
+    return;
+  if (kensho_node_get_sheet (KENSHO_NODE (self)) != NULL)
+    {
+      g_autofree char *detail = g_strdup_printf ("remove-year/%d", fiscal_year);
+
+      announce (self, detail);
+    }
+  g_hash_table_remove (self->years, GINT_TO_POINTER (fiscal_year));
+  emit_changed (self);
+}
+
 static int
 compare_int (gconstpointer a, gconstpointer b)
 {
@@ -521,7 +584,9 @@ year_records_equal (KenshoIndicator *a, KenshoIndicator *b)
         if (g_strcmp0 (ra->commentary[i], rb->commentary[i]) != 0)
           return FALSE;
       if (g_strcmp0 (ra->rating_id, rb->rating_id) != 0 ||
-          g_strcmp0 (ra->delay_reason, rb->delay_reason) != 0)
+          g_strcmp0 (ra->delay_reason, rb->delay_reason) != 0 ||
+          g_strcmp0 (ra->committee[0], rb->committee[0]) != 0 ||
+          g_strcmp0 (ra->committee[1], rb->committee[1]) != 0)
         return FALSE;
     }
   return TRUE;
@@ -633,6 +698,8 @@ year_record_copy (const YearRecord *record)
     copy->commentary[i] = g_strdup (record->commentary[i]);
   copy->rating_id = g_strdup (record->rating_id);
   copy->delay_reason = g_strdup (record->delay_reason);
+  for (guint i = 0; i < G_N_ELEMENTS (record->committee); i++)
+    copy->committee[i] = g_strdup (record->committee[i]);
   return copy;
 }
 

@@ -65,6 +65,16 @@ const char         *kensho_indicator_get_delay_reason   (KenshoIndicator      *s
 void                kensho_indicator_set_delay_reason   (KenshoIndicator      *self,
                                                          int                   fiscal_year,
                                                          const char           *reason);
+const char         *kensho_indicator_get_committee      (KenshoIndicator      *self,
+                                                         int                   fiscal_year,
+                                                         KenshoCommitteePart   part);
+void                kensho_indicator_set_committee      (KenshoIndicator      *self,
+                                                         int                   fiscal_year,
+                                                         KenshoCommitteePart   part,
+                                                         const char           *text);
+gboolean            kensho_indicator_has_committee      (KenshoIndicator      *self);
+void                kensho_indicator_remove_year        (KenshoIndicator      *self,
+                                                         int                   fiscal_year);
 gboolean            kensho_indicator_get_acknowledged   (KenshoIndicator      *self,
                                                          const char           *check_id);
 void                kensho_indicator_set_acknowledged   (KenshoIndicator      *self,

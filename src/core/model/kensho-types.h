@@ -42,6 +42,14 @@ typedef enum
   KENSHO_COMMENTARY_NEXT_STEPS, /* ③今後の方策等 */
 } KenshoCommentaryPart;
 
+/* What an external committee wrote of an indicator's year, and the
+ * division's answer (外部評価/委員会意見, 対応方針). */
+typedef enum
+{
+  KENSHO_COMMITTEE_OPINION,
+  KENSHO_COMMITTEE_RESPONSE,
+} KenshoCommitteePart;
+
 /* The five value columns of a sheet, named after the fiscal year shown. */
 typedef enum
 {

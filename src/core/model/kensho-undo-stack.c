@@ -95,6 +95,8 @@ static const struct
   { "commentary", N_("Edit commentary"), TRUE },
   { "rating", N_("Change rating"), FALSE },
   { "reason", N_("Edit reason for delay"), TRUE },
+  { "committee", N_("Edit committee text"), TRUE },
+  { "remove-year", N_("Start the year afresh"), FALSE },
   { "acknowledge", N_("Acknowledge a check"), FALSE },
   { "withdraw", N_("Withdraw an acknowledgement"), FALSE },
   { "assign", N_("Edit indicator"), FALSE },

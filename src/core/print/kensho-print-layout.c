@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "kensho-achievement.h"
+#include "kensho-history-chart.h"
 #include "kensho-print-layout.h"
 #include "kensho-print-text.h"
 #include "kensho-sheet-table.h"
@@ -35,11 +36,11 @@
 /* Column widths as weights, sized for the content of real sheets: long
  * commentary, values such as "11,942億円 (平成30年)", short ratings. */
 static const double default_widths[N_COLUMNS] = {
-  46, 62, 88, 88, 350, 64, 64, 64, 64, 68, 96, 68, 132, 62,
+  46, 62, 88, 88, 350, 64, 64, 64, 64, 68, 96, 68, 132, 180, 62,
 };
 /* On a portrait page the text columns give way to the narrow ones. */
 static const double portrait_widths[N_COLUMNS] = {
-  46, 56, 76, 76, 220, 60, 60, 60, 60, 62, 76, 58, 96, 56,
+  46, 56, 76, 76, 220, 60, 60, 60, 60, 62, 76, 58, 96, 120, 56,
 };
 
 typedef enum
@@ -51,7 +52,7 @@ typedef enum
 static const Align column_align[N_COLUMNS] = {
   ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT,
   ALIGN_CENTER, ALIGN_CENTER, ALIGN_CENTER, ALIGN_CENTER, ALIGN_CENTER,
-  ALIGN_LEFT, ALIGN_CENTER, ALIGN_LEFT, ALIGN_CENTER,
+  ALIGN_LEFT, ALIGN_CENTER, ALIGN_LEFT, ALIGN_LEFT, ALIGN_CENTER,
 };
 
 /* One cell's wrapped text and where its lines start, so that a row taller
@@ -101,6 +102,8 @@ struct _KenshoPrintLayout
   char *rating_id;
   KenshoNode *subtree;
   gboolean achievement;
+  gboolean committee;
+  gboolean charts;
   gboolean summary;
   gboolean summary_only;
 
@@ -315,6 +318,38 @@ kensho_print_layout_get_achievement (KenshoPrintLayout *self)
   return self->achievement;
 }
 
+/* The committee's opinion and the response (委員会意見・対応方針) as a
+ * column after the reason for delay; off by default, as the achievement. */
+void
+kensho_print_layout_set_committee (KenshoPrintLayout *self, gboolean committee)
+{
+  g_return_if_fail (KENSHO_IS_PRINT_LAYOUT (self));
+  self->committee = !!committee;
+}
+
+gboolean
+kensho_print_layout_get_committee (KenshoPrintLayout *self)
+{
+  g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (self), FALSE);
+  return self->committee;
+}
+
+/* After the sheet, an appendix with the history chart of each indicator
+ * printed (kensho-history-chart), several to a page. */
+void
+kensho_print_layout_set_charts (KenshoPrintLayout *self, gboolean charts)
+{
+  g_return_if_fail (KENSHO_IS_PRINT_LAYOUT (self));
+  self->charts = !!charts;
+}
+
+gboolean
+kensho_print_layout_get_charts (KenshoPrintLayout *self)
+{
+  g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (self), FALSE);
+  return self->charts;
+}
+
 /* A summary page (or pages: KenshoSummaryPage) before the sheet's: the
  * ratings per goal and sub-goal as a table and a chart, and the delayed
  * indicators with their reasons. Always of the whole sheet. */
@@ -369,11 +404,27 @@ inner_width (KenshoPrintLayout *self, guint column)
   return column_width (self, column) - 2 * PAD_X;
 }
 
-/* Every column but the achievement column, which is there when asked for. */
+/* Every column but the achievement and committee columns, which are there
+ * when asked for. */
 static gboolean
 column_shown (KenshoPrintLayout *self, guint column)
 {
-  return column != KENSHO_PRINT_COLUMN_ACHIEVEMENT || self->achievement;
+  return (column != KENSHO_PRINT_COLUMN_ACHIEVEMENT || self->achievement) &&
+         (column != KENSHO_PRINT_COLUMN_COMMITTEE || self->committee);
+}
+
+/* "委員会意見：…" over "対応方針：…", each when written. */
+static char *
+committee_text (KenshoIndicator *indicator, int fiscal_year)
+{
+  const char *opinion = kensho_indicator_get_committee (indicator, fiscal_year, KENSHO_COMMITTEE_OPINION);
+  const char *response = kensho_indicator_get_committee (indicator, fiscal_year, KENSHO_COMMITTEE_RESPONSE);
+  g_autofree char *first = opinion ? g_strdup_printf (_("Opinion: %s"), opinion) : NULL;
+  g_autofree char *second = response ? g_strdup_printf (_("Response: %s"), response) : NULL;
+
+  if (first != NULL && second != NULL)
+    return g_strconcat (first, "\n", second, NULL);
+  return g_strdup (first ? first : second);
 }
 
 static void
@@ -513,6 +564,12 @@ measure_row (KenshoPrintLayout *self, guint index)
   /* As on the published sheets: a dash where no reason is needed. */
   set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_DELAY_REASON], KENSHO_PRINT_COLUMN_DELAY_REASON,
             table_row.delay_reason ? table_row.delay_reason : table_row.reason_needed ? NULL : "-");
+  if (self->committee)
+    {
+      g_autofree char *committee = committee_text (indicator, fy);
+
+      set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_COMMITTEE], KENSHO_PRINT_COLUMN_COMMITTEE, committee);
+    }
   set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_DIVISION], KENSHO_PRINT_COLUMN_DIVISION,
             kensho_indicator_get_division (indicator));
 
@@ -704,6 +761,7 @@ header_text (KenshoPrintLayout *self, guint column)
     case KENSHO_PRINT_COLUMN_PROGRESS: return g_strdup (kensho_sheet_table_heading (KENSHO_HEADING_PROGRESS));
     case KENSHO_PRINT_COLUMN_DELAY_REASON:
       return g_strdup (kensho_sheet_table_heading (KENSHO_HEADING_DELAY_REASON));
+    case KENSHO_PRINT_COLUMN_COMMITTEE: return g_strdup (_("Committee opinion and response"));
     case KENSHO_PRINT_COLUMN_DIVISION: return g_strdup (kensho_sheet_table_heading (KENSHO_HEADING_DIVISION));
     default:
       return kensho_sheet_dup_column_title (self->sheet, column - KENSHO_PRINT_COLUMN_BASELINE);
@@ -877,6 +935,63 @@ n_notes_pages (KenshoPrintLayout *self)
   return self->notes_breaks != NULL && self->notes_breaks->len > 0 ? self->notes_breaks->len - 1 : 0;
 }
 
+/* The appendix of charts: three rows of them, three across a landscape page. */
+#define CHART_ROWS 3
+
+static guint
+charts_per_page (KenshoPrintLayout *self)
+{
+  return CHART_ROWS * (self->width > self->height ? 3 : 2);
+}
+
+static guint
+n_chart_pages (KenshoPrintLayout *self)
+{
+  if (!self->charts || self->summary_only || self->rows == NULL)
+    return 0;
+  return (self->rows->len + charts_per_page (self) - 1) / charts_per_page (self);
+}
+
+static void
+draw_chart_page (KenshoPrintLayout *self, cairo_t *cr, guint index)
+{
+  guint columns = charts_per_page (self) / CHART_ROWS;
+  double footer = kensho_print_text_height (self->page_number) + 6;
+  double cell_width = self->width / columns;
+  double cell_height = (self->height - footer) / CHART_ROWS;
+
+  for (guint i = 0; i < charts_per_page (self); i++)
+    {
+      guint row_index = index * charts_per_page (self) + i;
+      Row *row;
+      double x = (i % columns) * cell_width, y = (i / columns) * cell_height;
+      g_autoptr(PangoLayout) name = NULL;
+      double name_height;
+
+      if (row_index >= self->rows->len)
+        break;
+      row = &g_array_index (self->rows, Row, row_index);
+      name = new_text (self, kensho_indicator_get_name (row->indicator), self->bold_font, cell_width - 12, ALIGN_LEFT);
+      pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
+      name_height = kensho_print_text_height (name);
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      kensho_print_show (cr, name, x + 6, y + 4);
+      /* The chart paints its own background: kept to its cell. */
+      cairo_rectangle (cr, x + 6, y + 8 + name_height, cell_width - 12, cell_height - 16 - name_height);
+      cairo_clip (cr);
+      cairo_translate (cr, x + 6, y + 8 + name_height);
+      kensho_history_chart_draw (row->indicator, self->sheet, 0, cr, cell_width - 12, cell_height - 16 - name_height);
+      cairo_restore (cr);
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+      cairo_set_line_width (cr, 0.5);
+      cairo_rectangle (cr, x + 2, y + 2, cell_width - 4, cell_height - 4);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+}
+
 /* Public API ------------------------------------------------------------- */
 
 /**
@@ -977,7 +1092,7 @@ guint
 kensho_print_layout_get_n_pages (KenshoPrintLayout *self)
 {
   g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (self), 0);
-  return self->paginated ? self->n_summary_pages + n_notes_pages (self) + self->pages->len : 0;
+  return self->paginated ? self->n_summary_pages + n_notes_pages (self) + self->pages->len + n_chart_pages (self) : 0;
 }
 
 /* How many of the pages, at the start, are the summary's. */
@@ -1232,9 +1347,11 @@ kensho_print_layout_draw_page (KenshoPrintLayout *self, cairo_t *cr, guint page_
     kensho_summary_page_draw_page (self->summary_page, cr, page_number);
   else if (page_number < self->n_summary_pages + n_notes_pages (self))
     draw_notes_page (self, cr, page_number - self->n_summary_pages);
-  else
+  else if (page_number < self->n_summary_pages + n_notes_pages (self) + self->pages->len)
     draw_sheet_page (self, cr, g_ptr_array_index (self->pages,
                                                   page_number - self->n_summary_pages - n_notes_pages (self)));
+  else
+    draw_chart_page (self, cr, page_number - self->n_summary_pages - n_notes_pages (self) - self->pages->len);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   draw_page_number (self, cr, page_number);

@@ -24,13 +24,14 @@ typedef enum
   KENSHO_PRINT_COLUMN_ACHIEVEMENT,     /* 達成率: only when asked for */
   KENSHO_PRINT_COLUMN_PROGRESS,        /* 進捗状況 */
   KENSHO_PRINT_COLUMN_DELAY_REASON,    /* 進捗が遅れている理由 */
+  KENSHO_PRINT_COLUMN_COMMITTEE,       /* 委員会意見・対応方針: only when asked for */
   KENSHO_PRINT_COLUMN_DIVISION,        /* 指標の担当課 */
 } KenshoPrintColumn;
 
 /* The margin on every side of a page, printed or exported: 10 mm, in points. */
 #define KENSHO_PDF_MARGIN (10 * 72.0 / 25.4)
 
-#define KENSHO_PRINT_N_COLUMNS 14
+#define KENSHO_PRINT_N_COLUMNS 15
 
 typedef enum
 {
@@ -72,6 +73,12 @@ void               kensho_print_layout_set_subtree       (KenshoPrintLayout *sel
 void               kensho_print_layout_set_achievement   (KenshoPrintLayout *self,
                                                           gboolean           achievement);
 gboolean           kensho_print_layout_get_achievement   (KenshoPrintLayout *self);
+void               kensho_print_layout_set_committee     (KenshoPrintLayout *self,
+                                                          gboolean           committee);
+gboolean           kensho_print_layout_get_committee     (KenshoPrintLayout *self);
+void               kensho_print_layout_set_charts        (KenshoPrintLayout *self,
+                                                          gboolean           charts);
+gboolean           kensho_print_layout_get_charts        (KenshoPrintLayout *self);
 void               kensho_print_layout_set_summary       (KenshoPrintLayout *self,
                                                           gboolean           summary);
 gboolean           kensho_print_layout_get_summary       (KenshoPrintLayout *self);

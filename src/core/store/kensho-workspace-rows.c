@@ -198,8 +198,8 @@ ws_write_indicator_content (KenshoWorkspace *self, gint64 id, KenshoIndicator *i
       int fy = g_array_index (years, int, i);
 
       stmt = ws_statement (self, "INSERT INTO year_record (sheet_id, nid, fy, activities, issues,"
-                                 " next_steps, rating, delay_reason)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                                 " next_steps, rating, delay_reason, committee_opinion, committee_response)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
       sqlite3_bind_int64 (stmt, 1, id);
       ws_bind_text (stmt, 2, nid);
       sqlite3_bind_int (stmt, 3, fy);
@@ -208,6 +208,8 @@ ws_write_indicator_content (KenshoWorkspace *self, gint64 id, KenshoIndicator *i
       ws_bind_text (stmt, 6, kensho_indicator_get_commentary (indicator, fy, KENSHO_COMMENTARY_NEXT_STEPS));
       ws_bind_text (stmt, 7, kensho_indicator_get_rating_id (indicator, fy));
       ws_bind_text (stmt, 8, kensho_indicator_get_delay_reason (indicator, fy));
+      ws_bind_text (stmt, 9, kensho_indicator_get_committee (indicator, fy, KENSHO_COMMITTEE_OPINION));
+      ws_bind_text (stmt, 10, kensho_indicator_get_committee (indicator, fy, KENSHO_COMMITTEE_RESPONSE));
       if (!ws_step_done (self, stmt, error))
         return FALSE;
     }
@@ -474,8 +476,8 @@ read_indicator_content (KenshoWorkspace *self, gint64 id, GHashTable *nodes)
     }
   sqlite3_reset (stmt);
 
-  stmt = ws_statement (self, "SELECT nid, fy, activities, issues, next_steps, rating, delay_reason"
-                             " FROM year_record WHERE sheet_id = ?1");
+  stmt = ws_statement (self, "SELECT nid, fy, activities, issues, next_steps, rating, delay_reason,"
+                             " committee_opinion, committee_response FROM year_record WHERE sheet_id = ?1");
   sqlite3_bind_int64 (stmt, 1, id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -490,6 +492,8 @@ read_indicator_content (KenshoWorkspace *self, gint64 id, GHashTable *nodes)
         kensho_indicator_set_commentary (indicator, fy, part, ws_column_text (stmt, 2 + part));
       kensho_indicator_set_rating_id (indicator, fy, ws_column_text (stmt, 5));
       kensho_indicator_set_delay_reason (indicator, fy, ws_column_text (stmt, 6));
+      for (KenshoCommitteePart part = 0; part <= KENSHO_COMMITTEE_RESPONSE; part++)
+        kensho_indicator_set_committee (indicator, fy, part, ws_column_text (stmt, 7 + part));
     }
   sqlite3_reset (stmt);
 }

@@ -104,11 +104,17 @@ static const char migration_v4[] =
   "  field TEXT, base TEXT, theirs TEXT, mine TEXT, choice INTEGER NOT NULL,"
   "  PRIMARY KEY (answer_id, position)) WITHOUT ROWID;";
 
+/* Version 5: the committee's opinion and the division's response per year. */
+static const char migration_v5[] =
+  "ALTER TABLE year_record ADD COLUMN committee_opinion TEXT;"
+  "ALTER TABLE year_record ADD COLUMN committee_response TEXT;";
+
 static const char *const migrations[] = {
   schema_v1,    /* 0 → 1 */
   migration_v2, /* 1 → 2 */
   migration_v3, /* 2 → 3 */
   migration_v4, /* 3 → 4 */
+  migration_v5, /* 4 → 5 */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KENSHO_WORKSPACE_SCHEMA_VERSION);

@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (KenshoWorkspace, kensho_workspace, KENSHO, WORKSPACE, GObj
  * (XDG data folder), never beside the shared files. */
 
 #define KENSHO_WORKSPACE_APPLICATION_ID 0x4B4E5348 /* "KNSH" */
-#define KENSHO_WORKSPACE_SCHEMA_VERSION 4
+#define KENSHO_WORKSPACE_SCHEMA_VERSION 5
 /* Typing is committed within this many milliseconds. */
 #define KENSHO_WORKSPACE_COMMIT_DELAY_MS 500
 
