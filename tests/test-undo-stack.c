@@ -294,6 +294,14 @@ static void apply_sheet_notes (KenshoSheet *s) { kensho_sheet_set_notes (s, "注
 static void apply_fiscal_year (KenshoSheet *s) { kensho_sheet_set_fiscal_year (s, 2024); }
 static void apply_plan_period (KenshoSheet *s) { g_assert_true (kensho_sheet_set_plan_period (s, 2019, 2030, NULL)); }
 static void apply_baseline_year (KenshoSheet *s) { kensho_sheet_set_baseline_year (s, 2017); }
+static void
+apply_handout (KenshoSheet *s)
+{
+  KenshoHandoutTag tag = { .id = (char *) "h1", .sheet_key = (char *) "k", .division = (char *) "農政課" };
+
+  kensho_sheet_set_handout (s, &tag);
+}
+
 static void apply_method (KenshoSheet *s) { kensho_sheet_set_achievement_method (s, KENSHO_ACHIEVEMENT_EXPECTED); }
 static void apply_divisions (KenshoSheet *s)
 {
@@ -371,6 +379,7 @@ static const Mutator mutators[] = {
   { "kensho_sheet_set_baseline_year", apply_baseline_year },
   { "kensho_sheet_set_achievement_method", apply_method },
   { "kensho_sheet_set_divisions", apply_divisions },
+  { "kensho_sheet_set_handout", apply_handout },
   { "kensho_sheet_set_rating_scale", apply_rating_scale },
   { "kensho_sheet_apply_rating_preset", apply_preset },
   { "kensho_sheet_copy_metadata", apply_copy_metadata },

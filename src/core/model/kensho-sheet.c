@@ -450,6 +450,7 @@ kensho_sheet_set_handout (KenshoSheet *self, const KenshoHandoutTag *tag)
 
   if (kensho_handout_tag_equal (self->handout, tag))
     return;
+  emit_sheet_changing (self, "handout");
   kensho_handout_tag_free (self->handout);
   self->handout = tag ? kensho_handout_tag_copy (tag) : NULL;
   emit_sheet_changed (self);
@@ -667,6 +668,7 @@ kensho_sheet_copy_metadata (KenshoSheet *self, KenshoSheet *from)
   kensho_sheet_set_baseline_year (self, from->baseline_year);
   kensho_sheet_set_achievement_method (self, from->achievement_method);
   kensho_sheet_set_divisions (self, (const char * const *) from->divisions);
+  kensho_sheet_set_handout (self, from->handout);
   if (!rating_scales_equal (self->rating_scale, from->rating_scale))
     {
       scale = kensho_rating_scale_copy (from->rating_scale);

@@ -84,6 +84,7 @@ static const struct
   { "code", N_("Edit code"), TRUE },
   { "title", N_("Edit title"), TRUE },
   { "notes", N_("Edit notes"), TRUE },
+  { "handout", N_("Mark as a hand-out"), FALSE },
   { "indicator-kind", N_("Change kind"), FALSE },
   { "direction", N_("Change direction"), FALSE },
   { "unit", N_("Change unit"), TRUE },
