@@ -13,7 +13,6 @@ packages="
   flatpak-builder xdg-utils libfile-mimeinfo-perl shared-mime-info libglib2.0-bin
   librsvg2-common adwaita-icon-theme
   clang libclang-rt-14-dev
-  libarchive-dev libxlsxwriter-dev python3-openpyxl
   samba smbclient smbnetfs fuse3
 "
 # samba, smbclient, smbnetfs: the real SMB share of tests/smb-share.sh, for
