@@ -5,7 +5,11 @@
 the heading rows printed on every page, merged goal/sub-goal/measure
 cells, and figures stored as numbers. Exits 1 saying what is wrong.
 
-    check-xlsx-export.py OUT.xlsx"""
+    check-xlsx-export.py OUT.xlsx [OPINION RESPONSE]
+
+With OPINION and RESPONSE, the sample's first indicator has them as its
+committee texts of the year shown: both worksheets must carry them in
+their own columns; without, neither worksheet has those columns."""
 import sys
 
 from openpyxl import load_workbook
@@ -57,6 +61,34 @@ def main():
         fail("data row 2: %r %r" % (data.cell(row=2, column=column).value, data.cell(row=2, column=year).value))
     if data.merged_cells.ranges:
         fail("the data worksheet has merged cells")
+    check_committee(ws, data, heads, sys.argv[2:])
+
+
+def check_committee(ws, data, heads, texts):
+    layout_heads = [ws.cell(row=4, column=c).value for c in range(1, ws.max_column + 1)]
+    if not texts:
+        if "委員会意見" in layout_heads or "委員会意見" in heads or "対応方針" in heads:
+            fail("committee columns in a sheet without committee texts")
+        return
+    if layout_heads[-2:] != ["委員会意見", "対応方針"]:
+        fail("layout headings end %r" % layout_heads[-2:])
+    row = [ws.cell(row=6, column=c).value for c in (len(layout_heads) - 1, len(layout_heads))]
+    if row != texts:
+        fail("the first indicator's committee cells are %r" % row)
+    if heads[-2:] != ["委員会意見", "対応方針"]:
+        fail("data headings end %r" % heads[-2:])
+    ident, kind, year = heads.index("指標ID"), heads.index("値の種類"), heads.index("年度")
+    found = 0
+    for values in data.iter_rows(min_row=2, values_only=True):
+        texts_here = [v or "" for v in values[-2:]]
+        if values[ident] == "i01" and values[year] == 2023:
+            if texts_here != texts:
+                fail("data row %r has %r" % (values[:year + 1], texts_here))
+            found += 1
+        elif texts_here != ["", ""]:
+            fail("data row %r has committee texts %r" % (values[:year + 1], texts_here))
+    if found == 0:
+        fail("no data row of i01 in 2023")
 
 
 if __name__ == "__main__":

@@ -1178,6 +1178,112 @@ test_table_shared_with_csv (void)
   assert_contains (text, printed);
 }
 
+static void
+set_number (KenshoSeries *series, gboolean actual, int year, const char *number)
+{
+  g_autoptr(KenshoValue) value = kensho_value_new_number (number, "件", NULL);
+
+  if (actual)
+    kensho_series_set_actual (series, year, value);
+  else
+    kensho_series_set_target (series, year, value);
+}
+
+/* All years (つくば市 style): baseline, one column per plan year with its
+ * actual over its target, final target, in place of the year shown's. */
+static void
+test_all_years (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+  KenshoSeries *series = kensho_indicator_get_series (g_ptr_array_index (indicators, 0), 0);
+  g_autoptr(KenshoPrintLayout) layout = kensho_print_layout_new (sheet);
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *longer_pdf = NULL;
+  g_autofree char *longer = NULL;
+  g_autoptr(GString) headings = NULL;
+  g_autofree char *baseline = NULL;
+  g_autofree char *final = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *first_year = NULL;
+  double width, height;
+  guint n_pages;
+
+  /* 新規求人数: 令和3年度's actual and 令和6年度's target besides the
+   * sample's 令和4–5年度. */
+  set_number (series, TRUE, 2021, "1500");
+  set_number (series, FALSE, 2024, "1600");
+  g_assert_false (kensho_print_layout_get_all_years (layout));
+  kensho_print_layout_set_all_years (layout, TRUE);
+  g_assert_true (kensho_print_layout_get_all_years (layout));
+  n_pages = save_layout (layout, "all-years.pdf", &pdf);
+  save_images (pdf, "all-years", n_pages);
+  g_assert_cmpuint (pdf_pages (pdf, &width, &height), ==, n_pages);
+  g_assert_cmpfloat (width, >, height);
+  text = pdf_text (pdf, 1);
+  /* The value headings, in whatever language the tests run: baseline, each
+   * plan year, final target, and nothing between them. */
+  baseline = kensho_sheet_dup_column_title (sheet, KENSHO_COLUMN_BASELINE);
+  headings = g_string_new (baseline);
+  for (int year = kensho_sheet_get_plan_first (sheet); year <= kensho_sheet_get_plan_last (sheet); year++)
+    {
+      g_autofree char *era = kensho_era_format (year, KENSHO_PERIOD_FISCAL_YEAR, 0);
+      g_autofree char *heading = g_strdup_printf (_("%s\nActual / target"), era);
+
+      g_string_append (headings, heading);
+    }
+  final = kensho_sheet_dup_column_title (sheet, KENSHO_COLUMN_FINAL_TARGET);
+  g_string_append (headings, final);
+  expected = squeeze (headings->str);
+  assert_contains (text, expected);
+  /* Baseline, 令和2–9年度 (令和2年度 and 令和7–9年度 empty; 令和6年度 has no
+   * actual yet), final target, then the rating. */
+  assert_contains (text, "1,563件1,500件1,486件1,472件1,594件-1,600件1,630件");
+
+  /* A plan longer than ten years prints its last ten. */
+  g_assert_true (kensho_sheet_set_plan_period (sheet, 2015, 2027, NULL));
+  save_layout (layout, "all-years-long-plan.pdf", &longer_pdf);
+  longer = pdf_text (longer_pdf, 1);
+  first_year = g_strdup_printf (_("%s\nActual / target"), "平成30年度");
+  g_free (expected);
+  expected = squeeze (first_year);
+  assert_contains (longer, expected);
+  g_assert_null (strstr (longer, "平成29年度"));
+  g_assert_null (strstr (longer, "平成28年度"));
+  assert_contains (longer, "1,563件1,500件1,486件1,472件1,594件-1,600件1,630件");
+
+  /* kensho-cli pdf --all-years: a heading of each plan year on every page
+   * but those the plain sheet has, in the language the tool runs in. */
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(Run) plain_run = { 0 };
+    g_autofree char *cli = artifact ("cli-all-years.pdf");
+    g_autofree char *plain = artifact ("cli-not-all-years.pdf");
+    g_autofree char *cli_text = NULL;
+    g_autofree char *plain_text = NULL;
+    g_autoptr(KenshoSheet) sample = load_sample ();
+    guint cli_pages;
+
+    run_cli (&run, "pdf", g_getenv ("KENSHO_SAMPLE"), "-o", cli, "--all-years", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    run_cli (&plain_run, "pdf", g_getenv ("KENSHO_SAMPLE"), "-o", plain, NULL);
+    g_assert_cmpint (plain_run.status, ==, 0);
+    cli_pages = pdf_pages (cli, &width, &height);
+    cli_text = pdf_text (cli, 0);
+    plain_text = pdf_text (plain, 0);
+    for (int year = kensho_sheet_get_plan_first (sample); year <= kensho_sheet_get_plan_last (sample); year++)
+      {
+        g_autofree char *era = kensho_era_format (year, KENSHO_PERIOD_FISCAL_YEAR, 0);
+
+        /* The plain sheet has headings of the year shown and the one before. */
+        if (year < kensho_sheet_get_fiscal_year (sample) - 1 || year > kensho_sheet_get_fiscal_year (sample))
+          g_assert_cmpuint (count (cli_text, era), >=, count (plain_text, era) + cli_pages);
+      }
+    g_assert_cmpstr (cli_text, !=, plain_text);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1201,5 +1307,6 @@ main (int argc, char **argv)
   g_test_add_func ("/print/mixed-series", test_mixed_series);
   g_test_add_func ("/print/csv-formulas-neutralised", test_csv_formulas_neutralised);
   g_test_add_func ("/print/table-shared-with-csv", test_table_shared_with_csv);
+  g_test_add_func ("/print/all-years", test_all_years);
   return g_test_run ();
 }

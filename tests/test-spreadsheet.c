@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "kensho-error.h"
+#include "kensho-open-data.h"
 #include "kensho-sheet-import.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-xlsx-export.h"
@@ -251,6 +252,26 @@ test_import_ods (void)
   g_unlink (path);
 }
 
+/* The workbook at @path passes the openpyxl checker run by @argv, and the
+ * import reads it back whole. */
+static KenshoSheet *
+check_and_import (const char *const *argv, const char *path, KenshoSheet *sample)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kensho_import_problem_free);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  KenshoSheet *back;
+
+  run_argv (&run, argv);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  back = kensho_sheet_import_file (path, NULL, NULL, NULL, problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  assert_same_indicators (sample, back);
+  return back;
+}
+
 /* Kensho's export, opened by openpyxl, then read back by the import. */
 static void
 test_export_xlsx (void)
@@ -262,11 +283,9 @@ test_export_xlsx (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(KenshoSheet) sample = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
   g_autoptr(KenshoSheet) back = NULL;
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kensho_import_problem_free);
   g_autoptr(GPtrArray) want = NULL;
   g_autoptr(GPtrArray) got = NULL;
   g_autoptr(GDir) listing = NULL;
-  g_auto(Run) run = { 0 };
 
   g_assert_no_error (error);
   g_assert_true (kensho_xlsx_export_file (sample, path, &error));
@@ -276,14 +295,7 @@ test_export_xlsx (void)
   g_assert_cmpstr (g_dir_read_name (listing), ==, "sheet.xlsx");
   g_assert_null (g_dir_read_name (listing));
 
-  run_argv (&run, argv);
-  g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (run.status, ==, 0);
-
-  back = kensho_sheet_import_file (path, NULL, NULL, NULL, problems, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 0);
-  assert_same_indicators (sample, back);
+  back = check_and_import (argv, path, sample);
   want = kensho_sheet_dup_indicators (sample);
   got = kensho_sheet_dup_indicators (back);
   for (guint i = 0; i < want->len; i++)
@@ -291,6 +303,64 @@ test_export_xlsx (void)
                      kensho_indicator_get_direction (g_ptr_array_index (want, i)));
   g_assert_cmpstr (kensho_sheet_get_title (back), ==, kensho_sheet_get_title (sample));
   g_assert_cmpstr (kensho_sheet_get_notes (back), ==, kensho_sheet_get_notes (sample));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The committee's texts, when a sheet has them, go into their own columns
+ * of both worksheets and of the open-data CSV; other sheets keep theirs. */
+static void
+test_export_committee (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "committee.xlsx", NULL);
+  g_autofree char *checker = g_test_build_filename (G_TEST_DIST, "check-xlsx-export.py", NULL);
+  const char *opinion = "目標の見直しを検討されたい。";
+  const char *response = "令和6年度に見直す。";
+  const char *argv[] = { g_getenv ("KENSHO_PYTHON"), checker, path, opinion, response, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sample = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(KenshoSheet) back = NULL;
+  g_autoptr(GBytes) plain_csv = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_auto(GStrv) plain_lines = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint with_texts = 0;
+
+  g_assert_no_error (error);
+  plain_csv = kensho_open_data_serialize_csv (sample, NULL, &error);
+  g_assert_no_error (error);
+  plain_lines = g_strsplit (g_bytes_get_data (plain_csv, NULL), "\r\n", -1);
+  g_assert_null (strstr (plain_lines[0], "委員会意見"));
+
+  indicators = kensho_sheet_dup_indicators (sample);
+  kensho_indicator_set_committee (g_ptr_array_index (indicators, 0), 2023, KENSHO_COMMITTEE_OPINION, opinion);
+  kensho_indicator_set_committee (g_ptr_array_index (indicators, 0), 2023, KENSHO_COMMITTEE_RESPONSE, response);
+  g_assert_true (kensho_xlsx_export_file (sample, path, &error));
+  g_assert_no_error (error);
+  back = check_and_import (argv, path, sample);
+
+  csv = kensho_open_data_serialize_csv (sample, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (g_bytes_get_data (csv, NULL), "\r\n", -1);
+  g_assert_true (g_str_has_suffix (lines[0], ",\"委員会意見\",\"対応方針\""));
+  g_assert_cmpuint (g_strv_length (lines), ==, g_strv_length (plain_lines));
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      /* Each row is the row before, and two more fields. */
+      g_assert_true (g_str_has_prefix (lines[i], plain_lines[i]));
+      if (g_str_has_prefix (lines[i], "\"i01\"") && strstr (lines[i], ",2023,") != NULL)
+        {
+          g_autofree char *end = g_strdup_printf (",\"%s\",\"%s\"", opinion, response);
+
+          g_assert_true (g_str_has_suffix (lines[i], end));
+          with_texts++;
+        }
+      else
+        g_assert_true (g_str_has_suffix (lines[i], ",\"\",\"\""));
+    }
+  g_assert_cmpuint (with_texts, >=, 2);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -387,6 +457,7 @@ main (int argc, char **argv)
   g_test_add_func ("/spreadsheet/not-a-workbook", test_not_a_workbook);
   g_test_add_func ("/spreadsheet/number-formats", test_number_formats);
   g_test_add_func ("/spreadsheet/export-xlsx", test_export_xlsx);
+  g_test_add_func ("/spreadsheet/export-committee", test_export_committee);
   g_test_add_func ("/spreadsheet/export-cli", test_export_cli);
   return g_test_run ();
 }

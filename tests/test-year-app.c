@@ -261,7 +261,7 @@ tick (KenshoPrintOperation *operation, GObject *widget, const char *label)
   g_signal_emit_by_name (operation, "custom-widget-apply", widget);
 }
 
-/* The print dialog's committee column and chart appendix: ticked, they
+/* The print dialog's committee column, chart appendix and all years: ticked, they
  * reach the layout, are remembered, and the PDF export takes them too. */
 static void
 test_print_committee_option (void)
@@ -275,6 +275,7 @@ test_print_committee_option (void)
 
   g_settings_reset (settings, "print-committee");
   g_settings_reset (settings, "print-charts");
+  g_settings_reset (settings, "print-all-years");
   operation = kensho_print_operation_new (sheet, settings);
   g_assert_false (kensho_print_layout_get_committee (kensho_print_operation_get_layout (operation)));
   g_assert_false (kensho_print_layout_get_charts (kensho_print_operation_get_layout (operation)));
@@ -287,12 +288,18 @@ test_print_committee_option (void)
   tick (operation, widget, "_History Charts at the End");
   g_assert_true (kensho_print_layout_get_charts (kensho_print_operation_get_layout (operation)));
   g_assert_true (g_settings_get_boolean (settings, "print-charts"));
+  g_assert_false (kensho_print_layout_get_all_years (kensho_print_operation_get_layout (operation)));
+  tick (operation, widget, "Values of All _Years");
+  g_assert_true (kensho_print_layout_get_all_years (kensho_print_operation_get_layout (operation)));
+  g_assert_true (g_settings_get_boolean (settings, "print-all-years"));
 
   export = kensho_print_operation_new_pdf_export (settings, export_layout);
   g_assert_true (kensho_print_layout_get_committee (export_layout));
   g_assert_true (kensho_print_layout_get_charts (export_layout));
+  g_assert_true (kensho_print_layout_get_all_years (export_layout));
   g_settings_reset (settings, "print-committee");
   g_settings_reset (settings, "print-charts");
+  g_settings_reset (settings, "print-all-years");
 }
 
 int

@@ -277,6 +277,10 @@ test_older_version_kept (void)
   g_autoptr(GBytes) saved = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GBytes) with_rules = NULL;
+  g_autoptr(GBytes) handed_out = NULL;
+  g_autoptr(KenshoHandoutTag) tag = NULL;
+  g_autoptr(KenshoSheet) back = NULL;
+  g_autoptr(GError) error = NULL;
   gsize length;
 
   g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &file, &length, NULL));
@@ -290,10 +294,34 @@ test_older_version_kept (void)
   after = kensho_sheet_xml_serialize (sheet);
   g_assert_true (g_bytes_equal (after, saved));
 
-  /* A 1.1 sheet stays 1.1. */
+  /* The hand-out tag, the other part of 1.2: a sheet that loses it (the
+   * answer merged back) is 1.0 again. */
+  tag = kensho_handout_tag_new ();
+  tag->id = g_strdup ("h0123456789abcdef0123456789abcdef");
+  tag->sheet_key = g_strdup ("sheet");
+  tag->division = g_strdup ("商工労働課");
+  tag->sent = g_strdup ("2026-06-01T09:00:00Z");
+  kensho_sheet_set_handout (sheet, tag);
+  handed_out = kensho_sheet_xml_serialize (sheet);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (handed_out, NULL), -1, "version=\"1.2\""));
+  back = kensho_sheet_xml_load_bytes (handed_out, "handout.xml", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kensho_sheet_get_handout (back));
+  kensho_sheet_set_handout (sheet, NULL);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = kensho_sheet_xml_serialize (sheet);
+  g_assert_true (g_bytes_equal (after, saved));
+
+  /* A 1.1 sheet stays 1.1, also once a committee text has come and gone. */
   kensho_sheet_set_achievement_method (sheet, KENSHO_ACHIEVEMENT_PROGRESS);
   with_rules = kensho_sheet_xml_serialize (sheet);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (with_rules, NULL), -1, "version=\"1.1\""));
+  kensho_indicator_set_committee (g_ptr_array_index (indicators, 0), 2023, KENSHO_COMMITTEE_RESPONSE, RESPONSE);
+  g_assert_cmpint (kensho_sheet_xml_needed_minor (sheet), ==, 2);
+  kensho_indicator_set_committee (g_ptr_array_index (indicators, 0), 2023, KENSHO_COMMITTEE_RESPONSE, NULL);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = kensho_sheet_xml_serialize (sheet);
+  g_assert_true (g_bytes_equal (after, with_rules));
 }
 
 /* The fields of a CSV file (RFC 4180) as rows of strings. */

@@ -20,6 +20,7 @@ struct _KenshoPrintOperation
   GtkCheckButton *achievement_check;
   GtkCheckButton *committee_check;
   GtkCheckButton *charts_check;
+  GtkCheckButton *all_years_check;
 };
 
 G_DEFINE_FINAL_TYPE (KenshoPrintOperation, kensho_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -142,6 +143,7 @@ kensho_print_operation_create_custom_widget (GtkPrintOperation *operation)
   GtkWidget *achievement;
   GtkWidget *committee;
   GtkWidget *charts;
+  GtkWidget *all_years;
 
   if (kensho_print_layout_get_summary_only (self->layout))
     return NULL;
@@ -171,6 +173,11 @@ kensho_print_operation_create_custom_widget (GtkPrintOperation *operation)
   gtk_box_append (GTK_BOX (box), charts);
   g_set_weak_pointer (&self->committee_check, GTK_CHECK_BUTTON (committee));
   g_set_weak_pointer (&self->charts_check, GTK_CHECK_BUTTON (charts));
+  all_years = gtk_check_button_new_with_mnemonic (_("Values of All _Years"));
+  gtk_widget_set_tooltip_text (all_years, _("Baseline, each plan year’s actual over its target, final target"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (all_years), kensho_print_layout_get_all_years (self->layout));
+  gtk_box_append (GTK_BOX (box), all_years);
+  g_set_weak_pointer (&self->all_years_check, GTK_CHECK_BUTTON (all_years));
   return box;
 }
 
@@ -183,15 +190,19 @@ kensho_print_operation_custom_widget_apply (GtkPrintOperation *operation, GtkWid
   GtkCheckButton *achievement = self->achievement_check;
   GtkCheckButton *committee = self->committee_check;
   GtkCheckButton *charts = self->charts_check;
+  GtkCheckButton *all_years = self->all_years_check;
 
   g_return_if_fail (GTK_IS_CHECK_BUTTON (summary) && GTK_IS_CHECK_BUTTON (achievement) &&
-                    GTK_IS_CHECK_BUTTON (committee) && GTK_IS_CHECK_BUTTON (charts));
+                    GTK_IS_CHECK_BUTTON (committee) && GTK_IS_CHECK_BUTTON (charts) &&
+                    GTK_IS_CHECK_BUTTON (all_years));
   kensho_print_layout_set_summary (self->layout, gtk_check_button_get_active (summary));
   kensho_print_layout_set_achievement (self->layout, gtk_check_button_get_active (achievement));
   kensho_print_layout_set_committee (self->layout, gtk_check_button_get_active (committee));
   kensho_print_layout_set_charts (self->layout, gtk_check_button_get_active (charts));
+  kensho_print_layout_set_all_years (self->layout, gtk_check_button_get_active (all_years));
   if (self->settings != NULL)
     {
+      g_settings_set_boolean (self->settings, "print-all-years", gtk_check_button_get_active (all_years));
       g_settings_set_boolean (self->settings, "print-charts", gtk_check_button_get_active (charts));
       g_settings_set_boolean (self->settings, "print-committee", gtk_check_button_get_active (committee));
       g_settings_set_boolean (self->settings, "print-summary", gtk_check_button_get_active (summary));
@@ -215,6 +226,7 @@ kensho_print_operation_finalize (GObject *object)
   g_clear_weak_pointer (&self->achievement_check);
   g_clear_weak_pointer (&self->committee_check);
   g_clear_weak_pointer (&self->charts_check);
+  g_clear_weak_pointer (&self->all_years_check);
   g_clear_object (&self->layout);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (kensho_print_operation_parent_class)->finalize (object);
@@ -266,6 +278,7 @@ kensho_print_operation_apply_options (GSettings *settings, KenshoPrintLayout *la
   kensho_print_layout_set_achievement (layout, g_settings_get_boolean (settings, "print-achievement"));
   kensho_print_layout_set_committee (layout, g_settings_get_boolean (settings, "print-committee"));
   kensho_print_layout_set_charts (layout, g_settings_get_boolean (settings, "print-charts"));
+  kensho_print_layout_set_all_years (layout, g_settings_get_boolean (settings, "print-all-years"));
 }
 
 /* The PDF export of @layout as it would print: the paper of the last page

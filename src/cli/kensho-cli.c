@@ -191,6 +191,7 @@ run_pdf (int argc, char **argv)
   gboolean achievement = FALSE;
   gboolean committee = FALSE;
   gboolean charts = FALSE;
+  gboolean all_years = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the PDF file"), N_("OUT.pdf") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size: a3 (the default) or a4"), N_("SIZE") },
@@ -205,6 +206,8 @@ run_pdf (int argc, char **argv)
       N_("Add a column with the committee’s opinion and the response"), NULL },
     { "charts", 0, 0, G_OPTION_ARG_NONE, &charts,
       N_("Add an appendix with the history chart of each indicator"), NULL },
+    { "all-years", 0, 0, G_OPTION_ARG_NONE, &all_years,
+      N_("Values of every plan year: baseline, each year’s actual over its target, final target"), NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -244,6 +247,7 @@ run_pdf (int argc, char **argv)
   kensho_print_layout_set_achievement (layout, achievement);
   kensho_print_layout_set_committee (layout, committee);
   kensho_print_layout_set_charts (layout, charts);
+  kensho_print_layout_set_all_years (layout, all_years);
   if (!kensho_pdf_export_save (layout, output, size, portrait, &error))
     {
       print_error (error);

@@ -10,9 +10,10 @@
 #include "kensho-file-write.h"
 #include "kensho-sheet-xml.h"
 
-static const char *headings[KENSHO_OPEN_DATA_N_COLUMNS] = {
+static const char *headings[KENSHO_OPEN_DATA_COMMITTEE_RESPONSE + 1] = {
   "指標ID", "大基本目標", "小基本目標", "具体的な施策", "指標名", "種別", "方向", "担当課", "系列",
   "値の種類", "年度", "数値", "単位", "文字の値", "時点", "注記", "進捗状況", "達成率(%)",
+  "委員会意見", "対応方針",
 };
 
 gboolean
@@ -62,12 +63,13 @@ typedef struct
   const char *series_name;
   const KenshoSeriesAchievement *achievement;
   GPtrArray *rows;
+  guint n_columns;
 } Rows;
 
 static void
 add_row (Rows *self, const char *value_kind, int fiscal_year, const KenshoValue *value, gboolean this_year)
 {
-  char **row = g_new0 (char *, KENSHO_OPEN_DATA_N_COLUMNS + 1);
+  char **row = g_new0 (char *, self->n_columns + 1);
   KenshoNode *node = KENSHO_NODE (self->indicator);
   int fy = kensho_sheet_get_fiscal_year (self->sheet);
 
@@ -109,7 +111,11 @@ add_row (Rows *self, const char *value_kind, int fiscal_year, const KenshoValue 
                                                                          self->achievement->year.rate * 100));
         }
     }
-  for (guint i = 0; i < KENSHO_OPEN_DATA_N_COLUMNS; i++)
+  for (KenshoCommitteePart part = 0; self->n_columns > KENSHO_OPEN_DATA_N_COLUMNS &&
+                                     part <= KENSHO_COMMITTEE_RESPONSE; part++)
+    row[KENSHO_OPEN_DATA_COMMITTEE_OPINION + part] =
+      g_strdup (kensho_indicator_get_committee (self->indicator, fiscal_year, part));
+  for (guint i = 0; i < self->n_columns; i++)
     if (row[i] == NULL)
       row[i] = g_strdup ("");
   g_ptr_array_add (self->rows, row);
@@ -121,8 +127,17 @@ kensho_open_data_rows (KenshoSheet *sheet)
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
   int fy = kensho_sheet_get_fiscal_year (sheet);
+  /* Sheets without committee texts export as before. */
+  guint n_columns = KENSHO_OPEN_DATA_N_COLUMNS;
+  char **heading_row;
 
-  g_ptr_array_add (rows, g_strdupv ((char **) headings));
+  for (guint i = 0; i < indicators->len; i++)
+    if (kensho_indicator_has_committee (g_ptr_array_index (indicators, i)))
+      n_columns = KENSHO_OPEN_DATA_COMMITTEE_RESPONSE + 1;
+  heading_row = g_new0 (char *, n_columns + 1);
+  for (guint c = 0; c < n_columns; c++)
+    heading_row[c] = g_strdup (headings[c]);
+  g_ptr_array_add (rows, heading_row);
   for (guint i = 0; i < indicators->len; i++)
     {
       KenshoIndicator *indicator = g_ptr_array_index (indicators, i);
@@ -135,7 +150,7 @@ kensho_open_data_rows (KenshoSheet *sheet)
           g_autoptr(GArray) target_years = kensho_series_dup_target_years (series);
           Rows self = { sheet, indicator, kensho_series_get_name (series),
                         achievements && s < achievements->len ? g_ptr_array_index (achievements, s) : NULL,
-                        rows };
+                        rows, n_columns };
 
           add_row (&self, "基準値", kensho_sheet_get_baseline_year (sheet), kensho_series_get_baseline (series), FALSE);
           for (guint y = 0; y < actual_years->len; y++)
@@ -160,7 +175,7 @@ kensho_open_data_rows (KenshoSheet *sheet)
 static void
 append_row (GString *out, char **row)
 {
-  for (guint c = 0; c < KENSHO_OPEN_DATA_N_COLUMNS; c++)
+  for (guint c = 0; row[c] != NULL; c++)
     {
       if (c > 0)
         g_string_append_c (out, ',');

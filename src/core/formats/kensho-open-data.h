@@ -29,11 +29,15 @@ typedef enum
   KENSHO_OPEN_DATA_NOTE,
   KENSHO_OPEN_DATA_RATING,
   KENSHO_OPEN_DATA_ACHIEVEMENT,
-  KENSHO_OPEN_DATA_N_COLUMNS
+  KENSHO_OPEN_DATA_N_COLUMNS,
+  /* Only when the sheet has committee texts: those of the row's year. */
+  KENSHO_OPEN_DATA_COMMITTEE_OPINION = KENSHO_OPEN_DATA_N_COLUMNS,
+  KENSHO_OPEN_DATA_COMMITTEE_RESPONSE,
 } KenshoOpenDataColumn;
 
 /* Returns: (element-type GStrv): the heading row, then the data rows, each
- * KENSHO_OPEN_DATA_N_COLUMNS strings ("" where there is nothing). */
+ * KENSHO_OPEN_DATA_N_COLUMNS strings ("" where there is nothing), two more
+ * when the sheet has committee texts: count them with g_strv_length(). */
 GPtrArray *kensho_open_data_rows             (KenshoSheet          *sheet);
 gboolean   kensho_open_data_column_is_number (KenshoOpenDataColumn  column);
 const char *kensho_open_data_direction_label (KenshoDirection   direction);

@@ -20,7 +20,9 @@ enum
   COL_BASELINE, /* … the five value columns … */
   COL_RATING = COL_BASELINE + KENSHO_N_COLUMNS, COL_REASON, COL_DIVISION,
   COL_DIRECTION, /* hidden: read back by the import, never printed */
-  N_COLS
+  N_COLS,
+  /* Only when the sheet has committee texts. */
+  COL_OPINION = N_COLS, COL_RESPONSE,
 };
 
 #define HEADING_ROW 3
@@ -35,6 +37,7 @@ typedef struct
   lxw_format *heading;
   GHashTable *formats; /* number format or colour → lxw_format, owned by the workbook */
   int fiscal_year;
+  gboolean committee;
 } Export;
 
 static lxw_format *
@@ -168,6 +171,9 @@ write_indicator (Export *self, lxw_row_t row, KenshoIndicator *indicator)
   write_text (self, row, COL_DIVISION, kensho_indicator_get_division (indicator), NULL);
   write_text (self, row, COL_DIRECTION,
               kensho_open_data_direction_label (kensho_indicator_get_direction (indicator)), NULL);
+  for (KenshoCommitteePart part = 0; self->committee && part <= KENSHO_COMMITTEE_RESPONSE; part++)
+    write_text (self, row, COL_OPINION + part, kensho_indicator_get_committee (indicator, self->fiscal_year, part),
+                NULL);
 }
 
 /* Merges @column from @first to @last holding @node's heading. */
@@ -250,6 +256,11 @@ write_headings (Export *self)
   worksheet_merge_range (ws, HEADING_ROW, COL_TARGET_NAME, HEADING_ROW, COL_MEASURE, "数値目標", self->heading);
   worksheet_write_string (ws, HEADING_ROW + 1, COL_TARGET_NAME, "数値目標", self->heading);
   worksheet_write_string (ws, HEADING_ROW + 1, COL_MEASURE, "具体的な施策", self->heading);
+  if (self->committee)
+    {
+      worksheet_merge_range (ws, HEADING_ROW, COL_OPINION, HEADING_ROW + 1, COL_OPINION, "委員会意見", self->heading);
+      worksheet_merge_range (ws, HEADING_ROW, COL_RESPONSE, HEADING_ROW + 1, COL_RESPONSE, "対応方針", self->heading);
+    }
 }
 
 static void
@@ -262,6 +273,8 @@ write_layout (Export *self)
   for (guint c = 0; c < N_COLS; c++)
     worksheet_set_column_opt (ws, (lxw_col_t) c, (lxw_col_t) c, widths[c], NULL,
                               c == COL_DIRECTION ? &hidden : NULL);
+  if (self->committee)
+    worksheet_set_column (ws, COL_OPINION, COL_RESPONSE, 30, NULL);
   write_headings (self);
   write_node (self, kensho_sheet_get_root (self->sheet), FIRST_DATA_ROW);
   /* A3 landscape, one page wide, the two heading rows on every page. */
@@ -277,11 +290,13 @@ write_data (Export *self, lxw_worksheet *ws)
 {
   g_autoptr(GPtrArray) rows = kensho_open_data_rows (self->sheet);
 
+  guint n_columns = g_strv_length (g_ptr_array_index (rows, 0));
+
   for (guint r = 0; r < rows->len; r++)
     {
       char **row = g_ptr_array_index (rows, r);
 
-      for (guint c = 0; c < KENSHO_OPEN_DATA_N_COLUMNS; c++)
+      for (guint c = 0; c < n_columns; c++)
         {
           if (*row[c] == '\0')
             continue;
@@ -293,7 +308,7 @@ write_data (Export *self, lxw_worksheet *ws)
     }
   worksheet_freeze_panes (ws, 1, 0);
   if (rows->len > 1)
-    worksheet_autofilter (ws, 0, 0, rows->len - 1, KENSHO_OPEN_DATA_N_COLUMNS - 1);
+    worksheet_autofilter (ws, 0, 0, rows->len - 1, n_columns - 1);
 }
 
 gboolean
@@ -336,6 +351,12 @@ kensho_xlsx_export_file (KenshoSheet *sheet, const char *path, GError **error)
   format_set_align (self.heading, LXW_ALIGN_VERTICAL_CENTER);
   format_set_bg_color (self.heading, 0xE8EAF0);
   self.worksheet = workbook_add_worksheet (self.workbook, "効果検証シート");
+  {
+    g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sheet);
+
+    for (guint i = 0; i < indicators->len; i++)
+      self.committee |= kensho_indicator_has_committee (g_ptr_array_index (indicators, i));
+  }
   write_layout (&self);
   write_data (&self, workbook_add_worksheet (self.workbook, "データ"));
   status = workbook_close (self.workbook);

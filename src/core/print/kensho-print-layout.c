@@ -13,6 +13,10 @@
 #include "kensho-summary-page.h"
 
 #define N_COLUMNS KENSHO_PRINT_N_COLUMNS
+/* With all years, the three columns of the year shown give way to one per
+ * plan year, up to the last MAX_PLAN_YEARS of a longer plan. */
+#define MAX_PLAN_YEARS 10
+#define MAX_SLOTS (N_COLUMNS - 3 + MAX_PLAN_YEARS)
 /* Goal, sub-goal and measure cells span their rows, like merged cells. */
 #define N_SPANS 3
 
@@ -61,6 +65,7 @@ typedef struct
 {
   PangoLayout *layout; /* NULL for an empty cell */
   GArray *line_tops;   /* double: the top of each line, then the text height */
+  guint rule_line;     /* a year's target: a rule above this line; 0 for none */
 } Cell;
 
 typedef struct
@@ -74,7 +79,7 @@ typedef struct
   gboolean is_target;
   gboolean break_before;
   gboolean measured;
-  Cell cells[N_COLUMNS];        /* the first N_SPANS are unused except the
+  Cell cells[MAX_SLOTS];        /* the first N_SPANS are unused except the
                                  * measure column of a numerical target */
   double height;                /* with padding */
 } Row;
@@ -86,8 +91,8 @@ typedef struct
   double y;      /* from the top of the table body */
   double height;
   gboolean whole;
-  guint first[N_COLUMNS]; /* the lines of each cell shown here */
-  guint end[N_COLUMNS];
+  guint first[MAX_SLOTS]; /* the lines of each cell shown here */
+  guint end[MAX_SLOTS];
 } Piece;
 
 struct _KenshoPrintLayout
@@ -106,13 +111,19 @@ struct _KenshoPrintLayout
   gboolean charts;
   gboolean summary;
   gboolean summary_only;
+  gboolean all_years;
 
-  /* Set by begin() */
+  /* Set by begin(): the columns printed, each a kind and, for a plan year's
+   * column (of kind ACTUAL), its year. The normal sheet has every kind once,
+   * in order, hidden ones 0 wide. */
+  guint n_slots;
+  KenshoPrintColumn kinds[MAX_SLOTS];
+  int years[MAX_SLOTS];
   PangoContext *context;
   double width;
   double height;
   double used_font_size;
-  double x[N_COLUMNS + 1];
+  double x[MAX_SLOTS + 1];
   PangoFontDescription *font;
   PangoFontDescription *bold_font;
   PangoLayout *title;
@@ -120,7 +131,7 @@ struct _KenshoPrintLayout
   PangoLayout *notes;       /* above the table on each page */
   PangoLayout *long_notes;  /* on pages of their own; NULL when they fit above */
   GArray *notes_breaks;     /* guint: the first line of each notes page, then the end */
-  PangoLayout *headers[N_COLUMNS];
+  PangoLayout *headers[MAX_SLOTS];
   PangoLayout *header_lower;  /* 具体的な施策, under 数値目標 */
   PangoLayout *page_number;
   double title_height;
@@ -157,7 +168,7 @@ clear_row (gpointer data)
       g_clear_object (&row->keys[i]);
       g_clear_object (&row->spans[i]);
     }
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint i = 0; i < MAX_SLOTS; i++)
     clear_cell (&row->cells[i]);
 }
 
@@ -172,7 +183,7 @@ reset (KenshoPrintLayout *self)
   g_clear_object (&self->notes);
   g_clear_object (&self->long_notes);
   g_clear_pointer (&self->notes_breaks, g_array_unref);
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint i = 0; i < MAX_SLOTS; i++)
     g_clear_object (&self->headers[i]);
   g_clear_object (&self->header_lower);
   g_clear_object (&self->page_number);
@@ -382,6 +393,23 @@ kensho_print_layout_get_summary_only (KenshoPrintLayout *self)
   return self->summary_only;
 }
 
+/* The values of every plan year (つくば市 style): baseline, one column per
+ * year with its actual over its target, final target, in place of the
+ * columns of the year shown. Off by default. */
+void
+kensho_print_layout_set_all_years (KenshoPrintLayout *self, gboolean all_years)
+{
+  g_return_if_fail (KENSHO_IS_PRINT_LAYOUT (self));
+  self->all_years = !!all_years;
+}
+
+gboolean
+kensho_print_layout_get_all_years (KenshoPrintLayout *self)
+{
+  g_return_val_if_fail (KENSHO_IS_PRINT_LAYOUT (self), FALSE);
+  return self->all_years;
+}
+
 /* Text ------------------------------------------------------------------ */
 
 static PangoLayout *
@@ -409,8 +437,53 @@ inner_width (KenshoPrintLayout *self, guint column)
 static gboolean
 column_shown (KenshoPrintLayout *self, guint column)
 {
-  return (column != KENSHO_PRINT_COLUMN_ACHIEVEMENT || self->achievement) &&
-         (column != KENSHO_PRINT_COLUMN_COMMITTEE || self->committee);
+  KenshoPrintColumn kind = self->kinds[column];
+
+  return (kind != KENSHO_PRINT_COLUMN_ACHIEVEMENT || self->achievement) &&
+         (kind != KENSHO_PRINT_COLUMN_COMMITTEE || self->committee);
+}
+
+static gboolean
+is_value_column (KenshoPrintLayout *self, guint column)
+{
+  return self->kinds[column] >= KENSHO_PRINT_COLUMN_BASELINE &&
+         self->kinds[column] <= KENSHO_PRINT_COLUMN_FINAL_TARGET;
+}
+
+/* Where a kind of column is printed. */
+static guint
+slot_of (KenshoPrintLayout *self, KenshoPrintColumn kind)
+{
+  for (guint c = 0; c < self->n_slots; c++)
+    if (self->kinds[c] == kind && self->years[c] == 0)
+      return c;
+  g_return_val_if_reached (0);
+}
+
+static void
+add_slot (KenshoPrintLayout *self, KenshoPrintColumn kind, int year)
+{
+  self->kinds[self->n_slots] = kind;
+  self->years[self->n_slots++] = year;
+}
+
+static void
+build_slots (KenshoPrintLayout *self)
+{
+  int last = kensho_sheet_get_plan_last (self->sheet);
+  int first = MAX (kensho_sheet_get_plan_first (self->sheet), last - MAX_PLAN_YEARS + 1);
+
+  self->n_slots = 0;
+  for (KenshoPrintColumn kind = 0; kind < N_COLUMNS; kind++)
+    {
+      if (!self->all_years ||
+          (kind != KENSHO_PRINT_COLUMN_PREVIOUS_ACTUAL && kind != KENSHO_PRINT_COLUMN_ACTUAL &&
+           kind != KENSHO_PRINT_COLUMN_TARGET))
+        add_slot (self, kind, 0);
+      if (self->all_years && kind == KENSHO_PRINT_COLUMN_BASELINE)
+        for (int year = first; year <= last; year++)
+          add_slot (self, KENSHO_PRINT_COLUMN_ACTUAL, year);
+    }
 }
 
 /* "委員会意見：…" over "対応方針：…", each when written. */
@@ -432,10 +505,10 @@ set_cell (KenshoPrintLayout *self, Cell *cell, guint column, const char *text)
 {
   if (text == NULL || *text == '\0')
     return;
-  cell->layout = new_text (self, text, self->font, inner_width (self, column), column_align[column]);
+  cell->layout = new_text (self, text, self->font, inner_width (self, column), column_align[self->kinds[column]]);
   /* A value too wide for its column breaks at its spaces, so that "(平成30年)"
    * and "※変更前" stay whole on their own lines. */
-  if (column >= KENSHO_PRINT_COLUMN_BASELINE && column <= KENSHO_PRINT_COLUMN_FINAL_TARGET &&
+  if (is_value_column (self, column) &&
       pango_layout_is_wrapped (cell->layout) && strchr (text, ' ') != NULL)
     {
       g_autofree char *lines = g_strdelimit (kensho_text_dup_printable (text), " ", '\n');
@@ -443,6 +516,28 @@ set_cell (KenshoPrintLayout *self, Cell *cell, guint column, const char *text)
       pango_layout_set_text (cell->layout, lines, -1);
     }
   cell->line_tops = kensho_print_dup_line_tops (cell->layout);
+}
+
+/* A plan year's cell: its actual over its target, a rule between; "-" over
+ * the target where no actual is written yet. */
+static void
+set_year_cell (KenshoPrintLayout *self, Cell *cell, guint column, KenshoIndicator *indicator, int year)
+{
+  g_autofree char *actual = kensho_indicator_format_column_lines (indicator, KENSHO_COLUMN_ACTUAL, year);
+  g_autofree char *target = kensho_indicator_format_column_lines (indicator, KENSHO_COLUMN_TARGET, year);
+  g_autofree char *text = NULL;
+  int line = 0;
+
+  if (*target == '\0')
+    {
+      set_cell (self, cell, column, actual);
+      return;
+    }
+  text = g_strconcat (*actual ? actual : "-", "\n", target, NULL);
+  set_cell (self, cell, column, text);
+  /* The spaces broken into lines keep every byte where it was. */
+  pango_layout_index_to_line_x (cell->layout, strlen (text) - strlen (target), FALSE, &line, NULL);
+  cell->rule_line = line;
 }
 
 static guint
@@ -545,35 +640,44 @@ measure_row (KenshoPrintLayout *self, guint index)
   set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_KPI], KENSHO_PRINT_COLUMN_KPI,
             row->is_target ? "-" : kensho_indicator_get_name (indicator));
   set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_COMMENTARY], KENSHO_PRINT_COLUMN_COMMENTARY, commentary);
-  for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
+  for (guint c = 0; c < self->n_slots; c++)
     {
-      g_autofree char *value = kensho_indicator_format_column_lines (indicator, column, fy);
+      g_autofree char *value = NULL;
 
-      set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_BASELINE + column],
-                KENSHO_PRINT_COLUMN_BASELINE + column, value);
+      if (!is_value_column (self, c))
+        continue;
+      if (self->years[c] != 0)
+        {
+          set_year_cell (self, &row->cells[c], c, indicator, self->years[c]);
+          continue;
+        }
+      value = kensho_indicator_format_column_lines (indicator, self->kinds[c] - KENSHO_PRINT_COLUMN_BASELINE, fy);
+      set_cell (self, &row->cells[c], c, value);
     }
   if (self->achievement)
     {
       g_autofree char *achievement = kensho_indicator_format_achievement (indicator, self->sheet, "\n");
+      guint c = slot_of (self, KENSHO_PRINT_COLUMN_ACHIEVEMENT);
 
-      set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_ACHIEVEMENT], KENSHO_PRINT_COLUMN_ACHIEVEMENT,
-                achievement);
+      set_cell (self, &row->cells[c], c, achievement);
     }
-  set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_PROGRESS], KENSHO_PRINT_COLUMN_PROGRESS,
-            table_row.progress);
+  set_cell (self, &row->cells[slot_of (self, KENSHO_PRINT_COLUMN_PROGRESS)],
+            slot_of (self, KENSHO_PRINT_COLUMN_PROGRESS), table_row.progress);
   /* As on the published sheets: a dash where no reason is needed. */
-  set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_DELAY_REASON], KENSHO_PRINT_COLUMN_DELAY_REASON,
+  set_cell (self, &row->cells[slot_of (self, KENSHO_PRINT_COLUMN_DELAY_REASON)],
+            slot_of (self, KENSHO_PRINT_COLUMN_DELAY_REASON),
             table_row.delay_reason ? table_row.delay_reason : table_row.reason_needed ? NULL : "-");
   if (self->committee)
     {
       g_autofree char *committee = committee_text (indicator, fy);
+      guint c = slot_of (self, KENSHO_PRINT_COLUMN_COMMITTEE);
 
-      set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_COMMITTEE], KENSHO_PRINT_COLUMN_COMMITTEE, committee);
+      set_cell (self, &row->cells[c], c, committee);
     }
-  set_cell (self, &row->cells[KENSHO_PRINT_COLUMN_DIVISION], KENSHO_PRINT_COLUMN_DIVISION,
-            kensho_indicator_get_division (indicator));
+  set_cell (self, &row->cells[slot_of (self, KENSHO_PRINT_COLUMN_DIVISION)],
+            slot_of (self, KENSHO_PRINT_COLUMN_DIVISION), kensho_indicator_get_division (indicator));
 
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_slots; c++)
     height = MAX (height, kensho_print_text_height (row->cells[c].layout));
   row->height = height + 2 * PAD_Y;
   row->measured = TRUE;
@@ -632,7 +736,7 @@ static GArray *
 place_split_row (KenshoPrintLayout *self, GArray *page, guint index)
 {
   Row *row = &g_array_index (self->rows, Row, index);
-  guint next[N_COLUMNS] = { 0 };
+  guint next[MAX_SLOTS] = { 0 };
 
   for (;;)
     {
@@ -641,7 +745,7 @@ place_split_row (KenshoPrintLayout *self, GArray *page, guint index)
       double used = 0;
       gboolean done = TRUE;
 
-      for (guint c = 0; c < N_COLUMNS; c++)
+      for (guint c = 0; c < self->n_slots; c++)
         {
           const Cell *cell = &row->cells[c];
           guint end = next[c];
@@ -707,7 +811,7 @@ paginate_rows (KenshoPrintLayout *self)
         {
           Piece piece = { .row = i, .y = y, .height = row->height, .whole = TRUE };
 
-          for (guint c = 0; c < N_COLUMNS; c++)
+          for (guint c = 0; c < self->n_slots; c++)
             piece.end[c] = cell_n_lines (&row->cells[c]);
           g_array_append_val (page, piece);
           continue;
@@ -727,18 +831,20 @@ static void
 layout_columns (KenshoPrintLayout *self)
 {
   const double *defaults = self->width < self->height ? portrait_widths : default_widths;
-  double widths[N_COLUMNS];
+  double widths[MAX_SLOTS];
   double total = 0;
 
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_slots; c++)
     {
-      widths[c] = !column_shown (self, c) ? 0 : self->widths[c] > 0 ? self->widths[c] : defaults[c];
+      KenshoPrintColumn kind = self->kinds[c];
+
+      widths[c] = !column_shown (self, c) ? 0 : self->widths[kind] > 0 ? self->widths[kind] : defaults[kind];
       total += widths[c];
     }
   self->x[0] = 0;
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_slots; c++)
     self->x[c + 1] = self->x[c] + self->width * widths[c] / total;
-  self->x[N_COLUMNS] = self->width;
+  self->x[self->n_slots] = self->width;
 }
 
 static char *
@@ -746,7 +852,15 @@ header_text (KenshoPrintLayout *self, guint column)
 {
   g_autofree char *year = NULL;
 
-  switch (column)
+  if (self->years[column] != 0)
+    {
+      year = kensho_era_format (self->years[column], KENSHO_PERIOD_FISCAL_YEAR, 0);
+      /* TRANSLATORS: the heading of a year's column when all years are
+       * printed: its actual over its target; %s is a fiscal year such as
+       * 令和5年度 */
+      return g_strdup_printf (_("%s\nActual / target"), year);
+    }
+  switch (self->kinds[column])
     {
     case KENSHO_PRINT_COLUMN_GOAL: return g_strdup (kensho_sheet_table_heading (KENSHO_HEADING_GOAL));
     case KENSHO_PRINT_COLUMN_SUBGOAL: return g_strdup (kensho_sheet_table_heading (KENSHO_HEADING_SUBGOAL));
@@ -764,7 +878,7 @@ header_text (KenshoPrintLayout *self, guint column)
     case KENSHO_PRINT_COLUMN_COMMITTEE: return g_strdup (_("Committee opinion and response"));
     case KENSHO_PRINT_COLUMN_DIVISION: return g_strdup (kensho_sheet_table_heading (KENSHO_HEADING_DIVISION));
     default:
-      return kensho_sheet_dup_column_title (self->sheet, column - KENSHO_PRINT_COLUMN_BASELINE);
+      return kensho_sheet_dup_column_title (self->sheet, self->kinds[column] - KENSHO_PRINT_COLUMN_BASELINE);
     }
 }
 
@@ -868,7 +982,7 @@ layout_furniture (KenshoPrintLayout *self)
         }
     }
 
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_slots; c++)
     {
       g_autofree char *text = NULL;
 
@@ -876,17 +990,17 @@ layout_furniture (KenshoPrintLayout *self)
         continue;
       text = header_text (self, c);
       self->headers[c] = new_text (self, text, self->bold_font, inner_width (self, c), ALIGN_CENTER);
-      if (c >= KENSHO_PRINT_COLUMN_BASELINE && c <= KENSHO_PRINT_COLUMN_FINAL_TARGET &&
+      if (is_value_column (self, c) && self->years[c] == 0 &&
           pango_layout_is_wrapped (self->headers[c]))
         break_at_year (self->headers[c], text,
-                       kensho_sheet_get_column_year (self->sheet, c - KENSHO_PRINT_COLUMN_BASELINE));
+                       kensho_sheet_get_column_year (self->sheet, self->kinds[c] - KENSHO_PRINT_COLUMN_BASELINE));
     }
   self->header_lower = new_text (self, kensho_sheet_table_heading (KENSHO_HEADING_MEASURE), self->bold_font,
                                  inner_width (self, KENSHO_PRINT_COLUMN_MEASURE), ALIGN_CENTER);
   lower_height = kensho_print_text_height (self->header_lower) + 2 * PAD_Y;
   self->header_split = kensho_print_text_height (self->headers[KENSHO_PRINT_COLUMN_MEASURE]) + 2 * PAD_Y;
   self->header_height = self->header_split + lower_height;
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_slots; c++)
     self->header_height = MAX (self->header_height, kensho_print_text_height (self->headers[c]) + 2 * PAD_Y);
   self->header_split = MAX (self->header_split, self->header_height - lower_height);
 
@@ -1020,6 +1134,7 @@ kensho_print_layout_begin (KenshoPrintLayout *self, PangoContext *context, doubl
                          : CLAMP (BASE_FONT_SIZE * width / BASE_WIDTH, MIN_FONT_SIZE, MAX_FONT_SIZE);
   self->font = kensho_print_new_font (self->used_font_size, FALSE);
   self->bold_font = kensho_print_new_font (self->used_font_size, TRUE);
+  build_slots (self);
   layout_columns (self);
   layout_furniture (self);
   if (self->summary_only)
@@ -1152,16 +1267,28 @@ draw_span_text (KenshoPrintLayout *self, cairo_t *cr, PangoLayout *layout, guint
 static void
 draw_cell (KenshoPrintLayout *self, cairo_t *cr, const Cell *cell, guint column, const Piece *piece)
 {
-  double shown;
+  double shown, top;
 
   if (cell->layout == NULL || piece->end[column] <= piece->first[column])
     return;
   shown = line_top (cell, piece->end[column]) - line_top (cell, piece->first[column]);
   /* Whole rows are centred like the cells of the original; the parts of a
    * split row start at the top so that the text reads on. */
-  kensho_print_show_lines (cr, cell->layout, self->x[column] + PAD_X,
-                           piece->y + (piece->whole ? (piece->height - shown) / 2 : PAD_Y),
+  top = piece->y + (piece->whole ? (piece->height - shown) / 2 : PAD_Y);
+  kensho_print_show_lines (cr, cell->layout, self->x[column] + PAD_X, top,
                            piece->first[column], piece->end[column]);
+  if (cell->rule_line > piece->first[column] && cell->rule_line < piece->end[column])
+    {
+      double y = top + line_top (cell, cell->rule_line) - line_top (cell, piece->first[column]);
+      double width = inner_width (self, column);
+
+      cairo_save (cr);
+      cairo_set_line_width (cr, 0.4);
+      cairo_move_to (cr, self->x[column] + PAD_X + width * 0.15, y);
+      cairo_line_to (cr, self->x[column] + PAD_X + width * 0.85, y);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
 }
 
 static void
@@ -1185,7 +1312,7 @@ draw_header (KenshoPrintLayout *self, cairo_t *cr, double top)
   cairo_rectangle (cr, 0, top, self->width, self->header_height);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_slots; c++)
     {
       double height = c == KENSHO_PRINT_COLUMN_MEASURE ? self->header_split : self->header_height;
       double y = top + (height - kensho_print_text_height (self->headers[c])) / 2;
@@ -1306,11 +1433,11 @@ draw_sheet_page (KenshoPrintLayout *self, cairo_t *cr, GArray *page)
           cairo_fill (cr);
           cairo_set_source_rgb (cr, 0, 0, 0);
         }
-      for (guint c = 0; c < N_COLUMNS; c++)
+      for (guint c = 0; c < self->n_slots; c++)
         {
           if ((c < N_SPANS && !(c == KENSHO_PRINT_COLUMN_MEASURE && row->is_target)) || !column_shown (self, c))
             continue;
-          if (c == KENSHO_PRINT_COLUMN_PROGRESS)
+          if (self->kinds[c] == KENSHO_PRINT_COLUMN_PROGRESS)
             {
               cairo_save (cr);
               set_rating_colour (cr, self->sheet, row->indicator);

@@ -76,6 +76,9 @@ gboolean           kensho_print_layout_get_achievement   (KenshoPrintLayout *sel
 void               kensho_print_layout_set_committee     (KenshoPrintLayout *self,
                                                           gboolean           committee);
 gboolean           kensho_print_layout_get_committee     (KenshoPrintLayout *self);
+void               kensho_print_layout_set_all_years     (KenshoPrintLayout *self,
+                                                          gboolean           all_years);
+gboolean           kensho_print_layout_get_all_years     (KenshoPrintLayout *self);
 void               kensho_print_layout_set_charts        (KenshoPrintLayout *self,
                                                           gboolean           charts);
 gboolean           kensho_print_layout_get_charts        (KenshoPrintLayout *self);
