@@ -154,8 +154,11 @@ kensho_work_progress_run (GtkWindow           *parent,
 gpointer
 kensho_work_progress_finish (KenshoWorkProgress *self, GAsyncResult *result, GError **error)
 {
+  gpointer pointer;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  pointer = g_task_propagate_pointer (G_TASK (result), error);
   g_clear_handle_id (&self->show_source, g_source_remove);
   gtk_window_destroy (GTK_WINDOW (self));
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return pointer;
 }
