@@ -4,14 +4,16 @@
 city keeps it in Excel) from a Kensho sheet file, with openpyxl, so that the
 import is tried on a workbook Kensho did not write.
 
-    make-isesaki-xlsx.py SHEET.xml OUT.xlsx|OUT.csv|OUT.ods [--spoil]
+    make-isesaki-xlsx.py SHEET.xml OUT.xlsx|OUT.csv|OUT.ods [--spoil] [--huge-memo]
 
 --spoil writes two rows that cannot be read fully: a value that is no
 figure, and a row without an indicator name. OUT.csv is the worksheet as
 Excel saves it as CSV on Windows: CP932, CRLF, the figures as shown, a
 merged range's value in its first row only. OUT.ods is the worksheet as
 LibreOffice keeps it: spanned and covered cells, one text:p a line, empty
-rows and cells repeated."""
+rows and cells repeated. --huge-memo makes the second worksheet larger
+than Kensho reads whole (as the data worksheet of an export of 10,000
+indicators is)."""
 import csv
 import zipfile
 from xml.sax.saxutils import escape
@@ -251,6 +253,26 @@ def main():
     other = wb.create_sheet("メモ")
     other.append(["集計用"])
     wb.save(out)
+    if "--huge-memo" in sys.argv[3:]:
+        add_huge_memo(out)
+
+
+def add_huge_memo(out):
+    """600,000 cells written straight into the part: openpyxl takes minutes."""
+    import random
+    rows = []
+    rng = random.Random(16)
+    for r in range(1, 60002):
+        cells = "".join('<c r="%s%d"><v>%d</v></c>' % (chr(65 + c), r, rng.randrange(10 ** 6)) for c in range(10))
+        rows.append('<row r="%d">%s</row>' % (r, cells))
+    part = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            "<sheetData>%s</sheetData></worksheet>" % "".join(rows))
+    with zipfile.ZipFile(out) as zin:
+        entries = [(info, zin.read(info.filename)) for info in zin.infolist()]
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in entries:
+            zout.writestr(info.filename, part if info.filename == "xl/worksheets/sheet2.xml" else data)
 
 
 if __name__ == "__main__":

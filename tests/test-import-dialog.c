@@ -10,6 +10,7 @@
 #include "kensho-document.h"
 #include "kensho-import-dialog.h"
 #include "kensho-sheet-import.h"
+#include "kensho-work-progress.h"
 #include "test-app.h"
 #include "test-gtk-util.h"
 #include "test-run.h"
@@ -49,6 +50,28 @@ n_indicators (KenshoSheet *sheet)
   return indicators->len;
 }
 
+/* An Isesaki-style workbook made by openpyxl (not by Kensho) in the home. */
+static char *
+make_workbook (const char *name, const char *option)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "make-isesaki-xlsx.py", NULL);
+  char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  const char *argv[] = { g_getenv ("KENSHO_PYTHON"), script, g_getenv ("KENSHO_SAMPLE"), path, option, NULL };
+  g_auto(Run) run = { 0 };
+
+  run_argv (&run, argv);
+  g_assert_cmpint (run.status, ==, 0);
+  return path;
+}
+
+static gboolean
+is_chosen (GtkWindow *chooser, GFile *file)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  return chosen != NULL && g_file_equal (chosen, file);
+}
+
 /* File → Import Spreadsheet…, then @file chosen in the file chooser. */
 static void
 choose_file_to_import (KenshoWindow *window, GFile *file)
@@ -60,25 +83,22 @@ choose_file_to_import (KenshoWindow *window, GFile *file)
   chooser = wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
   g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
   wait_drawn (GTK_WIDGET (chooser));
+  /* The file is selected once its folder is loaded: a response before
+   * that finds nothing chosen and is dropped (seen on a busy machine). */
+  wait_for (is_chosen (chooser, file));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 }
 
 static void
 test_import_dialog (void)
 {
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "make-isesaki-xlsx.py", NULL);
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "isesaki.xlsx", NULL);
-  const char *argv[] = { g_getenv ("KENSHO_PYTHON"), script, g_getenv ("KENSHO_SAMPLE"), path, NULL };
+  g_autofree char *path = make_workbook ("isesaki.xlsx", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   KenshoWindow *window = test_open_sample_copy (the_app, "import-base.xml");
   KenshoImportDialog *dialog;
   KenshoWindow *imported;
   KenshoDocument *document;
   GtkDropDown *kpi_column;
-  g_auto(Run) run = { 0 };
-
-  run_argv (&run, argv);
-  g_assert_cmpint (run.status, ==, 0);
 
   /* Ctrl+Shift+O asks for the file. */
   choose_file_to_import (window, file);
@@ -118,6 +138,249 @@ test_import_dialog (void)
   g_assert_null (find_toplevel (KENSHO_TYPE_IMPORT_DIALOG, NULL));
 
   kensho_window_close_for_quit (imported);
+  kensho_window_close_for_quit (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_unlink (path);
+}
+
+/* The text the dialog put on the clipboard, read from its local content:
+ * no round trip through the X server. */
+static char *
+dup_clipboard_text (GtkWidget *widget)
+{
+  GdkContentProvider *content = gdk_clipboard_get_content (gtk_widget_get_clipboard (widget));
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  return g_value_dup_string (&value);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  return n;
+}
+
+/* The button of @action_name under @widget: insensitive while it is disabled. */
+static GtkWidget *
+find_actionable (GtkWidget *widget, const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static KenshoImportDialog *
+open_import_dialog (KenshoWindow *window, GFile *file)
+{
+  KenshoImportDialog *dialog;
+
+  choose_file_to_import (window, file);
+  dialog = KENSHO_IMPORT_DIALOG (wait_toplevel (KENSHO_TYPE_IMPORT_DIALOG, NULL));
+  wait_drawn (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+/* A column mapped by hand is mapped so the next time a workbook with that
+ * heading is imported; the problems can be copied and saved as CSV. */
+static void
+test_import_remembered (void)
+{
+  g_autofree char *path = make_workbook ("remembered.xlsx", NULL);
+  g_autofree char *csv_path = g_build_filename (g_get_user_data_dir (), "problems.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  KenshoWindow *window = test_open_sample_copy (the_app, "import-remembered.xml");
+  KenshoImportDialog *dialog;
+  GtkWindow *chooser;
+  g_autofree char *copied = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+
+  dialog = open_import_dialog (window, file);
+  g_assert_cmpuint (gtk_drop_down_get_selected (kensho_import_dialog_get_column_chooser (dialog, 4)), ==,
+                    KENSHO_IMPORT_KPI_NAME);
+  /* Nothing to copy or save without problems. */
+  g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (dialog), "import.copy-problems")));
+  g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (dialog), "import.save-problems")));
+  gtk_drop_down_set_selected (kensho_import_dialog_get_column_chooser (dialog, 4), KENSHO_IMPORT_IGNORE);
+  g_assert_cmpuint (kensho_import_dialog_get_n_problems (dialog), ==, 41);
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_for (find_toplevel (KENSHO_TYPE_IMPORT_DIALOG, NULL) == NULL);
+
+  /* The same heading again: column E is left out as chosen. */
+  dialog = open_import_dialog (window, file);
+  g_assert_cmpuint (gtk_drop_down_get_selected (kensho_import_dialog_get_column_chooser (dialog, 4)), ==,
+                    KENSHO_IMPORT_IGNORE);
+  g_assert_cmpuint (kensho_import_dialog_get_n_problems (dialog), ==, 41);
+
+  /* Ctrl+Shift+C: one line a problem, FILE:ROW: message. */
+  g_assert_true (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (dialog), "import.copy-problems")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.copy-problems", NULL));
+  copied = dup_clipboard_text (GTK_WIDGET (dialog));
+  g_assert_cmpuint (count_lines (copied), ==, 41);
+  g_assert_nonnull (strstr (copied, "no indicator name"));
+
+  /* Ctrl+S: the problems as a CSV table, a heading and one row each. */
+  g_assert_cmpint (g_chdir (g_get_user_data_dir ()), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.save-problems", NULL));
+  chooser = wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "problems.csv");
+  wait_drawn (GTK_WIDGET (chooser));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_for (g_file_test (csv_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_true (g_file_get_contents (csv_path, &saved, NULL, NULL));
+  g_assert_true (g_str_has_prefix (saved, "\xEF\xBB\xBF\""));
+  g_assert_cmpuint (count_lines (saved), ==, 42);
+  g_assert_nonnull (strstr (saved, "no indicator name"));
+
+  /* Mapped back: remembered so too. */
+  gtk_drop_down_set_selected (kensho_import_dialog_get_column_chooser (dialog, 4), KENSHO_IMPORT_KPI_NAME);
+  g_assert_cmpuint (kensho_import_dialog_get_n_problems (dialog), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (dialog), "import.save-problems")));
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_for (find_toplevel (KENSHO_TYPE_IMPORT_DIALOG, NULL) == NULL);
+  dialog = open_import_dialog (window, file);
+  g_assert_cmpuint (gtk_drop_down_get_selected (kensho_import_dialog_get_column_chooser (dialog, 4)), ==,
+                    KENSHO_IMPORT_KPI_NAME);
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_for (find_toplevel (KENSHO_TYPE_IMPORT_DIALOG, NULL) == NULL);
+
+  kensho_window_close_for_quit (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_unlink (path);
+  g_unlink (csv_path);
+}
+
+static gboolean cancel_new_progress;
+
+/* Catches the progress window as it is made: the work cannot have ended. */
+static void
+on_toplevels_changed (GListModel *toplevels, guint position, guint removed, guint added, gpointer data)
+{
+  GtkWindow **progress = data;
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (KENSHO_IS_WORK_PROGRESS (window))
+        {
+          *progress = window;
+          if (cancel_new_progress)
+            kensho_work_progress_cancel (KENSHO_WORK_PROGRESS (window));
+        }
+    }
+}
+
+/* Reading and exporting run in a thread: the window goes on, a progress
+ * window shows (at once here: the delay is 0), and Cancel drops the work. */
+static void
+test_progress (void)
+{
+  g_autofree char *path = make_workbook ("progress.xlsx", NULL);
+  g_autofree char *out = g_build_filename (g_get_user_data_dir (), "progress-out.xlsx", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  KenshoWindow *window = test_open_sample_copy (the_app, "import-progress.xml");
+  GtkWindow *progress;
+  GtkWindow *chooser;
+
+  kensho_work_progress_set_delay (0);
+  g_signal_connect (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (on_toplevels_changed), &progress);
+
+  /* Cancelled: no dialog, no message. */
+  cancel_new_progress = TRUE;
+  progress = NULL;
+  choose_file_to_import (window, file);
+  wait_for (progress != NULL);
+  g_object_add_weak_pointer (G_OBJECT (progress), (gpointer *) &progress);
+  wait_for (progress == NULL);
+  g_assert_null (find_toplevel (KENSHO_TYPE_IMPORT_DIALOG, NULL));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+
+  /* Not cancelled: the window shows (at once, the delay being 0), and the
+   * dialog comes when the thread is done. */
+  cancel_new_progress = FALSE;
+  progress = NULL;
+  choose_file_to_import (window, file);
+  wait_for (progress != NULL);
+  g_object_add_weak_pointer (G_OBJECT (progress), (gpointer *) &progress);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (progress)));
+  gtk_window_destroy (wait_toplevel (KENSHO_TYPE_IMPORT_DIALOG, NULL));
+  wait_for (progress == NULL);
+
+  /* Export as Excel Workbook, cancelled (as soon as the window is made,
+   * before the work can end): the file is not written. */
+  g_remove (out);
+  g_assert_cmpint (g_chdir (g_get_user_data_dir ()), ==, 0);
+  for (cancel_new_progress = TRUE; ; cancel_new_progress = FALSE)
+    {
+      progress = NULL;
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-xlsx", NULL));
+      chooser = wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "progress-out.xlsx");
+      wait_drawn (GTK_WIDGET (chooser));
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+      wait_for (progress != NULL);
+      g_object_add_weak_pointer (G_OBJECT (progress), (gpointer *) &progress);
+      wait_for (progress == NULL);
+      g_assert_cmpint (g_file_test (out, G_FILE_TEST_EXISTS), ==, !cancel_new_progress);
+      if (!cancel_new_progress)
+        break;
+    }
+  g_signal_handlers_disconnect_by_func (gtk_window_get_toplevels (), on_toplevels_changed, &progress);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+
+  kensho_work_progress_set_delay (KENSHO_WORK_PROGRESS_DELAY_MS);
+  kensho_window_close_for_quit (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_unlink (path);
+  g_unlink (out);
+}
+
+/* A worksheet beside the sheet too large to read whole (the data worksheet
+ * of an export of 10,000 indicators): the workbook opens, that worksheet
+ * shows its first rows and is not imported, the sheet is imported whole. */
+static void
+test_import_huge_worksheet (void)
+{
+  g_autofree char *path = make_workbook ("huge.xlsx", "--huge-memo");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  KenshoWindow *window = test_open_sample_copy (the_app, "import-huge.xml");
+  KenshoImportDialog *dialog;
+
+  dialog = open_import_dialog (window, file);
+  g_assert_cmpuint (n_indicators (kensho_import_dialog_get_sheet (dialog)), ==, 47);
+  gtk_drop_down_set_selected (kensho_import_dialog_get_sheet_chooser (dialog), 1);
+  g_assert_null (kensho_import_dialog_get_sheet (dialog));
+  g_assert_nonnull (kensho_import_dialog_get_column_chooser (dialog, 9));
+  g_assert_null (kensho_import_dialog_get_column_chooser (dialog, 10));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL) &&
+                  find_toplevel (KENSHO_TYPE_WINDOW, window) != NULL);
+  gtk_drop_down_set_selected (kensho_import_dialog_get_sheet_chooser (dialog), 0);
+  g_assert_cmpuint (n_indicators (kensho_import_dialog_get_sheet (dialog)), ==, 47);
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_for (find_toplevel (KENSHO_TYPE_IMPORT_DIALOG, NULL) == NULL);
+
   kensho_window_close_for_quit (window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -189,6 +452,9 @@ main (int argc, char **argv)
   the_app = test_app_new ();
   g_test_add_func ("/import-dialog/import", test_import_dialog);
   g_test_add_func ("/import-dialog/refused", test_import_refused);
+  g_test_add_func ("/import-dialog/remembered", test_import_remembered);
+  g_test_add_func ("/import-dialog/progress", test_progress);
+  g_test_add_func ("/import-dialog/huge-worksheet", test_import_huge_worksheet);
   g_test_add_func ("/import-dialog/export-xlsx", test_export_xlsx);
   result = g_test_run ();
   g_clear_object (&the_app);

@@ -445,6 +445,32 @@ test_number_formats (void)
     }
 }
 
+/* The problems as a clerk opens them in Excel: a heading, one row each,
+ * the column as a letter, every field quoted, a formula neutralised. */
+static void
+test_problems_csv (void)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kensho_import_problem_free);
+  KenshoImportProblem *problem = g_new0 (KenshoImportProblem, 1);
+  g_autoptr(GBytes) csv = NULL;
+  g_autofree char *text = NULL;
+
+  problem->row = 12;
+  problem->column = 5;
+  problem->message = g_strdup ("“1,563件\"” is no figure");
+  g_ptr_array_add (problems, problem);
+  problem = g_new0 (KenshoImportProblem, 1);
+  problem->row = 14;
+  problem->message = g_strdup ("=row left out");
+  g_ptr_array_add (problems, problem);
+  csv = kensho_import_problems_to_csv (problems, "シート1");
+  text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+  g_assert_cmpstr (text, ==,
+                   "\xEF\xBB\xBF\"Worksheet\",\"Row\",\"Column\",\"Problem\"\r\n"
+                   "\"シート1\",\"12\",\"E\",\"“1,563件\"\"” is no figure\"\r\n"
+                   "\"シート1\",\"14\",\"\",\"'=row left out\"\r\n");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -459,5 +485,6 @@ main (int argc, char **argv)
   g_test_add_func ("/spreadsheet/export-xlsx", test_export_xlsx);
   g_test_add_func ("/spreadsheet/export-committee", test_export_committee);
   g_test_add_func ("/spreadsheet/export-cli", test_export_cli);
+  g_test_add_func ("/spreadsheet/problems-csv", test_problems_csv);
   return g_test_run ();
 }

@@ -3,9 +3,14 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kensho-application.h"
+#include "kensho-error.h"
+#include "kensho-file-write.h"
 #include "kensho-import-dialog.h"
 
 #define PREVIEW_ROWS 8
+/* heading → field id, as chosen by hand before (a{ss}) */
+#define REMEMBERED_KEY "import-columns"
 
 struct _KenshoImportDialog
 {
@@ -16,6 +21,7 @@ struct _KenshoImportDialog
   GArray *fields;        /* KenshoImportField per column */
   GPtrArray *problems;   /* KenshoImportProblem */
   KenshoSheet *sheet;    /* what Import hands over; NULL when nothing could be read */
+  GSettings *settings;   /* NULL: nothing remembered */
 
   GtkDropDown *sheet_chooser;
   GtkWidget *sheet_row;
@@ -24,6 +30,7 @@ struct _KenshoImportDialog
   GtkLabel *status;
   GtkListBox *problem_list;
   GtkWidget *import_button;
+  GtkWidget *problem_buttons;
 };
 
 G_DEFINE_FINAL_TYPE (KenshoImportDialog, kensho_import_dialog, ADW_TYPE_WINDOW)
@@ -49,7 +56,14 @@ update_result (KenshoImportDialog *self)
 
   g_clear_object (&self->sheet);
   g_ptr_array_set_size (self->problems, 0);
-  self->sheet = kensho_sheet_import_grid (current_grid (self), self->fields, self->problems, &error);
+  /* A worksheet past the reader's bounds (the data worksheet of a large
+   * export) was read only in part: shown, never imported as if whole. */
+  if (kensho_cell_grid_get_cut (current_grid (self)))
+    g_set_error (&error, KENSHO_ERROR, KENSHO_ERROR_TOO_LARGE,
+                 _("The worksheet “%s” is too large to import; only its first rows are shown."),
+                 kensho_cell_grid_get_name (current_grid (self)));
+  else
+    self->sheet = kensho_sheet_import_grid (current_grid (self), self->fields, self->problems, &error);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problem_list))) != NULL)
     gtk_list_box_remove (self->problem_list, child);
   for (guint i = 0; i < self->problems->len; i++)
@@ -63,6 +77,8 @@ update_result (KenshoImportDialog *self)
       gtk_list_box_append (self->problem_list, label);
     }
   gtk_widget_set_sensitive (self->import_button, self->sheet != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.copy-problems", self->problems->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.save-problems", self->problems->len > 0);
   if (self->sheet == NULL)
     {
       gtk_label_set_text (self->status, error->message);
@@ -81,6 +97,48 @@ update_result (KenshoImportDialog *self)
   }
 }
 
+/* A column mapped by hand is mapped so again in the next workbook with
+ * the same heading. */
+static void
+remember_column (KenshoImportDialog *self, guint column, KenshoImportField field)
+{
+  g_autofree char *heading = kensho_sheet_import_dup_heading (current_grid (self), column);
+  g_autoptr(GVariant) old = NULL;
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+  GVariantIter iter;
+  const char *key, *value;
+
+  if (self->settings == NULL || heading == NULL)
+    return;
+  old = g_settings_get_value (self->settings, REMEMBERED_KEY);
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (!g_str_equal (key, heading))
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  g_variant_builder_add (&builder, "{ss}", heading, kensho_import_field_to_string (field));
+  g_settings_set_value (self->settings, REMEMBERED_KEY, g_variant_builder_end (&builder));
+}
+
+static void
+apply_remembered (KenshoImportDialog *self, guint n_columns)
+{
+  g_autoptr(GVariant) remembered = NULL;
+
+  if (self->settings == NULL)
+    return;
+  remembered = g_settings_get_value (self->settings, REMEMBERED_KEY);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autofree char *heading = kensho_sheet_import_dup_heading (current_grid (self), c);
+      const char *id = NULL;
+      KenshoImportField field;
+
+      if (heading != NULL && g_variant_lookup (remembered, heading, "&s", &id) &&
+          kensho_import_field_from_string (id, &field))
+        g_array_index (self->fields, KenshoImportField, c) = field;
+    }
+}
+
 static void
 on_column_chosen (GtkDropDown *chooser, GParamSpec *pspec, KenshoImportDialog *self)
 {
@@ -89,6 +147,7 @@ on_column_chosen (GtkDropDown *chooser, GParamSpec *pspec, KenshoImportDialog *s
   if (column >= self->fields->len)
     g_array_set_size (self->fields, column + 1);
   g_array_index (self->fields, KenshoImportField, column) = gtk_drop_down_get_selected (chooser);
+  remember_column (self, column, gtk_drop_down_get_selected (chooser));
   update_result (self);
 }
 
@@ -113,6 +172,7 @@ build_preview (KenshoImportDialog *self)
   GtkWidget *child;
 
   g_array_set_size (self->fields, MAX (self->fields->len, n_columns));
+  apply_remembered (self, n_columns);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview))) != NULL)
     gtk_grid_remove (self->preview, child);
   g_ptr_array_set_size (self->column_choosers, 0);
@@ -161,6 +221,91 @@ action_import (GtkWidget *widget, const char *name, GVariant *parameter)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static char *
+dup_problems_text (KenshoImportDialog *self)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      g_autofree char *line = kensho_import_problem_format (g_ptr_array_index (self->problems, i),
+                                                            kensho_cell_grid_get_name (current_grid (self)));
+
+      g_string_append_printf (text, "%s\n", line);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Ctrl+Shift+C: the problems as lines, to paste into a mail or a memo. */
+static void
+action_copy_problems (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoImportDialog *self = KENSHO_IMPORT_DIALOG (widget);
+  g_autofree char *text = dup_problems_text (self);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  gtk_label_set_text (self->status, _("The problems were copied."));
+}
+
+gboolean
+kensho_import_dialog_save_problems (KenshoImportDialog *self, const char *path, GError **error)
+{
+  g_autoptr(GBytes) csv = kensho_import_problems_to_csv (self->problems,
+                                                         kensho_cell_grid_get_name (current_grid (self)));
+  gsize length;
+  const char *data = g_bytes_get_data (csv, &length);
+
+  return kensho_write_file_atomically (path, data, length, error);
+}
+
+static void
+on_save_problems_response (GtkNativeDialog *chooser, int response, KenshoImportDialog *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+  if (path == NULL)
+    gtk_label_set_text (self->status, _("Choose a local file."));
+  else if (kensho_import_dialog_save_problems (self, path, &error))
+    gtk_label_set_text (self->status, _("The problems were saved."));
+  else
+    gtk_label_set_text (self->status, error->message);
+}
+
+/* Ctrl+S: the problems as a CSV table, to fix the workbook from. */
+static void
+action_save_problems (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  KenshoImportDialog *self = KENSHO_IMPORT_DIALOG (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Save the Problems"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                               _("_Save"), _("_Cancel"));
+  g_autofree char *base = g_path_get_basename (self->path ? self->path : "");
+  char *dot = strrchr (base, '.');
+  g_autofree char *name_text = NULL;
+
+  if (dot != NULL)
+    *dot = '\0';
+  /* TRANSLATORS: the file name the problems of "WORKBOOK.xlsx" are saved to */
+  name_text = g_strdup_printf (_("%s-problems.csv"), base);
+  if (self->path != NULL)
+    {
+      g_autofree char *folder_path = g_path_get_dirname (self->path);
+      g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name_text);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_problems_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 kensho_import_dialog_finalize (GObject *object)
 {
@@ -172,6 +317,7 @@ kensho_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->column_choosers, g_ptr_array_unref);
   g_clear_object (&self->sheet);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (kensho_import_dialog_parent_class)->finalize (object);
 }
 
@@ -186,6 +332,11 @@ kensho_import_dialog_class_init (KenshoImportDialogClass *klass)
                                          NULL, NULL, NULL, G_TYPE_NONE, 1, KENSHO_TYPE_SHEET);
   gtk_widget_class_install_action (widget_class, "import.run", NULL, action_import);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "import.run", NULL);
+  gtk_widget_class_install_action (widget_class, "import.copy-problems", NULL, action_copy_problems);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "import.copy-problems", NULL);
+  gtk_widget_class_install_action (widget_class, "import.save-problems", NULL, action_save_problems);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "import.save-problems", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -260,6 +411,21 @@ kensho_import_dialog_init (KenshoImportDialog *self)
   gtk_widget_set_size_request (problems_scroller, -1, 140);
   gtk_box_append (GTK_BOX (content), problems_scroller);
 
+  self->problem_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (self->problem_buttons, GTK_ALIGN_END);
+  {
+    GtkWidget *copy = gtk_button_new_with_mnemonic (_("C_opy Problems"));
+    GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save Problems…"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "import.copy-problems");
+    gtk_widget_set_tooltip_text (copy, _("Copy the problems as text (Ctrl+Shift+C)"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "import.save-problems");
+    gtk_widget_set_tooltip_text (save, _("Save the problems as a CSV table (Ctrl+S)"));
+    gtk_box_append (GTK_BOX (self->problem_buttons), copy);
+    gtk_box_append (GTK_BOX (self->problem_buttons), save);
+  }
+  gtk_box_append (GTK_BOX (content), self->problem_buttons);
+
   gtk_box_append (GTK_BOX (box), content);
   adw_window_set_content (ADW_WINDOW (self), box);
 }
@@ -274,6 +440,8 @@ kensho_import_dialog_new (GtkWindow *parent, const char *path, GPtrArray *grids)
   g_return_val_if_fail (grids != NULL && grids->len > 0, NULL);
   self->path = g_strdup (path);
   self->grids = grids;
+  if (parent != NULL && KENSHO_IS_APPLICATION (gtk_window_get_application (parent)))
+    self->settings = g_object_ref (kensho_application_get_settings (KENSHO_APPLICATION (gtk_window_get_application (parent))));
   for (guint i = 0; i < grids->len; i++)
     gtk_string_list_append (names, kensho_cell_grid_get_name (g_ptr_array_index (grids, i)));
   gtk_drop_down_set_model (self->sheet_chooser, G_LIST_MODEL (names));

@@ -23,5 +23,9 @@ guint               kensho_import_dialog_get_n_problems (KenshoImportDialog *sel
 GtkDropDown        *kensho_import_dialog_get_column_chooser (KenshoImportDialog *self,
                                                             guint               column);
 GtkDropDown        *kensho_import_dialog_get_sheet_chooser (KenshoImportDialog *self);
+/* The problems as CSV (kensho_import_problems_to_csv), saved atomically. */
+gboolean            kensho_import_dialog_save_problems (KenshoImportDialog *self,
+                                                        const char         *path,
+                                                        GError            **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "kensho-collect-dialog.h"
 #include "kensho-csv.h"
 #include "kensho-export-progress.h"
+#include "kensho-file-write.h"
 #include "kensho-handout-dialog.h"
 #include "kensho-import-dialog.h"
 #include "kensho-indicator-form.h"
@@ -20,6 +21,7 @@
 #include "kensho-sheet-properties.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-window-private.h"
+#include "kensho-work-progress.h"
 #include "kensho-xlsx-export.h"
 
 /* Opening ----------------------------------------------------------------- */
@@ -99,30 +101,66 @@ on_spreadsheet_imported (KenshoImportDialog *dialog, KenshoSheet *sheet, KenshoW
   kensho_window_set_document (_kensho_window_for_new_sheet (self), document);
 }
 
+/* Reading a workbook of thousands of rows takes seconds: in a thread. */
+static void
+read_grids_in_thread (GTask *task, gpointer source, gpointer path, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *grids = kensho_sheet_import_read_grids (path, NULL, &error);
+
+  if (grids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, grids, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_grids_read (GObject *progress, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(KenshoWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  const char *path = g_task_get_task_data (G_TASK (result));
+  GPtrArray *grids = kensho_work_progress_finish (KENSHO_WORK_PROGRESS (progress), result, &error);
+  KenshoImportDialog *dialog;
+
+  if (grids == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && gtk_widget_get_realized (GTK_WIDGET (self)))
+        show_error (self, _("Could Not Import the Spreadsheet"), error->message);
+      return;
+    }
+  if (!gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      g_ptr_array_unref (grids);
+      return; /* the window was closed meanwhile */
+    }
+  dialog = kensho_import_dialog_new (GTK_WINDOW (self), path, grids);
+  g_signal_connect (dialog, "import", G_CALLBACK (on_spreadsheet_imported), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_import_response (GtkNativeDialog *chooser, int response, KenshoWindow *self)
 {
   g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *text = NULL;
 
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
   if (file == NULL)
     return;
-  {
-    g_autoptr(GError) error = NULL;
-    GPtrArray *grids = path ? kensho_sheet_import_read_grids (path, NULL, &error) : NULL;
-    KenshoImportDialog *dialog;
-
-    if (grids == NULL)
-      {
-        show_error (self, _("Could Not Import the Spreadsheet"), error ? error->message : _("Choose a local file."));
-        return;
-      }
-    dialog = kensho_import_dialog_new (GTK_WINDOW (self), path, grids);
-    g_signal_connect (dialog, "import", G_CALLBACK (on_spreadsheet_imported), self);
-    gtk_window_present (GTK_WINDOW (dialog));
-  }
+  if (path == NULL)
+    {
+      show_error (self, _("Could Not Import the Spreadsheet"), _("Choose a local file."));
+      return;
+    }
+  base = g_path_get_basename (path);
+  /* TRANSLATORS: %s is the name of the workbook being read */
+  text = g_strdup_printf (_("Reading “%s”…"), base);
+  kensho_work_progress_run (GTK_WINDOW (self), _("Import Spreadsheet"), text, read_grids_in_thread,
+                            g_steal_pointer (&path), g_free, on_grids_read, g_object_ref (self));
 }
 
 static void
@@ -774,13 +812,62 @@ action_export_csv (GtkWidget *widget, const char *name, GVariant *parameter)
   choose_export_file (KENSHO_WINDOW (widget), _("Export as CSV"), ".csv", export_csv);
 }
 
+typedef struct
+{
+  KenshoSheet *sheet; /* a copy: the window goes on editing the original */
+  char *path;
+} XlsxExport;
+
+static void
+xlsx_export_free (XlsxExport *export)
+{
+  g_object_unref (export->sheet);
+  g_free (export->path);
+  g_free (export);
+}
+
+static void
+export_xlsx_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  XlsxExport *export = data;
+  GError *error = NULL;
+  GBytes *bytes = kensho_xlsx_export_bytes (export->sheet, export->path, &error);
+
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+/* Written here, not in the thread, so that Cancel leaves the file as it was. */
+static void
+on_xlsx_exported (GObject *progress, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(KenshoWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  XlsxExport *export = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GBytes) bytes = kensho_work_progress_finish (KENSHO_WORK_PROGRESS (progress), result, &error);
+  gsize length = 0;
+  const char *contents = bytes ? g_bytes_get_data (bytes, &length) : NULL;
+  gboolean ok = bytes != NULL && kensho_write_file_atomically (export->path, contents, length, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !gtk_widget_get_realized (GTK_WIDGET (self)))
+    return;
+  export_finished (self, ok, error ? error->message : NULL);
+}
+
 static void
 export_xlsx (KenshoWindow *self, const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean ok = kensho_xlsx_export_file (kensho_window_get_sheet (self), path, &error);
+  XlsxExport *export = g_new0 (XlsxExport, 1);
+  g_autofree char *base = g_path_get_basename (path);
+  /* TRANSLATORS: %s is the name of the file being written */
+  g_autofree char *text = g_strdup_printf (_("Exporting “%s”…"), base);
 
-  export_finished (self, ok, error ? error->message : NULL);
+  export->sheet = kensho_sheet_copy (kensho_window_get_sheet (self));
+  export->path = g_strdup (path);
+  kensho_work_progress_run (GTK_WINDOW (self), _("Export as Excel Workbook"), text, export_xlsx_in_thread,
+                            export, (GDestroyNotify) xlsx_export_free, on_xlsx_exported, g_object_ref (self));
 }
 
 static void

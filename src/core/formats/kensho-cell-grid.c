@@ -11,6 +11,7 @@ struct _KenshoCellGrid
   GHashTable *merge_index; /* key of every cell in a merge → index + 1 */
   GHashTable *hidden_rows;
   guint n_rows, n_columns;
+  gboolean cut;
 };
 
 static gpointer
@@ -226,4 +227,16 @@ kensho_cell_grid_parse_range (const char *ref, KenshoCellRange *range)
     }
   return kensho_cell_grid_parse_ref (parts[1], &range->last_row, &range->last_column) &&
          range->first_row <= range->last_row && range->first_column <= range->last_column;
+}
+
+void
+kensho_cell_grid_set_cut (KenshoCellGrid *grid, gboolean cut)
+{
+  grid->cut = cut;
+}
+
+gboolean
+kensho_cell_grid_get_cut (KenshoCellGrid *grid)
+{
+  return grid->cut;
 }

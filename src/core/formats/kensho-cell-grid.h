@@ -51,6 +51,10 @@ void            kensho_cell_grid_set_row_hidden (KenshoCellGrid *grid,
                                                  gboolean        hidden);
 gboolean        kensho_cell_grid_get_row_hidden (KenshoCellGrid *grid,
                                                  guint           row);
+/* Only the first cells of a worksheet too large to read whole. */
+void            kensho_cell_grid_set_cut      (KenshoCellGrid *grid,
+                                               gboolean        cut);
+gboolean        kensho_cell_grid_get_cut      (KenshoCellGrid *grid);
 char           *kensho_cell_grid_column_name  (guint           column);
 gboolean        kensho_cell_grid_parse_ref    (const char     *ref,
                                                guint          *row,

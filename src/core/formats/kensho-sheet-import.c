@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kensho-csv.h"
 #include "kensho-csv-reader.h"
 #include "kensho-error.h"
 #include "kensho-era.h"
@@ -32,6 +33,31 @@ kensho_import_problem_format (const KenshoImportProblem *problem, const char *pa
     return g_strdup_printf ("%s:%u: %s", path, problem->row, problem->message);
   column = kensho_cell_grid_column_name (problem->column - 1);
   return g_strdup_printf ("%s:%u:%s: %s", path, problem->row, column, problem->message);
+}
+
+GBytes *
+kensho_import_problems_to_csv (GPtrArray *problems, const char *sheet_name)
+{
+  GString *out = g_string_new ("\xEF\xBB\xBF");
+
+  kensho_csv_append_field (out, _("Worksheet"));
+  kensho_csv_append_field (out, _("Row"));
+  kensho_csv_append_field (out, _("Column"));
+  kensho_csv_append_field (out, _("Problem"));
+  kensho_csv_end_row (out);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const KenshoImportProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *row = g_strdup_printf ("%u", problem->row);
+      g_autofree char *column = problem->column > 0 ? kensho_cell_grid_column_name (problem->column - 1) : NULL;
+
+      kensho_csv_append_field (out, sheet_name);
+      kensho_csv_append_field (out, row);
+      kensho_csv_append_field (out, column);
+      kensho_csv_append_field (out, problem->message);
+      kensho_csv_end_row (out);
+    }
+  return g_string_free_to_bytes (out);
 }
 
 static void
@@ -310,6 +336,22 @@ kensho_sheet_import_guess_columns (KenshoCellGrid *grid, GArray *fields)
     }
   guess_fields (grid, &layout, fields);
   return layout.heading_row + (int) layout.n_heading_rows;
+}
+
+char *
+kensho_sheet_import_dup_heading (KenshoCellGrid *grid, guint column)
+{
+  Layout layout = { 0 };
+  g_autofree char *text = NULL;
+  char *squeezed;
+
+  if (!find_heading (grid, &layout))
+    return NULL;
+  text = heading_text (grid, (guint) layout.heading_row, layout.n_heading_rows, column);
+  squeezed = squeeze (text);
+  if (*squeezed == '\0')
+    g_clear_pointer (&squeezed, g_free);
+  return squeezed;
 }
 
 /* "A=goal,B=subgoal,E=kpi": columns not named keep what the headings say. */
@@ -901,7 +943,7 @@ kensho_sheet_import_read_grids (const char *path, const char *encoding, GError *
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
   if (g_str_has_suffix (lower, ".xlsx"))
-    return kensho_xlsx_read_file (path, error);
+    return kensho_xlsx_read_file_cut (path, error);
   if (g_str_has_suffix (lower, ".ods"))
     return kensho_ods_read_file (path, error);
   if (g_str_has_suffix (lower, ".csv"))

@@ -44,6 +44,11 @@ void        kensho_import_problem_free      (KenshoImportProblem *problem);
 char       *kensho_import_problem_format    (const KenshoImportProblem *problem,
                                              const char                *path);
 
+/* The problems as a table a clerk opens beside the workbook: worksheet,
+ * row, column (as a letter) and message; UTF-8 with a byte-order mark. */
+GBytes     *kensho_import_problems_to_csv   (GPtrArray         *problems,
+                                             const char        *sheet_name);
+
 const char *kensho_import_field_to_string   (KenshoImportField  field);
 gboolean    kensho_import_field_from_string (const char        *string,
                                              KenshoImportField *field);
@@ -55,6 +60,10 @@ KenshoImportField kensho_import_field_for_heading (const char *heading);
  * -1 when no heading row was found. */
 int         kensho_sheet_import_guess_columns (KenshoCellGrid    *grid,
                                                GArray            *fields);
+/* The heading of @column without white space, as remembered for the
+ * column mapping; NULL where there is no heading row or it is empty. */
+char       *kensho_sheet_import_dup_heading (KenshoCellGrid    *grid,
+                                             guint              column);
 gboolean    kensho_sheet_import_parse_map   (const char        *map,
                                              GArray            *fields,
                                              GError           **error);
@@ -68,7 +77,9 @@ KenshoSheet *kensho_sheet_import_grid       (KenshoCellGrid    *grid,
                                              GPtrArray         *problems,
                                              GError           **error);
 
-/* The worksheets of a .xlsx, .ods or .csv file, by its extension. */
+/* The worksheets of a .xlsx, .ods or .csv file, by its extension; a
+ * worksheet of an .xlsx too large to read whole is cut (the app shows its
+ * first rows and does not import it). */
 GPtrArray   *kensho_sheet_import_read_grids (const char        *path,
                                              const char        *encoding,
                                              GError           **error);

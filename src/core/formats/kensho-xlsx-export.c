@@ -311,8 +311,8 @@ write_data (Export *self, lxw_worksheet *ws)
     worksheet_autofilter (ws, 0, 0, rows->len - 1, n_columns - 1);
 }
 
-gboolean
-kensho_xlsx_export_file (KenshoSheet *sheet, const char *path, GError **error)
+GBytes *
+kensho_xlsx_export_bytes (KenshoSheet *sheet, const char *path, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
@@ -334,7 +334,7 @@ kensho_xlsx_export_file (KenshoSheet *sheet, const char *path, GError **error)
       int saved = errno;
 
       g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, "%s: %s", path, g_strerror (saved));
-      return FALSE;
+      return NULL;
     }
   close (fd);
   self.workbook = workbook_new (template);
@@ -342,7 +342,7 @@ kensho_xlsx_export_file (KenshoSheet *sheet, const char *path, GError **error)
     {
       g_unlink (template);
       g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("%s: the workbook could not be started."), path);
-      return FALSE;
+      return NULL;
     }
   self.text = new_cell_format (&self);
   self.heading = new_cell_format (&self);
@@ -365,14 +365,27 @@ kensho_xlsx_export_file (KenshoSheet *sheet, const char *path, GError **error)
       g_unlink (template);
       g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("%s: the workbook could not be written (%s)."),
                    path, lxw_strerror (status));
-      return FALSE;
+      return NULL;
     }
   ok = g_file_get_contents (template, &contents, &length, &read_error);
   g_unlink (template);
   if (!ok)
     {
       g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, "%s: %s", path, read_error->message);
-      return FALSE;
+      return NULL;
     }
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+gboolean
+kensho_xlsx_export_file (KenshoSheet *sheet, const char *path, GError **error)
+{
+  g_autoptr(GBytes) bytes = kensho_xlsx_export_bytes (sheet, path, error);
+  gsize length;
+  const char *contents;
+
+  if (bytes == NULL)
+    return FALSE;
+  contents = g_bytes_get_data (bytes, &length);
   return kensho_write_file_atomically (path, contents, length, error);
 }

@@ -17,4 +17,10 @@ gboolean kensho_xlsx_export_file (KenshoSheet  *sheet,
                                   const char   *path,
                                   GError      **error);
 
+/* The workbook's bytes, made beside @path (which is not written): the
+ * app makes them in a thread and saves them when not cancelled. */
+GBytes  *kensho_xlsx_export_bytes (KenshoSheet  *sheet,
+                                   const char   *path,
+                                   GError      **error);
+
 G_END_DECLS

@@ -21,6 +21,7 @@ typedef struct
   GArray *xf_formats;    /* cellXfs index → numFmtId */
   guint n_cells;
   guint n_merged_cells;
+  gboolean cut;          /* a worksheet past the bounds is cut, not refused */
 } Reader;
 
 static gboolean
@@ -665,7 +666,13 @@ read_worksheet (Reader *self, const char *name, KenshoCellGrid *grid, GError **e
             break;
           if (++self->n_cells > KENSHO_XLSX_MAX_WORKBOOK_CELLS ||
               kensho_cell_grid_get_n_cells (grid) >= KENSHO_XLSX_MAX_CELLS)
-            return too_many_cells (self, error);
+            {
+              if (!self->cut)
+                return too_many_cells (self, error);
+              /* The cells read so far stay; the rest of the part is not parsed. */
+              kensho_cell_grid_set_cut (grid, TRUE);
+              return TRUE;
+            }
           if (inline_text != NULL)
             kensho_cell_grid_take (grid, cell_row, cell_column, g_string_free (g_steal_pointer (&inline_text), FALSE));
           else if (value != NULL)
@@ -683,7 +690,12 @@ read_worksheet (Reader *self, const char *name, KenshoCellGrid *grid, GError **e
                                   MIN (range.last_column - range.first_column + 1, KENSHO_XLSX_MAX_CELLS);
           if ((range.last_row - range.first_row + 1) > KENSHO_XLSX_MAX_CELLS ||
               self->n_merged_cells > KENSHO_XLSX_MAX_CELLS)
-            return too_many_cells (self, error);
+            {
+              if (!self->cut)
+                return too_many_cells (self, error);
+              kensho_cell_grid_set_cut (grid, TRUE);
+              return TRUE;
+            }
           kensho_cell_grid_add_merge (grid, &range);
         }
     }
@@ -778,7 +790,7 @@ read_workbook (Reader *self, GError **error)
 }
 
 static GPtrArray *
-read_grids (const char *path, gboolean one, const char *sheet_name, GError **error)
+read_grids (const char *path, gboolean one, const char *sheet_name, gboolean cut, GError **error)
 {
   g_autoptr(GHashTable) parts = kensho_zip_read_parts (path, want_part, NULL, error);
   g_autoptr(GPtrArray) shared = g_ptr_array_new_with_free_func (g_free);
@@ -786,7 +798,7 @@ read_grids (const char *path, gboolean one, const char *sheet_name, GError **err
   g_autoptr(GArray) xf_formats = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) grids = g_ptr_array_new_with_free_func ((GDestroyNotify) kensho_cell_grid_free);
   g_autoptr(GPtrArray) sheets = NULL;
-  Reader self = { path, parts, shared, formats, xf_formats, 0, 0 };
+  Reader self = { path, parts, shared, formats, xf_formats, 0, 0, cut };
 
   if (parts == NULL)
     return NULL;
@@ -817,7 +829,13 @@ read_grids (const char *path, gboolean one, const char *sheet_name, GError **err
 GPtrArray *
 kensho_xlsx_read_file (const char *path, GError **error)
 {
-  return read_grids (path, FALSE, NULL, error);
+  return read_grids (path, FALSE, NULL, FALSE, error);
+}
+
+GPtrArray *
+kensho_xlsx_read_file_cut (const char *path, GError **error)
+{
+  return read_grids (path, FALSE, NULL, TRUE, error);
 }
 
 /* Only the worksheet @sheet_name (NULL: the first): the others are not
@@ -825,7 +843,7 @@ kensho_xlsx_read_file (const char *path, GError **error)
 KenshoCellGrid *
 kensho_xlsx_read_sheet (const char *path, const char *sheet_name, GError **error)
 {
-  g_autoptr(GPtrArray) grids = read_grids (path, TRUE, sheet_name, error);
+  g_autoptr(GPtrArray) grids = read_grids (path, TRUE, sheet_name, FALSE, error);
 
   return grids ? g_ptr_array_steal_index (grids, 0) : NULL;
 }

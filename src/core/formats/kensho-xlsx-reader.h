@@ -20,6 +20,11 @@ G_BEGIN_DECLS
 
 GPtrArray *kensho_xlsx_read_file     (const char  *path,
                                       GError     **error);
+/* As kensho_xlsx_read_file(), but a worksheet with more cells than the
+ * bounds is read up to them and marked cut (kensho_cell_grid_get_cut):
+ * enough to show its first rows beside the worksheet that is imported. */
+GPtrArray *kensho_xlsx_read_file_cut (const char  *path,
+                                      GError     **error);
 KenshoCellGrid *kensho_xlsx_read_sheet (const char  *path,
                                         const char  *sheet_name,
                                         GError     **error);
