@@ -356,14 +356,20 @@ indicator (xmlNode *node)
 
 /* node-attributes and what may follow them: goal, subgoal, measure. */
 static gboolean
-outline_node (xmlNode *node, int depth)
+outline_attributes (xmlNode *node)
 {
   static const char * const names[] = { "id", "code", "title", NULL };
+
+  return attributes_among (node, names) && identifier (get (node, "id")) &&
+         text_within (get (node, "code"), SHORT_TEXT) && text_within (get (node, "title"), SHORT_TEXT);
+}
+
+static gboolean
+outline_node (xmlNode *node, int depth)
+{
   xmlNode *child;
 
-  if (!attributes_among (node, names) || !identifier (get (node, "id")) ||
-      !text_within (get (node, "code"), SHORT_TEXT) || !text_within (get (node, "title"), SHORT_TEXT) ||
-      !element_only (node))
+  if (!outline_attributes (node) || !element_only (node))
     return FALSE;
   child = element_from (node->children);
   if (!optional_text (&child, "notes", LONG_TEXT))
@@ -480,9 +486,52 @@ divisions (xmlNode *node)
 }
 
 gboolean
-kensho_schema_check_document (xmlDoc *doc)
+kensho_schema_check_root_element (xmlNode *root)
 {
   static const char * const names[] = { "version", NULL };
+
+  return is (root, "sheet") && attributes_among (root, names) && version (get (root, "version"));
+}
+
+gboolean
+kensho_schema_check_outline_element (xmlNode *node)
+{
+  return outline_attributes (node);
+}
+
+gboolean
+kensho_schema_check_notes (xmlNode *node)
+{
+  return text_element (node, "notes", LONG_TEXT);
+}
+
+gboolean
+kensho_schema_check_indicator (xmlNode *node)
+{
+  return is (node, "indicator") && indicator (node);
+}
+
+gboolean
+kensho_schema_check_meta (xmlNode *node)
+{
+  return meta (node);
+}
+
+gboolean
+kensho_schema_check_rating_scale (xmlNode *node)
+{
+  return rating_scale (node);
+}
+
+gboolean
+kensho_schema_check_divisions (xmlNode *node)
+{
+  return is (node, "divisions") && divisions (node);
+}
+
+gboolean
+kensho_schema_check_document (xmlDoc *doc)
+{
   xmlNode *root;
   xmlNode *child;
 
@@ -490,8 +539,8 @@ kensho_schema_check_document (xmlDoc *doc)
 
   root = xmlDocGetRootElement (doc);
   /* Only the root element: no other node at the top is ever written. */
-  if (root == NULL || root->prev != NULL || root->next != NULL || !is (root, "sheet") ||
-      !attributes_among (root, names) || !version (get (root, "version")) || !element_only (root))
+  if (root == NULL || root->prev != NULL || root->next != NULL ||
+      !kensho_schema_check_root_element (root) || !element_only (root))
     return FALSE;
   child = element_from (root->children);
   if (!meta (child))

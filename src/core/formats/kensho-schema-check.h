@@ -21,6 +21,18 @@ G_BEGIN_DECLS
  * sheets, and fuzz-sheet-xml does on random ones. */
 gboolean     kensho_schema_check_document    (xmlDoc *doc);
 
+/* The same rules a part at a time, for the loader that reads a file as a
+ * stream and frees each part once it is in the model: the root's and an
+ * outline node's (goal, subgoal, measure) own attributes, without their
+ * children; an outline node's <notes>; the other parts whole. */
+gboolean     kensho_schema_check_root_element    (xmlNode *root);
+gboolean     kensho_schema_check_outline_element (xmlNode *node);
+gboolean     kensho_schema_check_notes           (xmlNode *node);
+gboolean     kensho_schema_check_indicator       (xmlNode *node);
+gboolean     kensho_schema_check_meta            (xmlNode *node);
+gboolean     kensho_schema_check_rating_scale    (xmlNode *node);
+gboolean     kensho_schema_check_divisions       (xmlNode *node);
+
 /* The first text of the document longer than the schema allows: the
  * element, and the attribute (NULL for the element's own text). libxml2
  * says only that the value is "of the wrong form". */

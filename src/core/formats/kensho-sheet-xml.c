@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlwriter.h>
@@ -53,6 +54,8 @@ typedef struct
   guint n_elements;
   guint max_elements;       /* read once: it looks at the environment */
   gboolean bad_encoding;    /* libxml2 could not convert the bytes to text */
+  GPtrArray *frames;        /* streaming: the sheet and the open goals, subgoals, measures */
+  gboolean unsure;          /* streaming: the rules are not sure, read it the usual way */
 } LoadContext;
 
 static void G_GNUC_PRINTF (5, 6)
@@ -703,18 +706,15 @@ load_children (LoadContext *ctx, xmlNode *element, KenshoNode *parent, gboolean 
   return TRUE;
 }
 
+/* A goal, subgoal or measure from its attributes, without its children. */
 static KenshoNode *
-load_node (LoadContext *ctx, xmlNode *element)
+load_outline_element (LoadContext *ctx, xmlNode *element)
 {
-  g_autofree char *id = NULL;
-  g_autofree char *code = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *notes = NULL;
-  g_autoptr(KenshoNode) node = NULL;
+  g_autofree char *id = attribute (element, "id");
+  g_autofree char *code = attribute (element, "code");
+  g_autofree char *title = attribute (element, "title");
   KenshoNodeKind kind;
-
-  if (is_element (element, "indicator"))
-    return load_indicator (ctx, element);
+  KenshoNode *node;
 
   if (is_element (element, "goal"))
     kind = KENSHO_NODE_GOAL;
@@ -722,15 +722,26 @@ load_node (LoadContext *ctx, xmlNode *element)
     kind = KENSHO_NODE_SUBGOAL;
   else
     kind = KENSHO_NODE_MEASURE;
-
-  id = attribute (element, "id");
-  code = attribute (element, "code");
-  title = attribute (element, "title");
-  notes = child_text (element, "notes");
   if (!claim_id (ctx, element, id))
     return NULL;
   node = kensho_node_new (kind, code, title);
   kensho_node_set_id (node, id);
+  return node;
+}
+
+static KenshoNode *
+load_node (LoadContext *ctx, xmlNode *element)
+{
+  g_autofree char *notes = NULL;
+  g_autoptr(KenshoNode) node = NULL;
+
+  if (is_element (element, "indicator"))
+    return load_indicator (ctx, element);
+
+  notes = child_text (element, "notes");
+  node = load_outline_element (ctx, element);
+  if (node == NULL)
+    return NULL;
   kensho_node_set_notes (node, notes);
   if (!load_children (ctx, element, node, FALSE))
     return NULL;
@@ -1026,24 +1037,21 @@ scan (LoadContext *ctx, const char *data, gsize size)
   return FALSE;
 }
 
-static xmlDoc *
-parse (LoadContext *ctx, const char *data, gsize size, int options)
+/* What parse() and stream_load() both refuse before parsing. */
+static gboolean
+check_bytes (LoadContext *ctx, const char *data, gsize size)
 {
-  xmlParserCtxtPtr parser;
-  xmlGenericErrorFunc generic_error;
-  void *generic_error_context;
-  xmlDoc *doc;
-
   if (size == 0)
     {
       set_error_at_line (ctx, 0, KENSHO_ERROR_NOT_A_SHEET, NULL, "%s", _("The file is empty."));
-      return NULL;
+      return FALSE;
     }
-  if (size > MAX_FILE_SIZE || size > (gsize) G_MAXINT || !scan (ctx, data, size))
-    return NULL;
+  return size <= MAX_FILE_SIZE && size <= (gsize) G_MAXINT && scan (ctx, data, size);
+}
 
-  alias_shift_jis ();
-  parser = xmlNewParserCtxt ();
+static void
+use_handlers (xmlParserCtxtPtr parser, LoadContext *ctx)
+{
   if (parser == NULL)
     g_error ("Out of memory");
   parser->_private = ctx;
@@ -1053,6 +1061,22 @@ parse (LoadContext *ctx, const char *data, gsize size, int options)
   parser->sax->startElementNs = on_start_element;
   parser->sax->characters = on_characters;
   parser->sax->cdataBlock = on_cdata_block;
+}
+
+static xmlDoc *
+parse (LoadContext *ctx, const char *data, gsize size, int options)
+{
+  xmlParserCtxtPtr parser;
+  xmlGenericErrorFunc generic_error;
+  void *generic_error_context;
+  xmlDoc *doc;
+
+  if (!check_bytes (ctx, data, size))
+    return NULL;
+
+  alias_shift_jis ();
+  parser = xmlNewParserCtxt ();
+  use_handlers (parser, ctx);
   xmlCtxtUseOptions (parser, 0);
 
   /* Never XML_PARSE_NOENT, DTDLOAD, DTDVALID or HUGE: entities stay
@@ -1100,13 +1124,23 @@ load_handout (xmlNode *element, KenshoSheet *sheet)
   kensho_sheet_set_handout (sheet, tag);
 }
 
+static void
+load_divisions (xmlNode *element, KenshoSheet *sheet)
+{
+  g_autoptr(GPtrArray) divisions = g_ptr_array_new_with_free_func (g_free);
+
+  if (element != NULL)
+    FOR_EACH_ELEMENT (child, element)
+      g_ptr_array_add (divisions, text_of (child));
+  g_ptr_array_add (divisions, NULL);
+  kensho_sheet_set_divisions (sheet, (const char * const *) divisions->pdata);
+}
+
 static KenshoSheet *
 load_document (LoadContext *ctx, xmlDoc *doc)
 {
   xmlNode *root = xmlDocGetRootElement (doc);
   g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
-  g_autoptr(GPtrArray) divisions = g_ptr_array_new_with_free_func (g_free);
-  xmlNode *divisions_element;
 
   /* libxml2's validator is asked only when the quick check is not sure:
    * it took a third of the time of loading a sheet. */
@@ -1118,17 +1152,297 @@ load_document (LoadContext *ctx, xmlDoc *doc)
       !load_rating_scale (ctx, find_child (root, "rating-scale")))
     return NULL;
 
-  divisions_element = find_child (root, "divisions");
-  if (divisions_element != NULL)
-    FOR_EACH_ELEMENT (child, divisions_element)
-      g_ptr_array_add (divisions, text_of (child));
-  g_ptr_array_add (divisions, NULL);
-  kensho_sheet_set_divisions (sheet, (const char * const *) divisions->pdata);
+  load_divisions (find_child (root, "divisions"), sheet);
   load_handout (find_child (root, "handout"), sheet);
 
   if (!load_children (ctx, root, kensho_sheet_get_root (sheet), TRUE))
     return NULL;
   return g_steal_pointer (&sheet);
+}
+
+/* Loading as a stream: the file is pushed through the parser a piece at a
+ * time, and each indicator and each part of the sheet's head is checked
+ * against the schema's rules, loaded and freed as soon as its end tag is
+ * read, so that neither the tree of the whole file nor a copy of its bytes
+ * is ever made. Anything the rules are not sure of, and any error, gives
+ * up: the file is then read the usual way, which words the message. */
+
+#define STREAM_CHUNK (64 * 1024)
+
+/* The parts of the sheet's head, in their order. */
+enum { HEAD_META, HEAD_RATING_SCALE, HEAD_DIVISIONS, HEAD_DONE };
+
+typedef struct
+{
+  xmlNode *element;
+  KenshoNode *node;         /* owned, but for the sheet's root */
+  int depth;                /* -1 the sheet, 0 goal, 1 subgoal, 2 measure */
+  guint stage;              /* the sheet: HEAD_*; an outline node: 1 once its notes are set */
+} Frame;
+
+static void
+frame_free (Frame *frame)
+{
+  if (frame->depth >= 0 && frame->node != NULL)
+    g_object_unref (frame->node);
+  g_free (frame);
+}
+
+static void
+give_up (xmlParserCtxtPtr parser, LoadContext *ctx)
+{
+  ctx->unsure = TRUE;
+  xmlStopParser (parser);
+}
+
+static Frame *
+top_frame (LoadContext *ctx)
+{
+  return ctx->frames->len > 0 ? g_ptr_array_index (ctx->frames, ctx->frames->len - 1) : NULL;
+}
+
+/* Frees the white space left around the parts already loaded, so that no
+ * text node is left for the parser to append to; FALSE at anything else. */
+static gboolean
+drop_space (xmlNode *parent)
+{
+  xmlNode *next;
+
+  for (xmlNode *child = parent->children; child != NULL; child = next)
+    {
+      const char *text = (const char *) child->content;
+
+      next = child->next;
+      if (child->type != XML_TEXT_NODE || child->name != xmlStringText || text == NULL ||
+          text[strspn (text, " \t\n\r")] != '\0')
+        return FALSE;
+      xmlUnlinkNode (child);
+      xmlFreeNode (child);
+    }
+  return TRUE;
+}
+
+/* Before a frame's first child: the head read, the notes set. */
+static gboolean
+finish_head (LoadContext *ctx, Frame *frame)
+{
+  if (frame->depth >= 0)
+    {
+      if (frame->stage == 0)
+        kensho_node_set_notes (frame->node, NULL);
+      frame->stage = 1;
+      return TRUE;
+    }
+  if (frame->stage < HEAD_DIVISIONS)
+    return FALSE;
+  if (frame->stage == HEAD_DIVISIONS)
+    load_divisions (NULL, ctx->sheet);
+  frame->stage = HEAD_DONE;
+  return TRUE;
+}
+
+static void
+stream_start (xmlParserCtxtPtr parser, LoadContext *ctx, xmlNode *element)
+{
+  Frame *top = top_frame (ctx);
+  Frame *frame;
+  int depth;
+
+  if (top == NULL)
+    {
+      /* The root, with nothing before it. */
+      if (element->parent != (xmlNode *) element->doc || element->prev != NULL ||
+          !kensho_schema_check_root_element (element) || !check_root (ctx, element))
+        {
+          give_up (parser, ctx);
+          return;
+        }
+      frame = g_new0 (Frame, 1);
+      *frame = (Frame) { element, kensho_sheet_get_root (ctx->sheet), -1, HEAD_META };
+      g_ptr_array_add (ctx->frames, frame);
+      return;
+    }
+  /* Within a part: read at its end. */
+  if (element->parent != top->element)
+    return;
+  if (is_element (element, "goal"))
+    depth = 0;
+  else if (is_element (element, "subgoal"))
+    depth = 1;
+  else if (is_element (element, "measure"))
+    depth = 2;
+  else
+    return;
+  /* The sheet holds goals, a goal subgoals and measures, a subgoal measures. */
+  if (!(top->depth == -1 ? depth == 0 : top->depth < depth && top->depth < 2 && depth > 0) ||
+      !finish_head (ctx, top) || !kensho_schema_check_outline_element (element))
+    {
+      give_up (parser, ctx);
+      return;
+    }
+  frame = g_new0 (Frame, 1);
+  *frame = (Frame) { element, load_outline_element (ctx, element), depth, 0 };
+  g_ptr_array_add (ctx->frames, frame);
+  if (frame->node == NULL)
+    xmlStopParser (parser);
+}
+
+/* A part whose end tag was just read: checked, loaded and freed. */
+static gboolean
+stream_part (LoadContext *ctx, Frame *top, xmlNode *part)
+{
+  if (is_element (part, "indicator"))
+    {
+      g_autoptr(KenshoNode) node = NULL;
+
+      if (!finish_head (ctx, top) || !kensho_schema_check_indicator (part))
+        return FALSE;
+      node = load_indicator (ctx, part);
+      return node != NULL && kensho_node_append (top->node, node, NULL);
+    }
+  if (top->depth >= 0)
+    {
+      g_autofree char *notes = NULL;
+
+      if (top->stage != 0 || !kensho_schema_check_notes (part))
+        return FALSE;
+      notes = text_of (part);
+      kensho_node_set_notes (top->node, notes);
+      top->stage = 1;
+      return TRUE;
+    }
+  if (top->stage == HEAD_META && kensho_schema_check_meta (part))
+    return load_meta (ctx, part) && (top->stage = HEAD_RATING_SCALE);
+  if (top->stage == HEAD_RATING_SCALE && kensho_schema_check_rating_scale (part))
+    return load_rating_scale (ctx, part) && (top->stage = HEAD_DIVISIONS);
+  if (top->stage == HEAD_DIVISIONS && kensho_schema_check_divisions (part))
+    {
+      load_divisions (part, ctx->sheet);
+      top->stage = HEAD_DONE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+stream_end (xmlParserCtxtPtr parser, LoadContext *ctx, xmlNode *element)
+{
+  Frame *top = top_frame (ctx);
+  xmlNode *parent = element->parent;
+
+  if (top == NULL)
+    return;
+  if (element == top->element)
+    {
+      g_autoptr(KenshoNode) node = NULL;
+
+      /* What is left is white space, or what the rules do not know. */
+      if (!finish_head (ctx, top) || !drop_space (element))
+        {
+          give_up (parser, ctx);
+          return;
+        }
+      if (top->depth >= 0)
+        node = g_object_ref (top->node);
+      g_ptr_array_remove_index (ctx->frames, ctx->frames->len - 1);
+      if (node == NULL)
+        return;
+      top = top_frame (ctx);
+      if (!kensho_node_append (top->node, node, NULL))
+        g_return_if_reached ();
+    }
+  else if (parent == top->element && !stream_part (ctx, top, element))
+    {
+      if (ctx->error != NULL)
+        xmlStopParser (parser);
+      else
+        give_up (parser, ctx);
+      return;
+    }
+  else if (parent != top->element)
+    return;
+  xmlUnlinkNode (element);
+  xmlFreeNode (element);
+  if (!drop_space (parent))
+    give_up (parser, ctx);
+}
+
+static void
+on_stream_start_element (void *user_data, const xmlChar *localname, const xmlChar *prefix,
+                         const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                         int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+  xmlParserCtxtPtr parser = user_data;
+  LoadContext *ctx = parser->_private;
+  xmlNode *before = parser->node;
+
+  on_start_element (user_data, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+                    nb_defaulted, attributes);
+  if (ctx->error == NULL && !ctx->unsure && parser->node != NULL && parser->node != before)
+    stream_start (parser, ctx, parser->node);
+}
+
+static void
+on_stream_end_element (void *user_data, const xmlChar *localname, const xmlChar *prefix,
+                       const xmlChar *uri)
+{
+  xmlParserCtxtPtr parser = user_data;
+  LoadContext *ctx = parser->_private;
+  xmlNode *element = parser->node;
+
+  xmlSAX2EndElementNs (user_data, localname, prefix, uri);
+  if (ctx->error == NULL && !ctx->unsure && element != NULL)
+    stream_end (parser, ctx, element);
+}
+
+/* The sheet, or NULL: to be read the usual way. */
+static KenshoSheet *
+stream_load (LoadContext *ctx, const char *data, gsize size)
+{
+  g_autoptr(KenshoSheet) sheet = NULL;
+  xmlParserCtxtPtr parser;
+  xmlGenericErrorFunc generic_error;
+  void *generic_error_context;
+  gsize start = MIN (size, 4);
+  xmlNode *root;
+  gboolean done;
+
+  sheet = kensho_sheet_new ();
+  ctx->sheet = sheet;
+  ctx->frames = g_ptr_array_new_with_free_func ((GDestroyNotify) frame_free);
+  alias_shift_jis ();
+  /* The first bytes tell the encoding; the push parser keeps only the
+   * piece it is reading, not a copy of the file. */
+  parser = xmlCreatePushParserCtxt (NULL, NULL, data, (int) start, ctx->display_name);
+  use_handlers (parser, ctx);
+  parser->sax->startElementNs = on_stream_start_element;
+  parser->sax->endElementNs = on_stream_end_element;
+  xmlCtxtUseOptions (parser, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
+  generic_error = xmlGenericError;
+  generic_error_context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (ctx, on_generic_error);
+  for (gsize offset = start; ctx->error == NULL && !ctx->unsure && !ctx->bad_encoding;)
+    {
+      gsize n = MIN (STREAM_CHUNK, size - offset);
+
+      xmlParseChunk (parser, data + offset, (int) n, offset + n == size);
+      offset += n;
+      if (offset == size)
+        break;
+    }
+  xmlSetGenericErrorFunc (generic_error_context, generic_error);
+  root = parser->myDoc != NULL ? xmlDocGetRootElement (parser->myDoc) : NULL;
+  /* The root alone at the top, and closed. */
+  done = ctx->error == NULL && !ctx->unsure && !ctx->bad_encoding && parser->wellFormed &&
+         root != NULL && parser->myDoc->children == root && root->next == NULL &&
+         ctx->frames->len == 0;
+  if (parser->myDoc != NULL)
+    xmlFreeDoc (parser->myDoc);
+  xmlFreeParserCtxt (parser);
+  g_clear_pointer (&ctx->frames, g_ptr_array_unref);
+  ctx->sheet = NULL;
+  g_clear_error (&ctx->error);
+  return done ? g_steal_pointer (&sheet) : NULL;
 }
 
 static KenshoSheet *
@@ -1159,13 +1473,51 @@ load_with_options (GBytes *bytes, const char *display_name, int options, GError 
   return sheet;
 }
 
+/* The sheet read as a stream, or NULL: with an error if the bytes are
+ * refused whichever way they are read. */
+static KenshoSheet *
+load_streaming (GBytes *bytes, const char *display_name, GError **error)
+{
+  LoadContext ctx = { .display_name = display_name ? display_name : "sheet.xml", .max_elements = MAX_ELEMENTS };
+  KenshoSheet *sheet;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  ctx.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!check_bytes (&ctx, data, size))
+    {
+      g_hash_table_unref (ctx.ids);
+      g_propagate_error (error, ctx.error);
+      return NULL;
+    }
+  sheet = stream_load (&ctx, data, size);
+  g_hash_table_unref (ctx.ids);
+  return sheet;
+}
+
 KenshoSheet *
 kensho_sheet_xml_load_bytes (GBytes *bytes, const char *display_name, GError **error)
 {
+  g_autoptr(GError) refused = NULL;
   KenshoSheet *sheet;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
+  /* The usual way below reads a file the stream is not sure of, and
+   * words the message of one that is wrong. */
+  sheet = load_streaming (bytes, display_name, &refused);
+  if (refused != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&refused));
+      return NULL;
+    }
+  if (sheet != NULL)
+    {
+#ifdef HAVE_MALLOC_TRIM
+      malloc_trim (0);
+#endif
+      return sheet;
+    }
   /* NOBLANKS drops the indentation between elements (half the nodes of a
    * sheet, which the schema ignores) and COMPACT keeps short texts inside
    * their node: the tree takes a fifth less memory and is built and
