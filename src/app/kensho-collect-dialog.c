@@ -239,6 +239,22 @@ kensho_collect_dialog_add_file (KenshoCollectDialog *self, GFile *file)
 
       return add_refusal (self, message);
     }
+  if (base != NULL)
+    {
+      /* The tag in the file can be edited: the workspace knows where it went. */
+      g_autofree char *sent_to = kensho_workspace_dup_handout_division (get_workspace (self), tag->id);
+
+      if (g_strcmp0 (sent_to, tag->division) != 0)
+        {
+          g_autofree char *name = g_path_get_basename (path);
+          /* TRANSLATORS: a file, the division it names, the division the hand-out was sent to. */
+          g_autofree char *message = g_strdup_printf (_("%s was not merged: it says it is from “%s”, but the "
+                                                        "hand-out was sent to “%s”."),
+                                                      name, tag->division ? tag->division : "", sent_to);
+
+          return add_refusal (self, message);
+        }
+    }
   for (guint i = 0; tag != NULL && i < self->answers->len; i++)
     if (g_strcmp0 (kensho_merge_get_handout_id (((Answer *) self->answers->pdata[i])->merge), tag->id) == 0)
       {

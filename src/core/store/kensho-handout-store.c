@@ -98,6 +98,20 @@ kensho_workspace_dup_handout_base (KenshoWorkspace *self, const char *handout_id
   return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
 }
 
+char *
+kensho_workspace_dup_handout_division (KenshoWorkspace *self, const char *handout_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), NULL);
+
+  stmt = prepare (self, "SELECT division FROM handout WHERE hid = ?1");
+  bind_text (stmt, 1, handout_id);
+  if (handout_id == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
 gint64
 kensho_workspace_add_answer (KenshoWorkspace *self, const char *handout_id, const char *path,
                              KenshoMerge *merge, gboolean merged, GError **error)
