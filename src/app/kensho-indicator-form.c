@@ -109,11 +109,20 @@ refuse_too_long (KenshoIndicatorForm *self, gsize current, const char *text, int
   return TRUE;
 }
 
+/* A text area's length limit: the form, and the label under the area that
+ * says why a paste was refused. */
+typedef struct
+{
+  KenshoIndicatorForm *self;
+  GtkLabel *label;
+} TextLimit;
+
 static void
 on_text_view_insert (GtkTextBuffer *buffer, GtkTextIter *location, const char *text, int length,
-                     KenshoIndicatorForm *self)
+                     TextLimit *limit)
 {
-  GtkLabel *label = g_object_get_data (G_OBJECT (buffer), "too-long-message");
+  KenshoIndicatorForm *self = limit->self;
+  GtkLabel *label = limit->label;
   g_autofree char *message = NULL;
 
   if (kensho_editable_is_restoring (buffer))
@@ -540,10 +549,21 @@ on_direction_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicator
   kensho_indicator_set_direction (self->indicator, selected);
 }
 
+/* Which of ①②③ @buffer holds. */
+static KenshoCommentaryPart
+commentary_part_of (KenshoIndicatorForm *self, GtkTextBuffer *buffer)
+{
+  KenshoCommentaryPart part = KENSHO_COMMENTARY_ACTIVITIES;
+
+  while (part < KENSHO_COMMENTARY_NEXT_STEPS && gtk_text_view_get_buffer (self->commentary[part]) != buffer)
+    part++;
+  return part;
+}
+
 static void
 on_commentary_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
 {
-  KenshoCommentaryPart part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer), "part"));
+  KenshoCommentaryPart part = commentary_part_of (self, buffer);
   g_autofree char *text = NULL;
 
   if (self->updating || self->indicator == NULL || !self->editable)
@@ -640,7 +660,7 @@ on_commentary_insert_text (GtkTextBuffer *buffer, GtkTextIter *location, const c
       self->pasted_cells = g_strdupv (cells);
       g_free (cells[0]);
     }
-  self->pasted_part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer), "part"));
+  self->pasted_part = commentary_part_of (self, buffer);
   self->pasted_offset = gtk_text_iter_get_offset (location);
   if (self->paste_source == 0)
     self->paste_source = g_idle_add_full (G_PRIORITY_HIGH, fill_pasted, self, NULL);
@@ -662,11 +682,13 @@ on_reason_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
 static void
 on_use_last_year (KenshoLastYear *last_year, KenshoIndicatorForm *self)
 {
-  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (last_year), "part"));
+  guint i = 0;
   const char *text = kensho_last_year_get_text (last_year);
 
   if (self->indicator == NULL || !self->editable)
     return;
+  while (i < 3 && self->last_year[i] != last_year)
+    i++;
   if (i < 3)
     kensho_indicator_set_commentary (self->indicator, fiscal_year (self), i, text);
   else
@@ -677,11 +699,13 @@ on_use_last_year (KenshoLastYear *last_year, KenshoIndicatorForm *self)
 static void
 on_committee_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
 {
-  KenshoCommitteePart part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer), "committee-part"));
+  KenshoCommitteePart part = KENSHO_COMMITTEE_OPINION;
   g_autofree char *text = NULL;
 
   if (self->updating || self->indicator == NULL || !self->editable)
     return;
+  while (part < KENSHO_COMMITTEE_RESPONSE && gtk_text_view_get_buffer (self->committee[part]) != buffer)
+    part++;
   text = text_of (self->committee[part]);
   kensho_indicator_set_committee (self->indicator, fiscal_year (self), part, text);
 }
@@ -1001,7 +1025,13 @@ text_area (KenshoIndicatorForm *self, GtkBox *box, const char *title, GtkWidget 
     gtk_widget_add_css_class (message, "error");
     gtk_widget_set_visible (message, FALSE);
     gtk_box_append (box, message);
-    g_object_set_data (G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))), "too-long-message", message);
+    TextLimit *limit = g_new (TextLimit, 1);
+
+    limit->self = self;
+    limit->label = GTK_LABEL (message);
+    /* Before any other insert-text handler: a refused paste is not spread over ①②③. */
+    g_signal_connect_data (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "insert-text",
+                           G_CALLBACK (on_text_view_insert), limit, (GClosureNotify) (void (*) (void)) g_free, 0);
   }
   count = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (count), 1);
@@ -1021,7 +1051,6 @@ static void
 add_last_year (KenshoIndicatorForm *self, GtkBox *box, guint part)
 {
   self->last_year[part] = KENSHO_LAST_YEAR (kensho_last_year_new ());
-  g_object_set_data (G_OBJECT (self->last_year[part]), "part", GUINT_TO_POINTER (part));
   g_signal_connect (self->last_year[part], "use", G_CALLBACK (on_use_last_year), self);
   gtk_box_append (box, GTK_WIDGET (self->last_year[part]));
 }
@@ -1096,10 +1125,7 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
       /* With the year from update_commentary_headings() on. */
       self->commentary[part] = text_area (self, self->commentary_box, _(parts[part]), &self->commentary_heading[part]);
       buffer = gtk_text_view_get_buffer (self->commentary[part]);
-      g_object_set_data (G_OBJECT (buffer), "part", GINT_TO_POINTER (part));
       g_signal_connect (buffer, "changed", G_CALLBACK (on_commentary_changed), self);
-      /* The length limit first: a refused paste is not spread over ①②③. */
-      g_signal_connect (buffer, "insert-text", G_CALLBACK (on_text_view_insert), self);
       g_signal_connect (buffer, "insert-text", G_CALLBACK (on_commentary_insert_text), self);
       add_last_year (self, self->commentary_box, part);
     }
@@ -1136,14 +1162,11 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
 
       self->committee[part] = text_area (self, self->reason_box, _(titles[part]), NULL);
       buffer = gtk_text_view_get_buffer (self->committee[part]);
-      g_object_set_data (G_OBJECT (buffer), "committee-part", GINT_TO_POINTER (part));
       g_signal_connect (buffer, "changed", G_CALLBACK (on_committee_changed), self);
-      g_signal_connect (buffer, "insert-text", G_CALLBACK (on_text_view_insert), self);
     }
   kensho_editable_route_undo (GTK_WIDGET (self));
   kensho_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect (gtk_text_view_get_buffer (self->reason), "changed", G_CALLBACK (on_reason_changed), self);
-  g_signal_connect (gtk_text_view_get_buffer (self->reason), "insert-text", G_CALLBACK (on_text_view_insert), self);
 }
 
 GtkWidget *
