@@ -41,6 +41,7 @@ struct _KenshoIndicatorForm
   GtkBox *reason_box;
   GtkBox *rating_hint_box;
   GtkButton *use_suggestion;
+  char *suggested_rating_id; /* what use_suggestion rates */
   GtkTextView *reason;
   GtkLabel *reason_hint;
   GtkTextView *committee[2]; /* by KenshoCommitteePart */
@@ -283,8 +284,8 @@ update_rating_hint (KenshoIndicatorForm *self, GListModel *findings)
       g_autofree char *label = g_strdup_printf (_("Rate “%s”"), kensho_rating_get_label (suggested));
 
       gtk_button_set_label (self->use_suggestion, label);
-      g_object_set_data_full (G_OBJECT (self->use_suggestion), "rating-id",
-                              g_strdup (kensho_rating_get_id (suggested)), g_free);
+      g_free (self->suggested_rating_id);
+      self->suggested_rating_id = g_strdup (kensho_rating_get_id (suggested));
     }
   if (disagrees)
     gtk_widget_add_css_class (GTK_WIDGET (self->rating_hint), "warning");
@@ -292,13 +293,28 @@ update_rating_hint (KenshoIndicatorForm *self, GListModel *findings)
     gtk_widget_remove_css_class (GTK_WIDGET (self->rating_hint), "warning");
 }
 
-static void
-on_acknowledge_clicked (GtkButton *button, KenshoIndicatorForm *self)
+/* What a finding's button does: acknowledge the check, or withdraw that. */
+typedef struct
 {
-  const char *check_id = g_object_get_data (G_OBJECT (button), "check");
-  gboolean acknowledge = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "acknowledge"));
+  KenshoIndicatorForm *self;
+  char *check_id;
+  gboolean acknowledge;
+} Acknowledgement;
 
-  kensho_indicator_set_acknowledged (self->indicator, check_id, acknowledge);
+static void
+acknowledgement_free (gpointer data, GClosure *closure)
+{
+  Acknowledgement *acknowledgement = data;
+
+  g_free (acknowledgement->check_id);
+  g_free (acknowledgement);
+}
+
+static void
+on_acknowledge_clicked (GtkButton *button, Acknowledgement *acknowledgement)
+{
+  kensho_indicator_set_acknowledged (acknowledgement->self->indicator, acknowledgement->check_id,
+                                     acknowledgement->acknowledge);
 }
 
 static void
@@ -308,6 +324,7 @@ add_finding_row (KenshoIndicatorForm *self, const char *text, const char *check_
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new (text);
   GtkWidget *button = gtk_button_new_with_label (acknowledge ? _("Acknowledge") : _("Withdraw"));
+  Acknowledgement *acknowledgement = g_new (Acknowledgement, 1);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -318,9 +335,11 @@ add_finding_row (KenshoIndicatorForm *self, const char *text, const char *check_
   gtk_widget_set_tooltip_text (button, acknowledge
                                          ? _("This does not apply here: do not report it again")
                                          : _("Report this check again"));
-  g_object_set_data_full (G_OBJECT (button), "check", g_strdup (check_id), g_free);
-  g_object_set_data (G_OBJECT (button), "acknowledge", GINT_TO_POINTER (acknowledge));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_acknowledge_clicked), self);
+  acknowledgement->self = self;
+  acknowledgement->check_id = g_strdup (check_id);
+  acknowledgement->acknowledge = acknowledge;
+  g_signal_connect_data (button, "clicked", G_CALLBACK (on_acknowledge_clicked), acknowledgement,
+                         acknowledgement_free, 0);
   gtk_box_append (GTK_BOX (row), label);
   gtk_box_append (GTK_BOX (row), button);
   gtk_box_append (self->findings_box, row);
@@ -731,7 +750,7 @@ on_rating_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicatorFor
 static void
 on_use_suggestion_clicked (GtkButton *button, KenshoIndicatorForm *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (button), "rating-id");
+  const char *id = self->suggested_rating_id;
 
   if (self->indicator == NULL || id == NULL)
     return;
@@ -1061,6 +1080,7 @@ kensho_indicator_form_dispose (GObject *object)
   KenshoIndicatorForm *self = KENSHO_INDICATOR_FORM (object);
 
   kensho_indicator_form_set_indicator (self, NULL, FALSE);
+  g_clear_pointer (&self->suggested_rating_id, g_free);
   G_OBJECT_CLASS (kensho_indicator_form_parent_class)->dispose (object);
 }
 
