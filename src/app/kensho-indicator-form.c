@@ -524,9 +524,13 @@ static const TextField text_fields[] = {
 static void
 on_text_field_changed (GtkEditable *editable, KenshoIndicatorForm *self)
 {
-  const TextField *field = g_object_get_data (G_OBJECT (editable), "text-field");
+  const TextField *field = &text_fields[0];
   g_autofree char *text = NULL;
 
+  /* Which of the form's own fields this is. */
+  while (field < text_fields + G_N_ELEMENTS (text_fields) - 1 &&
+         kensho_indicator_form_get_field (self, field->key) != editable)
+    field++;
   if (self->updating || self->indicator == NULL || !self->editable)
     return;
   text = stripped_text (GTK_ENTRY (editable));
@@ -1125,7 +1129,6 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
     {
       GtkEditable *entry = kensho_indicator_form_get_field (self, text_fields[i].key);
 
-      g_object_set_data (G_OBJECT (entry), "text-field", (gpointer) &text_fields[i]);
       gtk_editable_set_enable_undo (entry, FALSE);
       g_signal_connect (entry, "changed", G_CALLBACK (on_text_field_changed), self);
       g_signal_connect (gtk_editable_get_delegate (entry), "insert-text", G_CALLBACK (on_entry_insert), self);
