@@ -462,6 +462,24 @@ count_expander_rows (GtkWidget *widget)
   return n;
 }
 
+/* The first "a delay" switch: a suffix of an action row, not the
+ * expander row's own switch. */
+static GtkSwitch *
+find_delay_switch (GtkWidget *widget)
+{
+  if (GTK_IS_SWITCH (widget) && gtk_widget_is_visible (widget) &&
+      gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW) != NULL)
+    return GTK_SWITCH (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSwitch *found = find_delay_switch (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_rating_scale_editor (void)
 {
@@ -481,6 +499,23 @@ test_rating_scale_editor (void)
   remove = find_button (editor, "Remove");
   g_assert_nonnull (remove);
   g_assert_false (gtk_widget_get_sensitive (remove));
+
+  /* The first row's label and its switch edit the first rating. */
+  {
+    KenshoRating *first = kensho_rating_scale_get_rating (kensho_sheet_get_rating_scale (sheet), 0);
+    GtkSwitch *delayed = find_delay_switch (editor);
+    gboolean was_delayed = kensho_rating_get_delayed (first);
+
+    gtk_editable_set_text (GTK_EDITABLE (find_descendant (editor, ADW_TYPE_ENTRY_ROW)), "とても順調");
+    g_assert_cmpstr (kensho_rating_get_label (first), ==, "とても順調");
+    gtk_switch_set_active (delayed, !gtk_switch_get_active (delayed));
+    g_assert_cmpint (kensho_rating_get_delayed (first), !=, was_delayed);
+    kensho_undo_stack_undo (undo);
+    kensho_undo_stack_undo (undo);
+    wait_idle ();
+    first = kensho_rating_scale_get_rating (kensho_sheet_get_rating_scale (sheet), 0);
+    g_assert_cmpstr (kensho_rating_get_label (first), !=, "とても順調");
+  }
 
   /* 茨城県's preset: its four ratings and method, Isesaki's three kept. */
   kensho_rating_scale_editor_apply_preset (KENSHO_RATING_SCALE_EDITOR (editor), "ibaraki");

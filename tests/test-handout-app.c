@@ -248,6 +248,39 @@ test_collect_conflict_and_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An answer whose tag was edited to name another division is refused:
+ * the workspace knows where the hand-out went. */
+static void
+test_collect_wrong_division (void)
+{
+  KenshoWindow *window = test_open_sample_copy (the_app, "wrong-division.xml");
+  g_autofree char *folder = hand_out_two (window);
+  g_autofree char *sent_path = g_build_filename (folder, "商工労働課.xml", NULL);
+  g_autofree char *forged_path = g_build_filename (folder, "forged.xml", NULL);
+  g_autoptr(GFile) forged_file = g_file_new_for_path (forged_path);
+  g_autoptr(KenshoSheet) answer = NULL;
+  g_autoptr(KenshoHandoutTag) tag = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  answer = kensho_sheet_xml_load_file (sent_path, &error);
+  g_assert_no_error (error);
+  tag = kensho_handout_tag_copy (kensho_sheet_get_handout (answer));
+  g_free (tag->division);
+  tag->division = g_strdup ("農政課");
+  kensho_sheet_set_handout (answer, tag);
+  g_assert_true (kensho_sheet_xml_save_file (answer, forged_path, &error));
+  g_assert_no_error (error);
+
+  dialog = open_by_action (window, "win.collect", KENSHO_TYPE_COLLECT_DIALOG);
+  kensho_collect_dialog_add_file (KENSHO_COLLECT_DIALOG (dialog), forged_file);
+  g_assert_true (has_label (dialog, "forged.xml was not merged: it says it is from “農政課”, "
+                                    "but the hand-out was sent to “商工労働課”."));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_labelled_button (dialog, "_Merge"))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -261,6 +294,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/handout-app/hand-out", test_hand_out);
   g_test_add_func ("/handout-app/collect-conflict-and-undo", test_collect_conflict_and_undo);
+  g_test_add_func ("/handout-app/collect-wrong-division", test_collect_wrong_division);
   result = g_test_run ();
   g_clear_object (&the_app);
   test_remove_home (home);

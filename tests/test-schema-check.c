@@ -8,6 +8,7 @@
 
 #include <libxml/parser.h>
 
+#include "kensho-handout.h"
 #include "kensho-schema-check.h"
 #include "kensho-sheet-xml.h"
 #include "test-asan.h"
@@ -422,17 +423,19 @@ static const Edit accepted[] = {
   { "a measure right under a goal", a_measure_in_goal },
 };
 
-static void
-check_edits (const Edit *edits, guint n, gboolean valid)
+static xmlDoc *
+sample_doc (void)
 {
-  g_autofree char *contents = NULL;
-  gsize length;
+  return read_doc (g_getenv ("KENSHO_SAMPLE"));
+}
 
-  g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &contents, &length, NULL));
+/* Each edit made to a fresh document from @make: both validators agree. */
+static void
+check_edits (xmlDoc *(*make) (void), const Edit *edits, guint n, gboolean valid)
+{
   for (guint i = 0; i < n; i++)
     {
-      xmlDoc *doc = xmlReadMemory (contents, (int) length, "sample.xml", NULL,
-                                   XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT);
+      xmlDoc *doc = make ();
 
       g_test_message ("%s", edits[i].what);
       edits[i].edit (doc);
@@ -445,8 +448,103 @@ check_edits (const Edit *edits, guint n, gboolean valid)
 static void
 test_each_rule (void)
 {
-  check_edits (refused, G_N_ELEMENTS (refused), FALSE);
-  check_edits (accepted, G_N_ELEMENTS (accepted), TRUE);
+  check_edits (sample_doc, refused, G_N_ELEMENTS (refused), FALSE);
+  check_edits (sample_doc, accepted, G_N_ELEMENTS (accepted), TRUE);
+}
+
+/* A hand-out file of the sample, parsed. */
+static xmlDoc *
+handout_doc (const char *division)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), &error);
+  g_autoptr(KenshoSheet) handout = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size;
+  const char *data;
+
+  g_assert_no_error (error);
+  handout = kensho_handout_new (sheet, division, "2023-06-30", "企画調整課 内線123", &error);
+  g_assert_no_error (error);
+  bytes = kensho_sheet_xml_serialize (handout);
+  data = g_bytes_get_data (bytes, &size);
+  return xmlReadMemory (data, (int) size, "handout.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+}
+
+/* Every division's hand-out passes the quick check, so it never waits
+ * for the RELAX NG validator. */
+static void
+test_accepts_handouts (void)
+{
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file (g_getenv ("KENSHO_SAMPLE"), NULL);
+  g_auto(GStrv) divisions = kensho_handout_dup_divisions (sheet);
+
+  g_assert_cmpuint (g_strv_length (divisions), >, 0);
+  for (guint i = 0; divisions[i] != NULL; i++)
+    {
+      xmlDoc *doc = handout_doc (divisions[i]);
+
+      g_test_message ("%s", divisions[i]);
+      g_assert_true (kensho_schema_validate_document (doc));
+      g_assert_true (kensho_schema_check_document (doc));
+      xmlFreeDoc (doc);
+    }
+}
+
+static xmlNode *
+handout_element (xmlDoc *doc)
+{
+  for (xmlNode *node = xmlDocGetRootElement (doc)->children; node; node = node->next)
+    if (node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, BAD_CAST "handout"))
+      return node;
+  g_assert_not_reached ();
+}
+
+static xmlNode *
+base_element (xmlDoc *doc)
+{
+  xmlNode *node = handout_element (doc)->children;
+
+  g_assert_true (xmlStrEqual (node->name, BAD_CAST "base"));
+  return node;
+}
+
+static void h_due (xmlDoc *d) { xmlSetProp (handout_element (d), BAD_CAST "due", BAD_CAST "2023-6-30"); }
+static void h_id (xmlDoc *d) { xmlSetProp (handout_element (d), BAD_CAST "id", BAD_CAST "1abc"); }
+static void h_other (xmlDoc *d) { xmlSetProp (handout_element (d), BAD_CAST "other", BAD_CAST "x"); }
+static void h_no_division (xmlDoc *d) { xmlUnsetProp (handout_element (d), BAD_CAST "division"); }
+static void h_base_char (xmlDoc *d) { set_text (base_element (d), "QUJD*A=="); }
+static void h_base_length (xmlDoc *d) { set_text (base_element (d), "QUJDRA="); }
+static void h_two_bases (xmlDoc *d) { xmlAddChild (handout_element (d), xmlCopyNode (base_element (d), 1)); }
+static void h_after_goal (xmlDoc *d) { xmlNode *h = handout_element (d); xmlUnlinkNode (h); xmlAddChild (xmlDocGetRootElement (d), h); }
+static void h_no_due (xmlDoc *d) { xmlUnsetProp (handout_element (d), BAD_CAST "due"); }
+static void h_no_base (xmlDoc *d) { xmlNode *b = base_element (d); xmlUnlinkNode (b); xmlFreeNode (b); }
+static void h_empty_base (xmlDoc *d) { set_text (base_element (d), ""); }
+static void h_padded_base (xmlDoc *d) { set_text (base_element (d), "QUJDRA=="); }
+
+static const Edit handout_refused[] = {
+  { "a due date without its zeros", h_due }, { "a hand-out id that is not an identifier", h_id },
+  { "an unknown attribute", h_other }, { "no division", h_no_division },
+  { "a base with a stray character", h_base_char }, { "a base of the wrong length", h_base_length },
+  { "two bases", h_two_bases }, { "the hand-out after the goals", h_after_goal },
+};
+
+static const Edit handout_accepted[] = {
+  { "no due date", h_no_due }, { "no base", h_no_base },
+  { "an empty base", h_empty_base }, { "a padded base", h_padded_base },
+};
+
+static xmlDoc *
+one_handout_doc (void)
+{
+  return handout_doc ("子育て支援課");
+}
+
+static void
+test_handout_rules (void)
+{
+  check_edits (one_handout_doc, handout_refused, G_N_ELEMENTS (handout_refused), FALSE);
+  check_edits (one_handout_doc, handout_accepted, G_N_ELEMENTS (handout_accepted), TRUE);
 }
 
 int
@@ -455,6 +553,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/schema-check/accepts-valid-sheets", test_accepts_valid_sheets);
   g_test_add_func ("/schema-check/each-rule", test_each_rule);
+  g_test_add_func ("/schema-check/accepts-handouts", test_accepts_handouts);
+  g_test_add_func ("/schema-check/handout-rules", test_handout_rules);
   g_test_add_func ("/schema-check/never-accepts-what-the-schema-refuses",
                    test_never_accepts_what_the_schema_refuses);
   return g_test_run ();

@@ -107,16 +107,21 @@ update_merge_button (KenshoCollectDialog *self)
   gtk_widget_set_sensitive (self->merge_button, ready);
 }
 
-static void
-on_choice_toggled (GtkToggleButton *button, KenshoCollectDialog *self)
+/* What one choice button of a conflict stands for. */
+typedef struct
 {
-  KenshoMerge *merge = g_object_get_data (G_OBJECT (button), "kensho-merge");
-  guint item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kensho-item"));
-  KenshoMergeChoice choice = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kensho-choice"));
+  KenshoCollectDialog *self;
+  KenshoMerge *merge;
+  guint item;
+  KenshoMergeChoice choice;
+} Choice;
 
+static void
+on_choice_toggled (GtkToggleButton *button, Choice *choice)
+{
   if (gtk_toggle_button_get_active (button))
-    kensho_merge_set_choice (merge, item, choice);
-  update_merge_button (self);
+    kensho_merge_set_choice (choice->merge, choice->item, choice->choice);
+  update_merge_button (choice->self);
 }
 
 static GtkWidget *
@@ -124,11 +129,14 @@ choice_button (KenshoCollectDialog *self, KenshoMerge *merge, guint item, const 
                KenshoMergeChoice choice)
 {
   GtkWidget *button = gtk_toggle_button_new_with_mnemonic (mnemonic);
+  Choice *data = g_new (Choice, 1);
 
-  g_object_set_data (G_OBJECT (button), "kensho-merge", merge);
-  g_object_set_data (G_OBJECT (button), "kensho-item", GUINT_TO_POINTER (item));
-  g_object_set_data (G_OBJECT (button), "kensho-choice", GINT_TO_POINTER (choice));
-  g_signal_connect (button, "toggled", G_CALLBACK (on_choice_toggled), self);
+  data->self = self;
+  data->merge = merge;
+  data->item = item;
+  data->choice = choice;
+  g_signal_connect_data (button, "toggled", G_CALLBACK (on_choice_toggled), data,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
   return button;
 }
 
@@ -238,6 +246,22 @@ kensho_collect_dialog_add_file (KenshoCollectDialog *self, GFile *file)
                                                   name);
 
       return add_refusal (self, message);
+    }
+  if (base != NULL)
+    {
+      /* The tag in the file can be edited: the workspace knows where it went. */
+      g_autofree char *sent_to = kensho_workspace_dup_handout_division (get_workspace (self), tag->id);
+
+      if (g_strcmp0 (sent_to, tag->division) != 0)
+        {
+          g_autofree char *name = g_path_get_basename (path);
+          /* TRANSLATORS: a file, the division it names, the division the hand-out was sent to. */
+          g_autofree char *message = g_strdup_printf (_("%s was not merged: it says it is from “%s”, but the "
+                                                        "hand-out was sent to “%s”."),
+                                                      name, tag->division ? tag->division : "", sent_to);
+
+          return add_refusal (self, message);
+        }
     }
   for (guint i = 0; tag != NULL && i < self->answers->len; i++)
     if (g_strcmp0 (kensho_merge_get_handout_id (((Answer *) self->answers->pdata[i])->merge), tag->id) == 0)

@@ -142,8 +142,11 @@ apply_remembered (KenshoImportDialog *self, guint n_columns)
 static void
 on_column_chosen (GtkDropDown *chooser, GParamSpec *pspec, KenshoImportDialog *self)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "kensho-column"));
+  guint column;
 
+  /* The choosers are in the columns' order. */
+  if (!g_ptr_array_find (self->column_choosers, chooser, &column))
+    return;
   if (column >= self->fields->len)
     g_array_set_size (self->fields, column + 1);
   g_array_index (self->fields, KenshoImportField, column) = gtk_drop_down_get_selected (chooser);
@@ -186,7 +189,6 @@ build_preview (KenshoImportDialog *self)
       gtk_widget_add_css_class (heading, "dim-label");
       gtk_grid_attach (self->preview, heading, (int) c, 0, 1, 1);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (chooser), g_array_index (self->fields, KenshoImportField, c));
-      g_object_set_data (G_OBJECT (chooser), "kensho-column", GUINT_TO_POINTER (c));
       gtk_accessible_update_property (GTK_ACCESSIBLE (chooser), GTK_ACCESSIBLE_PROPERTY_LABEL, column_name, -1);
       g_signal_connect (chooser, "notify::selected", G_CALLBACK (on_column_chosen), self);
       gtk_grid_attach (self->preview, chooser, (int) c, 1, 1, 1);

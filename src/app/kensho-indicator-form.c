@@ -41,6 +41,7 @@ struct _KenshoIndicatorForm
   GtkBox *reason_box;
   GtkBox *rating_hint_box;
   GtkButton *use_suggestion;
+  char *suggested_rating_id; /* what use_suggestion rates */
   GtkTextView *reason;
   GtkLabel *reason_hint;
   GtkTextView *committee[2]; /* by KenshoCommitteePart */
@@ -109,11 +110,20 @@ refuse_too_long (KenshoIndicatorForm *self, gsize current, const char *text, int
   return TRUE;
 }
 
+/* A text area's length limit: the form, and the label under the area that
+ * says why a paste was refused. */
+typedef struct
+{
+  KenshoIndicatorForm *self;
+  GtkLabel *label;
+} TextLimit;
+
 static void
 on_text_view_insert (GtkTextBuffer *buffer, GtkTextIter *location, const char *text, int length,
-                     KenshoIndicatorForm *self)
+                     TextLimit *limit)
 {
-  GtkLabel *label = g_object_get_data (G_OBJECT (buffer), "too-long-message");
+  KenshoIndicatorForm *self = limit->self;
+  GtkLabel *label = limit->label;
   g_autofree char *message = NULL;
 
   if (kensho_editable_is_restoring (buffer))
@@ -274,8 +284,8 @@ update_rating_hint (KenshoIndicatorForm *self, GListModel *findings)
       g_autofree char *label = g_strdup_printf (_("Rate “%s”"), kensho_rating_get_label (suggested));
 
       gtk_button_set_label (self->use_suggestion, label);
-      g_object_set_data_full (G_OBJECT (self->use_suggestion), "rating-id",
-                              g_strdup (kensho_rating_get_id (suggested)), g_free);
+      g_free (self->suggested_rating_id);
+      self->suggested_rating_id = g_strdup (kensho_rating_get_id (suggested));
     }
   if (disagrees)
     gtk_widget_add_css_class (GTK_WIDGET (self->rating_hint), "warning");
@@ -283,13 +293,28 @@ update_rating_hint (KenshoIndicatorForm *self, GListModel *findings)
     gtk_widget_remove_css_class (GTK_WIDGET (self->rating_hint), "warning");
 }
 
-static void
-on_acknowledge_clicked (GtkButton *button, KenshoIndicatorForm *self)
+/* What a finding's button does: acknowledge the check, or withdraw that. */
+typedef struct
 {
-  const char *check_id = g_object_get_data (G_OBJECT (button), "check");
-  gboolean acknowledge = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "acknowledge"));
+  KenshoIndicatorForm *self;
+  char *check_id;
+  gboolean acknowledge;
+} Acknowledgement;
 
-  kensho_indicator_set_acknowledged (self->indicator, check_id, acknowledge);
+static void
+acknowledgement_free (gpointer data, GClosure *closure)
+{
+  Acknowledgement *acknowledgement = data;
+
+  g_free (acknowledgement->check_id);
+  g_free (acknowledgement);
+}
+
+static void
+on_acknowledge_clicked (GtkButton *button, Acknowledgement *acknowledgement)
+{
+  kensho_indicator_set_acknowledged (acknowledgement->self->indicator, acknowledgement->check_id,
+                                     acknowledgement->acknowledge);
 }
 
 static void
@@ -299,6 +324,7 @@ add_finding_row (KenshoIndicatorForm *self, const char *text, const char *check_
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new (text);
   GtkWidget *button = gtk_button_new_with_label (acknowledge ? _("Acknowledge") : _("Withdraw"));
+  Acknowledgement *acknowledgement = g_new (Acknowledgement, 1);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -309,9 +335,11 @@ add_finding_row (KenshoIndicatorForm *self, const char *text, const char *check_
   gtk_widget_set_tooltip_text (button, acknowledge
                                          ? _("This does not apply here: do not report it again")
                                          : _("Report this check again"));
-  g_object_set_data_full (G_OBJECT (button), "check", g_strdup (check_id), g_free);
-  g_object_set_data (G_OBJECT (button), "acknowledge", GINT_TO_POINTER (acknowledge));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_acknowledge_clicked), self);
+  acknowledgement->self = self;
+  acknowledgement->check_id = g_strdup (check_id);
+  acknowledgement->acknowledge = acknowledge;
+  g_signal_connect_data (button, "clicked", G_CALLBACK (on_acknowledge_clicked), acknowledgement,
+                         acknowledgement_free, 0);
   gtk_box_append (GTK_BOX (row), label);
   gtk_box_append (GTK_BOX (row), button);
   gtk_box_append (self->findings_box, row);
@@ -496,9 +524,13 @@ static const TextField text_fields[] = {
 static void
 on_text_field_changed (GtkEditable *editable, KenshoIndicatorForm *self)
 {
-  const TextField *field = g_object_get_data (G_OBJECT (editable), "text-field");
+  const TextField *field = &text_fields[0];
   g_autofree char *text = NULL;
 
+  /* Which of the form's own fields this is. */
+  while (field < text_fields + G_N_ELEMENTS (text_fields) - 1 &&
+         kensho_indicator_form_get_field (self, field->key) != editable)
+    field++;
   if (self->updating || self->indicator == NULL || !self->editable)
     return;
   text = stripped_text (GTK_ENTRY (editable));
@@ -540,10 +572,21 @@ on_direction_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicator
   kensho_indicator_set_direction (self->indicator, selected);
 }
 
+/* Which of ①②③ @buffer holds. */
+static KenshoCommentaryPart
+commentary_part_of (KenshoIndicatorForm *self, GtkTextBuffer *buffer)
+{
+  KenshoCommentaryPart part = KENSHO_COMMENTARY_ACTIVITIES;
+
+  while (part < KENSHO_COMMENTARY_NEXT_STEPS && gtk_text_view_get_buffer (self->commentary[part]) != buffer)
+    part++;
+  return part;
+}
+
 static void
 on_commentary_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
 {
-  KenshoCommentaryPart part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer), "part"));
+  KenshoCommentaryPart part = commentary_part_of (self, buffer);
   g_autofree char *text = NULL;
 
   if (self->updating || self->indicator == NULL || !self->editable)
@@ -640,7 +683,7 @@ on_commentary_insert_text (GtkTextBuffer *buffer, GtkTextIter *location, const c
       self->pasted_cells = g_strdupv (cells);
       g_free (cells[0]);
     }
-  self->pasted_part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer), "part"));
+  self->pasted_part = commentary_part_of (self, buffer);
   self->pasted_offset = gtk_text_iter_get_offset (location);
   if (self->paste_source == 0)
     self->paste_source = g_idle_add_full (G_PRIORITY_HIGH, fill_pasted, self, NULL);
@@ -662,11 +705,13 @@ on_reason_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
 static void
 on_use_last_year (KenshoLastYear *last_year, KenshoIndicatorForm *self)
 {
-  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (last_year), "part"));
+  guint i = 0;
   const char *text = kensho_last_year_get_text (last_year);
 
   if (self->indicator == NULL || !self->editable)
     return;
+  while (i < 3 && self->last_year[i] != last_year)
+    i++;
   if (i < 3)
     kensho_indicator_set_commentary (self->indicator, fiscal_year (self), i, text);
   else
@@ -677,11 +722,13 @@ on_use_last_year (KenshoLastYear *last_year, KenshoIndicatorForm *self)
 static void
 on_committee_changed (GtkTextBuffer *buffer, KenshoIndicatorForm *self)
 {
-  KenshoCommitteePart part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer), "committee-part"));
+  KenshoCommitteePart part = KENSHO_COMMITTEE_OPINION;
   g_autofree char *text = NULL;
 
   if (self->updating || self->indicator == NULL || !self->editable)
     return;
+  while (part < KENSHO_COMMITTEE_RESPONSE && gtk_text_view_get_buffer (self->committee[part]) != buffer)
+    part++;
   text = text_of (self->committee[part]);
   kensho_indicator_set_committee (self->indicator, fiscal_year (self), part, text);
 }
@@ -707,7 +754,7 @@ on_rating_selected (GtkDropDown *dropdown, GParamSpec *pspec, KenshoIndicatorFor
 static void
 on_use_suggestion_clicked (GtkButton *button, KenshoIndicatorForm *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (button), "rating-id");
+  const char *id = self->suggested_rating_id;
 
   if (self->indicator == NULL || id == NULL)
     return;
@@ -1001,7 +1048,13 @@ text_area (KenshoIndicatorForm *self, GtkBox *box, const char *title, GtkWidget 
     gtk_widget_add_css_class (message, "error");
     gtk_widget_set_visible (message, FALSE);
     gtk_box_append (box, message);
-    g_object_set_data (G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))), "too-long-message", message);
+    TextLimit *limit = g_new (TextLimit, 1);
+
+    limit->self = self;
+    limit->label = GTK_LABEL (message);
+    /* Before any other insert-text handler: a refused paste is not spread over ①②③. */
+    g_signal_connect_data (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "insert-text",
+                           G_CALLBACK (on_text_view_insert), limit, (GClosureNotify) (void (*) (void)) g_free, 0);
   }
   count = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (count), 1);
@@ -1021,7 +1074,6 @@ static void
 add_last_year (KenshoIndicatorForm *self, GtkBox *box, guint part)
 {
   self->last_year[part] = KENSHO_LAST_YEAR (kensho_last_year_new ());
-  g_object_set_data (G_OBJECT (self->last_year[part]), "part", GUINT_TO_POINTER (part));
   g_signal_connect (self->last_year[part], "use", G_CALLBACK (on_use_last_year), self);
   gtk_box_append (box, GTK_WIDGET (self->last_year[part]));
 }
@@ -1032,6 +1084,7 @@ kensho_indicator_form_dispose (GObject *object)
   KenshoIndicatorForm *self = KENSHO_INDICATOR_FORM (object);
 
   kensho_indicator_form_set_indicator (self, NULL, FALSE);
+  g_clear_pointer (&self->suggested_rating_id, g_free);
   G_OBJECT_CLASS (kensho_indicator_form_parent_class)->dispose (object);
 }
 
@@ -1076,7 +1129,6 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
     {
       GtkEditable *entry = kensho_indicator_form_get_field (self, text_fields[i].key);
 
-      g_object_set_data (G_OBJECT (entry), "text-field", (gpointer) &text_fields[i]);
       gtk_editable_set_enable_undo (entry, FALSE);
       g_signal_connect (entry, "changed", G_CALLBACK (on_text_field_changed), self);
       g_signal_connect (gtk_editable_get_delegate (entry), "insert-text", G_CALLBACK (on_entry_insert), self);
@@ -1096,10 +1148,7 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
       /* With the year from update_commentary_headings() on. */
       self->commentary[part] = text_area (self, self->commentary_box, _(parts[part]), &self->commentary_heading[part]);
       buffer = gtk_text_view_get_buffer (self->commentary[part]);
-      g_object_set_data (G_OBJECT (buffer), "part", GINT_TO_POINTER (part));
       g_signal_connect (buffer, "changed", G_CALLBACK (on_commentary_changed), self);
-      /* The length limit first: a refused paste is not spread over ①②③. */
-      g_signal_connect (buffer, "insert-text", G_CALLBACK (on_text_view_insert), self);
       g_signal_connect (buffer, "insert-text", G_CALLBACK (on_commentary_insert_text), self);
       add_last_year (self, self->commentary_box, part);
     }
@@ -1136,14 +1185,11 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
 
       self->committee[part] = text_area (self, self->reason_box, _(titles[part]), NULL);
       buffer = gtk_text_view_get_buffer (self->committee[part]);
-      g_object_set_data (G_OBJECT (buffer), "committee-part", GINT_TO_POINTER (part));
       g_signal_connect (buffer, "changed", G_CALLBACK (on_committee_changed), self);
-      g_signal_connect (buffer, "insert-text", G_CALLBACK (on_text_view_insert), self);
     }
   kensho_editable_route_undo (GTK_WIDGET (self));
   kensho_accessible_fix_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect (gtk_text_view_get_buffer (self->reason), "changed", G_CALLBACK (on_reason_changed), self);
-  g_signal_connect (gtk_text_view_get_buffer (self->reason), "insert-text", G_CALLBACK (on_text_view_insert), self);
 }
 
 GtkWidget *

@@ -282,12 +282,31 @@ on_value_key (GtkEventControllerKey *controller, guint keyval, guint keycode, Gd
   return TRUE;
 }
 
-static void
-on_rating_chosen (GtkButton *choice, GtkPopover *popover)
+/* One rating of an indicator's popover: what choosing it sets. */
+typedef struct
 {
-  KenshoIndicatorTable *self = g_object_get_data (G_OBJECT (popover), "kensho-table");
-  KenshoIndicator *indicator = g_object_get_data (G_OBJECT (popover), "kensho-indicator");
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (choice), "kensho-position"));
+  KenshoIndicatorTable *self;
+  GtkPopover *popover;
+  KenshoIndicator *indicator;
+  guint position;
+} RatingChoice;
+
+static void
+rating_choice_free (gpointer data, GClosure *closure)
+{
+  RatingChoice *choice = data;
+
+  g_object_unref (choice->indicator);
+  g_free (choice);
+}
+
+static void
+on_rating_chosen (GtkButton *button, RatingChoice *choice)
+{
+  KenshoIndicatorTable *self = choice->self;
+  KenshoIndicator *indicator = choice->indicator;
+  guint position = choice->position;
+  GtkPopover *popover = choice->popover;
   KenshoRatingScale *scale;
   const char *id = NULL;
   int fy;
@@ -335,16 +354,18 @@ on_rating_clicked (GtkButton *button, GtkListItem *item)
   remove_popover (GTK_WIDGET (button));
   popover = gtk_popover_new ();
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  g_object_set_data (G_OBJECT (popover), "kensho-table", self);
-  g_object_set_data_full (G_OBJECT (popover), "kensho-indicator", g_object_ref (indicator), g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->ratings)); i++)
     {
       GtkWidget *choice = gtk_button_new_with_label (gtk_string_list_get_string (self->ratings, i));
+      RatingChoice *data = g_new (RatingChoice, 1);
 
+      data->self = self;
+      data->popover = GTK_POPOVER (popover);
+      data->indicator = g_object_ref (indicator);
+      data->position = i;
       gtk_widget_add_css_class (choice, "flat");
       gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (choice))), 0);
-      g_object_set_data (G_OBJECT (choice), "kensho-position", GUINT_TO_POINTER (i));
-      g_signal_connect (choice, "clicked", G_CALLBACK (on_rating_chosen), popover);
+      g_signal_connect_data (choice, "clicked", G_CALLBACK (on_rating_chosen), data, rating_choice_free, 0);
       gtk_box_append (GTK_BOX (box), choice);
       if (i == position)
         current = choice;

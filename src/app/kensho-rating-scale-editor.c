@@ -19,7 +19,7 @@ struct _KenshoRatingScaleEditor
 
   KenshoSheet *sheet;
   KenshoRatingScale *shown_scale; /* the scale the rows were built for */
-  GPtrArray *rows;
+  GPtrArray *rows; /* of RatingRow */
   gulong changed_handler;
   gboolean updating;
 };
@@ -28,16 +28,52 @@ G_DEFINE_FINAL_TYPE (KenshoRatingScaleEditor, kensho_rating_scale_editor, ADW_TY
 
 static void rebuild (KenshoRatingScaleEditor *self);
 
-static KenshoRating *
-rating_of (GtkWidget *widget)
+/* A rating's row and its widgets; each handler of its widgets holds a
+ * reference, and so does the editor's list of rows. */
+typedef struct
 {
-  return g_object_get_data (G_OBJECT (widget), "rating");
+  KenshoRatingScaleEditor *self;
+  KenshoRating *rating;
+  GtkDropDown *kind;
+  GtkSpinButton *min;
+  GtkCheckButton *min_open;
+  GtkSpinButton *max;
+  GtkCheckButton *max_open;
+  AdwExpanderRow *row;
+} RatingRow;
+
+static void
+rating_row_clear (gpointer data)
+{
+  RatingRow *r = data;
+
+  g_object_unref (r->rating);
 }
 
 static void
-on_label_changed (GtkEditable *editable, KenshoRatingScaleEditor *self)
+rating_row_release (gpointer data)
 {
-  KenshoRating *rating = rating_of (GTK_WIDGET (editable));
+  g_rc_box_release_full (data, rating_row_clear);
+}
+
+static void
+rating_row_release_closure (gpointer data, GClosure *closure)
+{
+  rating_row_release (data);
+}
+
+/* Connects @callback on @instance with @r as its data. */
+static void
+connect_row (gpointer instance, const char *signal, GCallback callback, RatingRow *r)
+{
+  g_signal_connect_data (instance, signal, callback, g_rc_box_acquire (r), rating_row_release_closure, 0);
+}
+
+static void
+on_label_changed (GtkEditable *editable, RatingRow *r)
+{
+  KenshoRatingScaleEditor *self = r->self;
+  KenshoRating *rating = r->rating;
   const char *text = gtk_editable_get_text (editable);
 
   if (self->updating || *text == '\0')
@@ -48,9 +84,10 @@ on_label_changed (GtkEditable *editable, KenshoRatingScaleEditor *self)
 }
 
 static void
-on_delayed_toggled (GtkSwitch *toggle, GParamSpec *pspec, KenshoRatingScaleEditor *self)
+on_delayed_toggled (GtkSwitch *toggle, GParamSpec *pspec, RatingRow *r)
 {
-  KenshoRating *rating = rating_of (GTK_WIDGET (toggle));
+  KenshoRatingScaleEditor *self = r->self;
+  KenshoRating *rating = r->rating;
 
   if (self->updating)
     return;
@@ -58,16 +95,6 @@ on_delayed_toggled (GtkSwitch *toggle, GParamSpec *pspec, KenshoRatingScaleEdito
   kensho_rating_set_delayed (rating, gtk_switch_get_active (toggle));
   self->updating = FALSE;
 }
-
-typedef struct
-{
-  GtkDropDown *kind;
-  GtkSpinButton *min;
-  GtkCheckButton *min_open;
-  GtkSpinButton *max;
-  GtkCheckButton *max_open;
-  AdwExpanderRow *row;
-} RuleWidgets;
 
 static void
 update_rule_subtitle (KenshoRating *rating, AdwExpanderRow *row)
@@ -88,7 +115,7 @@ update_rule_subtitle (KenshoRating *rating, AdwExpanderRow *row)
 }
 
 static void
-sync_rule_widgets (KenshoRating *rating, RuleWidgets *w)
+sync_rule_widgets (KenshoRating *rating, RatingRow *w)
 {
   KenshoRatingRule rule = kensho_rating_get_rule (rating);
   double min = kensho_rating_get_rule_min (rating), max = kensho_rating_get_rule_max (rating);
@@ -110,10 +137,10 @@ sync_rule_widgets (KenshoRating *rating, RuleWidgets *w)
 /* Any of the rule's widgets changed: read them all back into the rule.
  * A band whose bounds cross is not applied until they make sense. */
 static void
-on_rule_changed (GtkWidget *widget, GParamSpec *pspec, KenshoRatingScaleEditor *self)
+on_rule_changed (GtkWidget *widget, GParamSpec *pspec, RatingRow *w)
 {
-  RuleWidgets *w = g_object_get_data (G_OBJECT (widget), "rule-widgets");
-  KenshoRating *rating = rating_of (GTK_WIDGET (w->row));
+  KenshoRatingScaleEditor *self = w->self;
+  KenshoRating *rating = w->rating;
   KenshoRatingRule rule = gtk_drop_down_get_selected (w->kind);
   double min = gtk_check_button_get_active (w->min_open) ? NAN : gtk_spin_button_get_value (w->min);
   double max = gtk_check_button_get_active (w->max_open) ? NAN : gtk_spin_button_get_value (w->max);
@@ -134,10 +161,10 @@ on_rule_changed (GtkWidget *widget, GParamSpec *pspec, KenshoRatingScaleEditor *
 }
 
 static void
-on_remove_clicked (GtkButton *button, KenshoRatingScaleEditor *self)
+on_remove_clicked (GtkButton *button, RatingRow *r)
 {
-  KenshoRating *rating = rating_of (GTK_WIDGET (button));
-  KenshoRatingScale *scale = kensho_sheet_get_rating_scale (self->sheet);
+  KenshoRating *rating = r->rating;
+  KenshoRatingScale *scale = kensho_sheet_get_rating_scale (r->self->sheet);
   guint n = kensho_rating_scale_get_n_ratings (scale);
 
   for (guint i = 0; i < n; i++)
@@ -149,11 +176,10 @@ on_remove_clicked (GtkButton *button, KenshoRatingScaleEditor *self)
 }
 
 static void
-on_move_clicked (GtkButton *button, KenshoRatingScaleEditor *self)
+move_rating (RatingRow *r, int delta)
 {
-  KenshoRating *rating = rating_of (GTK_WIDGET (button));
-  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
-  KenshoRatingScale *scale = kensho_sheet_get_rating_scale (self->sheet);
+  KenshoRating *rating = r->rating;
+  KenshoRatingScale *scale = kensho_sheet_get_rating_scale (r->self->sheet);
   guint n = kensho_rating_scale_get_n_ratings (scale);
 
   for (guint i = 0; i < n; i++)
@@ -166,8 +192,20 @@ on_move_clicked (GtkButton *button, KenshoRatingScaleEditor *self)
       }
 }
 
+static void
+on_move_up_clicked (GtkButton *button, RatingRow *r)
+{
+  move_rating (r, -1);
+}
+
+static void
+on_move_down_clicked (GtkButton *button, RatingRow *r)
+{
+  move_rating (r, +1);
+}
+
 static GtkWidget *
-move_button (KenshoRatingScaleEditor *self, KenshoRating *rating, int delta, gboolean possible)
+move_button (RatingRow *r, int delta, gboolean possible)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (delta < 0 ? "go-up-symbolic" : "go-down-symbolic");
   const char *label = delta < 0 ? _("Move up (better)") : _("Move down (worse)");
@@ -177,9 +215,7 @@ move_button (KenshoRatingScaleEditor *self, KenshoRating *rating, int delta, gbo
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_set_sensitive (button, possible);
-  g_object_set_data (G_OBJECT (button), "rating", rating);
-  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (delta));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_move_clicked), self);
+  connect_row (button, "clicked", delta < 0 ? G_CALLBACK (on_move_up_clicked) : G_CALLBACK (on_move_down_clicked), r);
   return button;
 }
 
@@ -230,7 +266,7 @@ action_row (const char *title, GtkWidget *suffix)
   return row;
 }
 
-static GtkWidget *
+static RatingRow *
 build_rating_row (KenshoRatingScaleEditor *self, KenshoRating *rating, guint position, guint n)
 {
   static const char *const kinds[] = { N_("No rule"), N_("Achievement band"), N_("When not computable"), NULL };
@@ -238,7 +274,7 @@ build_rating_row (KenshoRatingScaleEditor *self, KenshoRating *rating, guint pos
   GtkWidget *label_row = adw_entry_row_new ();
   GtkWidget *delayed = gtk_switch_new ();
   GtkWidget *remove = gtk_button_new_with_label (_("Remove"));
-  RuleWidgets *w = g_new0 (RuleWidgets, 1);
+  RatingRow *w = g_rc_box_new0 (RatingRow);
   g_autoptr(GtkStringList) kind_model = gtk_string_list_new (NULL);
   GtkWidget *min_box, *max_box;
 
@@ -247,24 +283,22 @@ build_rating_row (KenshoRatingScaleEditor *self, KenshoRating *rating, guint pos
   /* Plain text titles: the labels are the user's. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kensho_rating_get_label (rating));
-  g_object_set_data_full (G_OBJECT (row), "rating", g_object_ref (rating), g_object_unref);
-  g_object_set_data_full (G_OBJECT (row), "rule-widgets", w, g_free);
+  w->self = self;
+  w->rating = g_object_ref (rating);
   w->row = ADW_EXPANDER_ROW (row);
   /* Best first: the first rating whose rule holds is the one suggested. */
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), move_button (self, rating, -1, position > 0));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), move_button (self, rating, +1, position + 1 < n));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), move_button (w, -1, position > 0));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), move_button (w, +1, position + 1 < n));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (label_row), _("Label"));
   gtk_editable_set_text (GTK_EDITABLE (label_row), kensho_rating_get_label (rating));
-  g_object_set_data (G_OBJECT (label_row), "rating", rating);
-  g_signal_connect (label_row, "changed", G_CALLBACK (on_label_changed), self);
+  connect_row (label_row, "changed", G_CALLBACK (on_label_changed), w);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), label_row);
 
   gtk_switch_set_active (GTK_SWITCH (delayed), kensho_rating_get_delayed (rating));
   gtk_accessible_update_property (GTK_ACCESSIBLE (delayed), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("A delay: needs a reason"), -1);
-  g_object_set_data (G_OBJECT (delayed), "rating", rating);
-  g_signal_connect (delayed, "notify::active", G_CALLBACK (on_delayed_toggled), self);
+  connect_row (delayed, "notify::active", G_CALLBACK (on_delayed_toggled), w);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), action_row (_("A delay: needs a reason"), delayed));
 
   w->kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&kind_model)), NULL));
@@ -278,27 +312,22 @@ build_rating_row (KenshoRatingScaleEditor *self, KenshoRating *rating, guint pos
                             &w->max_open, &w->max);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), action_row (_("Below (%)"), max_box));
   sync_rule_widgets (rating, w);
-  for (GtkWidget **widget = (GtkWidget *[]) { GTK_WIDGET (w->kind), GTK_WIDGET (w->min), GTK_WIDGET (w->min_open),
-                                              GTK_WIDGET (w->max), GTK_WIDGET (w->max_open), NULL };
-       *widget; widget++)
-    g_object_set_data (G_OBJECT (*widget), "rule-widgets", w);
-  g_signal_connect (w->kind, "notify::selected", G_CALLBACK (on_rule_changed), self);
-  g_signal_connect (w->min, "notify::value", G_CALLBACK (on_rule_changed), self);
-  g_signal_connect (w->max, "notify::value", G_CALLBACK (on_rule_changed), self);
-  g_signal_connect (w->min_open, "notify::active", G_CALLBACK (on_rule_changed), self);
-  g_signal_connect (w->max_open, "notify::active", G_CALLBACK (on_rule_changed), self);
+  connect_row (w->kind, "notify::selected", G_CALLBACK (on_rule_changed), w);
+  connect_row (w->min, "notify::value", G_CALLBACK (on_rule_changed), w);
+  connect_row (w->max, "notify::value", G_CALLBACK (on_rule_changed), w);
+  connect_row (w->min_open, "notify::active", G_CALLBACK (on_rule_changed), w);
+  connect_row (w->max_open, "notify::active", G_CALLBACK (on_rule_changed), w);
 
   /* Removing a rating still given would leave indicators rated with
    * nothing the file can name. */
-  g_object_set_data (G_OBJECT (remove), "rating", rating);
   gtk_widget_set_sensitive (remove, !kensho_sheet_rating_in_use (self->sheet, kensho_rating_get_id (rating)) &&
                                     kensho_rating_scale_get_n_ratings (kensho_sheet_get_rating_scale (self->sheet)) > 1);
   gtk_widget_set_tooltip_text (remove, gtk_widget_get_sensitive (remove)
                                          ? _("Remove this rating from the scale")
                                          : _("Indicators give this rating: re-rate them first"));
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), self);
+  connect_row (remove, "clicked", G_CALLBACK (on_remove_clicked), w);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), action_row (_("Remove from the scale"), remove));
-  return row;
+  return w;
 }
 
 /* Rows are rebuilt when the scale's shape changes (another scale, a rating
@@ -311,18 +340,17 @@ rebuild (KenshoRatingScaleEditor *self)
   gboolean same = scale == self->shown_scale && n == self->rows->len;
 
   for (guint i = 0; same && i < n; i++)
-    same = rating_of (g_ptr_array_index (self->rows, i)) == kensho_rating_scale_get_rating (scale, i);
+    same = ((RatingRow *) g_ptr_array_index (self->rows, i))->rating == kensho_rating_scale_get_rating (scale, i);
   self->updating = TRUE;
   adw_combo_row_set_selected (self->method_row, kensho_sheet_get_achievement_method (self->sheet));
   if (same)
     {
       for (guint i = 0; i < n; i++)
         {
-          GtkWidget *row = g_ptr_array_index (self->rows, i);
-          KenshoRating *rating = rating_of (row);
+          RatingRow *row = g_ptr_array_index (self->rows, i);
 
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kensho_rating_get_label (rating));
-          sync_rule_widgets (rating, g_object_get_data (G_OBJECT (row), "rule-widgets"));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), kensho_rating_get_label (row->rating));
+          sync_rule_widgets (row->rating, row);
         }
       self->updating = FALSE;
       return;
@@ -330,14 +358,15 @@ rebuild (KenshoRatingScaleEditor *self)
   /* What a preset kept is said only until the scale changes again. */
   adw_preferences_group_set_description (self->ratings_group, NULL);
   for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->ratings_group, g_ptr_array_index (self->rows, i));
+    adw_preferences_group_remove (self->ratings_group,
+                                  GTK_WIDGET (((RatingRow *) g_ptr_array_index (self->rows, i))->row));
   g_ptr_array_set_size (self->rows, 0);
   self->shown_scale = scale;
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *row = build_rating_row (self, kensho_rating_scale_get_rating (scale, i), i, n);
+      RatingRow *row = build_rating_row (self, kensho_rating_scale_get_rating (scale, i), i, n);
 
-      adw_preferences_group_add (self->ratings_group, row);
+      adw_preferences_group_add (self->ratings_group, GTK_WIDGET (row->row));
       g_ptr_array_add (self->rows, row);
     }
   self->updating = FALSE;
@@ -437,7 +466,7 @@ kensho_rating_scale_editor_init (KenshoRatingScaleEditor *self)
   const KenshoRatingScalePreset *presets = kensho_rating_scale_get_presets (&n_presets);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_ptr_array_new ();
+  self->rows = g_ptr_array_new_with_free_func (rating_row_release);
   for (KenshoAchievementMethod m = 0; m < KENSHO_N_ACHIEVEMENT_METHODS; m++)
     gtk_string_list_append (methods, kensho_achievement_method_get_label (m));
   adw_combo_row_set_model (self->method_row, G_LIST_MODEL (methods));

@@ -759,10 +759,18 @@ export_finished (KenshoWindow *self, gboolean ok, const char *message)
     show_error (self, _("Could Not Export"), message ? message : _("Choose a local file."));
 }
 
-static void
-on_export_response (GtkNativeDialog *dialog, int response, KenshoWindow *self)
+/* What a file chooser for an export answers to. */
+typedef struct
 {
-  ExportFunc export = g_object_get_data (G_OBJECT (dialog), "kensho-export");
+  KenshoWindow *self;
+  ExportFunc export;
+} ExportRequest;
+
+static void
+on_export_response (GtkNativeDialog *dialog, int response, ExportRequest *request)
+{
+  KenshoWindow *self = request->self;
+  ExportFunc export = request->export;
 
   if (response == GTK_RESPONSE_ACCEPT && kensho_window_get_sheet (self) != NULL)
     {
@@ -787,13 +795,17 @@ choose_export_file (KenshoWindow *self, const char *title, const char *extension
   g_autofree char *file_name = dup_output_name (self, extension);
   g_autofree char *folder_path = dup_output_folder (self);
   g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  ExportRequest *request;
 
   /* Beside the sheet, not in the folder the app was started from. */
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_object_set_data (G_OBJECT (dialog), "kensho-export", export);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  request = g_new (ExportRequest, 1);
+  request->self = self;
+  request->export = export;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_export_response), request,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 

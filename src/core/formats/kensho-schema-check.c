@@ -474,6 +474,62 @@ rating_scale (xmlNode *node)
   return TRUE;
 }
 
+/* xsd:base64Binary as g_base64_encode() writes it: no white space, and
+ * the unused bits before the padding zero (the canonical form). */
+static gboolean
+base64 (const char *text)
+{
+  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  gsize n = 0, pad = 0;
+  const char *last;
+
+  if (text == NULL)
+    return FALSE;
+  while (text[n] != '\0' && text[n] != '=' && strchr (alphabet, text[n]) != NULL)
+    n++;
+  while (text[n + pad] == '=')
+    pad++;
+  if (text[n + pad] != '\0' || pad > 2 || (n + pad) % 4 != 0 || (pad > 0 && n == 0))
+    return FALSE;
+  if (pad == 0)
+    return TRUE;
+  last = strchr (alphabet, text[n - 1]);
+  return ((last - alphabet) & (pad == 1 ? 0x3 : 0xf)) == 0;
+}
+
+/* due: [0-9]{4}-[0-9]{2}-[0-9]{2} */
+static gboolean
+date (const char *text)
+{
+  const char *end;
+
+  return text != NULL && digits (text, 4, 4, &end) && *end == '-' && digits (end + 1, 2, 2, &end) &&
+         *end == '-' && digits (end + 1, 2, 2, &end) && *end == '\0';
+}
+
+/* handout: its attributes, and the base as sent. */
+static gboolean
+handout (xmlNode *node)
+{
+  static const char * const names[] = { "id", "sheet", "division", "sent", "due", "contact", NULL };
+  const char *due = get (node, "due"), *contact = get (node, "contact");
+  xmlNode *child;
+
+  if (!attributes_among (node, names) || !identifier (get (node, "id")) ||
+      !text_within (get (node, "sheet"), SHORT_TEXT) || !text_within (get (node, "division"), SHORT_TEXT) ||
+      !text_within (get (node, "sent"), SHORT_TEXT) || (due != NULL && !date (due)) ||
+      (contact != NULL && !text_within (contact, SHORT_TEXT)) || !element_only (node))
+    return FALSE;
+  child = element_from (node->children);
+  if (is (child, "base"))
+    {
+      if (!base64 (data_content (child)))
+        return FALSE;
+      child = NEXT (child);
+    }
+  return child == NULL;
+}
+
 static gboolean
 divisions (xmlNode *node)
 {
@@ -555,6 +611,12 @@ kensho_schema_check_document (xmlDoc *doc)
         return FALSE;
       child = NEXT (child);
     }
+  if (is (child, "handout"))
+    {
+      if (!handout (child))
+        return FALSE;
+      child = NEXT (child);
+    }
   for (; child != NULL; child = NEXT (child))
     {
       if (is (child, "goal"))
@@ -579,7 +641,7 @@ limit_of (xmlNode *element, const char *attribute)
   static const char * const short_elements[] = { "municipality", "title", "label", "name", "unit",
                                                  "division", NULL };
   static const char * const short_attributes[] = { "unit", "period", "note", "name", "code", "title",
-                                                   NULL };
+                                                   "sheet", "division", "sent", "contact", NULL };
   const char *name = (const char *) element->name;
 
   if (attribute != NULL)

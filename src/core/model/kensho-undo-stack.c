@@ -507,13 +507,6 @@ kensho_undo_stack_end_group (KenshoUndoStack *self)
   update_state (self);
 }
 
-void
-kensho_undo_stack_break_merge (KenshoUndoStack *self)
-{
-  g_return_if_fail (KENSHO_IS_UNDO_STACK (self));
-  self->merge_broken = TRUE;
-}
-
 /* Swaps the live content with the step's snapshot, so the same step
  * serves undo and redo. */
 static void
@@ -694,10 +687,4 @@ kensho_undo_stack_is_clean (KenshoUndoStack *self)
 {
   g_return_val_if_fail (KENSHO_IS_UNDO_STACK (self), FALSE);
   return self->clean_known && top_serial (self) == self->clean_serial;
-}
-
-gboolean
-kensho_undo_stack_is_busy (KenshoUndoStack *self)
-{
-  return self->busy;
 }

@@ -27,8 +27,6 @@ KenshoUndoStack *kensho_undo_stack_new              (KenshoSheet      *sheet);
 void             kensho_undo_stack_begin_group      (KenshoUndoStack  *self,
                                                      const char       *label);
 void             kensho_undo_stack_end_group        (KenshoUndoStack  *self);
-/* Ends typing's merging, so that the next edit starts a new step. */
-void             kensho_undo_stack_break_merge      (KenshoUndoStack  *self);
 gboolean         kensho_undo_stack_can_undo         (KenshoUndoStack  *self);
 gboolean         kensho_undo_stack_can_redo         (KenshoUndoStack  *self);
 const char      *kensho_undo_stack_get_undo_label   (KenshoUndoStack  *self);
@@ -36,7 +34,6 @@ const char      *kensho_undo_stack_get_redo_label   (KenshoUndoStack  *self);
 /* Returns the node the step touched, so a view can show it; NULL for the sheet. */
 KenshoNode      *kensho_undo_stack_undo             (KenshoUndoStack  *self);
 KenshoNode      *kensho_undo_stack_redo             (KenshoUndoStack  *self);
-gboolean         kensho_undo_stack_is_busy          (KenshoUndoStack  *self);
 /* The sheet is saved as it is now; is_clean() says whether undo and redo
  * have brought it back there. Never clean before the first set_clean(). */
 void             kensho_undo_stack_set_clean        (KenshoUndoStack  *self);

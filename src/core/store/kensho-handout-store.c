@@ -82,6 +82,19 @@ kensho_workspace_add_handout (KenshoWorkspace *self, gint64 sheet_id, KenshoShee
   return TRUE;
 }
 
+/* The hand-out's row with @columns, or NULL when the workspace did not send it. */
+static sqlite3_stmt *
+select_handout (KenshoWorkspace *self, const char *columns, const char *handout_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM handout WHERE hid = ?1", columns);
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql);
+
+  bind_text (stmt, 1, handout_id);
+  if (handout_id == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_steal_pointer (&stmt);
+}
+
 GBytes *
 kensho_workspace_dup_handout_base (KenshoWorkspace *self, const char *handout_id, gint64 *sheet_id)
 {
@@ -89,13 +102,23 @@ kensho_workspace_dup_handout_base (KenshoWorkspace *self, const char *handout_id
 
   g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), NULL);
 
-  stmt = prepare (self, "SELECT base, sheet_id FROM handout WHERE hid = ?1");
-  bind_text (stmt, 1, handout_id);
-  if (handout_id == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  if ((stmt = select_handout (self, "base, sheet_id", handout_id)) == NULL)
     return NULL;
   if (sheet_id != NULL)
     *sheet_id = sqlite3_column_int64 (stmt, 1);
   return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+}
+
+char *
+kensho_workspace_dup_handout_division (KenshoWorkspace *self, const char *handout_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), NULL);
+
+  if ((stmt = select_handout (self, "division", handout_id)) == NULL)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
 gint64

@@ -38,6 +38,10 @@ gboolean   kensho_workspace_add_handout      (KenshoWorkspace  *self,
 GBytes    *kensho_workspace_dup_handout_base (KenshoWorkspace  *self,
                                               const char       *handout_id,
                                               gint64           *sheet_id);
+/* The division @handout_id was sent to, or NULL when the workspace did
+ * not send it. */
+char      *kensho_workspace_dup_handout_division (KenshoWorkspace *self,
+                                                  const char      *handout_id);
 /* Records an answer and the report of its merge; returns its id, or 0. */
 gint64     kensho_workspace_add_answer       (KenshoWorkspace  *self,
                                               const char       *handout_id,
