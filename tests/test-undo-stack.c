@@ -395,12 +395,9 @@ static const Mutator mutators[] = {
 
 /* Declared in model/ and no change of a sheet: an identifier is given
  * before a node is in one; the changed func is the series' line to its
- * indicator; a value is a plain copy until a series setter takes it; the
- * hand-out tag is set while a sheet is built (loaded, handed out, read
- * from an answer), never on an open document. */
+ * indicator; a value is a plain copy until a series setter takes it. */
 static const char *const not_mutators[] = {
   "kensho_node_set_id",
-  "kensho_sheet_set_handout",
   "kensho_series_set_changed_func",
   "kensho_undo_stack_set_clean",
   "kensho_value_set_note",
