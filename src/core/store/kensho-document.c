@@ -28,6 +28,7 @@ struct _KenshoDocument
   /* The file as last checked for a change: read again only when these differ. */
   gint64 checked_mtime;
   gint64 checked_size;
+  guint64 checked_inode;    /* a file replaced by rename is a new inode */
   gboolean checked_changed;
   guint64 changes;          /* edits so far, to know one made during a save */
   gboolean saving;
@@ -707,7 +708,10 @@ kensho_document_changed_on_disk (KenshoDocument *self)
   if (self->path == NULL || self->closed || g_stat (self->path, &info) != 0)
     return FALSE;
   mtime = (gint64) info.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + info.st_mtim.tv_nsec;
-  if (mtime == self->checked_mtime && (gint64) info.st_size == self->checked_size)
+  /* The clock behind mtime ticks coarsely: a file replaced within one tick
+   * by one of the same size differs only in its inode. */
+  if (mtime == self->checked_mtime && (gint64) info.st_size == self->checked_size &&
+      (guint64) info.st_ino == self->checked_inode)
     return self->checked_changed;
   if (!read_file (self->path, &bytes, NULL))
     return FALSE;
@@ -715,6 +719,7 @@ kensho_document_changed_on_disk (KenshoDocument *self)
   current = kensho_fingerprint_bytes (bytes);
   self->checked_mtime = mtime;
   self->checked_size = info.st_size;
+  self->checked_inode = info.st_ino;
   self->checked_changed = g_strcmp0 (known, current) != 0;
   return self->checked_changed;
 }
