@@ -981,23 +981,37 @@ check_journal (const char *dir, gboolean network)
 {
   g_autofree char *db_path = g_build_filename (dir, "ws.db", NULL);
   g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (db_path, "-journal", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(KenshoWorkspace) workspace = kensho_workspace_open (db_path, &error);
   g_autoptr(KenshoSheet) sheet = load_sample ();
   g_autofree char *mode = NULL;
+  gint64 id;
 
   g_assert_no_error (error);
   g_assert_cmpint (kensho_workspace_is_on_network (workspace), ==, network);
-  g_assert_cmpint (kensho_workspace_add_sheet (workspace, sheet, &error), >, 0);
+  id = kensho_workspace_add_sheet (workspace, sheet, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
   kensho_sheet_set_title (sheet, "共有フォルダ");
   g_assert_true (kensho_workspace_flush (workspace, &error));
   g_assert_cmpint (g_file_test (wal, G_FILE_TEST_EXISTS), ==, !network);
+  /* Only WAL is kept in the file; a truncated journal stays, empty. */
   mode = journal_mode (db_path);
   g_assert_cmpstr (mode, ==, network ? "delete" : "wal");
+  if (network)
+    {
+      g_autoptr(GFile) journal_file = g_file_new_for_path (journal);
+      g_autoptr(GFileInfo) info = g_file_query_info (journal_file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (g_file_info_get_size (info), ==, 0);
+    }
   g_clear_object (&workspace);
   g_remove (db_path);
   g_remove (wal);
+  g_remove (journal);
 }
 
 /* WAL does not work on a network filesystem: there, DELETE. The local

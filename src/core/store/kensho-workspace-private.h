@@ -24,7 +24,7 @@ struct _KenshoWorkspace
   GHashTable *tracked;    /* KenshoSheet → TrackedSheet */
   guint flush_source;
   guint history_limit;
-  gboolean on_network;    /* DELETE journal, not WAL */
+  gboolean on_network;    /* TRUNCATE journal, not WAL */
 };
 
 typedef struct _TrackedSheet TrackedSheet;

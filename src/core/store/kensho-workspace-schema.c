@@ -373,14 +373,18 @@ static gboolean
 set_journal_mode (KenshoWorkspace *self, GError **error)
 {
   /* WAL needs shared memory that a network filesystem cannot share
-   * between machines or even processes (sqlite.org/wal.html). */
+   * between machines or even processes (sqlite.org/wal.html). A rollback
+   * journal there is truncated, not deleted: over SMB (smbnetfs) a FUSE
+   * release arrives after close() returns, so the server still has the
+   * journal open when SQLite unlinks it, and about one commit in five
+   * failed with SQLITE_IOERR_DELETE ("disk I/O error"). */
   self->on_network = kensho_path_is_on_network (self->path);
   for (guint attempt = 0;; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
       int code;
 
-      if (ws_exec (self, self->on_network ? "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL",
+      if (ws_exec (self, self->on_network ? "PRAGMA journal_mode = TRUNCATE" : "PRAGMA journal_mode = WAL",
                    &local_error))
         return TRUE;
       code = sqlite3_errcode (self->db) & 0xff;

@@ -49,7 +49,7 @@ KenshoWorkspace *kensho_workspace_open             (const char        *path,
                                                     GError           **error);
 const char      *kensho_workspace_get_path         (KenshoWorkspace   *self);
 const char      *kensho_workspace_get_notice       (KenshoWorkspace   *self);
-/* On a network or FUSE filesystem: kept in DELETE journal mode, not WAL,
+/* On a network or FUSE filesystem: kept in TRUNCATE journal mode, not WAL,
  * slower and to be warned about. */
 gboolean         kensho_workspace_is_on_network    (KenshoWorkspace   *self);
 const char      *kensho_workspace_get_write_error  (KenshoWorkspace   *self);
