@@ -551,7 +551,7 @@ test_xml_refuses_bad_rules (void)
       g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_bytes (bytes, "bad.xml", &error);
 
       g_assert_null (sheet);
-      g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID);
+      g_assert_error (error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_INVALID);
       g_test_message ("%s", error->message);
     }
 }

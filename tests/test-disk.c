@@ -367,7 +367,7 @@ test_rename_refused (Fixture *fixture, gconstpointer data)
       fail_renames_to (fixture->path, refusals[i]);
       g_assert_false (kensho_document_save (fixture->document, KENSHO_SAVE_DEFAULT, &error));
       fail_renames_to (NULL, 0);
-      g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_RENAME_REFUSED);
+      g_assert_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_RENAME_REFUSED);
       g_assert_nonnull (strstr (error->message, "is it open in another program?"));
       g_assert_nonnull (strstr (error->message, g_strerror (refusals[i])));
       assert_nothing_lost (fixture);
@@ -379,7 +379,7 @@ test_rename_refused (Fixture *fixture, gconstpointer data)
   fail_writes_under (fixture->dir, ENOSPC);
   g_assert_false (kensho_document_save (fixture->document, KENSHO_SAVE_IN_PLACE, &error));
   fail_writes_under (NULL, 0);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_IO);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
   assert_nothing_lost (fixture);
   g_clear_error (&error);
 

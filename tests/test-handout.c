@@ -124,7 +124,7 @@ test_handout_unknown_division (void)
   g_autoptr(KenshoSheet) handout = kensho_handout_new (sheet, "存在しない課", NULL, NULL, &error);
 
   g_assert_null (handout);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_FAILED);
+  g_assert_error (error, KENSHO_CYCLE_ERROR, KENSHO_CYCLE_ERROR_NO_INDICATORS);
   g_assert_nonnull (strstr (error->message, "存在しない課"));
 }
 
@@ -342,7 +342,7 @@ assert_refused (KenshoSheet *mine, KenshoSheet *answer, const char *words)
   g_autoptr(KenshoMerge) merge = kensho_merge_new (mine, answer, NULL, "/tmp/回答.xml", &error);
 
   g_assert_null (merge);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID);
+  g_assert_error (error, KENSHO_CYCLE_ERROR, KENSHO_CYCLE_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "回答.xml"));
   g_assert_nonnull (strstr (error->message, words));
   g_assert_null (strchr (error->message, '\n'));

@@ -60,11 +60,11 @@ test_tree_rules (void)
   add_indicator (root, KENSHO_INDICATOR_KPI, "横断的な指標");
 
   g_assert_false (kensho_node_append (measure, subgoal, &error));
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID_STRUCTURE);
+  g_assert_error (error, KENSHO_MODEL_ERROR, KENSHO_MODEL_ERROR_INVALID_STRUCTURE);
   g_assert_cmpstr (error->message, ==, "A measure cannot hold a sub-goal.");
   g_clear_error (&error);
   g_assert_false (kensho_node_append (goal, goal2, &error));
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID_STRUCTURE);
+  g_assert_error (error, KENSHO_MODEL_ERROR, KENSHO_MODEL_ERROR_INVALID_STRUCTURE);
   g_clear_error (&error);
 
   /* A goal cannot move under its own measure. */
@@ -301,7 +301,7 @@ test_plan_period_checked (void)
 
   g_assert_true (kensho_sheet_set_plan_period (sheet, 2020, 2027, NULL));
   g_assert_false (kensho_sheet_set_plan_period (sheet, 2027, 2020, &error));
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID);
+  g_assert_error (error, KENSHO_MODEL_ERROR, KENSHO_MODEL_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "令和2年度"));
   g_assert_cmpint (kensho_sheet_get_plan_first (sheet), ==, 2020);
   g_assert_cmpint (kensho_sheet_get_plan_last (sheet), ==, 2027);

@@ -169,13 +169,13 @@ load_data (const char *data, gsize size, GError **error)
 }
 
 static void
-assert_refused (const char *data, gsize size, KenshoError code, const char *message)
+assert_refused (const char *data, gsize size, KenshoFormatError code, const char *message)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KenshoSheet) sheet = load_data (data, size, &error);
 
   g_assert_null (sheet);
-  g_assert_error (error, KENSHO_ERROR, (int) code);
+  g_assert_error (error, KENSHO_FORMAT_ERROR, (int) code);
   g_test_message ("%s", error->message);
   g_assert_cmpstr (error->message, ==, message);
 }
@@ -195,7 +195,7 @@ test_many_attributes_refused (void)
     g_string_append_printf (attributes, "xmlns:n%u=\"urn:x-%u\" ", i, i);
   g_string_append (attributes, "id=\"g1\"");
   text = minimal_with ("id=\"g1\"", attributes->str);
-  assert_refused (text, strlen (text), KENSHO_ERROR_NOT_A_SHEET,
+  assert_refused (text, strlen (text), KENSHO_FORMAT_ERROR_NOT_A_SHEET,
                   "test.xml:20: An element has more than 32 attributes, far more than any sheet has; "
                   "the file was not opened.");
 
@@ -208,7 +208,7 @@ test_many_attributes_refused (void)
   with_bom = g_malloc (2 * n_units + 2);
   memcpy (with_bom, "\xFF\xFE", 2);
   memcpy (with_bom + 2, utf16, 2 * n_units);
-  assert_refused (with_bom, 2 * n_units + 2, KENSHO_ERROR_NOT_A_SHEET,
+  assert_refused (with_bom, 2 * n_units + 2, KENSHO_FORMAT_ERROR_NOT_A_SHEET,
                   "test.xml:20: An element has more than 32 attributes, far more than any sheet has; "
                   "the file was not opened.");
 }
@@ -242,7 +242,7 @@ test_shift_jis_as_windows_31j (void)
 
   /* Bytes that are not Windows-31J: one line, in words, and nothing on stderr. */
   memcpy (strstr (encoded, "<activities>") + strlen ("<activities>"), "\x87\xFF", 2);
-  assert_refused (encoded, size, KENSHO_ERROR_NOT_WELL_FORMED,
+  assert_refused (encoded, size, KENSHO_FORMAT_ERROR_NOT_WELL_FORMED,
                   "test.xml:34: The file is damaged: it holds bytes that are not text in the encoding "
                   "it names (Shift_JIS).");
 }
@@ -265,9 +265,9 @@ test_noncharacters_refused (void)
     {
       g_autofree char *text = minimal_with ("<activities>", cases[i].written);
 
-      assert_refused (text, strlen (text), KENSHO_ERROR_NOT_WELL_FORMED, cases[i].message);
+      assert_refused (text, strlen (text), KENSHO_FORMAT_ERROR_NOT_WELL_FORMED, cases[i].message);
     }
-  assert_refused (in_attribute, strlen (in_attribute), KENSHO_ERROR_NOT_WELL_FORMED,
+  assert_refused (in_attribute, strlen (in_attribute), KENSHO_FORMAT_ERROR_NOT_WELL_FORMED,
                   "test.xml:31: The file is damaged: it holds U+FDEF, which Unicode reserves and "
                   "never uses in text.");
 }
@@ -290,7 +290,7 @@ test_too_long_not_saved (void)
 
   kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ACTIVITIES, too_long);
   g_assert_false (kensho_sheet_xml_save_file (sheet, path, &error));
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID);
+  g_assert_error (error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
                    "① Activities of 令和5年度 of “a'b\"c” is too long to save: 100,001 characters, "
                    "where a sheet file holds at most 100,000.");
@@ -308,37 +308,37 @@ test_too_long_not_saved (void)
   kensho_value_set_note (value, too_long);
   kensho_series_set_actual (kensho_indicator_get_series (indicator, 0), 2023, value);
   g_assert_false (kensho_sheet_xml_save_file (sheet, path, &note_error));
-  g_assert_error (note_error, KENSHO_ERROR, KENSHO_ERROR_INVALID);
+  g_assert_error (note_error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (note_error->message, "A value of “a'b\"c” is too long to save"));
 }
 
 typedef struct
 {
   const char *file;
-  KenshoError code;
+  KenshoFormatError code;
   int line; /* 0: no line */
   const char *message;
 } MalformedCase;
 
 static const MalformedCase malformed_cases[] = {
-  { "empty.xml", KENSHO_ERROR_NOT_A_SHEET, 0, "The file is empty." },
-  { "not-xml.xml", KENSHO_ERROR_NOT_WELL_FORMED, 1, "The file is damaged or is not a sheet: It does not start as an XML file does, with “<”." },
-  { "truncated.xml", KENSHO_ERROR_NOT_WELL_FORMED, 18, "The file is damaged: it ends in the middle of a character, so it was probably cut short." },
-  { "invalid-utf8.xml", KENSHO_ERROR_NOT_WELL_FORMED, 4, "The file is damaged or is not a sheet: It holds bytes that are not UTF-8 text, and it names no other encoding." },
-  { "other-namespace.xml", KENSHO_ERROR_NOT_A_SHEET, 2, "This is not a Kensho sheet: its <sheet> is of the namespace “http://www.w3.org/1999/xhtml”, not “urn:x-kensho:sheet”." },
-  { "newer-version.xml", KENSHO_ERROR_NEWER_VERSION, 2, "This sheet was saved by a newer version of Kensho (format 2.0); this version reads format 1.x. Please update Kensho to open it." },
-  { "external-entity.xml", KENSHO_ERROR_FORBIDDEN_CONTENT, 2, "The file contains a document type declaration (DOCTYPE), which sheets never have; it was not opened, for safety." },
-  { "billion-laughs.xml", KENSHO_ERROR_FORBIDDEN_CONTENT, 2, "The file contains a document type declaration (DOCTYPE)" },
-  { "unknown-kind.xml", KENSHO_ERROR_INVALID, 22, "The sheet does not follow the Kensho format: <indicator> has an attribute that is missing, misspelt or not allowed." },
-  { "missing-name.xml", KENSHO_ERROR_INVALID, 23, "The sheet does not follow the Kensho format: <unit> is not allowed here." },
-  { "wrong-nesting.xml", KENSHO_ERROR_INVALID, 40, "The sheet does not follow the Kensho format: <goal> is not allowed here; <indicator> was expected." },
-  { "year-out-of-range.xml", KENSHO_ERROR_INVALID, 8, "The sheet does not follow the Kensho format: <fiscal-year> holds a value of the wrong form." },
-  { "bad-number.xml", KENSHO_ERROR_INVALID, 28, "the actual of 令和4年度 of “新規求人数”: “1e309” is not a number." },
-  { "bad-period.xml", KENSHO_ERROR_INVALID, 31, "the final-year target of “新規求人数”: The period is wrong: “平成99年度” is outside the years Kensho knows" },
-  { "duplicate-id.xml", KENSHO_ERROR_DUPLICATE_ID, 40, "The identifier “i1” is used twice (first on line 22); each goal, measure and indicator needs its own." },
-  { "unknown-rating.xml", KENSHO_ERROR_INVALID, 37, "The rating “excellent” of “新規求人数” is not in the sheet’s rating scale." },
-  { "plan-reversed.xml", KENSHO_ERROR_INVALID, 9, "The plan period cannot end (令和2年度) before it starts (令和9年度)." },
-  { "duplicate-actual.xml", KENSHO_ERROR_INVALID, 29, "“新規求人数” has two actual values for 令和4年度." },
+  { "empty.xml", KENSHO_FORMAT_ERROR_NOT_A_SHEET, 0, "The file is empty." },
+  { "not-xml.xml", KENSHO_FORMAT_ERROR_NOT_WELL_FORMED, 1, "The file is damaged or is not a sheet: It does not start as an XML file does, with “<”." },
+  { "truncated.xml", KENSHO_FORMAT_ERROR_NOT_WELL_FORMED, 18, "The file is damaged: it ends in the middle of a character, so it was probably cut short." },
+  { "invalid-utf8.xml", KENSHO_FORMAT_ERROR_NOT_WELL_FORMED, 4, "The file is damaged or is not a sheet: It holds bytes that are not UTF-8 text, and it names no other encoding." },
+  { "other-namespace.xml", KENSHO_FORMAT_ERROR_NOT_A_SHEET, 2, "This is not a Kensho sheet: its <sheet> is of the namespace “http://www.w3.org/1999/xhtml”, not “urn:x-kensho:sheet”." },
+  { "newer-version.xml", KENSHO_FORMAT_ERROR_NEWER_VERSION, 2, "This sheet was saved by a newer version of Kensho (format 2.0); this version reads format 1.x. Please update Kensho to open it." },
+  { "external-entity.xml", KENSHO_FORMAT_ERROR_FORBIDDEN_CONTENT, 2, "The file contains a document type declaration (DOCTYPE), which sheets never have; it was not opened, for safety." },
+  { "billion-laughs.xml", KENSHO_FORMAT_ERROR_FORBIDDEN_CONTENT, 2, "The file contains a document type declaration (DOCTYPE)" },
+  { "unknown-kind.xml", KENSHO_FORMAT_ERROR_INVALID, 22, "The sheet does not follow the Kensho format: <indicator> has an attribute that is missing, misspelt or not allowed." },
+  { "missing-name.xml", KENSHO_FORMAT_ERROR_INVALID, 23, "The sheet does not follow the Kensho format: <unit> is not allowed here." },
+  { "wrong-nesting.xml", KENSHO_FORMAT_ERROR_INVALID, 40, "The sheet does not follow the Kensho format: <goal> is not allowed here; <indicator> was expected." },
+  { "year-out-of-range.xml", KENSHO_FORMAT_ERROR_INVALID, 8, "The sheet does not follow the Kensho format: <fiscal-year> holds a value of the wrong form." },
+  { "bad-number.xml", KENSHO_FORMAT_ERROR_INVALID, 28, "the actual of 令和4年度 of “新規求人数”: “1e309” is not a number." },
+  { "bad-period.xml", KENSHO_FORMAT_ERROR_INVALID, 31, "the final-year target of “新規求人数”: The period is wrong: “平成99年度” is outside the years Kensho knows" },
+  { "duplicate-id.xml", KENSHO_FORMAT_ERROR_DUPLICATE_ID, 40, "The identifier “i1” is used twice (first on line 22); each goal, measure and indicator needs its own." },
+  { "unknown-rating.xml", KENSHO_FORMAT_ERROR_INVALID, 37, "The rating “excellent” of “新規求人数” is not in the sheet’s rating scale." },
+  { "plan-reversed.xml", KENSHO_FORMAT_ERROR_INVALID, 9, "The plan period cannot end (令和2年度) before it starts (令和9年度)." },
+  { "duplicate-actual.xml", KENSHO_FORMAT_ERROR_INVALID, 29, "“新規求人数” has two actual values for 令和4年度." },
 };
 
 static void
@@ -352,7 +352,7 @@ test_malformed (gconstpointer data)
   g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file (path, &error);
 
   g_assert_null (sheet);
-  g_assert_error (error, KENSHO_ERROR, (int) test_case->code);
+  g_assert_error (error, KENSHO_FORMAT_ERROR, (int) test_case->code);
   g_test_message ("%s", error->message);
 
   /* Every message names the file, the line when there is one, and says

@@ -107,7 +107,7 @@ test_import_isesaki (void)
   g_assert_cmpstr (kensho_cell_grid_get_name (g_ptr_array_index (grids, 1)), ==, "メモ");
   g_clear_object (&sheet);
   sheet = kensho_sheet_import_file (path, "メモ", NULL, NULL, problems, &error);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_NOT_A_SHEET);
+  g_assert_error (error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_NOT_A_SHEET);
   g_assert_null (sheet);
   g_unlink (path);
 }
@@ -189,7 +189,7 @@ test_not_a_workbook (void)
 
   g_assert_true (g_file_set_contents (path, "大基本目標,KPI\n", -1, NULL));
   sheet = kensho_sheet_import_file (path, NULL, NULL, NULL, NULL, &error);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_NOT_A_SHEET);
+  g_assert_error (error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_NOT_A_SHEET);
   g_assert_true (g_str_has_prefix (error->message, path));
   run_cli (&run, "convert", path, "-o", output, NULL);
   g_assert_cmpint (run.status, ==, 2);

@@ -736,7 +736,7 @@ test_lock (void)
   /* A second person is told who has the sheet, and since when. */
   second = kensho_document_open_file (other_workspace, path, KENSHO_OPEN_DEFAULT, &error);
   g_assert_null (second);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED);
+  g_assert_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCKED);
   g_assert_nonnull (strstr (error->message, person_name ()));
   g_assert_nonnull (strstr (error->message, "has had this sheet open since"));
   g_clear_error (&error);
@@ -745,7 +745,7 @@ test_lock (void)
   g_assert_no_error (error);
   g_assert_true (kensho_document_get_read_only (read_only));
   g_assert_false (kensho_document_save (read_only, KENSHO_SAVE_DEFAULT, &error));
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_READ_ONLY);
+  g_assert_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_READ_ONLY);
   g_clear_error (&error);
   /* Nor is it saved over the owner's file under its own name: refused,
    * with the owner's name, and the file stays theirs. */
@@ -756,7 +756,7 @@ test_lock (void)
     g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
     kensho_sheet_set_title (kensho_document_get_sheet (read_only), "上書きしない");
     g_assert_false (kensho_document_save_as (read_only, path, &error));
-    g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED);
+    g_assert_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCKED);
     g_assert_nonnull (strstr (error->message, g_get_user_name ()));
     g_clear_error (&error);
     g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
@@ -816,7 +816,7 @@ test_stale_lock_broken (void)
   stale = g_strdup_printf ("someone\nother-host.example\n%d\n1700000000\n", dead);
   g_assert_true (g_file_set_contents (kensho_file_lock_get_lock_path (probe), stale, -1, NULL));
   document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED);
+  g_assert_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCKED);
   g_assert_nonnull (strstr (error->message, "other-host.example"));
 }
 
@@ -834,7 +834,7 @@ lock_message (KenshoWorkspace *workspace, const char *path, const char *lock_con
   g_assert_cmpint (g_utime (kensho_file_lock_get_lock_path (probe), &a_day_ago), ==, 0);
   document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
   g_assert_null (document);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED);
+  g_assert_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCKED);
   g_assert_true (g_file_test (kensho_file_lock_get_lock_path (probe), G_FILE_TEST_EXISTS));
   return g_strdup (error->message);
 }
@@ -910,7 +910,7 @@ test_lock_preferred_name (void)
   g_assert_true (g_str_has_prefix (contents, "山田\\, 花子\\; 企画課\\\\,"));
   second = kensho_document_open_file (other_workspace, path, KENSHO_OPEN_DEFAULT, &error);
   g_assert_null (second);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED);
+  g_assert_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCKED);
   g_assert_true (g_str_has_prefix (error->message, "山田, 花子; 企画課\\ (on "));
   g_assert_nonnull (strstr (error->message, g_get_host_name ()));
   /* Empty: the account's name again. */
@@ -953,7 +953,7 @@ test_own_lock_recognised (void)
                              g_get_host_name (), (int) getpid ());
   g_assert_true (g_file_set_contents (lock_path, foreign, -1, NULL));
   document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED);
+  g_assert_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCKED);
   g_assert_true (g_str_has_prefix (error->message, "Someone (on "));
   g_remove (lock_path);
 }
@@ -1142,7 +1142,7 @@ check_saves_never_partial (const char *dir)
       if (kensho_document_save (document, KENSHO_SAVE_DEFAULT, &error))
         saved++;
       else
-        g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_RENAME_REFUSED);
+        g_assert_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_RENAME_REFUSED);
       g_clear_error (&error);
     }
   g_assert_true (g_file_set_contents (stop, "", 0, NULL));
@@ -1224,7 +1224,7 @@ check_save_async (const char *dir)
   kensho_document_save_async (document, KENSHO_SAVE_DEFAULT, NULL, on_saved_async, &error);
   while (kensho_document_is_saving (document))
     g_main_context_iteration (NULL, TRUE);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_CHANGED_ON_DISK);
+  g_assert_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_CHANGED_ON_DISK);
   g_assert_true (kensho_document_get_unsaved (document));
   kensho_document_close (document);
 }
@@ -1280,7 +1280,7 @@ test_empty_lock (void)
   g_assert_true (g_file_set_contents (lock_path, "", 0, NULL));
   document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
   g_assert_null (document);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED);
+  g_assert_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCKED);
   g_clear_error (&error);
 
   g_assert_cmpint (g_utime (lock_path, &an_hour_ago), ==, 0);
@@ -1364,7 +1364,7 @@ test_changed_on_disk (void)
   g_assert_true (g_file_set_contents (path, theirs, -1, NULL));
 
   g_assert_false (kensho_document_save (document, KENSHO_SAVE_DEFAULT, &error));
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_CHANGED_ON_DISK);
+  g_assert_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_CHANGED_ON_DISK);
   g_clear_error (&error);
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -1433,7 +1433,7 @@ test_reopen_with_local_changes (void)
 
   again = kensho_document_open_file (workspace, path, 0, &error);
   g_assert_null (again);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCAL_CHANGES);
+  g_assert_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCAL_CHANGES);
   g_clear_error (&error);
 
   again = kensho_document_open_file (workspace, path, KENSHO_OPEN_KEEP_LOCAL, &error);

@@ -147,14 +147,14 @@ test_rollover_past_plan (void)
   kensho_sheet_set_fiscal_year (sheet, 2027);
   next = kensho_sheet_roll_over (sheet, 0, &error);
   g_assert_null (next);
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID);
+  g_assert_error (error, KENSHO_MODEL_ERROR, KENSHO_MODEL_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "令和10年度"));
   g_assert_nonnull (strstr (error->message, "令和9年度"));
   g_assert_nonnull (strstr (error->message, "extend the plan"));
 
   earlier = kensho_sheet_roll_over (sheet, 2026, &backwards);
   g_assert_null (earlier);
-  g_assert_error (backwards, KENSHO_ERROR, KENSHO_ERROR_INVALID);
+  g_assert_error (backwards, KENSHO_MODEL_ERROR, KENSHO_MODEL_ERROR_INVALID);
 }
 
 static void
@@ -262,7 +262,7 @@ test_committee_too_long (void)
 
   kensho_indicator_set_committee (g_ptr_array_index (indicators, 2), 2022, KENSHO_COMMITTEE_RESPONSE, text);
   g_assert_false (kensho_sheet_xml_check_savable (sheet, &error));
-  g_assert_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID);
+  g_assert_error (error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "response to the committee of 令和4年度"));
 }
 

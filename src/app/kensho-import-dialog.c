@@ -59,7 +59,7 @@ update_result (KenshoImportDialog *self)
   /* A worksheet past the reader's bounds (the data worksheet of a large
    * export) was read only in part: shown, never imported as if whole. */
   if (kensho_cell_grid_get_cut (current_grid (self)))
-    g_set_error (&error, KENSHO_ERROR, KENSHO_ERROR_TOO_LARGE,
+    g_set_error (&error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_TOO_LARGE,
                  _("The worksheet “%s” is too large to import; only its first rows are shown."),
                  kensho_cell_grid_get_name (current_grid (self)));
   else

@@ -115,7 +115,7 @@ kensho_session_add_document (KenshoSession *self, KenshoDocument *document)
 }
 
 /* The file at @path, opened; (transfer full). The errors are those of
- * kensho_document_open_file(): KENSHO_ERROR_LOCKED and _LOCAL_CHANGES ask
+ * kensho_document_open_file(): KENSHO_DOCUMENT_ERROR_LOCKED and _LOCAL_CHANGES ask
  * the user before trying again with the matching flag. */
 KenshoDocument *
 kensho_session_open_file (KenshoSession *self, const char *path, KenshoOpenFlags flags, GError **error)

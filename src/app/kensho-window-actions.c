@@ -252,10 +252,10 @@ _kensho_window_save (KenshoWindow *self, KenshoSaveFlags flags)
       return;
     }
   self->close_confirmed = FALSE;
-  if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_NO_FILE) ||
-      g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_READ_ONLY))
+  if (g_error_matches (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_NO_FILE) ||
+      g_error_matches (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_READ_ONLY))
     save_as (self, FALSE);
-  else if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_CHANGED_ON_DISK))
+  else if (g_error_matches (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_CHANGED_ON_DISK))
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Changed on Disk"),
                                                   error->message);
@@ -280,7 +280,7 @@ _kensho_window_save (KenshoWindow *self, KenshoSaveFlags flags)
       g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_choice), self);
       gtk_window_present (GTK_WINDOW (dialog));
     }
-  else if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_RENAME_REFUSED))
+  else if (g_error_matches (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_RENAME_REFUSED))
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Could Not Be Replaced"), NULL);
 

@@ -566,7 +566,7 @@ ask_about_open (KenshoWindow *self, const char *path, KenshoOpenFlags flags, con
   request->window = g_object_ref (self);
   request->path = g_strdup (path);
   request->flags = flags;
-  if (error->code == KENSHO_ERROR_LOCKED)
+  if (error->code == KENSHO_DOCUMENT_ERROR_LOCKED)
     {
       g_autofree char *heading = g_strdup_printf (_("“%s” Is Open Elsewhere"), base);
 
@@ -634,8 +634,8 @@ _kensho_window_open_path (KenshoWindow *self, const char *path, KenshoOpenFlags 
   document = kensho_session_open_file (get_session (self), path, flags, &error);
   if (document == NULL)
     {
-      if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED) ||
-          g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_LOCAL_CHANGES))
+      if (g_error_matches (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCKED) ||
+          g_error_matches (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCAL_CHANGES))
         ask_about_open (self, path, flags, error);
       else
         show_error (self, _("Could Not Open the Sheet"), error->message);

@@ -369,7 +369,7 @@ run_import (int argc, char **argv)
   document = kensho_document_open_file (workspace, argv[1],
                                         KENSHO_OPEN_IGNORE_LOCK | (replace ? KENSHO_OPEN_LOAD_FILE : 0),
                                         &error);
-  if (document == NULL && g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_LOCAL_CHANGES) && entry != NULL)
+  if (document == NULL && g_error_matches (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCAL_CHANGES) && entry != NULL)
     {
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, entry->id);
 

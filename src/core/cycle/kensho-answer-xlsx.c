@@ -37,7 +37,7 @@ fail (GError **error, const char *path, const char *why)
 {
   g_autofree char *name = g_filename_display_basename (path);
 
-  g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID, _("%s is not a Kensho answer form: %s"), name, why);
+  g_set_error (error, KENSHO_CYCLE_ERROR, KENSHO_CYCLE_ERROR_NOT_AN_ANSWER, _("%s is not a Kensho answer form: %s"), name, why);
   return FALSE;
 }
 

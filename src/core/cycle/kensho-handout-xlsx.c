@@ -185,7 +185,10 @@ kensho_handout_save_xlsx (KenshoSheet *handout, const char *path, GError **error
   fd = g_mkstemp (temporary);
   if (fd < 0)
     {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("%s cannot be written: %s"), path, g_strerror (errno));
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("%s cannot be written: %s"), path,
+                   g_strerror (saved));
       return FALSE;
     }
   close (fd);
@@ -196,7 +199,7 @@ kensho_handout_save_xlsx (KenshoSheet *handout, const char *path, GError **error
   if (form.book == NULL)
     {
       g_unlink (temporary);
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("%s cannot be written."), path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s cannot be written."), path);
       return FALSE;
     }
   /* A worksheet's name has at most 31 characters and none of []:*?/\. */
@@ -242,7 +245,7 @@ kensho_handout_save_xlsx (KenshoSheet *handout, const char *path, GError **error
   if (result != LXW_NO_ERROR)
     {
       g_unlink (temporary);
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("%s cannot be written: %s"), path, lxw_strerror (result));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s cannot be written: %s"), path, lxw_strerror (result));
       return FALSE;
     }
   if (g_rename (temporary, path) != 0)
@@ -250,7 +253,7 @@ kensho_handout_save_xlsx (KenshoSheet *handout, const char *path, GError **error
       int saved = errno;
 
       g_unlink (temporary);
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("%s cannot be written: %s"), path, g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("%s cannot be written: %s"), path, g_strerror (saved));
       return FALSE;
     }
   return TRUE;

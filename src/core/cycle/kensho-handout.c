@@ -116,7 +116,7 @@ kensho_handout_new (KenshoSheet *sheet, const char *division, const char *due, c
     {
       g_autofree char *quoted = kensho_quote_for_message (division);
 
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_FAILED,
+      g_set_error (error, KENSHO_CYCLE_ERROR, KENSHO_CYCLE_ERROR_NO_INDICATORS,
                    _("The division “%s” has no indicator on this sheet."), quoted);
       return NULL;
     }

@@ -511,7 +511,7 @@ refuse (GError **error, const char *answer_name, const char *why)
   g_autofree char *name = g_filename_display_basename (answer_name ? answer_name : "");
 
   /* TRANSLATORS: the file of an answer, and why it is refused. */
-  g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID, _("%s was not merged: %s"), name, why);
+  g_set_error (error, KENSHO_CYCLE_ERROR, KENSHO_CYCLE_ERROR_REFUSED, _("%s was not merged: %s"), name, why);
   return FALSE;
 }
 

@@ -28,7 +28,7 @@ to_utf8 (const char *name, const char *data, gsize length, const char *encoding,
     {
       if (!g_utf8_validate_len (data, length, NULL))
         {
-          g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID,
+          g_set_error (error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_INVALID,
                        _("%s: the file is not valid UTF-8; try --encoding cp932."), name);
           return NULL;
         }
@@ -39,7 +39,7 @@ to_utf8 (const char *name, const char *data, gsize length, const char *encoding,
   if (converted == NULL || memchr (converted, '\0', length) != NULL)
     {
       g_free (converted);
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID,
+      g_set_error (error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_INVALID,
                    _("%s: the file is neither UTF-8 nor CP932 (Shift_JIS) text."), name);
       return NULL;
     }
@@ -101,7 +101,7 @@ kensho_csv_read_bytes (const char *name, GBytes *bytes, const char *encoding, GE
               if (++n_cells > KENSHO_XLSX_MAX_CELLS || row >= KENSHO_GRID_MAX_ROWS ||
                   column >= KENSHO_GRID_MAX_COLUMNS)
                 {
-                  g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_TOO_LARGE,
+                  g_set_error (error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_TOO_LARGE,
                                _("%s: the file has too many cells to be a sheet."), name);
                   return NULL;
                 }

@@ -108,7 +108,7 @@ folder:
   return NULL;
 
 too_large:
-  g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_TOO_LARGE, "%s: %s", path,
+  g_set_error (error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_TOO_LARGE, "%s: %s", path,
                _("The file is far larger than any sheet; it was not opened."));
   return NULL;
 }

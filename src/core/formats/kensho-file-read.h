@@ -20,7 +20,7 @@ guint kensho_max_sheet_elements  (guint normal);
  * device or socket, which could block or never end), at most max_size
  * bytes, read into memory (no mapping that a truncation on a shared
  * drive would turn into SIGBUS). Errors are G_IO_ERROR or
- * KENSHO_ERROR_TOO_LARGE, with a message that starts with the path. */
+ * KENSHO_FORMAT_ERROR_TOO_LARGE, with a message that starts with the path. */
 GBytes *kensho_file_read_bounded (const char  *path,
                                   gsize        max_size,
                                   GError     **error);

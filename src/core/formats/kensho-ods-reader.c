@@ -37,9 +37,9 @@ on_xml_error (void *arg, const char *msg, xmlParserSeverities severity, xmlTextR
 }
 
 static gboolean
-refuse (Ods *self, KenshoError code, const char *message)
+refuse (Ods *self, KenshoFormatError code, const char *message)
 {
-  g_set_error (self->error, KENSHO_ERROR, code, "%s: %s", self->path, message);
+  g_set_error (self->error, KENSHO_FORMAT_ERROR, code, "%s: %s", self->path, message);
   return FALSE;
 }
 
@@ -51,13 +51,13 @@ next (Ods *self)
 
   if (status == 1 && xmlTextReaderNodeType (self->reader) == XML_READER_TYPE_DOCUMENT_TYPE)
     {
-      refuse (self, KENSHO_ERROR_FORBIDDEN_CONTENT,
+      refuse (self, KENSHO_FORMAT_ERROR_FORBIDDEN_CONTENT,
               _("The spreadsheet holds a document type declaration, which Kensho never reads."));
       return -1;
     }
   if (status < 0 || self->xml_error != NULL)
     {
-      refuse (self, KENSHO_ERROR_NOT_WELL_FORMED, _("A part of the spreadsheet cannot be read."));
+      refuse (self, KENSHO_FORMAT_ERROR_NOT_WELL_FORMED, _("A part of the spreadsheet cannot be read."));
       return -1;
     }
   return status;
@@ -127,7 +127,7 @@ read_cell_text (Ods *self, GString *text)
       else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
         g_string_append (text, (const char *) xmlTextReaderConstValue (self->reader));
       if (text->len > 1024 * 1024)
-        return refuse (self, KENSHO_ERROR_TOO_LARGE, _("The spreadsheet has too many cells to be a sheet."));
+        return refuse (self, KENSHO_FORMAT_ERROR_TOO_LARGE, _("The spreadsheet has too many cells to be a sheet."));
     }
   return status == 1;
 }
@@ -159,7 +159,7 @@ flush_row (Ods *self, KenshoCellGrid *grid, GArray *cells, guint row, guint repe
 
             if (row + r >= KENSHO_GRID_MAX_ROWS || column >= KENSHO_GRID_MAX_COLUMNS ||
                 ++self->n_cells > KENSHO_XLSX_MAX_CELLS)
-              return refuse (self, KENSHO_ERROR_TOO_LARGE, _("The spreadsheet has too many cells to be a sheet."));
+              return refuse (self, KENSHO_FORMAT_ERROR_TOO_LARGE, _("The spreadsheet has too many cells to be a sheet."));
             kensho_cell_grid_set (grid, row + r, column, cell->text);
             if (cell->columns_spanned > 1 || cell->rows_spanned > 1)
               {
@@ -169,7 +169,7 @@ flush_row (Ods *self, KenshoCellGrid *grid, GArray *cells, guint row, guint repe
 
                 self->n_cells += cell->columns_spanned * cell->rows_spanned;
                 if (self->n_cells > KENSHO_XLSX_MAX_CELLS)
-                  return refuse (self, KENSHO_ERROR_TOO_LARGE,
+                  return refuse (self, KENSHO_FORMAT_ERROR_TOO_LARGE,
                                  _("The spreadsheet has too many cells to be a sheet."));
                 kensho_cell_grid_add_merge (grid, &range);
               }
@@ -262,14 +262,14 @@ kensho_ods_read_file (const char *path, GError **error)
   content = g_hash_table_lookup (parts, "content.xml");
   if (content == NULL)
     {
-      refuse (&self, KENSHO_ERROR_NOT_A_SHEET, _("The spreadsheet has no part “content.xml”: it is damaged or not an OpenDocument spreadsheet."));
+      refuse (&self, KENSHO_FORMAT_ERROR_NOT_A_SHEET, _("The spreadsheet has no part “content.xml”: it is damaged or not an OpenDocument spreadsheet."));
       return NULL;
     }
   data = g_bytes_get_data (content, &size);
   self.reader = xmlReaderForMemory (data, (int) MIN (size, G_MAXINT), "content.xml", NULL, XML_PARSE_NONET);
   if (self.reader == NULL)
     {
-      refuse (&self, KENSHO_ERROR_NOT_WELL_FORMED, _("A part of the spreadsheet cannot be read."));
+      refuse (&self, KENSHO_FORMAT_ERROR_NOT_WELL_FORMED, _("A part of the spreadsheet cannot be read."));
       return NULL;
     }
   xmlTextReaderSetErrorHandler (self.reader, on_xml_error, &self);
@@ -280,7 +280,7 @@ kensho_ods_read_file (const char *path, GError **error)
     return NULL;
   if (grids->len == 0)
     {
-      refuse (&self, KENSHO_ERROR_NOT_A_SHEET, _("The spreadsheet has no worksheet."));
+      refuse (&self, KENSHO_FORMAT_ERROR_NOT_A_SHEET, _("The spreadsheet has no worksheet."));
       return NULL;
     }
   return g_steal_pointer (&grids);

@@ -213,7 +213,7 @@ kensho_open_data_serialize_csv (KenshoSheet *sheet, const char *encoding, GError
   if (!cp932 && encoding != NULL && g_ascii_strcasecmp (encoding, "utf-8") != 0 &&
       g_ascii_strcasecmp (encoding, "utf8") != 0)
     {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_FAILED,
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("The encoding must be utf-8 or cp932, not “%s”."), encoding);
       return NULL;
     }
@@ -226,7 +226,7 @@ kensho_open_data_serialize_csv (KenshoSheet *sheet, const char *encoding, GError
   converted = g_convert (out->str, (gssize) out->len, "CP932", "UTF-8", NULL, &length, &convert_error);
   if (converted == NULL)
     {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_FAILED,
+      g_set_error (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
                    _("The sheet holds characters that CP932 (Shift_JIS) cannot hold; write it as UTF-8 instead."));
       return NULL;
     }

@@ -375,7 +375,7 @@ kensho_sheet_import_parse_map (const char *map, GArray *fields, GError **error)
         {
           g_autofree char *quoted = kensho_quote_for_message (items[i]);
 
-          g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_FAILED,
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("“%s” is not COLUMN=FIELD, such as E=kpi (fields: goal, subgoal, target-name, measure, kpi, commentary, activities, issues, next-steps, baseline, previous-actual, actual, target, final-target, rating, reason, division, direction, ignore)."),
                        quoted);
           return FALSE;
@@ -882,7 +882,7 @@ kensho_sheet_import_grid (KenshoCellGrid *grid, GArray *fields, GPtrArray *probl
     {
       if (layout.heading_row < 0)
         {
-          g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_NOT_A_SHEET,
+          g_set_error (error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_NOT_A_SHEET,
                        _("No headings of a verification sheet (大基本目標, KPI, 基準値 …) were found; map the columns by hand."));
           return NULL;
         }
@@ -919,7 +919,7 @@ kensho_sheet_import_grid (KenshoCellGrid *grid, GArray *fields, GPtrArray *probl
     read_row (&self);
   if (self.n_indicators == 0)
     {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_NOT_A_SHEET,
+      g_set_error (error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_NOT_A_SHEET,
                    _("No indicator could be read from the worksheet “%s”."), kensho_cell_grid_get_name (grid));
       return NULL;
     }
@@ -957,7 +957,7 @@ kensho_sheet_import_read_grids (const char *path, const char *encoding, GError *
       g_ptr_array_add (grids, grid);
       return grids;
     }
-  g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_NOT_A_SHEET,
+  g_set_error (error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_NOT_A_SHEET,
                _("%s: Kensho imports .xlsx, .ods and .csv files."), path);
   return NULL;
 }
@@ -995,7 +995,7 @@ kensho_sheet_import_file (const char *path,
       grid = g_ptr_array_index (grids, i);
   if (sheet_name != NULL && grid == NULL)
     {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_FAILED,
+      g_set_error (error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_FAILED,
                    _("%s: the spreadsheet has no worksheet “%s”."), path, sheet_name);
       return NULL;
     }

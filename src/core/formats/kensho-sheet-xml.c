@@ -59,7 +59,7 @@ typedef struct
 } LoadContext;
 
 static void G_GNUC_PRINTF (5, 6)
-set_error_at_line (LoadContext *ctx, long line, KenshoError code, const char *prefix,
+set_error_at_line (LoadContext *ctx, long line, KenshoFormatError code, const char *prefix,
                    const char *format, ...)
 {
   g_autofree char *message = NULL;
@@ -71,10 +71,10 @@ set_error_at_line (LoadContext *ctx, long line, KenshoError code, const char *pr
   message = g_strdup_vprintf (format, args);
   va_end (args);
   if (line > 0)
-    ctx->error = g_error_new (KENSHO_ERROR, code, "%s:%ld: %s%s", ctx->display_name, line,
+    ctx->error = g_error_new (KENSHO_FORMAT_ERROR, code, "%s:%ld: %s%s", ctx->display_name, line,
                               prefix ? prefix : "", message);
   else
-    ctx->error = g_error_new (KENSHO_ERROR, code, "%s: %s%s", ctx->display_name,
+    ctx->error = g_error_new (KENSHO_FORMAT_ERROR, code, "%s: %s%s", ctx->display_name,
                               prefix ? prefix : "", message);
 }
 
@@ -208,7 +208,7 @@ on_parse_error (void *user_data, KenshoXmlErrorPtr error)
       const xmlChar *named = parser->input != NULL ? parser->input->encoding : NULL;
       g_autofree char *encoding = kensho_quote_for_message (named != NULL ? (const char *) named : "UTF-8");
 
-      set_error_at_line (ctx, error->line, KENSHO_ERROR_NOT_WELL_FORMED, NULL,
+      set_error_at_line (ctx, error->line, KENSHO_FORMAT_ERROR_NOT_WELL_FORMED, NULL,
                          _("The file is damaged: it holds bytes that are not text in the "
                            "encoding it names (%s)."), encoding);
     }
@@ -216,7 +216,7 @@ on_parse_error (void *user_data, KenshoXmlErrorPtr error)
     {
       g_autofree char *explained = explain_parse_error (detail);
 
-      set_error_at_line (ctx, error->line, KENSHO_ERROR_NOT_WELL_FORMED,
+      set_error_at_line (ctx, error->line, KENSHO_FORMAT_ERROR_NOT_WELL_FORMED,
                          _("The file is damaged or is not a sheet: "), "%s", explained);
     }
   /* Only the first error is shown, and libxml2 would go on recovering:
@@ -269,7 +269,7 @@ on_validation_error (void *user_data, KenshoXmlErrorPtr error)
 
   /* Errors in attributes come without a line; their element has one. */
   set_error_at_line (ctx, error->line > 0 || node == NULL ? error->line : xmlGetLineNo (node),
-                     KENSHO_ERROR_INVALID,
+                     KENSHO_FORMAT_ERROR_INVALID,
                      _("The sheet does not follow the Kensho format: "), "%s", explained);
 }
 
@@ -282,7 +282,7 @@ on_internal_subset (void *user_data, const xmlChar *name, const xmlChar *externa
   xmlParserCtxtPtr parser = user_data;
   LoadContext *ctx = parser->_private;
 
-  set_error_at_line (ctx, xmlSAX2GetLineNumber (parser), KENSHO_ERROR_FORBIDDEN_CONTENT, NULL,
+  set_error_at_line (ctx, xmlSAX2GetLineNumber (parser), KENSHO_FORMAT_ERROR_FORBIDDEN_CONTENT, NULL,
                      "%s", _("The file contains a document type declaration (DOCTYPE), "
                              "which sheets never have; it was not opened, for safety."));
   xmlStopParser (parser);
@@ -317,7 +317,7 @@ refuse_noncharacter (xmlParserCtxtPtr parser, const xmlChar *text, int length)
 
   if (c == 0)
     return FALSE;
-  set_error_at_line (ctx, xmlSAX2GetLineNumber (parser), KENSHO_ERROR_NOT_WELL_FORMED, NULL,
+  set_error_at_line (ctx, xmlSAX2GetLineNumber (parser), KENSHO_FORMAT_ERROR_NOT_WELL_FORMED, NULL,
                      _("The file is damaged: it holds U+%04X, which Unicode reserves and "
                        "never uses in text."), c);
   xmlStopParser (parser);
@@ -348,7 +348,7 @@ on_start_element (void *user_data, const xmlChar *localname, const xmlChar *pref
 
   if (++ctx->n_elements > ctx->max_elements)
     {
-      set_error_at_line (ctx, xmlSAX2GetLineNumber (parser), KENSHO_ERROR_TOO_LARGE, NULL, "%s",
+      set_error_at_line (ctx, xmlSAX2GetLineNumber (parser), KENSHO_FORMAT_ERROR_TOO_LARGE, NULL, "%s",
                          _("The file is far larger than any sheet; it was not opened."));
       xmlStopParser (parser);
       return;
@@ -456,7 +456,7 @@ claim_id (LoadContext *ctx, xmlNode *node, const char *id)
 
   if (first_line != NULL)
     {
-      set_error_at (ctx, node, KENSHO_ERROR_DUPLICATE_ID,
+      set_error_at (ctx, node, KENSHO_FORMAT_ERROR_DUPLICATE_ID,
                     _("The identifier “%s” is used twice (first on line %d); "
                       "each goal, measure and indicator needs its own."),
                     id, GPOINTER_TO_INT (first_line));
@@ -524,7 +524,7 @@ load_value (LoadContext *ctx, xmlNode *node, const char *indicator_name)
   if (local_error != NULL)
     {
       /* TRANSLATORS: "The baseline of “新規求人数”: “1e309” is not a number." */
-      set_error_at (ctx, node, KENSHO_ERROR_INVALID, _("%s of “%s”: %s"),
+      set_error_at (ctx, node, KENSHO_FORMAT_ERROR_INVALID, _("%s of “%s”: %s"),
                     value_element_description (node, &owned), indicator_name,
                     local_error->message);
       return NULL;
@@ -561,7 +561,7 @@ load_series (LoadContext *ctx, xmlNode *element, KenshoIndicator *indicator)
             {
               g_autofree char *year = kensho_era_format (fy, KENSHO_PERIOD_FISCAL_YEAR, 0);
 
-              set_error_at (ctx, child, KENSHO_ERROR_INVALID,
+              set_error_at (ctx, child, KENSHO_FORMAT_ERROR_INVALID,
                             is_actual ? _("“%s” has two actual values for %s.")
                                       : _("“%s” has two targets for %s."),
                             indicator_name, year);
@@ -598,13 +598,13 @@ load_year (LoadContext *ctx, xmlNode *element, KenshoIndicator *indicator)
     {
       g_autofree char *year = kensho_era_format (fy, KENSHO_PERIOD_FISCAL_YEAR, 0);
 
-      set_error_at (ctx, element, KENSHO_ERROR_INVALID,
+      set_error_at (ctx, element, KENSHO_FORMAT_ERROR_INVALID,
                     _("“%s” has two entries for %s."), kensho_indicator_get_name (indicator), year);
       return FALSE;
     }
   if (rating != NULL && kensho_rating_scale_lookup (scale, rating) == NULL)
     {
-      set_error_at (ctx, find_child (element, "rating"), KENSHO_ERROR_INVALID,
+      set_error_at (ctx, find_child (element, "rating"), KENSHO_FORMAT_ERROR_INVALID,
                     _("The rating “%s” of “%s” is not in the sheet’s rating scale."),
                     rating, kensho_indicator_get_name (indicator));
       return FALSE;
@@ -771,7 +771,7 @@ load_rating_rule (LoadContext *ctx, xmlNode *element, KenshoRating *rating)
     max = g_ascii_strtod (below, NULL);
   if (!isnan (min) && !isnan (max) && min >= max)
     {
-      set_error_at (ctx, element, KENSHO_ERROR_INVALID,
+      set_error_at (ctx, element, KENSHO_FORMAT_ERROR_INVALID,
                     _("The rule of the rating “%s” is an empty band: at least %s%% and below %s%%."),
                     kensho_rating_get_id (rating), at_least, below);
       return FALSE;
@@ -800,7 +800,7 @@ load_rating_scale (LoadContext *ctx, xmlNode *element)
         return FALSE;
       if (!kensho_rating_scale_append (scale, rating, NULL))
         {
-          set_error_at (ctx, child, KENSHO_ERROR_DUPLICATE_ID,
+          set_error_at (ctx, child, KENSHO_FORMAT_ERROR_DUPLICATE_ID,
                         _("The rating scale lists the rating “%s” twice."), id);
           return FALSE;
         }
@@ -836,7 +836,7 @@ load_meta (LoadContext *ctx, xmlNode *meta)
   if (!kensho_sheet_set_plan_period (ctx->sheet, int_attribute (plan, "first"),
                                      int_attribute (plan, "last"), &local_error))
     {
-      set_error_at (ctx, plan, KENSHO_ERROR_INVALID, "%s", local_error->message);
+      set_error_at (ctx, plan, KENSHO_FORMAT_ERROR_INVALID, "%s", local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -850,7 +850,7 @@ check_root (LoadContext *ctx, xmlNode *root)
 
   if (root == NULL)
     {
-      set_error_at_line (ctx, 0, KENSHO_ERROR_NOT_A_SHEET, NULL, "%s",
+      set_error_at_line (ctx, 0, KENSHO_FORMAT_ERROR_NOT_A_SHEET, NULL, "%s",
                          _("The file is empty."));
       return FALSE;
     }
@@ -861,20 +861,20 @@ check_root (LoadContext *ctx, xmlNode *root)
 
       /* A <sheet> in the wrong namespace is most likely a sheet mistyped. */
       if (!xmlStrEqual (root->name, BAD_CAST "sheet"))
-        set_error_at (ctx, root, KENSHO_ERROR_NOT_A_SHEET,
+        set_error_at (ctx, root, KENSHO_FORMAT_ERROR_NOT_A_SHEET,
                       _("This is not a Kensho sheet: it is an XML file of another kind "
                         "(its main element is <%s>)."),
                       (const char *) root->name);
       else if (href == NULL)
-        set_error_at (ctx, root, KENSHO_ERROR_NOT_A_SHEET,
+        set_error_at (ctx, root, KENSHO_FORMAT_ERROR_NOT_A_SHEET,
                       _("This is not a Kensho sheet: its <sheet> has no namespace; a sheet has "
                         "xmlns=\"%s\"."), KENSHO_XML_NAMESPACE);
       else if (g_ascii_strcasecmp (href, KENSHO_XML_NAMESPACE) == 0)
-        set_error_at (ctx, root, KENSHO_ERROR_NOT_A_SHEET,
+        set_error_at (ctx, root, KENSHO_FORMAT_ERROR_NOT_A_SHEET,
                       _("This is not a Kensho sheet: its namespace “%s” must be written in lower "
                         "case, “%s”."), quoted, KENSHO_XML_NAMESPACE);
       else
-        set_error_at (ctx, root, KENSHO_ERROR_NOT_A_SHEET,
+        set_error_at (ctx, root, KENSHO_FORMAT_ERROR_NOT_A_SHEET,
                       _("This is not a Kensho sheet: its <sheet> is of the namespace “%s”, not “%s”."),
                       quoted, KENSHO_XML_NAMESPACE);
       return FALSE;
@@ -882,7 +882,7 @@ check_root (LoadContext *ctx, xmlNode *root)
   version = attribute (root, "version");
   if (version == NULL)
     {
-      set_error_at (ctx, root, KENSHO_ERROR_INVALID,
+      set_error_at (ctx, root, KENSHO_FORMAT_ERROR_INVALID,
                     _("The sheet does not say which version of the format it uses."));
       return FALSE;
     }
@@ -894,7 +894,7 @@ check_root (LoadContext *ctx, xmlNode *root)
     {
       g_autofree char *quoted = kensho_quote_for_message (version);
 
-      set_error_at (ctx, root, KENSHO_ERROR_INVALID,
+      set_error_at (ctx, root, KENSHO_FORMAT_ERROR_INVALID,
                     _("The sheet gives its format version as “%s”, which is not a version number "
                       "such as 1.0."), quoted);
       return FALSE;
@@ -903,7 +903,7 @@ check_root (LoadContext *ctx, xmlNode *root)
     {
       g_autofree char *quoted = kensho_quote_for_message (version);
 
-      set_error_at (ctx, root, KENSHO_ERROR_NEWER_VERSION,
+      set_error_at (ctx, root, KENSHO_FORMAT_ERROR_NEWER_VERSION,
                     _("This sheet was saved by a newer version of Kensho (format %s); "
                       "this version reads format %d.x. Please update Kensho to open it."),
                     quoted, KENSHO_XML_VERSION_MAJOR);
@@ -927,12 +927,12 @@ refuse_too_long (LoadContext *ctx, xmlDoc *doc)
   written = kensho_format_count (length);
   allowed = kensho_format_count (limit);
   if (attribute != NULL)
-    set_error_at_line (ctx, xmlGetLineNo (element), KENSHO_ERROR_INVALID,
+    set_error_at_line (ctx, xmlGetLineNo (element), KENSHO_FORMAT_ERROR_INVALID,
                        _("The sheet does not follow the Kensho format: "),
                        _("The “%s” of <%s> is too long: %s characters, where at most %s are allowed."),
                        attribute, (const char *) element->name, written, allowed);
   else
-    set_error_at_line (ctx, xmlGetLineNo (element), KENSHO_ERROR_INVALID,
+    set_error_at_line (ctx, xmlGetLineNo (element), KENSHO_FORMAT_ERROR_INVALID,
                        _("The sheet does not follow the Kensho format: "),
                        _("<%s> is too long: %s characters, where at most %s are allowed."),
                        (const char *) element->name, written, allowed);
@@ -968,7 +968,7 @@ refuse_loose_value (LoadContext *ctx, xmlDoc *doc)
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
   explained = g_strdup_printf (_(explanations[kind]), quoted);
 #pragma GCC diagnostic pop
-  set_error_at_line (ctx, xmlGetLineNo (element), KENSHO_ERROR_INVALID,
+  set_error_at_line (ctx, xmlGetLineNo (element), KENSHO_FORMAT_ERROR_INVALID,
                      _("The sheet does not follow the Kensho format: "), "%s%s", where, explained);
   return TRUE;
 }
@@ -987,7 +987,7 @@ validate (LoadContext *ctx, xmlDoc *doc)
   result = xmlRelaxNGValidateDoc (validator, doc);
   xmlRelaxNGFreeValidCtxt (validator);
   if (result != 0 && ctx->error == NULL)
-    set_error_at_line (ctx, 0, KENSHO_ERROR_INVALID, NULL, "%s",
+    set_error_at_line (ctx, 0, KENSHO_FORMAT_ERROR_INVALID, NULL, "%s",
                        _("The sheet does not follow the Kensho format."));
   return result == 0 && !refuse_loose_value (ctx, doc);
 }
@@ -1009,25 +1009,25 @@ scan (LoadContext *ctx, const char *data, gsize size)
     case KENSHO_XML_SCAN_OK:
       return TRUE;
     case KENSHO_XML_SCAN_TOO_MANY_ELEMENTS:
-      set_error_at_line (ctx, 0, KENSHO_ERROR_TOO_LARGE, NULL, "%s",
+      set_error_at_line (ctx, 0, KENSHO_FORMAT_ERROR_TOO_LARGE, NULL, "%s",
                          _("The file is far larger than any sheet; it was not opened."));
       break;
     case KENSHO_XML_SCAN_TOO_MANY_ATTRIBUTES:
-      set_error_at_line (ctx, line, KENSHO_ERROR_NOT_A_SHEET, NULL,
+      set_error_at_line (ctx, line, KENSHO_FORMAT_ERROR_NOT_A_SHEET, NULL,
                          _("An element has more than %d attributes, far more than any sheet has; "
                            "the file was not opened."), MAX_ATTRIBUTES);
       break;
     case KENSHO_XML_SCAN_TOO_MANY_NAMESPACES:
-      set_error_at_line (ctx, line, KENSHO_ERROR_NOT_A_SHEET, NULL,
+      set_error_at_line (ctx, line, KENSHO_FORMAT_ERROR_NOT_A_SHEET, NULL,
                          _("An element is in more than %d namespaces, far more than any sheet; "
                            "the file was not opened."), MAX_ATTRIBUTES);
       break;
     case KENSHO_XML_SCAN_NUL:
-      set_error_at_line (ctx, line, KENSHO_ERROR_NOT_WELL_FORMED, NULL, "%s",
+      set_error_at_line (ctx, line, KENSHO_FORMAT_ERROR_NOT_WELL_FORMED, NULL, "%s",
                          _("The file is damaged: it holds a NUL character, which text never has."));
       break;
     case KENSHO_XML_SCAN_CUT_CHARACTER:
-      set_error_at_line (ctx, line, KENSHO_ERROR_NOT_WELL_FORMED, NULL, "%s",
+      set_error_at_line (ctx, line, KENSHO_FORMAT_ERROR_NOT_WELL_FORMED, NULL, "%s",
                          _("The file is damaged: it ends in the middle of a character, "
                            "so it was probably cut short."));
       break;
@@ -1043,7 +1043,7 @@ check_bytes (LoadContext *ctx, const char *data, gsize size)
 {
   if (size == 0)
     {
-      set_error_at_line (ctx, 0, KENSHO_ERROR_NOT_A_SHEET, NULL, "%s", _("The file is empty."));
+      set_error_at_line (ctx, 0, KENSHO_FORMAT_ERROR_NOT_A_SHEET, NULL, "%s", _("The file is empty."));
       return FALSE;
     }
   return size <= MAX_FILE_SIZE && size <= (gsize) G_MAXINT && scan (ctx, data, size);
@@ -1091,7 +1091,7 @@ parse (LoadContext *ctx, const char *data, gsize size, int options)
   if (doc != NULL && (ctx->error != NULL || !parser->wellFormed))
     g_clear_pointer (&doc, xmlFreeDoc);
   if (doc == NULL && ctx->error == NULL)
-    set_error_at_line (ctx, 0, KENSHO_ERROR_NOT_WELL_FORMED, NULL, "%s",
+    set_error_at_line (ctx, 0, KENSHO_FORMAT_ERROR_NOT_WELL_FORMED, NULL, "%s",
                        _("The file is damaged or is not a sheet."));
   xmlFreeParserCtxt (parser);
   return doc;
@@ -1566,11 +1566,11 @@ fits (const char *text, gsize limit, const char *what, const char *owner, GError
   quoted = kensho_quote_for_message (owner != NULL ? owner : "");
   if (owner != NULL)
     /* TRANSLATORS: "① Activities of 令和5年度 of “新規求人数” is too long to save: …" */
-    g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID,
+    g_set_error (error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_INVALID,
                  _("%s of “%s” is too long to save: %s characters, where a sheet file holds at "
                    "most %s."), what, quoted, length, allowed);
   else
-    g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID,
+    g_set_error (error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_INVALID,
                  _("%s is too long to save: %s characters, where a sheet file holds at most %s."),
                  what, length, allowed);
   return FALSE;

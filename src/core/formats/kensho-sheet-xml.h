@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 /* Every file is untrusted: no DTD, no entities, no network; it is checked
  * against the RELAX NG schema compiled into Kensho, then value by value.
- * Errors are KENSHO_ERROR with a message "FILE:LINE: sentence". */
+ * Errors are KENSHO_FORMAT_ERROR with a message "FILE:LINE: sentence". */
 KenshoSheet *kensho_sheet_xml_load_file   (const char   *path,
                                            GError      **error);
 KenshoSheet *kensho_sheet_xml_load_bytes  (GBytes       *bytes,

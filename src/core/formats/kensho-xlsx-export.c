@@ -333,7 +333,7 @@ kensho_xlsx_export_bytes (KenshoSheet *sheet, const char *path, GError **error)
     {
       int saved = errno;
 
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, "%s: %s", path, g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", path, g_strerror (saved));
       return NULL;
     }
   close (fd);
@@ -341,7 +341,7 @@ kensho_xlsx_export_bytes (KenshoSheet *sheet, const char *path, GError **error)
   if (self.workbook == NULL)
     {
       g_unlink (template);
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("%s: the workbook could not be started."), path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: the workbook could not be started."), path);
       return NULL;
     }
   self.text = new_cell_format (&self);
@@ -363,7 +363,7 @@ kensho_xlsx_export_bytes (KenshoSheet *sheet, const char *path, GError **error)
   if (status != LXW_NO_ERROR)
     {
       g_unlink (template);
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("%s: the workbook could not be written (%s)."),
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s: the workbook could not be written (%s)."),
                    path, lxw_strerror (status));
       return NULL;
     }
@@ -371,7 +371,7 @@ kensho_xlsx_export_bytes (KenshoSheet *sheet, const char *path, GError **error)
   g_unlink (template);
   if (!ok)
     {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, "%s: %s", path, read_error->message);
+      g_propagate_prefixed_error (error, g_steal_pointer (&read_error), "%s: ", path);
       return NULL;
     }
   return g_bytes_new_take (g_steal_pointer (&contents), length);

@@ -34,9 +34,9 @@ want_part (const char *name, gpointer user_data)
 }
 
 static gboolean
-set_error (GError **error, KenshoError code, const char *path, const char *message)
+set_error (GError **error, KenshoFormatError code, const char *path, const char *message)
 {
-  g_set_error (error, KENSHO_ERROR, code, "%s: %s", path, message);
+  g_set_error (error, KENSHO_FORMAT_ERROR, code, "%s: %s", path, message);
   return FALSE;
 }
 
@@ -80,12 +80,12 @@ part_reader_open (PartReader *part, Reader *self, const char *name, gboolean req
       if (!required)
         return TRUE;
       message = g_strdup_printf (_("The spreadsheet has no part “%s”: it is damaged or not an Excel workbook."), name);
-      return set_error (error, KENSHO_ERROR_NOT_A_SHEET, self->path, message);
+      return set_error (error, KENSHO_FORMAT_ERROR_NOT_A_SHEET, self->path, message);
     }
   data = g_bytes_get_data (bytes, &size);
   part->reader = xmlReaderForMemory (data, (int) MIN (size, G_MAXINT), name, NULL, XML_PARSE_NONET);
   if (part->reader == NULL)
-    return set_error (error, KENSHO_ERROR_NOT_WELL_FORMED, self->path, _("A part of the spreadsheet cannot be read."));
+    return set_error (error, KENSHO_FORMAT_ERROR_NOT_WELL_FORMED, self->path, _("A part of the spreadsheet cannot be read."));
   xmlTextReaderSetErrorHandler (part->reader, on_reader_error, &part->error_message);
   return TRUE;
 }
@@ -98,7 +98,7 @@ part_reader_next (PartReader *part, Reader *self, const char *name, GError **err
 
   if (status == 1 && xmlTextReaderNodeType (part->reader) == XML_READER_TYPE_DOCUMENT_TYPE)
     {
-      set_error (error, KENSHO_ERROR_FORBIDDEN_CONTENT, self->path,
+      set_error (error, KENSHO_FORMAT_ERROR_FORBIDDEN_CONTENT, self->path,
                  _("The spreadsheet holds a document type declaration, which Kensho never reads."));
       return -1;
     }
@@ -106,7 +106,7 @@ part_reader_next (PartReader *part, Reader *self, const char *name, GError **err
     {
       g_autofree char *message = g_strdup_printf (_("Part “%s” of the spreadsheet is not well-formed XML."), name);
 
-      set_error (error, KENSHO_ERROR_NOT_WELL_FORMED, self->path, message);
+      set_error (error, KENSHO_FORMAT_ERROR_NOT_WELL_FORMED, self->path, message);
       return -1;
     }
   return status;
@@ -173,7 +173,7 @@ read_rich_text (PartReader *part, Reader *self, const char *name, const char *en
         }
     }
   if (status == 0)
-    return set_error (error, KENSHO_ERROR_NOT_WELL_FORMED, self->path, _("A part of the spreadsheet ends too early."));
+    return set_error (error, KENSHO_FORMAT_ERROR_NOT_WELL_FORMED, self->path, _("A part of the spreadsheet ends too early."));
   return FALSE;
 }
 
@@ -198,14 +198,14 @@ read_shared_strings (Reader *self, GError **error)
           g_autofree char *count = get_attribute (&part, "uniqueCount");
 
           if (count != NULL && g_ascii_strtoull (count, NULL, 10) > KENSHO_XLSX_MAX_SHARED_STRINGS)
-            return set_error (error, KENSHO_ERROR_TOO_LARGE, self->path,
+            return set_error (error, KENSHO_FORMAT_ERROR_TOO_LARGE, self->path,
                               _("The spreadsheet has too many different texts to be a sheet."));
           continue;
         }
       if (!is_element (&part, "si"))
         continue;
       if (self->shared->len >= KENSHO_XLSX_MAX_SHARED_STRINGS)
-        return set_error (error, KENSHO_ERROR_TOO_LARGE, self->path,
+        return set_error (error, KENSHO_FORMAT_ERROR_TOO_LARGE, self->path,
                           _("The spreadsheet has too many different texts to be a sheet."));
       text = g_string_new (NULL);
       if (!read_rich_text (&part, self, name, "si", text, error))
@@ -249,7 +249,7 @@ read_styles (Reader *self, GError **error)
           guint format = id ? (guint) g_ascii_strtoull (id, NULL, 10) : 0;
 
           if (self->xf_formats->len >= KENSHO_XLSX_MAX_CELLS)
-            return set_error (error, KENSHO_ERROR_TOO_LARGE, self->path,
+            return set_error (error, KENSHO_FORMAT_ERROR_TOO_LARGE, self->path,
                               _("The spreadsheet has too many cell styles to be a sheet."));
           g_array_append_val (self->xf_formats, format);
         }
@@ -599,7 +599,7 @@ cell_text (Reader *self, const char *type, const char *style, const char *value)
 static gboolean
 too_many_cells (Reader *self, GError **error)
 {
-  return set_error (error, KENSHO_ERROR_TOO_LARGE, self->path,
+  return set_error (error, KENSHO_FORMAT_ERROR_TOO_LARGE, self->path,
                     _("The spreadsheet has too many cells to be a sheet."));
 }
 
@@ -622,7 +622,7 @@ read_worksheet (Reader *self, const char *name, KenshoCellGrid *grid, GError **e
           guint64 number = r ? g_ascii_strtoull (r, NULL, 10) : (guint64) (any_row ? row + 2 : 1);
 
           if (number < 1 || number > KENSHO_GRID_MAX_ROWS)
-            return set_error (error, KENSHO_ERROR_INVALID, self->path,
+            return set_error (error, KENSHO_FORMAT_ERROR_INVALID, self->path,
                               _("The spreadsheet names a row past the last one a worksheet can have."));
           row = (guint) number - 1;
           any_row = TRUE;
@@ -643,7 +643,7 @@ read_worksheet (Reader *self, const char *name, KenshoCellGrid *grid, GError **e
             {
               g_autofree char *message = g_strdup_printf (_("The spreadsheet names a cell “%.20s” past XFD1048576, the last one a worksheet can have."), ref);
 
-              return set_error (error, KENSHO_ERROR_INVALID, self->path, message);
+              return set_error (error, KENSHO_FORMAT_ERROR_INVALID, self->path, message);
             }
           column = cell_column + 1;
           if (xmlTextReaderIsEmptyElement (part.reader))
@@ -684,7 +684,7 @@ read_worksheet (Reader *self, const char *name, KenshoCellGrid *grid, GError **e
           KenshoCellRange range;
 
           if (ref == NULL || !kensho_cell_grid_parse_range (ref, &range))
-            return set_error (error, KENSHO_ERROR_INVALID, self->path,
+            return set_error (error, KENSHO_FORMAT_ERROR_INVALID, self->path,
                               _("The spreadsheet merges cells past XFD1048576, the last one a worksheet can have."));
           self->n_merged_cells += (range.last_row - range.first_row + 1) *
                                   MIN (range.last_column - range.first_column + 1, KENSHO_XLSX_MAX_CELLS);
@@ -702,7 +702,7 @@ read_worksheet (Reader *self, const char *name, KenshoCellGrid *grid, GError **e
   if (status == 0)
     return TRUE;
   if (error != NULL && *error == NULL)
-    set_error (error, KENSHO_ERROR_NOT_WELL_FORMED, self->path, _("A worksheet of the spreadsheet ends too early."));
+    set_error (error, KENSHO_FORMAT_ERROR_NOT_WELL_FORMED, self->path, _("A worksheet of the spreadsheet ends too early."));
   return FALSE;
 }
 
@@ -783,7 +783,7 @@ read_workbook (Reader *self, GError **error)
   }
   if (sheets->len == 0)
     {
-      set_error (error, KENSHO_ERROR_NOT_A_SHEET, self->path, _("The spreadsheet has no worksheet."));
+      set_error (error, KENSHO_FORMAT_ERROR_NOT_A_SHEET, self->path, _("The spreadsheet has no worksheet."));
       return NULL;
     }
   return g_steal_pointer (&sheets);
@@ -820,7 +820,7 @@ read_grids (const char *path, gboolean one, const char *sheet_name, gboolean cut
     {
       g_autofree char *message = g_strdup_printf (_("The spreadsheet has no worksheet “%s”."), sheet_name);
 
-      set_error (error, KENSHO_ERROR_FAILED, path, message);
+      set_error (error, KENSHO_FORMAT_ERROR_FAILED, path, message);
       return NULL;
     }
   return g_steal_pointer (&grids);

@@ -12,9 +12,9 @@
 #include "kensho-zip-reader.h"
 
 static gboolean
-fail (GError **error, KenshoError code, const char *path, const char *message)
+fail (GError **error, KenshoFormatError code, const char *path, const char *message)
 {
-  g_set_error (error, KENSHO_ERROR, code, "%s: %s", path, message);
+  g_set_error (error, KENSHO_FORMAT_ERROR, code, "%s: %s", path, message);
   return FALSE;
 }
 
@@ -48,7 +48,7 @@ kensho_zip_read_parts (const char        *path,
    * holding the encrypted package. */
   if (file_size >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
     {
-      fail (error, KENSHO_ERROR_FORBIDDEN_CONTENT, path,
+      fail (error, KENSHO_FORMAT_ERROR_FORBIDDEN_CONTENT, path,
             _("The spreadsheet is protected by a password, or is an old .xls file; save it as .xlsx without a password and try again."));
       return NULL;
     }
@@ -59,7 +59,7 @@ kensho_zip_read_parts (const char        *path,
       archive_read_open_memory (archive, data, file_size) != ARCHIVE_OK)
     {
       archive_read_free (archive);
-      fail (error, KENSHO_ERROR_NOT_A_SHEET, path,
+      fail (error, KENSHO_FORMAT_ERROR_NOT_A_SHEET, path,
             _("This is not a spreadsheet file: it is not a zip archive."));
       return NULL;
     }
@@ -74,7 +74,7 @@ kensho_zip_read_parts (const char        *path,
       if (++n_entries > KENSHO_ZIP_MAX_ENTRIES)
         {
           archive_read_free (archive);
-          fail (error, KENSHO_ERROR_TOO_LARGE, path,
+          fail (error, KENSHO_FORMAT_ERROR_TOO_LARGE, path,
                 _("The spreadsheet has too many parts to be read safely."));
           return NULL;
         }
@@ -83,7 +83,7 @@ kensho_zip_read_parts (const char        *path,
       if (archive_entry_is_encrypted (entry))
         {
           archive_read_free (archive);
-          fail (error, KENSHO_ERROR_FORBIDDEN_CONTENT, path,
+          fail (error, KENSHO_FORMAT_ERROR_FORBIDDEN_CONTENT, path,
                 _("The spreadsheet is protected by a password; save it without one and try again."));
           return NULL;
         }
@@ -94,7 +94,7 @@ kensho_zip_read_parts (const char        *path,
           if (total > limit)
             {
               archive_read_free (archive);
-              fail (error, KENSHO_ERROR_TOO_LARGE, path,
+              fail (error, KENSHO_FORMAT_ERROR_TOO_LARGE, path,
                     _("The spreadsheet unpacks to far more than its size: it is refused as a zip bomb."));
               return NULL;
             }
@@ -108,10 +108,10 @@ kensho_zip_read_parts (const char        *path,
 
           archive_read_free (archive);
           if (encrypted)
-            fail (error, KENSHO_ERROR_FORBIDDEN_CONTENT, path,
+            fail (error, KENSHO_FORMAT_ERROR_FORBIDDEN_CONTENT, path,
                   _("The spreadsheet is protected by a password; save it without one and try again."));
           else
-            fail (error, KENSHO_ERROR_INVALID, path, message);
+            fail (error, KENSHO_FORMAT_ERROR_INVALID, path, message);
           return NULL;
         }
       g_hash_table_insert (parts, g_strdup (name), g_byte_array_free_to_bytes (g_steal_pointer (&content)));
@@ -122,7 +122,7 @@ kensho_zip_read_parts (const char        *path,
                                                   archive_error_string (archive));
 
       archive_read_free (archive);
-      fail (error, n_entries == 0 ? KENSHO_ERROR_NOT_A_SHEET : KENSHO_ERROR_INVALID, path, message);
+      fail (error, n_entries == 0 ? KENSHO_FORMAT_ERROR_NOT_A_SHEET : KENSHO_FORMAT_ERROR_INVALID, path, message);
       return NULL;
     }
   archive_read_free (archive);

@@ -10,8 +10,8 @@ G_BEGIN_DECLS
  * part and all of them together at most KENSHO_ZIP_MAX_TOTAL bytes once
  * inflated, and no part inflating more than KENSHO_ZIP_MAX_RATIO times the
  * file's size (zip bombs). Encrypted entries are refused. Errors are
- * KENSHO_ERROR_NOT_A_SHEET (not a zip), KENSHO_ERROR_TOO_LARGE,
- * KENSHO_ERROR_FORBIDDEN_CONTENT (encrypted) or KENSHO_ERROR_IO, with a
+ * KENSHO_FORMAT_ERROR_NOT_A_SHEET (not a zip), KENSHO_FORMAT_ERROR_TOO_LARGE,
+ * KENSHO_FORMAT_ERROR_FORBIDDEN_CONTENT (encrypted) or G_IO_ERROR, with a
  * message that starts with the path. */
 #define KENSHO_ZIP_MAX_ENTRIES 10000
 /* A workbook of 10,000 indicators unpacks to about 15 MB, 10 times its size. */

@@ -399,12 +399,12 @@ check_insert (KenshoNode *parent, KenshoNode *child, GError **error)
                                                   kind_display_name (parent_priv->kind),
                                                   kind_display_name (child_priv->kind));
       message[0] = g_ascii_toupper (message[0]);
-      g_set_error_literal (error, KENSHO_ERROR, KENSHO_ERROR_INVALID_STRUCTURE, message);
+      g_set_error_literal (error, KENSHO_MODEL_ERROR, KENSHO_MODEL_ERROR_INVALID_STRUCTURE, message);
       return FALSE;
     }
   if (child == parent || kensho_node_is_ancestor_of (child, parent))
     {
-      g_set_error_literal (error, KENSHO_ERROR, KENSHO_ERROR_INVALID_STRUCTURE,
+      g_set_error_literal (error, KENSHO_MODEL_ERROR, KENSHO_MODEL_ERROR_INVALID_STRUCTURE,
                            _("A node cannot be moved into itself."));
       return FALSE;
     }

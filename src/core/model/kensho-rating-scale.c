@@ -301,7 +301,7 @@ kensho_rating_scale_append (KenshoRatingScale *self, KenshoRating *rating, GErro
 
   if (kensho_rating_scale_lookup (self, kensho_rating_get_id (rating)) != NULL)
     {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_DUPLICATE_ID,
+      g_set_error (error, KENSHO_MODEL_ERROR, KENSHO_MODEL_ERROR_DUPLICATE_ID,
                    _("The rating scale already has a rating “%s”."),
                    kensho_rating_get_id (rating));
       return FALSE;

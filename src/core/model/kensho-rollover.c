@@ -70,10 +70,10 @@ kensho_sheet_roll_over (KenshoSheet *sheet, int fiscal_year, GError **error)
       g_autofree char *limit = dup_year (fiscal_year <= shown ? shown : last);
 
       if (fiscal_year <= shown)
-        g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID,
+        g_set_error (error, KENSHO_MODEL_ERROR, KENSHO_MODEL_ERROR_INVALID,
                      _("%s is not after %s, the year the sheet is for."), year, limit);
       else
-        g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID,
+        g_set_error (error, KENSHO_MODEL_ERROR, KENSHO_MODEL_ERROR_INVALID,
                      _("%s is past the plan’s last year, %s: extend the plan in Sheet Properties first."),
                      year, limit);
       return NULL;

@@ -254,7 +254,7 @@ kensho_sheet_set_plan_period (KenshoSheet *self, int first, int last, GError **e
       g_autofree char *first_text = kensho_era_format (first, KENSHO_PERIOD_FISCAL_YEAR, 0);
       g_autofree char *last_text = kensho_era_format (last, KENSHO_PERIOD_FISCAL_YEAR, 0);
 
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_INVALID,
+      g_set_error (error, KENSHO_MODEL_ERROR, KENSHO_MODEL_ERROR_INVALID,
                    _("The plan period cannot end (%s) before it starts (%s)."),
                    last_text, first_text);
       return FALSE;

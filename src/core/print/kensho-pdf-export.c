@@ -152,7 +152,7 @@ kensho_pdf_export_finish (KenshoPdfExport *self, const char *path, GError **erro
     status = cairo_surface_status (self->surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_FAILED,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("The PDF could not be made: %s"), cairo_status_to_string (status));
       return FALSE;
     }

@@ -253,7 +253,7 @@ kensho_document_open_file (KenshoWorkspace *workspace, const char *path, KenshoO
   if (existing != 0 && kensho_workspace_get_unsaved (workspace, existing) &&
       !(flags & (KENSHO_OPEN_KEEP_LOCAL | KENSHO_OPEN_LOAD_FILE)))
     {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCAL_CHANGES,
+      g_set_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCAL_CHANGES,
                    _("Kensho has changes to “%s” that were never saved to the file."), absolute);
       return NULL;
     }
@@ -368,8 +368,7 @@ write_bytes (const char *path, GBytes *bytes, GBytes *previous, KenshoSaveFlags 
     {
       if (!kensho_file_write_in_place (path, data, size, previous, &write_error))
         {
-          g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_IO, _("Could not save “%s”: %s"), path,
-                       write_error->message);
+          kensho_file_write_set_save_error (error, path, write_error);
           return FALSE;
         }
       return TRUE;
@@ -408,7 +407,7 @@ write_to (KenshoDocument *self, const char *path, GBytes *previous, KenshoSaveFl
     return FALSE;
   if (!write_bytes (path, bytes, previous, flags, &write_error))
     {
-      if (g_error_matches (write_error, KENSHO_ERROR, KENSHO_ERROR_RENAME_REFUSED))
+      if (g_error_matches (write_error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_RENAME_REFUSED))
         name_other_program (self, path, write_error);
       g_propagate_error (error, g_steal_pointer (&write_error));
       return FALSE;
@@ -431,7 +430,7 @@ check_on_disk (const char *path, const char *known, KenshoSaveFlags flags, GByte
   current = kensho_fingerprint_bytes (*on_disk);
   if (!(flags & KENSHO_SAVE_OVERWRITE) && g_strcmp0 (known, current) != 0)
     {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_CHANGED_ON_DISK,
+      g_set_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_CHANGED_ON_DISK,
                    _("“%s” was changed by someone else since you opened it."), path);
       return FALSE;
     }
@@ -443,13 +442,13 @@ check_can_save (KenshoDocument *self, GError **error)
 {
   if (self->path == NULL)
     {
-      g_set_error_literal (error, KENSHO_ERROR, KENSHO_ERROR_NO_FILE,
+      g_set_error_literal (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_NO_FILE,
                            _("The sheet has no file yet; choose where to save it."));
       return FALSE;
     }
   if (self->read_only)
     {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_READ_ONLY,
+      g_set_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_READ_ONLY,
                    _("“%s” was opened read-only; save a copy under another name."), self->path);
       return FALSE;
     }
@@ -528,7 +527,7 @@ on_saved_in_thread (GObject *source, GAsyncResult *result, gpointer data)
   self->saving = FALSE;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_RENAME_REFUSED))
+      if (g_error_matches (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_RENAME_REFUSED))
         name_other_program (self, job->path, error);
       g_task_return_error (task, error);
       return;

@@ -397,7 +397,7 @@ create_exclusive (KenshoFileLock *self)
   return 0;
 }
 
-/* Returns FALSE with KENSHO_ERROR_LOCKED when someone else has the file;
+/* Returns FALSE with KENSHO_DOCUMENT_ERROR_LOCKED when someone else has the file;
  * the owner can then be read. Returns TRUE without holding the lock when
  * the folder does not allow one (a read-only share), or when something
  * that is no lock sits in its place and cannot be removed. */
@@ -424,7 +424,7 @@ kensho_file_lock_acquire (KenshoFileLock *self, GError **error)
         case LOCK_GONE:
           continue;
         case LOCK_FRESH:
-          g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED,
+          g_set_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCKED,
                        _("The sheet is in use (its lock file “%s” exists)."), self->lock_path);
           return FALSE;
         case LOCK_JUNK:
@@ -455,7 +455,7 @@ kensho_file_lock_acquire (KenshoFileLock *self, GError **error)
             {
               g_autofree char *since = g_date_time_format (self->owner_since, "%Y-%m-%d %H:%M");
 
-              g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED,
+              g_set_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCKED,
                            _("%s (on %s) has had this sheet open since %s."),
                            self->owner_name, self->owner_host, since);
               return FALSE;
@@ -464,7 +464,7 @@ kensho_file_lock_acquire (KenshoFileLock *self, GError **error)
         }
     }
   /* Locks that keep coming back as fast as they are removed. */
-  g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED,
+  g_set_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCKED,
                _("The sheet is in use (its lock file “%s” exists)."), self->lock_path);
   return FALSE;
 }

@@ -320,8 +320,6 @@ kensho_write_file_atomically (const char *path, const char *contents, gsize leng
                               GError **error)
 {
   g_autoptr(GError) local_error = NULL;
-  const char *reason;
-
   g_autofree char *target = NULL;
   GStatBuf info;
 
@@ -359,14 +357,21 @@ kensho_write_file_atomically (const char *path, const char *contents, gsize leng
     return TRUE;
   if (g_error_matches (local_error, KENSHO_FILE_WRITE_ERROR, KENSHO_FILE_WRITE_ERROR_RENAME_REFUSED))
     {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_RENAME_REFUSED,
+      g_set_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_RENAME_REFUSED,
                    _("“%s” could not be replaced (%s): is it open in another program?"), path,
                    local_error->message);
       return FALSE;
     }
 
-  reason = describe_file_error (local_error->code);
-  g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
-               _("Could not save “%s”: %s"), path, reason ? reason : local_error->message);
+  kensho_file_write_set_save_error (error, path, local_error);
   return FALSE;
+}
+
+void
+kensho_file_write_set_save_error (GError **error, const char *path, const GError *file_error)
+{
+  const char *reason = describe_file_error (file_error->code);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (file_error->code),
+               _("Could not save “%s”: %s"), path, reason ? reason : file_error->message);
 }

@@ -46,4 +46,10 @@ gboolean kensho_file_write_in_place    (const char  *path,
                                         GBytes      *previous,
                                         GError     **error);
 
+/* "Could not save “PATH”: the reason in words", as a G_IO_ERROR with the
+ * code of @file_error (a G_FILE_ERROR of the two writers above). */
+void     kensho_file_write_set_save_error (GError       **error,
+                                           const char    *path,
+                                           const GError  *file_error);
+
 G_END_DECLS

@@ -366,7 +366,7 @@ read_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **error)
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
         {
-          g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_FAILED,
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                        _("The workspace has no sheet %" G_GINT64_FORMAT "."), id);
           return FALSE;
         }
