@@ -848,6 +848,7 @@ test_cli_workspace (void)
   g_autofree char *mine = g_build_filename (dir, "sheet.xml", NULL);
   g_autofree char *answer = g_build_filename (out, "商工労働課.xml", NULL);
   g_autofree char *sample = NULL;
+  g_auto(Run) unrecorded = { 0 };
   g_auto(Run) import = { 0 };
   g_auto(Run) handout = { 0 };
   g_auto(Run) before = { 0 };
@@ -859,6 +860,14 @@ test_cli_workspace (void)
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &sample, NULL, NULL));
   g_assert_true (g_file_set_contents (mine, sample, -1, NULL));
+  /* Not in the workspace yet: refused before any file is written, as
+   * nothing sent would be recorded for the merge. */
+  run_cli (&unrecorded, "--workspace", db, "handout", mine, "-o", out, NULL);
+  g_assert_cmpint (unrecorded.status, !=, 0);
+  g_assert_nonnull (strstr (unrecorded.err, "is not in the workspace"));
+  g_assert_nonnull (strstr (unrecorded.err, "import"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
   run_cli (&import, "--workspace", db, "import", mine, NULL);
   g_assert_cmpint (import.status, ==, 0);
   run_cli (&handout, "--workspace", db, "handout", mine, "--division", "商工労働課", "--division", "農政課",

@@ -19,19 +19,35 @@
 #include "kensho-sheet-xml.h"
 
 /* The workspace named by --workspace and FILE's id in it; none without
- * --workspace, so that a plain run never touches the user's own. */
-static KenshoWorkspace *
-open_linked_workspace (const char *path, gint64 *sheet_id)
+ * --workspace, so that a plain run never touches the user's own. FALSE,
+ * said on stderr, when --workspace names one that cannot be opened or
+ * does not hold FILE: what is sent and answered would not be recorded. */
+static gboolean
+open_linked_workspace (const char *path, KenshoWorkspace **linked, gint64 *sheet_id)
 {
   g_autoptr(KenshoWorkspace) workspace = NULL;
   g_autofree char *absolute = NULL;
 
+  *linked = NULL;
   *sheet_id = 0;
-  if (workspace_path == NULL || (workspace = open_workspace ()) == NULL)
-    return NULL;
+  if (workspace_path == NULL)
+    return TRUE;
+  if ((workspace = open_workspace ()) == NULL)
+    return FALSE;
   absolute = g_canonicalize_filename (path, NULL);
   *sheet_id = kensho_workspace_find_by_path (workspace, absolute);
-  return *sheet_id > 0 ? g_steal_pointer (&workspace) : NULL;
+  if (*sheet_id <= 0)
+    {
+      g_autofree char *shown = escape_controls (path);
+      g_autofree char *shown_workspace = escape_controls (workspace_path);
+
+      g_printerr (_("%s is not in the workspace %s, which would not record this; bring it in first "
+                    "with: kensho-cli --workspace %s import %s\n"),
+                  shown, shown_workspace, shown_workspace, shown);
+      return FALSE;
+    }
+  *linked = g_steal_pointer (&workspace);
+  return TRUE;
 }
 
 int
@@ -88,6 +104,8 @@ kensho_cli_run_handout (int argc, char **argv)
       g_printerr ("%s\n", _("No indicator of the sheet names a division: there is nobody to hand it out to."));
       return EXIT_INVALID;
     }
+  if (!open_linked_workspace (argv[1], &workspace, &sheet_id))
+    return EXIT_INVALID;
   if (g_mkdir_with_parents (output, 0777) != 0)
     {
       g_autofree char *shown = escape_controls (output);
@@ -95,7 +113,6 @@ kensho_cli_run_handout (int argc, char **argv)
       g_printerr (_("The folder %s cannot be made: %s\n"), shown, g_strerror (errno));
       return EXIT_INVALID;
     }
-  workspace = open_linked_workspace (argv[1], &sheet_id);
   for (guint i = 0; divisions[i] != NULL; i++)
     {
       g_autoptr(KenshoSheet) handout = kensho_handout_new (sheet, divisions[i], due, contact, &error);
@@ -239,7 +256,8 @@ kensho_cli_run_merge (int argc, char **argv)
       print_error (error);
       return EXIT_INVALID;
     }
-  workspace = open_linked_workspace (argv[1], &sheet_id);
+  if (!open_linked_workspace (argv[1], &workspace, &sheet_id))
+    return EXIT_INVALID;
   for (int i = 2; i < argc; i++)
     if (!merge_answer (mine, argv[i], workspace, choice, report, &open_conflicts, &changed))
       refused = TRUE;
@@ -292,7 +310,8 @@ kensho_cli_run_board (int argc, char **argv)
       print_error (error);
       return EXIT_INVALID;
     }
-  workspace = open_linked_workspace (argv[1], &sheet_id);
+  if (!open_linked_workspace (argv[1], &workspace, &sheet_id))
+    return EXIT_INVALID;
   if (workspace != NULL)
     records = kensho_workspace_list_handouts (workspace, sheet_id, NULL);
   rows = kensho_board_build (sheet, records, today);
