@@ -249,7 +249,17 @@ test_history_table (void)
   kensho_window_close_for_quit (window);
 }
 
-/* Every year's actual and target of every series, as the history shows them. */
+/* A year's actual or target of a series, as the history shows it. */
+static char *
+dup_year_value (KenshoIndicator *indicator, guint s, int year, gboolean actual)
+{
+  KenshoSeries *series = kensho_indicator_get_series (indicator, s);
+  const KenshoValue *value = actual ? kensho_series_get_actual (series, year) : kensho_series_get_target (series, year);
+
+  return value ? kensho_value_format (value) : g_strdup ("");
+}
+
+/* Every year's actual and target of every series. */
 static char *
 dup_history (KenshoIndicator *indicator, int first, int last)
 {
@@ -259,10 +269,7 @@ dup_history (KenshoIndicator *indicator, int first, int last)
     for (int year = first; year <= last; year++)
       for (int actual = 0; actual < 2; actual++)
         {
-          KenshoSeries *series = kensho_indicator_get_series (indicator, s);
-          const KenshoValue *value = actual ? kensho_series_get_actual (series, year)
-                                            : kensho_series_get_target (series, year);
-          g_autofree char *shown = value ? kensho_value_format (value) : g_strdup ("");
+          g_autofree char *shown = dup_year_value (indicator, s, year, actual);
 
           g_string_append_printf (text, "%s|", shown);
         }
@@ -293,10 +300,7 @@ test_history_two_series (void)
     for (int year = first; year <= last; year++)
       for (int actual = 0; actual < 2; actual++)
         {
-          KenshoSeries *series = kensho_indicator_get_series (indicator, s);
-          const KenshoValue *value = actual ? kensho_series_get_actual (series, year)
-                                            : kensho_series_get_target (series, year);
-          g_autofree char *expected = value ? kensho_value_format (value) : g_strdup ("");
+          g_autofree char *expected = dup_year_value (indicator, s, year, actual);
           GtkEditable *cell = kensho_history_view_get_cell (history, s, year, actual);
 
           g_assert_nonnull (cell);
