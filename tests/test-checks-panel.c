@@ -448,6 +448,16 @@ test_overview_page (void)
   g_assert_cmpuint (kensho_overview_get_count (kensho_overview_page_get_overview (page), 0, 0), ==, 16);
   g_assert_cmpuint (kensho_overview_get_delayed (kensho_overview_page_get_overview (page))->len, ==, 16);
 
+  /* Each row opens its own indicator, the last one too. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.overview", NULL);
+  wait_idle ();
+  g_assert_true (kensho_window_get_form (window) == GTK_WIDGET (page));
+  g_assert_null (gtk_list_box_get_row_at_index (delayed, 16));
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (delayed, 15)));
+  wait_idle ();
+  g_assert_true (kensho_strategy_tree_get_selected (kensho_window_get_tree (window)) ==
+                 g_ptr_array_index (kensho_overview_get_delayed (kensho_overview_page_get_overview (page)), 15));
+
   kensho_window_close_for_quit (window);
   wait_idle ();
 }

@@ -361,6 +361,19 @@ test_edit_in_place_and_undo (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (gtk_widget_get_tooltip_text (cell));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "1,5x0件");
   g_assert_false (kensho_undo_stack_can_undo (undo));
+  gtk_widget_grab_focus (cell);
+  g_assert_true (press_key_from (cell, GDK_KEY_Escape, 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "1,472件");
+  g_assert_false (gtk_widget_has_css_class (cell, "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (cell));
+
+  /* Typed, then taken back with Escape: the model never saw it. */
+  gtk_editable_set_text (GTK_EDITABLE (cell), "1600");
+  g_assert_true (press_key_from (cell, GDK_KEY_Escape, 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "1,472件");
+  gtk_widget_grab_focus (rating);
+  g_assert_cmpfloat (actual_of (jobs), ==, 1472);
+  g_assert_false (kensho_undo_stack_can_undo (undo));
 
   /* Edits changed cells, never the rows. */
   g_assert_cmpuint (changes, ==, 0);

@@ -391,6 +391,21 @@ test_values_editing (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (kensho_series_get_column (kensho_indicator_get_series (indicator, 1), KENSHO_COLUMN_TARGET, 2023)->number,
                    ==, "77.41");
   save_screenshot (GTK_WIDGET (fixture->window), "window-two-series.png");
+  /* The first series' Remove takes that series, not another. */
+  {
+    GtkWidget *grid = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (values)));
+    GtkWidget *remove = NULL;
+
+    for (GtkWidget *w = gtk_widget_get_first_child (grid); w != NULL && remove == NULL; w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "Remove") == 0)
+        remove = w;
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+  }
+  g_assert_cmpuint (kensho_indicator_get_n_series (indicator), ==, 1);
+  g_assert_cmpstr (kensho_series_get_name (kensho_indicator_get_series (indicator, 0)), ==, "男性");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpuint (kensho_indicator_get_n_series (indicator), ==, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
@@ -2202,6 +2217,7 @@ test_values_too_many_digits (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (cell), ==, "123456789012345");
   g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_PREVIOUS_ACTUAL), ==, "123456789012345");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)), "Not inserted"));
   g_assert_nonnull (kensho_values_editor_get_error (values));
   g_assert_nonnull (strstr (kensho_values_editor_get_error (values),
                             "令和4年度 actual: Not inserted: “1234567890123450” has too many digits: Kensho keeps at "
@@ -2215,6 +2231,8 @@ test_values_too_many_digits (Fixture *fixture, gconstpointer data)
   }
   g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_PREVIOUS_ACTUAL), ==, "123456789012345.5");
   g_assert_null (kensho_values_editor_get_error (values));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)));
 
   /* Pasted over the box's text: the box and the model are as they were. */
   cell = kensho_values_editor_get_cell (values, 0, KENSHO_COLUMN_ACTUAL);
@@ -2233,6 +2251,7 @@ test_values_too_many_digits (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (cell), ==, before);
   g_assert_cmpstr (actual_number (indicator, KENSHO_COLUMN_ACTUAL), ==, "11017");
   g_assert_nonnull (strstr (kensho_values_editor_get_error (values), "Not inserted"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)), "Not inserted"));
 }
 
 /* Ctrl+A, Ctrl+V of 100,001 characters in ①: the paste is refused, and

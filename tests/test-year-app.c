@@ -249,6 +249,76 @@ test_history_table (void)
   kensho_window_close_for_quit (window);
 }
 
+/* A year's actual or target of a series, as the history shows it. */
+static char *
+dup_year_value (KenshoIndicator *indicator, guint s, int year, gboolean actual)
+{
+  KenshoSeries *series = kensho_indicator_get_series (indicator, s);
+  const KenshoValue *value = actual ? kensho_series_get_actual (series, year) : kensho_series_get_target (series, year);
+
+  return value ? kensho_value_format (value) : g_strdup ("");
+}
+
+/* Every year's actual and target of every series. */
+static char *
+dup_history (KenshoIndicator *indicator, int first, int last)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint s = 0; s < kensho_indicator_get_n_series (indicator); s++)
+    for (int year = first; year <= last; year++)
+      for (int actual = 0; actual < 2; actual++)
+        {
+          g_autofree char *shown = dup_year_value (indicator, s, year, actual);
+
+          g_string_append_printf (text, "%s|", shown);
+        }
+  return g_string_free (text, FALSE);
+}
+
+/* With a second series, each cell of the history shows, and takes, its
+ * own series' year: leaving a cell writes nothing into another. */
+static void
+test_history_two_series (void)
+{
+  KenshoWindow *window = test_open_sample_copy (the_app, "history-series.xml");
+  KenshoIndicatorForm *form = show_indicator (window, "i01");
+  KenshoIndicator *indicator = kensho_indicator_form_get_indicator (form);
+  KenshoSheet *sheet = kensho_node_get_sheet (KENSHO_NODE (indicator));
+  KenshoHistoryView *history = kensho_indicator_form_get_history (form);
+  g_autoptr(KenshoSeries) women = kensho_series_new ("女性");
+  g_autoptr(KenshoValue) thirty = kensho_value_parse ("30件", NULL);
+  int first = kensho_sheet_get_plan_first (sheet), last = kensho_sheet_get_plan_last (sheet);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  kensho_series_set_actual (women, 2022, thirty);
+  kensho_indicator_insert_series (indicator, 1, women);
+  before = dup_history (indicator, first, last);
+  g_assert_nonnull (strstr (before, "30件"));
+  for (guint s = 0; s < 2; s++)
+    for (int year = first; year <= last; year++)
+      for (int actual = 0; actual < 2; actual++)
+        {
+          g_autofree char *expected = dup_year_value (indicator, s, year, actual);
+          GtkEditable *cell = kensho_history_view_get_cell (history, s, year, actual);
+
+          g_assert_nonnull (cell);
+          g_assert_cmpstr (gtk_editable_get_text (cell), ==, expected);
+          /* Read as it is left: nothing changes. */
+          g_signal_emit_by_name (cell, "activate");
+        }
+  after = dup_history (indicator, first, last);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Typed into the second series' 2024 target: that one, and only it. */
+  gtk_editable_set_text (kensho_history_view_get_cell (history, 1, 2024, FALSE), "40");
+  g_signal_emit_by_name (kensho_history_view_get_cell (history, 1, 2024, FALSE), "activate");
+  g_assert_cmpstr (kensho_series_get_target (kensho_indicator_get_series (indicator, 1), 2024)->number, ==, "40");
+  g_assert_null (kensho_series_get_target (kensho_indicator_get_series (indicator, 0), 2024));
+  kensho_window_close_for_quit (window);
+}
+
 /* Ticks the dialog's option @label, unticked till now, and answers the dialog. */
 static void
 tick (KenshoPrintOperation *operation, GObject *widget, const char *label)
@@ -318,6 +388,7 @@ main (int argc, char **argv)
   g_test_add_func ("/year-app/print-committee-option", test_print_committee_option);
   g_test_add_func ("/year-app/last-year-beside", test_last_year_beside);
   g_test_add_func ("/year-app/history-table", test_history_table);
+  g_test_add_func ("/year-app/history-two-series", test_history_two_series);
   result = g_test_run ();
   g_clear_object (&the_app);
   test_remove_home (home);

@@ -5,7 +5,19 @@
 
 #include "kensho-editable.h"
 
-#define MADE_INSENSITIVE "kensho-made-insensitive"
+/* These helpers attach state to any field from outside, with no owner
+ * object to keep it: it is kept on the field itself, as qdata. */
+static GQuark
+made_insensitive_quark (void)
+{
+  return g_quark_from_static_string ("kensho-made-insensitive");
+}
+
+static GQuark
+deletion_quark (void)
+{
+  return g_quark_from_static_string ("kensho-deletion");
+}
 
 /* Every field under @root, those made since too (call again after
  * rebuilding part of it). Making it editable again gives back only the
@@ -25,12 +37,12 @@ kensho_editable_set_all (GtkWidget *root, gboolean editable)
       if (!editable && gtk_widget_get_sensitive (root))
         {
           gtk_widget_set_sensitive (root, FALSE);
-          g_object_set_data (G_OBJECT (root), MADE_INSENSITIVE, GINT_TO_POINTER (TRUE));
+          g_object_set_qdata (G_OBJECT (root), made_insensitive_quark (), GINT_TO_POINTER (TRUE));
         }
-      else if (editable && g_object_get_data (G_OBJECT (root), MADE_INSENSITIVE) != NULL)
+      else if (editable && g_object_get_qdata (G_OBJECT (root), made_insensitive_quark ()) != NULL)
         {
           gtk_widget_set_sensitive (root, TRUE);
-          g_object_set_data (G_OBJECT (root), MADE_INSENSITIVE, NULL);
+          g_object_set_qdata (G_OBJECT (root), made_insensitive_quark (), NULL);
         }
       return;
     }
@@ -123,7 +135,7 @@ kensho_editable_keep_deletions (GObject *editable_or_buffer)
 {
   Deletion *deletion = g_new0 (Deletion, 1);
 
-  g_object_set_data_full (editable_or_buffer, "kensho-deletion", deletion, deletion_free);
+  g_object_set_qdata_full (editable_or_buffer, deletion_quark (), deletion, deletion_free);
   if (GTK_IS_TEXT_BUFFER (editable_or_buffer))
     g_signal_connect (editable_or_buffer, "delete-range", G_CALLBACK (on_buffer_delete), deletion);
   else
@@ -135,7 +147,7 @@ kensho_editable_keep_deletions (GObject *editable_or_buffer)
 gboolean
 kensho_editable_is_restoring (gpointer editable_or_buffer)
 {
-  Deletion *deletion = g_object_get_data (G_OBJECT (editable_or_buffer), "kensho-deletion");
+  Deletion *deletion = g_object_get_qdata (G_OBJECT (editable_or_buffer), deletion_quark ());
 
   return deletion != NULL && deletion->restoring;
 }
@@ -143,7 +155,7 @@ kensho_editable_is_restoring (gpointer editable_or_buffer)
 static Deletion *
 deletion_at (gpointer object, int offset)
 {
-  Deletion *deletion = g_object_get_data (G_OBJECT (object), "kensho-deletion");
+  Deletion *deletion = g_object_get_qdata (G_OBJECT (object), deletion_quark ());
 
   if (deletion == NULL || deletion->text == NULL || deletion->offset != offset || deletion->restoring)
     return NULL;

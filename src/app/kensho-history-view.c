@@ -22,11 +22,28 @@ struct _KenshoHistoryView
   gulong changed_handler;
   gboolean updating;
   int first_year;
-  GPtrArray *cells; /* GtkEntry, (series × years) × (actual, target) */
+  GPtrArray *cells; /* HistoryCell, (series × years) × (actual, target) */
   guint n_years;
 };
 
 G_DEFINE_FINAL_TYPE (KenshoHistoryView, kensho_history_view, ADW_TYPE_BIN)
+
+/* A year's actual or target of a series: its entry's handlers hold a
+ * reference each, and so does the view's list of cells. */
+typedef struct
+{
+  KenshoHistoryView *self;
+  GtkWidget *entry; /* not a reference: the entry's handlers hold the cell */
+  guint series;
+  int year;
+  gboolean actual;
+} HistoryCell;
+
+static void
+history_cell_release_closure (gpointer data, GClosure *closure)
+{
+  g_rc_box_release (data);
+}
 
 static void
 draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
@@ -53,11 +70,13 @@ show_error (KenshoHistoryView *self, const char *message)
 /* A cell is read when Enter is pressed or the keyboard leaves it; what
  * cannot be read stays in it, with the reason below the table. */
 static void
-commit_cell (KenshoHistoryView *self, GtkEditable *cell)
+commit_cell (HistoryCell *c)
 {
-  guint series_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "series"));
-  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "year"));
-  gboolean actual = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "actual"));
+  KenshoHistoryView *self = c->self;
+  GtkEditable *cell = GTK_EDITABLE (c->entry);
+  guint series_index = c->series;
+  int year = c->year;
+  gboolean actual = c->actual;
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (cell)));
   g_autoptr(KenshoValue) value = NULL;
   g_autoptr(GError) error = NULL;
@@ -86,15 +105,15 @@ commit_cell (KenshoHistoryView *self, GtkEditable *cell)
 }
 
 static void
-on_cell_leave (GtkEventControllerFocus *focus, KenshoHistoryView *self)
+on_cell_leave (GtkEventControllerFocus *focus, HistoryCell *c)
 {
-  commit_cell (self, GTK_EDITABLE (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus))));
+  commit_cell (c);
 }
 
 static void
-on_cell_activate (GtkEntry *entry, KenshoHistoryView *self)
+on_cell_activate (GtkEntry *entry, HistoryCell *c)
 {
-  commit_cell (self, GTK_EDITABLE (entry));
+  commit_cell (c);
 }
 
 static GtkWidget *
@@ -124,6 +143,7 @@ rebuild (KenshoHistoryView *self)
   self->first_year = kensho_sheet_get_plan_first (self->sheet);
   last = kensho_sheet_get_plan_last (self->sheet);
   self->n_years = (guint) MAX (0, last - self->first_year + 1);
+  g_ptr_array_set_size (self->cells, n_series * self->n_years * 2);
 
   for (guint s = 0; s < n_series; s++)
     {
@@ -147,17 +167,23 @@ rebuild (KenshoHistoryView *self)
             GtkWidget *entry = gtk_entry_new ();
             GtkEventController *focus = gtk_event_controller_focus_new ();
             g_autofree char *name = g_strdup_printf (a ? _("%s actual") : _("%s target"), title);
+            HistoryCell *c = g_rc_box_new0 (HistoryCell);
 
+            c->self = self;
+            c->entry = entry;
+            c->series = s;
+            c->year = year;
+            c->actual = a;
             gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
-            g_object_set_data (G_OBJECT (entry), "series", GUINT_TO_POINTER (s));
-            g_object_set_data (G_OBJECT (entry), "year", GINT_TO_POINTER (year));
-            g_object_set_data (G_OBJECT (entry), "actual", GINT_TO_POINTER (a));
             gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-            g_signal_connect (entry, "activate", G_CALLBACK (on_cell_activate), self);
-            g_signal_connect (focus, "leave", G_CALLBACK (on_cell_leave), self);
+            g_signal_connect_data (entry, "activate", G_CALLBACK (on_cell_activate), g_rc_box_acquire (c),
+                                   history_cell_release_closure, 0);
+            g_signal_connect_data (focus, "leave", G_CALLBACK (on_cell_leave), g_rc_box_acquire (c),
+                                   history_cell_release_closure, 0);
             gtk_widget_add_controller (entry, focus);
             gtk_grid_attach (self->table, entry, 1 + 2 * (int) s + (1 - a), 1 + (int) y, 1, 1);
-            g_ptr_array_add (self->cells, entry);
+            /* Where cell_index() looks for it: the grid is filled a year at a time. */
+            self->cells->pdata[cell_index (self, s, y, a)] = c;
           }
     }
 }
@@ -180,7 +206,8 @@ fill (KenshoHistoryView *self)
         for (int a = 0; a < 2; a++)
           {
             int year = self->first_year + (int) y;
-            GtkEditable *cell = g_ptr_array_index (self->cells, cell_index (self, s, y, a == 0));
+            HistoryCell *c = g_ptr_array_index (self->cells, cell_index (self, s, y, a == 0));
+            GtkEditable *cell = GTK_EDITABLE (c->entry);
             const KenshoValue *value = a == 0 ? kensho_series_get_actual (series, year)
                                               : kensho_series_get_target (series, year);
             g_autofree char *text = value ? kensho_value_format (value) : g_strdup ("");
@@ -233,7 +260,7 @@ kensho_history_view_init (KenshoHistoryView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  self->cells = g_ptr_array_new ();
+  self->cells = g_ptr_array_new_with_free_func (g_rc_box_release);
   self->chart = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->chart), 280);
   gtk_widget_set_hexpand (self->chart, TRUE);
@@ -271,7 +298,7 @@ kensho_history_view_set_indicator (KenshoHistoryView *self, KenshoIndicator *ind
   if (self->indicator != indicator)
     {
       for (guint i = 0; i < self->cells->len; i++)
-        gtk_widget_remove_css_class (g_ptr_array_index (self->cells, i), "error");
+        gtk_widget_remove_css_class (((HistoryCell *) g_ptr_array_index (self->cells, i))->entry, "error");
       show_error (self, NULL);
     }
   g_set_object (&self->indicator, indicator);
@@ -302,12 +329,15 @@ kensho_history_view_get_chart (KenshoHistoryView *self)
 GtkEditable *
 kensho_history_view_get_cell (KenshoHistoryView *self, guint series, int fiscal_year, gboolean actual)
 {
+  HistoryCell *c;
+
   g_return_val_if_fail (KENSHO_IS_HISTORY_VIEW (self), NULL);
 
   if (self->indicator == NULL || series >= kensho_indicator_get_n_series (self->indicator) ||
       fiscal_year < self->first_year || fiscal_year >= self->first_year + (int) self->n_years)
     return NULL;
-  return g_ptr_array_index (self->cells, cell_index (self, series, (guint) (fiscal_year - self->first_year), actual));
+  c = g_ptr_array_index (self->cells, cell_index (self, series, (guint) (fiscal_year - self->first_year), actual));
+  return GTK_EDITABLE (c->entry);
 }
 
 const char *

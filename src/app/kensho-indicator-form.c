@@ -36,6 +36,7 @@ struct _KenshoIndicatorForm
   GtkWidget *commentary_heading[3];
   GtkLabel *achievement_label;
   GtkDropDown *rating;
+  GHashTable *rating_rows; /* a row's box in the rating's list → its GtkListItem */
   GtkLabel *rating_hint;
   GtkBox *findings_box;
   GtkBox *reason_box;
@@ -771,7 +772,7 @@ on_sheet_changed (KenshoSheet *sheet, int change, GObject *object, KenshoIndicat
     load (self);
 }
 
-/* The rating list: each row keeps its list item, to know its position. */
+/* The rating list: the form keeps each row's list item, to know its position. */
 static void
 on_rating_row_selected (GtkListItem *item, GParamSpec *pspec, GtkWidget *check)
 {
@@ -779,7 +780,7 @@ on_rating_row_selected (GtkListItem *item, GParamSpec *pspec, GtkWidget *check)
 }
 
 static void
-setup_rating_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+setup_rating_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoIndicatorForm *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
@@ -789,9 +790,15 @@ setup_rating_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), check);
-  g_object_set_data (G_OBJECT (box), "list-item", item);
+  g_hash_table_replace (self->rating_rows, box, item);
   g_signal_connect_object (item, "notify::selected", G_CALLBACK (on_rating_row_selected), check, 0);
   gtk_list_item_set_child (item, box);
+}
+
+static void
+teardown_rating_row (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoIndicatorForm *self)
+{
+  g_hash_table_remove (self->rating_rows, gtk_list_item_get_child (item));
 }
 
 static void
@@ -805,20 +812,20 @@ bind_rating_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
 }
 
 static GtkListItem *
-row_item (GtkWidget *row)
+row_item (KenshoIndicatorForm *self, GtkWidget *row)
 {
   GtkWidget *child = gtk_widget_get_first_child (row);
 
-  return child ? g_object_get_data (G_OBJECT (child), "list-item") : NULL;
+  return child ? g_hash_table_lookup (self->rating_rows, child) : NULL;
 }
 
 /* The row at @position. (The rows are not in the list's order among its
  * children.) */
 static GtkWidget *
-find_rating_row (GtkWidget *list, guint position)
+find_rating_row (KenshoIndicatorForm *self, GtkWidget *list, guint position)
 {
   for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
-    if (row_item (row) != NULL && gtk_list_item_get_position (row_item (row)) == position)
+    if (row_item (self, row) != NULL && gtk_list_item_get_position (row_item (self, row)) == position)
       return row;
   return NULL;
 }
@@ -826,13 +833,13 @@ find_rating_row (GtkWidget *list, guint position)
 /* The list's selected row (the current rating, or the one stepped to),
  * when the list has made it. */
 static GtkWidget *
-selected_rating_row (GtkWidget *list)
+selected_rating_row (KenshoIndicatorForm *self, GtkWidget *list)
 {
   GtkSelectionModel *choice = gtk_list_view_get_model (GTK_LIST_VIEW (list));
 
   if (!GTK_IS_SINGLE_SELECTION (choice))
     return NULL;
-  return find_rating_row (list, gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (choice)));
+  return find_rating_row (self, list, gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (choice)));
 }
 
 /* The list makes its rows when it is laid out, and GTK then gives the
@@ -842,7 +849,7 @@ static gboolean
 keep_rating_focus (GtkWidget *list, GdkFrameClock *clock, gpointer data)
 {
   GtkSelectionModel *choice = gtk_list_view_get_model (GTK_LIST_VIEW (list));
-  GtkWidget *row = selected_rating_row (list);
+  GtkWidget *row = selected_rating_row (data, list);
   GtkWidget *focus;
 
   /* Closed, or nothing to focus. */
@@ -861,10 +868,13 @@ keep_rating_focus (GtkWidget *list, GdkFrameClock *clock, gpointer data)
 /* GTK 4.8 opens a drop-down's list with the keyboard on its first row, so
  * that Up and Enter on a delayed indicator chose "Not rated": the keyboard
  * starts on the current rating instead. */
+static GtkWidget *find_list_view (GtkWidget *widget);
+
 static void
-on_rating_popup_enter (GtkEventControllerFocus *controller, GtkWidget *list)
+on_rating_popup_enter (GtkEventControllerFocus *controller, KenshoIndicatorForm *self)
 {
   GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *list = find_list_view (popover);
   guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (gtk_widget_get_parent (popover)));
   GtkSelectionModel *choice = gtk_list_view_get_model (GTK_LIST_VIEW (list));
   GtkWidget *row;
@@ -873,10 +883,10 @@ on_rating_popup_enter (GtkEventControllerFocus *controller, GtkWidget *list)
    * list's selected row). */
   if (GTK_IS_SINGLE_SELECTION (choice))
     gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (choice), selected);
-  row = selected_rating_row (list);
+  row = selected_rating_row (self, list);
   if (row != NULL)
     gtk_widget_grab_focus (row);
-  gtk_widget_add_tick_callback (list, keep_rating_focus, NULL, NULL);
+  gtk_widget_add_tick_callback (list, keep_rating_focus, self, NULL);
 }
 
 /* Its list moves the keyboard from where it last put it (the first row),
@@ -891,10 +901,10 @@ step_rating_focus (GtkWidget *list, GVariant *args, gpointer data)
   /* The focus is on a row, or inside one. */
   while (row != NULL && gtk_widget_get_parent (row) != list)
     row = gtk_widget_get_parent (row);
-  if (row == NULL || row_item (row) == NULL)
+  if (row == NULL || row_item (data, row) == NULL)
     return FALSE;
-  position = gtk_list_item_get_position (row_item (row)) + g_variant_get_int32 (args);
-  next = find_rating_row (list, position);
+  position = gtk_list_item_get_position (row_item (data, row)) + g_variant_get_int32 (args);
+  next = find_rating_row (data, list, position);
   if (next != NULL)
     {
       /* Selected too, as the list's own keys do: Enter takes that row. */
@@ -905,10 +915,10 @@ step_rating_focus (GtkWidget *list, GVariant *args, gpointer data)
 }
 
 static void
-add_step_key (GtkShortcutController *controller, guint keyval, int step)
+add_step_key (KenshoIndicatorForm *self, GtkShortcutController *controller, guint keyval, int step)
 {
   GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
-                                            gtk_callback_action_new (step_rating_focus, NULL, NULL));
+                                            gtk_callback_action_new (step_rating_focus, self, NULL));
 
   gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (step));
   gtk_shortcut_controller_add_shortcut (controller, shortcut);
@@ -930,12 +940,13 @@ find_list_view (GtkWidget *widget)
 }
 
 static void
-focus_current_rating_on_popup (GtkDropDown *dropdown)
+focus_current_rating_on_popup (KenshoIndicatorForm *self, GtkDropDown *dropdown)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_rating_row), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_rating_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_rating_row), NULL);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_rating_row), self);
   gtk_drop_down_set_list_factory (dropdown, factory);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child;
        child = gtk_widget_get_next_sibling (child))
@@ -946,13 +957,13 @@ focus_current_rating_on_popup (GtkDropDown *dropdown)
         GtkEventController *keys = gtk_shortcut_controller_new ();
 
         g_return_if_fail (list != NULL);
-        g_signal_connect (focus, "enter", G_CALLBACK (on_rating_popup_enter), list);
+        g_signal_connect (focus, "enter", G_CALLBACK (on_rating_popup_enter), self);
         gtk_widget_add_controller (child, focus);
         gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-        add_step_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Up, -1);
-        add_step_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Up, -1);
-        add_step_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Down, 1);
-        add_step_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Down, 1);
+        add_step_key (self, GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Up, -1);
+        add_step_key (self, GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Up, -1);
+        add_step_key (self, GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Down, 1);
+        add_step_key (self, GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Down, 1);
         gtk_widget_add_controller (list, keys);
       }
 }
@@ -1089,11 +1100,21 @@ kensho_indicator_form_dispose (GObject *object)
 }
 
 static void
+kensho_indicator_form_finalize (GObject *object)
+{
+  KenshoIndicatorForm *self = KENSHO_INDICATOR_FORM (object);
+
+  g_hash_table_unref (self->rating_rows);
+  G_OBJECT_CLASS (kensho_indicator_form_parent_class)->finalize (object);
+}
+
+static void
 kensho_indicator_form_class_init (KenshoIndicatorFormClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = kensho_indicator_form_dispose;
+  G_OBJECT_CLASS (klass)->finalize = kensho_indicator_form_finalize;
   g_type_ensure (KENSHO_TYPE_VALUES_EDITOR);
   g_type_ensure (KENSHO_TYPE_FORM_COLUMNS);
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/kensho/Kensho/kensho-indicator-form.ui");
@@ -1168,7 +1189,8 @@ kensho_indicator_form_init (KenshoIndicatorForm *self)
   }
 
   g_signal_connect (self->rating, "notify::selected", G_CALLBACK (on_rating_selected), self);
-  focus_current_rating_on_popup (self->rating);
+  self->rating_rows = g_hash_table_new (NULL, NULL);
+  focus_current_rating_on_popup (self, self->rating);
   self->use_suggestion = GTK_BUTTON (gtk_button_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->use_suggestion), GTK_ALIGN_CENTER);
   gtk_widget_set_visible (GTK_WIDGET (self->use_suggestion), FALSE);

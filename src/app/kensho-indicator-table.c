@@ -40,7 +40,7 @@ struct _KenshoIndicatorTable
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   GtkStringList *ratings;       /* "Not rated", then the scale's labels */
-  GHashTable *bound;            /* the GtkListItems shown: their cells */
+  GHashTable *cells;            /* GtkListItem → its TableCell, from setup to teardown */
 
   KenshoSheet *sheet;
   gulong changed_handler;
@@ -53,10 +53,54 @@ G_DEFINE_FINAL_TYPE (KenshoIndicatorTable, kensho_indicator_table, GTK_TYPE_WIDG
 enum { INDICATOR_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static Col
-item_column (GtkListItem *item)
+/* A list item's cell: its column, and what a value cell says while it is
+ * typed into. Its widget's handlers hold a reference each, and so does the
+ * table's map of the items set up. */
+typedef struct
 {
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "kensho-column"));
+  KenshoIndicatorTable *self;
+  GtkListItem *item; /* a weak pointer: the item holds the cell's widget */
+  Col col;
+  gboolean bound;
+  gboolean typed;    /* what is typed is not committed yet */
+  char *error;       /* why what was typed cannot be read */
+} TableCell;
+
+static void
+table_cell_clear (gpointer data)
+{
+  TableCell *c = data;
+
+  if (c->item != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (c->item), (gpointer *) &c->item);
+  g_free (c->error);
+}
+
+static void
+table_cell_release (gpointer data)
+{
+  g_rc_box_release_full (data, table_cell_clear);
+}
+
+static void
+table_cell_release_closure (gpointer data, GClosure *closure)
+{
+  table_cell_release (data);
+}
+
+/* Each handler holds the cell; once its list item is gone (a closing
+ * window may finalize it before the cell's widget) they do nothing. */
+static void
+connect_cell (gpointer instance, const char *signal, GCallback callback, TableCell *c)
+{
+  g_signal_connect_data (instance, signal, callback, g_rc_box_acquire (c), table_cell_release_closure, 0);
+}
+
+/* The cells shown, bound to a row's indicator. */
+static gboolean
+table_cell_shown (TableCell *c)
+{
+  return c->bound && c->item != NULL;
 }
 
 static int
@@ -98,11 +142,12 @@ dup_excerpt (const char *text)
 /* The mark and its tooltip are set only when they change: setting a
  * tooltip at every bind made a far jump among 10,000 rows much slower. */
 static void
-set_cell_error (GtkWidget *cell, const char *message)
+set_cell_error (TableCell *c, GtkWidget *cell, const char *message)
 {
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (cell), "kensho-error"), message) == 0)
+  if (g_strcmp0 (c->error, message) == 0)
     return;
-  g_object_set_data_full (G_OBJECT (cell), "kensho-error", g_strdup (message), g_free);
+  g_free (c->error);
+  c->error = g_strdup (message);
   if (message != NULL)
     {
       gtk_widget_add_css_class (cell, "error");
@@ -130,16 +175,17 @@ rating_position (KenshoIndicatorTable *self, KenshoIndicator *indicator)
 }
 
 static void
-fill_value (KenshoIndicatorTable *self, GtkWidget *cell, KenshoIndicator *indicator, KenshoColumn column)
+fill_value (KenshoIndicatorTable *self, TableCell *c, GtkWidget *cell, KenshoIndicator *indicator,
+            KenshoColumn column)
 {
   g_autofree char *text = NULL;
   gboolean one_series = kensho_indicator_get_n_series (indicator) == 1;
   gboolean editable = one_series && !self->read_only;
   /* What is being typed, or could not be read, stays until committed. */
-  gboolean typed = g_object_get_data (G_OBJECT (cell), "kensho-typed") != NULL;
+  gboolean typed = c->typed;
 
   if (!typed)
-    set_cell_error (cell, NULL);
+    set_cell_error (c, cell, NULL);
   /* Several series (男性, 女性) share a cell here: they are edited in the
    * form, where each has its own box. */
   if (gtk_editable_get_editable (GTK_EDITABLE (cell)) != editable)
@@ -156,13 +202,18 @@ fill_value (KenshoIndicatorTable *self, GtkWidget *cell, KenshoIndicator *indica
 }
 
 static void
-fill_cell (KenshoIndicatorTable *self, GtkListItem *item)
+fill_cell (TableCell *c)
 {
-  KenshoIndicator *indicator = gtk_list_item_get_item (item);
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  Col col = item_column (item);
+  KenshoIndicatorTable *self = c->self;
+  KenshoIndicator *indicator;
+  GtkWidget *cell;
+  Col col = c->col;
   int fy;
 
+  if (c->item == NULL)
+    return;
+  indicator = gtk_list_item_get_item (c->item);
+  cell = gtk_list_item_get_child (c->item);
   if (indicator == NULL || self->sheet == NULL)
     return;
   fy = kensho_sheet_get_fiscal_year (self->sheet);
@@ -184,7 +235,7 @@ fill_cell (KenshoIndicatorTable *self, GtkListItem *item)
   else if (col == COL_DIVISION)
     set_inscription (cell, kensho_indicator_get_division (indicator));
   else if (col >= COL_VALUE && col < COL_VALUE + KENSHO_N_COLUMNS)
-    fill_value (self, cell, indicator, col - COL_VALUE);
+    fill_value (self, c, cell, indicator, col - COL_VALUE);
   else if (col == COL_RATING)
     {
       const char *label = gtk_string_list_get_string (self->ratings, rating_position (self, indicator));
@@ -214,32 +265,34 @@ fill_cell (KenshoIndicatorTable *self, GtkListItem *item)
 /* A value cell left editing: what was typed goes to the model through its
  * setter, as one undo step; what cannot be read is marked and kept out. */
 static void
-commit_value (KenshoIndicatorTable *self, GtkListItem *item)
+commit_value (TableCell *c)
 {
-  KenshoIndicator *indicator = gtk_list_item_get_item (item);
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  KenshoColumn column = item_column (item) - COL_VALUE;
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (cell))));
+  KenshoIndicatorTable *self = c->self;
+  KenshoIndicator *indicator = c->item ? gtk_list_item_get_item (c->item) : NULL;
+  GtkWidget *cell = c->item ? gtk_list_item_get_child (c->item) : NULL;
+  KenshoColumn column = c->col - COL_VALUE;
+  g_autofree char *text = NULL;
   g_autoptr(KenshoValue) value = NULL;
   g_autoptr(GError) error = NULL;
   KenshoSeries *series;
   int fy;
 
   if (indicator == NULL || self->sheet == NULL || self->read_only || kensho_indicator_get_n_series (indicator) != 1 ||
-      g_object_get_data (G_OBJECT (cell), "kensho-typed") == NULL)
+      !c->typed)
     return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (cell))));
   if (*text != '\0' && (value = kensho_value_parse (text, &error)) == NULL)
     {
-      set_cell_error (cell, error->message);
+      set_cell_error (c, cell, error->message);
       return;
     }
-  g_object_set_data (G_OBJECT (cell), "kensho-typed", NULL);
+  c->typed = FALSE;
   series = kensho_indicator_get_series (indicator, 0);
   fy = kensho_sheet_get_fiscal_year (self->sheet);
   kensho_indicator_complete_unit (indicator, series, value);
   if (kensho_value_equal (value, kensho_series_get_column (series, column, fy)))
     {
-      fill_cell (self, item);
+      fill_cell (c);
       return;
     }
   /* The sheet's change shows the value as the model writes it. */
@@ -247,38 +300,34 @@ commit_value (KenshoIndicatorTable *self, GtkListItem *item)
 }
 
 static void
-on_value_changed (GtkEditable *cell, GtkListItem *item)
+on_value_changed (GtkEditable *cell, TableCell *c)
 {
-  KenshoIndicatorTable *self = g_object_get_data (G_OBJECT (item), "kensho-table");
-
-  if (!self->updating && gtk_editable_get_editable (cell))
-    g_object_set_data (G_OBJECT (cell), "kensho-typed", GINT_TO_POINTER (TRUE));
+  if (c->item != NULL && !c->self->updating && gtk_editable_get_editable (cell))
+    c->typed = TRUE;
 }
 
 /* Enter, or leaving the cell, commits what was typed. */
 static void
-on_value_activate (GtkText *cell, GtkListItem *item)
+on_value_activate (GtkText *cell, TableCell *c)
 {
-  commit_value (g_object_get_data (G_OBJECT (item), "kensho-table"), item);
+  commit_value (c);
 }
 
 static void
-on_value_leave (GtkEventControllerFocus *controller, GtkListItem *item)
+on_value_leave (GtkEventControllerFocus *controller, TableCell *c)
 {
-  commit_value (g_object_get_data (G_OBJECT (item), "kensho-table"), item);
+  commit_value (c);
 }
 
 /* Escape takes back what was typed. */
 static gboolean
 on_value_key (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
-              GtkListItem *item)
+              TableCell *c)
 {
-  GtkWidget *cell = gtk_list_item_get_child (item);
-
-  if (keyval != GDK_KEY_Escape || g_object_get_data (G_OBJECT (cell), "kensho-typed") == NULL)
+  if (keyval != GDK_KEY_Escape || c->item == NULL || !c->typed)
     return FALSE;
-  g_object_set_data (G_OBJECT (cell), "kensho-typed", NULL);
-  fill_cell (g_object_get_data (G_OBJECT (item), "kensho-table"), item);
+  c->typed = FALSE;
+  fill_cell (c);
   return TRUE;
 }
 
@@ -341,10 +390,10 @@ remove_popover (GtkWidget *button)
  * GTK keeps made the table of 10,000 indicators a third slower to show.
  * It opens on the current rating, for the keyboard. */
 static void
-on_rating_clicked (GtkButton *button, GtkListItem *item)
+on_rating_clicked (GtkButton *button, TableCell *c)
 {
-  KenshoIndicatorTable *self = g_object_get_data (G_OBJECT (item), "kensho-table");
-  KenshoIndicator *indicator = gtk_list_item_get_item (item);
+  KenshoIndicatorTable *self = c->self;
+  KenshoIndicator *indicator = c->item ? gtk_list_item_get_item (c->item) : NULL;
   GtkWidget *popover, *box, *current = NULL;
   guint position;
 
@@ -378,12 +427,12 @@ on_rating_clicked (GtkButton *button, GtkListItem *item)
 }
 
 static void
-on_name_clicked (GtkButton *button, GtkListItem *item)
+on_name_clicked (GtkButton *button, TableCell *c)
 {
-  KenshoIndicator *indicator = gtk_list_item_get_item (item);
+  KenshoIndicator *indicator = c->item ? gtk_list_item_get_item (c->item) : NULL;
 
   if (indicator != NULL)
-    g_signal_emit (g_object_get_data (G_OBJECT (item), "kensho-table"), signals[INDICATOR_ACTIVATED], 0, indicator);
+    g_signal_emit (c->self, signals[INDICATOR_ACTIVATED], 0, indicator);
 }
 
 static GtkWidget *
@@ -406,11 +455,18 @@ new_inscription (guint nat_chars, float xalign)
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoIndicatorTable *self)
 {
-  Col col = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "kensho-column"));
+  TableCell *c = g_rc_box_new0 (TableCell);
+  Col col = 0;
   GtkWidget *cell;
 
-  g_object_set_data (G_OBJECT (item), "kensho-column", GUINT_TO_POINTER (col));
-  g_object_set_data (G_OBJECT (item), "kensho-table", self);
+  /* The column whose factory this is. */
+  while (col + 1 < N_COLS && gtk_column_view_column_get_factory (self->columns[col]) != GTK_LIST_ITEM_FACTORY (factory))
+    col++;
+  c->self = self;
+  c->item = item;
+  c->col = col;
+  g_object_add_weak_pointer (G_OBJECT (item), (gpointer *) &c->item);
+  g_hash_table_replace (self->cells, item, c);
   if (col == COL_NAME)
     {
       /* The name opens the indicator's form: a click, or Enter from the
@@ -418,7 +474,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoIndicato
       cell = gtk_button_new ();
       gtk_button_set_child (GTK_BUTTON (cell), new_inscription (24, 0));
       gtk_widget_add_css_class (cell, "flat");
-      g_signal_connect_object (cell, "clicked", G_CALLBACK (on_name_clicked), item, 0);
+      connect_cell (cell, "clicked", G_CALLBACK (on_name_clicked), c);
     }
   else if (col == COL_DIVISION)
     cell = new_inscription (8, 0);
@@ -430,17 +486,16 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoIndicato
       GtkEventController *key = gtk_event_controller_key_new ();
 
       /* Typed into as an Excel cell. Its own undo is off: Ctrl+Z is the
-       * app's, in the one history of all edits. The handlers go with the
-       * list item, which a closing window may finalize first. */
+       * app's, in the one history of all edits. */
       cell = gtk_text_new ();
       gtk_editable_set_enable_undo (GTK_EDITABLE (cell), FALSE);
       gtk_editable_set_alignment (GTK_EDITABLE (cell), 1);
       gtk_editable_set_width_chars (GTK_EDITABLE (cell), 8);
       gtk_widget_add_css_class (cell, "numeric");
-      g_signal_connect_object (cell, "changed", G_CALLBACK (on_value_changed), item, 0);
-      g_signal_connect_object (cell, "activate", G_CALLBACK (on_value_activate), item, 0);
-      g_signal_connect_object (focus, "leave", G_CALLBACK (on_value_leave), item, 0);
-      g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_value_key), item, 0);
+      connect_cell (cell, "changed", G_CALLBACK (on_value_changed), c);
+      connect_cell (cell, "activate", G_CALLBACK (on_value_activate), c);
+      connect_cell (focus, "leave", G_CALLBACK (on_value_leave), c);
+      connect_cell (key, "key-pressed", G_CALLBACK (on_value_key), c);
       gtk_widget_add_controller (cell, focus);
       gtk_widget_add_controller (cell, key);
     }
@@ -449,7 +504,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoIndicato
       cell = gtk_button_new ();
       gtk_widget_add_css_class (cell, "flat");
       gtk_widget_set_halign (cell, GTK_ALIGN_START);
-      g_signal_connect_object (cell, "clicked", G_CALLBACK (on_rating_clicked), item, 0);
+      connect_cell (cell, "clicked", G_CALLBACK (on_rating_clicked), c);
       g_signal_connect (cell, "destroy", G_CALLBACK (remove_popover), NULL);
     }
   else
@@ -465,23 +520,31 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoIndicato
 static void
 bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoIndicatorTable *self)
 {
-  g_hash_table_add (self->bound, item);
-  fill_cell (self, item);
+  TableCell *c = g_hash_table_lookup (self->cells, item);
+
+  c->bound = TRUE;
+  fill_cell (c);
 }
 
 static void
 unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoIndicatorTable *self)
 {
-  GtkWidget *cell = gtk_list_item_get_child (item);
+  TableCell *c = g_hash_table_lookup (self->cells, item);
 
   /* Scrolled away while typing: the value goes to its own indicator;
    * what could not be read is dropped with the row. */
-  if (GTK_IS_TEXT (cell))
+  if (GTK_IS_TEXT (gtk_list_item_get_child (item)))
     {
-      commit_value (self, item);
-      g_object_set_data (G_OBJECT (cell), "kensho-typed", NULL);
+      commit_value (c);
+      c->typed = FALSE;
     }
-  g_hash_table_remove (self->bound, item);
+  c->bound = FALSE;
+}
+
+static void
+teardown_cell (GtkSignalListItemFactory *factory, GtkListItem *item, KenshoIndicatorTable *self)
+{
+  g_hash_table_remove (self->cells, item);
 }
 
 /* Sorting ---------------------------------------------------------------- */
@@ -604,12 +667,12 @@ static void
 refresh_cells (KenshoIndicatorTable *self, KenshoIndicator *indicator)
 {
   GHashTableIter iter;
-  gpointer item;
+  TableCell *c;
 
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &item, NULL))
-    if (indicator == NULL || gtk_list_item_get_item (item) == (gpointer) indicator)
-      fill_cell (self, item);
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &c))
+    if (table_cell_shown (c) && (indicator == NULL || gtk_list_item_get_item (c->item) == (gpointer) indicator))
+      fill_cell (c);
 }
 
 /* The store follows the sheet's indicators; only the changed stretch is
@@ -691,7 +754,7 @@ kensho_indicator_table_finalize (GObject *object)
 {
   KenshoIndicatorTable *self = KENSHO_INDICATOR_TABLE (object);
 
-  g_hash_table_unref (self->bound);
+  g_hash_table_unref (self->cells);
   G_OBJECT_CLASS (kensho_indicator_table_parent_class)->finalize (object);
 }
 
@@ -729,7 +792,7 @@ kensho_indicator_table_init (KenshoIndicatorTable *self)
   };
   GtkSortListModel *sorted;
 
-  self->bound = g_hash_table_new (NULL, NULL);
+  self->cells = g_hash_table_new_full (NULL, NULL, NULL, table_cell_release);
   self->store = g_list_store_new (KENSHO_TYPE_INDICATOR);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)), NULL);
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
@@ -745,10 +808,10 @@ kensho_indicator_table_init (KenshoIndicatorTable *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkSorter) sorter = new_sorter (self, col);
 
-      g_object_set_data (G_OBJECT (factory), "kensho-column", GUINT_TO_POINTER (col));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
+      g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cell), self);
       self->columns[col] = gtk_column_view_column_new (titles[col], factory);
       gtk_column_view_column_set_resizable (self->columns[col], TRUE);
       gtk_column_view_column_set_sorter (self->columns[col], sorter);
@@ -837,13 +900,13 @@ GtkWidget *
 kensho_indicator_table_get_cell (KenshoIndicatorTable *self, KenshoIndicator *indicator, const char *column_id)
 {
   GHashTableIter iter;
-  gpointer item;
+  TableCell *c;
 
   g_return_val_if_fail (KENSHO_IS_INDICATOR_TABLE (self), NULL);
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &item, NULL))
-    if (gtk_list_item_get_item (item) == (gpointer) indicator &&
-        g_strcmp0 (column_ids[item_column (item)], column_id) == 0)
-      return gtk_list_item_get_child (item);
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &c))
+    if (table_cell_shown (c) && gtk_list_item_get_item (c->item) == (gpointer) indicator &&
+        g_strcmp0 (column_ids[c->col], column_id) == 0)
+      return gtk_list_item_get_child (c->item);
   return NULL;
 }

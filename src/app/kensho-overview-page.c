@@ -15,6 +15,7 @@ struct _KenshoOverviewPage
   GtkDrawingArea *kpis_chart;
   GtkLabel *delayed_heading;
   GtkListBox *delayed_list;
+  GListStore *delayed;  /* KenshoIndicator, a row of delayed_list each */
 
   KenshoSheet *sheet;
   KenshoOverview *overview;
@@ -98,8 +99,10 @@ fill_table (KenshoOverviewPage *self)
 }
 
 static GtkWidget *
-delayed_row (KenshoOverviewPage *self, KenshoIndicator *indicator)
+delayed_row (gpointer item, gpointer data)
 {
+  KenshoOverviewPage *self = data;
+  KenshoIndicator *indicator = item;
   int fiscal_year = kensho_sheet_get_fiscal_year (self->sheet);
   KenshoRating *rating = kensho_rating_scale_lookup (kensho_sheet_get_rating_scale (self->sheet),
                                                      kensho_indicator_get_rating_id (indicator, fiscal_year));
@@ -122,7 +125,6 @@ delayed_row (KenshoOverviewPage *self, KenshoIndicator *indicator)
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "indicator", g_object_ref (indicator), g_object_unref);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
   return row;
 }
@@ -132,13 +134,10 @@ fill_delayed (KenshoOverviewPage *self)
 {
   GPtrArray *delayed = kensho_overview_get_delayed (self->overview);
   g_autofree char *heading = g_strdup_printf (_("Delayed indicators (%u)"), delayed->len);
-  GtkWidget *child;
 
   gtk_label_set_text (self->delayed_heading, heading);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->delayed_list))) != NULL)
-    gtk_list_box_remove (self->delayed_list, child);
-  for (guint i = 0; i < delayed->len; i++)
-    gtk_list_box_append (self->delayed_list, delayed_row (self, delayed->pdata[i]));
+  g_list_store_splice (self->delayed, 0, g_list_model_get_n_items (G_LIST_MODEL (self->delayed)), delayed->pdata,
+                       delayed->len);
   gtk_widget_set_visible (GTK_WIDGET (self->delayed_list), delayed->len > 0);
 }
 
@@ -208,7 +207,8 @@ on_map (GtkWidget *widget, KenshoOverviewPage *self)
 static void
 on_row_activated (GtkListBox *list, GtkListBoxRow *row, KenshoOverviewPage *self)
 {
-  KenshoIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
+  g_autoptr(KenshoIndicator) indicator = g_list_model_get_item (G_LIST_MODEL (self->delayed),
+                                                                (guint) gtk_list_box_row_get_index (row));
 
   if (indicator != NULL)
     g_signal_emit (self, signals[INDICATOR_ACTIVATED], 0, indicator);
@@ -221,6 +221,7 @@ kensho_overview_page_dispose (GObject *object)
 
   kensho_overview_page_set_sheet (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KENSHO_TYPE_OVERVIEW_PAGE);
+  g_clear_object (&self->delayed);
   G_OBJECT_CLASS (kensho_overview_page_parent_class)->dispose (object);
 }
 
@@ -254,6 +255,8 @@ kensho_overview_page_init (KenshoOverviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (self->targets_chart, draw_chart, self, NULL);
   gtk_drawing_area_set_draw_func (self->kpis_chart, draw_chart, self, NULL);
+  self->delayed = g_list_store_new (KENSHO_TYPE_INDICATOR);
+  gtk_list_box_bind_model (self->delayed_list, G_LIST_MODEL (self->delayed), delayed_row, self, NULL);
   g_signal_connect (self->delayed_list, "row-activated", G_CALLBACK (on_row_activated), self);
   g_signal_connect (self, "map", G_CALLBACK (on_map), self);
 }

@@ -20,24 +20,74 @@ struct _KenshoValuesEditor
   GtkLabel *error_label;
   GtkLabel *note_label;
   GtkButton *add_button;
-  GPtrArray *cells; /* GtkEntry, n_series × KENSHO_N_COLUMNS */
+  GPtrArray *cells; /* ValueCell, n_series × KENSHO_N_COLUMNS */
   GPtrArray *names; /* GtkEntry, one per series */
 
   KenshoIndicator *indicator;
   gboolean editable;
   guint n_series_shown;
   int year_shown;            /* the fiscal year the headings and cells are for */
-  GtkEditable *pending_cell; /* changed, not yet read */
+  struct _ValueCell *pending_cell; /* changed, not yet read */
   int pending_year;          /* the year the pending cell showed */
   guint pending_source;
   GPtrArray *pasted_rows;    /* spreadsheet cells pasted, not yet filled in */
-  GtkEditable *pasted_cell;  /* the cell they were pasted into */
+  struct _ValueCell *pasted_cell; /* the cell they were pasted into */
   guint pasted_series, pasted_column;
   guint paste_source;
   gboolean updating;
 };
 
 G_DEFINE_FINAL_TYPE (KenshoValuesEditor, kensho_values_editor, ADW_TYPE_BIN)
+
+/* A value's cell and what it says: each handler of its entry holds a
+ * reference, and so does the editor's list of cells. */
+typedef struct _ValueCell
+{
+  KenshoValuesEditor *self;
+  GtkWidget *entry; /* not a reference: the entry's handlers hold the cell */
+  guint series;
+  KenshoColumn column;
+  char *note;         /* a value that reads, but maybe not as meant */
+  char *error;        /* why it cannot be read, or was not inserted */
+  char *refused_text; /* what it showed when an insertion was refused */
+  char *refusal;      /* why that insertion was refused */
+} ValueCell;
+
+/* A series' name and Remove button. */
+typedef struct
+{
+  KenshoValuesEditor *self;
+  guint series;
+} SeriesRow;
+
+static void
+value_cell_clear (gpointer data)
+{
+  ValueCell *c = data;
+
+  g_free (c->note);
+  g_free (c->error);
+  g_free (c->refused_text);
+  g_free (c->refusal);
+}
+
+static void
+value_cell_release (gpointer data)
+{
+  g_rc_box_release_full (data, value_cell_clear);
+}
+
+static void
+value_cell_release_closure (gpointer data, GClosure *closure)
+{
+  value_cell_release (data);
+}
+
+static void
+series_row_release_closure (gpointer data, GClosure *closure)
+{
+  g_rc_box_release (data);
+}
 
 static KenshoSheet *
 get_sheet (KenshoValuesEditor *self)
@@ -51,15 +101,16 @@ fiscal_year (KenshoValuesEditor *self)
   return kensho_sheet_get_fiscal_year (get_sheet (self));
 }
 
-/* The cells' messages of one kind ("error", "note") in @label. */
+/* The cells' messages of one kind (errors or notes) in @label. */
 static void
-show_messages (KenshoValuesEditor *self, GtkLabel *label, const char *kind)
+show_messages (KenshoValuesEditor *self, GtkLabel *label, gboolean errors)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; i < self->cells->len; i++)
     {
-      const char *message = g_object_get_data (g_ptr_array_index (self->cells, i), kind);
+      ValueCell *c = g_ptr_array_index (self->cells, i);
+      const char *message = errors ? c->error : c->note;
 
       if (message == NULL)
         continue;
@@ -74,15 +125,14 @@ show_messages (KenshoValuesEditor *self, GtkLabel *label, const char *kind)
 static void
 show_errors (KenshoValuesEditor *self)
 {
-  show_messages (self, self->error_label, "error");
-  show_messages (self, self->note_label, "note");
+  show_messages (self, self->error_label, TRUE);
+  show_messages (self, self->note_label, FALSE);
 }
 
 static char *
-with_column_title (KenshoValuesEditor *self, GtkWidget *cell, const char *message)
+with_column_title (KenshoValuesEditor *self, ValueCell *c, const char *message)
 {
-  g_autofree char *title = kensho_sheet_dup_column_title (get_sheet (self),
-                                                          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column")));
+  g_autofree char *title = kensho_sheet_dup_column_title (get_sheet (self), c->column);
 
   return g_strdup_printf ("%s: %s", title, message);
 }
@@ -117,47 +167,51 @@ dup_value_note (const KenshoValue *value)
 /* A note beside the cell (its tooltip, unless it has an error) and below
  * the grid. */
 static void
-set_cell_note (KenshoValuesEditor *self, GtkWidget *cell, const KenshoValue *value)
+set_cell_note (KenshoValuesEditor *self, ValueCell *c, const KenshoValue *value)
 {
   g_autofree char *note = dup_value_note (value);
 
   if (note != NULL)
     {
-      char *full = with_column_title (self, cell, note);
+      char *full = with_column_title (self, c, note);
 
-      gtk_widget_add_css_class (cell, "warning");
-      if (g_object_get_data (G_OBJECT (cell), "error") == NULL)
-        gtk_widget_set_tooltip_text (cell, full);
-      g_object_set_data_full (G_OBJECT (cell), "note", full, g_free);
+      gtk_widget_add_css_class (c->entry, "warning");
+      if (c->error == NULL)
+        gtk_widget_set_tooltip_text (c->entry, full);
+      g_free (c->note);
+      c->note = full;
     }
-  else if (g_object_get_data (G_OBJECT (cell), "note") != NULL)
+  else if (c->note != NULL)
     {
-      gtk_widget_remove_css_class (cell, "warning");
-      if (g_object_get_data (G_OBJECT (cell), "error") == NULL)
-        gtk_widget_set_tooltip_text (cell, NULL);
-      g_object_set_data (G_OBJECT (cell), "note", NULL);
+      gtk_widget_remove_css_class (c->entry, "warning");
+      if (c->error == NULL)
+        gtk_widget_set_tooltip_text (c->entry, NULL);
+      g_clear_pointer (&c->note, g_free);
     }
   show_errors (self);
 }
 
 static void
-set_cell_error (KenshoValuesEditor *self, GtkWidget *cell, const char *message)
+set_cell_error (KenshoValuesEditor *self, ValueCell *c, const char *message)
 {
+  GtkWidget *cell = c->entry;
+
   if (message != NULL)
     {
-      char *full = with_column_title (self, cell, message);
+      char *full = with_column_title (self, c, message);
 
       gtk_widget_add_css_class (cell, "error");
       gtk_widget_set_tooltip_text (cell, full);
       gtk_accessible_update_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      g_object_set_data_full (G_OBJECT (cell), "error", full, g_free);
+      g_free (c->error);
+      c->error = full;
     }
   else
     {
       gtk_widget_remove_css_class (cell, "error");
       gtk_widget_set_tooltip_text (cell, NULL);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_INVALID);
-      g_object_set_data (G_OBJECT (cell), "error", NULL);
+      g_clear_pointer (&c->error, g_free);
     }
   show_errors (self);
 }
@@ -179,23 +233,20 @@ parse_cell (const char *text, KenshoValue **value, GError **error)
  * shows what it showed then (GtkText says "changed" after the refused
  * paste it deleted the selection for); NULL once it is edited. */
 static char *
-dup_refusal (GtkEditable *cell)
+dup_refusal (ValueCell *c)
 {
-  const char *refused_text = g_object_get_data (G_OBJECT (cell), "refused-text");
-
-  if (refused_text != NULL && g_str_equal (refused_text, gtk_editable_get_text (cell)))
-    return g_strdup (g_object_get_data (G_OBJECT (cell), "refusal"));
-  g_object_set_data (G_OBJECT (cell), "refused-text", NULL);
-  g_object_set_data (G_OBJECT (cell), "refusal", NULL);
+  if (c->refused_text != NULL && g_str_equal (c->refused_text, gtk_editable_get_text (GTK_EDITABLE (c->entry))))
+    return g_strdup (c->refusal);
+  g_clear_pointer (&c->refused_text, g_free);
+  g_clear_pointer (&c->refusal, g_free);
   return NULL;
 }
 
 /* @year: the fiscal year the cell showed when it was typed into. */
 static void
-commit_cell (KenshoValuesEditor *self, GtkEditable *editable, int year)
+commit_cell (KenshoValuesEditor *self, ValueCell *c, int year)
 {
-  guint series_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "series"));
-  KenshoColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "column"));
+  GtkEditable *editable = GTK_EDITABLE (c->entry);
   g_autoptr(KenshoValue) value = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *refusal = NULL;
@@ -205,26 +256,26 @@ commit_cell (KenshoValuesEditor *self, GtkEditable *editable, int year)
     {
       /* What was typed stays in the cell; the model keeps its last good
        * value until the cell can be read. */
-      set_cell_note (self, GTK_WIDGET (editable), NULL);
-      set_cell_error (self, GTK_WIDGET (editable), error->message);
+      set_cell_note (self, c, NULL);
+      set_cell_error (self, c, error->message);
       return;
     }
-  refusal = dup_refusal (editable);
-  set_cell_error (self, GTK_WIDGET (editable), refusal);
-  set_cell_note (self, GTK_WIDGET (editable), value);
-  series = kensho_indicator_get_series (self->indicator, series_index);
+  refusal = dup_refusal (c);
+  set_cell_error (self, c, refusal);
+  set_cell_note (self, c, value);
+  series = kensho_indicator_get_series (self->indicator, c->series);
   kensho_indicator_complete_unit (self->indicator, series, value);
-  if (kensho_value_equal (value, kensho_series_get_column (series, column, year)))
+  if (kensho_value_equal (value, kensho_series_get_column (series, c->column, year)))
     return;
   self->updating = TRUE;
-  kensho_series_set_column (series, column, year, value);
+  kensho_series_set_column (series, c->column, year, value);
   self->updating = FALSE;
 }
 
 static void
 commit_pending (KenshoValuesEditor *self)
 {
-  GtkEditable *cell = g_steal_pointer (&self->pending_cell);
+  ValueCell *cell = g_steal_pointer (&self->pending_cell);
 
   g_clear_handle_id (&self->pending_source, g_source_remove);
   /* An indicator deleted meanwhile takes nothing more. */
@@ -246,14 +297,16 @@ on_pending_timeout (gpointer user_data)
  * clear the value in between. The cell is read as soon as the main loop
  * is idle, before the next key press is handled. */
 static void
-on_cell_changed (GtkEditable *editable, KenshoValuesEditor *self)
+on_cell_changed (GtkEditable *editable, ValueCell *c)
 {
+  KenshoValuesEditor *self = c->self;
+
   /* A paste into the cell emptied it first: fill_pasted() reads it. */
-  if (self->updating || self->indicator == NULL || !self->editable || editable == self->pasted_cell)
+  if (self->updating || self->indicator == NULL || !self->editable || c == self->pasted_cell)
     return;
-  if (self->pending_cell != NULL && self->pending_cell != editable)
+  if (self->pending_cell != NULL && self->pending_cell != c)
     commit_pending (self);
-  self->pending_cell = editable;
+  self->pending_cell = c;
   self->pending_year = self->year_shown;
   if (self->pending_source == 0)
     self->pending_source = g_idle_add_full (G_PRIORITY_HIGH, on_pending_timeout, self, NULL);
@@ -283,17 +336,17 @@ fill_pasted (gpointer user_data)
       for (guint c = 0; cells[c] != NULL && self->pasted_column + c < KENSHO_N_COLUMNS; c++)
         {
           KenshoColumn column = (KenshoColumn) (self->pasted_column + c);
-          GtkEditable *cell = g_ptr_array_index (self->cells, (self->pasted_series + r) * KENSHO_N_COLUMNS + column);
+          ValueCell *cell = g_ptr_array_index (self->cells, (self->pasted_series + r) * KENSHO_N_COLUMNS + column);
           g_autoptr(KenshoValue) value = NULL;
           g_autoptr(GError) error = NULL;
 
-          gtk_editable_set_text (cell, g_strstrip (cells[c]));
+          gtk_editable_set_text (GTK_EDITABLE (cell->entry), g_strstrip (cells[c]));
           if (!parse_cell (cells[c], &value, &error))
             {
-              set_cell_error (self, GTK_WIDGET (cell), error->message);
+              set_cell_error (self, cell, error->message);
               continue;
             }
-          set_cell_error (self, GTK_WIDGET (cell), NULL);
+          set_cell_error (self, cell, NULL);
           kensho_indicator_complete_unit (self->indicator, series, value);
           kensho_series_set_column (series, column, fiscal_year (self), value);
         }
@@ -309,7 +362,7 @@ fill_pasted (gpointer user_data)
  * the last value that could be read, and save what the user never typed.
  * A paste over a selection leaves the cell as it was. */
 static void
-refuse_too_long (KenshoValuesEditor *self, GtkEditable *cell, GtkEditable *text, const char *inserted,
+refuse_too_long (KenshoValuesEditor *self, ValueCell *cell, GtkEditable *text, const char *inserted,
                  int *position)
 {
   const char *current = gtk_editable_get_text (text);
@@ -329,18 +382,19 @@ refuse_too_long (KenshoValuesEditor *self, GtkEditable *cell, GtkEditable *text,
     commit_pending (self);
   /* TRANSLATORS: %s says why, as in “…” has too many digits */
   message = g_strdup_printf (_("Not inserted: %s"), error->message);
-  set_cell_error (self, GTK_WIDGET (cell), message);
-  g_object_set_data_full (G_OBJECT (cell), "refused-text", g_strdup (gtk_editable_get_text (cell)), g_free);
-  g_object_set_data_full (G_OBJECT (cell), "refusal", g_steal_pointer (&message), g_free);
+  set_cell_error (self, cell, message);
+  g_free (cell->refused_text);
+  cell->refused_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (cell->entry)));
+  g_free (cell->refusal);
+  cell->refusal = g_steal_pointer (&message);
 }
 
 /* Cells copied from a spreadsheet come as one text with tabs and line
  * breaks: they are spread over the cells, not typed into one. */
 static void
-on_cell_insert_text (GtkEditable *text, const char *new_text, int length, int *position,
-                     KenshoValuesEditor *self)
+on_cell_insert_text (GtkEditable *text, const char *new_text, int length, int *position, ValueCell *cell)
 {
-  GtkEditable *cell = GTK_EDITABLE (gtk_widget_get_parent (GTK_WIDGET (text)));
+  KenshoValuesEditor *self = cell->self;
   g_autofree char *pasted = g_strndup (new_text, length < 0 ? strlen (new_text) : (gsize) length);
   char *line_break = strchr (pasted, '\n');
 
@@ -362,22 +416,22 @@ on_cell_insert_text (GtkEditable *text, const char *new_text, int length, int *p
   g_clear_pointer (&self->pasted_rows, g_ptr_array_unref);
   self->pasted_rows = kensho_tsv_parse (pasted);
   self->pasted_cell = cell;
-  self->pasted_series = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "series"));
-  self->pasted_column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
+  self->pasted_series = cell->series;
+  self->pasted_column = cell->column;
   if (self->paste_source == 0)
     self->paste_source = g_idle_add_full (G_PRIORITY_HIGH, fill_pasted, self, NULL);
 }
 
 static void
-on_name_changed (GtkEditable *editable, KenshoValuesEditor *self)
+on_name_changed (GtkEditable *editable, SeriesRow *row)
 {
-  guint series_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "series"));
+  KenshoValuesEditor *self = row->self;
   KenshoSeries *series;
   g_autofree char *name = NULL;
 
   if (self->updating || self->indicator == NULL || !self->editable)
     return;
-  series = kensho_indicator_get_series (self->indicator, series_index);
+  series = kensho_indicator_get_series (self->indicator, row->series);
   name = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
   if (g_strcmp0 (*name ? name : NULL, kensho_series_get_name (series)) == 0)
     return;
@@ -387,13 +441,13 @@ on_name_changed (GtkEditable *editable, KenshoValuesEditor *self)
 }
 
 static void
-on_remove_clicked (GtkButton *button, KenshoValuesEditor *self)
+on_remove_clicked (GtkButton *button, SeriesRow *row)
 {
-  guint series_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "series"));
+  KenshoValuesEditor *self = row->self;
 
   if (self->indicator == NULL || !self->editable || kensho_indicator_get_n_series (self->indicator) <= 1)
     return;
-  kensho_indicator_remove_series (self->indicator, series_index);
+  kensho_indicator_remove_series (self->indicator, row->series);
 }
 
 static void
@@ -436,7 +490,8 @@ fill_texts (KenshoValuesEditor *self)
         set_entry_text (name, kensho_series_get_name (series));
       for (KenshoColumn column = 0; column < KENSHO_N_COLUMNS; column++)
         {
-          GtkEditable *cell = g_ptr_array_index (self->cells, s * KENSHO_N_COLUMNS + column);
+          ValueCell *c = g_ptr_array_index (self->cells, s * KENSHO_N_COLUMNS + column);
+          GtkEditable *cell = GTK_EDITABLE (c->entry);
           const KenshoValue *model = kensho_series_get_column (series, column, fiscal_year (self));
           g_autoptr(KenshoValue) shown = NULL;
           g_autoptr(GError) error = NULL;
@@ -452,8 +507,8 @@ fill_texts (KenshoValuesEditor *self)
             }
           text = model ? kensho_value_format (model) : NULL;
           set_entry_text (cell, text);
-          set_cell_error (self, GTK_WIDGET (cell), NULL);
-          set_cell_note (self, GTK_WIDGET (cell), model);
+          set_cell_error (self, c, NULL);
+          set_cell_note (self, c, model);
         }
     }
   self->updating = FALSE;
@@ -505,13 +560,16 @@ rebuild (KenshoValuesEditor *self)
       KenshoSeries *series = kensho_indicator_get_series (self->indicator, s);
       GtkWidget *name = new_entry (8);
       GtkWidget *remove = gtk_button_new_with_label (_("Remove"));
+      SeriesRow *row = g_rc_box_new0 (SeriesRow);
       /* A single unnamed series (most indicators) needs no heading. */
       gboolean named = n_series > 1 || kensho_series_get_name (series) != NULL;
 
       gtk_entry_set_placeholder_text (GTK_ENTRY (name), _("Series name"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Series name"), -1);
-      g_object_set_data (G_OBJECT (name), "series", GUINT_TO_POINTER (s));
-      g_signal_connect (name, "changed", G_CALLBACK (on_name_changed), self);
+      row->self = self;
+      row->series = s;
+      g_signal_connect_data (name, "changed", G_CALLBACK (on_name_changed), g_rc_box_acquire (row),
+                             series_row_release_closure, 0);
       gtk_widget_set_visible (name, named);
       gtk_grid_attach (self->grid, name, (int) s + 1, 0, 1, 1);
       g_ptr_array_add (self->names, name);
@@ -520,24 +578,27 @@ rebuild (KenshoValuesEditor *self)
         {
           GtkWidget *cell = new_entry (14);
           g_autofree char *title = kensho_sheet_dup_column_title (get_sheet (self), column);
+          ValueCell *c = g_rc_box_new0 (ValueCell);
 
+          c->self = self;
+          c->entry = cell;
+          c->series = s;
+          c->column = column;
           gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-          g_object_set_data (G_OBJECT (cell), "series", GUINT_TO_POINTER (s));
-          g_object_set_data (G_OBJECT (cell), "column", GUINT_TO_POINTER (column));
-          g_signal_connect (cell, "changed", G_CALLBACK (on_cell_changed), self);
-          g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (cell)), "insert-text",
-                            G_CALLBACK (on_cell_insert_text), self);
+          g_signal_connect_data (cell, "changed", G_CALLBACK (on_cell_changed), g_rc_box_acquire (c),
+                                 value_cell_release_closure, 0);
+          g_signal_connect_data (gtk_editable_get_delegate (GTK_EDITABLE (cell)), "insert-text",
+                                 G_CALLBACK (on_cell_insert_text), g_rc_box_acquire (c), value_cell_release_closure, 0);
           kensho_editable_keep_deletions (G_OBJECT (gtk_editable_get_delegate (GTK_EDITABLE (cell))));
           gtk_grid_attach (self->grid, cell, (int) s + 1, (int) column + 1, 1, 1);
-          g_ptr_array_add (self->cells, cell);
+          g_ptr_array_add (self->cells, c);
         }
 
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_halign (remove, GTK_ALIGN_END);
       gtk_widget_set_tooltip_text (remove, _("Remove this series"));
       gtk_widget_set_visible (remove, n_series > 1);
-      g_object_set_data (G_OBJECT (remove), "series", GUINT_TO_POINTER (s));
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), self);
+      g_signal_connect_data (remove, "clicked", G_CALLBACK (on_remove_clicked), row, series_row_release_closure, 0);
       gtk_grid_attach (self->grid, remove, (int) s + 1, KENSHO_N_COLUMNS + 1, 1, 1);
     }
   self->n_series_shown = n_series;
@@ -598,7 +659,7 @@ kensho_values_editor_init (KenshoValuesEditor *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *hint = gtk_label_new (_("Type a value as on the sheet: 1,563件, 490.7万人 (令和4年), 待機児童なし, or - for not applicable."));
 
-  self->cells = g_ptr_array_new ();
+  self->cells = g_ptr_array_new_with_free_func (value_cell_release);
   self->names = g_ptr_array_new ();
   self->grid = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_column_spacing (self->grid, 6);
@@ -669,7 +730,7 @@ kensho_values_editor_get_cell (KenshoValuesEditor *self, guint series, KenshoCol
 {
   g_return_val_if_fail (KENSHO_IS_VALUES_EDITOR (self), NULL);
   g_return_val_if_fail (series * KENSHO_N_COLUMNS + column < self->cells->len, NULL);
-  return g_ptr_array_index (self->cells, series * KENSHO_N_COLUMNS + column);
+  return GTK_EDITABLE (((ValueCell *) g_ptr_array_index (self->cells, series * KENSHO_N_COLUMNS + column))->entry);
 }
 
 GtkEditable *
