@@ -502,6 +502,67 @@ test_history_chart (void)
   cairo_surface_destroy (surface);
 }
 
+/* Draws @series_index alone (or, with G_MAXUINT, every series stacked) on a
+ * new white surface. */
+static cairo_surface_t *
+draw_history (KenshoIndicator *indicator, KenshoSheet *sheet, guint series_index, int height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 760, height);
+  cairo_t *cr = cairo_create (surface);
+
+  if (series_index == G_MAXUINT)
+    kensho_history_chart_draw_all (indicator, sheet, cr, 760, height);
+  else
+    kensho_history_chart_draw (indicator, sheet, series_index, cr, 760, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Whether rows [top, top + height) of @all are @part's pixels. */
+static gboolean
+same_pixels (cairo_surface_t *all, int top, cairo_surface_t *part)
+{
+  int stride = cairo_image_surface_get_stride (all);
+
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (part));
+  return memcmp (cairo_image_surface_get_data (all) + (gsize) top * stride, cairo_image_surface_get_data (part),
+                 (gsize) cairo_image_surface_get_height (part) * stride) == 0;
+}
+
+/* An indicator of two series (男性 and 女性) charts both, one above the
+ * other, each named; not only the first. */
+static void
+test_history_chart_series (void)
+{
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  KenshoIndicator *indicator = KENSHO_INDICATOR (kensho_sheet_lookup (sheet, "i03"));
+  g_autoptr(KenshoSeries) women = kensho_series_new ("女性");
+  g_autoptr(KenshoValue) low = number ("2", "件");
+  g_autoptr(KenshoValue) high = number ("90", "件");
+  cairo_surface_t *all, *first, *second;
+  g_autofree char *png = artifact ("history-two-series.png");
+
+  kensho_series_set_name (kensho_indicator_get_series (indicator, 0), "男性");
+  kensho_series_set_baseline (women, low);
+  kensho_series_set_actual (women, 2022, high);
+  kensho_series_set_actual (women, 2023, low);
+  kensho_indicator_insert_series (indicator, 1, women);
+  all = draw_history (indicator, sheet, G_MAXUINT, 640);
+  first = draw_history (indicator, sheet, 0, 320);
+  second = draw_history (indicator, sheet, 1, 320);
+  g_assert_cmpint (cairo_surface_write_to_png (all, png), ==, CAIRO_STATUS_SUCCESS);
+  g_test_message ("chart: %s", png);
+  g_assert_true (same_pixels (all, 0, first));
+  g_assert_true (same_pixels (all, 320, second));
+  g_assert_false (same_pixels (all, 320, first));
+  g_assert_cmpuint (count_colour (second, 0x14, 0x66, 0xBF), >, 40); /* the second series' actuals */
+  cairo_surface_destroy (all);
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (second);
+}
+
 /* The appendix of charts: one per indicator, nine to an A3 page, after the sheet. */
 static void
 test_history_appendix (void)
@@ -548,6 +609,7 @@ main (int argc, char **argv)
   g_test_add_func ("/year/committee/too-long", test_committee_too_long);
   g_test_add_func ("/year/committee/print", test_committee_print);
   g_test_add_func ("/year/history/chart", test_history_chart);
+  g_test_add_func ("/year/history/chart-series", test_history_chart_series);
   g_test_add_func ("/year/history/appendix", test_history_appendix);
   return g_test_run ();
 }

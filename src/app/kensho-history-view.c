@@ -9,6 +9,9 @@
 #include "kensho-node.h"
 #include "kensho-sheet.h"
 
+/* One series' chart; an indicator with several stacks one per series. */
+#define CHART_HEIGHT 280
+
 struct _KenshoHistoryView
 {
   AdwBin parent_instance;
@@ -51,7 +54,7 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer d
   KenshoHistoryView *self = data;
 
   if (self->indicator != NULL && self->sheet != NULL)
-    kensho_history_chart_draw (self->indicator, self->sheet, 0, cr, width, height);
+    kensho_history_chart_draw_all (self->indicator, self->sheet, cr, width, height);
 }
 
 static guint
@@ -144,6 +147,7 @@ rebuild (KenshoHistoryView *self)
   last = kensho_sheet_get_plan_last (self->sheet);
   self->n_years = (guint) MAX (0, last - self->first_year + 1);
   g_ptr_array_set_size (self->cells, n_series * self->n_years * 2);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->chart), CHART_HEIGHT * MAX (1, n_series));
 
   for (guint s = 0; s < n_series; s++)
     {
@@ -262,7 +266,7 @@ kensho_history_view_init (KenshoHistoryView *self)
 
   self->cells = g_ptr_array_new_with_free_func (g_rc_box_release);
   self->chart = gtk_drawing_area_new ();
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->chart), 280);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->chart), CHART_HEIGHT);
   gtk_widget_set_hexpand (self->chart, TRUE);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart), draw_chart, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_LABEL,

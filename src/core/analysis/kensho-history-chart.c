@@ -185,7 +185,7 @@ draw_line (Frame *f, KenshoSeries *series, gboolean actual, const double *dash, 
 }
 
 static void
-draw_legend (Frame *f, KenshoIndicator *indicator, double width)
+draw_legend (Frame *f, KenshoIndicator *indicator, const char *title, double width)
 {
   static const struct { Mark mark; double r, g, b; const char *label; } items[] = {
     { MARK_SQUARE, 0.45, 0.45, 0.45, N_("Baseline") },
@@ -196,6 +196,23 @@ draw_legend (Frame *f, KenshoIndicator *indicator, double width)
   const char *direction = NULL;
   double x = MARGIN_LEFT, y = 12;
 
+  /* Of several series, the chart's own name leads its legend. */
+  if (title != NULL)
+    {
+      g_autoptr(PangoLayout) layout = new_layout (f->cr, title, 10);
+      PangoAttrList *bold = pango_attr_list_new ();
+      int w, h;
+
+      pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, bold);
+      pango_attr_list_unref (bold);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      cairo_set_source_rgb (f->cr, 0.1, 0.1, 0.1);
+      cairo_move_to (f->cr, x, y - h / 2.0);
+      pango_cairo_show_layout (f->cr, layout);
+      cairo_new_path (f->cr);
+      x += w + 14;
+    }
   /* A narrow chart takes its legend on two lines. */
   for (guint i = 0; i <= G_N_ELEMENTS (items); i++)
     {
@@ -296,7 +313,8 @@ kensho_history_chart_draw (KenshoIndicator *indicator, KenshoSheet *sheet, guint
   cairo_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  draw_legend (&f, indicator, width);
+  draw_legend (&f, indicator,
+               kensho_indicator_get_n_series (indicator) > 1 ? kensho_series_get_name (series) : NULL, width);
 
   /* A line per year, the year under it: every year, or every other (or
    * third…) where the years stand too close for their names. */
@@ -356,4 +374,25 @@ kensho_history_chart_draw (KenshoIndicator *indicator, KenshoSheet *sheet, guint
   cairo_set_source_rgb (cr, 0.78, 0.16, 0.16);
   draw_value (&f, final, kensho_sheet_get_plan_last (sheet), MARK_DIAMOND, -1, 1);
   cairo_restore (cr);
+}
+
+void
+kensho_history_chart_draw_all (KenshoIndicator *indicator, KenshoSheet *sheet, cairo_t *cr,
+                               double width, double height)
+{
+  guint n_series;
+  double each;
+
+  g_return_if_fail (KENSHO_IS_INDICATOR (indicator));
+  n_series = kensho_indicator_get_n_series (indicator);
+  each = height / MAX (1, n_series);
+  for (guint i = 0; i < n_series; i++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, 0, i * each);
+      cairo_rectangle (cr, 0, 0, width, each);
+      cairo_clip (cr);
+      kensho_history_chart_draw (indicator, sheet, i, cr, width, each);
+      cairo_restore (cr);
+    }
 }

@@ -20,4 +20,12 @@ void kensho_history_chart_draw (KenshoIndicator *indicator,
                                 double           width,
                                 double           height);
 
+/* Every series of the indicator, one chart each, stacked in @height; each
+ * named in its legend where there are several (男性 / 女性). */
+void kensho_history_chart_draw_all (KenshoIndicator *indicator,
+                                    KenshoSheet     *sheet,
+                                    cairo_t         *cr,
+                                    double           width,
+                                    double           height);
+
 G_END_DECLS

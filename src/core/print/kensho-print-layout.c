@@ -1095,7 +1095,7 @@ draw_chart_page (KenshoPrintLayout *self, cairo_t *cr, guint index)
       cairo_rectangle (cr, x + 6, y + 8 + name_height, cell_width - 12, cell_height - 16 - name_height);
       cairo_clip (cr);
       cairo_translate (cr, x + 6, y + 8 + name_height);
-      kensho_history_chart_draw (row->indicator, self->sheet, 0, cr, cell_width - 12, cell_height - 16 - name_height);
+      kensho_history_chart_draw_all (row->indicator, self->sheet, cr, cell_width - 12, cell_height - 16 - name_height);
       cairo_restore (cr);
       cairo_save (cr);
       cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
