@@ -18,48 +18,6 @@
 
 static KenshoApplication *the_app;
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-/* The first widget, depth first, that match accepts. */
-static GtkWidget *
-find_widget (GtkWidget *widget, WidgetMatch match, gconstpointer data)
-{
-  if (match (widget, data))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_of_type (GtkWidget *widget, gconstpointer type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  return find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
-}
-
-static gboolean
-is_button_labelled (GtkWidget *widget, gconstpointer label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static GtkWidget *
-find_button (GtkWidget *widget, const char *label)
-{
-  return find_widget (widget, is_button_labelled, label);
-}
-
 static gboolean
 is_sensitive_button_with_tooltip (GtkWidget *widget, gconstpointer tooltip)
 {
@@ -122,7 +80,7 @@ test_panel_lists_and_follows_the_sheet (void)
                                        "baseline (294,758人)"));
 
   /* Activating a row hands its finding out. */
-  list = GTK_LIST_VIEW (find_descendant (panel, GTK_TYPE_LIST_VIEW));
+  list = GTK_LIST_VIEW (find_of_type (panel, GTK_TYPE_LIST_VIEW));
   g_signal_connect (panel, "finding-activated", G_CALLBACK (record_finding), &activated);
   g_signal_emit_by_name (list, "activate", 1);
   g_assert_nonnull (activated);
@@ -243,7 +201,7 @@ test_form_shows_achievement_and_rules (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
   wait_drawn (window);
   save_screenshot (window, "form-checks.png");
-  acknowledge = find_button (form, "Acknowledge");
+  acknowledge = GTK_WIDGET (find_labelled_button (form, "Acknowledge"));
   g_assert_nonnull (acknowledge);
   g_signal_emit_by_name (acknowledge, "clicked");
   wait_idle ();
@@ -274,14 +232,14 @@ test_form_shows_achievement_and_rules (void)
 
   /* Taking the suggestion is one click, and one undo step. */
   {
-    GtkWidget *use = find_button (form, "Rate “C”");
+    GtkWidget *use = GTK_WIDGET (find_labelled_button (form, "Rate “C”"));
 
     g_assert_nonnull (use);
     g_assert_true (gtk_widget_get_visible (use));
     g_signal_emit_by_name (use, "clicked");
     wait_idle ();
     g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "c");
-    g_assert_false (gtk_widget_get_visible (find_button (form, "Rate “C”")));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_labelled_button (form, "Rate “C”"))));
     g_string_truncate (text, 0);
     collect_label_texts (form, text);
     g_assert_nonnull (strstr (text->str, "The rules suggest “C”.\n"));
@@ -313,7 +271,7 @@ test_finding_jumps_to_field (void)
   GtkListView *list;
   GtkWidget *focus;
 
-  panel = KENSHO_CHECKS_PANEL (find_descendant (GTK_WIDGET (window), KENSHO_TYPE_CHECKS_PANEL));
+  panel = KENSHO_CHECKS_PANEL (find_of_type (GTK_WIDGET (window), KENSHO_TYPE_CHECKS_PANEL));
   g_assert_nonnull (panel);
   g_assert_cmpuint (g_list_model_get_n_items (kensho_checks_panel_get_findings (panel)), ==, 3);
   finding = g_list_model_get_item (kensho_checks_panel_get_findings (panel), 2);
@@ -322,7 +280,7 @@ test_finding_jumps_to_field (void)
   /* Even hidden by a search, the indicator is shown and its field focused. */
   kensho_strategy_tree_set_search (tree, "新規求人数");
   g_assert_false (kensho_strategy_tree_node_is_visible (tree, KENSHO_NODE (kensho_finding_get_indicator (finding))));
-  list = GTK_LIST_VIEW (find_descendant (GTK_WIDGET (panel), GTK_TYPE_LIST_VIEW));
+  list = GTK_LIST_VIEW (find_of_type (GTK_WIDGET (panel), GTK_TYPE_LIST_VIEW));
   g_signal_emit_by_name (list, "activate", 2);
   wait_idle ();
   g_assert_true (kensho_strategy_tree_get_selected (tree) == KENSHO_NODE (kensho_finding_get_indicator (finding)));
@@ -351,7 +309,7 @@ static void
 test_panel_follows_division_filter (void)
 {
   KenshoWindow *window = open_sample_window ("division-checks.xml");
-  KenshoChecksPanel *panel = KENSHO_CHECKS_PANEL (find_descendant (GTK_WIDGET (window), KENSHO_TYPE_CHECKS_PANEL));
+  KenshoChecksPanel *panel = KENSHO_CHECKS_PANEL (find_of_type (GTK_WIDGET (window), KENSHO_TYPE_CHECKS_PANEL));
   GListModel *findings = kensho_checks_panel_get_findings (panel);
   GtkDropDown *division = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), is_drop_down_with_tooltip,
                                                       "Show only one division’s indicators"));
@@ -412,12 +370,12 @@ test_overview_page (void)
   /* A chart of each kind, under its heading. */
   g_assert_nonnull (strstr (text->str, "\nNumerical targets\nKPIs\nDelayed indicators (17)"));
   {
-    GtkWidget *chart = find_descendant (GTK_WIDGET (page), GTK_TYPE_DRAWING_AREA);
+    GtkWidget *chart = find_of_type (GTK_WIDGET (page), GTK_TYPE_DRAWING_AREA);
 
     g_assert_nonnull (chart);
     g_assert_true (GTK_IS_DRAWING_AREA (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (chart))));
   }
-  delayed = GTK_LIST_BOX (find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX));
+  delayed = GTK_LIST_BOX (find_of_type (GTK_WIDGET (page), GTK_TYPE_LIST_BOX));
   while (gtk_list_box_get_row_at_index (delayed, (int) n_rows) != NULL)
     n_rows++;
   g_assert_cmpuint (n_rows, ==, 17);
@@ -506,7 +464,7 @@ test_rating_scale_editor (void)
   wait_idle ();
   g_assert_cmpuint (count_expander_rows (editor), ==, 3);
   /* Every rating of Isesaki's scale is given: none can be removed. */
-  remove = find_button (editor, "Remove");
+  remove = GTK_WIDGET (find_labelled_button (editor, "Remove"));
   g_assert_nonnull (remove);
   g_assert_false (gtk_widget_get_sensitive (remove));
 
@@ -516,7 +474,7 @@ test_rating_scale_editor (void)
     GtkSwitch *delayed = find_delay_switch (editor);
     gboolean was_delayed = kensho_rating_get_delayed (first);
 
-    gtk_editable_set_text (GTK_EDITABLE (find_descendant (editor, ADW_TYPE_ENTRY_ROW)), "とても順調");
+    gtk_editable_set_text (GTK_EDITABLE (find_of_type (editor, ADW_TYPE_ENTRY_ROW)), "とても順調");
     g_assert_cmpstr (kensho_rating_get_label (first), ==, "とても順調");
     gtk_switch_set_active (delayed, !gtk_switch_get_active (delayed));
     g_assert_cmpint (kensho_rating_get_delayed (first), !=, was_delayed);
@@ -537,7 +495,7 @@ test_rating_scale_editor (void)
   g_assert_nonnull (strstr (text->str, "80% to under 100%"));
   g_assert_nonnull (strstr (text->str, "under 50% · a delay"));
   g_assert_nonnull (strstr (text->str, "Against the expected value of the year"));
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_descendant (editor, ADW_TYPE_EXPANDER_ROW)), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_of_type (editor, ADW_TYPE_EXPANDER_ROW)), TRUE);
   wait_drawn (window);
   save_screenshot (window, "rating-scale-editor.png");
 

@@ -133,6 +133,45 @@ assert_unique_mnemonics (GtkWidget *root)
   g_assert_cmpuint (g_hash_table_size (seen), >, 3);
 }
 
+GtkWidget *
+find_widget (GtkWidget *root, WidgetMatch match, gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+find_of_type (GtkWidget *root, GType type)
+{
+  return find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+GtkButton *
+find_labelled_button (GtkWidget *root, const char *label)
+{
+  return GTK_BUTTON (find_widget (root, is_button_labelled, label));
+}
+
 GtkCheckButton *
 find_check (GtkWidget *root, const char *label)
 {

@@ -43,6 +43,19 @@ void collect_mnemonics (GtkWidget *widget, GHashTable *seen);
  * only one of them. */
 void assert_unique_mnemonics (GtkWidget *root);
 
+/* Whether @widget is the one a finder looks for, given @data. */
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget under @root (itself included, depth first, popovers
+ * too) that @match takes; NULL when there is none. */
+GtkWidget *find_widget (GtkWidget *root, WidgetMatch match, gconstpointer data);
+
+/* The first widget of @type under @root, itself included. */
+GtkWidget *find_of_type (GtkWidget *root, GType type);
+
+/* The button (or toggle) labelled @label, as written with its mnemonic. */
+GtkButton *find_labelled_button (GtkWidget *root, const char *label);
+
 /* The check button labelled @label (as written, with its mnemonic) under
  * @root; NULL when there is none. */
 GtkCheckButton *find_check (GtkWidget *root, const char *label);

@@ -20,37 +20,6 @@
 
 static KenshoApplication *the_app;
 
-/* The button (or toggle) labelled @label, mnemonic included, under @root. */
-static GtkButton *
-find_labelled_button (GtkWidget *root, const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return GTK_BUTTON (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found = find_labelled_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_drop_down (GtkWidget *root)
-{
-  if (GTK_IS_DROP_DOWN (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_drop_down (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 has_label (GtkWidget *root, const char *part)
 {
@@ -114,7 +83,7 @@ hand_out (KenshoWindow *window, const char *const *chosen, guint format)
       g_assert_true (gtk_check_button_get_active (check));
       gtk_check_button_set_active (check, g_strv_contains (chosen, divisions[i]));
     }
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_drop_down (dialog)), format);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_of_type (dialog, GTK_TYPE_DROP_DOWN)), format);
   g_signal_connect (dialog, "done", G_CALLBACK (on_done), &written);
   g_signal_emit_by_name (find_labelled_button (dialog, "_Hand Out"), "clicked");
   wait_for (written != G_MAXUINT);

@@ -34,40 +34,28 @@ typedef struct
   KenshoSheet *sheet;
 } Fixture;
 
-static GtkWidget *
-find_widget (GtkWidget *widget, GType type, const char *tooltip)
+typedef struct
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (tooltip == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+  GType type;
+  const char *tooltip;
+} TypedTooltip;
 
 static gboolean
-is_button_labelled (GtkWidget *widget, const char *label)
+is_typed_with_tooltip (GtkWidget *widget, gconstpointer data)
 {
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+  const TypedTooltip *wanted = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type) &&
+         (wanted->tooltip == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (widget), wanted->tooltip) == 0);
 }
 
-/* The button labelled @label under @root, popovers included. */
+/* The first widget of @type under @root with that tooltip (any, if NULL). */
 static GtkWidget *
-find_button (GtkWidget *root, const char *label)
+find_with_tooltip (GtkWidget *root, GType type, const char *tooltip)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = is_button_labelled (child, label) ? child : find_button (child, label);
+  TypedTooltip wanted = { type, tooltip };
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (root, is_typed_with_tooltip, &wanted);
 }
 
 static const char *
@@ -101,9 +89,9 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   fixture->sheet = kensho_window_get_sheet (fixture->window);
 
   /* Ctrl+T shows the table in place of the tree and form. */
-  g_assert_null (find_widget (GTK_WIDGET (fixture->window), KENSHO_TYPE_INDICATOR_TABLE, NULL));
+  g_assert_null (find_with_tooltip (GTK_WIDGET (fixture->window), KENSHO_TYPE_INDICATOR_TABLE, NULL));
   g_assert_true (press_key_from (focus_of (fixture), GDK_KEY_t, GDK_CONTROL_MASK));
-  fixture->table = KENSHO_INDICATOR_TABLE (find_widget (GTK_WIDGET (fixture->window),
+  fixture->table = KENSHO_INDICATOR_TABLE (find_with_tooltip (GTK_WIDGET (fixture->window),
                                                         KENSHO_TYPE_INDICATOR_TABLE, NULL));
   g_assert_nonnull (fixture->table);
   wait_until (table_is_mapped, fixture);
@@ -245,10 +233,10 @@ static void
 test_filtering (Fixture *fixture, gconstpointer data)
 {
   GtkWidget *root = GTK_WIDGET (fixture->window);
-  GtkDropDown *division = GTK_DROP_DOWN (find_widget (root, GTK_TYPE_DROP_DOWN, "Show only one division’s indicators"));
-  GtkDropDown *rating = GTK_DROP_DOWN (find_widget (root, GTK_TYPE_DROP_DOWN, "Show only indicators with this rating"));
+  GtkDropDown *division = GTK_DROP_DOWN (find_with_tooltip (root, GTK_TYPE_DROP_DOWN, "Show only one division’s indicators"));
+  GtkDropDown *rating = GTK_DROP_DOWN (find_with_tooltip (root, GTK_TYPE_DROP_DOWN, "Show only indicators with this rating"));
   /* The search bar's entry: drop-downs hold hidden search entries too. */
-  GtkEditable *search = GTK_EDITABLE (find_widget (find_widget (root, GTK_TYPE_SEARCH_BAR, NULL),
+  GtkEditable *search = GTK_EDITABLE (find_with_tooltip (find_with_tooltip (root, GTK_TYPE_SEARCH_BAR, NULL),
                                                    GTK_TYPE_SEARCH_ENTRY, NULL));
   const char *const *divisions = kensho_sheet_get_divisions (fixture->sheet);
   guint invite = 0;
@@ -343,7 +331,7 @@ test_edit_in_place_and_undo (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (rating)), ==, "概ね順調に進捗");
   g_signal_emit_by_name (rating, "clicked");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus_of (fixture))), ==, "概ね順調に進捗");
-  g_signal_emit_by_name (find_button (rating, "進捗の遅れ"), "clicked");
+  g_signal_emit_by_name (find_labelled_button (rating, "進捗の遅れ"), "clicked");
   g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "delayed");
   g_assert_cmpstr (kensho_undo_stack_get_undo_label (undo), ==, "Change rating");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (rating)), ==, "進捗の遅れ");
@@ -433,7 +421,7 @@ test_read_only (void)
   gtk_editable_set_text (GTK_EDITABLE (cell), "1,500件");
   g_signal_emit_by_name (cell, "activate");
   g_signal_emit_by_name (rating, "clicked");
-  g_assert_null (find_button (rating, "進捗の遅れ"));
+  g_assert_null (find_labelled_button (rating, "進捗の遅れ"));
   g_assert_cmpfloat (actual_of (jobs), ==, 1472);
   g_assert_cmpstr (kensho_indicator_get_rating_id (jobs, 2023), ==, "mostly-on-track");
   g_assert_false (kensho_undo_stack_can_undo (undo));

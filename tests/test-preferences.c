@@ -10,21 +10,6 @@
 
 static KenshoApplication *the_app;
 
-static GtkWidget *
-find_of_type (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Ctrl+comma in a window opens the Preferences; each row writes its key at
  * once, and follows the key when it changes elsewhere. */
 static void

@@ -876,46 +876,6 @@ test_lock_dialog_names_the_person (Fixture *fixture, gconstpointer data)
   g_remove (lock_path);
 }
 
-/* The first widget under @widget (itself included) that @match takes. */
-static GtkWidget *
-find_matching (GtkWidget *widget, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
-{
-  if (match (widget, data))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_matching (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_of_type (GtkWidget *widget, gconstpointer type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
-is_button_with_label (GtkWidget *widget, gconstpointer label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *widget, GType type)
-{
-  return find_matching (widget, is_of_type, GSIZE_TO_POINTER (type));
-}
-
-static GtkWidget *
-find_button_with_label (GtkWidget *widget, const char *label)
-{
-  return find_matching (widget, is_button_with_label, label);
-}
-
 static void
 wait_banner (KenshoChangeBanner *banner, gboolean shown)
 {
@@ -986,8 +946,8 @@ test_change_banner (Fixture *fixture, gconstpointer data)
   change_behind (path, "三度目の変更");
   wait_banner (banner, TRUE);
   g_assert_nonnull (find_label_starting (GTK_WIDGET (bar), "Someone changed"));
-  g_assert_false (gtk_widget_get_visible (find_button_with_label (GTK_WIDGET (bar), "_Reload")));
-  g_assert_true (gtk_widget_get_visible (find_button_with_label (GTK_WIDGET (bar), "Keep _Both…")));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_labelled_button (GTK_WIDGET (bar), "_Reload"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_labelled_button (GTK_WIDGET (bar), "Keep _Both…"))));
   g_assert_cmpstr (kensho_sheet_get_title (kensho_document_get_sheet (document)), ==, "私の変更");
   gtk_info_bar_response (bar, 3);
   kensho_change_banner_set_document (banner, NULL);
