@@ -89,6 +89,35 @@ choose_file_to_import (KenshoWindow *window, GFile *file)
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 }
 
+/* The button of @action_name under @widget: insensitive while it is disabled. */
+static GtkWidget *
+find_actionable (GtkWidget *widget, const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Chooses @position in @chooser: the worksheet is read again in a thread
+ * (the window answers meanwhile), and the test waits for the result. */
+static void
+choose_and_read (KenshoImportDialog *dialog, GtkDropDown *chooser, guint position)
+{
+  gtk_drop_down_set_selected (chooser, position);
+  g_assert_true (kensho_import_dialog_is_reading (dialog));
+  g_assert_null (kensho_import_dialog_get_sheet (dialog));
+  g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (dialog), "import.run")));
+  wait_for (!kensho_import_dialog_is_reading (dialog));
+}
+
 static void
 test_import_dialog (void)
 {
@@ -105,6 +134,7 @@ test_import_dialog (void)
 
   dialog = KENSHO_IMPORT_DIALOG (wait_toplevel (KENSHO_TYPE_IMPORT_DIALOG, NULL));
   wait_drawn (GTK_WIDGET (dialog));
+  wait_for (!kensho_import_dialog_is_reading (dialog));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   /* Two worksheets: the chooser shows; the headings were recognised. */
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (kensho_import_dialog_get_sheet_chooser (dialog))));
@@ -114,18 +144,18 @@ test_import_dialog (void)
   /* Column E mapped to nothing: the KPI rows are reported, not dropped. */
   kpi_column = kensho_import_dialog_get_column_chooser (dialog, 4);
   g_assert_cmpuint (gtk_drop_down_get_selected (kpi_column), ==, KENSHO_IMPORT_KPI_NAME);
-  gtk_drop_down_set_selected (kpi_column, KENSHO_IMPORT_IGNORE);
+  choose_and_read (dialog, kpi_column, KENSHO_IMPORT_IGNORE);
   g_assert_cmpuint (kensho_import_dialog_get_n_problems (dialog), ==, 41);
   g_assert_cmpuint (n_indicators (kensho_import_dialog_get_sheet (dialog)), ==, 6);
-  gtk_drop_down_set_selected (kpi_column, KENSHO_IMPORT_KPI_NAME);
+  choose_and_read (dialog, kpi_column, KENSHO_IMPORT_KPI_NAME);
   g_assert_cmpuint (kensho_import_dialog_get_n_problems (dialog), ==, 0);
 
   /* The other worksheet holds no sheet: nothing to import. */
-  gtk_drop_down_set_selected (kensho_import_dialog_get_sheet_chooser (dialog), 1);
+  choose_and_read (dialog, kensho_import_dialog_get_sheet_chooser (dialog), 1);
   g_assert_null (kensho_import_dialog_get_sheet (dialog));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL) &&
                   find_toplevel (KENSHO_TYPE_WINDOW, window) != NULL);
-  gtk_drop_down_set_selected (kensho_import_dialog_get_sheet_chooser (dialog), 0);
+  choose_and_read (dialog, kensho_import_dialog_get_sheet_chooser (dialog), 0);
   g_assert_cmpuint (n_indicators (kensho_import_dialog_get_sheet (dialog)), ==, 47);
 
   /* Import: a new window with the sheet, unsaved and without a file. */
@@ -168,23 +198,6 @@ count_lines (const char *text)
   return n;
 }
 
-/* The button of @action_name under @widget: insensitive while it is disabled. */
-static GtkWidget *
-find_actionable (GtkWidget *widget, const char *action_name)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static KenshoImportDialog *
 open_import_dialog (KenshoWindow *window, GFile *file)
 {
@@ -193,6 +206,7 @@ open_import_dialog (KenshoWindow *window, GFile *file)
   choose_file_to_import (window, file);
   dialog = KENSHO_IMPORT_DIALOG (wait_toplevel (KENSHO_TYPE_IMPORT_DIALOG, NULL));
   wait_drawn (GTK_WIDGET (dialog));
+  wait_for (!kensho_import_dialog_is_reading (dialog));
   return dialog;
 }
 
@@ -217,7 +231,7 @@ test_import_remembered (void)
   /* Nothing to copy or save without problems. */
   g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (dialog), "import.copy-problems")));
   g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (dialog), "import.save-problems")));
-  gtk_drop_down_set_selected (kensho_import_dialog_get_column_chooser (dialog, 4), KENSHO_IMPORT_IGNORE);
+  choose_and_read (dialog, kensho_import_dialog_get_column_chooser (dialog, 4), KENSHO_IMPORT_IGNORE);
   g_assert_cmpuint (kensho_import_dialog_get_n_problems (dialog), ==, 41);
   gtk_window_close (GTK_WINDOW (dialog));
   wait_for (find_toplevel (KENSHO_TYPE_IMPORT_DIALOG, NULL) == NULL);
@@ -250,7 +264,7 @@ test_import_remembered (void)
   g_assert_nonnull (strstr (saved, "no indicator name"));
 
   /* Mapped back: remembered so too. */
-  gtk_drop_down_set_selected (kensho_import_dialog_get_column_chooser (dialog, 4), KENSHO_IMPORT_KPI_NAME);
+  choose_and_read (dialog, kensho_import_dialog_get_column_chooser (dialog, 4), KENSHO_IMPORT_KPI_NAME);
   g_assert_cmpuint (kensho_import_dialog_get_n_problems (dialog), ==, 0);
   g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (dialog), "import.save-problems")));
   gtk_window_close (GTK_WINDOW (dialog));
@@ -370,13 +384,13 @@ test_import_huge_worksheet (void)
 
   dialog = open_import_dialog (window, file);
   g_assert_cmpuint (n_indicators (kensho_import_dialog_get_sheet (dialog)), ==, 47);
-  gtk_drop_down_set_selected (kensho_import_dialog_get_sheet_chooser (dialog), 1);
+  choose_and_read (dialog, kensho_import_dialog_get_sheet_chooser (dialog), 1);
   g_assert_null (kensho_import_dialog_get_sheet (dialog));
   g_assert_nonnull (kensho_import_dialog_get_column_chooser (dialog, 9));
   g_assert_null (kensho_import_dialog_get_column_chooser (dialog, 10));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL) &&
                   find_toplevel (KENSHO_TYPE_WINDOW, window) != NULL);
-  gtk_drop_down_set_selected (kensho_import_dialog_get_sheet_chooser (dialog), 0);
+  choose_and_read (dialog, kensho_import_dialog_get_sheet_chooser (dialog), 0);
   g_assert_cmpuint (n_indicators (kensho_import_dialog_get_sheet (dialog)), ==, 47);
   gtk_window_close (GTK_WINDOW (dialog));
   wait_for (find_toplevel (KENSHO_TYPE_IMPORT_DIALOG, NULL) == NULL);

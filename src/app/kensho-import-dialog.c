@@ -9,6 +9,9 @@
 #include "kensho-import-dialog.h"
 
 #define PREVIEW_ROWS 8
+/* The problems listed in the window; all of them are saved and copied. */
+#define MAX_PROBLEMS_SHOWN 200
+#define READING_NOTICE_DELAY_MS 200
 /* heading → field id, as chosen by hand before (a{ss}) */
 #define REMEMBERED_KEY "import-columns"
 
@@ -28,6 +31,9 @@ struct _KenshoImportDialog
   GtkGrid *preview;
   GPtrArray *column_choosers; /* GtkDropDown per column */
   GtkLabel *status;
+  GtkSpinner *spinner;
+  GCancellable *reading;  /* the reading under way, NULL when none */
+  guint reading_notice;
   GtkListBox *problem_list;
   GtkWidget *import_button;
   GtkWidget *problem_buttons;
@@ -46,42 +52,98 @@ current_grid (KenshoImportDialog *self)
   return g_ptr_array_index (self->grids, selected < self->grids->len ? selected : 0);
 }
 
-/* Reads the sheet again with the columns as chosen, and shows the result. */
-static void
-update_result (KenshoImportDialog *self)
+/* What one reading of the worksheet, in a thread, hands back. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) indicators = NULL;
-  GtkWidget *child;
+  GPtrArray *grids;    /* a reference: the dialog may go first */
+  KenshoCellGrid *grid;
+  GArray *fields;      /* a copy: the choosers may change meanwhile */
+  GPtrArray *problems; /* KenshoImportProblem */
+  KenshoSheet *sheet;
+  GError *error;
+} Reading;
 
-  g_clear_object (&self->sheet);
-  g_ptr_array_set_size (self->problems, 0);
+static void
+reading_free (Reading *reading)
+{
+  g_ptr_array_unref (reading->grids);
+  g_array_unref (reading->fields);
+  g_ptr_array_unref (reading->problems);
+  g_clear_object (&reading->sheet);
+  g_clear_error (&reading->error);
+  g_free (reading);
+}
+
+static void
+read_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Reading *reading = data;
+
   /* A worksheet past the reader's bounds (the data worksheet of a large
    * export) was read only in part: shown, never imported as if whole. */
-  if (kensho_cell_grid_get_cut (current_grid (self)))
-    g_set_error (&error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_TOO_LARGE,
+  if (kensho_cell_grid_get_cut (reading->grid))
+    g_set_error (&reading->error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_TOO_LARGE,
                  _("The worksheet “%s” is too large to import; only its first rows are shown."),
-                 kensho_cell_grid_get_name (current_grid (self)));
+                 kensho_cell_grid_get_name (reading->grid));
   else
-    self->sheet = kensho_sheet_import_grid (current_grid (self), self->fields, self->problems, &error);
+    reading->sheet = kensho_sheet_import_grid (reading->grid, reading->fields, reading->problems, &reading->error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_problems (KenshoImportDialog *self)
+{
+  GtkWidget *child;
+  guint shown = MIN (self->problems->len, MAX_PROBLEMS_SHOWN);
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problem_list))) != NULL)
     gtk_list_box_remove (self->problem_list, child);
-  for (guint i = 0; i < self->problems->len; i++)
+  for (guint i = 0; i <= shown && i < self->problems->len; i++)
     {
-      g_autofree char *line = kensho_import_problem_format (g_ptr_array_index (self->problems, i),
-                                                            kensho_cell_grid_get_name (current_grid (self)));
-      GtkWidget *label = gtk_label_new (line);
+      g_autofree char *line = NULL;
+      GtkWidget *label;
 
+      /* Thousands of rows of labels would take the window seconds to lay
+       * out; the whole list is one Ctrl+S away. */
+      if (i == shown)
+        line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more: save them all with Save Problems.",
+                                             "… and %u more: save them all with Save Problems.",
+                                             self->problems->len - shown),
+                                self->problems->len - shown);
+      else
+        line = kensho_import_problem_format (g_ptr_array_index (self->problems, i),
+                                             kensho_cell_grid_get_name (current_grid (self)));
+      label = gtk_label_new (line);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_list_box_append (self->problem_list, label);
     }
+}
+
+static void
+on_read (GObject *source, GAsyncResult *result, gpointer data)
+{
+  KenshoImportDialog *self = KENSHO_IMPORT_DIALOG (source);
+  Reading *reading = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) indicators = NULL;
+
+  /* A later choice started another reading: this one is stale. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->reading)
+    return;
+  g_clear_object (&self->reading);
+  g_clear_handle_id (&self->reading_notice, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_spinner_stop (self->spinner);
+  g_set_object (&self->sheet, reading->sheet);
+  g_ptr_array_extend_and_steal (self->problems, g_steal_pointer (&reading->problems));
+  reading->problems = g_ptr_array_new ();
+  show_problems (self);
   gtk_widget_set_sensitive (self->import_button, self->sheet != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.copy-problems", self->problems->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.save-problems", self->problems->len > 0);
   if (self->sheet == NULL)
     {
-      gtk_label_set_text (self->status, error->message);
+      gtk_label_set_text (self->status, reading->error->message);
       return;
     }
   indicators = kensho_sheet_dup_indicators (self->sheet);
@@ -95,6 +157,58 @@ update_result (KenshoImportDialog *self)
 
     gtk_label_set_text (self->status, text);
   }
+}
+
+/* A reading that takes long says so; a quick one shows nothing that
+ * would only flicker. */
+static gboolean
+show_reading_notice (gpointer data)
+{
+  KenshoImportDialog *self = data;
+
+  self->reading_notice = 0;
+  gtk_label_set_text (self->status, _("Reading the worksheet…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_start (self->spinner);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads the sheet again with the columns as chosen, in a thread (a
+ * worksheet of 10,000 rows takes a second), and shows the result. Until
+ * then nothing can be imported. */
+static void
+update_result (KenshoImportDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Reading *reading = g_new0 (Reading, 1);
+
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  self->reading = g_cancellable_new ();
+  g_clear_object (&self->sheet);
+  g_ptr_array_set_size (self->problems, 0);
+  gtk_widget_set_sensitive (self->import_button, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.copy-problems", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.save-problems", FALSE);
+  if (self->reading_notice == 0)
+    self->reading_notice = g_timeout_add (READING_NOTICE_DELAY_MS, show_reading_notice, self);
+
+  reading->grids = g_ptr_array_ref (self->grids);
+  reading->grid = current_grid (self);
+  reading->fields = g_array_copy (self->fields);
+  reading->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kensho_import_problem_free);
+  task = g_task_new (self, self->reading, on_read, NULL);
+  g_task_set_source_tag (task, update_result);
+  g_task_set_task_data (task, reading, (GDestroyNotify) reading_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+gboolean
+kensho_import_dialog_is_reading (KenshoImportDialog *self)
+{
+  g_return_val_if_fail (KENSHO_IS_IMPORT_DIALOG (self), FALSE);
+  return self->reading != NULL;
 }
 
 /* A column mapped by hand is mapped so again in the next workbook with
@@ -308,6 +422,20 @@ action_save_problems (GtkWidget *widget, const char *name, GVariant *parameter)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* A reading still under way when the window goes finds no widgets to
+ * show its result in: it is told so. */
+static void
+kensho_import_dialog_dispose (GObject *object)
+{
+  KenshoImportDialog *self = KENSHO_IMPORT_DIALOG (object);
+
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  g_clear_handle_id (&self->reading_notice, g_source_remove);
+  G_OBJECT_CLASS (kensho_import_dialog_parent_class)->dispose (object);
+}
+
 static void
 kensho_import_dialog_finalize (GObject *object)
 {
@@ -329,6 +457,7 @@ kensho_import_dialog_class_init (KenshoImportDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = kensho_import_dialog_dispose;
   object_class->finalize = kensho_import_dialog_finalize;
   signals[SIGNAL_IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                          NULL, NULL, NULL, G_TYPE_NONE, 1, KENSHO_TYPE_SHEET);
@@ -400,10 +529,19 @@ kensho_import_dialog_init (KenshoImportDialog *self)
   gtk_widget_set_vexpand (preview_scroller, TRUE);
   gtk_box_append (GTK_BOX (content), preview_scroller);
 
-  self->status = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->status, 0);
-  gtk_label_set_wrap (self->status, TRUE);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->status));
+  {
+    GtkWidget *status_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    self->spinner = GTK_SPINNER (gtk_spinner_new ());
+    gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+    gtk_box_append (GTK_BOX (status_row), GTK_WIDGET (self->spinner));
+    self->status = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_xalign (self->status, 0);
+    gtk_label_set_wrap (self->status, TRUE);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->status), TRUE);
+    gtk_box_append (GTK_BOX (status_row), GTK_WIDGET (self->status));
+    gtk_box_append (GTK_BOX (content), status_row);
+  }
 
   self->problem_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->problem_list, GTK_SELECTION_NONE);

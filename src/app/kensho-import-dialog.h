@@ -19,6 +19,9 @@ KenshoImportDialog *kensho_import_dialog_new          (GtkWindow          *paren
                                                        const char         *path,
                                                        GPtrArray          *grids);
 KenshoSheet        *kensho_import_dialog_get_sheet    (KenshoImportDialog *self);
+/* TRUE while the worksheet is read again after a choice (in a thread):
+ * the sheet and the problems are those of the last reading done. */
+gboolean            kensho_import_dialog_is_reading   (KenshoImportDialog *self);
 guint               kensho_import_dialog_get_n_problems (KenshoImportDialog *self);
 GtkDropDown        *kensho_import_dialog_get_column_chooser (KenshoImportDialog *self,
                                                             guint               column);
