@@ -2844,6 +2844,41 @@ test_close_during_save (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (kensho_sheet_get_title (saved), ==, "閉じる前に保存");
 }
 
+static gboolean
+unblock_renames (gpointer data)
+{
+  gboolean *ran = data;
+
+  *ran = TRUE;
+  block_renames_to (NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Quitting during a save waits for it, with the main loop running (here
+ * an idle ends the slow write): the file is whole, with the edit. */
+static void
+test_quit_during_save (Fixture *fixture, gconstpointer data)
+{
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  g_autofree char *path = g_strdup (kensho_document_get_path (document));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) saved = NULL;
+  gboolean ran = FALSE;
+
+  kensho_sheet_set_title (kensho_document_get_sheet (document), "終了する前に保存");
+  block_renames_to (path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  wait_for (rename_is_blocked ());
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  g_idle_add (unblock_renames, &ran);
+  kensho_window_close_for_quit (fixture->window);
+  g_assert_true (ran);
+  wait_for (fixture->window == NULL);
+  saved = kensho_sheet_xml_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kensho_sheet_get_title (saved), ==, "終了する前に保存");
+}
+
 static void
 fixture_tear_down_closed (Fixture *fixture, gconstpointer data)
 {
@@ -2874,6 +2909,8 @@ main (int argc, char **argv)
   g_test_add ("/window/text-limits", Fixture, NULL, fixture_set_up, test_text_limits, fixture_tear_down);
   g_test_add ("/window/save-in-thread", Fixture, NULL, fixture_set_up, test_save_in_thread, fixture_tear_down);
   g_test_add ("/window/close-during-save", Fixture, NULL, fixture_set_up, test_close_during_save,
+              fixture_tear_down_closed);
+  g_test_add ("/window/quit-during-save", Fixture, NULL, fixture_set_up, test_quit_during_save,
               fixture_tear_down_closed);
   g_test_add ("/window/achievement-badge", Fixture, NULL, fixture_set_up, test_achievement_badge, fixture_tear_down);
   g_test_add ("/window/values-editing", Fixture, NULL, fixture_set_up, test_values_editing, fixture_tear_down);
