@@ -111,6 +111,27 @@ fail_renames_to (const char *path, int error_number)
   refused_rename_errno = error_number;
 }
 
+static GMutex block_mutex;
+static GCond block_cond;
+static char *blocked_rename_target;
+static int rename_waiting;
+
+void
+block_renames_to (const char *path)
+{
+  g_mutex_lock (&block_mutex);
+  g_free (blocked_rename_target);
+  blocked_rename_target = g_strdup (path);
+  g_cond_broadcast (&block_cond);
+  g_mutex_unlock (&block_mutex);
+}
+
+gboolean
+rename_is_blocked (void)
+{
+  return g_atomic_int_get (&rename_waiting);
+}
+
 /* A file server that will not replace a file open in another program. */
 int
 rename (const char *from, const char *to)
@@ -124,5 +145,14 @@ rename (const char *from, const char *to)
       errno = refused_rename_errno;
       return -1;
     }
+  g_mutex_lock (&block_mutex);
+  if (blocked_rename_target != NULL && strcmp (to, blocked_rename_target) == 0)
+    {
+      g_atomic_int_set (&rename_waiting, TRUE);
+      while (blocked_rename_target != NULL)
+        g_cond_wait (&block_cond, &block_mutex);
+      g_atomic_int_set (&rename_waiting, FALSE);
+    }
+  g_mutex_unlock (&block_mutex);
   return real_rename (from, to);
 }

@@ -12,6 +12,7 @@
 
 #include "kensho-achievement.h"
 #include "kensho-application.h"
+#include "kensho-busy-indicator.h"
 #include "kensho-export-progress.h"
 #include "kensho-form-columns.h"
 #include "kensho-indicator-form.h"
@@ -70,6 +71,14 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   kensho_window_close_for_quit (fixture->window);
   wait_idle ();
   g_clear_object (&fixture->app);
+}
+
+/* Save, and wait for its answer: the file is written in a thread. */
+static void
+save_and_wait (KenshoWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (!kensho_window_is_saving (window));
 }
 
 static guint
@@ -704,7 +713,7 @@ test_text_limits (Fixture *fixture, gconstpointer data)
                                 "and it would have 1,001.");
 
   /* Saved at the limit, the file opens again. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  save_and_wait (fixture->window);
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(KenshoSheet) saved = kensho_sheet_xml_load_file (path, &error);
@@ -715,7 +724,7 @@ test_text_limits (Fixture *fixture, gconstpointer data)
   /* Too long by another way in: the save is refused in words, the file kept. */
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
   kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, too_long);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  save_and_wait (fixture->window);
   dialogs = message_dialogs_of (GTK_WINDOW (fixture->window));
   g_assert_cmpuint (dialogs->len, ==, 1);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (g_ptr_array_index (dialogs, 0)),
@@ -2472,7 +2481,7 @@ test_changed_on_disk_asks_safely (Fixture *fixture, gconstpointer data)
   theirs = g_strconcat (contents, "<!-- theirs -->\n", NULL);
   g_assert_true (g_file_set_contents (kensho_document_get_path (document), theirs, -1, NULL));
   kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "私の編集");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  save_and_wait (fixture->window);
   dialogs = message_dialogs_of (GTK_WINDOW (fixture->window));
   g_assert_cmpuint (dialogs->len, ==, 1);
   g_assert_cmpstr (adw_message_dialog_get_heading (g_ptr_array_index (dialogs, 0)), ==, "The File Changed on Disk");
@@ -2582,7 +2591,7 @@ test_undo_to_saved_state (Fixture *fixture, gconstpointer data)
   g_assert_true (title_has_dot (fixture->window));
 
   /* Saved with the new name, then edited and undone: clean again. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  save_and_wait (fixture->window);
   g_assert_false (title_has_dot (fixture->window));
   gtk_editable_set_text (name, "新規就農者数（人）");
   g_assert_true (title_has_dot (fixture->window));
@@ -2741,7 +2750,7 @@ test_rename_refused_writes_in_place (Fixture *fixture, gconstpointer data)
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
   kensho_sheet_set_title (kensho_document_get_sheet (document), "上書きできないとき");
   fail_renames_to (path, EBUSY);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  save_and_wait (fixture->window);
   dialogs = message_dialogs_of (GTK_WINDOW (fixture->window));
   g_assert_cmpuint (dialogs->len, ==, 1);
   dialog = g_ptr_array_index (dialogs, 0);
@@ -2751,14 +2760,134 @@ test_rename_refused_writes_in_place (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
   g_assert_true (kensho_document_get_unsaved (document));
 
-  adw_message_dialog_response (dialog, "in-place");
   fail_renames_to (NULL, 0);
+  adw_message_dialog_response (dialog, "in-place");
+  wait_for (!kensho_window_is_saving (fixture->window));
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_pointer (&after, g_free);
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_nonnull (strstr (after, "上書きできないとき"));
   g_assert_false (kensho_document_get_unsaved (document));
   wait_idle ();
+}
+
+/* A save held in its thread (a slow share): the window keeps drawing, the
+ * spinner shows, a second Save waits its turn and saves what was edited
+ * meanwhile. */
+static void
+test_save_in_thread (Fixture *fixture, gconstpointer data)
+{
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  KenshoSheet *sheet = kensho_document_get_sheet (document);
+  const char *path = kensho_document_get_path (document);
+  KenshoBusyIndicator *busy = KENSHO_BUSY_INDICATOR (
+    gtk_widget_get_template_child (GTK_WIDGET (fixture->window), KENSHO_TYPE_WINDOW, "busy_indicator"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) saved = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  kensho_sheet_set_title (sheet, "別の糸で保存");
+  block_renames_to (path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  wait_for (rename_is_blocked ());
+  g_assert_true (kensho_window_is_saving (fixture->window));
+  g_assert_true (kensho_document_is_saving (document));
+  /* The main loop runs: frames are painted, and past 200 ms the spinner. */
+  wait_frame (GTK_WIDGET (fixture->window));
+  wait_for (gtk_widget_get_visible (GTK_WIDGET (busy)));
+  g_assert_cmpstr (kensho_busy_indicator_get_text (busy), ==, "Saving…");
+  wait_drawn (GTK_WIDGET (busy));
+  save_screenshot (GTK_WIDGET (fixture->window), "window-saving.png");
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  /* Edited and saved again meanwhile: that save follows the first. */
+  kensho_sheet_set_municipality (sheet, "保存中に編集した市");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  block_renames_to (NULL);
+  wait_for (!kensho_window_is_saving (fixture->window));
+  g_assert_false (kensho_document_is_saving (document));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (busy)));
+  g_assert_false (kensho_document_get_unsaved (document));
+  saved = kensho_sheet_xml_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kensho_sheet_get_title (saved), ==, "別の糸で保存");
+  g_assert_cmpstr (kensho_sheet_get_municipality (saved), ==, "保存中に編集した市");
+}
+
+/* Closing the window during a save waits for it: the window goes once the
+ * file is whole, with the edit in it. */
+static void
+test_close_during_save (Fixture *fixture, gconstpointer data)
+{
+  KenshoWindow *window = fixture->window;
+  KenshoDocument *document = kensho_window_get_document (window);
+  g_autofree char *path = g_strdup (kensho_document_get_path (document));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) saved = NULL;
+
+  kensho_sheet_set_title (kensho_document_get_sheet (document), "閉じる前に保存");
+  block_renames_to (path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (rename_is_blocked ());
+  gtk_window_close (GTK_WINDOW (window));
+  wait_frame (GTK_WIDGET (window));
+  /* Still there, still saving, nothing asked. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (kensho_window_is_saving (window));
+  g_assert_nonnull (kensho_window_get_document (window));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &fixture->window);
+  block_renames_to (NULL);
+  wait_for (fixture->window == NULL);
+  saved = kensho_sheet_xml_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kensho_sheet_get_title (saved), ==, "閉じる前に保存");
+}
+
+static gboolean
+unblock_renames (gpointer data)
+{
+  gboolean *ran = data;
+
+  *ran = TRUE;
+  block_renames_to (NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Quitting during a save waits for it, with the main loop running (here
+ * an idle ends the slow write): the file is whole, with the edit. */
+static void
+test_quit_during_save (Fixture *fixture, gconstpointer data)
+{
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  g_autofree char *path = g_strdup (kensho_document_get_path (document));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) saved = NULL;
+  gboolean ran = FALSE;
+
+  kensho_sheet_set_title (kensho_document_get_sheet (document), "終了する前に保存");
+  block_renames_to (path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  wait_for (rename_is_blocked ());
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  g_idle_add (unblock_renames, &ran);
+  kensho_window_close_for_quit (fixture->window);
+  g_assert_true (ran);
+  wait_for (fixture->window == NULL);
+  saved = kensho_sheet_xml_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kensho_sheet_get_title (saved), ==, "終了する前に保存");
+}
+
+static void
+fixture_tear_down_closed (Fixture *fixture, gconstpointer data)
+{
+  g_assert_null (fixture->window);
+  wait_idle ();
+  g_clear_object (&fixture->app);
 }
 
 int
@@ -2781,6 +2910,11 @@ main (int argc, char **argv)
   g_test_add ("/window/add-move-delete", Fixture, NULL, fixture_set_up, test_add_move_delete, fixture_tear_down);
   g_test_add ("/window/form-typing", Fixture, NULL, fixture_set_up, test_form_typing, fixture_tear_down);
   g_test_add ("/window/text-limits", Fixture, NULL, fixture_set_up, test_text_limits, fixture_tear_down);
+  g_test_add ("/window/save-in-thread", Fixture, NULL, fixture_set_up, test_save_in_thread, fixture_tear_down);
+  g_test_add ("/window/close-during-save", Fixture, NULL, fixture_set_up, test_close_during_save,
+              fixture_tear_down_closed);
+  g_test_add ("/window/quit-during-save", Fixture, NULL, fixture_set_up, test_quit_during_save,
+              fixture_tear_down_closed);
   g_test_add ("/window/achievement-badge", Fixture, NULL, fixture_set_up, test_achievement_badge, fixture_tear_down);
   g_test_add ("/window/values-editing", Fixture, NULL, fixture_set_up, test_values_editing, fixture_tear_down);
   g_test_add ("/window/values-too-many-digits", Fixture, NULL, fixture_set_up, test_values_too_many_digits,

@@ -237,14 +237,66 @@ on_changed_on_disk_choice (AdwMessageDialog *dialog, const char *response, Kensh
     show_error (self, _("Could Not Reload the Sheet"), error->message);
 }
 
+static void saved (KenshoWindow *self, KenshoSaveFlags flags, GError *error);
+
+static void
+on_saved (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(KenshoWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  gboolean again = self->save_again;
+  gboolean close_after = self->close_after_save;
+
+  kensho_document_save_finish (KENSHO_DOCUMENT (source), result, &error);
+  self->save_running = FALSE;
+  self->save_again = FALSE;
+  /* Gone meanwhile (its template disposed): nothing to show. */
+  if (self->document != KENSHO_DOCUMENT (source))
+    return;
+  kensho_busy_indicator_stop (self->busy_indicator);
+  if (again && error == NULL)
+    {
+      _kensho_window_save (self, self->save_again_flags);
+      return;
+    }
+  self->close_after_save = FALSE;
+  saved (self, self->save_flags, error);
+  /* (A close confirmed with Save has closed it already.) */
+  if (close_after && error == NULL && !self->close_confirmed)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* The file is read back and written in a thread: a slow share does not
+ * freeze the window. */
 void
 _kensho_window_save (KenshoWindow *self, KenshoSaveFlags flags)
 {
-  g_autoptr(GError) error = NULL;
-
   if (self->document == NULL)
     return;
-  if (kensho_document_save (self->document, flags, &error))
+  if (self->save_running)
+    {
+      /* One at a time: this one follows, with what was edited meanwhile. */
+      self->save_again = TRUE;
+      self->save_again_flags = flags;
+      return;
+    }
+  self->save_running = TRUE;
+  self->save_flags = flags;
+  kensho_busy_indicator_start (self->busy_indicator, _("Saving…"));
+  kensho_document_save_async (self->document, flags, self->cancellable, on_saved, g_object_ref (self));
+}
+
+gboolean
+kensho_window_is_saving (KenshoWindow *self)
+{
+  g_return_val_if_fail (KENSHO_IS_WINDOW (self), FALSE);
+  return self->save_running;
+}
+
+static void
+saved (KenshoWindow *self, KenshoSaveFlags flags, GError *error)
+{
+  if (error == NULL)
     {
       show_toast (self, _("Saved"));
       if (self->close_confirmed)

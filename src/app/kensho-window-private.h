@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kensho-busy-indicator.h"
 #include "kensho-change-banner.h"
 #include "kensho-window.h"
 
@@ -51,6 +52,13 @@ struct _KenshoWindow
   gboolean close_confirmed;
   KenshoSaveFlags refused_save_flags; /* of the save whose rename was refused */
   KenshoChangeBanner *change_banner;
+  KenshoBusyIndicator *busy_indicator;
+  GCancellable *cancellable;          /* cancelled when the window goes */
+  gboolean save_running;              /* until its answer is shown */
+  KenshoSaveFlags save_flags;
+  gboolean save_again;                /* Save pressed during a save */
+  KenshoSaveFlags save_again_flags;
+  gboolean close_after_save;          /* closed during a save */
 };
 
 static inline KenshoApplication *

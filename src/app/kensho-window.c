@@ -704,6 +704,13 @@ kensho_window_close_request (GtkWindow *window)
   KenshoWindow *self = KENSHO_WINDOW (window);
 
   save_window_state (self);
+  /* Closed during a save: it closes once the save is over (and asks about
+   * what was edited meanwhile). */
+  if (self->save_running)
+    {
+      self->close_after_save = TRUE;
+      return TRUE;
+    }
   if (self->document != NULL && !self->quitting)
     {
       if (kensho_document_get_unsaved (self->document) && !self->close_confirmed)
@@ -736,6 +743,10 @@ void
 kensho_window_close_for_quit (KenshoWindow *self)
 {
   self->quitting = TRUE;
+  /* Quitting waits for a save under way: the file is never left half
+   * written, and the window keeps drawing meanwhile. */
+  while (self->save_running)
+    g_main_context_iteration (NULL, TRUE);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -831,6 +842,8 @@ kensho_window_dispose (GObject *object)
 {
   KenshoWindow *self = KENSHO_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   detach_document (self);
   if (self->undo != NULL)
     g_signal_handlers_disconnect_by_func (self->undo, on_undo_changed, self);
@@ -880,6 +893,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
 
   g_type_ensure (KENSHO_TYPE_STRATEGY_TREE);
   g_type_ensure (KENSHO_TYPE_CHANGE_BANNER);
+  g_type_ensure (KENSHO_TYPE_BUSY_INDICATOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/kensho/Kensho/kensho-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, window_title);
@@ -891,6 +905,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, status_revealer);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, change_banner);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, busy_indicator);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, recent_list);
@@ -915,6 +930,7 @@ kensho_window_init (KenshoWindow *self)
   GtkDropTarget *file_drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   g_signal_connect (self->change_banner, "keep-both", G_CALLBACK (on_keep_both), self);
   /* Handlers that follow the document shown, and its current sheet. */
   self->document_signals = g_signal_group_new (KENSHO_TYPE_DOCUMENT);

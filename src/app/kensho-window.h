@@ -29,5 +29,7 @@ void                kensho_window_add_toast      (KenshoWindow      *self,
 /* Closing for good marks the sheet closed in the workspace; quitting the
  * app keeps it marked open, to bring it back at the next start. */
 void                kensho_window_close_for_quit (KenshoWindow      *self);
+/* A save runs in its thread, or its answer is not shown yet. */
+gboolean            kensho_window_is_saving      (KenshoWindow      *self);
 
 G_END_DECLS

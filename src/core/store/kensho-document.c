@@ -36,7 +36,7 @@ struct _KenshoDocument
 
 G_DEFINE_FINAL_TYPE (KenshoDocument, kensho_document, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_SHEET, PROP_PATH, PROP_UNSAVED, PROP_READ_ONLY, N_PROPS };
+enum { PROP_0, PROP_SHEET, PROP_PATH, PROP_UNSAVED, PROP_READ_ONLY, PROP_SAVING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -83,6 +83,7 @@ kensho_document_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_PATH: g_value_set_string (value, self->path); break;
     case PROP_UNSAVED: g_value_set_boolean (value, kensho_document_get_unsaved (self)); break;
     case PROP_READ_ONLY: g_value_set_boolean (value, self->read_only); break;
+    case PROP_SAVING: g_value_set_boolean (value, self->saving); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -108,6 +109,11 @@ kensho_document_class_init (KenshoDocumentClass *klass)
   properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                                                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                                                      G_PARAM_STATIC_STRINGS);
+  /* A save running in its thread; notified when it begins and once it
+   * is over (the file's state known), before the caller's answer. */
+  properties[PROP_SAVING] = g_param_spec_boolean ("saving", NULL, NULL, FALSE,
+                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -518,6 +524,13 @@ save_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
 }
 
 static void
+set_saving (KenshoDocument *self, gboolean saving)
+{
+  self->saving = saving;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+}
+
+static void
 on_saved_in_thread (GObject *source, GAsyncResult *result, gpointer data)
 {
   KenshoDocument *self = KENSHO_DOCUMENT (source);
@@ -530,12 +543,11 @@ on_saved_in_thread (GObject *source, GAsyncResult *result, gpointer data)
     {
       if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_RENAME_REFUSED))
         name_other_program (self, job->path, error);
-      g_task_return_error (task, error);
-      return;
     }
-  if (self->closed)
-    g_task_return_boolean (task, TRUE);
-  else if (!saved (self, job->path, job->bytes, job->on_disk, job->changes, &error))
+  else if (!self->closed)
+    saved (self, job->path, job->bytes, job->on_disk, job->changes, &error);
+  set_saving (self, FALSE);
+  if (error != NULL)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -569,7 +581,7 @@ kensho_document_save_async (KenshoDocument *self, KenshoSaveFlags flags, GCancel
     job->refused = error;
   job->path = g_strdup (self->path);
   job->known = kensho_workspace_dup_fingerprint (self->workspace, self->id);
-  self->saving = TRUE;
+  set_saving (self, TRUE);
   thread_task = g_task_new (self, cancellable, on_saved_in_thread, g_steal_pointer (&task));
   g_task_set_task_data (thread_task, job, (GDestroyNotify) save_job_free);
   g_task_run_in_thread (thread_task, save_in_thread);
