@@ -2851,6 +2851,66 @@ test_close_during_save (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (kensho_sheet_get_title (saved), ==, "閉じる前に保存");
 }
 
+/* Save As (a file chosen) is written in a thread too: the spinner shows,
+ * a Save pressed meanwhile follows it to the new file, and closing waits
+ * for both. */
+static void
+test_save_as_in_thread (Fixture *fixture, gconstpointer data)
+{
+  KenshoWindow *window = fixture->window;
+  KenshoDocument *document = kensho_window_get_document (window);
+  KenshoSheet *sheet = kensho_document_get_sheet (document);
+  KenshoSession *session = kensho_application_get_session (fixture->app);
+  g_autofree char *old_path = g_strdup (kensho_document_get_path (document));
+  g_autofree char *folder = g_path_get_dirname (old_path);
+  g_autofree char *new_path = g_build_filename (folder, "elsewhere.xml", NULL);
+  KenshoBusyIndicator *busy = KENSHO_BUSY_INDICATOR (
+    gtk_widget_get_template_child (GTK_WIDGET (window), KENSHO_TYPE_WINDOW, "busy_indicator"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) saved = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWindow *chooser;
+
+  g_assert_true (g_file_get_contents (old_path, &before, NULL, NULL));
+  kensho_sheet_set_title (sheet, "別の名前で保存");
+  block_renames_to (new_path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  chooser = wait_toplevel ("GtkFileChooserDialog");
+  /* (The chooser is in the sheet's folder.) */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "elsewhere.xml");
+  wait_drawn (GTK_WIDGET (chooser));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_for (rename_is_blocked ());
+  g_assert_true (kensho_window_is_saving (window));
+  wait_frame (GTK_WIDGET (window));
+  wait_for (gtk_widget_get_visible (GTK_WIDGET (busy)));
+  g_assert_cmpstr (kensho_busy_indicator_get_text (busy), ==, "Saving…");
+  /* Still the old file's until the new one is whole. */
+  g_assert_cmpstr (kensho_document_get_path (document), ==, old_path);
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+
+  kensho_sheet_set_municipality (sheet, "別名で保存中に編集した市");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  gtk_window_close (GTK_WINDOW (window));
+  wait_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (kensho_window_is_saving (window));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &fixture->window);
+  block_renames_to (NULL);
+  wait_for (fixture->window == NULL);
+  saved = kensho_sheet_xml_load_file (new_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kensho_sheet_get_title (saved), ==, "別の名前で保存");
+  g_assert_cmpstr (kensho_sheet_get_municipality (saved), ==, "別名で保存中に編集した市");
+  g_assert_true (g_file_get_contents (old_path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  recent = kensho_session_dup_recent (session, 1);
+  g_assert_cmpstr (recent[0], ==, new_path);
+}
+
 static gboolean
 unblock_renames (gpointer data)
 {
@@ -2918,6 +2978,8 @@ main (int argc, char **argv)
   g_test_add ("/window/close-during-save", Fixture, NULL, fixture_set_up, test_close_during_save,
               fixture_tear_down_closed);
   g_test_add ("/window/quit-during-save", Fixture, NULL, fixture_set_up, test_quit_during_save,
+              fixture_tear_down_closed);
+  g_test_add ("/window/save-as-in-thread", Fixture, NULL, fixture_set_up, test_save_as_in_thread,
               fixture_tear_down_closed);
   g_test_add ("/window/achievement-badge", Fixture, NULL, fixture_set_up, test_achievement_badge, fixture_tear_down);
   g_test_add ("/window/values-editing", Fixture, NULL, fixture_set_up, test_values_editing, fixture_tear_down);

@@ -56,8 +56,10 @@ struct _KenshoWindow
   GCancellable *cancellable;          /* cancelled when the window goes */
   gboolean save_running;              /* until its answer is shown */
   KenshoSaveFlags save_flags;
+  char *save_path;                    /* of a Save As running; NULL for a Save */
   gboolean save_again;                /* Save pressed during a save */
   KenshoSaveFlags save_again_flags;
+  char *save_again_path;              /* Save As chosen during a save */
   gboolean close_after_save;          /* closed during a save */
 };
 

@@ -844,6 +844,8 @@ kensho_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->save_path, g_free);
+  g_clear_pointer (&self->save_again_path, g_free);
   detach_document (self);
   if (self->undo != NULL)
     g_signal_handlers_disconnect_by_func (self->undo, on_undo_changed, self);

@@ -351,6 +351,28 @@ name_other_program (KenshoDocument *self, const char *path, GError *error)
   error->message = g_steal_pointer (&message);
 }
 
+/* Its own file needs no lock again, unless someone else had it when it
+ * was opened (read-only, or anyway): then, as any other file, it must
+ * not be locked by someone else now. */
+static gboolean
+take_save_as_lock (KenshoDocument *self, const char *absolute, GError **error)
+{
+  if (g_strcmp0 (absolute, self->path) == 0 && !self->locked_by_other)
+    return TRUE;
+  return take_lock (self, absolute, KENSHO_OPEN_DEFAULT, error);
+}
+
+/* Saved as another file: the document is that file's now. */
+static void
+set_path (KenshoDocument *self, const char *absolute)
+{
+  g_free (self->path);
+  self->path = g_strdup (absolute);
+  self->read_only = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
 /* Every edit reaches the workspace, then the sheet as the file will hold it. */
 static GBytes *
 snapshot (KenshoDocument *self, GError **error)
@@ -486,6 +508,7 @@ typedef struct
   GBytes *on_disk;
   KenshoSaveFlags flags;
   guint64 changes;
+  gboolean save_as;         /* to another file: its content is kept, not compared */
   GError *refused;          /* before it began: answered from the thread all the same */
 } SaveJob;
 
@@ -513,7 +536,9 @@ save_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
       g_task_return_error (task, g_steal_pointer (&job->refused));
       return;
     }
-  if (!check_on_disk (job->path, job->known, job->flags, &job->on_disk, &error) ||
+  if (job->save_as && g_file_test (job->path, G_FILE_TEST_IS_REGULAR))
+    read_file (job->path, &job->on_disk, NULL);
+  if ((!job->save_as && !check_on_disk (job->path, job->known, job->flags, &job->on_disk, &error)) ||
       g_cancellable_set_error_if_cancelled (cancellable, &error) ||
       !write_bytes (job->path, job->bytes, job->on_disk, job->flags, &error))
     {
@@ -544,13 +569,44 @@ on_saved_in_thread (GObject *source, GAsyncResult *result, gpointer data)
       if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_RENAME_REFUSED))
         name_other_program (self, job->path, error);
     }
-  else if (!self->closed)
-    saved (self, job->path, job->bytes, job->on_disk, job->changes, &error);
+  else if (!self->closed && saved (self, job->path, job->bytes, job->on_disk, job->changes, &error) &&
+           job->save_as)
+    set_path (self, job->path);
   set_saving (self, FALSE);
   if (error != NULL)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_save (KenshoDocument *self, GTask *task, SaveJob *job, GCancellable *cancellable)
+{
+  GTask *thread_task;
+
+  job->changes = self->changes;
+  set_saving (self, TRUE);
+  thread_task = g_task_new (self, cancellable, on_saved_in_thread, task);
+  g_task_set_task_data (thread_task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (thread_task, save_in_thread);
+  g_object_unref (thread_task);
+}
+
+/* Refused at once when a save runs already: one at a time. */
+static GTask *
+new_save_task (KenshoDocument *self, GCancellable *cancellable, GAsyncReadyCallback callback,
+               gpointer user_data, gpointer source_tag)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  if (self->saving)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING, _("The sheet is being saved."));
+      g_object_unref (task);
+      return NULL;
+    }
+  return task;
 }
 
 /* kensho_document_save() with the file's reading and writing in a thread:
@@ -559,32 +615,48 @@ void
 kensho_document_save_async (KenshoDocument *self, KenshoSaveFlags flags, GCancellable *cancellable,
                             GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(GTask) thread_task = NULL;
+  GTask *task;
   GError *error = NULL;
   SaveJob *job;
 
   g_return_if_fail (KENSHO_IS_DOCUMENT (self));
 
-  g_task_set_source_tag (task, kensho_document_save_async);
-  if (self->saving)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING, _("The sheet is being saved."));
-      return;
-    }
+  task = new_save_task (self, cancellable, callback, user_data, kensho_document_save_async);
+  if (task == NULL)
+    return;
   job = g_new0 (SaveJob, 1);
   job->flags = flags;
-  job->changes = self->changes;
   /* A refusal comes back the way a save does, so that "saving" is over
    * only once the caller has its answer. */
   if (!check_can_save (self, &error) || (job->bytes = snapshot (self, &error)) == NULL)
     job->refused = error;
   job->path = g_strdup (self->path);
   job->known = kensho_workspace_dup_fingerprint (self->workspace, self->id);
-  set_saving (self, TRUE);
-  thread_task = g_task_new (self, cancellable, on_saved_in_thread, g_steal_pointer (&task));
-  g_task_set_task_data (thread_task, job, (GDestroyNotify) save_job_free);
-  g_task_run_in_thread (thread_task, save_in_thread);
+  start_save (self, task, job, cancellable);
+}
+
+/* kensho_document_save_as() with the file's reading and writing in a
+ * thread; the document takes the new path once it is written. */
+void
+kensho_document_save_as_async (KenshoDocument *self, const char *path, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task;
+  GError *error = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (KENSHO_IS_DOCUMENT (self));
+  g_return_if_fail (path != NULL);
+
+  task = new_save_task (self, cancellable, callback, user_data, kensho_document_save_as_async);
+  if (task == NULL)
+    return;
+  job = g_new0 (SaveJob, 1);
+  job->save_as = TRUE;
+  job->path = g_canonicalize_filename (path, NULL);
+  if (!take_save_as_lock (self, job->path, &error) || (job->bytes = snapshot (self, &error)) == NULL)
+    job->refused = error;
+  start_save (self, task, job, cancellable);
 }
 
 gboolean
@@ -611,21 +683,13 @@ kensho_document_save_as (KenshoDocument *self, const char *path, GError **error)
   g_return_val_if_fail (path != NULL, FALSE);
 
   absolute = g_canonicalize_filename (path, NULL);
-  /* Its own file needs no lock again, unless someone else had it when it
-   * was opened (read-only, or anyway): then, as any other file, it must
-   * not be locked by someone else now. */
-  if ((g_strcmp0 (absolute, self->path) != 0 || self->locked_by_other) &&
-      !take_lock (self, absolute, KENSHO_OPEN_DEFAULT, error))
+  if (!take_save_as_lock (self, absolute, error))
     return FALSE;
   if (g_file_test (absolute, G_FILE_TEST_IS_REGULAR))
     read_file (absolute, &on_disk, NULL);
   if (!write_to (self, absolute, on_disk, KENSHO_SAVE_DEFAULT, error))
     return FALSE;
-  g_free (self->path);
-  self->path = g_steal_pointer (&absolute);
-  self->read_only = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+  set_path (self, absolute);
   return TRUE;
 }
 

@@ -53,6 +53,12 @@ gboolean         kensho_document_save_finish   (KenshoDocument   *self,
                                                 GAsyncResult     *result,
                                                 GError          **error);
 gboolean         kensho_document_is_saving     (KenshoDocument   *self);
+/* Finished with kensho_document_save_finish(). */
+void             kensho_document_save_as_async (KenshoDocument   *self,
+                                                const char       *path,
+                                                GCancellable     *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer          user_data);
 gboolean         kensho_document_save_as       (KenshoDocument   *self,
                                                 const char       *path,
                                                 GError          **error);
