@@ -2418,6 +2418,8 @@ test_read_only (Fixture *fixture, gconstpointer data)
   adw_message_dialog_response (g_ptr_array_index (dialogs, 0), "read-only");
   gtk_window_destroy (g_ptr_array_index (dialogs, 0));
   g_clear_pointer (&dialogs, g_ptr_array_unref);
+  /* (Read in a thread, as any open the user asks for.) */
+  wait_for (!kensho_window_is_opening (fixture->window));
   wait_idle ();
   window = window_showing (path);
   g_assert_nonnull (window);
@@ -2913,6 +2915,132 @@ test_save_as_in_thread (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (recent[0], ==, new_path);
 }
 
+/* The window of this app showing the file at @path, if any. */
+static KenshoWindow *
+find_window_of (const char *path)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      KenshoDocument *document;
+
+      if (KENSHO_IS_WINDOW (toplevel) && (document = kensho_window_get_document (KENSHO_WINDOW (toplevel))) &&
+          g_strcmp0 (kensho_document_get_path (document), path) == 0)
+        return KENSHO_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+/* A copy of the sample at @path, opened from @window as a recent sheet,
+ * its reading held (a slow share) until block_opens_of (NULL). */
+static void
+open_held (KenshoWindow *window, const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  block_opens_of (path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", path));
+  wait_for (open_is_blocked ());
+}
+
+/* A sheet opened from the window is read in a thread (a slow share, held
+ * here): the window keeps answering and shows "Opening NAME…" with Cancel;
+ * opening the same file again does not read it twice; Cancel leaves the
+ * window as it was; opened to its end, the sheet comes in its own window. */
+static void
+test_open_in_thread (Fixture *fixture, gconstpointer data)
+{
+  KenshoWindow *window = fixture->window;
+  KenshoSheet *shown = kensho_window_get_sheet (window);
+  g_autofree char *folder = g_path_get_dirname (kensho_document_get_path (kensho_window_get_document (window)));
+  g_autofree char *path = g_build_filename (folder, "slow-share.xml", NULL);
+  g_autoptr(KenshoFileLock) lock = kensho_file_lock_new (path);
+  KenshoBusyIndicator *indicator = KENSHO_BUSY_INDICATOR (
+    gtk_widget_get_template_child (GTK_WIDGET (window), KENSHO_TYPE_WINDOW, "open_indicator"));
+  guint windows = count_windows ();
+  g_autoptr(GPtrArray) dialogs = NULL;
+  KenshoWindow *opened;
+  GtkWidget *cancel;
+
+  open_held (window, path);
+  g_assert_true (kensho_window_is_opening (window));
+  /* The window answers: frames are drawn, a click on the tree shows its form. */
+  wait_frame (GTK_WIDGET (window));
+  kensho_strategy_tree_select (fixture->tree, find_row (fixture->tree, "創業相談件数"));
+  wait_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (kensho_indicator_form_get_field (
+                     KENSHO_INDICATOR_FORM (kensho_window_get_form (window)), "name")), ==, "創業相談件数");
+  wait_for (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  g_assert_cmpstr (kensho_busy_indicator_get_text (indicator), ==, "Opening “slow-share.xml”…");
+  wait_drawn (GTK_WIDGET (indicator));
+  save_screenshot (GTK_WIDGET (window), "window-opening.png");
+  /* Asked again meanwhile: still the one open. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", path));
+  g_assert_true (kensho_file_lock_peek (lock));
+
+  /* Cancel: at once, the window as it was, the lock gone. */
+  cancel = gtk_widget_get_last_child (GTK_WIDGET (indicator));
+  g_assert_true (gtk_widget_get_visible (cancel));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (cancel)), ==, "_Cancel");
+  gtk_widget_activate (cancel);
+  wait_for (!kensho_window_is_opening (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  g_assert_true (kensho_window_get_sheet (window) == shown);
+  g_assert_cmpuint (count_windows (), ==, windows);
+  g_assert_false (kensho_file_lock_peek (lock));
+  block_opens_of (NULL);
+
+  /* Opened to its end, once, in a window of its own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", path));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", path));
+  wait_for (!kensho_window_is_opening (window));
+  g_assert_cmpuint (count_windows (), ==, windows + 1);
+  dialogs = message_dialogs_of (GTK_WINDOW (window));
+  g_assert_cmpuint (dialogs->len, ==, 0);
+  opened = find_window_of (path);
+  g_assert_nonnull (opened);
+  g_assert_cmpstr (kensho_sheet_get_title (kensho_window_get_sheet (opened)), ==,
+                   kensho_sheet_get_title (shown));
+  g_assert_true (kensho_window_get_sheet (window) == shown);
+  kensho_window_close_for_quit (opened);
+  wait_idle ();
+}
+
+/* A file refused is said so as before; closing the window while a sheet is
+ * read drops that open and its lock. */
+static void
+test_open_in_thread_refused_or_closed (Fixture *fixture, gconstpointer data)
+{
+  KenshoWindow *window = fixture->window;
+  g_autofree char *folder = g_path_get_dirname (kensho_document_get_path (kensho_window_get_document (window)));
+  g_autofree char *bad = g_build_filename (folder, "not-a-sheet.xml", NULL);
+  g_autofree char *path = g_build_filename (folder, "closing.xml", NULL);
+  g_autoptr(KenshoFileLock) lock = kensho_file_lock_new (path);
+  g_autoptr(GPtrArray) dialogs = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "<html>not a sheet</html>", -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", bad));
+  wait_for (!kensho_window_is_opening (window));
+  dialogs = message_dialogs_of (GTK_WINDOW (window));
+  g_assert_cmpuint (dialogs->len, ==, 1);
+  g_assert_cmpstr (adw_message_dialog_get_heading (g_ptr_array_index (dialogs, 0)), ==, "Could Not Open the Sheet");
+  gtk_window_destroy (g_ptr_array_index (dialogs, 0));
+
+  open_held (window, path);
+  g_assert_true (kensho_file_lock_peek (lock));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &fixture->window);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (fixture->window == NULL);
+  g_assert_false (kensho_file_lock_peek (lock));
+  block_opens_of (NULL);
+  g_assert_cmpuint (count_windows (), ==, 0);
+}
+
 static gboolean
 unblock_renames (gpointer data)
 {
@@ -2983,6 +3111,9 @@ main (int argc, char **argv)
               fixture_tear_down_closed);
   g_test_add ("/window/save-as-in-thread", Fixture, NULL, fixture_set_up, test_save_as_in_thread,
               fixture_tear_down_closed);
+  g_test_add ("/window/open-in-thread", Fixture, NULL, fixture_set_up, test_open_in_thread, fixture_tear_down);
+  g_test_add ("/window/open-in-thread-refused-or-closed", Fixture, NULL, fixture_set_up,
+              test_open_in_thread_refused_or_closed, fixture_tear_down_closed);
   g_test_add ("/window/achievement-badge", Fixture, NULL, fixture_set_up, test_achievement_badge, fixture_tear_down);
   g_test_add ("/window/values-editing", Fixture, NULL, fixture_set_up, test_values_editing, fixture_tear_down);
   g_test_add ("/window/values-too-many-digits", Fixture, NULL, fixture_set_up, test_values_too_many_digits,

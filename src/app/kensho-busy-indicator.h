@@ -15,5 +15,7 @@ void        kensho_busy_indicator_start        (KenshoBusyIndicator *self,
 void        kensho_busy_indicator_stop         (KenshoBusyIndicator *self);
 gboolean    kensho_busy_indicator_get_running  (KenshoBusyIndicator *self);
 const char *kensho_busy_indicator_get_text     (KenshoBusyIndicator *self);
+void        kensho_busy_indicator_set_can_cancel (KenshoBusyIndicator *self,
+                                                  gboolean             can_cancel);
 
 G_END_DECLS

@@ -44,7 +44,7 @@ on_open_response (GtkNativeDialog *dialog, int response, KenshoWindow *self)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      kensho_window_open_file (self, file);
+      _kensho_window_open_file_async (self, file);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -1026,7 +1026,7 @@ action_zoom (GtkWidget *widget, const char *name, GVariant *parameter)
 static void
 action_open_recent (GtkWidget *widget, const char *name, GVariant *parameter)
 {
-  _kensho_window_open_path (KENSHO_WINDOW (widget), g_variant_get_string (parameter, NULL), KENSHO_OPEN_DEFAULT);
+  _kensho_window_open_path_async (KENSHO_WINDOW (widget), g_variant_get_string (parameter, NULL), KENSHO_OPEN_DEFAULT);
 }
 
 void

@@ -240,13 +240,80 @@ keep_replaced (KenshoWorkspace *workspace, gint64 id, const char *path, const ch
   return kensho_workspace_add_history (workspace, id, path, bytes, error);
 }
 
+/* The part of opening before the file is read: the workspace asked, the
+ * lock taken. NULL with @error when it cannot go on. */
+static KenshoDocument *
+open_begin (KenshoWorkspace *workspace, const char *absolute, KenshoOpenFlags flags, gint64 *existing,
+            GError **error)
+{
+  g_autoptr(KenshoDocument) self = NULL;
+
+  *existing = kensho_workspace_find_by_path (workspace, absolute);
+  if (*existing != 0 && kensho_workspace_get_unsaved (workspace, *existing) &&
+      !(flags & (KENSHO_OPEN_KEEP_LOCAL | KENSHO_OPEN_LOAD_FILE)))
+    {
+      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCAL_CHANGES,
+                   _("Kensho has changes to “%s” that were never saved to the file."), absolute);
+      return NULL;
+    }
+
+  self = document_new (workspace, *existing);
+  self->read_only = (flags & KENSHO_OPEN_READ_ONLY) != 0;
+  if (!take_lock (self, absolute, flags, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* The file read and parsed: no workspace, no document, so that it can run
+ * in a thread. */
+static KenshoSheet *
+read_sheet (const char *absolute, char **fingerprint, GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  KenshoSheet *sheet;
+
+  if (!read_file (absolute, &bytes, error))
+    return NULL;
+  sheet = kensho_sheet_xml_load_bytes (bytes, absolute, error);
+  if (sheet != NULL)
+    *fingerprint = kensho_fingerprint_bytes (bytes);
+  return sheet;
+}
+
+/* The sheet read (@fingerprint NULL: kept from the workspace) becomes the
+ * document's, and the workspace's row. */
+static gboolean
+open_finish (KenshoDocument *self, const char *absolute, KenshoSheet *sheet, const char *fingerprint,
+             gint64 existing, GError **error)
+{
+  KenshoWorkspace *workspace = self->workspace;
+
+  if (fingerprint != NULL)
+    {
+      if (existing != 0)
+        {
+          if (!keep_replaced (workspace, existing, absolute, fingerprint, error) ||
+              !kensho_workspace_replace_sheet (workspace, existing, sheet, error))
+            return FALSE;
+        }
+      else if ((self->id = kensho_workspace_add_sheet (workspace, sheet, error)) == 0)
+        return FALSE;
+      if (!kensho_workspace_set_link (workspace, self->id, absolute, fingerprint, error))
+        return FALSE;
+    }
+
+  self->path = g_strdup (absolute);
+  kensho_workspace_set_open (workspace, self->id, TRUE, NULL);
+  set_sheet (self, sheet);
+  return TRUE;
+}
+
 KenshoDocument *
 kensho_document_open_file (KenshoWorkspace *workspace, const char *path, KenshoOpenFlags flags,
                            GError **error)
 {
   g_autoptr(KenshoDocument) self = NULL;
   g_autoptr(KenshoSheet) sheet = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *absolute = NULL;
   g_autofree char *fingerprint = NULL;
   gint64 existing;
@@ -255,50 +322,151 @@ kensho_document_open_file (KenshoWorkspace *workspace, const char *path, KenshoO
   g_return_val_if_fail (path != NULL, NULL);
 
   absolute = g_canonicalize_filename (path, NULL);
-  existing = kensho_workspace_find_by_path (workspace, absolute);
-  if (existing != 0 && kensho_workspace_get_unsaved (workspace, existing) &&
-      !(flags & (KENSHO_OPEN_KEEP_LOCAL | KENSHO_OPEN_LOAD_FILE)))
-    {
-      g_set_error (error, KENSHO_ERROR, KENSHO_ERROR_LOCAL_CHANGES,
-                   _("Kensho has changes to “%s” that were never saved to the file."), absolute);
-      return NULL;
-    }
-
-  self = document_new (workspace, existing);
-  self->read_only = (flags & KENSHO_OPEN_READ_ONLY) != 0;
-  if (!take_lock (self, absolute, flags, error))
+  self = open_begin (workspace, absolute, flags, &existing, error);
+  if (self == NULL)
     return NULL;
-
   if (existing != 0 && (flags & KENSHO_OPEN_KEEP_LOCAL))
-    {
-      sheet = kensho_workspace_load_sheet (workspace, existing, error);
-      if (sheet == NULL)
-        return NULL;
-    }
+    sheet = kensho_workspace_load_sheet (workspace, existing, error);
   else
-    {
-      if (!read_file (absolute, &bytes, error))
-        return NULL;
-      sheet = kensho_sheet_xml_load_bytes (bytes, absolute, error);
-      if (sheet == NULL)
-        return NULL;
-      fingerprint = kensho_fingerprint_bytes (bytes);
-      if (existing != 0)
-        {
-          if (!keep_replaced (workspace, existing, absolute, fingerprint, error) ||
-              !kensho_workspace_replace_sheet (workspace, existing, sheet, error))
-            return NULL;
-        }
-      else if ((self->id = kensho_workspace_add_sheet (workspace, sheet, error)) == 0)
-        return NULL;
-      if (!kensho_workspace_set_link (workspace, self->id, absolute, fingerprint, error))
-        return NULL;
-    }
-
-  self->path = g_steal_pointer (&absolute);
-  kensho_workspace_set_open (workspace, self->id, TRUE, NULL);
-  set_sheet (self, sheet);
+    sheet = read_sheet (absolute, &fingerprint, error);
+  if (sheet == NULL || !open_finish (self, absolute, sheet, fingerprint, existing, error))
+    return NULL;
   return g_steal_pointer (&self);
+}
+
+/* An open that did not come to an end: its lock goes at once, its row in
+ * the workspace stays as it was. */
+static void
+give_up (KenshoDocument *self)
+{
+  self->closed = TRUE;
+  if (self->lock != NULL)
+    kensho_file_lock_release (self->lock);
+}
+
+typedef struct
+{
+  KenshoDocument *document;
+  char *path;               /* canonical */
+  gint64 existing;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_clear_object (&job->document);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* What the thread hands back; freed wherever the thread's task ends (a
+ * cancelled open's thread may end after its caller has its answer). */
+typedef struct
+{
+  char *path;
+  KenshoSheet *sheet;
+  char *fingerprint;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_free (job->path);
+  g_clear_object (&job->sheet);
+  g_free (job->fingerprint);
+  g_free (job);
+}
+
+static void
+read_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ReadJob *job = data;
+  GError *error = NULL;
+
+  job->sheet = read_sheet (job->path, &job->fingerprint, &error);
+  if (job->sheet == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_read_in_thread (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(GTask) task = data;
+  OpenJob *job = g_task_get_task_data (task);
+  ReadJob *read = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  /* Cancelled: answered at once, the lock given back; the thread's sheet,
+   * when it comes, is dropped with its task. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
+      !open_finish (job->document, job->path, read->sheet, read->fingerprint, job->existing, &error))
+    {
+      give_up (job->document);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_object_ref (job->document), g_object_unref);
+}
+
+/* kensho_document_open_file() with the file read and parsed in a thread;
+ * the workspace and the document are made before and after it, here.
+ * Cancelling answers at once (G_IO_ERROR_CANCELLED), the lock released. */
+void
+kensho_document_open_file_async (KenshoWorkspace *workspace, const char *path, KenshoOpenFlags flags,
+                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                 gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (workspace, cancellable, callback, user_data);
+  g_autoptr(GTask) thread_task = NULL;
+  g_autoptr(KenshoDocument) self = NULL;
+  GError *error = NULL;
+  OpenJob *job;
+  ReadJob *read;
+
+  g_return_if_fail (KENSHO_IS_WORKSPACE (workspace));
+  g_return_if_fail (path != NULL);
+
+  g_task_set_source_tag (task, kensho_document_open_file_async);
+  job = g_new0 (OpenJob, 1);
+  job->path = g_canonicalize_filename (path, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
+  self = open_begin (workspace, job->path, flags, &job->existing, &error);
+  if (self == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job->document = g_object_ref (self);
+  /* Their unsaved edits kept: nothing to read. */
+  if (job->existing != 0 && (flags & KENSHO_OPEN_KEEP_LOCAL))
+    {
+      g_autoptr(KenshoSheet) sheet = kensho_workspace_load_sheet (workspace, job->existing, &error);
+
+      if (sheet == NULL || !open_finish (self, job->path, sheet, NULL, job->existing, &error))
+        {
+          give_up (self);
+          g_task_return_error (task, error);
+        }
+      else
+        g_task_return_pointer (task, g_object_ref (self), g_object_unref);
+      return;
+    }
+  read = g_new0 (ReadJob, 1);
+  read->path = g_strdup (job->path);
+  thread_task = g_task_new (NULL, cancellable, on_read_in_thread, g_steal_pointer (&task));
+  g_task_set_task_data (thread_task, read, (GDestroyNotify) read_job_free);
+  g_task_set_return_on_cancel (thread_task, TRUE);
+  g_task_run_in_thread (thread_task, read_in_thread);
+}
+
+/* (transfer full) */
+KenshoDocument *
+kensho_document_open_file_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kensho_document_open_file_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 KenshoDocument *

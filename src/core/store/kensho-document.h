@@ -35,6 +35,14 @@ KenshoDocument  *kensho_document_open_file     (KenshoWorkspace  *workspace,
                                                 const char       *path,
                                                 KenshoOpenFlags   flags,
                                                 GError          **error);
+void             kensho_document_open_file_async (KenshoWorkspace *workspace,
+                                                  const char      *path,
+                                                  KenshoOpenFlags  flags,
+                                                  GCancellable    *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer         user_data);
+KenshoDocument  *kensho_document_open_file_finish (GAsyncResult   *result,
+                                                   GError        **error);
 KenshoDocument  *kensho_document_new_untitled  (KenshoWorkspace  *workspace,
                                                 KenshoSheet      *sheet,
                                                 GError          **error);
