@@ -101,6 +101,7 @@ void
 _kensho_window_open_path_async (KenshoWindow *self, const char *path, KenshoOpenFlags flags)
 {
   g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  KenshoDocument *document;
   KenshoWindow *target;
   PendingOpen *pending;
 
@@ -112,6 +113,13 @@ _kensho_window_open_path_async (KenshoWindow *self, const char *path, KenshoOpen
   if (target != NULL)
     {
       gtk_window_present (GTK_WINDOW (target));
+      return;
+    }
+  /* Open in the session with no window (one closed by quitting): as it is. */
+  document = kensho_session_find_document (get_session (self), absolute);
+  if (document != NULL)
+    {
+      _kensho_window_show_opened (self, document);
       return;
     }
   pending = g_new0 (PendingOpen, 1);
