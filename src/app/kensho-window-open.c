@@ -10,6 +10,7 @@ typedef struct
 {
   KenshoWindow *window;
   char *path;               /* canonical */
+  KenshoOpenFlags flags;
   GCancellable *cancellable;
 } PendingOpen;
 
@@ -72,7 +73,7 @@ on_opened (GObject *source, GAsyncResult *result, gpointer data)
     _kensho_window_show_opened (self, document);
   else if (g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_LOCKED) ||
            g_error_matches (error, KENSHO_ERROR, KENSHO_ERROR_LOCAL_CHANGES))
-    _kensho_window_ask_about_open (self, pending->path, KENSHO_OPEN_DEFAULT, error);
+    _kensho_window_ask_about_open (self, pending->path, pending->flags, error);
   else
     show_error (self, _("Could Not Open the Sheet"), error->message);
 }
@@ -125,6 +126,7 @@ _kensho_window_open_path_async (KenshoWindow *self, const char *path, KenshoOpen
   pending = g_new0 (PendingOpen, 1);
   pending->window = g_object_ref (self);
   pending->path = g_steal_pointer (&absolute);
+  pending->flags = flags;
   pending->cancellable = g_cancellable_new ();
   g_ptr_array_add (self->opening, pending);
   show_progress (self);
