@@ -13,6 +13,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -111,6 +112,51 @@ fail_renames_to (const char *path, int error_number)
   refused_rename_errno = error_number;
 }
 
+static GMutex block_mutex;
+static GCond block_cond;
+static char *blocked_rename_target;
+static int rename_waiting;
+
+/* Sets what is held (NULL: nothing), and lets go of what was. */
+static void
+set_blocked (char **blocked, const char *path)
+{
+  g_mutex_lock (&block_mutex);
+  g_free (*blocked);
+  g_atomic_pointer_set (blocked, g_strdup (path));
+  g_cond_broadcast (&block_cond);
+  g_mutex_unlock (&block_mutex);
+}
+
+/* Waits while @path is the one held, with *waiting set meanwhile. */
+static void
+wait_while_blocked (char **blocked, const char *path, int *waiting)
+{
+  if (g_atomic_pointer_get (blocked) == NULL)
+    return;
+  g_mutex_lock (&block_mutex);
+  if (*blocked != NULL && strcmp (path, *blocked) == 0)
+    {
+      g_atomic_int_set (waiting, TRUE);
+      while (*blocked != NULL)
+        g_cond_wait (&block_cond, &block_mutex);
+      g_atomic_int_set (waiting, FALSE);
+    }
+  g_mutex_unlock (&block_mutex);
+}
+
+void
+block_renames_to (const char *path)
+{
+  set_blocked (&blocked_rename_target, path);
+}
+
+gboolean
+rename_is_blocked (void)
+{
+  return g_atomic_int_get (&rename_waiting);
+}
+
 /* A file server that will not replace a file open in another program. */
 int
 rename (const char *from, const char *to)
@@ -124,5 +170,49 @@ rename (const char *from, const char *to)
       errno = refused_rename_errno;
       return -1;
     }
+  wait_while_blocked (&blocked_rename_target, to, &rename_waiting);
   return real_rename (from, to);
+}
+
+static char *blocked_open_path;
+static int open_waiting;
+
+void
+block_opens_of (const char *path)
+{
+  set_blocked (&blocked_open_path, path);
+}
+
+gboolean
+open_is_blocked (void)
+{
+  return g_atomic_int_get (&open_waiting);
+}
+
+/* A file on a slow share: opening it waits, in its thread, while blocked. */
+#define WAIT_AND_OPEN(name, path, flags) \
+  static __typeof__ (name) *real_##name; \
+  int mode = 0; \
+  if ((flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE) \
+    { \
+      va_list args; \
+      va_start (args, flags); \
+      mode = va_arg (args, int); \
+      va_end (args); \
+    } \
+  if (real_##name == NULL) \
+    real_##name = (__typeof__ (name) *) dlsym (RTLD_NEXT, #name); \
+  wait_while_blocked (&blocked_open_path, path, &open_waiting); \
+  return real_##name (path, flags, mode)
+
+int
+open (const char *path, int flags, ...)
+{
+  WAIT_AND_OPEN (open, path, flags);
+}
+
+int
+open64 (const char *path, int flags, ...)
+{
+  WAIT_AND_OPEN (open64, path, flags);
 }

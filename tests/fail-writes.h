@@ -28,4 +28,16 @@ void fail_writes_starting (const char *path_prefix,
 void fail_renames_to (const char *path,
                       int         error_number);
 
+/* Makes rename() onto exactly @path wait (in its thread) until it is
+ * called again with NULL: a save on a slow share, held at will. */
+void     block_renames_to  (const char *path);
+/* Whether a rename is waiting there now. */
+gboolean rename_is_blocked (void);
+
+/* Makes open() of exactly @path wait (in its thread) until it is called
+ * again with NULL: a sheet read from a slow share, held at will. */
+void     block_opens_of    (const char *path);
+/* Whether an open() is waiting there now. */
+gboolean open_is_blocked   (void);
+
 G_END_DECLS

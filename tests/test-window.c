@@ -12,6 +12,7 @@
 
 #include "kensho-achievement.h"
 #include "kensho-application.h"
+#include "kensho-busy-indicator.h"
 #include "kensho-export-progress.h"
 #include "kensho-form-columns.h"
 #include "kensho-indicator-form.h"
@@ -70,6 +71,14 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   kensho_window_close_for_quit (fixture->window);
   wait_idle ();
   g_clear_object (&fixture->app);
+}
+
+/* Save, and wait for its answer: the file is written in a thread. */
+static void
+save_and_wait (KenshoWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (!kensho_window_is_saving (window));
 }
 
 static guint
@@ -718,8 +727,12 @@ test_text_limits (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (tooltip, ==, "Not inserted: this field holds at most 1,000 characters, as a sheet file does, "
                                 "and it would have 1,001.");
 
-  /* Saved at the limit, the file opens again. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  /* Saved at the limit, the file opens again. Another indicator is shown
+   * first: the save's wait runs the main loop, and GTK 4.8 lays a paragraph
+   * of 100,000 letters without a break out for 40 s and more. */
+  kensho_strategy_tree_select (fixture->tree, find_row (fixture->tree, "創業相談件数"));
+  wait_idle ();
+  save_and_wait (fixture->window);
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(KenshoSheet) saved = kensho_sheet_xml_load_file (path, &error);
@@ -730,7 +743,7 @@ test_text_limits (Fixture *fixture, gconstpointer data)
   /* Too long by another way in: the save is refused in words, the file kept. */
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
   kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, too_long);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  save_and_wait (fixture->window);
   dialogs = message_dialogs_of (GTK_WINDOW (fixture->window));
   g_assert_cmpuint (dialogs->len, ==, 1);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (g_ptr_array_index (dialogs, 0)),
@@ -2384,6 +2397,8 @@ test_read_only (Fixture *fixture, gconstpointer data)
   adw_message_dialog_response (g_ptr_array_index (dialogs, 0), "read-only");
   gtk_window_destroy (g_ptr_array_index (dialogs, 0));
   g_clear_pointer (&dialogs, g_ptr_array_unref);
+  /* (Read in a thread, as any open the user asks for.) */
+  wait_for (!kensho_window_is_opening (fixture->window));
   wait_idle ();
   window = window_showing (path);
   g_assert_nonnull (window);
@@ -2451,7 +2466,7 @@ test_changed_on_disk_asks_safely (Fixture *fixture, gconstpointer data)
   theirs = g_strconcat (contents, "<!-- theirs -->\n", NULL);
   g_assert_true (g_file_set_contents (kensho_document_get_path (document), theirs, -1, NULL));
   kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "私の編集");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  save_and_wait (fixture->window);
   dialogs = message_dialogs_of (GTK_WINDOW (fixture->window));
   g_assert_cmpuint (dialogs->len, ==, 1);
   g_assert_cmpstr (adw_message_dialog_get_heading (g_ptr_array_index (dialogs, 0)), ==, "The File Changed on Disk");
@@ -2561,7 +2576,7 @@ test_undo_to_saved_state (Fixture *fixture, gconstpointer data)
   g_assert_true (title_has_dot (fixture->window));
 
   /* Saved with the new name, then edited and undone: clean again. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  save_and_wait (fixture->window);
   g_assert_false (title_has_dot (fixture->window));
   gtk_editable_set_text (name, "新規就農者数（人）");
   g_assert_true (title_has_dot (fixture->window));
@@ -2720,7 +2735,7 @@ test_rename_refused_writes_in_place (Fixture *fixture, gconstpointer data)
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
   kensho_sheet_set_title (kensho_document_get_sheet (document), "上書きできないとき");
   fail_renames_to (path, EBUSY);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  save_and_wait (fixture->window);
   dialogs = message_dialogs_of (GTK_WINDOW (fixture->window));
   g_assert_cmpuint (dialogs->len, ==, 1);
   dialog = g_ptr_array_index (dialogs, 0);
@@ -2730,14 +2745,322 @@ test_rename_refused_writes_in_place (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
   g_assert_true (kensho_document_get_unsaved (document));
 
-  adw_message_dialog_response (dialog, "in-place");
   fail_renames_to (NULL, 0);
+  adw_message_dialog_response (dialog, "in-place");
+  wait_for (!kensho_window_is_saving (fixture->window));
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_pointer (&after, g_free);
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_nonnull (strstr (after, "上書きできないとき"));
   g_assert_false (kensho_document_get_unsaved (document));
   wait_idle ();
+}
+
+/* A save held in its thread (a slow share): the window keeps drawing, the
+ * spinner shows, a second Save waits its turn and saves what was edited
+ * meanwhile. */
+static void
+test_save_in_thread (Fixture *fixture, gconstpointer data)
+{
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  KenshoSheet *sheet = kensho_document_get_sheet (document);
+  const char *path = kensho_document_get_path (document);
+  KenshoBusyIndicator *busy = KENSHO_BUSY_INDICATOR (
+    gtk_widget_get_template_child (GTK_WIDGET (fixture->window), KENSHO_TYPE_WINDOW, "busy_indicator"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) saved = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  kensho_sheet_set_title (sheet, "別の糸で保存");
+  block_renames_to (path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  wait_for (rename_is_blocked ());
+  g_assert_true (kensho_window_is_saving (fixture->window));
+  g_assert_true (kensho_document_is_saving (document));
+  /* The main loop runs: frames are painted, and past 200 ms the spinner. */
+  wait_frame (GTK_WIDGET (fixture->window));
+  wait_for (gtk_widget_get_visible (GTK_WIDGET (busy)));
+  g_assert_cmpstr (kensho_busy_indicator_get_text (busy), ==, "Saving…");
+  wait_drawn (GTK_WIDGET (busy));
+  save_screenshot (GTK_WIDGET (fixture->window), "window-saving.png");
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  /* Edited and saved again meanwhile: that save follows the first. */
+  kensho_sheet_set_municipality (sheet, "保存中に編集した市");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  block_renames_to (NULL);
+  wait_for (!kensho_window_is_saving (fixture->window));
+  g_assert_false (kensho_document_is_saving (document));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (busy)));
+  g_assert_false (kensho_document_get_unsaved (document));
+  saved = kensho_sheet_xml_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kensho_sheet_get_title (saved), ==, "別の糸で保存");
+  g_assert_cmpstr (kensho_sheet_get_municipality (saved), ==, "保存中に編集した市");
+}
+
+/* Closes the window while its save is held: it stays, saving, nothing
+ * asked; released, the save ends and the window goes. The sheet at @path
+ * as then saved. */
+static KenshoSheet *
+close_while_saving (Fixture *fixture, const char *path)
+{
+  KenshoWindow *window = fixture->window;
+  g_autoptr(GError) error = NULL;
+  KenshoSheet *saved;
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (kensho_window_is_saving (window));
+  g_assert_nonnull (kensho_window_get_document (window));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &fixture->window);
+  block_renames_to (NULL);
+  wait_for (fixture->window == NULL);
+  saved = kensho_sheet_xml_load_file (path, &error);
+  g_assert_no_error (error);
+  return saved;
+}
+
+/* Closing the window during a save waits for it: the window goes once the
+ * file is whole, with the edit in it. */
+static void
+test_close_during_save (Fixture *fixture, gconstpointer data)
+{
+  KenshoWindow *window = fixture->window;
+  KenshoDocument *document = kensho_window_get_document (window);
+  g_autofree char *path = g_strdup (kensho_document_get_path (document));
+  g_autoptr(KenshoSheet) saved = NULL;
+
+  kensho_sheet_set_title (kensho_document_get_sheet (document), "閉じる前に保存");
+  block_renames_to (path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (rename_is_blocked ());
+  saved = close_while_saving (fixture, path);
+  g_assert_cmpstr (kensho_sheet_get_title (saved), ==, "閉じる前に保存");
+}
+
+/* Save As (a file chosen) is written in a thread too: the spinner shows,
+ * a Save pressed meanwhile follows it to the new file, and closing waits
+ * for both. */
+static void
+test_save_as_in_thread (Fixture *fixture, gconstpointer data)
+{
+  KenshoWindow *window = fixture->window;
+  KenshoDocument *document = kensho_window_get_document (window);
+  KenshoSheet *sheet = kensho_document_get_sheet (document);
+  KenshoSession *session = kensho_application_get_session (fixture->app);
+  g_autofree char *old_path = g_strdup (kensho_document_get_path (document));
+  g_autofree char *folder = g_path_get_dirname (old_path);
+  g_autofree char *new_path = g_build_filename (folder, "elsewhere.xml", NULL);
+  KenshoBusyIndicator *busy = KENSHO_BUSY_INDICATOR (
+    gtk_widget_get_template_child (GTK_WIDGET (window), KENSHO_TYPE_WINDOW, "busy_indicator"));
+  g_autoptr(KenshoSheet) saved = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWindow *chooser;
+
+  g_assert_true (g_file_get_contents (old_path, &before, NULL, NULL));
+  kensho_sheet_set_title (sheet, "別の名前で保存");
+  block_renames_to (new_path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  chooser = wait_toplevel ("GtkFileChooserDialog");
+  /* (The chooser is in the sheet's folder.) */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "elsewhere.xml");
+  wait_drawn (GTK_WIDGET (chooser));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_for (rename_is_blocked ());
+  g_assert_true (kensho_window_is_saving (window));
+  wait_frame (GTK_WIDGET (window));
+  wait_for (gtk_widget_get_visible (GTK_WIDGET (busy)));
+  g_assert_cmpstr (kensho_busy_indicator_get_text (busy), ==, "Saving…");
+  /* Still the old file's until the new one is whole. */
+  g_assert_cmpstr (kensho_document_get_path (document), ==, old_path);
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+
+  kensho_sheet_set_municipality (sheet, "別名で保存中に編集した市");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  saved = close_while_saving (fixture, new_path);
+  g_assert_cmpstr (kensho_sheet_get_title (saved), ==, "別の名前で保存");
+  g_assert_cmpstr (kensho_sheet_get_municipality (saved), ==, "別名で保存中に編集した市");
+  g_assert_true (g_file_get_contents (old_path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  recent = kensho_session_dup_recent (session, 1);
+  g_assert_cmpstr (recent[0], ==, new_path);
+}
+
+/* The window of this app showing the file at @path, if any. */
+static KenshoWindow *
+find_window_of (const char *path)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      KenshoDocument *document;
+
+      if (KENSHO_IS_WINDOW (toplevel) && (document = kensho_window_get_document (KENSHO_WINDOW (toplevel))) &&
+          g_strcmp0 (kensho_document_get_path (document), path) == 0)
+        return KENSHO_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+/* A copy of the sample at @path, opened from @window as a recent sheet,
+ * its reading held (a slow share) until block_opens_of (NULL). */
+static void
+open_held (KenshoWindow *window, const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  block_opens_of (path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", path));
+  wait_for (open_is_blocked ());
+}
+
+/* A sheet opened from the window is read in a thread (a slow share, held
+ * here): the window keeps answering and shows "Opening NAME…" with Cancel;
+ * opening the same file again does not read it twice; Cancel leaves the
+ * window as it was; opened to its end, the sheet comes in its own window. */
+static void
+test_open_in_thread (Fixture *fixture, gconstpointer data)
+{
+  KenshoWindow *window = fixture->window;
+  KenshoSheet *shown = kensho_window_get_sheet (window);
+  g_autofree char *folder = g_path_get_dirname (kensho_document_get_path (kensho_window_get_document (window)));
+  g_autofree char *path = g_build_filename (folder, "slow-share.xml", NULL);
+  g_autoptr(KenshoFileLock) lock = kensho_file_lock_new (path);
+  KenshoBusyIndicator *indicator = KENSHO_BUSY_INDICATOR (
+    gtk_widget_get_template_child (GTK_WIDGET (window), KENSHO_TYPE_WINDOW, "open_indicator"));
+  guint windows = count_windows ();
+  g_autoptr(GPtrArray) dialogs = NULL;
+  KenshoWindow *opened;
+  GtkWidget *cancel;
+
+  open_held (window, path);
+  g_assert_true (kensho_window_is_opening (window));
+  /* The window answers: frames are drawn, a click on the tree shows its form. */
+  wait_frame (GTK_WIDGET (window));
+  kensho_strategy_tree_select (fixture->tree, find_row (fixture->tree, "創業相談件数"));
+  wait_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (kensho_indicator_form_get_field (
+                     KENSHO_INDICATOR_FORM (kensho_window_get_form (window)), "name")), ==, "創業相談件数");
+  wait_for (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  g_assert_cmpstr (kensho_busy_indicator_get_text (indicator), ==, "Opening “slow-share.xml”…");
+  wait_drawn (GTK_WIDGET (indicator));
+  save_screenshot (GTK_WIDGET (window), "window-opening.png");
+  /* Asked again meanwhile: still the one open. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", path));
+  g_assert_true (kensho_file_lock_peek (lock));
+
+  /* Cancel: at once, the window as it was, the lock gone. */
+  cancel = gtk_widget_get_last_child (GTK_WIDGET (indicator));
+  g_assert_true (gtk_widget_get_visible (cancel));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (cancel)), ==, "_Cancel");
+  gtk_widget_activate (cancel);
+  wait_for (!kensho_window_is_opening (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  g_assert_true (kensho_window_get_sheet (window) == shown);
+  g_assert_cmpuint (count_windows (), ==, windows);
+  g_assert_false (kensho_file_lock_peek (lock));
+  block_opens_of (NULL);
+
+  /* Opened to its end, once, in a window of its own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", path));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", path));
+  wait_for (!kensho_window_is_opening (window));
+  g_assert_cmpuint (count_windows (), ==, windows + 1);
+  dialogs = message_dialogs_of (GTK_WINDOW (window));
+  g_assert_cmpuint (dialogs->len, ==, 0);
+  opened = find_window_of (path);
+  g_assert_nonnull (opened);
+  g_assert_cmpstr (kensho_sheet_get_title (kensho_window_get_sheet (opened)), ==,
+                   kensho_sheet_get_title (shown));
+  g_assert_true (kensho_window_get_sheet (window) == shown);
+  kensho_window_close_for_quit (opened);
+  wait_idle ();
+}
+
+/* A file refused is said so as before; closing the window while a sheet is
+ * read drops that open and its lock. */
+static void
+test_open_in_thread_refused_or_closed (Fixture *fixture, gconstpointer data)
+{
+  KenshoWindow *window = fixture->window;
+  g_autofree char *folder = g_path_get_dirname (kensho_document_get_path (kensho_window_get_document (window)));
+  g_autofree char *bad = g_build_filename (folder, "not-a-sheet.xml", NULL);
+  g_autofree char *path = g_build_filename (folder, "closing.xml", NULL);
+  g_autoptr(KenshoFileLock) lock = kensho_file_lock_new (path);
+  g_autoptr(GPtrArray) dialogs = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "<html>not a sheet</html>", -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", bad));
+  wait_for (!kensho_window_is_opening (window));
+  dialogs = message_dialogs_of (GTK_WINDOW (window));
+  g_assert_cmpuint (dialogs->len, ==, 1);
+  g_assert_cmpstr (adw_message_dialog_get_heading (g_ptr_array_index (dialogs, 0)), ==, "Could Not Open the Sheet");
+  gtk_window_destroy (g_ptr_array_index (dialogs, 0));
+
+  open_held (window, path);
+  g_assert_true (kensho_file_lock_peek (lock));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &fixture->window);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (fixture->window == NULL);
+  g_assert_false (kensho_file_lock_peek (lock));
+  block_opens_of (NULL);
+  g_assert_cmpuint (count_windows (), ==, 0);
+}
+
+static gboolean
+unblock_renames (gpointer data)
+{
+  gboolean *ran = data;
+
+  *ran = TRUE;
+  block_renames_to (NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Quitting during a save waits for it, with the main loop running (here
+ * an idle ends the slow write): the file is whole, with the edit. */
+static void
+test_quit_during_save (Fixture *fixture, gconstpointer data)
+{
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  g_autofree char *path = g_strdup (kensho_document_get_path (document));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoSheet) saved = NULL;
+  gboolean ran = FALSE;
+
+  kensho_sheet_set_title (kensho_document_get_sheet (document), "終了する前に保存");
+  block_renames_to (path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  wait_for (rename_is_blocked ());
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  g_idle_add (unblock_renames, &ran);
+  kensho_window_close_for_quit (fixture->window);
+  g_assert_true (ran);
+  wait_for (fixture->window == NULL);
+  saved = kensho_sheet_xml_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kensho_sheet_get_title (saved), ==, "終了する前に保存");
+}
+
+static void
+fixture_tear_down_closed (Fixture *fixture, gconstpointer data)
+{
+  g_assert_null (fixture->window);
+  wait_idle ();
+  g_clear_object (&fixture->app);
 }
 
 int
@@ -2760,6 +3083,16 @@ main (int argc, char **argv)
   g_test_add ("/window/add-move-delete", Fixture, NULL, fixture_set_up, test_add_move_delete, fixture_tear_down);
   g_test_add ("/window/form-typing", Fixture, NULL, fixture_set_up, test_form_typing, fixture_tear_down);
   g_test_add ("/window/text-limits", Fixture, NULL, fixture_set_up, test_text_limits, fixture_tear_down);
+  g_test_add ("/window/save-in-thread", Fixture, NULL, fixture_set_up, test_save_in_thread, fixture_tear_down);
+  g_test_add ("/window/close-during-save", Fixture, NULL, fixture_set_up, test_close_during_save,
+              fixture_tear_down_closed);
+  g_test_add ("/window/quit-during-save", Fixture, NULL, fixture_set_up, test_quit_during_save,
+              fixture_tear_down_closed);
+  g_test_add ("/window/save-as-in-thread", Fixture, NULL, fixture_set_up, test_save_as_in_thread,
+              fixture_tear_down_closed);
+  g_test_add ("/window/open-in-thread", Fixture, NULL, fixture_set_up, test_open_in_thread, fixture_tear_down);
+  g_test_add ("/window/open-in-thread-refused-or-closed", Fixture, NULL, fixture_set_up,
+              test_open_in_thread_refused_or_closed, fixture_tear_down_closed);
   g_test_add ("/window/achievement-badge", Fixture, NULL, fixture_set_up, test_achievement_badge, fixture_tear_down);
   g_test_add ("/window/values-editing", Fixture, NULL, fixture_set_up, test_values_editing, fixture_tear_down);
   g_test_add ("/window/values-too-many-digits", Fixture, NULL, fixture_set_up, test_values_too_many_digits,

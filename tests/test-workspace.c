@@ -706,6 +706,53 @@ test_two_processes (void)
   }
 }
 
+static void
+on_opened (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+/* Opened with the file read in a thread: the same document as at once;
+ * cancelled, the answer says so and the lock is given back at once. */
+static void
+test_open_async (void)
+{
+  g_autofree char *path = copy_sample ("async.xml");
+  g_autoptr(KenshoWorkspace) workspace = open_workspace ("async.db");
+  g_autoptr(KenshoFileLock) probe = kensho_file_lock_new (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(KenshoDocument) document = NULL;
+  g_autoptr(KenshoSheet) sample = load_sample ();
+  g_autoptr(GError) error = NULL;
+
+  kensho_document_open_file_async (workspace, path, KENSHO_OPEN_DEFAULT, cancellable, on_opened, &result);
+  g_assert_true (kensho_file_lock_peek (probe));
+  g_cancellable_cancel (cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (kensho_document_open_file_finish (result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (kensho_file_lock_peek (probe));
+  g_assert_cmpint (kensho_workspace_find_by_path (workspace, path), ==, 0);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  kensho_document_open_file_async (workspace, path, KENSHO_OPEN_DEFAULT, NULL, on_opened, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  document = kensho_document_open_file_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_true (kensho_sheet_equal (kensho_document_get_sheet (document), sample));
+  g_assert_cmpstr (kensho_document_get_path (document), ==, path);
+  g_assert_cmpint (kensho_workspace_find_by_path (workspace, path), ==, kensho_document_get_id (document));
+  g_assert_true (kensho_file_lock_peek (probe));
+  kensho_document_close (document);
+  g_assert_false (kensho_file_lock_peek (probe));
+}
+
 /* What the lock should say: the person's name, or the login without one. */
 static const char *
 person_name (void)
@@ -1642,6 +1689,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/newer-database", test_newer_database);
   g_test_add_func ("/workspace/two-processes", test_two_processes);
   g_test_add_func ("/workspace/lock", test_lock);
+  g_test_add_func ("/workspace/open-async", test_open_async);
   g_test_add_func ("/workspace/stale-lock-broken", test_stale_lock_broken);
   g_test_add_func ("/workspace/lock-names-the-person", test_lock_names_the_person);
   g_test_add_func ("/workspace/lock-preferred-name", test_lock_preferred_name);

@@ -44,7 +44,7 @@ on_open_response (GtkNativeDialog *dialog, int response, KenshoWindow *self)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      kensho_window_open_file (self, file);
+      _kensho_window_open_file_async (self, file);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -237,14 +237,100 @@ on_changed_on_disk_choice (AdwMessageDialog *dialog, const char *response, Kensh
     show_error (self, _("Could Not Reload the Sheet"), error->message);
 }
 
+static void saved (KenshoWindow *self, KenshoSaveFlags flags, GError *error);
+static void start_save (KenshoWindow *self, KenshoSaveFlags flags, const char *path);
+
+static void
+on_saved (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(KenshoWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_steal_pointer (&self->save_path);
+  g_autofree char *again_path = g_steal_pointer (&self->save_again_path);
+  gboolean again = self->save_again;
+  gboolean close_after = self->close_after_save;
+
+  kensho_document_save_finish (KENSHO_DOCUMENT (source), result, &error);
+  self->save_running = FALSE;
+  self->save_again = FALSE;
+  /* Gone meanwhile (its template disposed): nothing to show. */
+  if (self->document != KENSHO_DOCUMENT (source))
+    return;
+  kensho_busy_indicator_stop (self->busy_indicator);
+  if (path != NULL && error == NULL)
+    kensho_session_add_recent (get_session (self), path);
+  if (again && error == NULL)
+    {
+      start_save (self, self->save_again_flags, again_path);
+      return;
+    }
+  self->close_after_save = FALSE;
+  if (path == NULL)
+    saved (self, self->save_flags, error);
+  else if (error == NULL)
+    {
+      show_toast (self, _("Saved"));
+      if (self->close_confirmed)
+        gtk_window_close (GTK_WINDOW (self));
+    }
+  else
+    {
+      self->close_confirmed = FALSE;
+      show_error (self, _("Could Not Save the Sheet"), error->message);
+    }
+  /* (A close confirmed with Save has closed it already.) */
+  if (close_after && error == NULL && !self->close_confirmed)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* The file is read back and written in a thread: a slow share does not
+ * freeze the window. @path: Save As to it. */
+static void
+start_save (KenshoWindow *self, KenshoSaveFlags flags, const char *path)
+{
+  if (self->document == NULL)
+    return;
+  if (self->save_running)
+    {
+      /* One at a time: this one follows, with what was edited meanwhile
+       * (a Save after a Save As chosen goes to the file chosen). */
+      self->save_again = TRUE;
+      self->save_again_flags = flags;
+      if (path != NULL)
+        {
+          g_free (self->save_again_path);
+          self->save_again_path = g_strdup (path);
+        }
+      return;
+    }
+  self->save_running = TRUE;
+  self->save_flags = flags;
+  g_free (self->save_path);
+  self->save_path = g_strdup (path);
+  kensho_busy_indicator_start (self->busy_indicator, _("Saving…"));
+  if (path != NULL)
+    kensho_document_save_as_async (self->document, path, self->cancellable, on_saved, g_object_ref (self));
+  else
+    kensho_document_save_async (self->document, flags, self->cancellable, on_saved, g_object_ref (self));
+}
+
 void
 _kensho_window_save (KenshoWindow *self, KenshoSaveFlags flags)
 {
-  g_autoptr(GError) error = NULL;
+  start_save (self, flags, NULL);
+}
 
-  if (self->document == NULL)
-    return;
-  if (kensho_document_save (self->document, flags, &error))
+gboolean
+kensho_window_is_saving (KenshoWindow *self)
+{
+  g_return_val_if_fail (KENSHO_IS_WINDOW (self), FALSE);
+  return self->save_running;
+}
+
+static void
+saved (KenshoWindow *self, KenshoSaveFlags flags, GError *error)
+{
+  if (error == NULL)
     {
       show_toast (self, _("Saved"));
       if (self->close_confirmed)
@@ -311,20 +397,19 @@ on_save_as_response (GtkNativeDialog *dialog, int response, KenshoWindow *self)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
 
-      if (path != NULL && kensho_document_save_as (self->document, path, &error))
-        {
-          kensho_session_add_recent (get_session (self), path);
-          show_toast (self, _("Saved"));
-          if (self->close_confirmed)
-            gtk_window_close (GTK_WINDOW (self));
-        }
+      /* In a thread, as Save; "Save Changes?" closes once it is done. */
+      if (path != NULL)
+        start_save (self, KENSHO_SAVE_DEFAULT, path);
       else
-        show_error (self, _("Could Not Save the Sheet"),
-                    error ? error->message : _("Only files on this computer or a mounted share can be saved."));
+        {
+          self->close_confirmed = FALSE;
+          show_error (self, _("Could Not Save the Sheet"),
+                      _("Only files on this computer or a mounted share can be saved."));
+        }
     }
-  self->close_confirmed = FALSE;
+  else
+    self->close_confirmed = FALSE;
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
 }
@@ -941,7 +1026,7 @@ action_zoom (GtkWidget *widget, const char *name, GVariant *parameter)
 static void
 action_open_recent (GtkWidget *widget, const char *name, GVariant *parameter)
 {
-  _kensho_window_open_path (KENSHO_WINDOW (widget), g_variant_get_string (parameter, NULL), KENSHO_OPEN_DEFAULT);
+  _kensho_window_open_path_async (KENSHO_WINDOW (widget), g_variant_get_string (parameter, NULL), KENSHO_OPEN_DEFAULT);
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kensho-busy-indicator.h"
 #include "kensho-change-banner.h"
 #include "kensho-window.h"
 
@@ -51,6 +52,17 @@ struct _KenshoWindow
   gboolean close_confirmed;
   KenshoSaveFlags refused_save_flags; /* of the save whose rename was refused */
   KenshoChangeBanner *change_banner;
+  KenshoBusyIndicator *busy_indicator;
+  GCancellable *cancellable;          /* cancelled when the window goes */
+  gboolean save_running;              /* until its answer is shown */
+  KenshoSaveFlags save_flags;
+  char *save_path;                    /* of a Save As running; NULL for a Save */
+  gboolean save_again;                /* Save pressed during a save */
+  KenshoSaveFlags save_again_flags;
+  char *save_again_path;              /* Save As chosen during a save */
+  gboolean close_after_save;          /* closed during a save */
+  KenshoBusyIndicator *open_indicator;
+  GPtrArray *opening;                 /* the opens running in threads */
 };
 
 static inline KenshoApplication *
@@ -92,7 +104,24 @@ void               _kensho_window_save_as              (KenshoWindow     *self,
 void               _kensho_window_open_path            (KenshoWindow     *self,
                                                         const char       *path,
                                                         KenshoOpenFlags   flags);
+KenshoWindow      *_kensho_window_showing_path         (KenshoWindow     *self,
+                                                        const char       *path);
+void               _kensho_window_ask_about_open       (KenshoWindow     *self,
+                                                        const char       *path,
+                                                        KenshoOpenFlags   flags,
+                                                        const GError     *error);
+void               _kensho_window_show_opened          (KenshoWindow     *self,
+                                                        KenshoDocument   *document);
 double             _kensho_window_get_zoom             (KenshoWindow     *self);
+
+/* kensho-window-open.c */
+void               _kensho_window_init_opening         (KenshoWindow     *self);
+void               _kensho_window_open_path_async      (KenshoWindow     *self,
+                                                        const char       *path,
+                                                        KenshoOpenFlags   flags);
+void               _kensho_window_open_file_async      (KenshoWindow     *self,
+                                                        GFile            *file);
+void               _kensho_window_cancel_opens         (KenshoWindow     *self);
 
 /* kensho-window-actions.c */
 void               _kensho_window_save                 (KenshoWindow     *self,

@@ -547,17 +547,17 @@ static void
 on_open_choice (AdwMessageDialog *dialog, const char *response, OpenRequest *request)
 {
   if (g_str_equal (response, "read-only"))
-    _kensho_window_open_path (request->window, request->path, request->flags | KENSHO_OPEN_READ_ONLY);
+    _kensho_window_open_path_async (request->window, request->path, request->flags | KENSHO_OPEN_READ_ONLY);
   else if (g_str_equal (response, "anyway"))
-    _kensho_window_open_path (request->window, request->path, request->flags | KENSHO_OPEN_IGNORE_LOCK);
+    _kensho_window_open_path_async (request->window, request->path, request->flags | KENSHO_OPEN_IGNORE_LOCK);
   else if (g_str_equal (response, "keep"))
-    _kensho_window_open_path (request->window, request->path, request->flags | KENSHO_OPEN_KEEP_LOCAL);
+    _kensho_window_open_path_async (request->window, request->path, request->flags | KENSHO_OPEN_KEEP_LOCAL);
   else if (g_str_equal (response, "load"))
-    _kensho_window_open_path (request->window, request->path, request->flags | KENSHO_OPEN_LOAD_FILE);
+    _kensho_window_open_path_async (request->window, request->path, request->flags | KENSHO_OPEN_LOAD_FILE);
 }
 
-static void
-ask_about_open (KenshoWindow *self, const char *path, KenshoOpenFlags flags, const GError *error)
+void
+_kensho_window_ask_about_open (KenshoWindow *self, const char *path, KenshoOpenFlags flags, const GError *error)
 {
   OpenRequest *request = g_new0 (OpenRequest, 1);
   GtkWidget *dialog;
@@ -601,8 +601,8 @@ ask_about_open (KenshoWindow *self, const char *path, KenshoOpenFlags flags, con
 }
 
 /* The window of this app that already has the file at @path open, if any. */
-static KenshoWindow *
-window_showing_path (KenshoWindow *self, const char *path)
+KenshoWindow *
+_kensho_window_showing_path (KenshoWindow *self, const char *path)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   KenshoDocument *document = app ? kensho_session_find_document (get_session (self), path) : NULL;
@@ -624,7 +624,7 @@ _kensho_window_open_path (KenshoWindow *self, const char *path, KenshoOpenFlags 
 
   /* Opening a sheet this app already shows brings its window forward: its
    * own lock must not look like somebody else's. */
-  target = window_showing_path (self, path);
+  target = _kensho_window_showing_path (self, path);
   if (target != NULL)
     {
       gtk_window_present (GTK_WINDOW (target));
@@ -636,12 +636,21 @@ _kensho_window_open_path (KenshoWindow *self, const char *path, KenshoOpenFlags 
     {
       if (g_error_matches (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCKED) ||
           g_error_matches (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCAL_CHANGES))
-        ask_about_open (self, path, flags, error);
+        _kensho_window_ask_about_open (self, path, flags, error);
       else
         show_error (self, _("Could Not Open the Sheet"), error->message);
       return;
     }
-  target = _kensho_window_for_new_sheet (self);
+  _kensho_window_show_opened (self, document);
+}
+
+/* @document opened from @self: shown here, or in a new window when this
+ * one shows a sheet already. */
+void
+_kensho_window_show_opened (KenshoWindow *self, KenshoDocument *document)
+{
+  KenshoWindow *target = _kensho_window_for_new_sheet (self);
+
   kensho_window_set_document (target, document);
   if (kensho_path_is_document_portal (kensho_document_get_path (document)))
     show_toast (target, _("Opened through the document portal: colleagues are not told that you have it open."));
@@ -704,6 +713,13 @@ kensho_window_close_request (GtkWindow *window)
   KenshoWindow *self = KENSHO_WINDOW (window);
 
   save_window_state (self);
+  /* Closed during a save: it closes once the save is over (and asks about
+   * what was edited meanwhile). */
+  if (self->save_running)
+    {
+      self->close_after_save = TRUE;
+      return TRUE;
+    }
   if (self->document != NULL && !self->quitting)
     {
       if (kensho_document_get_unsaved (self->document) && !self->close_confirmed)
@@ -729,6 +745,8 @@ kensho_window_close_request (GtkWindow *window)
       kensho_session_close_document (get_session (self), self->document);
     }
   detach_document (self);
+  /* (Destroying does not dispose a window that an open still holds.) */
+  _kensho_window_cancel_opens (self);
   return GTK_WINDOW_CLASS (kensho_window_parent_class)->close_request (window);
 }
 
@@ -736,6 +754,11 @@ void
 kensho_window_close_for_quit (KenshoWindow *self)
 {
   self->quitting = TRUE;
+  /* Quitting waits for a save under way: the file is never left half
+   * written, and the window keeps drawing meanwhile. */
+  while (self->save_running)
+    g_main_context_iteration (NULL, TRUE);
+  _kensho_window_cancel_opens (self);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -796,7 +819,7 @@ on_file_drop (GtkDropTarget *target, const GValue *value, double x, double y, Ke
   GSList *files = g_value_get_boxed (value);
 
   for (GSList *l = files; l != NULL; l = l->next)
-    kensho_window_open_file (self, l->data);
+    _kensho_window_open_file_async (self, l->data);
   return files != NULL;
 }
 
@@ -831,6 +854,11 @@ kensho_window_dispose (GObject *object)
 {
   KenshoWindow *self = KENSHO_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->save_path, g_free);
+  g_clear_pointer (&self->save_again_path, g_free);
+  _kensho_window_cancel_opens (self);
   detach_document (self);
   if (self->undo != NULL)
     g_signal_handlers_disconnect_by_func (self->undo, on_undo_changed, self);
@@ -880,6 +908,7 @@ kensho_window_class_init (KenshoWindowClass *klass)
 
   g_type_ensure (KENSHO_TYPE_STRATEGY_TREE);
   g_type_ensure (KENSHO_TYPE_CHANGE_BANNER);
+  g_type_ensure (KENSHO_TYPE_BUSY_INDICATOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/kensho/Kensho/kensho-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, window_title);
@@ -891,6 +920,8 @@ kensho_window_class_init (KenshoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, status_revealer);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, change_banner);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, busy_indicator);
+  gtk_widget_class_bind_template_child (widget_class, KenshoWindow, open_indicator);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KenshoWindow, recent_list);
@@ -915,6 +946,8 @@ kensho_window_init (KenshoWindow *self)
   GtkDropTarget *file_drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  _kensho_window_init_opening (self);
   g_signal_connect (self->change_banner, "keep-both", G_CALLBACK (on_keep_both), self);
   /* Handlers that follow the document shown, and its current sheet. */
   self->document_signals = g_signal_group_new (KENSHO_TYPE_DOCUMENT);

@@ -29,5 +29,10 @@ void                kensho_window_add_toast      (KenshoWindow      *self,
 /* Closing for good marks the sheet closed in the workspace; quitting the
  * app keeps it marked open, to bring it back at the next start. */
 void                kensho_window_close_for_quit (KenshoWindow      *self);
+/* A save runs in its thread, or its answer is not shown yet. */
+gboolean            kensho_window_is_saving      (KenshoWindow      *self);
+/* A sheet is being read in a thread for this window (File → Open, a
+ * recent sheet, a file dropped); kensho_window_open_file() reads at once. */
+gboolean            kensho_window_is_opening     (KenshoWindow      *self);
 
 G_END_DECLS

@@ -36,7 +36,7 @@ struct _KenshoDocument
 
 G_DEFINE_FINAL_TYPE (KenshoDocument, kensho_document, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_SHEET, PROP_PATH, PROP_UNSAVED, PROP_READ_ONLY, N_PROPS };
+enum { PROP_0, PROP_SHEET, PROP_PATH, PROP_UNSAVED, PROP_READ_ONLY, PROP_SAVING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -83,6 +83,7 @@ kensho_document_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_PATH: g_value_set_string (value, self->path); break;
     case PROP_UNSAVED: g_value_set_boolean (value, kensho_document_get_unsaved (self)); break;
     case PROP_READ_ONLY: g_value_set_boolean (value, self->read_only); break;
+    case PROP_SAVING: g_value_set_boolean (value, self->saving); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -108,6 +109,11 @@ kensho_document_class_init (KenshoDocumentClass *klass)
   properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                                                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                                                      G_PARAM_STATIC_STRINGS);
+  /* A save running in its thread; notified when it begins and once it
+   * is over (the file's state known), before the caller's answer. */
+  properties[PROP_SAVING] = g_param_spec_boolean ("saving", NULL, NULL, FALSE,
+                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -234,13 +240,80 @@ keep_replaced (KenshoWorkspace *workspace, gint64 id, const char *path, const ch
   return kensho_workspace_add_history (workspace, id, path, bytes, error);
 }
 
+/* The part of opening before the file is read: the workspace asked, the
+ * lock taken. NULL with @error when it cannot go on. */
+static KenshoDocument *
+open_begin (KenshoWorkspace *workspace, const char *absolute, KenshoOpenFlags flags, gint64 *existing,
+            GError **error)
+{
+  g_autoptr(KenshoDocument) self = NULL;
+
+  *existing = kensho_workspace_find_by_path (workspace, absolute);
+  if (*existing != 0 && kensho_workspace_get_unsaved (workspace, *existing) &&
+      !(flags & (KENSHO_OPEN_KEEP_LOCAL | KENSHO_OPEN_LOAD_FILE)))
+    {
+      g_set_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCAL_CHANGES,
+                   _("Kensho has changes to “%s” that were never saved to the file."), absolute);
+      return NULL;
+    }
+
+  self = document_new (workspace, *existing);
+  self->read_only = (flags & KENSHO_OPEN_READ_ONLY) != 0;
+  if (!take_lock (self, absolute, flags, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* The file read and parsed: no workspace, no document, so that it can run
+ * in a thread. */
+static KenshoSheet *
+read_sheet (const char *absolute, char **fingerprint, GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  KenshoSheet *sheet;
+
+  if (!read_file (absolute, &bytes, error))
+    return NULL;
+  sheet = kensho_sheet_xml_load_bytes (bytes, absolute, error);
+  if (sheet != NULL)
+    *fingerprint = kensho_fingerprint_bytes (bytes);
+  return sheet;
+}
+
+/* The sheet read (@fingerprint NULL: kept from the workspace) becomes the
+ * document's, and the workspace's row. */
+static gboolean
+open_finish (KenshoDocument *self, const char *absolute, KenshoSheet *sheet, const char *fingerprint,
+             gint64 existing, GError **error)
+{
+  KenshoWorkspace *workspace = self->workspace;
+
+  if (fingerprint != NULL)
+    {
+      if (existing != 0)
+        {
+          if (!keep_replaced (workspace, existing, absolute, fingerprint, error) ||
+              !kensho_workspace_replace_sheet (workspace, existing, sheet, error))
+            return FALSE;
+        }
+      else if ((self->id = kensho_workspace_add_sheet (workspace, sheet, error)) == 0)
+        return FALSE;
+      if (!kensho_workspace_set_link (workspace, self->id, absolute, fingerprint, error))
+        return FALSE;
+    }
+
+  self->path = g_strdup (absolute);
+  kensho_workspace_set_open (workspace, self->id, TRUE, NULL);
+  set_sheet (self, sheet);
+  return TRUE;
+}
+
 KenshoDocument *
 kensho_document_open_file (KenshoWorkspace *workspace, const char *path, KenshoOpenFlags flags,
                            GError **error)
 {
   g_autoptr(KenshoDocument) self = NULL;
   g_autoptr(KenshoSheet) sheet = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *absolute = NULL;
   g_autofree char *fingerprint = NULL;
   gint64 existing;
@@ -249,50 +322,151 @@ kensho_document_open_file (KenshoWorkspace *workspace, const char *path, KenshoO
   g_return_val_if_fail (path != NULL, NULL);
 
   absolute = g_canonicalize_filename (path, NULL);
-  existing = kensho_workspace_find_by_path (workspace, absolute);
-  if (existing != 0 && kensho_workspace_get_unsaved (workspace, existing) &&
-      !(flags & (KENSHO_OPEN_KEEP_LOCAL | KENSHO_OPEN_LOAD_FILE)))
-    {
-      g_set_error (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_LOCAL_CHANGES,
-                   _("Kensho has changes to “%s” that were never saved to the file."), absolute);
-      return NULL;
-    }
-
-  self = document_new (workspace, existing);
-  self->read_only = (flags & KENSHO_OPEN_READ_ONLY) != 0;
-  if (!take_lock (self, absolute, flags, error))
+  self = open_begin (workspace, absolute, flags, &existing, error);
+  if (self == NULL)
     return NULL;
-
   if (existing != 0 && (flags & KENSHO_OPEN_KEEP_LOCAL))
-    {
-      sheet = kensho_workspace_load_sheet (workspace, existing, error);
-      if (sheet == NULL)
-        return NULL;
-    }
+    sheet = kensho_workspace_load_sheet (workspace, existing, error);
   else
-    {
-      if (!read_file (absolute, &bytes, error))
-        return NULL;
-      sheet = kensho_sheet_xml_load_bytes (bytes, absolute, error);
-      if (sheet == NULL)
-        return NULL;
-      fingerprint = kensho_fingerprint_bytes (bytes);
-      if (existing != 0)
-        {
-          if (!keep_replaced (workspace, existing, absolute, fingerprint, error) ||
-              !kensho_workspace_replace_sheet (workspace, existing, sheet, error))
-            return NULL;
-        }
-      else if ((self->id = kensho_workspace_add_sheet (workspace, sheet, error)) == 0)
-        return NULL;
-      if (!kensho_workspace_set_link (workspace, self->id, absolute, fingerprint, error))
-        return NULL;
-    }
-
-  self->path = g_steal_pointer (&absolute);
-  kensho_workspace_set_open (workspace, self->id, TRUE, NULL);
-  set_sheet (self, sheet);
+    sheet = read_sheet (absolute, &fingerprint, error);
+  if (sheet == NULL || !open_finish (self, absolute, sheet, fingerprint, existing, error))
+    return NULL;
   return g_steal_pointer (&self);
+}
+
+/* An open that did not come to an end: its lock goes at once, its row in
+ * the workspace stays as it was. */
+static void
+give_up (KenshoDocument *self)
+{
+  self->closed = TRUE;
+  if (self->lock != NULL)
+    kensho_file_lock_release (self->lock);
+}
+
+typedef struct
+{
+  KenshoDocument *document;
+  char *path;               /* canonical */
+  gint64 existing;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_clear_object (&job->document);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* What the thread hands back; freed wherever the thread's task ends (a
+ * cancelled open's thread may end after its caller has its answer). */
+typedef struct
+{
+  char *path;
+  KenshoSheet *sheet;
+  char *fingerprint;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_free (job->path);
+  g_clear_object (&job->sheet);
+  g_free (job->fingerprint);
+  g_free (job);
+}
+
+static void
+read_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ReadJob *job = data;
+  GError *error = NULL;
+
+  job->sheet = read_sheet (job->path, &job->fingerprint, &error);
+  if (job->sheet == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_read_in_thread (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(GTask) task = data;
+  OpenJob *job = g_task_get_task_data (task);
+  ReadJob *read = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  /* Cancelled: answered at once, the lock given back; the thread's sheet,
+   * when it comes, is dropped with its task. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
+      !open_finish (job->document, job->path, read->sheet, read->fingerprint, job->existing, &error))
+    {
+      give_up (job->document);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_object_ref (job->document), g_object_unref);
+}
+
+/* kensho_document_open_file() with the file read and parsed in a thread;
+ * the workspace and the document are made before and after it, here.
+ * Cancelling answers at once (G_IO_ERROR_CANCELLED), the lock released. */
+void
+kensho_document_open_file_async (KenshoWorkspace *workspace, const char *path, KenshoOpenFlags flags,
+                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                 gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (workspace, cancellable, callback, user_data);
+  g_autoptr(GTask) thread_task = NULL;
+  g_autoptr(KenshoDocument) self = NULL;
+  GError *error = NULL;
+  OpenJob *job;
+  ReadJob *read;
+
+  g_return_if_fail (KENSHO_IS_WORKSPACE (workspace));
+  g_return_if_fail (path != NULL);
+
+  g_task_set_source_tag (task, kensho_document_open_file_async);
+  job = g_new0 (OpenJob, 1);
+  job->path = g_canonicalize_filename (path, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
+  self = open_begin (workspace, job->path, flags, &job->existing, &error);
+  if (self == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job->document = g_object_ref (self);
+  /* Their unsaved edits kept: nothing to read. */
+  if (job->existing != 0 && (flags & KENSHO_OPEN_KEEP_LOCAL))
+    {
+      g_autoptr(KenshoSheet) sheet = kensho_workspace_load_sheet (workspace, job->existing, &error);
+
+      if (sheet == NULL || !open_finish (self, job->path, sheet, NULL, job->existing, &error))
+        {
+          give_up (self);
+          g_task_return_error (task, error);
+        }
+      else
+        g_task_return_pointer (task, g_object_ref (self), g_object_unref);
+      return;
+    }
+  read = g_new0 (ReadJob, 1);
+  read->path = g_strdup (job->path);
+  thread_task = g_task_new (NULL, cancellable, on_read_in_thread, g_steal_pointer (&task));
+  g_task_set_task_data (thread_task, read, (GDestroyNotify) read_job_free);
+  g_task_set_return_on_cancel (thread_task, TRUE);
+  g_task_run_in_thread (thread_task, read_in_thread);
+}
+
+/* (transfer full) */
+KenshoDocument *
+kensho_document_open_file_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kensho_document_open_file_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 KenshoDocument *
@@ -343,6 +517,28 @@ name_other_program (KenshoDocument *self, const char *path, GError *error)
                              kensho_file_lock_get_owner_host (probe));
   g_free (error->message);
   error->message = g_steal_pointer (&message);
+}
+
+/* Its own file needs no lock again, unless someone else had it when it
+ * was opened (read-only, or anyway): then, as any other file, it must
+ * not be locked by someone else now. */
+static gboolean
+take_save_as_lock (KenshoDocument *self, const char *absolute, GError **error)
+{
+  if (g_strcmp0 (absolute, self->path) == 0 && !self->locked_by_other)
+    return TRUE;
+  return take_lock (self, absolute, KENSHO_OPEN_DEFAULT, error);
+}
+
+/* Saved as another file: the document is that file's now. */
+static void
+set_path (KenshoDocument *self, const char *absolute)
+{
+  g_free (self->path);
+  self->path = g_strdup (absolute);
+  self->read_only = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
 /* Every edit reaches the workspace, then the sheet as the file will hold it. */
@@ -479,6 +675,7 @@ typedef struct
   GBytes *on_disk;
   KenshoSaveFlags flags;
   guint64 changes;
+  gboolean save_as;         /* to another file: its content is kept, not compared */
   GError *refused;          /* before it began: answered from the thread all the same */
 } SaveJob;
 
@@ -506,7 +703,9 @@ save_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
       g_task_return_error (task, g_steal_pointer (&job->refused));
       return;
     }
-  if (!check_on_disk (job->path, job->known, job->flags, &job->on_disk, &error) ||
+  if (job->save_as && g_file_test (job->path, G_FILE_TEST_IS_REGULAR))
+    read_file (job->path, &job->on_disk, NULL);
+  if ((!job->save_as && !check_on_disk (job->path, job->known, job->flags, &job->on_disk, &error)) ||
       g_cancellable_set_error_if_cancelled (cancellable, &error) ||
       !write_bytes (job->path, job->bytes, job->on_disk, job->flags, &error))
     {
@@ -514,6 +713,13 @@ save_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
       return;
     }
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_saving (KenshoDocument *self, gboolean saving)
+{
+  self->saving = saving;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
 }
 
 static void
@@ -529,15 +735,45 @@ on_saved_in_thread (GObject *source, GAsyncResult *result, gpointer data)
     {
       if (g_error_matches (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_RENAME_REFUSED))
         name_other_program (self, job->path, error);
-      g_task_return_error (task, error);
-      return;
     }
-  if (self->closed)
-    g_task_return_boolean (task, TRUE);
-  else if (!saved (self, job->path, job->bytes, job->on_disk, job->changes, &error))
+  else if (!self->closed && saved (self, job->path, job->bytes, job->on_disk, job->changes, &error) &&
+           job->save_as)
+    set_path (self, job->path);
+  set_saving (self, FALSE);
+  if (error != NULL)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_save (KenshoDocument *self, GTask *task, SaveJob *job, GCancellable *cancellable)
+{
+  GTask *thread_task;
+
+  job->changes = self->changes;
+  set_saving (self, TRUE);
+  thread_task = g_task_new (self, cancellable, on_saved_in_thread, task);
+  g_task_set_task_data (thread_task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (thread_task, save_in_thread);
+  g_object_unref (thread_task);
+}
+
+/* Refused at once when a save runs already: one at a time. */
+static GTask *
+new_save_task (KenshoDocument *self, GCancellable *cancellable, GAsyncReadyCallback callback,
+               gpointer user_data, gpointer source_tag)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  if (self->saving)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING, _("The sheet is being saved."));
+      g_object_unref (task);
+      return NULL;
+    }
+  return task;
 }
 
 /* kensho_document_save() with the file's reading and writing in a thread:
@@ -546,32 +782,48 @@ void
 kensho_document_save_async (KenshoDocument *self, KenshoSaveFlags flags, GCancellable *cancellable,
                             GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(GTask) thread_task = NULL;
+  GTask *task;
   GError *error = NULL;
   SaveJob *job;
 
   g_return_if_fail (KENSHO_IS_DOCUMENT (self));
 
-  g_task_set_source_tag (task, kensho_document_save_async);
-  if (self->saving)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING, _("The sheet is being saved."));
-      return;
-    }
+  task = new_save_task (self, cancellable, callback, user_data, kensho_document_save_async);
+  if (task == NULL)
+    return;
   job = g_new0 (SaveJob, 1);
   job->flags = flags;
-  job->changes = self->changes;
   /* A refusal comes back the way a save does, so that "saving" is over
    * only once the caller has its answer. */
   if (!check_can_save (self, &error) || (job->bytes = snapshot (self, &error)) == NULL)
     job->refused = error;
   job->path = g_strdup (self->path);
   job->known = kensho_workspace_dup_fingerprint (self->workspace, self->id);
-  self->saving = TRUE;
-  thread_task = g_task_new (self, cancellable, on_saved_in_thread, g_steal_pointer (&task));
-  g_task_set_task_data (thread_task, job, (GDestroyNotify) save_job_free);
-  g_task_run_in_thread (thread_task, save_in_thread);
+  start_save (self, task, job, cancellable);
+}
+
+/* kensho_document_save_as() with the file's reading and writing in a
+ * thread; the document takes the new path once it is written. */
+void
+kensho_document_save_as_async (KenshoDocument *self, const char *path, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task;
+  GError *error = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (KENSHO_IS_DOCUMENT (self));
+  g_return_if_fail (path != NULL);
+
+  task = new_save_task (self, cancellable, callback, user_data, kensho_document_save_as_async);
+  if (task == NULL)
+    return;
+  job = g_new0 (SaveJob, 1);
+  job->save_as = TRUE;
+  job->path = g_canonicalize_filename (path, NULL);
+  if (!take_save_as_lock (self, job->path, &error) || (job->bytes = snapshot (self, &error)) == NULL)
+    job->refused = error;
+  start_save (self, task, job, cancellable);
 }
 
 gboolean
@@ -598,21 +850,13 @@ kensho_document_save_as (KenshoDocument *self, const char *path, GError **error)
   g_return_val_if_fail (path != NULL, FALSE);
 
   absolute = g_canonicalize_filename (path, NULL);
-  /* Its own file needs no lock again, unless someone else had it when it
-   * was opened (read-only, or anyway): then, as any other file, it must
-   * not be locked by someone else now. */
-  if ((g_strcmp0 (absolute, self->path) != 0 || self->locked_by_other) &&
-      !take_lock (self, absolute, KENSHO_OPEN_DEFAULT, error))
+  if (!take_save_as_lock (self, absolute, error))
     return FALSE;
   if (g_file_test (absolute, G_FILE_TEST_IS_REGULAR))
     read_file (absolute, &on_disk, NULL);
   if (!write_to (self, absolute, on_disk, KENSHO_SAVE_DEFAULT, error))
     return FALSE;
-  g_free (self->path);
-  self->path = g_steal_pointer (&absolute);
-  self->read_only = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+  set_path (self, absolute);
   return TRUE;
 }
 

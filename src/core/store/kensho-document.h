@@ -35,6 +35,14 @@ KenshoDocument  *kensho_document_open_file     (KenshoWorkspace  *workspace,
                                                 const char       *path,
                                                 KenshoOpenFlags   flags,
                                                 GError          **error);
+void             kensho_document_open_file_async (KenshoWorkspace *workspace,
+                                                  const char      *path,
+                                                  KenshoOpenFlags  flags,
+                                                  GCancellable    *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer         user_data);
+KenshoDocument  *kensho_document_open_file_finish (GAsyncResult   *result,
+                                                   GError        **error);
 KenshoDocument  *kensho_document_new_untitled  (KenshoWorkspace  *workspace,
                                                 KenshoSheet      *sheet,
                                                 GError          **error);
@@ -53,6 +61,12 @@ gboolean         kensho_document_save_finish   (KenshoDocument   *self,
                                                 GAsyncResult     *result,
                                                 GError          **error);
 gboolean         kensho_document_is_saving     (KenshoDocument   *self);
+/* Finished with kensho_document_save_finish(). */
+void             kensho_document_save_as_async (KenshoDocument   *self,
+                                                const char       *path,
+                                                GCancellable     *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer          user_data);
 gboolean         kensho_document_save_as       (KenshoDocument   *self,
                                                 const char       *path,
                                                 GError          **error);
