@@ -14,6 +14,23 @@
 #include "test-app.h"
 #include "test-gtk-util.h"
 #include "test-run.h"
+#include "test-asan.h"
+
+#ifdef UNDER_ASAN
+/* This test alone shows GTK's file choosers, and GTK 4.8's (Debian 12)
+ * now and then loses two strings of a folder it lists as it closes: a
+ * sort key (g_utf8_collate_key_for_filename, suppressed for all tests in
+ * lsan.supp) and a name joined with g_strconcat in libgtk's own code,
+ * whose frames have no names to suppress by. In this test only, a string
+ * lost from g_strconcat is taken to be that one. */
+const char *__lsan_default_suppressions (void);
+
+const char *
+__lsan_default_suppressions (void)
+{
+  return "leak:g_strconcat\n";
+}
+#endif
 
 static KenshoApplication *the_app;
 
