@@ -818,6 +818,72 @@ test_lock (void)
   g_assert_false (g_file_test (kensho_file_lock_get_lock_path (probe), G_FILE_TEST_EXISTS));
 }
 
+typedef struct
+{
+  gboolean done;
+  GError *error;
+} SaveAsResult;
+
+static void
+on_saved_as (GObject *source, GAsyncResult *result, gpointer data)
+{
+  SaveAsResult *save_as = data;
+
+  kensho_document_save_finish (KENSHO_DOCUMENT (source), result, &save_as->error);
+  save_as->done = TRUE;
+}
+
+/* A Save As that cannot write (a folder of that name) leaves the sheet on
+ * its file, that file still locked, and no lock beside the name it could
+ * not write; at once or in a thread. One that writes moves the lock. */
+static void
+test_save_as_failed_keeps_lock (void)
+{
+  g_autofree char *path = copy_sample ("keep-lock.xml");
+  g_autofree char *folder = temp_path ("a-folder.xml");
+  g_autofree char *other = temp_path ("saved-as.xml");
+  g_autoptr(KenshoWorkspace) workspace = open_workspace ("keep-lock.db");
+  g_autoptr(KenshoFileLock) probe = kensho_file_lock_new (path);
+  g_autoptr(KenshoFileLock) folder_probe = kensho_file_lock_new (folder);
+  g_autoptr(KenshoFileLock) other_probe = kensho_file_lock_new (other);
+  g_autoptr(KenshoDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveAsResult in_thread = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (kensho_file_lock_get_lock_path (probe), G_FILE_TEST_EXISTS));
+
+  g_assert_false (kensho_document_save_as (document, folder, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+  g_assert_true (g_file_test (kensho_file_lock_get_lock_path (probe), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (kensho_file_lock_get_lock_path (folder_probe), G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (kensho_document_get_path (document), ==, path);
+
+  kensho_document_save_as_async (document, folder, NULL, on_saved_as, &in_thread);
+  while (!in_thread.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (in_thread.error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_clear_error (&in_thread.error);
+  g_assert_true (g_file_test (kensho_file_lock_get_lock_path (probe), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (kensho_file_lock_get_lock_path (folder_probe), G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (kensho_document_get_path (document), ==, path);
+
+  /* Written: the new file is locked, the old one free. */
+  in_thread.done = FALSE;
+  kensho_document_save_as_async (document, other, NULL, on_saved_as, &in_thread);
+  while (!in_thread.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (in_thread.error);
+  g_assert_cmpstr (kensho_document_get_path (document), ==, other);
+  g_assert_true (g_file_test (kensho_file_lock_get_lock_path (other_probe), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (kensho_file_lock_get_lock_path (probe), G_FILE_TEST_EXISTS));
+  kensho_document_close (document);
+  g_assert_false (g_file_test (kensho_file_lock_get_lock_path (other_probe), G_FILE_TEST_EXISTS));
+}
+
 static void
 test_stale_lock_broken (void)
 {
@@ -1702,6 +1768,7 @@ main (int argc, char **argv)
                         test_on_smb_share);
   g_test_add_data_func ("/workspace/saves-never-partial", check_saves_never_partial, test_in_local_folder);
   g_test_add_data_func ("/workspace/save-async", check_save_async, test_in_local_folder);
+  g_test_add_func ("/workspace/save-as-failed-keeps-lock", test_save_as_failed_keeps_lock);
   g_test_add_data_func ("/workspace/smb/save-async", check_save_async, test_on_smb_share);
   g_test_add_data_func ("/workspace/smb/saves-never-partial", check_saves_never_partial, test_on_smb_share);
   g_test_add_func ("/workspace/empty-lock", test_empty_lock);

@@ -519,15 +519,52 @@ name_other_program (KenshoDocument *self, const char *path, GError *error)
   error->message = g_steal_pointer (&message);
 }
 
-/* Its own file needs no lock again, unless someone else had it when it
- * was opened (read-only, or anyway): then, as any other file, it must
- * not be locked by someone else now. */
+/* The lock a Save As needs, taken beside the document's own: the file it
+ * has open stays locked until the new one is written. Its own file needs
+ * no lock again, unless someone else had it when it was opened (read-only,
+ * or anyway). *change is TRUE when the document's lock is to become
+ * *new_lock (NULL where none can be made: a document-portal path) once the
+ * save is done. */
 static gboolean
-take_save_as_lock (KenshoDocument *self, const char *absolute, GError **error)
+lock_for_save_as (KenshoDocument *self, const char *absolute, KenshoFileLock **new_lock, gboolean *change,
+                  GError **error)
 {
+  g_autoptr(KenshoFileLock) lock = NULL;
+
+  *new_lock = NULL;
+  *change = FALSE;
   if (g_strcmp0 (absolute, self->path) == 0 && !self->locked_by_other)
     return TRUE;
-  return take_lock (self, absolute, KENSHO_OPEN_DEFAULT, error);
+  *change = TRUE;
+  /* The portal would make the lock a private file no one else sees. */
+  if (kensho_path_is_document_portal (absolute))
+    return TRUE;
+  lock = kensho_file_lock_new (absolute);
+  if (!kensho_file_lock_acquire (lock, error))
+    return FALSE;
+  *new_lock = g_steal_pointer (&lock);
+  return TRUE;
+}
+
+/* After a Save As: the new file's lock is the document's, the old one's
+ * goes; after a failed one, the new lock goes and the old stays. */
+static void
+settle_save_as_lock (KenshoDocument *self, KenshoFileLock **new_lock, gboolean change, gboolean saved_ok)
+{
+  if (!change)
+    return;
+  if (!saved_ok)
+    {
+      if (*new_lock != NULL)
+        kensho_file_lock_release (*new_lock);
+      g_clear_object (new_lock);
+      return;
+    }
+  if (self->lock != NULL)
+    kensho_file_lock_release (self->lock);
+  g_clear_object (&self->lock);
+  self->lock = g_steal_pointer (new_lock);
+  self->locked_by_other = FALSE;
 }
 
 /* Saved as another file: the document is that file's now. */
@@ -676,6 +713,8 @@ typedef struct
   KenshoSaveFlags flags;
   guint64 changes;
   gboolean save_as;         /* to another file: its content is kept, not compared */
+  KenshoFileLock *new_lock; /* Save As: the new file's, until the document takes it */
+  gboolean change_lock;
   GError *refused;          /* before it began: answered from the thread all the same */
 } SaveJob;
 
@@ -687,6 +726,7 @@ save_job_free (SaveJob *job)
   g_clear_pointer (&job->bytes, g_bytes_unref);
   g_clear_pointer (&job->on_disk, g_bytes_unref);
   g_clear_error (&job->refused);
+  g_clear_object (&job->new_lock);
   g_free (job);
 }
 
@@ -739,6 +779,9 @@ on_saved_in_thread (GObject *source, GAsyncResult *result, gpointer data)
   else if (!self->closed && saved (self, job->path, job->bytes, job->on_disk, job->changes, &error) &&
            job->save_as)
     set_path (self, job->path);
+  if (job->save_as)
+    settle_save_as_lock (self, &job->new_lock, job->change_lock,
+                         error == NULL && !self->closed && g_strcmp0 (self->path, job->path) == 0);
   set_saving (self, FALSE);
   if (error != NULL)
     g_task_return_error (task, error);
@@ -821,7 +864,8 @@ kensho_document_save_as_async (KenshoDocument *self, const char *path, GCancella
   job = g_new0 (SaveJob, 1);
   job->save_as = TRUE;
   job->path = g_canonicalize_filename (path, NULL);
-  if (!take_save_as_lock (self, job->path, &error) || (job->bytes = snapshot (self, &error)) == NULL)
+  if (!lock_for_save_as (self, job->path, &job->new_lock, &job->change_lock, &error) ||
+      (job->bytes = snapshot (self, &error)) == NULL)
     job->refused = error;
   start_save (self, task, job, cancellable);
 }
@@ -845,18 +889,24 @@ kensho_document_save_as (KenshoDocument *self, const char *path, GError **error)
 {
   g_autofree char *absolute = NULL;
   g_autoptr(GBytes) on_disk = NULL;
+  g_autoptr(KenshoFileLock) new_lock = NULL;
+  gboolean change_lock;
 
   g_return_val_if_fail (KENSHO_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   absolute = g_canonicalize_filename (path, NULL);
-  if (!take_save_as_lock (self, absolute, error))
+  if (!lock_for_save_as (self, absolute, &new_lock, &change_lock, error))
     return FALSE;
   if (g_file_test (absolute, G_FILE_TEST_IS_REGULAR))
     read_file (absolute, &on_disk, NULL);
   if (!write_to (self, absolute, on_disk, KENSHO_SAVE_DEFAULT, error))
-    return FALSE;
+    {
+      settle_save_as_lock (self, &new_lock, change_lock, FALSE);
+      return FALSE;
+    }
   set_path (self, absolute);
+  settle_save_as_lock (self, &new_lock, change_lock, TRUE);
   return TRUE;
 }
 
