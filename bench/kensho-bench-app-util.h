@@ -27,3 +27,12 @@ bench_app_new (void)
     g_error ("The application did not start");
   return app;
 }
+
+/* For g_array_sort() of timings in milliseconds. */
+static inline int
+bench_compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}

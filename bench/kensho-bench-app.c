@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "kensho-application.h"
+#include "kensho-bench-app-util.h"
 #include "kensho-indicator-form.h"
 #include "kensho-window.h"
 
@@ -54,20 +55,12 @@ select_and_time (KenshoWindow *window, KenshoStrategyTree *tree, KenshoIndicator
   g_array_append_val (ms, elapsed);
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 print_stats (const char *prefix, GArray *ms)
 {
   if (ms->len == 0)
     return;
-  g_array_sort (ms, compare_doubles);
+  g_array_sort (ms, bench_compare_doubles);
   g_print ("%s_runs=%u\n", prefix, ms->len);
   g_print ("%s_median_ms=%.1f\n", prefix, g_array_index (ms, double, ms->len / 2));
   g_print ("%s_p90_ms=%.1f\n", prefix, g_array_index (ms, double, (ms->len * 9) / 10));
@@ -98,17 +91,10 @@ main (int argc, char **argv)
       return 2;
     }
   selections = argc > 2 ? (guint) atoi (argv[2]) : 20;
-  /* A private workspace and settings, as in the tests. */
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-  g_setenv ("XDG_STATE_HOME", home, TRUE);
+  bench_private_home (home);
   gtk_init ();
   adw_init ();
-  app = kensho_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
-    g_error ("The application did not start");
+  app = bench_app_new ();
 
   window = kensho_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "kensho-application.h"
+#include "kensho-bench-app-util.h"
 #include "kensho-indicator-form.h"
 #include "kensho-window.h"
 
@@ -169,14 +170,6 @@ find_text_view (GtkWidget *widget)
   return NULL;
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -201,19 +194,12 @@ main (int argc, char **argv)
   bench.n_keys = argc > 3 ? (guint) MAX (1, atoi (argv[3])) : 24;
   bench.due = g_new0 (gint64, bench.n_keys);
   bench.latency_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  /* A private workspace and settings, as in the tests. */
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-  g_setenv ("XDG_STATE_HOME", home, TRUE);
+  bench_private_home (home);
   gtk_init ();
   adw_init ();
   default_poll = g_main_context_get_poll_func (NULL);
   g_main_context_set_poll_func (NULL, timed_poll);
-  app = kensho_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
-    g_error ("The application did not start");
+  app = bench_app_new ();
 
   window = kensho_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -267,7 +253,7 @@ main (int argc, char **argv)
     g_main_context_iteration (NULL, TRUE);
   bench.measuring = FALSE;
 
-  g_array_sort (bench.latency_ms, compare_doubles);
+  g_array_sort (bench.latency_ms, bench_compare_doubles);
   median = g_array_index (bench.latency_ms, double, bench.latency_ms->len / 2);
   p90 = g_array_index (bench.latency_ms, double, (bench.latency_ms->len * 9) / 10);
   g_print ("field=%s\n", field);
