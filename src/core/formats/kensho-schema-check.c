@@ -143,8 +143,8 @@ digits (const char *text, guint min, guint max, const char **end)
 }
 
 /* fiscal-year: four digits, 1900 to 2200 (no sign, spaces or leading zero). */
-static gboolean
-fiscal_year (const char *text)
+gboolean
+kensho_schema_is_fiscal_year (const char *text)
 {
   const char *end;
   int year;
@@ -156,8 +156,8 @@ fiscal_year (const char *text)
 }
 
 /* identifier: [A-Za-z_][A-Za-z0-9_.\-]{0,63} */
-static gboolean
-identifier (const char *text)
+gboolean
+kensho_schema_is_identifier (const char *text)
 {
   gsize n;
 
@@ -258,7 +258,7 @@ value_element (xmlNode *node, gboolean with_year)
 
   if (!is_empty (node) || !attributes_among (node, with_year ? dated : names))
     return FALSE;
-  if (with_year && !fiscal_year (get (node, "fy")))
+  if (with_year && !kensho_schema_is_fiscal_year (get (node, "fy")))
     return FALSE;
   if ((num == NULL) == (text == NULL))
     return FALSE;
@@ -308,7 +308,7 @@ year (xmlNode *node)
                                         "committee-opinion", "committee-response" };
   xmlNode *child;
 
-  if (!attributes_among (node, names) || !fiscal_year (get (node, "fy")) || !element_only (node))
+  if (!attributes_among (node, names) || !kensho_schema_is_fiscal_year (get (node, "fy")) || !element_only (node))
     return FALSE;
   child = element_from (node->children);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -316,7 +316,7 @@ year (xmlNode *node)
       {
         const char *text = data_content (child);
 
-        if (strcmp (parts[i], "rating") == 0 ? !identifier (text) : !text_within (text, LONG_TEXT))
+        if (strcmp (parts[i], "rating") == 0 ? !kensho_schema_is_identifier (text) : !text_within (text, LONG_TEXT))
           return FALSE;
         child = NEXT (child);
       }
@@ -332,7 +332,7 @@ indicator (xmlNode *node)
   static const char * const check_names[] = { "check", NULL };
   xmlNode *child;
 
-  if (!attributes_among (node, names) || !identifier (get (node, "id")) ||
+  if (!attributes_among (node, names) || !kensho_schema_is_identifier (get (node, "id")) ||
       !one_of (get (node, "kind"), kinds) || !one_of (get (node, "direction"), directions) ||
       !element_only (node))
     return FALSE;
@@ -341,7 +341,7 @@ indicator (xmlNode *node)
       !optional_text (&child, "division", SHORT_TEXT))
     return FALSE;
   for (; is (child, "acknowledged"); child = NEXT (child))
-    if (!is_empty (child) || !attributes_among (child, check_names) || !identifier (get (child, "check")))
+    if (!is_empty (child) || !attributes_among (child, check_names) || !kensho_schema_is_identifier (get (child, "check")))
       return FALSE;
   if (!is (child, "series"))
     return FALSE;
@@ -360,7 +360,7 @@ outline_attributes (xmlNode *node)
 {
   static const char * const names[] = { "id", "code", "title", NULL };
 
-  return attributes_among (node, names) && identifier (get (node, "id")) &&
+  return attributes_among (node, names) && kensho_schema_is_identifier (get (node, "id")) &&
          text_within (get (node, "code"), SHORT_TEXT) && text_within (get (node, "title"), SHORT_TEXT);
 }
 
@@ -406,14 +406,14 @@ meta (xmlNode *node)
   if (!required_text (&child, "municipality", SHORT_TEXT) || !required_text (&child, "title", SHORT_TEXT) ||
       !optional_text (&child, "label", SHORT_TEXT) || !optional_text (&child, "notes", LONG_TEXT))
     return FALSE;
-  if (!is (child, "fiscal-year") || !fiscal_year (data_content (child)))
+  if (!is (child, "fiscal-year") || !kensho_schema_is_fiscal_year (data_content (child)))
     return FALSE;
   child = NEXT (child);
   if (!is (child, "plan") || !is_empty (child) || !attributes_among (child, plan_names) ||
-      !fiscal_year (get (child, "first")) || !fiscal_year (get (child, "last")))
+      !kensho_schema_is_fiscal_year (get (child, "first")) || !kensho_schema_is_fiscal_year (get (child, "last")))
     return FALSE;
   child = NEXT (child);
-  if (!is (child, "baseline-year") || !fiscal_year (data_content (child)))
+  if (!is (child, "baseline-year") || !kensho_schema_is_fiscal_year (data_content (child)))
     return FALSE;
   child = NEXT (child);
   if (is (child, "achievement-method"))
@@ -432,7 +432,7 @@ rating (xmlNode *node)
   static const char * const booleans[] = { "true", "false", "1", "0", NULL };
   const char *value;
 
-  if (!is (node, "rating") || !attributes_among (node, names) || !identifier (get (node, "id")))
+  if (!is (node, "rating") || !attributes_among (node, names) || !kensho_schema_is_identifier (get (node, "id")))
     return FALSE;
   if ((value = get (node, "colour")) != NULL && !colour (value))
     return FALSE;
@@ -515,7 +515,7 @@ handout (xmlNode *node)
   const char *due = get (node, "due"), *contact = get (node, "contact");
   xmlNode *child;
 
-  if (!attributes_among (node, names) || !identifier (get (node, "id")) ||
+  if (!attributes_among (node, names) || !kensho_schema_is_identifier (get (node, "id")) ||
       !text_within (get (node, "sheet"), SHORT_TEXT) || !text_within (get (node, "division"), SHORT_TEXT) ||
       !text_within (get (node, "sent"), SHORT_TEXT) || (due != NULL && !date (due)) ||
       (contact != NULL && !text_within (contact, SHORT_TEXT)) || !element_only (node))
@@ -733,7 +733,7 @@ strictly_written (KenshoSchemaValueKind kind, const char *text)
 
   switch (kind)
     {
-    case KENSHO_SCHEMA_VALUE_YEAR: return fiscal_year (text);
+    case KENSHO_SCHEMA_VALUE_YEAR: return kensho_schema_is_fiscal_year (text);
     case KENSHO_SCHEMA_VALUE_PERCENT: return percent (text);
     case KENSHO_SCHEMA_VALUE_BOOLEAN: return one_of (text, booleans);
     case KENSHO_SCHEMA_VALUE_NONE:

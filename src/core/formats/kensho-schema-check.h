@@ -33,6 +33,11 @@ gboolean     kensho_schema_check_meta            (xmlNode *node);
 gboolean     kensho_schema_check_rating_scale    (xmlNode *node);
 gboolean     kensho_schema_check_divisions       (xmlNode *node);
 
+/* Two of the schema's datatypes: a fiscal year (four digits, 1900 to
+ * 2200) and an identifier ([A-Za-z_][A-Za-z0-9_.-]{0,63}); NULL is neither. */
+gboolean     kensho_schema_is_fiscal_year        (const char *text);
+gboolean     kensho_schema_is_identifier         (const char *text);
+
 /* The first text of the document longer than the schema allows: the
  * element, and the attribute (NULL for the element's own text). libxml2
  * says only that the value is "of the wrong form". */

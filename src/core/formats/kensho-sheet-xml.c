@@ -6,7 +6,9 @@
 #include <malloc.h>
 #endif
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <math.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -21,6 +23,7 @@
 #include "kensho-error.h"
 #include "kensho-file-read.h"
 #include "kensho-file-write.h"
+#include "kensho-indicator-record.h"
 #include "kensho-node-private.h"
 #include "kensho-schema-check.h"
 #include "kensho-sheet-xml.h"
@@ -56,6 +59,8 @@ typedef struct
   gboolean bad_encoding;    /* libxml2 could not convert the bytes to text */
   GPtrArray *frames;        /* streaming: the sheet and the open goals, subgoals, measures */
   gboolean unsure;          /* streaming: the rules are not sure, read it the usual way */
+  KenshoIndicatorRecord record;  /* the indicator being read */
+  gboolean in_record;       /* streaming: between an indicator's tags, read from events */
 } LoadContext;
 
 static void G_GNUC_PRINTF (5, 6)
@@ -295,17 +300,45 @@ on_entity_decl (void *user_data, const xmlChar *name, int type, const xmlChar *p
   on_internal_subset (user_data, name, public_id, system_id);
 }
 
+/* Whether any of eight bytes is 0xEF or more, the lead bytes of every
+ * noncharacter: for a byte with its top bit set, its low seven bits plus
+ * 0x11 reach 0x80 (no byte carries into the next). Most of a sheet's text
+ * is Japanese, so most bytes have the top bit. */
+static inline gboolean
+any_lead_byte (guint64 bytes)
+{
+  const guint64 low = G_GUINT64_CONSTANT (0x7F7F7F7F7F7F7F7F);
+  const guint64 top = G_GUINT64_CONSTANT (0x8080808080808080);
+
+  return (((bytes & low) + G_GUINT64_CONSTANT (0x1111111111111111)) & bytes & top) != 0;
+}
+
 static gunichar
 find_noncharacter (const xmlChar *text, int length)
 {
-  for (int i = 0; i < length; i++)
-    if (text[i] >= 0xEF)
-      {
-        gunichar c = g_utf8_get_char_validated ((const char *) text + i, length - i);
+  for (int i = 0; i < length;)
+    {
+      guint64 bytes;
+      int end = MIN (i + 8, length);
 
-        if (kensho_unichar_is_noncharacter (c))
-          return c;
-      }
+      if (end - i == 8)
+        {
+          memcpy (&bytes, text + i, 8);
+          if (!any_lead_byte (bytes))
+            {
+              i = end;
+              continue;
+            }
+        }
+      for (; i < end; i++)
+        if (text[i] >= 0xEF)
+          {
+            gunichar c = g_utf8_get_char_validated ((const char *) text + i, length - i);
+
+            if (kensho_unichar_is_noncharacter (c))
+              return c;
+          }
+    }
   return 0;
 }
 
@@ -338,12 +371,11 @@ on_cdata_block (void *user_data, const xmlChar *text, int length)
     xmlSAX2CDataBlock (user_data, text, length);
 }
 
-static void
-on_start_element (void *user_data, const xmlChar *localname, const xmlChar *prefix,
-                  const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
-                  int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+/* FALSE, the parser stopped, past the limit of elements or at a
+ * noncharacter in an attribute. */
+static gboolean
+admit_element (xmlParserCtxtPtr parser, int nb_attributes, const xmlChar **attributes)
 {
-  xmlParserCtxtPtr parser = user_data;
   LoadContext *ctx = parser->_private;
 
   if (++ctx->n_elements > ctx->max_elements)
@@ -351,13 +383,23 @@ on_start_element (void *user_data, const xmlChar *localname, const xmlChar *pref
       set_error_at_line (ctx, xmlSAX2GetLineNumber (parser), KENSHO_FORMAT_ERROR_TOO_LARGE, NULL, "%s",
                          _("The file is far larger than any sheet; it was not opened."));
       xmlStopParser (parser);
-      return;
+      return FALSE;
     }
   /* Attributes come as five pointers each: name, prefix, URI, value, end. */
   for (int i = 0; i < nb_attributes; i++)
     if (refuse_noncharacter (parser, attributes[5 * i + 3],
                              (int) (attributes[5 * i + 4] - attributes[5 * i + 3])))
-      return;
+      return FALSE;
+  return TRUE;
+}
+
+static void
+on_start_element (void *user_data, const xmlChar *localname, const xmlChar *prefix,
+                  const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                  int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+  if (!admit_element (user_data, nb_attributes, attributes))
+    return;
   xmlSAX2StartElementNs (user_data, localname, prefix, uri, nb_namespaces, namespaces,
                          nb_attributes, nb_defaulted, attributes);
 }
@@ -467,36 +509,39 @@ claim_id (LoadContext *ctx, xmlNode *node, const char *id)
 }
 
 static const char *
-value_element_description (xmlNode *node, char **owned)
+value_description (const KenshoValueRecord *value, char **owned)
 {
-  const char *name = (const char *) node->name;
+  g_autofree char *year = NULL;
 
-  if (g_str_equal (name, "baseline"))
-    return _("the baseline");
-  if (g_str_equal (name, "final"))
-    return _("the final-year target");
-  if (g_str_equal (name, "actual") || g_str_equal (name, "target"))
+  switch (value->slot)
     {
-      g_autofree char *fy = attribute (node, "fy");
-      g_autofree char *year = kensho_era_format ((int) g_ascii_strtoll (fy, NULL, 10),
-                                                 KENSHO_PERIOD_FISCAL_YEAR, 0);
-
-      *owned = g_strdup_printf (g_str_equal (name, "actual") ? _("the actual of %s")
-                                                             : _("the target of %s"),
+    case KENSHO_VALUE_SLOT_BASELINE:
+      return _("the baseline");
+    case KENSHO_VALUE_SLOT_FINAL:
+      return _("the final-year target");
+    case KENSHO_VALUE_SLOT_ACTUAL:
+    case KENSHO_VALUE_SLOT_TARGET:
+    default:
+      year = kensho_era_format (value->fiscal_year, KENSHO_PERIOD_FISCAL_YEAR, 0);
+      *owned = g_strdup_printf (value->slot == KENSHO_VALUE_SLOT_ACTUAL ? _("the actual of %s")
+                                                                       : _("the target of %s"),
                                 year);
       return *owned;
     }
-  return name;
 }
 
+/* Where a record's part came from: an element of the tree, or NULL when it
+ * was read from the parser's events (the message is then never shown: such
+ * a file is read again as a tree). */
+#define WHERE(where) ((xmlNode *) (where))
+
 static KenshoValue *
-load_value (LoadContext *ctx, xmlNode *node, const char *indicator_name)
+load_value (LoadContext *ctx, const KenshoIndicatorRecord *record, const KenshoValueRecord *value_record,
+            const char *indicator_name)
 {
-  g_autofree char *num = attribute (node, "num");
-  g_autofree char *text = attribute (node, "text");
-  g_autofree char *unit = attribute (node, "unit");
-  g_autofree char *period = attribute (node, "period");
-  g_autofree char *note = attribute (node, "note");
+  const char *num = kensho_indicator_record_text (record, value_record->num);
+  const char *unit = kensho_indicator_record_text (record, value_record->unit);
+  const char *period = kensho_indicator_record_text (record, value_record->period);
   g_autofree char *owned = NULL;
   g_autoptr(KenshoValue) value = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -517,76 +562,70 @@ load_value (LoadContext *ctx, xmlNode *node, const char *indicator_name)
         }
     }
   else
-    value = kensho_value_new_text (text);
+    value = kensho_value_new_text (kensho_indicator_record_text (record, value_record->text));
 
   if (value != NULL && period != NULL)
     kensho_value_set_period (value, period, &local_error);
   if (local_error != NULL)
     {
       /* TRANSLATORS: "The baseline of “新規求人数”: “1e309” is not a number." */
-      set_error_at (ctx, node, KENSHO_FORMAT_ERROR_INVALID, _("%s of “%s”: %s"),
-                    value_element_description (node, &owned), indicator_name,
-                    local_error->message);
+      set_error_at (ctx, WHERE (value_record->where), KENSHO_FORMAT_ERROR_INVALID, _("%s of “%s”: %s"),
+                    value_description (value_record, &owned), indicator_name, local_error->message);
       return NULL;
     }
-  kensho_value_set_note (value, kensho_str_or_null (note));
+  kensho_value_set_note (value, kensho_str_or_null (kensho_indicator_record_text (record, value_record->note)));
   return g_steal_pointer (&value);
 }
 
 static gboolean
-load_series (LoadContext *ctx, xmlNode *element, KenshoIndicator *indicator)
+load_series (LoadContext *ctx, const KenshoIndicatorRecord *record, const KenshoSeriesRecord *series_record,
+             KenshoIndicator *indicator)
 {
-  g_autofree char *name = attribute (element, "name");
-  g_autoptr(KenshoSeries) series = kensho_series_new (name);
+  g_autoptr(KenshoSeries) series = kensho_series_new (kensho_indicator_record_text (record, series_record->name));
   const char *indicator_name = kensho_indicator_get_name (indicator);
 
-  FOR_EACH_ELEMENT (child, element)
+  for (guint i = 0; i < series_record->n_values; i++)
     {
-      g_autoptr(KenshoValue) value = load_value (ctx, child, indicator_name);
-      gboolean is_actual = is_element (child, "actual");
+      const KenshoValueRecord *child = &g_array_index (record->values, KenshoValueRecord,
+                                                       series_record->first_value + i);
+      g_autoptr(KenshoValue) value = load_value (ctx, record, child, indicator_name);
+      gboolean is_actual = child->slot == KENSHO_VALUE_SLOT_ACTUAL;
+      int fy = child->fiscal_year;
 
       if (value == NULL)
         return FALSE;
-      if (is_element (child, "baseline"))
+      if (child->slot == KENSHO_VALUE_SLOT_BASELINE)
         kensho_series_set_baseline (series, value);
-      else if (is_element (child, "final"))
+      else if (child->slot == KENSHO_VALUE_SLOT_FINAL)
         kensho_series_set_final (series, value);
-      else
+      else if ((is_actual ? kensho_series_get_actual (series, fy) : kensho_series_get_target (series, fy)) != NULL)
         {
-          int fy = int_attribute (child, "fy");
-          const KenshoValue *existing = is_actual ? kensho_series_get_actual (series, fy)
-                                                  : kensho_series_get_target (series, fy);
+          g_autofree char *year = kensho_era_format (fy, KENSHO_PERIOD_FISCAL_YEAR, 0);
 
-          if (existing != NULL)
-            {
-              g_autofree char *year = kensho_era_format (fy, KENSHO_PERIOD_FISCAL_YEAR, 0);
-
-              set_error_at (ctx, child, KENSHO_FORMAT_ERROR_INVALID,
-                            is_actual ? _("“%s” has two actual values for %s.")
-                                      : _("“%s” has two targets for %s."),
-                            indicator_name, year);
-              return FALSE;
-            }
-          if (is_actual)
-            kensho_series_set_actual (series, fy, value);
-          else
-            kensho_series_set_target (series, fy, value);
+          set_error_at (ctx, WHERE (child->where), KENSHO_FORMAT_ERROR_INVALID,
+                        is_actual ? _("“%s” has two actual values for %s.")
+                                  : _("“%s” has two targets for %s."),
+                        indicator_name, year);
+          return FALSE;
         }
+      else if (is_actual)
+        kensho_series_set_actual (series, fy, value);
+      else
+        kensho_series_set_target (series, fy, value);
     }
   kensho_indicator_insert_series (indicator, G_MAXUINT, series);
   return TRUE;
 }
 
-/* By KenshoCommitteePart (1.2). */
-static const char *const committee_parts[] = { "committee-opinion", "committee-response" };
-
 static gboolean
-load_year (LoadContext *ctx, xmlNode *element, KenshoIndicator *indicator)
+load_year (LoadContext *ctx, const KenshoIndicatorRecord *record, const KenshoYearRecord *year_record,
+           KenshoIndicator *indicator)
 {
-  static const char *const parts[] = { "activities", "issues", "next-steps" };
-  int fy = int_attribute (element, "fy");
-  g_autofree char *rating = child_text (element, "rating");
-  g_autofree char *reason = child_text (element, "delay-reason");
+  static const KenshoYearPart commentary[] = { KENSHO_YEAR_ACTIVITIES, KENSHO_YEAR_ISSUES, KENSHO_YEAR_NEXT_STEPS };
+  /* By KenshoCommitteePart (1.2). */
+  static const KenshoYearPart committee[] = { KENSHO_YEAR_COMMITTEE_OPINION, KENSHO_YEAR_COMMITTEE_RESPONSE };
+  int fy = year_record->fiscal_year;
+  const char *rating = kensho_indicator_record_text (record, year_record->parts[KENSHO_YEAR_RATING]);
   KenshoRatingScale *scale = kensho_sheet_get_rating_scale (ctx->sheet);
   GArray *years = kensho_indicator_dup_years (indicator);
   gboolean seen = FALSE;
@@ -598,70 +637,61 @@ load_year (LoadContext *ctx, xmlNode *element, KenshoIndicator *indicator)
     {
       g_autofree char *year = kensho_era_format (fy, KENSHO_PERIOD_FISCAL_YEAR, 0);
 
-      set_error_at (ctx, element, KENSHO_FORMAT_ERROR_INVALID,
+      set_error_at (ctx, WHERE (year_record->where), KENSHO_FORMAT_ERROR_INVALID,
                     _("“%s” has two entries for %s."), kensho_indicator_get_name (indicator), year);
       return FALSE;
     }
   if (rating != NULL && kensho_rating_scale_lookup (scale, rating) == NULL)
     {
-      set_error_at (ctx, find_child (element, "rating"), KENSHO_FORMAT_ERROR_INVALID,
+      set_error_at (ctx, WHERE (year_record->rating_where), KENSHO_FORMAT_ERROR_INVALID,
                     _("The rating “%s” of “%s” is not in the sheet’s rating scale."),
                     rating, kensho_indicator_get_name (indicator));
       return FALSE;
     }
-  for (guint part = 0; part < G_N_ELEMENTS (parts); part++)
-    {
-      g_autofree char *text = child_text (element, parts[part]);
-
-      kensho_indicator_set_commentary (indicator, fy, part, text);
-    }
+  for (guint part = 0; part < G_N_ELEMENTS (commentary); part++)
+    kensho_indicator_set_commentary (indicator, fy, part,
+                                     kensho_indicator_record_text (record, year_record->parts[commentary[part]]));
   kensho_indicator_set_rating_id (indicator, fy, rating);
-  kensho_indicator_set_delay_reason (indicator, fy, reason);
-  for (guint part = 0; part < G_N_ELEMENTS (committee_parts); part++)
-    {
-      g_autofree char *text = child_text (element, committee_parts[part]);
-
-      kensho_indicator_set_committee (indicator, fy, part, text);
-    }
+  kensho_indicator_set_delay_reason (indicator, fy,
+                                     kensho_indicator_record_text (record,
+                                                                   year_record->parts[KENSHO_YEAR_DELAY_REASON]));
+  for (guint part = 0; part < G_N_ELEMENTS (committee); part++)
+    kensho_indicator_set_committee (indicator, fy, part,
+                                    kensho_indicator_record_text (record, year_record->parts[committee[part]]));
   return TRUE;
 }
 
 static KenshoNode *
-load_indicator (LoadContext *ctx, xmlNode *element)
+load_indicator_record (LoadContext *ctx, const KenshoIndicatorRecord *record)
 {
-  g_autofree char *id = attribute (element, "id");
-  g_autofree char *kind = attribute (element, "kind");
-  g_autofree char *direction_text = attribute (element, "direction");
-  g_autofree char *name = child_text (element, "name");
-  g_autofree char *unit = child_text (element, "unit");
-  g_autofree char *division = child_text (element, "division");
+  const char *id = kensho_indicator_record_text (record, record->id);
+  const char *kind = kensho_indicator_record_text (record, record->kind);
   g_autoptr(KenshoIndicator) indicator = NULL;
   KenshoDirection direction = KENSHO_DIRECTION_HIGHER;
 
-  if (!claim_id (ctx, element, id))
+  if (!claim_id (ctx, WHERE (record->where), id))
     return NULL;
   indicator = _kensho_indicator_new_without_series (g_strcmp0 (kind, "target") == 0 ? KENSHO_INDICATOR_TARGET
                                                                                      : KENSHO_INDICATOR_KPI,
-                                                    name);
+                                                    kensho_indicator_record_text (record, record->name));
   kensho_node_set_id (KENSHO_NODE (indicator), id);
-  kensho_direction_from_string (direction_text, &direction);
+  kensho_direction_from_string (kensho_indicator_record_text (record, record->direction), &direction);
   kensho_indicator_set_direction (indicator, direction);
-  kensho_indicator_set_unit (indicator, unit);
-  kensho_indicator_set_division (indicator, division);
+  kensho_indicator_set_unit (indicator, kensho_indicator_record_text (record, record->unit));
+  kensho_indicator_set_division (indicator, kensho_indicator_record_text (record, record->division));
 
-  FOR_EACH_ELEMENT (child, element)
-    {
-      if (is_element (child, "acknowledged"))
-        {
-          g_autofree char *check = attribute (child, "check");
-
-          kensho_indicator_set_acknowledged (indicator, check, TRUE);
-        }
-      if (is_element (child, "series") && !load_series (ctx, child, indicator))
-        return NULL;
-      if (is_element (child, "year") && !load_year (ctx, child, indicator))
-        return NULL;
-    }
+  for (guint i = 0; i < record->acknowledged->len; i++)
+    kensho_indicator_set_acknowledged (indicator,
+                                       kensho_indicator_record_text (record,
+                                                                     g_array_index (record->acknowledged,
+                                                                                    KenshoRecordText, i)),
+                                       TRUE);
+  for (guint i = 0; i < record->series->len; i++)
+    if (!load_series (ctx, record, &g_array_index (record->series, KenshoSeriesRecord, i), indicator))
+      return NULL;
+  for (guint i = 0; i < record->years->len; i++)
+    if (!load_year (ctx, record, &g_array_index (record->years, KenshoYearRecord, i), indicator))
+      return NULL;
   /* The schema wants one series at least; should a file get past it with
    * none, the indicator still gets the one every indicator has. */
   if (kensho_indicator_get_n_series (indicator) == 0)
@@ -671,6 +701,100 @@ load_indicator (LoadContext *ctx, xmlNode *element)
       kensho_indicator_insert_series (indicator, 0, series);
     }
   return KENSHO_NODE (g_steal_pointer (&indicator));
+}
+
+static KenshoRecordText
+record_attribute (KenshoIndicatorRecord *record, xmlNode *node, const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, BAD_CAST name);
+  KenshoRecordText text = kensho_indicator_record_add_text (record, (const char *) value);
+
+  xmlFree (value);
+  return text;
+}
+
+static KenshoRecordText
+record_text_of (KenshoIndicatorRecord *record, xmlNode *node)
+{
+  xmlChar *content;
+  KenshoRecordText text;
+
+  if (node == NULL)
+    return KENSHO_RECORD_NONE;
+  content = xmlNodeGetContent (node);
+  text = kensho_indicator_record_add_text (record, content ? (const char *) content : "");
+  xmlFree (content);
+  return text;
+}
+
+/* The record of an indicator read as a tree: the order of its parts as
+ * written, which the schema has checked. */
+static void
+record_from_tree (KenshoIndicatorRecord *record, xmlNode *element)
+{
+  static const char *const year_parts[KENSHO_YEAR_N_PARTS] = {
+    "activities", "issues", "next-steps", "rating", "delay-reason", "committee-opinion", "committee-response",
+  };
+
+  kensho_indicator_record_reset (record);
+  record->where = element;
+  record->id = record_attribute (record, element, "id");
+  record->kind = record_attribute (record, element, "kind");
+  record->direction = record_attribute (record, element, "direction");
+  record->name = record_text_of (record, find_child (element, "name"));
+  record->unit = record_text_of (record, find_child (element, "unit"));
+  record->division = record_text_of (record, find_child (element, "division"));
+  FOR_EACH_ELEMENT (child, element)
+    {
+      if (is_element (child, "acknowledged"))
+        {
+          KenshoRecordText check = record_attribute (record, child, "check");
+
+          g_array_append_val (record->acknowledged, check);
+        }
+      else if (is_element (child, "series"))
+        {
+          KenshoSeriesRecord series = { record_attribute (record, child, "name"), record->values->len, 0 };
+
+          FOR_EACH_ELEMENT (part, child)
+            {
+              KenshoValueRecord value = { .where = part };
+
+              if (is_element (part, "baseline"))
+                value.slot = KENSHO_VALUE_SLOT_BASELINE;
+              else if (is_element (part, "final"))
+                value.slot = KENSHO_VALUE_SLOT_FINAL;
+              else
+                {
+                  value.slot = is_element (part, "actual") ? KENSHO_VALUE_SLOT_ACTUAL : KENSHO_VALUE_SLOT_TARGET;
+                  value.fiscal_year = int_attribute (part, "fy");
+                }
+              value.num = record_attribute (record, part, "num");
+              value.text = record_attribute (record, part, "text");
+              value.unit = record_attribute (record, part, "unit");
+              value.period = record_attribute (record, part, "period");
+              value.note = record_attribute (record, part, "note");
+              g_array_append_val (record->values, value);
+              series.n_values++;
+            }
+          g_array_append_val (record->series, series);
+        }
+      else if (is_element (child, "year"))
+        {
+          KenshoYearRecord year = { int_attribute (child, "fy"), { 0 }, child, find_child (child, "rating") };
+
+          for (guint i = 0; i < KENSHO_YEAR_N_PARTS; i++)
+            year.parts[i] = record_text_of (record, find_child (child, year_parts[i]));
+          g_array_append_val (record->years, year);
+        }
+    }
+}
+
+static KenshoNode *
+load_indicator (LoadContext *ctx, xmlNode *element)
+{
+  record_from_tree (&ctx->record, element);
+  return load_indicator_record (ctx, &ctx->record);
 }
 
 static KenshoNode *load_node (LoadContext *ctx, xmlNode *element);
@@ -1367,6 +1491,27 @@ stream_end (xmlParserCtxtPtr parser, LoadContext *ctx, xmlNode *element)
     give_up (parser, ctx);
 }
 
+/* An indicator whose end tag was just read from events: loaded. */
+static gboolean
+stream_record (LoadContext *ctx, Frame *top)
+{
+  g_autoptr(KenshoNode) node = NULL;
+
+  if (!finish_head (ctx, top))
+    return FALSE;
+  node = load_indicator_record (ctx, &ctx->record);
+  return node != NULL && kensho_node_append (top->node, node, NULL) && drop_space (top->element);
+}
+
+static gboolean
+is_indicator_start (xmlParserCtxtPtr parser, LoadContext *ctx, const xmlChar *localname, const xmlChar *uri)
+{
+  Frame *top = top_frame (ctx);
+
+  return top != NULL && parser->node == top->element && strcmp ((const char *) localname, "indicator") == 0 &&
+         uri != NULL && strcmp ((const char *) uri, KENSHO_XML_NAMESPACE) == 0;
+}
+
 static void
 on_stream_start_element (void *user_data, const xmlChar *localname, const xmlChar *prefix,
                          const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
@@ -1376,6 +1521,20 @@ on_stream_start_element (void *user_data, const xmlChar *localname, const xmlCha
   LoadContext *ctx = parser->_private;
   xmlNode *before = parser->node;
 
+  /* An indicator of an outline node is read from the events, without a
+   * tree: it is most of the file. */
+  if (ctx->in_record || (ctx->error == NULL && !ctx->unsure && is_indicator_start (parser, ctx, localname, uri)))
+    {
+      if (!admit_element (parser, nb_attributes, attributes))
+        return;
+      if (!ctx->in_record)
+        kensho_indicator_record_reset (&ctx->record);
+      ctx->in_record = TRUE;
+      if (!kensho_indicator_record_start_element (&ctx->record, localname, uri, nb_namespaces,
+                                                  nb_attributes, attributes))
+        give_up (parser, ctx);
+      return;
+    }
   on_start_element (user_data, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
                     nb_defaulted, attributes);
   if (ctx->error == NULL && !ctx->unsure && parser->node != NULL && parser->node != before)
@@ -1389,16 +1548,127 @@ on_stream_end_element (void *user_data, const xmlChar *localname, const xmlChar 
   xmlParserCtxtPtr parser = user_data;
   LoadContext *ctx = parser->_private;
   xmlNode *element = parser->node;
+  gboolean done;
 
+  if (ctx->in_record)
+    {
+      if (!kensho_indicator_record_end_element (&ctx->record, &done))
+        give_up (parser, ctx);
+      else if (done)
+        {
+          ctx->in_record = FALSE;
+          if (!stream_record (ctx, top_frame (ctx)))
+            {
+              if (ctx->error != NULL)
+                xmlStopParser (parser);
+              else
+                give_up (parser, ctx);
+            }
+        }
+      return;
+    }
   xmlSAX2EndElementNs (user_data, localname, prefix, uri);
   if (ctx->error == NULL && !ctx->unsure && element != NULL)
     stream_end (parser, ctx, element);
 }
 
-/* The sheet, or NULL: to be read the usual way. */
-static KenshoSheet *
-stream_load (LoadContext *ctx, const char *data, gsize size)
+static gboolean
+is_space (const xmlChar *text, int length)
 {
+  for (int i = 0; i < length; i++)
+    if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+static void
+on_stream_characters (void *user_data, const xmlChar *text, int length)
+{
+  xmlParserCtxtPtr parser = user_data;
+  LoadContext *ctx = parser->_private;
+
+  if (!ctx->in_record)
+    {
+      Frame *top = top_frame (ctx);
+
+      /* White space between the parts of a goal, measure or the sheet:
+       * what drop_space() would free at the next part's end. */
+      if (top != NULL && parser->node == top->element && is_space (text, length))
+        return;
+      on_characters (user_data, text, length);
+    }
+  else if (!refuse_noncharacter (parser, text, length) &&
+           !kensho_indicator_record_characters (&ctx->record, text, length))
+    give_up (parser, ctx);
+}
+
+/* Within an indicator read from events, anything but elements and text
+ * makes the stream give up (TRUE); outside one, it is kept in the tree as
+ * usual. */
+static gboolean
+given_up_in_record (void *user_data)
+{
+  xmlParserCtxtPtr parser = user_data;
+  LoadContext *ctx = parser->_private;
+
+  if (ctx->in_record)
+    give_up (parser, ctx);
+  return ctx->in_record;
+}
+
+static void
+on_stream_cdata_block (void *user_data, const xmlChar *text, int length)
+{
+  if (!given_up_in_record (user_data))
+    on_cdata_block (user_data, text, length);
+}
+
+static void
+on_stream_comment (void *user_data, const xmlChar *text)
+{
+  if (!given_up_in_record (user_data))
+    xmlSAX2Comment (user_data, text);
+}
+
+static void
+on_stream_processing_instruction (void *user_data, const xmlChar *target, const xmlChar *data)
+{
+  if (!given_up_in_record (user_data))
+    xmlSAX2ProcessingInstruction (user_data, target, data);
+}
+
+static void
+on_stream_reference (void *user_data, const xmlChar *name)
+{
+  if (!given_up_in_record (user_data))
+    xmlSAX2Reference (user_data, name);
+}
+
+/* The pages of data wholly before @end, from *given_back on, given back to
+ * the system: the parser has copied what it read, and at 100,000
+ * indicators the file (144 MB) would otherwise stay beside the model it
+ * becomes. They read as zeros afterwards. */
+static void
+give_back_pages (const char *data, gsize end, gsize *given_back)
+{
+#ifdef MADV_DONTNEED
+  const guintptr page = (guintptr) sysconf (_SC_PAGESIZE);
+  guintptr from = ((guintptr) data + *given_back + page - 1) & ~(page - 1);
+  guintptr to = ((guintptr) data + end) & ~(page - 1);
+
+  if (to > from && madvise ((void *) from, to - from, MADV_DONTNEED) == 0)
+    *given_back = to - (guintptr) data;
+#endif
+}
+
+#define GIVE_BACK_EVERY (1024 * 1024)
+
+/* The sheet, or NULL: to be read the usual way. own_data: nobody else
+ * reads data; its pages are given back as it is parsed. */
+static KenshoSheet *
+stream_load (LoadContext *ctx, const char *data, gsize size, gboolean own_data)
+{
+  gsize given_back = 0;
   g_autoptr(KenshoSheet) sheet = NULL;
   xmlParserCtxtPtr parser;
   xmlGenericErrorFunc generic_error;
@@ -1415,9 +1685,17 @@ stream_load (LoadContext *ctx, const char *data, gsize size)
    * piece it is reading, not a copy of the file. */
   parser = xmlCreatePushParserCtxt (NULL, NULL, data, (int) start, ctx->display_name);
   use_handlers (parser, ctx);
+  xmlCtxtUseOptions (parser, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
   parser->sax->startElementNs = on_stream_start_element;
   parser->sax->endElementNs = on_stream_end_element;
-  xmlCtxtUseOptions (parser, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
+  /* White space too: libxml2 would add it to the tree, inside an
+   * indicator read from events, to the node around it. */
+  parser->sax->characters = on_stream_characters;
+  parser->sax->ignorableWhitespace = on_stream_characters;
+  parser->sax->cdataBlock = on_stream_cdata_block;
+  parser->sax->comment = on_stream_comment;
+  parser->sax->processingInstruction = on_stream_processing_instruction;
+  parser->sax->reference = on_stream_reference;
   generic_error = xmlGenericError;
   generic_error_context = xmlGenericErrorContext;
   xmlSetGenericErrorFunc (ctx, on_generic_error);
@@ -1427,6 +1705,8 @@ stream_load (LoadContext *ctx, const char *data, gsize size)
 
       xmlParseChunk (parser, data + offset, (int) n, offset + n == size);
       offset += n;
+      if (own_data && offset - given_back >= GIVE_BACK_EVERY)
+        give_back_pages (data, offset, &given_back);
       if (offset == size)
         break;
     }
@@ -1435,7 +1715,7 @@ stream_load (LoadContext *ctx, const char *data, gsize size)
   /* The root alone at the top, and closed. */
   done = ctx->error == NULL && !ctx->unsure && !ctx->bad_encoding && parser->wellFormed &&
          root != NULL && parser->myDoc->children == root && root->next == NULL &&
-         ctx->frames->len == 0;
+         ctx->frames->len == 0 && !ctx->in_record;
   if (parser->myDoc != NULL)
     xmlFreeDoc (parser->myDoc);
   xmlFreeParserCtxt (parser);
@@ -1443,6 +1723,20 @@ stream_load (LoadContext *ctx, const char *data, gsize size)
   ctx->sheet = NULL;
   g_clear_error (&ctx->error);
   return done ? g_steal_pointer (&sheet) : NULL;
+}
+
+static void
+context_init (LoadContext *ctx)
+{
+  ctx->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  kensho_indicator_record_init (&ctx->record);
+}
+
+static void
+context_clear (LoadContext *ctx)
+{
+  g_hash_table_unref (ctx->ids);
+  kensho_indicator_record_clear (&ctx->record);
 }
 
 static KenshoSheet *
@@ -1454,7 +1748,7 @@ load_with_options (GBytes *bytes, const char *display_name, int options, GError 
   const char *data;
   xmlDoc *doc;
 
-  ctx.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  context_init (&ctx);
   data = g_bytes_get_data (bytes, &size);
   doc = parse (&ctx, data, size, options);
   if (doc != NULL)
@@ -1462,7 +1756,7 @@ load_with_options (GBytes *bytes, const char *display_name, int options, GError 
       sheet = load_document (&ctx, doc);
       xmlFreeDoc (doc);
     }
-  g_hash_table_unref (ctx.ids);
+  context_clear (&ctx);
   if (sheet == NULL)
     {
       g_assert (ctx.error != NULL);
@@ -1476,22 +1770,53 @@ load_with_options (GBytes *bytes, const char *display_name, int options, GError 
 /* The sheet read as a stream, or NULL: with an error if the bytes are
  * refused whichever way they are read. */
 static KenshoSheet *
-load_streaming (GBytes *bytes, const char *display_name, GError **error)
+load_streaming (GBytes *bytes, const char *display_name, gboolean own_bytes, GError **error)
 {
   LoadContext ctx = { .display_name = display_name ? display_name : "sheet.xml", .max_elements = MAX_ELEMENTS };
   KenshoSheet *sheet;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
-  ctx.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  context_init (&ctx);
   if (!check_bytes (&ctx, data, size))
     {
-      g_hash_table_unref (ctx.ids);
+      context_clear (&ctx);
       g_propagate_error (error, ctx.error);
       return NULL;
     }
-  sheet = stream_load (&ctx, data, size);
-  g_hash_table_unref (ctx.ids);
+  sheet = stream_load (&ctx, data, size, own_bytes);
+  context_clear (&ctx);
+  return sheet;
+}
+
+/* The usual way: a file the stream is not sure of, or wrong, whose message
+ * it words. */
+static KenshoSheet *
+load_through_tree (GBytes *bytes, const char *display_name, GError **error)
+{
+  KenshoSheet *sheet;
+
+  /* NOBLANKS drops the indentation between elements (half the nodes of a
+   * sheet, which the schema ignores) and COMPACT keeps short texts inside
+   * their node: the tree takes a fifth less memory and is built and
+   * validated faster. Text that is only spaces inside an element
+   * (<issues> </issues>) is content and stays. A file with a problem is
+   * read again as written, so that the message names the same line as
+   * always: validation points at other nodes without the indentation. */
+  sheet = load_with_options (bytes, display_name, XML_PARSE_NOBLANKS | XML_PARSE_COMPACT, NULL);
+  if (sheet == NULL)
+    sheet = load_with_options (bytes, display_name, 0, error);
+  return sheet;
+}
+
+static KenshoSheet *
+trimmed (KenshoSheet *sheet)
+{
+#ifdef HAVE_MALLOC_TRIM
+  /* What the load freed is in pieces among the model's: without this the
+   * process keeps its pages for as long as it runs. */
+  malloc_trim (0);
+#endif
   return sheet;
 }
 
@@ -1503,50 +1828,46 @@ kensho_sheet_xml_load_bytes (GBytes *bytes, const char *display_name, GError **e
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  /* The usual way below reads a file the stream is not sure of, and
-   * words the message of one that is wrong. */
-  sheet = load_streaming (bytes, display_name, &refused);
+  sheet = load_streaming (bytes, display_name, FALSE, &refused);
   if (refused != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&refused));
       return NULL;
     }
-  if (sheet != NULL)
-    {
-#ifdef HAVE_MALLOC_TRIM
-      malloc_trim (0);
-#endif
-      return sheet;
-    }
-  /* NOBLANKS drops the indentation between elements (half the nodes of a
-   * sheet, which the schema ignores) and COMPACT keeps short texts inside
-   * their node: the tree takes a fifth less memory and is built and
-   * validated faster. Text that is only spaces inside an element
-   * (<issues> </issues>) is content and stays. A file with a problem is
-   * read again as written, so that the message names the same line as
-   * always: validation points at other nodes without the indentation. */
-  sheet = load_with_options (bytes, display_name, XML_PARSE_NOBLANKS | XML_PARSE_COMPACT, NULL);
   if (sheet == NULL)
-    sheet = load_with_options (bytes, display_name, 0, error);
-#ifdef HAVE_MALLOC_TRIM
-  /* The parsed tree is freed in pieces among the model's: without this the
-   * process keeps its pages, twice the model's size, for as long as it runs. */
-  malloc_trim (0);
-#endif
-  return sheet;
+    sheet = load_through_tree (bytes, display_name, error);
+  return trimmed (sheet);
 }
 
 KenshoSheet *
 kensho_sheet_xml_load_file (const char *path, GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) refused = NULL;
+  KenshoSheet *sheet;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   bytes = kensho_file_read_bounded (path, MAX_FILE_SIZE, error);
   if (bytes == NULL)
     return NULL;
-  return kensho_sheet_xml_load_bytes (bytes, path, error);
+  /* The bytes are this function's alone: the stream gives them back as
+   * it reads them, and the tree, if it must, reads the file again. */
+  sheet = load_streaming (bytes, path, TRUE, &refused);
+  if (refused != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&refused));
+      return NULL;
+    }
+  if (sheet == NULL)
+    {
+      g_clear_pointer (&bytes, g_bytes_unref);
+      bytes = kensho_file_read_bounded (path, MAX_FILE_SIZE, error);
+      if (bytes == NULL)
+        return NULL;
+      sheet = load_through_tree (bytes, path, error);
+    }
+  return trimmed (sheet);
 }
 
 /* Texts are limited in the file (kensho-types.h) but not in the model,
@@ -1786,6 +2107,9 @@ write_series (xmlTextWriterPtr writer, KenshoSeries *series)
   write_value (writer, "final", 0, kensho_series_get_final (series));
   xmlTextWriterEndElement (writer);
 }
+
+/* By KenshoCommitteePart (1.2). */
+static const char *const committee_parts[] = { "committee-opinion", "committee-response" };
 
 static void
 write_indicator (xmlTextWriterPtr writer, KenshoIndicator *indicator)

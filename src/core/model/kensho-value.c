@@ -173,6 +173,37 @@ set_number_error (GError **error, NumberProblem problem, const char *written)
  *
  * Returns: %TRUE if @input is a number
  */
+/* Already written as kensho_number_normalize() gives numbers back, as a
+ * file holds them: returned as it is, without the work of reading what a
+ * person may type. */
+static gboolean
+is_plain_number (const char *input)
+{
+  const char *p = input;
+  guint n_integer = 0, n_fraction = 0;
+  gboolean negative = *p == '-', all_zero = TRUE;
+
+  if (negative)
+    p++;
+  for (; g_ascii_isdigit (*p); p++, n_integer++)
+    {
+      if (n_integer == 1 && p[-1] == '0')
+        return FALSE;
+      all_zero = all_zero && *p == '0';
+    }
+  if (n_integer == 0)
+    return FALSE;
+  if (*p == '.')
+    {
+      for (p++; g_ascii_isdigit (*p); p++, n_fraction++)
+        all_zero = all_zero && *p == '0';
+      if (n_fraction == 0)
+        return FALSE;
+    }
+  return *p == '\0' && n_integer <= MAX_INTEGER_DIGITS && n_fraction <= MAX_FRACTION_DIGITS &&
+         !(negative && all_zero);
+}
+
 gboolean
 kensho_number_normalize (const char *input, char **out_normalized, GError **error)
 {
@@ -185,6 +216,12 @@ kensho_number_normalize (const char *input, char **out_normalized, GError **erro
   g_return_val_if_fail (input != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (is_plain_number (input))
+    {
+      if (out_normalized != NULL)
+        *out_normalized = g_strdup (input);
+      return TRUE;
+    }
   if (!g_utf8_validate (input, -1, NULL))
     return set_number_error (error, NOT_A_NUMBER, input);
   written = strip_unicode (input);
