@@ -1840,20 +1840,16 @@ kensho_sheet_xml_load_bytes (GBytes *bytes, const char *display_name, GError **e
 }
 
 KenshoSheet *
-kensho_sheet_xml_load_file (const char *path, GError **error)
+kensho_sheet_xml_load_read_file (GBytes *bytes, const char *path, GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) taken = bytes;
   g_autoptr(GError) refused = NULL;
   KenshoSheet *sheet;
 
+  g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  bytes = kensho_file_read_bounded (path, MAX_FILE_SIZE, error);
-  if (bytes == NULL)
-    return NULL;
-  /* The bytes are this function's alone: the stream gives them back as
-   * it reads them, and the tree, if it must, reads the file again. */
-  sheet = load_streaming (bytes, path, TRUE, &refused);
+  sheet = load_streaming (taken, path, TRUE, &refused);
   if (refused != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&refused));
@@ -1861,13 +1857,24 @@ kensho_sheet_xml_load_file (const char *path, GError **error)
     }
   if (sheet == NULL)
     {
-      g_clear_pointer (&bytes, g_bytes_unref);
-      bytes = kensho_file_read_bounded (path, MAX_FILE_SIZE, error);
-      if (bytes == NULL)
+      g_clear_pointer (&taken, g_bytes_unref);
+      taken = kensho_file_read_bounded (path, MAX_FILE_SIZE, error);
+      if (taken == NULL)
         return NULL;
-      sheet = load_through_tree (bytes, path, error);
+      sheet = load_through_tree (taken, path, error);
     }
   return trimmed (sheet);
+}
+
+KenshoSheet *
+kensho_sheet_xml_load_file (const char *path, GError **error)
+{
+  GBytes *bytes;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  bytes = kensho_file_read_bounded (path, MAX_FILE_SIZE, error);
+  return bytes != NULL ? kensho_sheet_xml_load_read_file (bytes, path, error) : NULL;
 }
 
 /* Texts are limited in the file (kensho-types.h) but not in the model,

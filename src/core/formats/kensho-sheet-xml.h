@@ -19,6 +19,13 @@ KenshoSheet *kensho_sheet_xml_load_file   (const char   *path,
 KenshoSheet *kensho_sheet_xml_load_bytes  (GBytes       *bytes,
                                            const char   *display_name,
                                            GError      **error);
+/* The bytes just read from @path, taken: no one else may hold them, as
+ * their pages are given back to the system while they are parsed (the
+ * file is read again should the tree be needed). What
+ * kensho_sheet_xml_load_file() does after reading the file. */
+KenshoSheet *kensho_sheet_xml_load_read_file (GBytes     *bytes,
+                                              const char *path,
+                                              GError    **error);
 GBytes      *kensho_sheet_xml_serialize   (KenshoSheet  *sheet);
 /* FALSE when a text is longer than a file holds (KENSHO_SHORT_TEXT_MAX,
  * KENSHO_LONG_TEXT_MAX), with a message naming it: such a sheet is not

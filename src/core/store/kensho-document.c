@@ -269,14 +269,19 @@ open_begin (KenshoWorkspace *workspace, const char *absolute, KenshoOpenFlags fl
 static KenshoSheet *
 read_sheet (const char *absolute, char **fingerprint, GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  GBytes *bytes = NULL;
+  g_autofree char *read_fingerprint = NULL;
   KenshoSheet *sheet;
 
   if (!read_file (absolute, &bytes, error))
     return NULL;
-  sheet = kensho_sheet_xml_load_bytes (bytes, absolute, error);
+  /* Before the load, which takes the bytes and gives their memory back
+   * as it reads them. (Were the file changed just then and read again for
+   * the tree, the next look at it finds it changed on disk.) */
+  read_fingerprint = kensho_fingerprint_bytes (bytes);
+  sheet = kensho_sheet_xml_load_read_file (bytes, absolute, error);
   if (sheet != NULL)
-    *fingerprint = kensho_fingerprint_bytes (bytes);
+    *fingerprint = g_steal_pointer (&read_fingerprint);
   return sheet;
 }
 
