@@ -6,6 +6,7 @@
 #include "kensho-indicator.h"
 #include "kensho-node-private.h"
 #include "kensho-util.h"
+#include "kensho-year-map.h"
 
 /* What is written for one fiscal year. */
 typedef struct
@@ -24,7 +25,7 @@ struct _KenshoIndicator
   char *unit;
   char *division;
   GListStore *series;
-  GHashTable *years; /* fiscal year → YearRecord */
+  KenshoYearMap years; /* fiscal year → YearRecord */
   GStrv acknowledged; /* ids of checks a person said do not apply, sorted */
 };
 
@@ -76,7 +77,7 @@ kensho_indicator_finalize (GObject *object)
   g_free (self->unit);
   g_free (self->division);
   g_strfreev (self->acknowledged);
-  g_hash_table_unref (self->years);
+  kensho_year_map_clear (&self->years, (GDestroyNotify) year_record_free);
   G_OBJECT_CLASS (kensho_indicator_parent_class)->finalize (object);
 }
 
@@ -93,7 +94,6 @@ static void
 kensho_indicator_init (KenshoIndicator *self)
 {
   self->series = g_list_store_new (KENSHO_TYPE_SERIES);
-  self->years = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) year_record_free);
   self->acknowledged = g_new0 (char *, 1);
 }
 
@@ -312,7 +312,7 @@ kensho_indicator_remove_series (KenshoIndicator *self, guint position)
 static YearRecord *
 lookup_year (KenshoIndicator *self, int fiscal_year)
 {
-  return g_hash_table_lookup (self->years, GINT_TO_POINTER (fiscal_year));
+  return kensho_year_map_lookup (&self->years, fiscal_year);
 }
 
 /* Sets one string field of a year's record, creating or dropping the record
@@ -336,12 +336,12 @@ set_year_field (KenshoIndicator *self, int fiscal_year, gsize offset, const char
   if (record == NULL)
     {
       record = g_new0 (YearRecord, 1);
-      g_hash_table_insert (self->years, GINT_TO_POINTER (fiscal_year), record);
+      kensho_year_map_replace (&self->years, fiscal_year, record, (GDestroyNotify) year_record_free);
     }
   field = G_STRUCT_MEMBER_P (record, offset);
   kensho_set_str (field, text);
   if (year_record_is_empty (record))
-    g_hash_table_remove (self->years, GINT_TO_POINTER (fiscal_year));
+    kensho_year_map_replace (&self->years, fiscal_year, NULL, (GDestroyNotify) year_record_free);
   emit_changed (self);
 }
 
@@ -429,14 +429,10 @@ kensho_indicator_set_committee (KenshoIndicator *self, int fiscal_year,
 gboolean
 kensho_indicator_has_committee (KenshoIndicator *self)
 {
-  GHashTableIter iter;
-  gpointer value;
-
   g_return_val_if_fail (KENSHO_IS_INDICATOR (self), FALSE);
-  g_hash_table_iter_init (&iter, self->years);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  for (guint i = 0; i < self->years.n; i++)
     {
-      const YearRecord *record = value;
+      const YearRecord *record = self->years.items[i].value;
 
       if (record->committee[0] != NULL || record->committee[1] != NULL)
         return TRUE;
@@ -457,36 +453,16 @@ kensho_indicator_remove_year (KenshoIndicator *self, int fiscal_year)
 
       announce (self, detail);
     }
-  g_hash_table_remove (self->years, GINT_TO_POINTER (fiscal_year));
+  kensho_year_map_replace (&self->years, fiscal_year, NULL, (GDestroyNotify) year_record_free);
   emit_changed (self);
-}
-
-static int
-compare_int (gconstpointer a, gconstpointer b)
-{
-  int x = *(const int *) a, y = *(const int *) b;
-
-  return (x > y) - (x < y);
 }
 
 /* The fiscal years that have anything written, oldest first. */
 GArray *
 kensho_indicator_dup_years (KenshoIndicator *self)
 {
-  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
-  GHashTableIter iter;
-  gpointer key;
-
-  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), years);
-  g_hash_table_iter_init (&iter, self->years);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      int year = GPOINTER_TO_INT (key);
-
-      g_array_append_val (years, year);
-    }
-  g_array_sort (years, compare_int);
-  return years;
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), g_array_new (FALSE, FALSE, sizeof (int)));
+  return kensho_year_map_dup_years (&self->years);
 }
 
 static char *
@@ -565,31 +541,17 @@ kensho_indicator_format_column_lines (KenshoIndicator *self, KenshoColumn column
 }
 
 static gboolean
-year_records_equal (KenshoIndicator *a, KenshoIndicator *b)
+year_record_equal (gconstpointer a, gconstpointer b)
 {
-  GHashTableIter iter;
-  gpointer key, value;
+  const YearRecord *ra = a, *rb = b;
 
-  if (g_hash_table_size (a->years) != g_hash_table_size (b->years))
-    return FALSE;
-  g_hash_table_iter_init (&iter, a->years);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const YearRecord *ra = value;
-      const YearRecord *rb = g_hash_table_lookup (b->years, key);
-
-      if (rb == NULL)
-        return FALSE;
-      for (guint i = 0; i < G_N_ELEMENTS (ra->commentary); i++)
-        if (g_strcmp0 (ra->commentary[i], rb->commentary[i]) != 0)
-          return FALSE;
-      if (g_strcmp0 (ra->rating_id, rb->rating_id) != 0 ||
-          g_strcmp0 (ra->delay_reason, rb->delay_reason) != 0 ||
-          g_strcmp0 (ra->committee[0], rb->committee[0]) != 0 ||
-          g_strcmp0 (ra->committee[1], rb->committee[1]) != 0)
-        return FALSE;
-    }
-  return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (ra->commentary); i++)
+    if (g_strcmp0 (ra->commentary[i], rb->commentary[i]) != 0)
+      return FALSE;
+  return g_strcmp0 (ra->rating_id, rb->rating_id) == 0 &&
+         g_strcmp0 (ra->delay_reason, rb->delay_reason) == 0 &&
+         g_strcmp0 (ra->committee[0], rb->committee[0]) == 0 &&
+         g_strcmp0 (ra->committee[1], rb->committee[1]) == 0;
 }
 
 /* Equal content; the node's own fields and children are compared by the sheet. */
@@ -611,7 +573,7 @@ kensho_indicator_equal (KenshoIndicator *a, KenshoIndicator *b)
     if (!kensho_series_equal (kensho_indicator_get_series (a, i),
                               kensho_indicator_get_series (b, i)))
       return FALSE;
-  return year_records_equal (a, b);
+  return kensho_year_map_equal (&a->years, &b->years, year_record_equal);
 }
 
 /* A check (kensho-check.h) a person has looked at and said does not apply
@@ -709,8 +671,6 @@ copy_content (KenshoIndicator *to, KenshoIndicator *from)
   guint n = kensho_indicator_get_n_series (from);
   guint old = kensho_indicator_get_n_series (to);
   g_autoptr(GPtrArray) series = g_ptr_array_new_with_free_func (g_object_unref);
-  GHashTableIter iter;
-  gpointer key, value;
 
   to->kind = from->kind;
   to->direction = from->direction;
@@ -733,10 +693,8 @@ copy_content (KenshoIndicator *to, KenshoIndicator *from)
     kensho_series_set_changed_func (kensho_indicator_get_series (to, i), NULL, NULL);
   g_list_store_splice (to->series, 0, old, series->pdata, series->len);
 
-  g_hash_table_remove_all (to->years);
-  g_hash_table_iter_init (&iter, from->years);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (to->years, key, year_record_copy (value));
+  kensho_year_map_clear (&to->years, (GDestroyNotify) year_record_free);
+  kensho_year_map_copy (&to->years, &from->years, (GBoxedCopyFunc) year_record_copy);
 }
 
 /* A deep copy of the content (name, figures, every year's text), attached
