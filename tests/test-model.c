@@ -281,6 +281,43 @@ test_years_kept_apart (void)
 }
 
 static void
+count_items_changed (GListModel *model, guint position, guint removed, guint added, guint *count)
+{
+  *count += added;
+}
+
+/* A node's list of children is made when first asked for (indicators
+ * never are): the list the tree was given before the first child still
+ * announces it, and an empty node answers without one. */
+static void
+test_children_made_when_needed (void)
+{
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
+  KenshoNode *goal = add_node (kensho_sheet_get_root (sheet), KENSHO_NODE_GOAL, "1", "しごと");
+  KenshoNode *measure = add_node (goal, KENSHO_NODE_MEASURE, "1-1", "起業支援");
+  GListModel *children = kensho_node_get_children (measure);
+  KenshoIndicator *indicator;
+  guint added = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 0);
+  g_signal_connect (children, "items-changed", G_CALLBACK (count_items_changed), &added);
+  indicator = add_indicator (measure, KENSHO_INDICATOR_KPI, "創業件数");
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_true (kensho_node_get_children (measure) == children);
+  g_assert_true (kensho_node_get_child (measure, 0) == KENSHO_NODE (indicator));
+  g_assert_null (kensho_node_get_child (measure, 1));
+
+  g_assert_cmpuint (kensho_node_get_n_children (KENSHO_NODE (indicator)), ==, 0);
+  g_assert_null (kensho_node_get_child (KENSHO_NODE (indicator), 0));
+  g_assert_cmpuint (g_list_model_get_n_items (kensho_node_get_children (KENSHO_NODE (indicator))), ==, 0);
+  g_assert_true (kensho_sheet_lookup (sheet, kensho_node_get_id (KENSHO_NODE (indicator))) == KENSHO_NODE (indicator));
+
+  kensho_node_remove (KENSHO_NODE (indicator));
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 0);
+  g_assert_cmpuint (kensho_node_get_n_children (measure), ==, 0);
+}
+
+static void
 test_columns_follow_fiscal_year (void)
 {
   g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
@@ -484,6 +521,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/changes-are-signalled", test_changes_are_signalled);
   g_test_add_func ("/model/year-records", test_year_records);
   g_test_add_func ("/model/years-kept-apart", test_years_kept_apart);
+  g_test_add_func ("/model/children-made-when-needed", test_children_made_when_needed);
   g_test_add_func ("/model/columns-follow-fiscal-year", test_columns_follow_fiscal_year);
   g_test_add_func ("/model/named-series", test_named_series);
   g_test_add_func ("/model/series-common-unit", test_series_common_unit);
