@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "kensho-sheet.h"
+#include "kensho-undo-stack.h"
 
 typedef struct
 {
@@ -318,6 +319,63 @@ test_children_made_when_needed (void)
 }
 
 static void
+assert_series_names (KenshoIndicator *indicator, const char *expected)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < kensho_indicator_get_n_series (indicator); i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? "," : "",
+                            kensho_series_get_name (kensho_indicator_get_series (indicator, i)));
+  g_assert_cmpstr (names->str, ==, expected);
+  g_assert_null (kensho_indicator_get_series (indicator, kensho_indicator_get_n_series (indicator)));
+}
+
+/* An indicator's series (an array of its own, not a GListStore) keep the
+ * order they are put in; a copy or an assignment owns its own. */
+static void
+test_series_order (void)
+{
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
+  KenshoIndicator *indicator = add_indicator (kensho_sheet_get_root (sheet), KENSHO_INDICATOR_KPI, "観光客数");
+  g_autoptr(KenshoIndicator) copy = NULL;
+  g_autoptr(KenshoUndoStack) stack = NULL;
+  g_autoptr(KenshoValue) value = kensho_value_parse ("12件", NULL);
+  const char *names[] = { "B", "A", "D", "C" };
+  guint positions[] = { 0, 0, 99, 2 };
+
+  kensho_series_set_name (kensho_indicator_get_series (indicator, 0), "x");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(KenshoSeries) series = kensho_series_new (names[i]);
+
+      kensho_indicator_insert_series (indicator, positions[i], series);
+    }
+  assert_series_names (indicator, "A,B,C,x,D");
+  kensho_indicator_remove_series (indicator, 3);
+  kensho_indicator_remove_series (indicator, 0);
+  assert_series_names (indicator, "B,C,D");
+
+  /* Each series still tells its own indicator, and undo puts it back. */
+  stack = kensho_undo_stack_new (sheet);
+  kensho_series_set_actual (kensho_indicator_get_series (indicator, 2), 2024, value);
+  g_assert_true (kensho_undo_stack_can_undo (stack));
+  kensho_undo_stack_undo (stack);
+  g_assert_null (kensho_series_get_actual (kensho_indicator_get_series (indicator, 2), 2024));
+  kensho_undo_stack_redo (stack);
+  g_assert_true (kensho_value_equal (kensho_series_get_actual (kensho_indicator_get_series (indicator, 2), 2024), value));
+
+  copy = kensho_indicator_copy (indicator);
+  assert_series_names (copy, "B,C,D");
+  g_assert_true (kensho_indicator_get_series (copy, 0) != kensho_indicator_get_series (indicator, 0));
+  kensho_series_set_name (kensho_indicator_get_series (copy, 1), "E");
+  assert_series_names (indicator, "B,C,D");
+  kensho_indicator_remove_series (copy, 0);
+  kensho_indicator_assign (indicator, copy);
+  assert_series_names (indicator, "E,D");
+  g_assert_true (kensho_value_equal (kensho_series_get_actual (kensho_indicator_get_series (indicator, 1), 2024), value));
+}
+
+static void
 test_columns_follow_fiscal_year (void)
 {
   g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
@@ -522,6 +580,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/year-records", test_year_records);
   g_test_add_func ("/model/years-kept-apart", test_years_kept_apart);
   g_test_add_func ("/model/children-made-when-needed", test_children_made_when_needed);
+  g_test_add_func ("/model/series-order", test_series_order);
   g_test_add_func ("/model/columns-follow-fiscal-year", test_columns_follow_fiscal_year);
   g_test_add_func ("/model/named-series", test_named_series);
   g_test_add_func ("/model/series-common-unit", test_series_common_unit);

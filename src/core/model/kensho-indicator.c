@@ -24,7 +24,10 @@ struct _KenshoIndicator
   KenshoDirection direction;
   char *unit;
   char *division;
-  GListStore *series;
+  /* Owned, n_series long (one, mostly): a GListStore cost ~200 bytes more
+   * per indicator. */
+  KenshoSeries **series;
+  guint n_series;
   KenshoYearMap years; /* fiscal year → YearRecord */
   GStrv acknowledged; /* ids of checks a person said do not apply, sorted */
 };
@@ -58,14 +61,13 @@ kensho_indicator_dispose (GObject *object)
 {
   KenshoIndicator *self = KENSHO_INDICATOR (object);
 
-  if (self->series != NULL)
+  for (guint i = 0; i < self->n_series; i++)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->series));
-
-      for (guint i = 0; i < n; i++)
-        kensho_series_set_changed_func (kensho_indicator_get_series (self, i), NULL, NULL);
-      g_clear_object (&self->series);
+      kensho_series_set_changed_func (self->series[i], NULL, NULL);
+      g_object_unref (self->series[i]);
     }
+  g_clear_pointer (&self->series, g_free);
+  self->n_series = 0;
   G_OBJECT_CLASS (kensho_indicator_parent_class)->dispose (object);
 }
 
@@ -93,7 +95,6 @@ kensho_indicator_class_init (KenshoIndicatorClass *klass)
 static void
 kensho_indicator_init (KenshoIndicator *self)
 {
-  self->series = g_list_store_new (KENSHO_TYPE_SERIES);
   self->acknowledged = g_new0 (char *, 1);
 }
 
@@ -125,7 +126,8 @@ on_series_changed (KenshoSeries *series, const char *field, gboolean before, gpo
   /* Loading fills indicators value by value: no one to tell yet. */
   if (kensho_node_get_sheet (KENSHO_NODE (self)) == NULL)
     return;
-  g_list_store_find (self->series, series, &position);
+  while (position < self->n_series && self->series[position] != series)
+    position++;
   detail = g_strdup_printf ("%s/%u", field, position);
   announce (self, detail);
 }
@@ -257,29 +259,19 @@ kensho_indicator_set_division (KenshoIndicator *self, const char *division)
   emit_changed (self);
 }
 
-GListModel *
-kensho_indicator_get_series_list (KenshoIndicator *self)
-{
-  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), NULL);
-  return G_LIST_MODEL (self->series);
-}
-
 guint
 kensho_indicator_get_n_series (KenshoIndicator *self)
 {
   g_return_val_if_fail (KENSHO_IS_INDICATOR (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->series));
+  return self->n_series;
 }
 
 /* Borrowed: the indicator keeps its series alive. */
 KenshoSeries *
 kensho_indicator_get_series (KenshoIndicator *self, guint position)
 {
-  g_autoptr(KenshoSeries) series = NULL;
-
   g_return_val_if_fail (KENSHO_IS_INDICATOR (self), NULL);
-  series = g_list_model_get_item (G_LIST_MODEL (self->series), position);
-  return series;
+  return position < self->n_series ? self->series[position] : NULL;
 }
 
 void
@@ -291,7 +283,11 @@ kensho_indicator_insert_series (KenshoIndicator *self, guint position, KenshoSer
   position = MIN (position, kensho_indicator_get_n_series (self));
   announce (self, "add-series");
   kensho_series_set_changed_func (series, on_series_changed, self);
-  g_list_store_insert (self->series, position, series);
+  self->series = g_renew (KenshoSeries *, self->series, self->n_series + 1);
+  memmove (&self->series[position + 1], &self->series[position],
+           (self->n_series - position) * sizeof (KenshoSeries *));
+  self->series[position] = g_object_ref (series);
+  self->n_series++;
   emit_changed (self);
 }
 
@@ -304,8 +300,11 @@ kensho_indicator_remove_series (KenshoIndicator *self, guint position)
   g_return_if_fail (kensho_indicator_get_n_series (self) > 1);
 
   announce (self, "remove-series");
-  kensho_series_set_changed_func (kensho_indicator_get_series (self, position), NULL, NULL);
-  g_list_store_remove (self->series, position);
+  kensho_series_set_changed_func (self->series[position], NULL, NULL);
+  g_object_unref (self->series[position]);
+  memmove (&self->series[position], &self->series[position + 1],
+           (self->n_series - position - 1) * sizeof (KenshoSeries *));
+  self->n_series--;
   emit_changed (self);
 }
 
@@ -668,9 +667,8 @@ year_record_copy (const YearRecord *record)
 static void
 copy_content (KenshoIndicator *to, KenshoIndicator *from)
 {
-  guint n = kensho_indicator_get_n_series (from);
-  guint old = kensho_indicator_get_n_series (to);
-  g_autoptr(GPtrArray) series = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = from->n_series;
+  KenshoSeries **series = g_new (KenshoSeries *, n);
 
   to->kind = from->kind;
   to->direction = from->direction;
@@ -684,14 +682,17 @@ copy_content (KenshoIndicator *to, KenshoIndicator *from)
 
   for (guint i = 0; i < n; i++)
     {
-      KenshoSeries *copy = kensho_series_copy (kensho_indicator_get_series (from, i));
-
-      kensho_series_set_changed_func (copy, on_series_changed, to);
-      g_ptr_array_add (series, copy);
+      series[i] = kensho_series_copy (from->series[i]);
+      kensho_series_set_changed_func (series[i], on_series_changed, to);
     }
-  for (guint i = 0; i < old; i++)
-    kensho_series_set_changed_func (kensho_indicator_get_series (to, i), NULL, NULL);
-  g_list_store_splice (to->series, 0, old, series->pdata, series->len);
+  for (guint i = 0; i < to->n_series; i++)
+    {
+      kensho_series_set_changed_func (to->series[i], NULL, NULL);
+      g_object_unref (to->series[i]);
+    }
+  g_free (to->series);
+  to->series = series;
+  to->n_series = n;
 
   kensho_year_map_clear (&to->years, (GDestroyNotify) year_record_free);
   kensho_year_map_copy (&to->years, &from->years, (GBoxedCopyFunc) year_record_copy);
