@@ -17,6 +17,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -244,6 +247,14 @@ main (int argc, char **argv)
     if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) && (rss = strstr (status, "VmRSS:")) != NULL)
       g_print ("rss_after_open_mb=%.0f\n", g_ascii_strtod (rss + 6, NULL) / 1024.0);
   }
+#ifdef __GLIBC__
+  /* Of that, malloc's blocks in use (the rest: libraries, fonts, GL). */
+  {
+    struct mallinfo2 info = mallinfo2 ();
+
+    g_print ("heap_after_open_mb=%.1f\n", (info.uordblks + info.hblkhd) / 1048576.0);
+  }
+#endif
   /* For a profiler attached now (perf record -p). */
   g_print ("burst_pid=%d\n", (int) getpid ());
   fflush (stdout);

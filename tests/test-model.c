@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "kensho-sheet.h"
+#include "kensho-undo-stack.h"
 
 typedef struct
 {
@@ -201,6 +202,177 @@ test_year_records (void)
   g_clear_pointer (&years, g_array_unref);
   years = kensho_indicator_dup_years (indicator);
   g_assert_cmpuint (years->len, ==, 1);
+}
+
+/* Years are kept in a sorted array (not a hash table): set in any order,
+ * replaced, emptied and copied, each year keeps its own value. */
+static void
+test_years_kept_apart (void)
+{
+  static const int order[] = { 2025, 2021, 2023, 2019, 2022, 2024, 2020 };
+  g_autoptr(KenshoSeries) series = kensho_series_new (NULL);
+  g_autoptr(KenshoSeries) copy = NULL;
+  g_autoptr(KenshoIndicator) indicator = kensho_indicator_new (KENSHO_INDICATOR_KPI, "出生数");
+  g_autoptr(KenshoIndicator) indicator_copy = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(KenshoValue) other = kensho_value_parse ("7件", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%d件", order[i]);
+      g_autoptr(KenshoValue) value = kensho_value_parse (number, NULL);
+      g_autofree char *text = g_strdup_printf ("%d年度", order[i]);
+
+      kensho_series_set_actual (series, order[i], value);
+      kensho_series_set_target (series, order[i] + 1, value);
+      kensho_indicator_set_commentary (indicator, order[i], KENSHO_COMMENTARY_ISSUES, text);
+    }
+  /* Replaced, then emptied in the middle and at both ends. */
+  kensho_series_set_actual (series, 2022, other);
+  kensho_series_set_actual (series, 2023, NULL);
+  kensho_series_set_actual (series, 2019, NULL);
+  kensho_series_set_target (series, 2026, NULL);
+  kensho_series_set_target (series, 2030, NULL);
+  kensho_indicator_remove_year (indicator, 2021);
+  kensho_indicator_set_commentary (indicator, 2025, KENSHO_COMMENTARY_ISSUES, "");
+
+  years = kensho_series_dup_actual_years (series);
+  g_assert_cmpuint (years->len, ==, 5);
+  for (guint i = 0; i < years->len; i++)
+    {
+      static const int expected[] = { 2020, 2021, 2022, 2024, 2025 };
+      g_autofree char *number = g_strdup_printf ("%d", expected[i]);
+
+      g_assert_cmpint (g_array_index (years, int, i), ==, expected[i]);
+      if (expected[i] != 2022)
+        g_assert_cmpstr (kensho_series_get_actual (series, expected[i])->number, ==, number);
+    }
+  g_assert_true (kensho_value_equal (kensho_series_get_actual (series, 2022), other));
+  g_assert_null (kensho_series_get_actual (series, 2023));
+  g_assert_null (kensho_series_get_actual (series, 2026));
+  g_clear_pointer (&years, g_array_unref);
+  years = kensho_series_dup_target_years (series);
+  g_assert_cmpuint (years->len, ==, 6);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2020);
+  g_assert_cmpint (g_array_index (years, int, 5), ==, 2025);
+  g_clear_pointer (&years, g_array_unref);
+  years = kensho_indicator_dup_years (indicator);
+  g_assert_cmpuint (years->len, ==, 5);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2019);
+  g_assert_cmpint (g_array_index (years, int, 1), ==, 2020);
+  g_assert_cmpint (g_array_index (years, int, 4), ==, 2024);
+  g_assert_cmpstr (kensho_indicator_get_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES), ==, "2023年度");
+
+  /* A copy is equal until one year differs, or the same values sit in
+   * other years. */
+  copy = kensho_series_copy (series);
+  g_assert_true (kensho_series_equal (series, copy));
+  kensho_series_set_actual (copy, 2024, other);
+  g_assert_false (kensho_series_equal (series, copy));
+  kensho_series_set_actual (copy, 2024, kensho_series_get_actual (series, 2024));
+  g_assert_true (kensho_series_equal (series, copy));
+  kensho_series_set_actual (copy, 2020, NULL);
+  kensho_series_set_actual (copy, 2019, kensho_series_get_actual (series, 2020));
+  g_assert_false (kensho_series_equal (series, copy));
+  indicator_copy = kensho_indicator_copy (indicator);
+  g_assert_true (kensho_indicator_equal (indicator, indicator_copy));
+  kensho_indicator_set_commentary (indicator_copy, 2020, KENSHO_COMMENTARY_ISSUES, NULL);
+  kensho_indicator_set_commentary (indicator_copy, 2018, KENSHO_COMMENTARY_ISSUES, "2020年度");
+  g_assert_false (kensho_indicator_equal (indicator, indicator_copy));
+}
+
+static void
+count_items_changed (GListModel *model, guint position, guint removed, guint added, guint *count)
+{
+  *count += added;
+}
+
+/* A node's list of children is made when first asked for (indicators
+ * never are): the list the tree was given before the first child still
+ * announces it, and an empty node answers without one. */
+static void
+test_children_made_when_needed (void)
+{
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
+  KenshoNode *goal = add_node (kensho_sheet_get_root (sheet), KENSHO_NODE_GOAL, "1", "しごと");
+  KenshoNode *measure = add_node (goal, KENSHO_NODE_MEASURE, "1-1", "起業支援");
+  GListModel *children = kensho_node_get_children (measure);
+  KenshoIndicator *indicator;
+  guint added = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 0);
+  g_signal_connect (children, "items-changed", G_CALLBACK (count_items_changed), &added);
+  indicator = add_indicator (measure, KENSHO_INDICATOR_KPI, "創業件数");
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_true (kensho_node_get_children (measure) == children);
+  g_assert_true (kensho_node_get_child (measure, 0) == KENSHO_NODE (indicator));
+  g_assert_null (kensho_node_get_child (measure, 1));
+
+  g_assert_cmpuint (kensho_node_get_n_children (KENSHO_NODE (indicator)), ==, 0);
+  g_assert_null (kensho_node_get_child (KENSHO_NODE (indicator), 0));
+  g_assert_cmpuint (g_list_model_get_n_items (kensho_node_get_children (KENSHO_NODE (indicator))), ==, 0);
+  g_assert_true (kensho_sheet_lookup (sheet, kensho_node_get_id (KENSHO_NODE (indicator))) == KENSHO_NODE (indicator));
+
+  kensho_node_remove (KENSHO_NODE (indicator));
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 0);
+  g_assert_cmpuint (kensho_node_get_n_children (measure), ==, 0);
+}
+
+static void
+assert_series_names (KenshoIndicator *indicator, const char *expected)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < kensho_indicator_get_n_series (indicator); i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? "," : "",
+                            kensho_series_get_name (kensho_indicator_get_series (indicator, i)));
+  g_assert_cmpstr (names->str, ==, expected);
+  g_assert_null (kensho_indicator_get_series (indicator, kensho_indicator_get_n_series (indicator)));
+}
+
+/* An indicator's series (an array of its own, not a GListStore) keep the
+ * order they are put in; a copy or an assignment owns its own. */
+static void
+test_series_order (void)
+{
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
+  KenshoIndicator *indicator = add_indicator (kensho_sheet_get_root (sheet), KENSHO_INDICATOR_KPI, "観光客数");
+  g_autoptr(KenshoIndicator) copy = NULL;
+  g_autoptr(KenshoUndoStack) stack = NULL;
+  g_autoptr(KenshoValue) value = kensho_value_parse ("12件", NULL);
+  const char *names[] = { "B", "A", "D", "C" };
+  guint positions[] = { 0, 0, 99, 2 };
+
+  kensho_series_set_name (kensho_indicator_get_series (indicator, 0), "x");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(KenshoSeries) series = kensho_series_new (names[i]);
+
+      kensho_indicator_insert_series (indicator, positions[i], series);
+    }
+  assert_series_names (indicator, "A,B,C,x,D");
+  kensho_indicator_remove_series (indicator, 3);
+  kensho_indicator_remove_series (indicator, 0);
+  assert_series_names (indicator, "B,C,D");
+
+  /* Each series still tells its own indicator, and undo puts it back. */
+  stack = kensho_undo_stack_new (sheet);
+  kensho_series_set_actual (kensho_indicator_get_series (indicator, 2), 2024, value);
+  g_assert_true (kensho_undo_stack_can_undo (stack));
+  kensho_undo_stack_undo (stack);
+  g_assert_null (kensho_series_get_actual (kensho_indicator_get_series (indicator, 2), 2024));
+  kensho_undo_stack_redo (stack);
+  g_assert_true (kensho_value_equal (kensho_series_get_actual (kensho_indicator_get_series (indicator, 2), 2024), value));
+
+  copy = kensho_indicator_copy (indicator);
+  assert_series_names (copy, "B,C,D");
+  g_assert_true (kensho_indicator_get_series (copy, 0) != kensho_indicator_get_series (indicator, 0));
+  kensho_series_set_name (kensho_indicator_get_series (copy, 1), "E");
+  assert_series_names (indicator, "B,C,D");
+  kensho_indicator_remove_series (copy, 0);
+  kensho_indicator_assign (indicator, copy);
+  assert_series_names (indicator, "E,D");
+  g_assert_true (kensho_value_equal (kensho_series_get_actual (kensho_indicator_get_series (indicator, 1), 2024), value));
 }
 
 static void
@@ -406,6 +578,9 @@ main (int argc, char **argv)
   g_test_add_func ("/model/move-keeps-order", test_move_keeps_order);
   g_test_add_func ("/model/changes-are-signalled", test_changes_are_signalled);
   g_test_add_func ("/model/year-records", test_year_records);
+  g_test_add_func ("/model/years-kept-apart", test_years_kept_apart);
+  g_test_add_func ("/model/children-made-when-needed", test_children_made_when_needed);
+  g_test_add_func ("/model/series-order", test_series_order);
   g_test_add_func ("/model/columns-follow-fiscal-year", test_columns_follow_fiscal_year);
   g_test_add_func ("/model/named-series", test_named_series);
   g_test_add_func ("/model/series-common-unit", test_series_common_unit);

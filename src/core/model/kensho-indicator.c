@@ -6,6 +6,7 @@
 #include "kensho-indicator.h"
 #include "kensho-node-private.h"
 #include "kensho-util.h"
+#include "kensho-year-map.h"
 
 /* What is written for one fiscal year. */
 typedef struct
@@ -23,8 +24,11 @@ struct _KenshoIndicator
   KenshoDirection direction;
   char *unit;
   char *division;
-  GListStore *series;
-  GHashTable *years; /* fiscal year → YearRecord */
+  /* Owned, n_series long (one, mostly): a GListStore cost ~200 bytes more
+   * per indicator. */
+  KenshoSeries **series;
+  guint n_series;
+  KenshoYearMap years; /* fiscal year → YearRecord */
   GStrv acknowledged; /* ids of checks a person said do not apply, sorted */
 };
 
@@ -57,14 +61,13 @@ kensho_indicator_dispose (GObject *object)
 {
   KenshoIndicator *self = KENSHO_INDICATOR (object);
 
-  if (self->series != NULL)
+  for (guint i = 0; i < self->n_series; i++)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->series));
-
-      for (guint i = 0; i < n; i++)
-        kensho_series_set_changed_func (kensho_indicator_get_series (self, i), NULL, NULL);
-      g_clear_object (&self->series);
+      kensho_series_set_changed_func (self->series[i], NULL, NULL);
+      g_object_unref (self->series[i]);
     }
+  g_clear_pointer (&self->series, g_free);
+  self->n_series = 0;
   G_OBJECT_CLASS (kensho_indicator_parent_class)->dispose (object);
 }
 
@@ -76,7 +79,7 @@ kensho_indicator_finalize (GObject *object)
   g_free (self->unit);
   g_free (self->division);
   g_strfreev (self->acknowledged);
-  g_hash_table_unref (self->years);
+  kensho_year_map_clear (&self->years, (GDestroyNotify) year_record_free);
   G_OBJECT_CLASS (kensho_indicator_parent_class)->finalize (object);
 }
 
@@ -92,8 +95,6 @@ kensho_indicator_class_init (KenshoIndicatorClass *klass)
 static void
 kensho_indicator_init (KenshoIndicator *self)
 {
-  self->series = g_list_store_new (KENSHO_TYPE_SERIES);
-  self->years = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) year_record_free);
   self->acknowledged = g_new0 (char *, 1);
 }
 
@@ -125,7 +126,8 @@ on_series_changed (KenshoSeries *series, const char *field, gboolean before, gpo
   /* Loading fills indicators value by value: no one to tell yet. */
   if (kensho_node_get_sheet (KENSHO_NODE (self)) == NULL)
     return;
-  g_list_store_find (self->series, series, &position);
+  while (position < self->n_series && self->series[position] != series)
+    position++;
   detail = g_strdup_printf ("%s/%u", field, position);
   announce (self, detail);
 }
@@ -257,29 +259,19 @@ kensho_indicator_set_division (KenshoIndicator *self, const char *division)
   emit_changed (self);
 }
 
-GListModel *
-kensho_indicator_get_series_list (KenshoIndicator *self)
-{
-  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), NULL);
-  return G_LIST_MODEL (self->series);
-}
-
 guint
 kensho_indicator_get_n_series (KenshoIndicator *self)
 {
   g_return_val_if_fail (KENSHO_IS_INDICATOR (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->series));
+  return self->n_series;
 }
 
 /* Borrowed: the indicator keeps its series alive. */
 KenshoSeries *
 kensho_indicator_get_series (KenshoIndicator *self, guint position)
 {
-  g_autoptr(KenshoSeries) series = NULL;
-
   g_return_val_if_fail (KENSHO_IS_INDICATOR (self), NULL);
-  series = g_list_model_get_item (G_LIST_MODEL (self->series), position);
-  return series;
+  return position < self->n_series ? self->series[position] : NULL;
 }
 
 void
@@ -291,7 +283,11 @@ kensho_indicator_insert_series (KenshoIndicator *self, guint position, KenshoSer
   position = MIN (position, kensho_indicator_get_n_series (self));
   announce (self, "add-series");
   kensho_series_set_changed_func (series, on_series_changed, self);
-  g_list_store_insert (self->series, position, series);
+  self->series = g_renew (KenshoSeries *, self->series, self->n_series + 1);
+  memmove (&self->series[position + 1], &self->series[position],
+           (self->n_series - position) * sizeof (KenshoSeries *));
+  self->series[position] = g_object_ref (series);
+  self->n_series++;
   emit_changed (self);
 }
 
@@ -304,15 +300,18 @@ kensho_indicator_remove_series (KenshoIndicator *self, guint position)
   g_return_if_fail (kensho_indicator_get_n_series (self) > 1);
 
   announce (self, "remove-series");
-  kensho_series_set_changed_func (kensho_indicator_get_series (self, position), NULL, NULL);
-  g_list_store_remove (self->series, position);
+  kensho_series_set_changed_func (self->series[position], NULL, NULL);
+  g_object_unref (self->series[position]);
+  memmove (&self->series[position], &self->series[position + 1],
+           (self->n_series - position - 1) * sizeof (KenshoSeries *));
+  self->n_series--;
   emit_changed (self);
 }
 
 static YearRecord *
 lookup_year (KenshoIndicator *self, int fiscal_year)
 {
-  return g_hash_table_lookup (self->years, GINT_TO_POINTER (fiscal_year));
+  return kensho_year_map_lookup (&self->years, fiscal_year);
 }
 
 /* Sets one string field of a year's record, creating or dropping the record
@@ -336,12 +335,12 @@ set_year_field (KenshoIndicator *self, int fiscal_year, gsize offset, const char
   if (record == NULL)
     {
       record = g_new0 (YearRecord, 1);
-      g_hash_table_insert (self->years, GINT_TO_POINTER (fiscal_year), record);
+      kensho_year_map_replace (&self->years, fiscal_year, record, (GDestroyNotify) year_record_free);
     }
   field = G_STRUCT_MEMBER_P (record, offset);
   kensho_set_str (field, text);
   if (year_record_is_empty (record))
-    g_hash_table_remove (self->years, GINT_TO_POINTER (fiscal_year));
+    kensho_year_map_replace (&self->years, fiscal_year, NULL, (GDestroyNotify) year_record_free);
   emit_changed (self);
 }
 
@@ -429,14 +428,10 @@ kensho_indicator_set_committee (KenshoIndicator *self, int fiscal_year,
 gboolean
 kensho_indicator_has_committee (KenshoIndicator *self)
 {
-  GHashTableIter iter;
-  gpointer value;
-
   g_return_val_if_fail (KENSHO_IS_INDICATOR (self), FALSE);
-  g_hash_table_iter_init (&iter, self->years);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  for (guint i = 0; i < self->years.n; i++)
     {
-      const YearRecord *record = value;
+      const YearRecord *record = self->years.items[i].value;
 
       if (record->committee[0] != NULL || record->committee[1] != NULL)
         return TRUE;
@@ -457,36 +452,16 @@ kensho_indicator_remove_year (KenshoIndicator *self, int fiscal_year)
 
       announce (self, detail);
     }
-  g_hash_table_remove (self->years, GINT_TO_POINTER (fiscal_year));
+  kensho_year_map_replace (&self->years, fiscal_year, NULL, (GDestroyNotify) year_record_free);
   emit_changed (self);
-}
-
-static int
-compare_int (gconstpointer a, gconstpointer b)
-{
-  int x = *(const int *) a, y = *(const int *) b;
-
-  return (x > y) - (x < y);
 }
 
 /* The fiscal years that have anything written, oldest first. */
 GArray *
 kensho_indicator_dup_years (KenshoIndicator *self)
 {
-  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
-  GHashTableIter iter;
-  gpointer key;
-
-  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), years);
-  g_hash_table_iter_init (&iter, self->years);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      int year = GPOINTER_TO_INT (key);
-
-      g_array_append_val (years, year);
-    }
-  g_array_sort (years, compare_int);
-  return years;
+  g_return_val_if_fail (KENSHO_IS_INDICATOR (self), g_array_new (FALSE, FALSE, sizeof (int)));
+  return kensho_year_map_dup_years (&self->years);
 }
 
 static char *
@@ -565,31 +540,17 @@ kensho_indicator_format_column_lines (KenshoIndicator *self, KenshoColumn column
 }
 
 static gboolean
-year_records_equal (KenshoIndicator *a, KenshoIndicator *b)
+year_record_equal (gconstpointer a, gconstpointer b)
 {
-  GHashTableIter iter;
-  gpointer key, value;
+  const YearRecord *ra = a, *rb = b;
 
-  if (g_hash_table_size (a->years) != g_hash_table_size (b->years))
-    return FALSE;
-  g_hash_table_iter_init (&iter, a->years);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const YearRecord *ra = value;
-      const YearRecord *rb = g_hash_table_lookup (b->years, key);
-
-      if (rb == NULL)
-        return FALSE;
-      for (guint i = 0; i < G_N_ELEMENTS (ra->commentary); i++)
-        if (g_strcmp0 (ra->commentary[i], rb->commentary[i]) != 0)
-          return FALSE;
-      if (g_strcmp0 (ra->rating_id, rb->rating_id) != 0 ||
-          g_strcmp0 (ra->delay_reason, rb->delay_reason) != 0 ||
-          g_strcmp0 (ra->committee[0], rb->committee[0]) != 0 ||
-          g_strcmp0 (ra->committee[1], rb->committee[1]) != 0)
-        return FALSE;
-    }
-  return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (ra->commentary); i++)
+    if (g_strcmp0 (ra->commentary[i], rb->commentary[i]) != 0)
+      return FALSE;
+  return g_strcmp0 (ra->rating_id, rb->rating_id) == 0 &&
+         g_strcmp0 (ra->delay_reason, rb->delay_reason) == 0 &&
+         g_strcmp0 (ra->committee[0], rb->committee[0]) == 0 &&
+         g_strcmp0 (ra->committee[1], rb->committee[1]) == 0;
 }
 
 /* Equal content; the node's own fields and children are compared by the sheet. */
@@ -611,7 +572,7 @@ kensho_indicator_equal (KenshoIndicator *a, KenshoIndicator *b)
     if (!kensho_series_equal (kensho_indicator_get_series (a, i),
                               kensho_indicator_get_series (b, i)))
       return FALSE;
-  return year_records_equal (a, b);
+  return kensho_year_map_equal (&a->years, &b->years, year_record_equal);
 }
 
 /* A check (kensho-check.h) a person has looked at and said does not apply
@@ -706,11 +667,8 @@ year_record_copy (const YearRecord *record)
 static void
 copy_content (KenshoIndicator *to, KenshoIndicator *from)
 {
-  guint n = kensho_indicator_get_n_series (from);
-  guint old = kensho_indicator_get_n_series (to);
-  g_autoptr(GPtrArray) series = g_ptr_array_new_with_free_func (g_object_unref);
-  GHashTableIter iter;
-  gpointer key, value;
+  guint n = from->n_series;
+  KenshoSeries **series = g_new (KenshoSeries *, n);
 
   to->kind = from->kind;
   to->direction = from->direction;
@@ -724,19 +682,20 @@ copy_content (KenshoIndicator *to, KenshoIndicator *from)
 
   for (guint i = 0; i < n; i++)
     {
-      KenshoSeries *copy = kensho_series_copy (kensho_indicator_get_series (from, i));
-
-      kensho_series_set_changed_func (copy, on_series_changed, to);
-      g_ptr_array_add (series, copy);
+      series[i] = kensho_series_copy (from->series[i]);
+      kensho_series_set_changed_func (series[i], on_series_changed, to);
     }
-  for (guint i = 0; i < old; i++)
-    kensho_series_set_changed_func (kensho_indicator_get_series (to, i), NULL, NULL);
-  g_list_store_splice (to->series, 0, old, series->pdata, series->len);
+  for (guint i = 0; i < to->n_series; i++)
+    {
+      kensho_series_set_changed_func (to->series[i], NULL, NULL);
+      g_object_unref (to->series[i]);
+    }
+  g_free (to->series);
+  to->series = series;
+  to->n_series = n;
 
-  g_hash_table_remove_all (to->years);
-  g_hash_table_iter_init (&iter, from->years);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (to->years, key, year_record_copy (value));
+  kensho_year_map_clear (&to->years, (GDestroyNotify) year_record_free);
+  kensho_year_map_copy (&to->years, &from->years, (GBoxedCopyFunc) year_record_copy);
 }
 
 /* A deep copy of the content (name, figures, every year's text), attached

@@ -38,7 +38,6 @@ gboolean            kensho_indicator_matches            (KenshoIndicator      *s
 void                kensho_indicator_set_division       (KenshoIndicator      *self,
                                                          const char           *division);
 
-GListModel         *kensho_indicator_get_series_list    (KenshoIndicator      *self);
 guint               kensho_indicator_get_n_series       (KenshoIndicator      *self);
 KenshoSeries       *kensho_indicator_get_series         (KenshoIndicator      *self,
                                                          guint                 position);

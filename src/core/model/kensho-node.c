@@ -17,7 +17,7 @@ typedef struct
   char *notes;
   KenshoNode *parent; /* not owned: the parent owns us through its children */
   KenshoSheet *sheet; /* not owned: set on every node of an attached tree */
-  GListStore *children;
+  GListStore *children; /* made when first needed: indicators have none */
 } KenshoNodePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (KenshoNode, kensho_node, G_TYPE_OBJECT)
@@ -123,9 +123,16 @@ kensho_node_class_init (KenshoNodeClass *klass)
 static void
 kensho_node_init (KenshoNode *self)
 {
-  KenshoNodePrivate *priv = kensho_node_get_instance_private (self);
+}
 
-  priv->children = g_list_store_new (KENSHO_TYPE_NODE);
+/* A store for every node cost 2 MB at 10,000 indicators, which never
+ * have children. */
+static GListStore *
+ensure_children (KenshoNodePrivate *priv)
+{
+  if (priv->children == NULL)
+    priv->children = g_list_store_new (KENSHO_TYPE_NODE);
+  return priv->children;
 }
 
 KenshoNode *
@@ -217,21 +224,28 @@ kensho_node_get_children (KenshoNode *self)
   KenshoNodePrivate *priv = kensho_node_get_instance_private (self);
 
   g_return_val_if_fail (KENSHO_IS_NODE (self), NULL);
-  return G_LIST_MODEL (priv->children);
+  return G_LIST_MODEL (ensure_children (priv));
 }
 
 guint
 kensho_node_get_n_children (KenshoNode *self)
 {
-  return g_list_model_get_n_items (kensho_node_get_children (self));
+  KenshoNodePrivate *priv = kensho_node_get_instance_private (self);
+
+  g_return_val_if_fail (KENSHO_IS_NODE (self), 0);
+  return priv->children != NULL ? g_list_model_get_n_items (G_LIST_MODEL (priv->children)) : 0;
 }
 
 /* Borrowed: the parent keeps its children alive. */
 KenshoNode *
 kensho_node_get_child (KenshoNode *self, guint position)
 {
-  g_autoptr(KenshoNode) child = g_list_model_get_item (kensho_node_get_children (self), position);
+  KenshoNodePrivate *priv = kensho_node_get_instance_private (self);
+  g_autoptr(KenshoNode) child = NULL;
 
+  g_return_val_if_fail (KENSHO_IS_NODE (self), NULL);
+  if (priv->children != NULL)
+    child = g_list_model_get_item (G_LIST_MODEL (priv->children), position);
   return child;
 }
 
@@ -337,7 +351,7 @@ static void
 set_sheet_recursive (KenshoNode *self, KenshoSheet *sheet)
 {
   KenshoNodePrivate *priv = kensho_node_get_instance_private (self);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (priv->children));
+  guint n = kensho_node_get_n_children (self);
 
   if (priv->sheet != NULL && sheet == NULL)
     _kensho_sheet_unregister_node (priv->sheet, self);
@@ -418,10 +432,10 @@ insert_checked (KenshoNode *parent, KenshoNode *child, guint position)
   KenshoNodePrivate *child_priv = kensho_node_get_instance_private (child);
   guint n;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (parent_priv->children));
+  n = kensho_node_get_n_children (parent);
   position = MIN (position, n);
   child_priv->parent = parent;
-  g_list_store_insert (parent_priv->children, position, child);
+  g_list_store_insert (ensure_children (parent_priv), position, child);
   if (parent_priv->sheet != NULL)
     set_sheet_recursive (child, parent_priv->sheet);
   _kensho_node_emit_changed (parent, KENSHO_CHANGE_STRUCTURE);

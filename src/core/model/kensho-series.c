@@ -3,6 +3,7 @@
 
 #include "kensho-series.h"
 #include "kensho-util.h"
+#include "kensho-year-map.h"
 
 struct _KenshoSeries
 {
@@ -10,8 +11,8 @@ struct _KenshoSeries
   char *name;
   KenshoValue *baseline;
   KenshoValue *final;
-  GHashTable *actuals; /* fiscal year → KenshoValue */
-  GHashTable *targets; /* fiscal year → KenshoValue */
+  KenshoYearMap actuals; /* fiscal year → KenshoValue */
+  KenshoYearMap targets; /* fiscal year → KenshoValue */
   KenshoSeriesChangedFunc changed_func;
   gpointer changed_data;
 };
@@ -26,8 +27,8 @@ kensho_series_finalize (GObject *object)
   g_free (self->name);
   g_clear_pointer (&self->baseline, kensho_value_free);
   g_clear_pointer (&self->final, kensho_value_free);
-  g_hash_table_unref (self->actuals);
-  g_hash_table_unref (self->targets);
+  kensho_year_map_clear (&self->actuals, (GDestroyNotify) kensho_value_free);
+  kensho_year_map_clear (&self->targets, (GDestroyNotify) kensho_value_free);
   G_OBJECT_CLASS (kensho_series_parent_class)->finalize (object);
 }
 
@@ -40,8 +41,6 @@ kensho_series_class_init (KenshoSeriesClass *klass)
 static void
 kensho_series_init (KenshoSeries *self)
 {
-  self->actuals = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) kensho_value_free);
-  self->targets = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) kensho_value_free);
 }
 
 KenshoSeries *
@@ -111,10 +110,10 @@ replace_value (KenshoSeries *self, KenshoValue **slot, const KenshoValue *value,
 }
 
 static gboolean
-replace_year_value (KenshoSeries *self, GHashTable *table, int fiscal_year,
+replace_year_value (KenshoSeries *self, KenshoYearMap *table, int fiscal_year,
                     const KenshoValue *value, const char *name)
 {
-  KenshoValue *current = g_hash_table_lookup (table, GINT_TO_POINTER (fiscal_year));
+  KenshoValue *current = kensho_year_map_lookup (table, fiscal_year);
   g_autofree char *field = NULL;
 
   if (value != NULL && kensho_value_is_empty (value))
@@ -126,10 +125,8 @@ replace_year_value (KenshoSeries *self, GHashTable *table, int fiscal_year,
       field = g_strdup_printf ("%s/%d", name, fiscal_year);
       emit_changing (self, field);
     }
-  if (value == NULL)
-    g_hash_table_remove (table, GINT_TO_POINTER (fiscal_year));
-  else
-    g_hash_table_insert (table, GINT_TO_POINTER (fiscal_year), kensho_value_copy (value));
+  kensho_year_map_replace (table, fiscal_year, value != NULL ? kensho_value_copy (value) : NULL,
+                           (GDestroyNotify) kensho_value_free);
   return TRUE;
 }
 
@@ -167,14 +164,14 @@ const KenshoValue *
 kensho_series_get_actual (KenshoSeries *self, int fiscal_year)
 {
   g_return_val_if_fail (KENSHO_IS_SERIES (self), NULL);
-  return g_hash_table_lookup (self->actuals, GINT_TO_POINTER (fiscal_year));
+  return kensho_year_map_lookup (&self->actuals, fiscal_year);
 }
 
 void
 kensho_series_set_actual (KenshoSeries *self, int fiscal_year, const KenshoValue *value)
 {
   g_return_if_fail (KENSHO_IS_SERIES (self));
-  if (replace_year_value (self, self->actuals, fiscal_year, value, "value/actual"))
+  if (replace_year_value (self, &self->actuals, fiscal_year, value, "value/actual"))
     emit_changed (self);
 }
 
@@ -182,55 +179,29 @@ const KenshoValue *
 kensho_series_get_target (KenshoSeries *self, int fiscal_year)
 {
   g_return_val_if_fail (KENSHO_IS_SERIES (self), NULL);
-  return g_hash_table_lookup (self->targets, GINT_TO_POINTER (fiscal_year));
+  return kensho_year_map_lookup (&self->targets, fiscal_year);
 }
 
 void
 kensho_series_set_target (KenshoSeries *self, int fiscal_year, const KenshoValue *value)
 {
   g_return_if_fail (KENSHO_IS_SERIES (self));
-  if (replace_year_value (self, self->targets, fiscal_year, value, "value/target"))
+  if (replace_year_value (self, &self->targets, fiscal_year, value, "value/target"))
     emit_changed (self);
-}
-
-static int
-compare_int (gconstpointer a, gconstpointer b)
-{
-  int x = *(const int *) a, y = *(const int *) b;
-
-  return (x > y) - (x < y);
-}
-
-static GArray *
-sorted_years (GHashTable *table)
-{
-  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      int year = GPOINTER_TO_INT (key);
-
-      g_array_append_val (years, year);
-    }
-  g_array_sort (years, compare_int);
-  return years;
 }
 
 GArray *
 kensho_series_dup_actual_years (KenshoSeries *self)
 {
   g_return_val_if_fail (KENSHO_IS_SERIES (self), NULL);
-  return sorted_years (self->actuals);
+  return kensho_year_map_dup_years (&self->actuals);
 }
 
 GArray *
 kensho_series_dup_target_years (KenshoSeries *self)
 {
   g_return_val_if_fail (KENSHO_IS_SERIES (self), NULL);
-  return sorted_years (self->targets);
+  return kensho_year_map_dup_years (&self->targets);
 }
 
 /* Folds one value's unit into @unit: the first number's, or "" once two
@@ -252,19 +223,15 @@ const char *
 kensho_series_get_common_unit (KenshoSeries *self)
 {
   const char *unit = NULL;
-  GHashTableIter iter;
-  gpointer value;
 
   g_return_val_if_fail (KENSHO_IS_SERIES (self), NULL);
 
   fold_unit (self->baseline, &unit);
   fold_unit (self->final, &unit);
-  g_hash_table_iter_init (&iter, self->actuals);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    fold_unit (value, &unit);
-  g_hash_table_iter_init (&iter, self->targets);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    fold_unit (value, &unit);
+  for (guint i = 0; i < self->actuals.n; i++)
+    fold_unit (self->actuals.items[i].value, &unit);
+  for (guint i = 0; i < self->targets.n; i++)
+    fold_unit (self->targets.items[i].value, &unit);
   return unit != NULL && *unit != '\0' ? unit : NULL;
 }
 
@@ -300,18 +267,9 @@ kensho_series_set_column (KenshoSeries *self, KenshoColumn column, int fiscal_ye
 }
 
 static gboolean
-year_tables_equal (GHashTable *a, GHashTable *b)
+values_equal (gconstpointer a, gconstpointer b)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (g_hash_table_size (a) != g_hash_table_size (b))
-    return FALSE;
-  g_hash_table_iter_init (&iter, a);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!kensho_value_equal (value, g_hash_table_lookup (b, key)))
-      return FALSE;
-  return TRUE;
+  return kensho_value_equal (a, b);
 }
 
 gboolean
@@ -322,19 +280,8 @@ kensho_series_equal (KenshoSeries *a, KenshoSeries *b)
   return g_strcmp0 (a->name, b->name) == 0 &&
          kensho_value_equal (a->baseline, b->baseline) &&
          kensho_value_equal (a->final, b->final) &&
-         year_tables_equal (a->actuals, b->actuals) &&
-         year_tables_equal (a->targets, b->targets);
-}
-
-static void
-copy_year_table (GHashTable *to, GHashTable *from)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, from);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (to, key, kensho_value_copy (value));
+         kensho_year_map_equal (&a->actuals, &b->actuals, values_equal) &&
+         kensho_year_map_equal (&a->targets, &b->targets, values_equal);
 }
 
 /* A deep copy, attached to nothing. */
@@ -348,7 +295,7 @@ kensho_series_copy (KenshoSeries *self)
   copy = kensho_series_new (self->name);
   copy->baseline = self->baseline ? kensho_value_copy (self->baseline) : NULL;
   copy->final = self->final ? kensho_value_copy (self->final) : NULL;
-  copy_year_table (copy->actuals, self->actuals);
-  copy_year_table (copy->targets, self->targets);
+  kensho_year_map_copy (&copy->actuals, &self->actuals, (GBoxedCopyFunc) kensho_value_copy);
+  kensho_year_map_copy (&copy->targets, &self->targets, (GBoxedCopyFunc) kensho_value_copy);
   return copy;
 }
