@@ -25,6 +25,8 @@ struct _KenshoWorkspace
   guint flush_source;
   guint history_limit;
   gboolean on_network;    /* TRUNCATE journal, not WAL */
+  guint transaction_depth; /* ws_begin() calls not yet ended */
+  gboolean unchecked;      /* foreign keys off until the transaction ends */
 };
 
 typedef struct _TrackedSheet TrackedSheet;
@@ -48,6 +50,8 @@ G_GNUC_INTERNAL gint64        ws_query_int               (KenshoWorkspace *self,
                                                           const char      *sql,
                                                           int             *rc);
 G_GNUC_INTERNAL gboolean      ws_begin                   (KenshoWorkspace *self,
+                                                          GError         **error);
+G_GNUC_INTERNAL gboolean      ws_begin_unchecked         (KenshoWorkspace *self,
                                                           GError         **error);
 G_GNUC_INTERNAL gboolean      ws_commit_or_rollback      (KenshoWorkspace *self,
                                                           gboolean         ok,

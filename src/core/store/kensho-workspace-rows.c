@@ -186,10 +186,12 @@ ws_write_indicator_content (KenshoWorkspace *self, gint64 id, KenshoIndicator *i
       ws_bind_text (stmt, 2, nid);
       sqlite3_bind_int (stmt, 3, (int) s);
       ws_bind_text (stmt, 4, kensho_series_get_name (series));
+      /* In the order of the table's key, so that each row goes after the
+       * last: SQLite appends instead of splitting pages in the middle. */
       if (!ws_step_done (self, stmt, error) ||
           !write_value (self, id, nid, s, SLOT_BASELINE, 0, kensho_series_get_baseline (series), error) ||
-          !write_value (self, id, nid, s, SLOT_FINAL, 0, kensho_series_get_final (series), error) ||
-          !write_year_values (self, id, nid, s, series, error))
+          !write_year_values (self, id, nid, s, series, error) ||
+          !write_value (self, id, nid, s, SLOT_FINAL, 0, kensho_series_get_final (series), error))
         return FALSE;
     }
 
@@ -297,7 +299,7 @@ kensho_workspace_add_sheet (KenshoWorkspace *self, KenshoSheet *sheet, GError **
   g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), 0);
   g_return_val_if_fail (KENSHO_IS_SHEET (sheet), 0);
 
-  if (!ws_begin (self, error))
+  if (!ws_begin_unchecked (self, error))
     return 0;
   ok = insert_sheet_row (self, sheet, &id, error) &&
        ws_write_meta (self, id, sheet, error) &&
@@ -313,16 +315,27 @@ gboolean
 kensho_workspace_replace_sheet (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet,
                                 GError **error)
 {
+  static const char *const deletes[] = {
+    "DELETE FROM series WHERE sheet_id = ?1",
+    "DELETE FROM value WHERE sheet_id = ?1",
+    "DELETE FROM year_record WHERE sheet_id = ?1",
+    "DELETE FROM node WHERE sheet_id = ?1",
+  };
   sqlite3_stmt *stmt;
-  gboolean ok;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), FALSE);
 
-  if (!ws_begin (self, error))
+  if (!ws_begin_unchecked (self, error))
     return FALSE;
-  stmt = ws_statement (self, "DELETE FROM node WHERE sheet_id = ?1");
-  sqlite3_bind_int64 (stmt, 1, id);
-  ok = ws_step_done (self, stmt, error) &&
+  /* Each table by itself: foreign keys are off, nothing cascades. */
+  for (guint i = 0; ok && i < G_N_ELEMENTS (deletes); i++)
+    {
+      stmt = ws_statement (self, deletes[i]);
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = ws_step_done (self, stmt, error);
+    }
+  ok = ok &&
        ws_write_meta (self, id, sheet, error) &&
        ws_write_subtree (self, id, kensho_sheet_get_root (sheet), 0, TRUE, error);
   return ws_commit_or_rollback (self, ok, error);
