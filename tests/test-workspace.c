@@ -1928,6 +1928,29 @@ test_untitled_cut_short (void)
   assert_checks_on (workspace);
 }
 
+/* The fingerprint is SHA-256 as GLib computes it, which the workspaces of
+ * earlier versions hold. */
+static void
+test_fingerprint (void)
+{
+  gsize sizes[] = { 0, 1, 55, 56, 64, 1000, 1 << 20 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree guint8 *data = g_malloc (MAX (sizes[i], 1));
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *ours = NULL;
+      g_autofree char *glib = NULL;
+
+      for (gsize j = 0; j < sizes[i]; j++)
+        data[j] = (guint8) g_test_rand_int ();
+      bytes = g_bytes_new (data, sizes[i]);
+      ours = kensho_fingerprint_bytes (bytes);
+      glib = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      g_assert_cmpstr (ours, ==, glib);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1981,5 +2004,6 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/import-cut-short", test_cut_short);
   g_test_add_func ("/workspace/replace-leaves-nothing", test_replace_leaves_nothing);
   g_test_add_func ("/workspace/untitled-cut-short", test_untitled_cut_short);
+  g_test_add_func ("/workspace/fingerprint-is-sha256", test_fingerprint);
   return g_test_run ();
 }
