@@ -49,6 +49,9 @@ kensho_workspace_finalize (GObject *object)
   KenshoWorkspace *self = KENSHO_WORKSPACE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  /* The checkpoint of closing syncs the WAL before it copies it. */
+  if (self->syncer != NULL)
+    ws_syncer_stop (self->syncer, self->db);
   if (self->db != NULL)
     sqlite3_close (self->db);
   if (self->lock_fd >= 0)
@@ -379,4 +382,12 @@ gboolean
 _kensho_workspace_set_error (KenshoWorkspace *self, GError **error)
 {
   return ws_set_sqlite_error (self, error);
+}
+
+void
+_kensho_workspace_wait_synced (KenshoWorkspace *self)
+{
+  g_return_if_fail (KENSHO_IS_WORKSPACE (self));
+  if (self->syncer != NULL)
+    ws_syncer_wait (self->syncer);
 }
