@@ -6,7 +6,7 @@ export DEBIAN_FRONTEND=noninteractive
 packages="
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libxml2-dev libpango1.0-dev libcairo2-dev libxlsxwriter-dev libarchive-dev
+  libsqlite3-dev libxml2-dev libpango1.0-dev libcairo2-dev libxlsxwriter-dev libarchive-dev nettle-dev
   libxml2-utils sqlite3 locales fonts-noto-cjk
   xvfb xauth dbus at-spi2-core python3-gi python3-pyatspi gir1.2-atspi-2.0
   poppler-utils imagemagick desktop-file-utils appstream python3-openpyxl

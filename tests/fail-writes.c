@@ -39,14 +39,15 @@ fail_writes_under (const char *folder, int error_number)
   fail_writes_starting (prefix, error_number);
 }
 
+/* Whether the file open as fd has a path starting with prefix. */
 static gboolean
-should_fail (int fd)
+fd_path_starts_with (int fd, const char *prefix)
 {
   char link[64], target[4096];
   ssize_t length;
   int saved_errno = errno;
 
-  if (failing_prefix == NULL)
+  if (prefix == NULL)
     return FALSE;
   snprintf (link, sizeof link, "/proc/self/fd/%d", fd);
   length = readlink (link, target, sizeof target - 1);
@@ -54,7 +55,13 @@ should_fail (int fd)
   if (length <= 0)
     return FALSE;
   target[length] = '\0';
-  return strncmp (target, failing_prefix, strlen (failing_prefix)) == 0;
+  return strncmp (target, prefix, strlen (prefix)) == 0;
+}
+
+static gboolean
+should_fail (int fd)
+{
+  return fd_path_starts_with (fd, failing_prefix);
 }
 
 /* Fails for a file under the folder, or calls the C library's own. */
@@ -215,4 +222,51 @@ int
 open64 (const char *path, int flags, ...)
 {
   WAIT_AND_OPEN (open64, path, flags);
+}
+
+static char *counted_prefix;
+static GThread *counting_thread;
+static int syncs_here, syncs_elsewhere;
+
+void
+count_syncs_under (const char *folder)
+{
+  g_free (counted_prefix);
+  counted_prefix = folder ? g_strconcat (folder, "/", NULL) : NULL;
+  counting_thread = g_thread_self ();
+  g_atomic_int_set (&syncs_here, 0);
+  g_atomic_int_set (&syncs_elsewhere, 0);
+}
+
+guint
+syncs_on_this_thread (void)
+{
+  return (guint) g_atomic_int_get (&syncs_here);
+}
+
+guint
+syncs_on_other_threads (void)
+{
+  return (guint) g_atomic_int_get (&syncs_elsewhere);
+}
+
+/* Counts a sync of a file under the folder, then does it. */
+#define COUNT_AND_SYNC(name, fd) \
+  static __typeof__ (name) *real_##name; \
+  if (real_##name == NULL) \
+    real_##name = (__typeof__ (name) *) dlsym (RTLD_NEXT, #name); \
+  if (fd_path_starts_with (fd, counted_prefix)) \
+    g_atomic_int_inc (g_thread_self () == counting_thread ? &syncs_here : &syncs_elsewhere); \
+  return real_##name (fd)
+
+int
+fsync (int fd)
+{
+  COUNT_AND_SYNC (fsync, fd);
+}
+
+int
+fdatasync (int fd)
+{
+  COUNT_AND_SYNC (fdatasync, fd);
 }

@@ -40,4 +40,10 @@ void     block_opens_of    (const char *path);
 /* Whether an open() is waiting there now. */
 gboolean open_is_blocked   (void);
 
+/* Counts fsync() and fdatasync() of files under @folder (NULL: none), on
+ * the calling thread and on the others, from zero. */
+void  count_syncs_under      (const char *folder);
+guint syncs_on_this_thread   (void);
+guint syncs_on_other_threads (void);
+
 G_END_DECLS

@@ -28,6 +28,7 @@
 #include "kensho-error.h"
 #include "kensho-file-write.h"
 #include "kensho-sheet-xml.h"
+#include "kensho-workspace-private.h"
 #include "test-integrity.h"
 
 #define NOBODY 65534
@@ -527,6 +528,29 @@ test_killed_while_writing (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_temporary (fixture->dir), ==, 0);
 }
 
+/* A commit does not wait for the disk: no fdatasync on the thread that
+ * commits (typing would wait for it); the sync thread syncs it, and the
+ * database then holds the edit. */
+static void
+test_commit_syncs_elsewhere (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *db_dir = g_path_get_dirname (kensho_workspace_get_path (fixture->workspace));
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (kensho_document_get_sheet (fixture->document));
+  g_autoptr(GError) error = NULL;
+
+  _kensho_workspace_wait_synced (fixture->workspace);
+  count_syncs_under (db_dir);
+  kensho_indicator_set_commentary (g_ptr_array_index (indicators, 1), 2023, KENSHO_COMMENTARY_ISSUES,
+                                   "同期を待たない編集");
+  g_assert_true (kensho_workspace_flush (fixture->workspace, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (syncs_on_this_thread (), ==, 0);
+  _kensho_workspace_wait_synced (fixture->workspace);
+  g_assert_cmpuint (syncs_on_other_threads (), >, 0);
+  count_syncs_under (NULL);
+  check_database (kensho_workspace_get_path (fixture->workspace), "同期を待たない編集");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -543,6 +567,8 @@ main (int argc, char **argv)
   g_test_add ("/disk/killed-while-writing", Fixture, NULL, fixture_set_up, test_killed_while_writing,
               fixture_tear_down);
   g_test_add ("/disk/workspace-on-full-disk", Fixture, NULL, fixture_set_up, test_workspace_on_full_disk,
+              fixture_tear_down);
+  g_test_add ("/disk/commit-syncs-elsewhere", Fixture, NULL, fixture_set_up, test_commit_syncs_elsewhere,
               fixture_tear_down);
   return g_test_run ();
 }

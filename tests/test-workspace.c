@@ -12,6 +12,7 @@
 #include "kensho-achievement.h"
 #include "kensho-document.h"
 #include "kensho-sheet-xml.h"
+#include "kensho-workspace-private.h"
 #include "test-integrity.h"
 #include "test-run.h"
 #include "test-sample.h"
@@ -1730,6 +1731,226 @@ test_unsaved_one_truth (void)
   kensho_document_close (document);
 }
 
+/* Bringing a sheet in: one commit, so that an import cut short (a full
+ * disk, a kill) leaves the workspace as it was. */
+typedef struct
+{
+  guint commits;
+  guint veto;   /* the commit to refuse, counting from 1; 0: none */
+} Commits;
+
+/* SQLite asks before each commit; a refusal rolls the whole back, as a
+ * kill or a failed write at that moment would. */
+static int
+on_commit (void *data)
+{
+  Commits *commits = data;
+
+  return ++commits->commits == commits->veto;
+}
+
+static gint64
+query_workspace_int (KenshoWorkspace *workspace, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_kensho_workspace_get_database (workspace), sql, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Everything of the workspace an import may change, as one text. */
+static char *
+describe_workspace (KenshoWorkspace *workspace)
+{
+  g_autoptr(GPtrArray) entries = kensho_workspace_list (workspace, NULL);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KenshoWorkspaceEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(KenshoSheet) sheet = kensho_workspace_load_sheet (workspace, entry->id, NULL);
+      g_autoptr(GBytes) xml = kensho_sheet_xml_serialize (sheet);
+      g_autoptr(GPtrArray) history = kensho_workspace_list_history (workspace, entry->id, NULL);
+      g_autofree char *fingerprint = kensho_workspace_dup_fingerprint (workspace, entry->id);
+
+      g_autofree char *content = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, xml);
+
+      g_string_append_printf (text, "%" G_GINT64_FORMAT " %s %s %s unsaved=%d open=%d history=%u content=%s\n",
+                              entry->id, entry->title, entry->path ? entry->path : "-",
+                              fingerprint ? fingerprint : "-", entry->unsaved, entry->open,
+                              history->len, content);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_checks_on (KenshoWorkspace *workspace)
+{
+  g_assert_cmpint (query_workspace_int (workspace, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_workspace_int (workspace, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+}
+
+/* A new file comes in with one commit: its rows, its link, its flag. */
+static void
+test_one_commit (void)
+{
+  g_autoptr(KenshoWorkspace) workspace = open_workspace ("one.db");
+  g_autofree char *path = copy_sample ("one.xml");
+  g_autoptr(KenshoDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  Commits commits = { 0 };
+
+  sqlite3_commit_hook (_kensho_workspace_get_database (workspace), on_commit, &commits);
+  document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (commits.commits, ==, 1);
+  sqlite3_commit_hook (_kensho_workspace_get_database (workspace), NULL, NULL);
+  assert_checks_on (workspace);
+  kensho_document_close (document);
+}
+
+/* Each commit of an import refused in turn: the import fails and the
+ * workspace is exactly as before, for a new file and for a file that
+ * replaces what the workspace had of it. */
+static void
+test_cut_short (void)
+{
+  g_autofree char *path = copy_sample ("cut.xml");
+
+  for (guint replacing = 0; replacing < 2; replacing++)
+    for (guint veto = 1;; veto++)
+      {
+        g_autofree char *name = g_strdup_printf ("cut-%u-%u.db", replacing, veto);
+        g_autoptr(KenshoWorkspace) workspace = open_workspace (name);
+        g_autoptr(KenshoDocument) document = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autofree char *before = NULL;
+        g_autofree char *after = NULL;
+        Commits commits = { 0, veto };
+
+        if (replacing)
+          {
+            g_autoptr(KenshoDocument) first = NULL;
+            g_autoptr(KenshoSheet) changed = load_sample ();
+
+            first = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
+            g_assert_no_error (error);
+            kensho_document_close (first);
+            /* Someone else changes the file: the import replaces the rows
+             * and keeps what they were in the history. */
+            kensho_sheet_set_title (changed, "Changed elsewhere");
+            g_assert_true (kensho_sheet_xml_save_file (changed, path, &error));
+            g_assert_no_error (error);
+          }
+        before = describe_workspace (workspace);
+        sqlite3_commit_hook (_kensho_workspace_get_database (workspace), on_commit, &commits);
+        document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
+        sqlite3_commit_hook (_kensho_workspace_get_database (workspace), NULL, NULL);
+        if (document != NULL)
+          {
+            /* Past the last commit: nothing was refused. */
+            g_assert_no_error (error);
+            g_assert_cmpuint (commits.commits, <, veto);
+            g_assert_cmpuint (veto, ==, 2);
+            kensho_document_close (document);
+            break;
+          }
+        g_assert_nonnull (error);
+        after = describe_workspace (workspace);
+        g_assert_cmpstr (after, ==, before);
+        assert_checks_on (workspace);
+        /* And it comes in whole when tried again. */
+        g_clear_error (&error);
+        document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
+        g_assert_no_error (error);
+        kensho_document_close (document);
+        assert_checks_on (workspace);
+      }
+}
+
+/* Replacing a sheet's rows with foreign keys off leaves no row of the old
+ * content behind; deleting it still removes every row of it. */
+static void
+test_replace_leaves_nothing (void)
+{
+  g_autoptr(KenshoWorkspace) workspace = open_workspace ("replace.db");
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoSheet) smaller = load_sample ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (smaller);
+  g_autoptr(GError) error = NULL;
+  gint64 id = kensho_workspace_add_sheet (workspace, sheet, &error);
+  static const char *const tables[] = { "node", "series", "value", "year_record" };
+
+  g_assert_no_error (error);
+  assert_checks_on (workspace);
+  /* Fewer indicators: their rows must go, with nothing cascading. */
+  for (guint i = 0; i < indicators->len; i += 2)
+    kensho_node_remove (g_ptr_array_index (indicators, i));
+  g_assert_true (kensho_workspace_replace_sheet (workspace, id, smaller, &error));
+  g_assert_no_error (error);
+  assert_checks_on (workspace);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM node WHERE kind = %d", KENSHO_NODE_INDICATOR);
+
+    g_assert_cmpint (query_workspace_int (workspace, sql), ==, indicators->len / 2);
+  }
+  g_assert_true (kensho_workspace_delete_sheet (workspace, id, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+
+      g_assert_cmpint (query_workspace_int (workspace, sql), ==, 0);
+    }
+}
+
+/* A new sheet never in a file is added with its flag in the same commit. */
+static void
+test_untitled_cut_short (void)
+{
+  g_autoptr(KenshoWorkspace) workspace = open_workspace ("untitled.db");
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(KenshoDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  Commits commits = { 0, 1 };
+
+  sqlite3_commit_hook (_kensho_workspace_get_database (workspace), on_commit, &commits);
+  document = kensho_document_new_untitled (workspace, sheet, &error);
+  sqlite3_commit_hook (_kensho_workspace_get_database (workspace), NULL, NULL);
+  g_assert_null (document);
+  g_assert_nonnull (error);
+  g_assert_cmpint (query_workspace_int (workspace, "SELECT count(*) FROM sheet"), ==, 0);
+  assert_checks_on (workspace);
+}
+
+/* The fingerprint is SHA-256 as GLib computes it, which the workspaces of
+ * earlier versions hold. */
+static void
+test_fingerprint (void)
+{
+  gsize sizes[] = { 0, 1, 55, 56, 64, 1000, 1 << 20 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree guint8 *data = g_malloc (MAX (sizes[i], 1));
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *ours = NULL;
+      g_autofree char *glib = NULL;
+
+      for (gsize j = 0; j < sizes[i]; j++)
+        data[j] = (guint8) g_test_rand_int ();
+      bytes = g_bytes_new (data, sizes[i]);
+      ours = kensho_fingerprint_bytes (bytes);
+      glib = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      g_assert_cmpstr (ours, ==, glib);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1779,5 +2000,10 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/open-sheets-come-back", test_open_sheets_come_back);
   g_test_add_func ("/workspace/import-keeps-unsaved-edits", test_import_keeps_unsaved_edits);
   g_test_add_func ("/workspace/unsaved-one-truth", test_unsaved_one_truth);
+  g_test_add_func ("/workspace/import-one-commit", test_one_commit);
+  g_test_add_func ("/workspace/import-cut-short", test_cut_short);
+  g_test_add_func ("/workspace/replace-leaves-nothing", test_replace_leaves_nothing);
+  g_test_add_func ("/workspace/untitled-cut-short", test_untitled_cut_short);
+  g_test_add_func ("/workspace/fingerprint-is-sha256", test_fingerprint);
   return g_test_run ();
 }

@@ -262,7 +262,7 @@ kensho_workspace_flush (KenshoWorkspace *self, GError **error)
   g_autoptr(GError) local_error = NULL;
   GHashTableIter iter;
   gpointer value;
-  gboolean ok = TRUE;
+  gboolean ok, began;
   gboolean had_error;
 
   g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), FALSE);
@@ -271,8 +271,7 @@ kensho_workspace_flush (KenshoWorkspace *self, GError **error)
   if (!kensho_workspace_has_pending (self))
     return TRUE;
 
-  if (!ws_begin (self, &local_error))
-    ok = FALSE;
+  began = ok = ws_begin (self, &local_error);
   g_hash_table_iter_init (&iter, self->tracked);
   while (ok && g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -281,10 +280,8 @@ kensho_workspace_flush (KenshoWorkspace *self, GError **error)
       if (tracked->sheet != NULL && tracked_is_pending (tracked))
         ok = flush_tracked (self, tracked, &local_error);
     }
-  if (ok)
-    ok = ws_commit_or_rollback (self, TRUE, &local_error);
-  else
-    ws_exec (self, "ROLLBACK", NULL);
+  if (began)
+    ok = ws_commit_or_rollback (self, ok, &local_error);
 
   had_error = self->write_error != NULL;
   if (ok)

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
  * migrations), -rows.c (sheet <-> rows), -history.c (links, flags, earlier
  * contents), -autosave.c (following a sheet's changes). */
 
+typedef struct _WsSyncer WsSyncer;
+
 struct _KenshoWorkspace
 {
   GObject parent_instance;
@@ -25,6 +27,9 @@ struct _KenshoWorkspace
   guint flush_source;
   guint history_limit;
   gboolean on_network;    /* TRUNCATE journal, not WAL */
+  guint transaction_depth; /* ws_begin() calls not yet ended */
+  gboolean unchecked;      /* foreign keys off until the transaction ends */
+  WsSyncer *syncer;        /* local disks: commits synced in a thread */
 };
 
 typedef struct _TrackedSheet TrackedSheet;
@@ -48,6 +53,8 @@ G_GNUC_INTERNAL gint64        ws_query_int               (KenshoWorkspace *self,
                                                           const char      *sql,
                                                           int             *rc);
 G_GNUC_INTERNAL gboolean      ws_begin                   (KenshoWorkspace *self,
+                                                          GError         **error);
+G_GNUC_INTERNAL gboolean      ws_begin_unchecked         (KenshoWorkspace *self,
                                                           GError         **error);
 G_GNUC_INTERNAL gboolean      ws_commit_or_rollback      (KenshoWorkspace *self,
                                                           gboolean         ok,
@@ -83,6 +90,13 @@ G_GNUC_INTERNAL void          ws_tracked_sheet_free      (TrackedSheet    *track
 G_GNUC_INTERNAL gboolean      ws_has_pending_id          (KenshoWorkspace *self,
                                                           gint64           id);
 
+/* kensho-workspace-sync.c */
+G_GNUC_INTERNAL WsSyncer     *ws_syncer_start            (sqlite3         *db,
+                                                          const char      *path);
+G_GNUC_INTERNAL void          ws_syncer_wait             (WsSyncer        *syncer);
+G_GNUC_INTERNAL void          ws_syncer_stop             (WsSyncer        *syncer,
+                                                          sqlite3         *db);
+
 /* kensho-workspace-history.c */
 G_GNUC_INTERNAL gboolean      ws_get_saved_unsaved       (KenshoWorkspace *self,
                                                           gint64           id);
@@ -91,5 +105,7 @@ G_GNUC_INTERNAL gboolean      ws_get_saved_unsaved       (KenshoWorkspace *self,
 sqlite3  *_kensho_workspace_get_database (KenshoWorkspace *self);
 gboolean  _kensho_workspace_set_error    (KenshoWorkspace *self,
                                           GError         **error);
+/* For tests: waits until every commit so far is on the disk. */
+void      _kensho_workspace_wait_synced  (KenshoWorkspace *self);
 
 G_END_DECLS

@@ -98,50 +98,83 @@ ws_write_meta (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet, GError **er
   return TRUE;
 }
 
-static gboolean
-write_value (KenshoWorkspace *self, gint64 id, const char *nid, guint series, int slot, int fy,
-             const KenshoValue *value, GError **error)
+typedef struct
 {
-  sqlite3_stmt *stmt;
+  int slot;
+  int fy;
+  const KenshoValue *value;
+} SlotValue;
 
-  if (value == NULL)
-    return TRUE;
-  stmt = ws_statement (self, "INSERT INTO value (sheet_id, nid, series, slot, fy, number, text, unit,"
-                             " period, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-  sqlite3_bind_int64 (stmt, 1, id);
-  ws_bind_text (stmt, 2, nid);
-  sqlite3_bind_int (stmt, 3, (int) series);
-  sqlite3_bind_int (stmt, 4, slot);
-  sqlite3_bind_int (stmt, 5, fy);
-  ws_bind_text (stmt, 6, value->number);
-  ws_bind_text (stmt, 7, value->text);
-  ws_bind_text (stmt, 8, value->unit);
-  ws_bind_text (stmt, 9, value->period);
-  ws_bind_text (stmt, 10, value->note);
-  return ws_step_done (self, stmt, error);
+/* Rows per INSERT: a statement's start and end cost as much as a row. */
+#define VALUES_PER_INSERT 8
+
+/* The INSERT of n rows of values (1 to VALUES_PER_INSERT), made once:
+ * ws_statement() knows statements by the address of their text. */
+static const char *
+value_insert_sql (guint n)
+{
+  static char *sql[VALUES_PER_INSERT + 1];
+
+  if (sql[n] == NULL)
+    {
+      GString *text = g_string_new ("INSERT INTO value (sheet_id, nid, series, slot, fy, number, text, unit,"
+                                    " period, note) VALUES ");
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, i == 0 ? "(?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?)");
+      sql[n] = g_string_free (text, FALSE);
+    }
+  return sql[n];
 }
 
+static void
+add_slot_value (GArray *values, int slot, int fy, const KenshoValue *value)
+{
+  if (value != NULL)
+    g_array_append_val (values, ((SlotValue) { slot, fy, value }));
+}
+
+/* A series' values, in the order of the table's key, so that each row
+ * goes after the last: SQLite appends instead of splitting pages. */
 static gboolean
-write_year_values (KenshoWorkspace *self, gint64 id, const char *nid, guint position,
-                   KenshoSeries *series, GError **error)
+write_series_values (KenshoWorkspace *self, gint64 id, const char *nid, guint position,
+                     KenshoSeries *series, GError **error)
 {
   g_autoptr(GArray) actuals = kensho_series_dup_actual_years (series);
   g_autoptr(GArray) targets = kensho_series_dup_target_years (series);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (SlotValue));
 
+  add_slot_value (values, SLOT_BASELINE, 0, kensho_series_get_baseline (series));
   for (guint i = 0; i < actuals->len; i++)
-    {
-      int fy = g_array_index (actuals, int, i);
-
-      if (!write_value (self, id, nid, position, SLOT_ACTUAL, fy,
-                        kensho_series_get_actual (series, fy), error))
-        return FALSE;
-    }
+    add_slot_value (values, SLOT_ACTUAL, g_array_index (actuals, int, i),
+                    kensho_series_get_actual (series, g_array_index (actuals, int, i)));
   for (guint i = 0; i < targets->len; i++)
-    {
-      int fy = g_array_index (targets, int, i);
+    add_slot_value (values, SLOT_TARGET, g_array_index (targets, int, i),
+                    kensho_series_get_target (series, g_array_index (targets, int, i)));
+  add_slot_value (values, SLOT_FINAL, 0, kensho_series_get_final (series));
 
-      if (!write_value (self, id, nid, position, SLOT_TARGET, fy,
-                        kensho_series_get_target (series, fy), error))
+  for (guint first = 0; first < values->len; first += VALUES_PER_INSERT)
+    {
+      guint n = MIN (VALUES_PER_INSERT, values->len - first);
+      sqlite3_stmt *stmt = ws_statement (self, value_insert_sql (n));
+
+      for (guint i = 0; i < n; i++)
+        {
+          const SlotValue *row = &g_array_index (values, SlotValue, first + i);
+          int at = (int) i * 10;
+
+          sqlite3_bind_int64 (stmt, at + 1, id);
+          ws_bind_text (stmt, at + 2, nid);
+          sqlite3_bind_int (stmt, at + 3, (int) position);
+          sqlite3_bind_int (stmt, at + 4, row->slot);
+          sqlite3_bind_int (stmt, at + 5, row->fy);
+          ws_bind_text (stmt, at + 6, row->value->number);
+          ws_bind_text (stmt, at + 7, row->value->text);
+          ws_bind_text (stmt, at + 8, row->value->unit);
+          ws_bind_text (stmt, at + 9, row->value->period);
+          ws_bind_text (stmt, at + 10, row->value->note);
+        }
+      if (!ws_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -187,9 +220,7 @@ ws_write_indicator_content (KenshoWorkspace *self, gint64 id, KenshoIndicator *i
       sqlite3_bind_int (stmt, 3, (int) s);
       ws_bind_text (stmt, 4, kensho_series_get_name (series));
       if (!ws_step_done (self, stmt, error) ||
-          !write_value (self, id, nid, s, SLOT_BASELINE, 0, kensho_series_get_baseline (series), error) ||
-          !write_value (self, id, nid, s, SLOT_FINAL, 0, kensho_series_get_final (series), error) ||
-          !write_year_values (self, id, nid, s, series, error))
+          !write_series_values (self, id, nid, s, series, error))
         return FALSE;
     }
 
@@ -297,7 +328,7 @@ kensho_workspace_add_sheet (KenshoWorkspace *self, KenshoSheet *sheet, GError **
   g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), 0);
   g_return_val_if_fail (KENSHO_IS_SHEET (sheet), 0);
 
-  if (!ws_begin (self, error))
+  if (!ws_begin_unchecked (self, error))
     return 0;
   ok = insert_sheet_row (self, sheet, &id, error) &&
        ws_write_meta (self, id, sheet, error) &&
@@ -313,16 +344,27 @@ gboolean
 kensho_workspace_replace_sheet (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet,
                                 GError **error)
 {
+  static const char *const deletes[] = {
+    "DELETE FROM series WHERE sheet_id = ?1",
+    "DELETE FROM value WHERE sheet_id = ?1",
+    "DELETE FROM year_record WHERE sheet_id = ?1",
+    "DELETE FROM node WHERE sheet_id = ?1",
+  };
   sqlite3_stmt *stmt;
-  gboolean ok;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), FALSE);
 
-  if (!ws_begin (self, error))
+  if (!ws_begin_unchecked (self, error))
     return FALSE;
-  stmt = ws_statement (self, "DELETE FROM node WHERE sheet_id = ?1");
-  sqlite3_bind_int64 (stmt, 1, id);
-  ok = ws_step_done (self, stmt, error) &&
+  /* Each table by itself: foreign keys are off, nothing cascades. */
+  for (guint i = 0; ok && i < G_N_ELEMENTS (deletes); i++)
+    {
+      stmt = ws_statement (self, deletes[i]);
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = ws_step_done (self, stmt, error);
+    }
+  ok = ok &&
        ws_write_meta (self, id, sheet, error) &&
        ws_write_subtree (self, id, kensho_sheet_get_root (sheet), 0, TRUE, error);
   return ws_commit_or_rollback (self, ok, error);

@@ -531,11 +531,18 @@ kensho_workspace_open (const char *path, GError **error)
     return NULL;
   if (!open_database (self, self->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
     return NULL;
-  /* WAL lets readers and one writer work at once; FULL sync makes each
-   * commit survive a power cut, not only a crash. */
+  /* WAL lets readers and one writer work at once. A commit survives a
+   * crash once made and a power cut once synced: on a share at once (FULL),
+   * on a local disk by the thread of kensho-workspace-sync.c, so that no
+   * commit waits for the disk. */
   if (!set_journal_mode (self, error) ||
-      !ws_exec (self, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", error) ||
-      !migrate (self, error))
+      !ws_exec (self, self->on_network ? "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON"
+                                       : "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON",
+                error))
+    return NULL;
+  if (!self->on_network)
+    self->syncer = ws_syncer_start (self->db, self->path);
+  if (!migrate (self, error))
     return NULL;
   lock_byte (self, F_UNLCK, CHECK_BYTE, FALSE);
   return g_steal_pointer (&self);

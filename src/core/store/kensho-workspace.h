@@ -61,6 +61,15 @@ gboolean         kensho_workspace_replace_sheet    (KenshoWorkspace   *self,
                                                     gint64             id,
                                                     KenshoSheet       *sheet,
                                                     GError           **error);
+/* Makes what follows one transaction, up to kensho_workspace_end_import()
+ * (ok FALSE: roll it all back): a sheet added or replaced with its link,
+ * its history and its flags, none of it seen until all is written.
+ * Nothing else may be done meanwhile: foreign keys are not checked. */
+gboolean         kensho_workspace_begin_import     (KenshoWorkspace   *self,
+                                                    GError           **error);
+gboolean         kensho_workspace_end_import       (KenshoWorkspace   *self,
+                                                    gboolean           ok,
+                                                    GError           **error);
 KenshoSheet     *kensho_workspace_load_sheet       (KenshoWorkspace   *self,
                                                     gint64             id,
                                                     GError           **error);
