@@ -391,6 +391,7 @@ run_import (int argc, char **argv)
       return EXIT_INVALID;
     }
   g_print ("%" G_GINT64_FORMAT "\n", kensho_document_get_id (document));
+  g_set_object (&sheet_freed_at_exit, kensho_document_get_sheet (document));
   kensho_document_close (document);
   /* A sheet open in the app stays open for its next start. */
   if (was_open)
