@@ -225,6 +225,8 @@ open64 (const char *path, int flags, ...)
 }
 
 static char *counted_prefix;
+static char *sync_failing_prefix;
+static int sync_failing_errno;
 static GThread *counting_thread;
 static int syncs_here, syncs_elsewhere;
 
@@ -236,6 +238,22 @@ count_syncs_under (const char *folder)
   counting_thread = g_thread_self ();
   g_atomic_int_set (&syncs_here, 0);
   g_atomic_int_set (&syncs_elsewhere, 0);
+}
+
+void
+fail_syncs_under (const char *folder, int error_number)
+{
+  static GPtrArray *retired;
+  char *prefix = folder ? g_strconcat (folder, "/", NULL) : NULL;
+  char *old;
+
+  /* Read by the sync thread: the old prefix is kept, never freed under it. */
+  if (retired == NULL)
+    retired = g_ptr_array_new ();
+  g_atomic_int_set (&sync_failing_errno, error_number);
+  old = g_atomic_pointer_exchange (&sync_failing_prefix, prefix);
+  if (old != NULL)
+    g_ptr_array_add (retired, old);
 }
 
 guint
@@ -250,13 +268,19 @@ syncs_on_other_threads (void)
   return (guint) g_atomic_int_get (&syncs_elsewhere);
 }
 
-/* Counts a sync of a file under the folder, then does it. */
+/* Counts a sync of a file under the folder, then does it, or fails it. */
 #define COUNT_AND_SYNC(name, fd) \
   static __typeof__ (name) *real_##name; \
+  const char *failing = g_atomic_pointer_get (&sync_failing_prefix); \
   if (real_##name == NULL) \
     real_##name = (__typeof__ (name) *) dlsym (RTLD_NEXT, #name); \
   if (fd_path_starts_with (fd, counted_prefix)) \
     g_atomic_int_inc (g_thread_self () == counting_thread ? &syncs_here : &syncs_elsewhere); \
+  if (failing != NULL && fd_path_starts_with (fd, failing)) \
+    { \
+      errno = g_atomic_int_get (&sync_failing_errno); \
+      return -1; \
+    } \
   return real_##name (fd)
 
 int

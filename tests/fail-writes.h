@@ -43,6 +43,10 @@ gboolean open_is_blocked   (void);
 /* Counts fsync() and fdatasync() of files under @folder (NULL: none), on
  * the calling thread and on the others, from zero. */
 void  count_syncs_under      (const char *folder);
+/* fsync() and fdatasync() of files under @folder (NULL: none) fail with
+ * @error_number. */
+void  fail_syncs_under       (const char *folder,
+                              int         error_number);
 guint syncs_on_this_thread   (void);
 guint syncs_on_other_threads (void);
 

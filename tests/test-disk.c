@@ -551,6 +551,46 @@ test_commit_syncs_elsewhere (Fixture *fixture, gconstpointer data)
   check_database (kensho_workspace_get_path (fixture->workspace), "同期を待たない編集");
 }
 
+/* A sync that fails after the commit (the disk gone bad) is told, as a
+ * commit that fails is: the workspace's write error, through
+ * ::status-changed; the next commit synced clears it. */
+static void
+test_failed_sync_told (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *db_dir = g_path_get_dirname (kensho_workspace_get_path (fixture->workspace));
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (kensho_document_get_sheet (fixture->document));
+  g_autoptr(GError) error = NULL;
+  guint n_changed = 0;
+  gulong handler = g_signal_connect (fixture->workspace, "status-changed", G_CALLBACK (on_status_changed),
+                                     &n_changed);
+
+  _kensho_workspace_wait_synced (fixture->workspace);
+  g_assert_null (kensho_workspace_get_write_error (fixture->workspace));
+  fail_syncs_under (db_dir, EIO);
+  kensho_indicator_set_commentary (g_ptr_array_index (indicators, 1), 2023, KENSHO_COMMENTARY_ISSUES,
+                                   "ディスクの故障");
+  /* The commit itself succeeds: the edit is in the WAL. */
+  g_assert_true (kensho_workspace_flush (fixture->workspace, &error));
+  g_assert_no_error (error);
+  /* The thread tells before it counts the commit synced. */
+  _kensho_workspace_wait_synced (fixture->workspace);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (kensho_workspace_get_write_error (fixture->workspace));
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_nonnull (strstr (kensho_workspace_get_write_error (fixture->workspace), g_strerror (EIO)));
+
+  fail_syncs_under (NULL, 0);
+  kensho_indicator_set_commentary (g_ptr_array_index (indicators, 1), 2023, KENSHO_COMMENTARY_ISSUES,
+                                   "直った");
+  g_assert_true (kensho_workspace_flush (fixture->workspace, &error));
+  g_assert_no_error (error);
+  g_assert_null (kensho_workspace_get_write_error (fixture->workspace));
+  _kensho_workspace_wait_synced (fixture->workspace);
+  g_signal_handler_disconnect (fixture->workspace, handler);
+  check_database (kensho_workspace_get_path (fixture->workspace), "直った");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -570,5 +610,6 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/disk/commit-syncs-elsewhere", Fixture, NULL, fixture_set_up, test_commit_syncs_elsewhere,
               fixture_tear_down);
+  g_test_add ("/disk/failed-sync-told", Fixture, NULL, fixture_set_up, test_failed_sync_told, fixture_tear_down);
   return g_test_run ();
 }

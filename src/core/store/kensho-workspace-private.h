@@ -91,7 +91,10 @@ G_GNUC_INTERNAL gboolean      ws_has_pending_id          (KenshoWorkspace *self,
                                                           gint64           id);
 
 /* kensho-workspace-sync.c */
-G_GNUC_INTERNAL WsSyncer     *ws_syncer_start            (sqlite3         *db,
+/* A failed sync is told through the workspace's write error, on the main
+ * context of the thread that started it. */
+G_GNUC_INTERNAL WsSyncer     *ws_syncer_start            (KenshoWorkspace *workspace,
+                                                          sqlite3         *db,
                                                           const char      *path);
 G_GNUC_INTERNAL void          ws_syncer_wait             (WsSyncer        *syncer);
 G_GNUC_INTERNAL void          ws_syncer_stop             (WsSyncer        *syncer,

@@ -541,7 +541,7 @@ kensho_workspace_open (const char *path, GError **error)
                 error))
     return NULL;
   if (!self->on_network)
-    self->syncer = ws_syncer_start (self->db, self->path);
+    self->syncer = ws_syncer_start (self, self->db, self->path);
   if (!migrate (self, error))
     return NULL;
   lock_byte (self, F_UNLCK, CHECK_BYTE, FALSE);

@@ -10,17 +10,36 @@
  * new header: once per CHECKPOINT_FRAMES pages committed.) */
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "kensho-workspace-private.h"
 
 /* SQLite's own default for its automatic checkpoint. */
 #define CHECKPOINT_FRAMES 1000
 
+/* The workspace, for the thread to tell it of a failed sync on its own
+ * main context; shared with the messages on their way, which may arrive
+ * after the workspace and the thread are gone. */
+typedef struct
+{
+  GWeakRef workspace;
+} WorkspaceRef;
+
+typedef struct
+{
+  WorkspaceRef *ref;
+  int saved_errno;
+} SyncFailure;
+
 struct _WsSyncer
 {
   GThread *thread;
+  GMainContext *context;
+  WorkspaceRef *ref;
   GMutex mutex;
   GCond cond;
   char *path;
@@ -29,6 +48,55 @@ struct _WsSyncer
   gboolean checkpoint; /* the WAL is long: move it into the database */
   gboolean quit;
 };
+
+static void
+workspace_ref_clear (WorkspaceRef *ref)
+{
+  g_weak_ref_clear (&ref->workspace);
+}
+
+static void
+sync_failure_free (SyncFailure *failure)
+{
+  g_atomic_rc_box_release_full (failure->ref, (GDestroyNotify) workspace_ref_clear);
+  g_free (failure);
+}
+
+static gboolean
+report_failure (gpointer data)
+{
+  SyncFailure *failure = data;
+  g_autoptr(KenshoWorkspace) workspace = g_weak_ref_get (&failure->ref->workspace);
+
+  if (workspace != NULL)
+    {
+      g_free (workspace->write_error);
+      /* The commits are in the WAL: safe from a crash, not from a power cut. */
+      /* The window words it: "Your edits could not be written to the
+       * workspace: …" */
+      workspace->write_error = g_strdup_printf (_("the disk did not confirm that it holds them (%s)."),
+                                                g_strerror (failure->saved_errno));
+      ws_emit_status_changed (workspace);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* On the sync thread: told on the workspace's main context. */
+static void
+tell_failure (WsSyncer *syncer, int saved_errno)
+{
+  SyncFailure *failure = g_new0 (SyncFailure, 1);
+  GSource *source = g_idle_source_new ();
+
+  failure->ref = g_atomic_rc_box_acquire (syncer->ref);
+  failure->saved_errno = saved_errno;
+  /* Not g_main_context_invoke(), which would run it here when the main
+   * context is free. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, report_failure, failure, (GDestroyNotify) sync_failure_free);
+  g_source_attach (source, syncer->context);
+  g_source_unref (source);
+}
 
 static gpointer
 sync_thread (gpointer data)
@@ -63,14 +131,19 @@ sync_thread (gpointer data)
           sqlite3_exec (db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
         }
       if (checkpoint && db != NULL)
-        sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        {
+          int rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+
+          if ((rc & 0xff) == SQLITE_IOERR || rc == SQLITE_FULL)
+            tell_failure (syncer, rc == SQLITE_FULL ? ENOSPC : EIO);
+        }
       else
         {
           /* Another descriptor of the same file: fdatasync is the file's. */
           if (wal_fd < 0)
             wal_fd = open (wal_path, O_RDONLY | O_CLOEXEC);
-          if (wal_fd >= 0)
-            fdatasync (wal_fd);
+          if (wal_fd >= 0 && fdatasync (wal_fd) != 0)
+            tell_failure (syncer, errno);
         }
       g_mutex_lock (&syncer->mutex);
       syncer->done = target;
@@ -100,9 +173,13 @@ on_wal_commit (void *data, sqlite3 *db, const char *name, int n_frames)
 }
 
 WsSyncer *
-ws_syncer_start (sqlite3 *db, const char *path)
+ws_syncer_start (KenshoWorkspace *workspace, sqlite3 *db, const char *path)
 {
   WsSyncer *syncer = g_new0 (WsSyncer, 1);
+
+  syncer->context = g_main_context_ref_thread_default ();
+  syncer->ref = g_atomic_rc_box_new0 (WorkspaceRef);
+  g_weak_ref_init (&syncer->ref->workspace, workspace);
 
   g_mutex_init (&syncer->mutex);
   g_cond_init (&syncer->cond);
@@ -132,6 +209,8 @@ ws_syncer_stop (WsSyncer *syncer, sqlite3 *db)
   g_cond_broadcast (&syncer->cond);
   g_mutex_unlock (&syncer->mutex);
   g_thread_join (syncer->thread);
+  g_atomic_rc_box_release_full (syncer->ref, (GDestroyNotify) workspace_ref_clear);
+  g_main_context_unref (syncer->context);
   g_mutex_clear (&syncer->mutex);
   g_cond_clear (&syncer->cond);
   g_free (syncer->path);
