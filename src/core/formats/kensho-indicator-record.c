@@ -19,7 +19,7 @@ enum { STAGE_START, STAGE_NAME, STAGE_UNIT, STAGE_DIVISION, STAGE_ACKNOWLEDGED, 
 /* A series' values: baseline?, actual*, target*, final?. */
 enum { SERIES_START, SERIES_BASELINE, SERIES_ACTUAL, SERIES_TARGET, SERIES_FINAL };
 
-static const char *const year_parts[KENSHO_YEAR_N_PARTS] = {
+const char *const kensho_year_part_elements[KENSHO_YEAR_N_PARTS] = {
   "activities", "issues", "next-steps", "rating", "delay-reason", "committee-opinion", "committee-response",
 };
 
@@ -311,7 +311,7 @@ start_year_part (KenshoIndicatorRecord *record, const xmlChar *name, int n_attri
   KenshoYearRecord *year = &g_array_index (record->years, KenshoYearRecord, record->years->len - 1);
 
   for (guint i = 0; i < KENSHO_YEAR_N_PARTS; i++)
-    if (is_name (name, year_parts[i]))
+    if (is_name (name, kensho_year_part_elements[i]))
       {
         /* Each once, after those before it. */
         for (guint later = i; later < KENSHO_YEAR_N_PARTS; later++)
@@ -359,11 +359,7 @@ kensho_indicator_record_characters (KenshoIndicatorRecord *record, const xmlChar
       g_string_append_len (record->pool, (const char *) text, length);
       return TRUE;
     case CONTENT_ELEMENTS:
-      /* Between elements only white space, which the schema ignores. */
-      for (int i = 0; i < length; i++)
-        if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r')
-          return FALSE;
-      return TRUE;
+      return kensho_xml_is_space (text, length);
     default:
       return FALSE;
     }

@@ -26,7 +26,9 @@ typedef enum
 } KenshoValueSlot;
 
 /* A year's texts, in the file's order: activities, issues, next-steps,
- * rating, delay-reason, committee-opinion, committee-response. */
+ * rating, delay-reason, committee-opinion, committee-response. The three
+ * of the commentary and the two of the committee are in the order of
+ * KenshoCommentaryPart and KenshoCommitteePart. */
 typedef enum
 {
   KENSHO_YEAR_ACTIVITIES,
@@ -38,6 +40,19 @@ typedef enum
   KENSHO_YEAR_COMMITTEE_RESPONSE,
   KENSHO_YEAR_N_PARTS
 } KenshoYearPart;
+
+/* The elements of a <year>, by KenshoYearPart. */
+extern const char *const kensho_year_part_elements[KENSHO_YEAR_N_PARTS];
+
+/* XML's white space only: what the schema ignores between elements. */
+static inline gboolean
+kensho_xml_is_space (const xmlChar *text, int length)
+{
+  for (int i = 0; i < length; i++)
+    if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r')
+      return FALSE;
+  return TRUE;
+}
 
 /* "where": the element it came from, for a message naming its line; NULL
  * when read from events (a file with a problem is read again as a tree). */

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "kensho-indicator-record.h"
 #include "kensho-schema-check.h"
 #include "kensho-sheet-xml.h"
 #include "kensho-util.h"
@@ -304,19 +305,18 @@ static gboolean
 year (xmlNode *node)
 {
   static const char * const names[] = { "fy", NULL };
-  static const char * const parts[] = { "activities", "issues", "next-steps", "rating", "delay-reason",
-                                        "committee-opinion", "committee-response" };
+  const char *const *parts = kensho_year_part_elements;
   xmlNode *child;
 
   if (!attributes_among (node, names) || !kensho_schema_is_fiscal_year (get (node, "fy")) || !element_only (node))
     return FALSE;
   child = element_from (node->children);
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+  for (guint i = 0; i < KENSHO_YEAR_N_PARTS; i++)
     if (is (child, parts[i]))
       {
         const char *text = data_content (child);
 
-        if (strcmp (parts[i], "rating") == 0 ? !kensho_schema_is_identifier (text) : !text_within (text, LONG_TEXT))
+        if (i == KENSHO_YEAR_RATING ? !kensho_schema_is_identifier (text) : !text_within (text, LONG_TEXT))
           return FALSE;
         child = NEXT (child);
       }

@@ -621,9 +621,7 @@ static gboolean
 load_year (LoadContext *ctx, const KenshoIndicatorRecord *record, const KenshoYearRecord *year_record,
            KenshoIndicator *indicator)
 {
-  static const KenshoYearPart commentary[] = { KENSHO_YEAR_ACTIVITIES, KENSHO_YEAR_ISSUES, KENSHO_YEAR_NEXT_STEPS };
-  /* By KenshoCommitteePart (1.2). */
-  static const KenshoYearPart committee[] = { KENSHO_YEAR_COMMITTEE_OPINION, KENSHO_YEAR_COMMITTEE_RESPONSE };
+  const KenshoRecordText *parts = year_record->parts;
   int fy = year_record->fiscal_year;
   const char *rating = kensho_indicator_record_text (record, year_record->parts[KENSHO_YEAR_RATING]);
   KenshoRatingScale *scale = kensho_sheet_get_rating_scale (ctx->sheet);
@@ -648,16 +646,15 @@ load_year (LoadContext *ctx, const KenshoIndicatorRecord *record, const KenshoYe
                     rating, kensho_indicator_get_name (indicator));
       return FALSE;
     }
-  for (guint part = 0; part < G_N_ELEMENTS (commentary); part++)
+  for (KenshoCommentaryPart part = KENSHO_COMMENTARY_ACTIVITIES; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
     kensho_indicator_set_commentary (indicator, fy, part,
-                                     kensho_indicator_record_text (record, year_record->parts[commentary[part]]));
+                                     kensho_indicator_record_text (record, parts[KENSHO_YEAR_ACTIVITIES + part]));
   kensho_indicator_set_rating_id (indicator, fy, rating);
   kensho_indicator_set_delay_reason (indicator, fy,
-                                     kensho_indicator_record_text (record,
-                                                                   year_record->parts[KENSHO_YEAR_DELAY_REASON]));
-  for (guint part = 0; part < G_N_ELEMENTS (committee); part++)
+                                     kensho_indicator_record_text (record, parts[KENSHO_YEAR_DELAY_REASON]));
+  for (KenshoCommitteePart part = KENSHO_COMMITTEE_OPINION; part <= KENSHO_COMMITTEE_RESPONSE; part++)
     kensho_indicator_set_committee (indicator, fy, part,
-                                    kensho_indicator_record_text (record, year_record->parts[committee[part]]));
+                                    kensho_indicator_record_text (record, parts[KENSHO_YEAR_COMMITTEE_OPINION + part]));
   return TRUE;
 }
 
@@ -732,10 +729,6 @@ record_text_of (KenshoIndicatorRecord *record, xmlNode *node)
 static void
 record_from_tree (KenshoIndicatorRecord *record, xmlNode *element)
 {
-  static const char *const year_parts[KENSHO_YEAR_N_PARTS] = {
-    "activities", "issues", "next-steps", "rating", "delay-reason", "committee-opinion", "committee-response",
-  };
-
   kensho_indicator_record_reset (record);
   record->where = element;
   record->id = record_attribute (record, element, "id");
@@ -784,7 +777,7 @@ record_from_tree (KenshoIndicatorRecord *record, xmlNode *element)
           KenshoYearRecord year = { int_attribute (child, "fy"), { 0 }, child, find_child (child, "rating") };
 
           for (guint i = 0; i < KENSHO_YEAR_N_PARTS; i++)
-            year.parts[i] = record_text_of (record, find_child (child, year_parts[i]));
+            year.parts[i] = record_text_of (record, find_child (child, kensho_year_part_elements[i]));
           g_array_append_val (record->years, year);
         }
     }
@@ -1572,15 +1565,6 @@ on_stream_end_element (void *user_data, const xmlChar *localname, const xmlChar 
     stream_end (parser, ctx, element);
 }
 
-static gboolean
-is_space (const xmlChar *text, int length)
-{
-  for (int i = 0; i < length; i++)
-    if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r')
-      return FALSE;
-  return TRUE;
-}
-
 static void
 on_stream_characters (void *user_data, const xmlChar *text, int length)
 {
@@ -1593,7 +1577,7 @@ on_stream_characters (void *user_data, const xmlChar *text, int length)
 
       /* White space between the parts of a goal, measure or the sheet:
        * what drop_space() would free at the next part's end. */
-      if (top != NULL && parser->node == top->element && is_space (text, length))
+      if (top != NULL && parser->node == top->element && kensho_xml_is_space (text, length))
         return;
       on_characters (user_data, text, length);
     }
@@ -2115,13 +2099,9 @@ write_series (xmlTextWriterPtr writer, KenshoSeries *series)
   xmlTextWriterEndElement (writer);
 }
 
-/* By KenshoCommitteePart (1.2). */
-static const char *const committee_parts[] = { "committee-opinion", "committee-response" };
-
 static void
 write_indicator (xmlTextWriterPtr writer, KenshoIndicator *indicator)
 {
-  static const char *const parts[] = { "activities", "issues", "next-steps" };
   g_autoptr(GArray) years = kensho_indicator_dup_years (indicator);
   guint n_series = kensho_indicator_get_n_series (indicator);
 
@@ -2150,12 +2130,16 @@ write_indicator (xmlTextWriterPtr writer, KenshoIndicator *indicator)
 
       xmlTextWriterStartElement (writer, BAD_CAST "year");
       write_int_attribute (writer, "fy", fy);
-      for (guint part = 0; part < G_N_ELEMENTS (parts); part++)
-        write_element (writer, parts[part], kensho_indicator_get_commentary (indicator, fy, part));
-      write_element (writer, "rating", kensho_indicator_get_rating_id (indicator, fy));
-      write_element (writer, "delay-reason", kensho_indicator_get_delay_reason (indicator, fy));
-      for (guint part = 0; part < G_N_ELEMENTS (committee_parts); part++)
-        write_element (writer, committee_parts[part], kensho_indicator_get_committee (indicator, fy, part));
+      for (KenshoCommentaryPart part = KENSHO_COMMENTARY_ACTIVITIES; part <= KENSHO_COMMENTARY_NEXT_STEPS; part++)
+        write_element (writer, kensho_year_part_elements[KENSHO_YEAR_ACTIVITIES + part],
+                       kensho_indicator_get_commentary (indicator, fy, part));
+      write_element (writer, kensho_year_part_elements[KENSHO_YEAR_RATING],
+                     kensho_indicator_get_rating_id (indicator, fy));
+      write_element (writer, kensho_year_part_elements[KENSHO_YEAR_DELAY_REASON],
+                     kensho_indicator_get_delay_reason (indicator, fy));
+      for (KenshoCommitteePart part = KENSHO_COMMITTEE_OPINION; part <= KENSHO_COMMITTEE_RESPONSE; part++)
+        write_element (writer, kensho_year_part_elements[KENSHO_YEAR_COMMITTEE_OPINION + part],
+                       kensho_indicator_get_committee (indicator, fy, part));
       xmlTextWriterEndElement (writer);
     }
   xmlTextWriterEndElement (writer);
