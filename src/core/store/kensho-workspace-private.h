@@ -20,6 +20,7 @@ struct _KenshoWorkspace
   char *path;
   char *notice;        /* why a damaged workspace was set aside, or an empty file used */
   char *write_error;   /* why the last commit failed, NULL when all is written */
+  char *sync_error;    /* why the last sync after a commit failed, NULL once one succeeds */
   sqlite3 *db;
   int lock_fd;         /* PATH.lock, or -1: see lock_byte() */
   GHashTable *statements; /* SQL text (a literal) → sqlite3_stmt */

@@ -70,18 +70,20 @@ report_failure (gpointer data)
 
   if (workspace != NULL)
     {
-      g_free (workspace->write_error);
-      /* The commits are in the WAL: safe from a crash, not from a power cut. */
-      /* The window words it: "Your edits could not be written to the
+      g_clear_pointer (&workspace->sync_error, g_free);
+      /* The commits are in the WAL: safe from a crash, not from a power
+       * cut. The window words it: "Your edits could not be written to the
        * workspace: …" */
-      workspace->write_error = g_strdup_printf (_("the disk did not confirm that it holds them (%s)."),
-                                                g_strerror (failure->saved_errno));
+      if (failure->saved_errno != 0)
+        workspace->sync_error = g_strdup_printf (_("the disk did not confirm that it holds them (%s)."),
+                                                 g_strerror (failure->saved_errno));
       ws_emit_status_changed (workspace);
     }
   return G_SOURCE_REMOVE;
 }
 
-/* On the sync thread: told on the workspace's main context. */
+/* On the sync thread: told on the workspace's main context; 0, a sync
+ * that succeeded after one that failed. */
 static void
 tell_failure (WsSyncer *syncer, int saved_errno)
 {
@@ -105,12 +107,14 @@ sync_thread (gpointer data)
   g_autofree char *wal_path = g_strconcat (syncer->path, "-wal", NULL);
   sqlite3 *db = NULL;
   int wal_fd = -1;
+  gboolean failing = FALSE;
 
   g_mutex_lock (&syncer->mutex);
   for (;;)
     {
       guint64 target;
       gboolean checkpoint;
+      int failed = 0;
 
       while (!syncer->quit && syncer->done == syncer->requested)
         g_cond_wait (&syncer->cond, &syncer->mutex);
@@ -135,7 +139,7 @@ sync_thread (gpointer data)
           int rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 
           if ((rc & 0xff) == SQLITE_IOERR || rc == SQLITE_FULL)
-            tell_failure (syncer, rc == SQLITE_FULL ? ENOSPC : EIO);
+            failed = rc == SQLITE_FULL ? ENOSPC : EIO;
         }
       else
         {
@@ -143,8 +147,12 @@ sync_thread (gpointer data)
           if (wal_fd < 0)
             wal_fd = open (wal_path, O_RDONLY | O_CLOEXEC);
           if (wal_fd >= 0 && fdatasync (wal_fd) != 0)
-            tell_failure (syncer, errno);
+            failed = errno;
         }
+      /* Each failure, and the first success after them. */
+      if (failed != 0 || failing)
+        tell_failure (syncer, failed);
+      failing = failed != 0;
       g_mutex_lock (&syncer->mutex);
       syncer->done = target;
       g_cond_broadcast (&syncer->cond);

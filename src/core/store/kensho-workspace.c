@@ -59,6 +59,7 @@ kensho_workspace_finalize (GObject *object)
   g_free (self->path);
   g_free (self->notice);
   g_free (self->write_error);
+  g_free (self->sync_error);
   G_OBJECT_CLASS (kensho_workspace_parent_class)->finalize (object);
 }
 
@@ -305,7 +306,7 @@ const char *
 kensho_workspace_get_write_error (KenshoWorkspace *self)
 {
   g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), NULL);
-  return self->write_error;
+  return self->write_error != NULL ? self->write_error : self->sync_error;
 }
 
 /* The sheets it holds ------------------------------------------------------ */
