@@ -119,6 +119,33 @@ fail_renames_to (const char *path, int error_number)
   refused_rename_errno = error_number;
 }
 
+static char *refused_unlink_suffix;
+static int refused_unlink_errno;
+
+void
+fail_unlinks_ending (const char *suffix, int error_number)
+{
+  g_free (refused_unlink_suffix);
+  refused_unlink_suffix = g_strdup (suffix);
+  refused_unlink_errno = error_number;
+}
+
+/* A file server that has not yet let go of a file closed a moment ago. */
+int
+unlink (const char *path)
+{
+  static __typeof__ (unlink) *real_unlink;
+
+  if (real_unlink == NULL)
+    real_unlink = (__typeof__ (unlink) *) dlsym (RTLD_NEXT, "unlink");
+  if (refused_unlink_suffix != NULL && g_str_has_suffix (path, refused_unlink_suffix))
+    {
+      errno = refused_unlink_errno;
+      return -1;
+    }
+  return real_unlink (path);
+}
+
 static GMutex block_mutex;
 static GCond block_cond;
 static char *blocked_rename_target;

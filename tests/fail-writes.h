@@ -28,6 +28,12 @@ void fail_writes_starting (const char *path_prefix,
 void fail_renames_to (const char *path,
                       int         error_number);
 
+/* Makes unlink() of any path ending in @suffix fail with @error_number
+ * (EBUSY: an SMB server that still holds the file a moment after it was
+ * closed); NULL ends it. */
+void fail_unlinks_ending (const char *suffix,
+                          int         error_number);
+
 /* Makes rename() onto exactly @path wait (in its thread) until it is
  * called again with NULL: a save on a slow share, held at will. */
 void     block_renames_to  (const char *path);

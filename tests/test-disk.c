@@ -596,6 +596,32 @@ test_failed_sync_told (Fixture *fixture, gconstpointer data)
   check_database (kensho_workspace_get_path (fixture->workspace), "直った");
 }
 
+/* A new workspace is made without ever deleting a journal: on an SMB
+ * share the server may still hold a journal closed a moment before, and
+ * its unlink() fails (EBUSY), which SQLite reports as a disk I/O error. */
+static void
+test_new_workspace_deletes_no_journal (void)
+{
+  g_autofree char *dir = make_folder ("no-journal-deleted", 0755);
+  g_autofree char *db_path = g_build_filename (dir, "ws.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KenshoWorkspace) workspace = NULL;
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
+  gint64 id;
+
+  fail_unlinks_ending ("-journal", EBUSY);
+  workspace = kensho_workspace_open (db_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (workspace);
+  kensho_sheet_set_title (sheet, "削除できないジャーナル");
+  id = kensho_workspace_add_sheet (workspace, sheet, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (kensho_workspace_flush (workspace, &error));
+  g_assert_no_error (error);
+  fail_unlinks_ending (NULL, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -615,6 +641,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/disk/commit-syncs-elsewhere", Fixture, NULL, fixture_set_up, test_commit_syncs_elsewhere,
               fixture_tear_down);
+  g_test_add_func ("/disk/new-workspace-deletes-no-journal", test_new_workspace_deletes_no_journal);
   g_test_add ("/disk/failed-sync-told", Fixture, NULL, fixture_set_up, test_failed_sync_told, fixture_tear_down);
   return g_test_run ();
 }

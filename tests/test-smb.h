@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <errno.h>
 #include <unistd.h>
 
 /* A new empty folder on the share, or NULL with *reason set when this
@@ -61,7 +62,8 @@ test_smb_folder (const char *name, char **reason)
     }
   g_strstrip (out);
   dir = g_strdup_printf ("%s/%s-%d", out, name, (int) getpid ());
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0777), ==, 0);
+  if (g_mkdir_with_parents (dir, 0777) != 0)
+    g_error ("the share at %s does not take the folder %s: %s", out, dir, g_strerror (errno));
   return g_steal_pointer (&dir);
 }
 

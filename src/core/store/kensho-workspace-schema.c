@@ -410,7 +410,15 @@ create_whole (KenshoWorkspace *self, GError **error)
   /* Left by a Kensho killed while making it. */
   g_remove (partial);
   g_remove (journal);
+  /* Never a rollback journal that is deleted after a commit: on an SMB
+   * share the server may still hold it then (unlink() fails with EBUSY, a
+   * "disk I/O error"). The journal is kept in memory, since a file cut
+   * short here is never renamed into place; on a local disk the file is
+   * then switched to WAL (which it keeps), so that set_journal_mode() has
+   * no switch to commit through a rollback journal. */
   ok = open_database (self, partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error) &&
+       ws_exec (self, "PRAGMA journal_mode = MEMORY", error) &&
+       (kensho_path_is_on_network (partial) || ws_exec (self, "PRAGMA journal_mode = WAL", error)) &&
        migrate (self, error);
   g_clear_pointer (&self->db, sqlite3_close);
   if (ok && g_rename (partial, self->path) != 0)
