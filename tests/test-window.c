@@ -23,6 +23,7 @@
 #include "kensho-change-banner.h"
 #include "kensho-filesystem.h"
 #include "kensho-window.h"
+#include "kensho-workspace-private.h"
 #include "test-app.h"
 #include "test-gtk-util.h"
 #include "test-pdf.h"
@@ -1251,6 +1252,40 @@ test_workspace_disk_full (Fixture *fixture, gconstpointer data)
                                                     KENSHO_COMMENTARY_ISSUES), ==, "満杯の間に入力");
   g_assert_cmpstr (kensho_indicator_get_commentary (g_ptr_array_index (indicators, 0), 2023,
                                                     KENSHO_COMMENTARY_NEXT_STEPS), ==, "まだ入力");
+}
+
+/* The disk fails to confirm a sync (a disk going bad): the window says the
+ * edits are in the workspace yet unconfirmed, not that they are in memory
+ * only, and stops saying it once a sync succeeds. */
+static void
+test_workspace_sync_unconfirmed (Fixture *fixture, gconstpointer data)
+{
+  KenshoDocument *document = kensho_window_get_document (fixture->window);
+  KenshoWorkspace *workspace = kensho_document_get_workspace (document);
+  g_autofree char *folder = g_path_get_dirname (kensho_workspace_get_path (workspace));
+  KenshoIndicator *indicator = KENSHO_INDICATOR (find_row (fixture->tree, "新規求人数"));
+  GtkRevealer *status;
+
+  _kensho_workspace_wait_synced (workspace);
+  g_assert_null (find_revealed_status (GTK_WIDGET (fixture->window)));
+  fail_syncs_under (folder, EIO);
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "確認されない書き込み");
+  g_assert_true (kensho_workspace_flush (workspace, NULL));
+  _kensho_workspace_wait_synced (workspace);
+  wait_idle ();
+  status = find_revealed_status (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (status);
+  g_assert_true (holds_label_with (GTK_WIDGET (status), "Your edits are in the workspace, but the disk did not "
+                                                        "confirm that it holds them"));
+  g_assert_true (holds_label_with (GTK_WIDGET (status), g_strerror (EIO)));
+  g_assert_false (holds_label_with (GTK_WIDGET (status), "kept in memory"));
+
+  fail_syncs_under (NULL, 0);
+  kensho_indicator_set_commentary (indicator, 2023, KENSHO_COMMENTARY_ISSUES, "確認された書き込み");
+  g_assert_true (kensho_workspace_flush (workspace, NULL));
+  _kensho_workspace_wait_synced (workspace);
+  wait_idle ();
+  g_assert_false (gtk_revealer_get_reveal_child (status));
 }
 
 /* The row widget of @node in the tree: the focusable one holding its title. */
@@ -3103,6 +3138,8 @@ main (int argc, char **argv)
   g_test_add ("/window/reopen-open-file", Fixture, NULL, fixture_set_up, test_reopen_open_file, fixture_tear_down);
   g_test_add ("/window/sheet-properties", Fixture, NULL, fixture_set_up, test_sheet_properties, fixture_tear_down);
   g_test_add ("/window/filter-by-division", Fixture, NULL, fixture_set_up, test_filter_by_division, fixture_tear_down);
+  g_test_add ("/window/workspace-sync-unconfirmed", Fixture, NULL, fixture_set_up,
+              test_workspace_sync_unconfirmed, fixture_tear_down);
   g_test_add ("/window/workspace-disk-full", Fixture, NULL, fixture_set_up, test_workspace_disk_full,
               fixture_tear_down);
   g_test_add ("/window/hostile-files-refused", Fixture, NULL, fixture_set_up, test_hostile_files_refused,

@@ -98,14 +98,18 @@ static void
 on_workspace_status (KenshoWorkspace *workspace, KenshoWindow *self)
 {
   const char *error = kensho_workspace_get_write_error (workspace);
+  g_autofree char *text = NULL;
 
-  if (error != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Your edits could not be written to the workspace: %s "
-                                                 "They are kept in memory; save the sheet to a file."), error);
-
-      gtk_label_set_text (self->status_label, text);
-    }
+  /* A failed commit leaves the edits in memory only; a failed sync leaves
+   * them in the workspace, unconfirmed by the disk. */
+  if (error != NULL && error != kensho_workspace_get_sync_error (workspace))
+    text = g_strdup_printf (_("Your edits could not be written to the workspace: %s "
+                              "They are kept in memory; save the sheet to a file."), error);
+  else if (error != NULL)
+    text = g_strdup_printf (_("Your edits are in the workspace, but %s "
+                              "A power cut could lose them; save the sheet to a file."), error);
+  if (text != NULL)
+    gtk_label_set_text (self->status_label, text);
   gtk_revealer_set_reveal_child (self->status_revealer, error != NULL);
 }
 

@@ -309,6 +309,13 @@ kensho_workspace_get_write_error (KenshoWorkspace *self)
   return self->write_error != NULL ? self->write_error : self->sync_error;
 }
 
+const char *
+kensho_workspace_get_sync_error (KenshoWorkspace *self)
+{
+  g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), NULL);
+  return self->sync_error;
+}
+
 /* The sheets it holds ------------------------------------------------------ */
 
 

@@ -52,7 +52,12 @@ const char      *kensho_workspace_get_notice       (KenshoWorkspace   *self);
 /* On a network or FUSE filesystem: kept in TRUNCATE journal mode, not WAL,
  * slower and to be warned about. */
 gboolean         kensho_workspace_is_on_network    (KenshoWorkspace   *self);
+/* Why the last commit failed, or else why the last sync did; NULL when
+ * every edit is written and confirmed. */
 const char      *kensho_workspace_get_write_error  (KenshoWorkspace   *self);
+/* The sync's part alone: the commits are made, safe from a crash, but the
+ * disk did not confirm that it holds them (safe from a power cut). */
+const char      *kensho_workspace_get_sync_error   (KenshoWorkspace   *self);
 
 gint64           kensho_workspace_add_sheet        (KenshoWorkspace   *self,
                                                     KenshoSheet       *sheet,
