@@ -41,34 +41,12 @@ typedef struct
   guint shown;           /* keys up to here have been drawn */
   GArray *latency_ms;
   gboolean measuring;
-  gint64 poll_returned;
-  double max_block_ms;
-  gint64 max_block_at;   /* when it ended */
   double max_frame_ms;
   gint64 frame_start;
   guint frames;
 } Bench;
 
 static Bench bench;
-static GPollFunc default_poll;
-
-/* The main loop's time away from poll() is time it could not take input. */
-static int
-timed_poll (GPollFD *fds, guint n_fds, int timeout)
-{
-  gint64 now = g_get_monotonic_time ();
-  int result;
-
-  if (bench.measuring && bench.poll_returned != 0 && (now - bench.poll_returned) / 1000.0 > bench.max_block_ms)
-    {
-      bench.max_block_ms = (now - bench.poll_returned) / 1000.0;
-      bench.max_block_at = now;
-    }
-  result = default_poll (fds, n_fds, timeout);
-  bench.poll_returned = g_get_monotonic_time ();
-  return result;
-}
-
 static void
 on_before_paint (GdkFrameClock *clock, gpointer data)
 {
@@ -200,8 +178,7 @@ main (int argc, char **argv)
   bench_private_home (home);
   gtk_init ();
   adw_init ();
-  default_poll = g_main_context_get_poll_func (NULL);
-  g_main_context_set_poll_func (NULL, timed_poll);
+  bench_blocks_install ();
   app = bench_app_new ();
 
   window = kensho_window_new (app);
@@ -238,7 +215,7 @@ main (int argc, char **argv)
   for (guint i = 0; i < bench.n_keys; i++)
     bench.due[i] = bench.first_due + (gint64) i * KEY_INTERVAL_US;
   bench.measuring = TRUE;
-  bench.poll_returned = 0;
+  bench_blocks_start (0);
   /* Resident once the sheet is open and checked, before typing. */
   {
     g_autofree char *status = NULL;
@@ -263,6 +240,7 @@ main (int argc, char **argv)
   while (g_get_monotonic_time () < end || bench.shown < bench.n_keys)
     g_main_context_iteration (NULL, TRUE);
   bench.measuring = FALSE;
+  bench_blocks.measuring = FALSE;
 
   g_array_sort (bench.latency_ms, bench_compare_doubles);
   median = g_array_index (bench.latency_ms, double, bench.latency_ms->len / 2);
@@ -272,9 +250,9 @@ main (int argc, char **argv)
   g_print ("max_key_ms=%.1f\n", g_array_index (bench.latency_ms, double, bench.latency_ms->len - 1));
   g_print ("max_frame_ms=%.1f\n", bench.max_frame_ms);
   /* After the last key's time: the checks (or the workspace) after typing. */
-  g_print ("max_block_after_last_key_ms=%.1f\n", (bench.max_block_at - bench.due[bench.n_keys - 1]) / 1000.0);
+  g_print ("max_block_after_last_key_ms=%.1f\n", (bench_blocks.max_at - bench.due[bench.n_keys - 1]) / 1000.0);
   g_print ("typing: keys=%u median_ms=%.1f p90_ms=%.1f max_block_ms=%.1f\n",
-           bench.n_keys, median, p90, bench.max_block_ms);
+           bench.n_keys, median, p90, bench_blocks.max_ms);
 
   kensho_window_close_for_quit (window);
   kensho_workspace_flush (kensho_application_get_workspace (app), NULL);

@@ -15,39 +15,14 @@
 #include "kensho-bench-app-util.h"
 #include "kensho-window.h"
 
-static GPollFunc default_poll;
-static gint64 poll_returned;
-static double max_block_ms;
-
-/* The main loop's time away from poll() is time it could not take input. */
-static int
-timed_poll (GPollFD *fds, guint n_fds, int timeout)
-{
-  gint64 now = g_get_monotonic_time ();
-  int result;
-
-  if (poll_returned != 0 && (now - poll_returned) / 1000.0 > max_block_ms)
-    max_block_ms = (now - poll_returned) / 1000.0;
-  result = default_poll (fds, n_fds, timeout);
-  poll_returned = g_get_monotonic_time ();
-  return result;
-}
-
-static void
-start (void)
-{
-  poll_returned = g_get_monotonic_time ();
-  max_block_ms = 0;
-}
-
 static void
 report (const char *what, gint64 began)
 {
   /* The block still running when it ended counts too. */
-  double last = (g_get_monotonic_time () - poll_returned) / 1000.0;
+  double last = (g_get_monotonic_time () - bench_blocks.poll_returned) / 1000.0;
 
   g_print ("%s: total_ms=%.0f max_block_ms=%.0f\n", what, (g_get_monotonic_time () - began) / 1000.0,
-           MAX (max_block_ms, last));
+           MAX (bench_blocks.max_ms, last));
 }
 
 int
@@ -68,8 +43,7 @@ main (int argc, char **argv)
   bench_private_home (home);
   gtk_init ();
   adw_init ();
-  default_poll = g_main_context_get_poll_func (NULL);
-  g_main_context_set_poll_func (NULL, timed_poll);
+  bench_blocks_install ();
   app = bench_app_new ();
   file = g_file_new_for_commandline_arg (argv[1]);
   path = g_file_get_path (file);
@@ -84,7 +58,7 @@ main (int argc, char **argv)
       while (g_main_context_iteration (NULL, FALSE))
         ;
       began = g_get_monotonic_time ();
-      start ();
+      bench_blocks_start (g_get_monotonic_time ());
       /* As File → Open does: read in a thread, shown here once read; or,
        * for comparison, as the command line does, all at once. */
       if (sync)
@@ -97,7 +71,7 @@ main (int argc, char **argv)
 
       kensho_sheet_set_title (kensho_window_get_sheet (window), title);
       began = g_get_monotonic_time ();
-      start ();
+      bench_blocks_start (g_get_monotonic_time ());
       gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
       while (kensho_window_is_saving (window))
         g_main_context_iteration (NULL, TRUE);
