@@ -1814,6 +1814,60 @@ test_one_commit (void)
   kensho_document_close (document);
 }
 
+typedef struct
+{
+  guint told;
+  gboolean unsaved_when_told;
+} UnsavedTold;
+
+static void
+on_unsaved_told (KenshoWorkspace *workspace, gint64 id, UnsavedTold *told)
+{
+  told->told++;
+  told->unsaved_when_told = kensho_workspace_get_unsaved (workspace, id);
+}
+
+/* A sheet's unsaved flag changed inside an import's transaction is told
+ * when the transaction ends, so that what the handlers read (a window's
+ * title) is what stays: the flag as before when it is rolled back. */
+static void
+test_unsaved_told_after_the_end (void)
+{
+  g_autoptr(KenshoWorkspace) workspace = open_workspace ("told.db");
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GError) error = NULL;
+  UnsavedTold told = { 0 };
+  gint64 id = kensho_workspace_add_sheet (workspace, sheet, &error);
+  gulong handler;
+
+  g_assert_no_error (error);
+  g_assert_true (kensho_workspace_mark_unsaved (workspace, id, &error));
+  g_assert_no_error (error);
+  g_assert_true (kensho_workspace_get_unsaved (workspace, id));
+  handler = g_signal_connect (workspace, "unsaved-changed", G_CALLBACK (on_unsaved_told), &told);
+
+  /* Rolled back: told once, and the handler reads "unsaved", as it stays. */
+  g_assert_true (kensho_workspace_begin_import (workspace, &error));
+  g_assert_true (kensho_workspace_set_link (workspace, id, "/srv/共有/told.xml", "0123", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (told.told, ==, 0);
+  g_assert_false (kensho_workspace_end_import (workspace, FALSE, &error));
+  g_assert_cmpuint (told.told, ==, 1);
+  g_assert_true (told.unsaved_when_told);
+  g_assert_true (kensho_workspace_get_unsaved (workspace, id));
+
+  /* Committed: told once, after the commit, and it reads "saved". */
+  g_assert_true (kensho_workspace_begin_import (workspace, &error));
+  g_assert_true (kensho_workspace_set_link (workspace, id, "/srv/共有/told.xml", "0123", &error));
+  g_assert_cmpuint (told.told, ==, 1);
+  g_assert_true (kensho_workspace_end_import (workspace, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (told.told, ==, 2);
+  g_assert_false (told.unsaved_when_told);
+  g_assert_false (kensho_workspace_get_unsaved (workspace, id));
+  g_signal_handler_disconnect (workspace, handler);
+}
+
 /* Each commit of an import refused in turn: the import fails and the
  * workspace is exactly as before, for a new file and for a file that
  * replaces what the workspace had of it. */
@@ -2001,6 +2055,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/import-keeps-unsaved-edits", test_import_keeps_unsaved_edits);
   g_test_add_func ("/workspace/unsaved-one-truth", test_unsaved_one_truth);
   g_test_add_func ("/workspace/import-one-commit", test_one_commit);
+  g_test_add_func ("/workspace/unsaved-told-after-the-end", test_unsaved_told_after_the_end);
   g_test_add_func ("/workspace/import-cut-short", test_cut_short);
   g_test_add_func ("/workspace/replace-leaves-nothing", test_replace_leaves_nothing);
   g_test_add_func ("/workspace/untitled-cut-short", test_untitled_cut_short);

@@ -30,6 +30,7 @@ struct _KenshoWorkspace
   gboolean on_network;    /* TRUNCATE journal, not WAL */
   guint transaction_depth; /* ws_begin() calls not yet ended */
   gboolean unchecked;      /* foreign keys off until the transaction ends */
+  GArray *unsaved_told_later; /* sheet ids whose ::unsaved-changed waits for the transaction's end */
   WsSyncer *syncer;        /* local disks: commits synced in a thread */
 };
 

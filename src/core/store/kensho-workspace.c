@@ -60,6 +60,7 @@ kensho_workspace_finalize (GObject *object)
   g_free (self->notice);
   g_free (self->write_error);
   g_free (self->sync_error);
+  g_clear_pointer (&self->unsaved_told_later, g_array_unref);
   G_OBJECT_CLASS (kensho_workspace_parent_class)->finalize (object);
 }
 
@@ -249,6 +250,17 @@ ws_begin_unchecked (KenshoWorkspace *self, GError **error)
   return FALSE;
 }
 
+/* What changed in the transaction just ended, told now that the handlers
+ * read what it left (the state before it, if it was rolled back). */
+static void
+tell_unsaved_later (KenshoWorkspace *self)
+{
+  g_autoptr(GArray) ids = g_steal_pointer (&self->unsaved_told_later);
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    g_signal_emit (self, signals[UNSAVED_CHANGED], 0, g_array_index (ids, gint64, i));
+}
+
 gboolean
 ws_commit_or_rollback (KenshoWorkspace *self, gboolean ok, GError **error)
 {
@@ -264,6 +276,7 @@ ws_commit_or_rollback (KenshoWorkspace *self, gboolean ok, GError **error)
   if (self->unchecked)
     ws_exec (self, "PRAGMA foreign_keys = ON", NULL);
   self->unchecked = FALSE;
+  tell_unsaved_later (self);
   return ok;
 }
 
@@ -375,6 +388,17 @@ ws_emit_status_changed (KenshoWorkspace *self)
 void
 ws_emit_unsaved_changed (KenshoWorkspace *self, gint64 id)
 {
+  /* Inside a transaction the change may yet be rolled back. */
+  if (self->transaction_depth > 0)
+    {
+      if (self->unsaved_told_later == NULL)
+        self->unsaved_told_later = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; i < self->unsaved_told_later->len; i++)
+        if (g_array_index (self->unsaved_told_later, gint64, i) == id)
+          return;
+      g_array_append_val (self->unsaved_told_later, id);
+      return;
+    }
   g_signal_emit (self, signals[UNSAVED_CHANGED], 0, id);
 }
 
