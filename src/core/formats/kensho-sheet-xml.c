@@ -595,9 +595,9 @@ load_series (LoadContext *ctx, const KenshoIndicatorRecord *record, const Kensho
       if (value == NULL)
         return FALSE;
       if (child->slot == KENSHO_VALUE_SLOT_BASELINE)
-        kensho_series_set_baseline (series, value);
+        kensho_series_take_baseline (series, g_steal_pointer (&value));
       else if (child->slot == KENSHO_VALUE_SLOT_FINAL)
-        kensho_series_set_final (series, value);
+        kensho_series_take_final (series, g_steal_pointer (&value));
       else if ((is_actual ? kensho_series_get_actual (series, fy) : kensho_series_get_target (series, fy)) != NULL)
         {
           g_autofree char *year = kensho_era_format (fy, KENSHO_PERIOD_FISCAL_YEAR, 0);
@@ -609,9 +609,9 @@ load_series (LoadContext *ctx, const KenshoIndicatorRecord *record, const Kensho
           return FALSE;
         }
       else if (is_actual)
-        kensho_series_set_actual (series, fy, value);
+        kensho_series_take_actual (series, fy, g_steal_pointer (&value));
       else
-        kensho_series_set_target (series, fy, value);
+        kensho_series_take_target (series, fy, g_steal_pointer (&value));
     }
   kensho_indicator_insert_series (indicator, G_MAXUINT, series);
   return TRUE;

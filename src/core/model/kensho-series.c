@@ -130,6 +130,45 @@ replace_year_value (KenshoSeries *self, KenshoYearMap *table, int fiscal_year,
   return TRUE;
 }
 
+/* NULL for an empty value, which is freed. */
+static KenshoValue *
+non_empty (KenshoValue *value)
+{
+  if (value != NULL && kensho_value_is_empty (value))
+    g_clear_pointer (&value, kensho_value_free);
+  return value;
+}
+
+void
+kensho_series_take_baseline (KenshoSeries *self, KenshoValue *value)
+{
+  g_return_if_fail (KENSHO_IS_SERIES (self) && self->changed_func == NULL);
+  g_clear_pointer (&self->baseline, kensho_value_free);
+  self->baseline = non_empty (value);
+}
+
+void
+kensho_series_take_final (KenshoSeries *self, KenshoValue *value)
+{
+  g_return_if_fail (KENSHO_IS_SERIES (self) && self->changed_func == NULL);
+  g_clear_pointer (&self->final, kensho_value_free);
+  self->final = non_empty (value);
+}
+
+void
+kensho_series_take_actual (KenshoSeries *self, int fiscal_year, KenshoValue *value)
+{
+  g_return_if_fail (KENSHO_IS_SERIES (self) && self->changed_func == NULL);
+  kensho_year_map_replace (&self->actuals, fiscal_year, non_empty (value), (GDestroyNotify) kensho_value_free);
+}
+
+void
+kensho_series_take_target (KenshoSeries *self, int fiscal_year, KenshoValue *value)
+{
+  g_return_if_fail (KENSHO_IS_SERIES (self) && self->changed_func == NULL);
+  kensho_year_map_replace (&self->targets, fiscal_year, non_empty (value), (GDestroyNotify) kensho_value_free);
+}
+
 const KenshoValue *
 kensho_series_get_baseline (KenshoSeries *self)
 {

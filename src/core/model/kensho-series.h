@@ -35,6 +35,19 @@ const KenshoValue  *kensho_series_get_target     (KenshoSeries       *self,
 void                kensho_series_set_target     (KenshoSeries       *self,
                                                   int                 fiscal_year,
                                                   const KenshoValue  *value);
+/* For a series being built, not yet in a sheet (no changed func): @value
+ * is kept as it is, not copied, and nothing is told; an empty one leaves
+ * the place empty. What a loader uses, one copy fewer per value. */
+void                kensho_series_take_baseline  (KenshoSeries       *self,
+                                                  KenshoValue        *value);
+void                kensho_series_take_final     (KenshoSeries       *self,
+                                                  KenshoValue        *value);
+void                kensho_series_take_actual    (KenshoSeries       *self,
+                                                  int                 fiscal_year,
+                                                  KenshoValue        *value);
+void                kensho_series_take_target    (KenshoSeries       *self,
+                                                  int                 fiscal_year,
+                                                  KenshoValue        *value);
 GArray             *kensho_series_dup_actual_years (KenshoSeries     *self);
 GArray             *kensho_series_dup_target_years (KenshoSeries     *self);
 const char         *kensho_series_get_common_unit  (KenshoSeries     *self);
