@@ -1868,6 +1868,68 @@ test_unsaved_told_after_the_end (void)
   g_signal_handler_disconnect (workspace, handler);
 }
 
+/* A WAL left where a workspace was deleted (by hand, without it) is not
+ * read into the new workspace made there: SQLite would take its pages,
+ * another workspace's, for the new file's. */
+static void
+test_new_workspace_ignores_left_wal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_wal = NULL;
+  g_autofree char *new_path = temp_path ("new-beside-wal.db");
+  g_autofree char *new_wal = g_strconcat (new_path, "-wal", NULL);
+  g_autoptr(KenshoWorkspace) old = open_workspace ("old-with-wal.db");
+  g_autoptr(KenshoWorkspace) fresh = NULL;
+  g_autoptr(KenshoSheet) sheet = load_sample ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (kensho_workspace_add_sheet (old, sheet, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (kensho_workspace_flush (old, &error));
+  /* The old workspace's WAL, full of its pages, beside the new one. */
+  old_wal = g_strconcat (kensho_workspace_get_path (old), "-wal", NULL);
+  g_assert_true (g_file_get_contents (old_wal, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 4096);
+  g_assert_true (g_file_set_contents (new_wal, contents, (gssize) length, &error));
+  g_assert_no_error (error);
+
+  fresh = kensho_workspace_open (new_path, &error);
+  g_assert_no_error (error);
+  g_assert_null (kensho_workspace_get_notice (fresh));
+  entries = kensho_workspace_list (fresh, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_assert_cmpint (query_workspace_int (fresh, "SELECT count(*) FROM pragma_quick_check WHERE quick_check <> 'ok'"),
+                   ==, 0);
+}
+
+/* A WAL left beside that cannot be removed (here a folder, not empty):
+ * no workspace is made, and the message names what is in the way. */
+static void
+test_new_workspace_refuses_left_wal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("blocked-by-wal.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *inside = g_build_filename (wal, "something", NULL);
+  g_autofree char *partial = g_strconcat (path, ".new", NULL);
+  g_autoptr(KenshoWorkspace) workspace = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (wal, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "x", 1, &error));
+  workspace = kensho_workspace_open (path, &error);
+  g_assert_null (workspace);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "left beside it"));
+  g_assert_nonnull (strstr (error->message, wal));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (inside, G_FILE_TEST_EXISTS));
+}
+
 /* Each commit of an import refused in turn: the import fails and the
  * workspace is exactly as before, for a new file and for a file that
  * replaces what the workspace had of it. */
@@ -2056,6 +2118,8 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/unsaved-one-truth", test_unsaved_one_truth);
   g_test_add_func ("/workspace/import-one-commit", test_one_commit);
   g_test_add_func ("/workspace/unsaved-told-after-the-end", test_unsaved_told_after_the_end);
+  g_test_add_func ("/workspace/new-ignores-left-wal", test_new_workspace_ignores_left_wal);
+  g_test_add_func ("/workspace/new-refuses-left-wal", test_new_workspace_refuses_left_wal);
   g_test_add_func ("/workspace/import-cut-short", test_cut_short);
   g_test_add_func ("/workspace/replace-leaves-nothing", test_replace_leaves_nothing);
   g_test_add_func ("/workspace/untitled-cut-short", test_untitled_cut_short);

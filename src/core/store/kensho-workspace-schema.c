@@ -403,6 +403,7 @@ set_journal_mode (KenshoWorkspace *self, GError **error)
 static gboolean
 create_whole (KenshoWorkspace *self, GError **error)
 {
+  static const char *const left_beside[] = { "-wal", "-shm", "-journal" };
   g_autofree char *partial = g_strconcat (self->path, ".new", NULL);
   g_autofree char *journal = g_strconcat (partial, "-journal", NULL);
   gboolean ok;
@@ -421,6 +422,22 @@ create_whole (KenshoWorkspace *self, GError **error)
        (kensho_path_is_on_network (partial) || ws_exec (self, "PRAGMA journal_mode = WAL", error)) &&
        migrate (self, error);
   g_clear_pointer (&self->db, sqlite3_close);
+  /* A WAL or journal left by a workspace deleted without them would be
+   * read into this one as its own pages. */
+  for (guint i = 0; ok && i < G_N_ELEMENTS (left_beside); i++)
+    {
+      g_autofree char *left = g_strconcat (self->path, left_beside[i], NULL);
+
+      if (g_remove (left) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("The workspace “%s” could not be made: “%s”, left beside it, could not be removed: %s"),
+                       self->path, left, g_strerror (saved_errno));
+          ok = FALSE;
+        }
+    }
   if (ok && g_rename (partial, self->path) != 0)
     {
       int saved_errno = errno;
