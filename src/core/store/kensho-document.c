@@ -967,7 +967,6 @@ kensho_document_mark_saved (KenshoDocument *self, GError **error)
 gboolean
 kensho_document_reload (KenshoDocument *self, GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(KenshoSheet) sheet = NULL;
   g_autofree char *fingerprint = NULL;
   gboolean ok;
@@ -975,13 +974,10 @@ kensho_document_reload (KenshoDocument *self, GError **error)
   g_return_val_if_fail (KENSHO_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (self->path != NULL, FALSE);
 
-  if (!read_file (self->path, &bytes, error))
-    return FALSE;
-  sheet = kensho_sheet_xml_load_bytes (bytes, self->path, error);
+  sheet = read_sheet (self->path, &fingerprint, error);
   if (sheet == NULL)
     return FALSE;
   kensho_workspace_untrack (self->workspace, self->sheet);
-  fingerprint = kensho_fingerprint_bytes (bytes);
   ok = kensho_workspace_begin_import (self->workspace, error);
   if (ok)
     {

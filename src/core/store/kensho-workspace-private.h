@@ -93,8 +93,8 @@ G_GNUC_INTERNAL gboolean      ws_has_pending_id          (KenshoWorkspace *self,
                                                           gint64           id);
 
 /* kensho-workspace-sync.c */
-/* A failed sync is told through the workspace's write error, on the main
- * context of the thread that started it. */
+/* A failed sync is told through the workspace's sync error (and so its
+ * write error), on the main context of the thread that started it. */
 G_GNUC_INTERNAL WsSyncer     *ws_syncer_start            (KenshoWorkspace *workspace,
                                                           sqlite3         *db,
                                                           const char      *path);

@@ -72,8 +72,8 @@ report_failure (gpointer data)
     {
       g_clear_pointer (&workspace->sync_error, g_free);
       /* The commits are in the WAL: safe from a crash, not from a power
-       * cut. The window words it: "Your edits could not be written to the
-       * workspace: …" */
+       * cut. The window words it: "Your edits are in the workspace, but …"
+       * (kensho_workspace_get_sync_error()). */
       if (failure->saved_errno != 0)
         workspace->sync_error = g_strdup_printf (_("the disk did not confirm that it holds them (%s)."),
                                                  g_strerror (failure->saved_errno));
