@@ -2025,6 +2025,96 @@ test_replace_leaves_nothing (void)
     }
 }
 
+/* The sample, with @find (the last one) replaced by @replacement, as a
+ * file of its own. */
+static char *
+sample_changed (const char *name, const char *find, const char *replacement)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+  char *path = temp_path (name);
+  char *at;
+
+  g_assert_true (g_file_get_contents (g_getenv ("KENSHO_SAMPLE"), &contents, NULL, NULL));
+  at = g_strrstr (contents, find);
+  g_assert_nonnull (at);
+  *at = '\0';
+  changed = g_strconcat (contents, replacement, at + strlen (find), NULL);
+  g_assert_true (g_file_set_contents (path, changed, -1, NULL));
+  return path;
+}
+
+/* A new file's rows are written goal by goal while the rest of it is
+ * still read: what the workspace holds is the file's sheet, also when
+ * the file is read again the usual way after its first goals were
+ * written (a comment in the last goal), with an indicator outside the
+ * goals, and nothing at all when the file
+ * fails in its last goal or a row cannot be written. */
+static void
+test_written_while_read (void)
+{
+  g_autoptr(KenshoWorkspace) workspace = open_workspace ("while-read.db");
+  const char *indicator = "<indicator id=\"i47\" kind=\"kpi\" direction=\"higher\">";
+  g_autofree char *with_comment = g_strconcat (indicator, "<!-- 読み直し -->", NULL);
+  const struct { const char *name, *find, *replacement; } files[] = {
+    { "plain.xml", indicator, indicator },
+    { "read-again.xml", indicator, with_comment },
+    { "top-indicator.xml", "</sheet>",
+      "<indicator id=\"top\" kind=\"kpi\" direction=\"higher\"><name>全体</name><series/></indicator>\n</sheet>" },
+  };
+  g_autofree char *bad = sample_changed ("bad.xml", "<rating>mostly-on-track</rating>", "<rating>no-such</rating>");
+  g_autofree char *refused = copy_sample ("refused.xml");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = sample_changed (files[i].name, files[i].find, files[i].replacement);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KenshoSheet) from_file = kensho_sheet_xml_load_file (path, &error);
+      g_autoptr(KenshoDocument) document = NULL;
+      g_autoptr(KenshoSheet) from_rows = NULL;
+
+      g_assert_no_error (error);
+      document = kensho_document_open_file (workspace, path, KENSHO_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      from_rows = kensho_workspace_load_sheet (workspace, kensho_document_get_id (document), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (kensho_node_get_n_children (kensho_sheet_get_root (from_rows)), ==,
+                        kensho_node_get_n_children (kensho_sheet_get_root (from_file)));
+      g_assert_true (kensho_sheet_equal (from_rows, from_file));
+      kensho_document_close (document);
+      assert_checks_on (workspace);
+    }
+
+  before = describe_workspace (workspace);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KenshoDocument) document = kensho_document_open_file (workspace, bad, KENSHO_OPEN_DEFAULT, &error);
+
+    g_assert_null (document);
+    g_assert_error (error, KENSHO_FORMAT_ERROR, KENSHO_FORMAT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "no-such"));
+  }
+  /* A row of the second goal refused by the database. */
+  g_assert_cmpint (sqlite3_exec (_kensho_workspace_get_database (workspace),
+                                 "CREATE TEMP TRIGGER refuse AFTER INSERT ON value WHEN new.nid = 'i30'"
+                                 " BEGIN SELECT RAISE (ABORT, 'refused by the test'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KenshoDocument) document = kensho_document_open_file (workspace, refused, KENSHO_OPEN_DEFAULT, &error);
+
+    g_assert_null (document);
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "refused by the test"));
+  }
+  after = describe_workspace (workspace);
+  g_assert_cmpstr (after, ==, before);
+  assert_checks_on (workspace);
+  g_assert_cmpint (query_workspace_int (workspace, "SELECT count(*) FROM node"), ==, 3 * 73 + 1);
+}
+
 /* A new sheet never in a file is added with its flag in the same commit. */
 static void
 test_untitled_cut_short (void)
@@ -2121,6 +2211,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/new-ignores-left-wal", test_new_workspace_ignores_left_wal);
   g_test_add_func ("/workspace/new-refuses-left-wal", test_new_workspace_refuses_left_wal);
   g_test_add_func ("/workspace/import-cut-short", test_cut_short);
+  g_test_add_func ("/workspace/import-written-while-read", test_written_while_read);
   g_test_add_func ("/workspace/replace-leaves-nothing", test_replace_leaves_nothing);
   g_test_add_func ("/workspace/untitled-cut-short", test_untitled_cut_short);
   g_test_add_func ("/workspace/fingerprint-is-sha256", test_fingerprint);

@@ -427,6 +427,59 @@ test_memory_bounded (void)
   g_assert_true (kensho_sheet_equal (sheet, tree));
 }
 
+static void
+on_top_loaded (KenshoNode *node, guint position, gpointer data)
+{
+  GPtrArray *told = data;
+
+  /* Told in their order, each in the sheet with its final identifier. */
+  g_assert_cmpuint (position, ==, told->len);
+  g_assert_nonnull (kensho_node_get_sheet (node));
+  g_assert_true (kensho_sheet_lookup (kensho_node_get_sheet (node), kensho_node_get_id (node)) == node);
+  g_ptr_array_add (told, g_object_ref (node));
+}
+
+/* The workspace writes each node at the top as soon as it is told of it:
+ * told are the sheet's goals and its indicator outside them, in order; or, when the file was read
+ * the usual way, the caller hears that they were not the sheet's. */
+static void
+test_top_told (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("kensho-stream-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "sheet.xml", NULL);
+
+  for (guint tree = 0; tree < 2; tree++)
+    {
+      g_autoptr(GBytes) bytes = make_sheet (30, tree ? "<!-- read through the tree -->\n" : "");
+      g_autoptr(GPtrArray) told = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KenshoSheet) sheet = NULL;
+      KenshoNode *root;
+      gboolean all_told = !tree;
+
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+      sheet = kensho_sheet_xml_load_read_file_told (g_bytes_new (g_bytes_get_data (bytes, NULL),
+                                                                 g_bytes_get_size (bytes)),
+                                                    path, on_top_loaded, told, &all_told, &error);
+      g_assert_no_error (error);
+      root = kensho_sheet_get_root (sheet);
+      /* 30 goals and an indicator outside them. */
+      g_assert_cmpuint (kensho_node_get_n_children (root), ==, 31);
+      if (tree)
+        {
+          g_assert_false (all_told);
+          g_assert_cmpuint (told->len, ==, 0);
+          continue;
+        }
+      g_assert_true (all_told);
+      g_assert_cmpuint (told->len, ==, 31);
+      for (guint i = 0; i < told->len; i++)
+        g_assert_true (g_ptr_array_index (told, i) == kensho_node_get_child (root, i));
+    }
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (folder));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -438,5 +491,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/xml-stream/indicators-from-events", test_indicators_from_events);
   g_test_add_func ("/xml-stream/unusual-indicators", test_unusual_indicators);
   g_test_add_func ("/xml-stream/file-read-again", test_file_read_again);
+  g_test_add_func ("/xml-stream/top-told", test_top_told);
   return g_test_run ();
 }

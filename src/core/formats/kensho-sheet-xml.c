@@ -61,6 +61,8 @@ typedef struct
   gboolean unsure;          /* streaming: the rules are not sure, read it the usual way */
   KenshoIndicatorRecord record;  /* the indicator being read */
   gboolean in_record;       /* streaming: between an indicator's tags, read from events */
+  KenshoTopLoadedFunc top_loaded; /* streaming: told of each node at the top once it is in the sheet */
+  gpointer top_loaded_data;
 } LoadContext;
 
 static void G_GNUC_PRINTF (5, 6)
@@ -1358,6 +1360,18 @@ finish_head (LoadContext *ctx, Frame *frame)
   return TRUE;
 }
 
+/* A node loaded whole, put in its place; one at the sheet's top, its
+ * identifiers now final, is told to the caller. */
+static gboolean
+append_loaded (LoadContext *ctx, Frame *top, KenshoNode *node)
+{
+  if (!kensho_node_append (top->node, node, NULL))
+    return FALSE;
+  if (top->depth == -1 && ctx->top_loaded != NULL)
+    ctx->top_loaded (node, kensho_node_get_n_children (top->node) - 1, ctx->top_loaded_data);
+  return TRUE;
+}
+
 static void
 stream_start (xmlParserCtxtPtr parser, LoadContext *ctx, xmlNode *element)
 {
@@ -1415,7 +1429,7 @@ stream_part (LoadContext *ctx, Frame *top, xmlNode *part)
       if (!finish_head (ctx, top) || !kensho_schema_check_indicator (part))
         return FALSE;
       node = load_indicator (ctx, part);
-      return node != NULL && kensho_node_append (top->node, node, NULL);
+      return node != NULL && append_loaded (ctx, top, node);
     }
   if (top->depth >= 0)
     {
@@ -1465,7 +1479,7 @@ stream_end (xmlParserCtxtPtr parser, LoadContext *ctx, xmlNode *element)
       if (node == NULL)
         return;
       top = top_frame (ctx);
-      if (!kensho_node_append (top->node, node, NULL))
+      if (!append_loaded (ctx, top, node))
         g_return_if_reached ();
     }
   else if (parent == top->element && !stream_part (ctx, top, element))
@@ -1493,7 +1507,7 @@ stream_record (LoadContext *ctx, Frame *top)
   if (!finish_head (ctx, top))
     return FALSE;
   node = load_indicator_record (ctx, &ctx->record);
-  return node != NULL && kensho_node_append (top->node, node, NULL) && drop_space (top->element);
+  return node != NULL && append_loaded (ctx, top, node) && drop_space (top->element);
 }
 
 static gboolean
@@ -1754,9 +1768,11 @@ load_with_options (GBytes *bytes, const char *display_name, int options, GError 
 /* The sheet read as a stream, or NULL: with an error if the bytes are
  * refused whichever way they are read. */
 static KenshoSheet *
-load_streaming (GBytes *bytes, const char *display_name, gboolean own_bytes, GError **error)
+load_streaming (GBytes *bytes, const char *display_name, gboolean own_bytes,
+                KenshoTopLoadedFunc top_loaded, gpointer user_data, GError **error)
 {
-  LoadContext ctx = { .display_name = display_name ? display_name : "sheet.xml", .max_elements = MAX_ELEMENTS };
+  LoadContext ctx = { .display_name = display_name ? display_name : "sheet.xml", .max_elements = MAX_ELEMENTS,
+                      .top_loaded = top_loaded, .top_loaded_data = user_data };
   KenshoSheet *sheet;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
@@ -1812,7 +1828,7 @@ kensho_sheet_xml_load_bytes (GBytes *bytes, const char *display_name, GError **e
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  sheet = load_streaming (bytes, display_name, FALSE, &refused);
+  sheet = load_streaming (bytes, display_name, FALSE, NULL, NULL, &refused);
   if (refused != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&refused));
@@ -1826,19 +1842,31 @@ kensho_sheet_xml_load_bytes (GBytes *bytes, const char *display_name, GError **e
 KenshoSheet *
 kensho_sheet_xml_load_read_file (GBytes *bytes, const char *path, GError **error)
 {
+  gboolean all_told;
+
+  return kensho_sheet_xml_load_read_file_told (bytes, path, NULL, NULL, &all_told, error);
+}
+
+KenshoSheet *
+kensho_sheet_xml_load_read_file_told (GBytes *bytes, const char *path, KenshoTopLoadedFunc top_loaded,
+                                      gpointer user_data, gboolean *all_told, GError **error)
+{
   g_autoptr(GBytes) taken = bytes;
   g_autoptr(GError) refused = NULL;
   KenshoSheet *sheet;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (all_told != NULL, NULL);
 
-  sheet = load_streaming (taken, path, TRUE, &refused);
+  *all_told = FALSE;
+  sheet = load_streaming (taken, path, TRUE, top_loaded, user_data, &refused);
   if (refused != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&refused));
       return NULL;
     }
+  *all_told = sheet != NULL;
   if (sheet == NULL)
     {
       g_clear_pointer (&taken, g_bytes_unref);

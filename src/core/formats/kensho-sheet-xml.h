@@ -26,6 +26,24 @@ KenshoSheet *kensho_sheet_xml_load_bytes  (GBytes       *bytes,
 KenshoSheet *kensho_sheet_xml_load_read_file (GBytes     *bytes,
                                               const char *path,
                                               GError    **error);
+/* Told, on the loading thread, of each node at the sheet's top (a goal,
+ * or an indicator outside any goal) as soon as it and all it holds are
+ * loaded and in the sheet, their identifiers final: nothing in it changes
+ * after, so another thread may read it while the rest of the file is
+ * loaded. @position: its place at the top. */
+typedef void (*KenshoTopLoadedFunc) (KenshoNode *node,
+                                     guint       position,
+                                     gpointer    user_data);
+/* kensho_sheet_xml_load_read_file(), telling @top_loaded of each node at
+ * the top. *@all_told is FALSE when the nodes told were not the returned
+ * sheet's (the file was read again the usual way, or did not load): what
+ * was made of them is to be dropped. */
+KenshoSheet *kensho_sheet_xml_load_read_file_told (GBytes             *bytes,
+                                                   const char         *path,
+                                                   KenshoTopLoadedFunc top_loaded,
+                                                   gpointer            user_data,
+                                                   gboolean           *all_told,
+                                                   GError            **error);
 GBytes      *kensho_sheet_xml_serialize   (KenshoSheet  *sheet);
 /* FALSE when a text is longer than a file holds (KENSHO_SHORT_TEXT_MAX,
  * KENSHO_LONG_TEXT_MAX), with a message naming it: such a sheet is not

@@ -6,6 +6,7 @@
 #include <nettle/sha2.h>
 
 #include "kensho-document.h"
+#include "kensho-sheet-rows-writer.h"
 #include "kensho-error.h"
 #include "kensho-file-read.h"
 #include "kensho-file-write.h"
@@ -284,24 +285,66 @@ open_begin (KenshoWorkspace *workspace, const char *absolute, KenshoOpenFlags fl
 }
 
 /* The file read and parsed: no workspace, no document, so that it can run
- * in a thread. */
+ * in a thread. @top_loaded (may be NULL) is told of each node at the top as
+ * it is loaded; *@all_told is FALSE if they were not the sheet's. */
 static KenshoSheet *
-read_sheet (const char *absolute, char **fingerprint, GError **error)
+read_sheet_told (const char *absolute, char **fingerprint, KenshoTopLoadedFunc top_loaded,
+                 gpointer user_data, gboolean *all_told, GError **error)
 {
   GBytes *bytes = NULL;
   g_autofree char *read_fingerprint = NULL;
   KenshoSheet *sheet;
 
+  *all_told = FALSE;
   if (!read_file (absolute, &bytes, error))
     return NULL;
   /* Before the load, which takes the bytes and gives their memory back
    * as it reads them. (Were the file changed just then and read again for
    * the tree, the next look at it finds it changed on disk.) */
   read_fingerprint = kensho_fingerprint_bytes (bytes);
-  sheet = kensho_sheet_xml_load_read_file (bytes, absolute, error);
+  sheet = kensho_sheet_xml_load_read_file_told (bytes, absolute, top_loaded, user_data, all_told, error);
   if (sheet != NULL)
     *fingerprint = g_steal_pointer (&read_fingerprint);
   return sheet;
+}
+
+static KenshoSheet *
+read_sheet (const char *absolute, char **fingerprint, GError **error)
+{
+  gboolean all_told;
+
+  return read_sheet_told (absolute, fingerprint, NULL, NULL, &all_told, error);
+}
+
+/* The sheet read (@fingerprint NULL: kept from the workspace) becomes the
+ * workspace's row, within the import: a new sheet's rows written by
+ * @writer (NULL: here). */
+static gboolean
+import_sheet (KenshoDocument *self, const char *absolute, KenshoSheet *sheet, const char *fingerprint,
+              gint64 existing, KenshoSheetRowsWriter *writer, gboolean all_told, GError **error)
+{
+  KenshoWorkspace *workspace = self->workspace;
+  gboolean ok = TRUE;
+
+  if (writer != NULL)
+    ok = (self->id = kensho_sheet_rows_writer_finish (writer, sheet, all_told, error)) != 0;
+  else if (fingerprint != NULL && existing != 0)
+    ok = keep_replaced (workspace, existing, absolute, fingerprint, error) &&
+         kensho_workspace_replace_sheet (workspace, existing, sheet, error);
+  else if (fingerprint != NULL)
+    ok = (self->id = kensho_workspace_add_sheet (workspace, sheet, error)) != 0;
+  if (fingerprint != NULL)
+    ok = ok && kensho_workspace_set_link (workspace, self->id, absolute, fingerprint, error);
+  if (ok)
+    kensho_workspace_set_open (workspace, self->id, TRUE, NULL);
+  return ok;
+}
+
+static void
+take_sheet (KenshoDocument *self, const char *absolute, KenshoSheet *sheet)
+{
+  self->path = g_strdup (absolute);
+  set_sheet (self, sheet);
 }
 
 /* The sheet read (@fingerprint NULL: kept from the workspace) becomes the
@@ -310,29 +353,46 @@ static gboolean
 open_finish (KenshoDocument *self, const char *absolute, KenshoSheet *sheet, const char *fingerprint,
              gint64 existing, GError **error)
 {
-  KenshoWorkspace *workspace = self->workspace;
-  gboolean ok = TRUE;
-
   /* One commit: a sheet is never there without its link or its history,
    * even if Kensho is killed halfway. */
-  if (!kensho_workspace_begin_import (workspace, error))
+  if (!kensho_workspace_begin_import (self->workspace, error))
     return FALSE;
-  if (fingerprint != NULL)
-    {
-      if (existing != 0)
-        ok = keep_replaced (workspace, existing, absolute, fingerprint, error) &&
-             kensho_workspace_replace_sheet (workspace, existing, sheet, error);
-      else
-        ok = (self->id = kensho_workspace_add_sheet (workspace, sheet, error)) != 0;
-      ok = ok && kensho_workspace_set_link (workspace, self->id, absolute, fingerprint, error);
-    }
-  if (ok)
-    kensho_workspace_set_open (workspace, self->id, TRUE, NULL);
-  if (!kensho_workspace_end_import (workspace, ok, error))
+  if (!kensho_workspace_end_import (self->workspace,
+                                    import_sheet (self, absolute, sheet, fingerprint, existing, NULL, FALSE,
+                                                  error),
+                                    error))
     return FALSE;
+  take_sheet (self, absolute, sheet);
+  return TRUE;
+}
 
-  self->path = g_strdup (absolute);
-  set_sheet (self, sheet);
+/* A file new to the workspace: its rows written while it is read (see
+ * kensho-sheet-rows-writer.h), all in one import. */
+static gboolean
+open_new (KenshoDocument *self, const char *absolute, GError **error)
+{
+  g_autoptr(KenshoSheet) sheet = NULL;
+  g_autofree char *fingerprint = NULL;
+  KenshoSheetRowsWriter *writer;
+  gboolean all_told;
+  gboolean ok;
+
+  if (!kensho_workspace_begin_import (self->workspace, error))
+    return FALSE;
+  writer = kensho_sheet_rows_writer_start (self->workspace, error);
+  if (writer == NULL)
+    return kensho_workspace_end_import (self->workspace, FALSE, NULL);
+  sheet = read_sheet_told (absolute, &fingerprint, kensho_sheet_rows_writer_top_loaded, writer,
+                           &all_told, error);
+  if (sheet == NULL)
+    {
+      kensho_sheet_rows_writer_finish (writer, NULL, FALSE, NULL);
+      return kensho_workspace_end_import (self->workspace, FALSE, NULL);
+    }
+  ok = import_sheet (self, absolute, sheet, fingerprint, 0, writer, all_told, error);
+  if (!kensho_workspace_end_import (self->workspace, ok, error))
+    return FALSE;
+  take_sheet (self, absolute, sheet);
   return TRUE;
 }
 
@@ -353,7 +413,9 @@ kensho_document_open_file (KenshoWorkspace *workspace, const char *path, KenshoO
   self = open_begin (workspace, absolute, flags, &existing, error);
   if (self == NULL)
     return NULL;
-  if (existing != 0 && (flags & KENSHO_OPEN_KEEP_LOCAL))
+  if (existing == 0)
+    return open_new (self, absolute, error) ? g_steal_pointer (&self) : NULL;
+  if (flags & KENSHO_OPEN_KEEP_LOCAL)
     sheet = kensho_workspace_load_sheet (workspace, existing, error);
   else
     sheet = read_sheet (absolute, &fingerprint, error);

@@ -66,6 +66,13 @@ G_GNUC_INTERNAL void          ws_emit_unsaved_changed    (KenshoWorkspace *self,
                                                           gint64           id);
 
 /* kensho-workspace-rows.c */
+/* A new sheet's row, empty: its id in @id. */
+G_GNUC_INTERNAL gboolean      ws_insert_sheet_row        (KenshoWorkspace *self,
+                                                          gint64          *id,
+                                                          GError         **error);
+G_GNUC_INTERNAL gboolean      ws_delete_outline_rows     (KenshoWorkspace *self,
+                                                          gint64           id,
+                                                          GError         **error);
 G_GNUC_INTERNAL gboolean      ws_write_meta              (KenshoWorkspace *self,
                                                           gint64           id,
                                                           KenshoSheet     *sheet,

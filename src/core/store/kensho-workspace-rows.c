@@ -305,8 +305,8 @@ ws_write_subtree (KenshoWorkspace *self, gint64 id, KenshoNode *node, guint posi
   return TRUE;
 }
 
-static gboolean
-insert_sheet_row (KenshoWorkspace *self, KenshoSheet *sheet, gint64 *id, GError **error)
+gboolean
+ws_insert_sheet_row (KenshoWorkspace *self, gint64 *id, GError **error)
 {
   sqlite3_stmt *stmt = ws_statement (self, "INSERT INTO sheet (fiscal_year, plan_first, plan_last,"
                                            " baseline_year, created, modified)"
@@ -330,7 +330,7 @@ kensho_workspace_add_sheet (KenshoWorkspace *self, KenshoSheet *sheet, GError **
 
   if (!ws_begin_unchecked (self, error))
     return 0;
-  ok = insert_sheet_row (self, sheet, &id, error) &&
+  ok = ws_insert_sheet_row (self, &id, error) &&
        ws_write_meta (self, id, sheet, error) &&
        ws_write_subtree (self, id, kensho_sheet_get_root (sheet), 0, TRUE, error);
   if (!ws_commit_or_rollback (self, ok, error))
@@ -340,9 +340,10 @@ kensho_workspace_add_sheet (KenshoWorkspace *self, KenshoSheet *sheet, GError **
 
 /* Replaces a sheet's content with another (a file loaded over local
  * changes), keeping its id, link and history. */
+/* The outline's rows of sheet @id, each table by itself: foreign keys are
+ * off while sheets are written whole, nothing cascades. */
 gboolean
-kensho_workspace_replace_sheet (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet,
-                                GError **error)
+ws_delete_outline_rows (KenshoWorkspace *self, gint64 id, GError **error)
 {
   static const char *const deletes[] = {
     "DELETE FROM series WHERE sheet_id = ?1",
@@ -350,21 +351,29 @@ kensho_workspace_replace_sheet (KenshoWorkspace *self, gint64 id, KenshoSheet *s
     "DELETE FROM year_record WHERE sheet_id = ?1",
     "DELETE FROM node WHERE sheet_id = ?1",
   };
-  sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+    {
+      sqlite3_stmt *stmt = ws_statement (self, deletes[i]);
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!ws_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+kensho_workspace_replace_sheet (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet,
+                                GError **error)
+{
+  gboolean ok;
 
   g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), FALSE);
 
   if (!ws_begin_unchecked (self, error))
     return FALSE;
-  /* Each table by itself: foreign keys are off, nothing cascades. */
-  for (guint i = 0; ok && i < G_N_ELEMENTS (deletes); i++)
-    {
-      stmt = ws_statement (self, deletes[i]);
-      sqlite3_bind_int64 (stmt, 1, id);
-      ok = ws_step_done (self, stmt, error);
-    }
-  ok = ok &&
+  ok = ws_delete_outline_rows (self, id, error) &&
        ws_write_meta (self, id, sheet, error) &&
        ws_write_subtree (self, id, kensho_sheet_get_root (sheet), 0, TRUE, error);
   return ws_commit_or_rollback (self, ok, error);
