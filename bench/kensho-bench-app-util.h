@@ -3,12 +3,15 @@
 #pragma once
 
 #include "kensho-application.h"
+#include "kensho-renderer.h"
 
-/* A private workspace and settings under @home, as in the tests; before
- * gtk_init(), which reads these folders already. */
+/* Before gtk_init(), which reads these already: a private workspace and
+ * settings under @home, as in the tests, and OpenGL kept out as the app
+ * keeps it out (main.c). */
 static inline void
-bench_private_home (const char *home)
+bench_before_gtk_init (const char *home)
 {
+  kensho_renderer_keep_gl_out ("/dev");
   g_setenv ("XDG_DATA_HOME", home, TRUE);
   g_setenv ("XDG_CONFIG_HOME", home, TRUE);
   g_setenv ("XDG_CACHE_HOME", home, TRUE);

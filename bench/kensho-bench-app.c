@@ -91,7 +91,7 @@ main (int argc, char **argv)
       return 2;
     }
   selections = argc > 2 ? (guint) atoi (argv[2]) : 20;
-  bench_private_home (home);
+  bench_before_gtk_init (home);
   gtk_init ();
   adw_init ();
   app = bench_app_new ();

@@ -175,7 +175,7 @@ main (int argc, char **argv)
   bench.n_keys = argc > 3 ? (guint) MAX (1, atoi (argv[3])) : 24;
   bench.due = g_new0 (gint64, bench.n_keys);
   bench.latency_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  bench_private_home (home);
+  bench_before_gtk_init (home);
   gtk_init ();
   adw_init ();
   bench_blocks_install ();

@@ -41,7 +41,7 @@ main (int argc, char **argv)
       g_printerr ("usage: kensho-bench-window-io FILE [RUNS [sync]]\n");
       return 2;
     }
-  bench_private_home (home);
+  bench_before_gtk_init (home);
   gtk_init ();
   adw_init ();
   bench_blocks_install ();
