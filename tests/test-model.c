@@ -568,6 +568,26 @@ test_enums_registered (void)
   g_assert_true (G_TYPE_IS_ENUM (KENSHO_TYPE_ACHIEVEMENT_METHOD));
 }
 
+/* Taking a value without telling anyone is for series not yet in a sheet
+ * (the loader's): refused for one in a sheet, the value left as it was
+ * and the one given freed (the sanitizer builds find a leak). */
+static void
+test_take_refused_in_sheet (void)
+{
+  g_autoptr(KenshoSheet) sheet = kensho_sheet_new ();
+  KenshoIndicator *indicator = add_indicator (kensho_sheet_get_root (sheet), KENSHO_INDICATOR_KPI, "観光客数");
+  KenshoSeries *series = kensho_indicator_get_series (indicator, 0);
+
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*should not be reached*");
+  kensho_series_take_baseline (series, kensho_value_parse ("12件", NULL));
+  g_test_assert_expected_messages ();
+  g_assert_null (kensho_series_get_baseline (series));
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*should not be reached*");
+  kensho_series_take_actual (series, 2023, kensho_value_parse ("13件", NULL));
+  g_test_assert_expected_messages ();
+  g_assert_null (kensho_series_get_actual (series, 2023));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -581,6 +601,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/years-kept-apart", test_years_kept_apart);
   g_test_add_func ("/model/children-made-when-needed", test_children_made_when_needed);
   g_test_add_func ("/model/series-order", test_series_order);
+  g_test_add_func ("/model/take-refused-in-sheet", test_take_refused_in_sheet);
   g_test_add_func ("/model/columns-follow-fiscal-year", test_columns_follow_fiscal_year);
   g_test_add_func ("/model/named-series", test_named_series);
   g_test_add_func ("/model/series-common-unit", test_series_common_unit);

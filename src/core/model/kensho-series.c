@@ -139,10 +139,23 @@ non_empty (KenshoValue *value)
   return value;
 }
 
+/* Whether @self may take a value without telling anyone: a series not
+ * yet in a sheet. If not, the caller's mistake is reported and @value,
+ * which was given, freed. */
+static gboolean
+may_take (KenshoSeries *self, KenshoValue *value)
+{
+  if (KENSHO_IS_SERIES (self) && self->changed_func == NULL)
+    return TRUE;
+  kensho_value_free (value);
+  g_return_val_if_reached (FALSE);
+}
+
 void
 kensho_series_take_baseline (KenshoSeries *self, KenshoValue *value)
 {
-  g_return_if_fail (KENSHO_IS_SERIES (self) && self->changed_func == NULL);
+  if (!may_take (self, value))
+    return;
   g_clear_pointer (&self->baseline, kensho_value_free);
   self->baseline = non_empty (value);
 }
@@ -150,7 +163,8 @@ kensho_series_take_baseline (KenshoSeries *self, KenshoValue *value)
 void
 kensho_series_take_final (KenshoSeries *self, KenshoValue *value)
 {
-  g_return_if_fail (KENSHO_IS_SERIES (self) && self->changed_func == NULL);
+  if (!may_take (self, value))
+    return;
   g_clear_pointer (&self->final, kensho_value_free);
   self->final = non_empty (value);
 }
@@ -158,14 +172,16 @@ kensho_series_take_final (KenshoSeries *self, KenshoValue *value)
 void
 kensho_series_take_actual (KenshoSeries *self, int fiscal_year, KenshoValue *value)
 {
-  g_return_if_fail (KENSHO_IS_SERIES (self) && self->changed_func == NULL);
+  if (!may_take (self, value))
+    return;
   kensho_year_map_replace (&self->actuals, fiscal_year, non_empty (value), (GDestroyNotify) kensho_value_free);
 }
 
 void
 kensho_series_take_target (KenshoSeries *self, int fiscal_year, KenshoValue *value)
 {
-  g_return_if_fail (KENSHO_IS_SERIES (self) && self->changed_func == NULL);
+  if (!may_take (self, value))
+    return;
   kensho_year_map_replace (&self->targets, fiscal_year, non_empty (value), (GDestroyNotify) kensho_value_free);
 }
 
