@@ -6,11 +6,11 @@
 #include <nettle/sha2.h>
 
 #include "kensho-document.h"
-#include "kensho-sheet-rows-writer.h"
 #include "kensho-error.h"
 #include "kensho-file-read.h"
 #include "kensho-file-write.h"
 #include "kensho-filesystem.h"
+#include "kensho-sheet-rows-writer.h"
 #include "kensho-sheet-xml.h"
 
 struct _KenshoDocument
