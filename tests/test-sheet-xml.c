@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "kensho-rollover.h"
 #include "kensho-sheet-xml.h"
 #include "test-sample.h"
 
@@ -436,6 +437,63 @@ test_missing_file (void)
   g_assert_true (g_str_has_prefix (error->message, "/nonexistent/sheet.xml: Could not read the file"));
 }
 
+static void
+assert_copy_saved_the_same (KenshoSheet *sheet)
+{
+  g_autoptr(KenshoSheet) copy = kensho_sheet_copy (sheet);
+  g_autoptr(GBytes) original = kensho_sheet_xml_serialize (sheet);
+  g_autoptr(GBytes) copied = kensho_sheet_xml_serialize (copy);
+
+  g_assert_cmpmem (g_bytes_get_data (copied, NULL), g_bytes_get_size (copied),
+                   g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+}
+
+/* A save in a thread writes a copy of the sheet, made when Save was
+ * chosen: the copy must be saved byte for byte as the sheet would be, for
+ * the sample, every fixture, and a hand-out with the committee's words. */
+static void
+test_copy_saved_the_same (void)
+{
+  const char *const folders[] = { "valid", "checks" };
+  g_autoptr(KenshoSheet) sample = load_sample ();
+  g_autoptr(KenshoHandoutTag) tag = kensho_handout_tag_new ();
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (sample);
+  guint n = 0;
+
+  assert_copy_saved_the_same (sample);
+  tag->id = g_strdup ("h0123456789abcdef0123456789abcdef");
+  tag->sheet_key = g_strdup ("伊勢崎市/2023");
+  tag->division = g_strdup ("商工労働課");
+  tag->sent = g_strdup ("2026-06-01T09:00:00Z");
+  tag->due = g_strdup ("2026-06-30");
+  tag->contact = g_strdup ("企画調整課 内線 1234");
+  tag->base = kensho_sheet_xml_serialize (sample);
+  kensho_sheet_set_handout (sample, tag);
+  kensho_indicator_set_committee (g_ptr_array_index (indicators, 0), 2023, KENSHO_COMMITTEE_OPINION, "意見 & <注>");
+  kensho_indicator_set_committee (g_ptr_array_index (indicators, 0), 2023, KENSHO_COMMITTEE_RESPONSE, "対応");
+  assert_copy_saved_the_same (sample);
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", folders[f], NULL);
+      g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (listing);
+      while ((name = g_dir_read_name (listing)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(KenshoSheet) sheet = kensho_sheet_xml_load_file (path, &error);
+
+          g_assert_no_error (error);
+          assert_copy_saved_the_same (sheet);
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, >=, 15);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -449,6 +507,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/save-keeps-old-file-on-failure", test_save_keeps_old_file_on_failure);
   g_test_add_func ("/xml/save-replaces-atomically", test_save_replaces_atomically);
   g_test_add_func ("/xml/missing-file", test_missing_file);
+  g_test_add_func ("/xml/copy-saved-the-same", test_copy_saved_the_same);
   g_test_add_func ("/xml/many-attributes-refused", test_many_attributes_refused);
   g_test_add_func ("/xml/shift-jis-as-windows-31j", test_shift_jis_as_windows_31j);
   g_test_add_func ("/xml/noncharacters-refused", test_noncharacters_refused);

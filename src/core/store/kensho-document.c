@@ -10,6 +10,7 @@
 #include "kensho-file-read.h"
 #include "kensho-file-write.h"
 #include "kensho-filesystem.h"
+#include "kensho-rollover.h"
 #include "kensho-sheet-rows-writer.h"
 #include "kensho-sheet-xml.h"
 
@@ -673,14 +674,34 @@ set_path (KenshoDocument *self, const char *absolute)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
+/* @sheet as the file will hold it; for a save in a thread, a copy. */
+static GBytes *
+serialize_savable (KenshoSheet *sheet, GError **error)
+{
+  if (!kensho_sheet_xml_check_savable (sheet, error))
+    return NULL;
+  return kensho_sheet_xml_serialize (sheet);
+}
+
 /* Every edit reaches the workspace, then the sheet as the file will hold it. */
 static GBytes *
 snapshot (KenshoDocument *self, GError **error)
 {
-  if (!kensho_workspace_flush (self->workspace, error) ||
-      !kensho_sheet_xml_check_savable (self->sheet, error))
+  if (!kensho_workspace_flush (self->workspace, error))
     return NULL;
-  return kensho_sheet_xml_serialize (self->sheet);
+  return serialize_savable (self->sheet, error);
+}
+
+/* Every edit reaches the workspace; a copy of the sheet as it is now, for
+ * the thread of a save to write as XML: copying takes a fifth of the time
+ * of writing the XML (10,000 indicators: 35 ms against 170 ms), which no
+ * longer holds the window. */
+static KenshoSheet *
+snapshot_copy (KenshoDocument *self, GError **error)
+{
+  if (!kensho_workspace_flush (self->workspace, error))
+    return NULL;
+  return kensho_sheet_copy (self->sheet);
 }
 
 /* The file part of a save: no model, no workspace, so that it can run in
@@ -708,11 +729,9 @@ write_bytes (const char *path, GBytes *bytes, GBytes *previous, KenshoSaveFlags 
  * can be undone, and the link to the file as now written. Still unsaved
  * when the sheet was edited after its snapshot (a save in a thread). */
 static gboolean
-saved (KenshoDocument *self, const char *path, GBytes *bytes, GBytes *previous, guint64 changes,
+saved (KenshoDocument *self, const char *path, const char *fingerprint, GBytes *previous, guint64 changes,
        GError **error)
 {
-  g_autofree char *fingerprint = kensho_fingerprint_bytes (bytes);
-
   if (previous != NULL)
     kensho_workspace_add_history (self->workspace, self->id, path, previous, NULL);
   self->checked_mtime = self->checked_size = -1;
@@ -740,7 +759,11 @@ write_to (KenshoDocument *self, const char *path, GBytes *previous, KenshoSaveFl
       g_propagate_error (error, g_steal_pointer (&write_error));
       return FALSE;
     }
-  return saved (self, path, bytes, previous, self->changes, error);
+  {
+    g_autofree char *fingerprint = kensho_fingerprint_bytes (bytes);
+
+    return saved (self, path, fingerprint, previous, self->changes, error);
+  }
 }
 
 /* The file as it is on disk, refused when someone changed it since it was
@@ -803,7 +826,9 @@ typedef struct
 {
   char *path;
   char *known;
+  KenshoSheet *sheet;       /* a copy of the document's, written as XML in the thread */
   GBytes *bytes;
+  char *fingerprint;        /* of bytes */
   GBytes *on_disk;
   KenshoSaveFlags flags;
   guint64 changes;
@@ -818,15 +843,18 @@ save_job_free (SaveJob *job)
 {
   g_free (job->path);
   g_free (job->known);
+  g_clear_object (&job->sheet);
   g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_free (job->fingerprint);
   g_clear_pointer (&job->on_disk, g_bytes_unref);
   g_clear_error (&job->refused);
   g_clear_object (&job->new_lock);
   g_free (job);
 }
 
-/* Reading the file back and writing it, the slow part on a share. Once
- * writing has begun it runs to its end: never a half-written sheet. */
+/* Writing the sheet as XML, reading the file back and writing it, the
+ * slow parts. Once writing has begun it runs to its end: never a
+ * half-written sheet. */
 static void
 save_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
@@ -838,6 +866,11 @@ save_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
       g_task_return_error (task, g_steal_pointer (&job->refused));
       return;
     }
+  if ((job->bytes = serialize_savable (job->sheet, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   if (job->save_as && g_file_test (job->path, G_FILE_TEST_IS_REGULAR))
     read_file (job->path, &job->on_disk, NULL);
   if ((!job->save_as && !check_on_disk (job->path, job->known, job->flags, &job->on_disk, &error)) ||
@@ -847,6 +880,7 @@ save_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
       g_task_return_error (task, error);
       return;
     }
+  job->fingerprint = kensho_fingerprint_bytes (job->bytes);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -871,7 +905,7 @@ on_saved_in_thread (GObject *source, GAsyncResult *result, gpointer data)
       if (g_error_matches (error, KENSHO_DOCUMENT_ERROR, KENSHO_DOCUMENT_ERROR_RENAME_REFUSED))
         name_other_program (self, job->path, error);
     }
-  else if (!self->closed && saved (self, job->path, job->bytes, job->on_disk, job->changes, &error) &&
+  else if (!self->closed && saved (self, job->path, job->fingerprint, job->on_disk, job->changes, &error) &&
            job->save_as)
     set_path (self, job->path);
   if (job->save_as)
@@ -933,7 +967,7 @@ kensho_document_save_async (KenshoDocument *self, KenshoSaveFlags flags, GCancel
   job->flags = flags;
   /* A refusal comes back the way a save does, so that "saving" is over
    * only once the caller has its answer. */
-  if (!check_can_save (self, &error) || (job->bytes = snapshot (self, &error)) == NULL)
+  if (!check_can_save (self, &error) || (job->sheet = snapshot_copy (self, &error)) == NULL)
     job->refused = error;
   job->path = g_strdup (self->path);
   job->known = kensho_workspace_dup_fingerprint (self->workspace, self->id);
@@ -960,7 +994,7 @@ kensho_document_save_as_async (KenshoDocument *self, const char *path, GCancella
   job->save_as = TRUE;
   job->path = g_canonicalize_filename (path, NULL);
   if (!lock_for_save_as (self, job->path, &job->new_lock, &job->change_lock, &error) ||
-      (job->bytes = snapshot (self, &error)) == NULL)
+      (job->sheet = snapshot_copy (self, &error)) == NULL)
     job->refused = error;
   start_save (self, task, job, cancellable);
 }
