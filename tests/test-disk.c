@@ -461,6 +461,43 @@ test_workspace_on_full_disk (Fixture *fixture, gconstpointer data)
   check_database (kensho_workspace_get_path (fixture->workspace), "満杯の間の編集");
 }
 
+/* A file new to the workspace brought in while the workspace's disk is
+ * full (its rows written in a thread as it is read, one commit): refused
+ * with the reason, the workspace as it was; with room again it comes in. */
+static void
+test_import_on_full_disk (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *db_dir = g_path_get_dirname (kensho_workspace_get_path (fixture->workspace));
+  g_autofree char *other = g_build_filename (fixture->dir, "other.xml", NULL);
+  g_autoptr(KenshoDocument) document = NULL;
+  g_autoptr(GPtrArray) before = kensho_workspace_list (fixture->workspace, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) indicators = kensho_sheet_dup_indicators (kensho_document_get_sheet (fixture->document));
+  g_autofree char *issue = g_strdup (kensho_indicator_get_commentary (g_ptr_array_index (indicators, 1), 2023,
+                                                                      KENSHO_COMMENTARY_ISSUES));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (other, fixture->original, -1, NULL));
+  fail_writes_under (db_dir, ENOSPC);
+  document = kensho_document_open_file (fixture->workspace, other, KENSHO_OPEN_DEFAULT, &error);
+  fail_writes_under (NULL, 0);
+  g_assert_null (document);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "The disk is full."));
+  after = kensho_workspace_list (fixture->workspace, NULL);
+  g_assert_cmpuint (after->len, ==, before->len);
+  /* One sheet, the one there before. */
+  check_database (kensho_workspace_get_path (fixture->workspace), issue);
+
+  g_clear_error (&error);
+  document = kensho_document_open_file (fixture->workspace, other, KENSHO_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = kensho_workspace_list (fixture->workspace, NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  kensho_document_close (document);
+}
+
 static guint
 count_temporary (const char *dir)
 {
@@ -642,6 +679,8 @@ main (int argc, char **argv)
   g_test_add ("/disk/commit-syncs-elsewhere", Fixture, NULL, fixture_set_up, test_commit_syncs_elsewhere,
               fixture_tear_down);
   g_test_add_func ("/disk/new-workspace-deletes-no-journal", test_new_workspace_deletes_no_journal);
+  g_test_add ("/disk/import-on-full-disk", Fixture, NULL, fixture_set_up, test_import_on_full_disk,
+              fixture_tear_down);
   g_test_add ("/disk/failed-sync-told", Fixture, NULL, fixture_set_up, test_failed_sync_told, fixture_tear_down);
   return g_test_run ();
 }
