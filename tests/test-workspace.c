@@ -715,6 +715,27 @@ on_opened (GObject *source, GAsyncResult *result, gpointer data)
   *out = g_object_ref (result);
 }
 
+static guint
+count_entries_of (KenshoWorkspace *workspace, const char *path)
+{
+  g_autoptr(GPtrArray) entries = kensho_workspace_list (workspace, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    n += g_strcmp0 (((KenshoWorkspaceEntry *) entries->pdata[i])->path, path) == 0;
+  return n;
+}
+
+static void
+assert_not_open (KenshoWorkspace *workspace, const char *path)
+{
+  g_autoptr(GPtrArray) entries = kensho_workspace_list (workspace, NULL);
+
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (((KenshoWorkspaceEntry *) entries->pdata[i])->path, path) == 0)
+      g_assert_false (((KenshoWorkspaceEntry *) entries->pdata[i])->open);
+}
+
 /* Opened with the file read in a thread: the same document as at once;
  * cancelled, the answer says so and the lock is given back at once. */
 static void
@@ -737,7 +758,8 @@ test_open_async (void)
   g_assert_null (kensho_document_open_file_finish (result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (kensho_file_lock_peek (probe));
-  g_assert_cmpint (kensho_workspace_find_by_path (workspace, path), ==, 0);
+  /* Its thread may have brought the file in already: never opened. */
+  assert_not_open (workspace, path);
   g_clear_error (&error);
   g_clear_object (&result);
 
@@ -749,6 +771,8 @@ test_open_async (void)
   g_assert_true (kensho_sheet_equal (kensho_document_get_sheet (document), sample));
   g_assert_cmpstr (kensho_document_get_path (document), ==, path);
   g_assert_cmpint (kensho_workspace_find_by_path (workspace, path), ==, kensho_document_get_id (document));
+  /* Once, whichever thread brought it in. */
+  g_assert_cmpuint (count_entries_of (workspace, path), ==, 1);
   g_assert_true (kensho_file_lock_peek (probe));
   kensho_document_close (document);
   g_assert_false (kensho_file_lock_peek (probe));
@@ -2115,6 +2139,129 @@ test_written_while_read (void)
   g_assert_cmpint (query_workspace_int (workspace, "SELECT count(*) FROM node"), ==, 3 * 73 + 1);
 }
 
+static void
+count_rows_changed (void *data, int operation, const char *database, const char *table, sqlite3_int64 row)
+{
+  (*(guint *) data)++;
+}
+
+static KenshoDocument *
+open_async_and_wait (KenshoWorkspace *workspace, const char *path, GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  kensho_document_open_file_async (workspace, path, KENSHO_OPEN_DEFAULT, NULL, on_opened, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return kensho_document_open_file_finish (result, error);
+}
+
+/* File → Open of a file new to the workspace: its thread reads it and
+ * brings it in, on a connection of its own, so that the window's thread
+ * writes one row (the open flag), not the sheet's hundreds; the
+ * workspace holds the file's sheet, linked and open. A row refused there
+ * fails the open and leaves the workspace as it was. */
+static void
+test_open_async_brought_in_by_thread (void)
+{
+  g_autofree char *path = copy_sample ("brought-in.xml");
+  g_autofree char *refused = copy_sample ("refused-in-thread.xml");
+  g_autoptr(KenshoWorkspace) workspace = open_workspace ("brought-in.db");
+  sqlite3 *db = _kensho_workspace_get_database (workspace);
+  g_autoptr(KenshoDocument) document = NULL;
+  g_autoptr(KenshoSheet) sample = load_sample ();
+  g_autoptr(KenshoSheet) from_rows = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  guint rows_changed = 0;
+
+  sqlite3_update_hook (db, count_rows_changed, &rows_changed);
+  document = open_async_and_wait (workspace, path, &error);
+  sqlite3_update_hook (db, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows_changed, ==, 1);
+  from_rows = kensho_workspace_load_sheet (workspace, kensho_document_get_id (document), &error);
+  g_assert_no_error (error);
+  g_assert_true (kensho_sheet_equal (from_rows, sample));
+  g_assert_true (kensho_sheet_equal (kensho_document_get_sheet (document), sample));
+  g_assert_cmpint (kensho_workspace_find_by_path (workspace, path), ==, kensho_document_get_id (document));
+  g_assert_false (kensho_document_get_unsaved (document));
+  entries = kensho_workspace_list (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_true (((KenshoWorkspaceEntry *) entries->pdata[0])->open);
+  assert_checks_on (workspace);
+
+  /* Edits go on meanwhile (the thread holds the write lock while it
+   * writes: a commit here waits for it). */
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER refuse AFTER INSERT ON value WHEN new.nid = 'i30'"
+                                     " BEGIN SELECT RAISE (ABORT, 'refused by the test'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autoptr(KenshoDocument) second = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+
+    kensho_document_open_file_async (workspace, refused, KENSHO_OPEN_DEFAULT, NULL, on_opened, &result);
+    kensho_sheet_set_title (kensho_document_get_sheet (document), "開いている間の編集");
+    g_assert_true (kensho_workspace_flush (workspace, NULL));
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    second = kensho_document_open_file_finish (result, &error);
+    g_assert_null (second);
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "refused by the test"));
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER refuse", NULL, NULL, NULL), ==, SQLITE_OK);
+  /* Nothing of the refused file; the edit made meanwhile is there. */
+  g_assert_cmpint (kensho_workspace_find_by_path (workspace, refused), ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = kensho_workspace_list (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (query_workspace_int (workspace, "SELECT count(*) FROM node"), ==, 73);
+  g_clear_object (&from_rows);
+  from_rows = kensho_workspace_load_sheet (workspace, kensho_document_get_id (document), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kensho_sheet_get_title (from_rows), ==, "開いている間の編集");
+  assert_checks_on (workspace);
+  kensho_document_close (document);
+}
+
+/* The same new file opened twice at once (the second read-only, as a
+ * person does when the first holds its lock): both threads read it and
+ * would bring it in; the second to write finds it there, writes nothing,
+ * and its document is the same sheet. Also what a cancelled open whose
+ * thread went on, then opened again, comes to. */
+static void
+test_open_async_twice_one_sheet (void)
+{
+  g_autofree char *path = copy_sample ("twice.xml");
+  g_autoptr(KenshoWorkspace) workspace = open_workspace ("twice.db");
+  g_autoptr(GAsyncResult) first_result = NULL;
+  g_autoptr(GAsyncResult) second_result = NULL;
+  g_autoptr(KenshoDocument) first = NULL;
+  g_autoptr(KenshoDocument) second = NULL;
+  g_autoptr(KenshoSheet) sample = load_sample ();
+  g_autoptr(GError) error = NULL;
+
+  kensho_document_open_file_async (workspace, path, KENSHO_OPEN_DEFAULT, NULL, on_opened, &first_result);
+  kensho_document_open_file_async (workspace, path, KENSHO_OPEN_READ_ONLY, NULL, on_opened, &second_result);
+  while (first_result == NULL || second_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  first = kensho_document_open_file_finish (first_result, &error);
+  g_assert_no_error (error);
+  second = kensho_document_open_file_finish (second_result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kensho_document_get_id (first), ==, kensho_document_get_id (second));
+  g_assert_cmpuint (count_entries_of (workspace, path), ==, 1);
+  g_assert_cmpint (query_workspace_int (workspace, "SELECT count(*) FROM node"), ==, 73);
+  g_assert_true (kensho_sheet_equal (kensho_document_get_sheet (second), sample));
+  assert_checks_on (workspace);
+  kensho_document_close (second);
+  kensho_document_close (first);
+}
+
 /* A new sheet never in a file is added with its flag in the same commit. */
 static void
 test_untitled_cut_short (void)
@@ -2183,6 +2330,8 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/two-processes", test_two_processes);
   g_test_add_func ("/workspace/lock", test_lock);
   g_test_add_func ("/workspace/open-async", test_open_async);
+  g_test_add_func ("/workspace/open-async-brought-in-by-thread", test_open_async_brought_in_by_thread);
+  g_test_add_func ("/workspace/open-async-twice-one-sheet", test_open_async_twice_one_sheet);
   g_test_add_func ("/workspace/stale-lock-broken", test_stale_lock_broken);
   g_test_add_func ("/workspace/lock-names-the-person", test_lock_names_the_person);
   g_test_add_func ("/workspace/lock-preferred-name", test_lock_preferred_name);

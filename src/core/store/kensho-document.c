@@ -318,24 +318,23 @@ read_sheet (const char *absolute, char **fingerprint, GError **error)
 }
 
 /* The sheet read (@fingerprint NULL: kept from the workspace) becomes the
- * workspace's row, within the import: a new sheet's rows written by
- * @writer (NULL: here). */
+ * workspace's row, within the import. */
 static gboolean
 import_sheet (KenshoDocument *self, const char *absolute, KenshoSheet *sheet, const char *fingerprint,
-              gint64 existing, KenshoSheetRowsWriter *writer, gboolean all_told, GError **error)
+              gint64 existing, GError **error)
 {
   KenshoWorkspace *workspace = self->workspace;
   gboolean ok = TRUE;
 
-  if (writer != NULL)
-    ok = (self->id = kensho_sheet_rows_writer_finish (writer, sheet, all_told, error)) != 0;
-  else if (fingerprint != NULL && existing != 0)
-    ok = keep_replaced (workspace, existing, absolute, fingerprint, error) &&
-         kensho_workspace_replace_sheet (workspace, existing, sheet, error);
-  else if (fingerprint != NULL)
-    ok = (self->id = kensho_workspace_add_sheet (workspace, sheet, error)) != 0;
   if (fingerprint != NULL)
-    ok = ok && kensho_workspace_set_link (workspace, self->id, absolute, fingerprint, error);
+    {
+      if (existing != 0)
+        ok = keep_replaced (workspace, existing, absolute, fingerprint, error) &&
+             kensho_workspace_replace_sheet (workspace, existing, sheet, error);
+      else
+        ok = (self->id = kensho_workspace_add_sheet (workspace, sheet, error)) != 0;
+      ok = ok && kensho_workspace_set_link (workspace, self->id, absolute, fingerprint, error);
+    }
   if (ok)
     kensho_workspace_set_open (workspace, self->id, TRUE, NULL);
   return ok;
@@ -359,42 +358,66 @@ open_finish (KenshoDocument *self, const char *absolute, KenshoSheet *sheet, con
   if (!kensho_workspace_begin_import (self->workspace, error))
     return FALSE;
   if (!kensho_workspace_end_import (self->workspace,
-                                    import_sheet (self, absolute, sheet, fingerprint, existing, NULL, FALSE,
-                                                  error),
+                                    import_sheet (self, absolute, sheet, fingerprint, existing, error),
                                     error))
     return FALSE;
   take_sheet (self, absolute, sheet);
   return TRUE;
 }
 
-/* A file new to the workspace: its rows written while it is read (see
- * kensho-sheet-rows-writer.h), all in one import. */
-static gboolean
-open_new (KenshoDocument *self, const char *absolute, GError **error)
+/* A file new to the workspace @into, read and brought in as one import,
+ * its rows written while it is read (see kensho-sheet-rows-writer.h),
+ * with its link, and its open flag if @open. @cancellable is looked at
+ * before the commit. The sheet, its fingerprint and its id; the id 0 when
+ * the file was brought in meanwhile by another open (one cancelled after
+ * its thread had begun writing, say): nothing is written then, and the
+ * sheet is the caller's to bring in as a file the workspace has. NULL
+ * with @error. */
+static KenshoSheet *
+import_new (KenshoWorkspace *into, const char *absolute, gboolean open, GCancellable *cancellable,
+            gint64 *id, char **fingerprint, GError **error)
 {
   g_autoptr(KenshoSheet) sheet = NULL;
-  g_autofree char *fingerprint = NULL;
   KenshoSheetRowsWriter *writer;
   gboolean all_told;
   gboolean ok;
 
-  if (!kensho_workspace_begin_import (self->workspace, error))
-    return FALSE;
-  writer = kensho_sheet_rows_writer_start (self->workspace, error);
+  *id = 0;
+  if (!kensho_workspace_begin_import (into, error))
+    return NULL;
+  writer = kensho_sheet_rows_writer_start (into, error);
   if (writer == NULL)
-    return kensho_workspace_end_import (self->workspace, FALSE, NULL);
-  sheet = read_sheet_told (absolute, &fingerprint, kensho_sheet_rows_writer_top_loaded, writer,
+    {
+      kensho_workspace_end_import (into, FALSE, NULL);
+      return NULL;
+    }
+  sheet = read_sheet_told (absolute, fingerprint, kensho_sheet_rows_writer_top_loaded, writer,
                            &all_told, error);
   if (sheet == NULL)
     {
       kensho_sheet_rows_writer_finish (writer, NULL, FALSE, NULL);
-      return kensho_workspace_end_import (self->workspace, FALSE, NULL);
+      kensho_workspace_end_import (into, FALSE, NULL);
+      return NULL;
     }
-  ok = import_sheet (self, absolute, sheet, fingerprint, 0, writer, all_told, error);
-  if (!kensho_workspace_end_import (self->workspace, ok, error))
-    return FALSE;
-  take_sheet (self, absolute, sheet);
-  return TRUE;
+  ok = (*id = kensho_sheet_rows_writer_finish (writer, sheet, all_told, error)) != 0;
+  /* Looked at within the import, which holds the workspace's write lock. */
+  if (ok && kensho_workspace_find_by_path (into, absolute) != 0)
+    {
+      *id = 0;
+      kensho_workspace_end_import (into, FALSE, NULL);
+      return g_steal_pointer (&sheet);
+    }
+  ok = ok &&
+       kensho_workspace_set_link (into, *id, absolute, *fingerprint, error) &&
+       !g_cancellable_set_error_if_cancelled (cancellable, error);
+  if (ok && open)
+    kensho_workspace_set_open (into, *id, TRUE, NULL);
+  if (!kensho_workspace_end_import (into, ok, error))
+    {
+      *id = 0;
+      return NULL;
+    }
+  return g_steal_pointer (&sheet);
 }
 
 KenshoDocument *
@@ -415,11 +438,21 @@ kensho_document_open_file (KenshoWorkspace *workspace, const char *path, KenshoO
   if (self == NULL)
     return NULL;
   if (existing == 0)
-    return open_new (self, absolute, error) ? g_steal_pointer (&self) : NULL;
-  if (flags & KENSHO_OPEN_KEEP_LOCAL)
-    sheet = kensho_workspace_load_sheet (workspace, existing, error);
-  else
-    sheet = read_sheet (absolute, &fingerprint, error);
+    {
+      sheet = import_new (workspace, absolute, TRUE, NULL, &self->id, &fingerprint, error);
+      if (sheet == NULL)
+        return NULL;
+      if (self->id != 0)
+        {
+          take_sheet (self, absolute, sheet);
+          return g_steal_pointer (&self);
+        }
+      /* Brought in meanwhile (by another process). */
+      self->id = existing = kensho_workspace_find_by_path (workspace, absolute);
+    }
+  if (sheet == NULL)
+    sheet = (flags & KENSHO_OPEN_KEEP_LOCAL) ? kensho_workspace_load_sheet (workspace, existing, error)
+                                             : read_sheet (absolute, &fingerprint, error);
   if (sheet == NULL || !open_finish (self, absolute, sheet, fingerprint, existing, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -457,6 +490,8 @@ typedef struct
   char *path;
   KenshoSheet *sheet;
   char *fingerprint;
+  KenshoWorkspace *importer; /* a file new to the workspace: brought in by the thread too */
+  gint64 imported;           /* its id there, once committed */
 } ReadJob;
 
 static void
@@ -465,6 +500,7 @@ read_job_free (ReadJob *job)
   g_free (job->path);
   g_clear_object (&job->sheet);
   g_free (job->fingerprint);
+  g_clear_object (&job->importer);
   g_free (job);
 }
 
@@ -474,7 +510,11 @@ read_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
   ReadJob *job = data;
   GError *error = NULL;
 
-  job->sheet = read_sheet (job->path, &job->fingerprint, &error);
+  if (job->importer != NULL)
+    job->sheet = import_new (job->importer, job->path, FALSE, cancellable, &job->imported, &job->fingerprint,
+                             &error);
+  else
+    job->sheet = read_sheet (job->path, &job->fingerprint, &error);
   if (job->sheet == NULL)
     g_task_return_error (task, error);
   else
@@ -490,13 +530,26 @@ on_read_in_thread (GObject *source, GAsyncResult *result, gpointer data)
   GError *error = NULL;
 
   /* Cancelled: answered at once, the lock given back; the thread's sheet,
-   * when it comes, is dropped with its task. */
+   * when it comes, is dropped with its task. (Cancelled after the thread
+   * brought a new file in: the sheet stays in the workspace, not open.) */
+  /* New to the workspace, but brought in meanwhile by another open: as a
+   * file the workspace has. */
+  if (job->existing == 0 && read->imported == 0)
+    job->document->id = job->existing = kensho_workspace_find_by_path (job->document->workspace, job->path);
   if (!g_task_propagate_boolean (G_TASK (result), &error) ||
-      !open_finish (job->document, job->path, read->sheet, read->fingerprint, job->existing, &error))
+      (read->imported == 0 &&
+       !open_finish (job->document, job->path, read->sheet, read->fingerprint, job->existing, &error)))
     {
       give_up (job->document);
       g_task_return_error (task, error);
       return;
+    }
+  /* Brought in by the thread: only the open flag is written here. */
+  if (read->imported != 0)
+    {
+      job->document->id = read->imported;
+      kensho_workspace_set_open (job->document->workspace, read->imported, TRUE, NULL);
+      take_sheet (job->document, job->path, read->sheet);
     }
   g_task_return_pointer (task, g_object_ref (job->document), g_object_unref);
 }
@@ -546,6 +599,12 @@ kensho_document_open_file_async (KenshoWorkspace *workspace, const char *path, K
     }
   read = g_new0 (ReadJob, 1);
   read->path = g_strdup (job->path);
+  /* A file new to the workspace: its rows written by the thread too, on a
+   * connection of its own, so that the window never waits on them (a
+   * sheet of 10,000 indicators held it 0.2 s); on a network share, here
+   * after the thread. */
+  if (job->existing == 0)
+    read->importer = kensho_workspace_open_for_thread (workspace, NULL);
   thread_task = g_task_new (NULL, cancellable, on_read_in_thread, g_steal_pointer (&task));
   g_task_set_task_data (thread_task, read, (GDestroyNotify) read_job_free);
   g_task_set_return_on_cancel (thread_task, TRUE);

@@ -461,6 +461,28 @@ set_refused_error (KenshoWorkspace *self, const char *problem, GError **error)
 }
 
 KenshoWorkspace *
+kensho_workspace_open_for_thread (KenshoWorkspace *self, GError **error)
+{
+  g_autoptr(KenshoWorkspace) second = NULL;
+
+  g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), NULL);
+
+  if (self->on_network)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           "A workspace on a network share has one connection");
+      return NULL;
+    }
+  second = g_object_new (KENSHO_TYPE_WORKSPACE, NULL);
+  second->path = g_strdup (self->path);
+  second->history_limit = self->history_limit;
+  if (!open_database (second, self->path, SQLITE_OPEN_READWRITE, error) ||
+      !ws_exec (second, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", error))
+    return NULL;
+  return g_steal_pointer (&second);
+}
+
+KenshoWorkspace *
 kensho_workspace_open (const char *path, GError **error)
 {
   g_autoptr(KenshoWorkspace) self = g_object_new (KENSHO_TYPE_WORKSPACE, NULL);

@@ -47,6 +47,14 @@ void kensho_history_entry_free (KenshoHistoryEntry *entry);
 char            *kensho_workspace_get_default_path (void);
 KenshoWorkspace *kensho_workspace_open             (const char        *path,
                                                     GError           **error);
+/* A second connection to @self's database, for one import in a thread
+ * while the window goes on using @self: the same functions and
+ * transactions, no lock of its own (@self holds it), no sync thread (its
+ * commits are synced as they are made), nothing tracked. NULL on a
+ * network share, where its rollback journal would have @self wait to
+ * read anything until the import is written. */
+KenshoWorkspace *kensho_workspace_open_for_thread  (KenshoWorkspace   *self,
+                                                    GError           **error);
 const char      *kensho_workspace_get_path         (KenshoWorkspace   *self);
 const char      *kensho_workspace_get_notice       (KenshoWorkspace   *self);
 /* On a network or FUSE filesystem: kept in TRUNCATE journal mode, not WAL,
