@@ -530,15 +530,21 @@ on_read_in_thread (GObject *source, GAsyncResult *result, gpointer data)
   GError *error = NULL;
 
   /* Cancelled: answered at once, the lock given back; the thread's sheet,
-   * when it comes, is dropped with its task. (Cancelled after the thread
-   * brought a new file in: the sheet stays in the workspace, not open.) */
+   * when it comes, is dropped with its task, and @read is the thread's
+   * until then. (Cancelled after the thread brought a new file in: the
+   * sheet stays in the workspace, never open.) */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      give_up (job->document);
+      g_task_return_error (task, error);
+      return;
+    }
   /* New to the workspace, but brought in meanwhile by another open: as a
    * file the workspace has. */
   if (job->existing == 0 && read->imported == 0)
     job->document->id = job->existing = kensho_workspace_find_by_path (job->document->workspace, job->path);
-  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
-      (read->imported == 0 &&
-       !open_finish (job->document, job->path, read->sheet, read->fingerprint, job->existing, &error)))
+  if (read->imported == 0 &&
+      !open_finish (job->document, job->path, read->sheet, read->fingerprint, job->existing, &error))
     {
       give_up (job->document);
       g_task_return_error (task, error);
