@@ -385,6 +385,12 @@ import_new (KenshoWorkspace *into, const char *absolute, gboolean open, GCancell
   *id = 0;
   if (!kensho_workspace_begin_import (into, error))
     return NULL;
+  /* Looked at under the import's write lock (BEGIN IMMEDIATE). */
+  if (kensho_workspace_find_by_path (into, absolute) != 0)
+    {
+      kensho_workspace_end_import (into, FALSE, NULL);
+      return read_sheet (absolute, fingerprint, error);
+    }
   writer = kensho_sheet_rows_writer_start (into, error);
   if (writer == NULL)
     {
@@ -399,15 +405,7 @@ import_new (KenshoWorkspace *into, const char *absolute, gboolean open, GCancell
       kensho_workspace_end_import (into, FALSE, NULL);
       return NULL;
     }
-  ok = (*id = kensho_sheet_rows_writer_finish (writer, sheet, all_told, error)) != 0;
-  /* Looked at within the import, which holds the workspace's write lock. */
-  if (ok && kensho_workspace_find_by_path (into, absolute) != 0)
-    {
-      *id = 0;
-      kensho_workspace_end_import (into, FALSE, NULL);
-      return g_steal_pointer (&sheet);
-    }
-  ok = ok &&
+  ok = (*id = kensho_sheet_rows_writer_finish (writer, sheet, all_told, error)) != 0 &&
        kensho_workspace_set_link (into, *id, absolute, *fingerprint, error) &&
        !g_cancellable_set_error_if_cancelled (cancellable, error);
   if (ok && open)
@@ -529,33 +527,34 @@ on_read_in_thread (GObject *source, GAsyncResult *result, gpointer data)
   ReadJob *read = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
 
+  KenshoDocument *document = job->document;
+  gboolean ok;
+
   /* Cancelled: answered at once, the lock given back; the thread's sheet,
    * when it comes, is dropped with its task, and @read is the thread's
    * until then. (Cancelled after the thread brought a new file in: the
    * sheet stays in the workspace, never open.) */
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  ok = g_task_propagate_boolean (G_TASK (result), &error);
+  if (ok && read->imported != 0)
     {
-      give_up (job->document);
+      /* Brought in by the thread: only the open flag is written here. */
+      document->id = read->imported;
+      kensho_workspace_set_open (document->workspace, read->imported, TRUE, NULL);
+      take_sheet (document, job->path, read->sheet);
+    }
+  else if (ok)
+    {
+      /* New to the workspace, but brought in meanwhile by another open:
+       * as a file the workspace has. */
+      if (job->existing == 0)
+        document->id = job->existing = kensho_workspace_find_by_path (document->workspace, job->path);
+      ok = open_finish (document, job->path, read->sheet, read->fingerprint, job->existing, &error);
+    }
+  if (!ok)
+    {
+      give_up (document);
       g_task_return_error (task, error);
       return;
-    }
-  /* New to the workspace, but brought in meanwhile by another open: as a
-   * file the workspace has. */
-  if (job->existing == 0 && read->imported == 0)
-    job->document->id = job->existing = kensho_workspace_find_by_path (job->document->workspace, job->path);
-  if (read->imported == 0 &&
-      !open_finish (job->document, job->path, read->sheet, read->fingerprint, job->existing, &error))
-    {
-      give_up (job->document);
-      g_task_return_error (task, error);
-      return;
-    }
-  /* Brought in by the thread: only the open flag is written here. */
-  if (read->imported != 0)
-    {
-      job->document->id = read->imported;
-      kensho_workspace_set_open (job->document->workspace, read->imported, TRUE, NULL);
-      take_sheet (job->document, job->path, read->sheet);
     }
   g_task_return_pointer (task, g_object_ref (job->document), g_object_unref);
 }
@@ -609,7 +608,7 @@ kensho_document_open_file_async (KenshoWorkspace *workspace, const char *path, K
    * connection of its own, so that the window never waits on them (a
    * sheet of 10,000 indicators held it 0.2 s); on a network share, here
    * after the thread. */
-  if (job->existing == 0)
+  if (job->existing == 0 && !kensho_workspace_is_on_network (workspace))
     read->importer = kensho_workspace_open_for_thread (workspace, NULL);
   thread_task = g_task_new (NULL, cancellable, on_read_in_thread, g_steal_pointer (&task));
   g_task_set_task_data (thread_task, read, (GDestroyNotify) read_job_free);

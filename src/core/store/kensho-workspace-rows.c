@@ -338,8 +338,6 @@ kensho_workspace_add_sheet (KenshoWorkspace *self, KenshoSheet *sheet, GError **
   return id;
 }
 
-/* Replaces a sheet's content with another (a file loaded over local
- * changes), keeping its id, link and history. */
 /* The outline's rows of sheet @id, each table by itself: foreign keys are
  * off while sheets are written whole, nothing cascades. */
 gboolean
@@ -363,6 +361,8 @@ ws_delete_outline_rows (KenshoWorkspace *self, gint64 id, GError **error)
   return TRUE;
 }
 
+/* Replaces a sheet's content with another (a file loaded over local
+ * changes), keeping its id, link and history. */
 gboolean
 kensho_workspace_replace_sheet (KenshoWorkspace *self, gint64 id, KenshoSheet *sheet,
                                 GError **error)

@@ -466,13 +466,8 @@ kensho_workspace_open_for_thread (KenshoWorkspace *self, GError **error)
   g_autoptr(KenshoWorkspace) second = NULL;
 
   g_return_val_if_fail (KENSHO_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (!self->on_network, NULL);
 
-  if (self->on_network)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           "A workspace on a network share has one connection");
-      return NULL;
-    }
   second = g_object_new (KENSHO_TYPE_WORKSPACE, NULL);
   second->path = g_strdup (self->path);
   second->history_limit = self->history_limit;

@@ -50,9 +50,9 @@ KenshoWorkspace *kensho_workspace_open             (const char        *path,
 /* A second connection to @self's database, for one import in a thread
  * while the window goes on using @self: the same functions and
  * transactions, no lock of its own (@self holds it), no sync thread (its
- * commits are synced as they are made), nothing tracked. NULL on a
- * network share, where its rollback journal would have @self wait to
- * read anything until the import is written. */
+ * commits are synced as they are made), nothing tracked. Not for a
+ * workspace on a network share, whose rollback journal would have @self
+ * wait to read anything until the import is written. */
 KenshoWorkspace *kensho_workspace_open_for_thread  (KenshoWorkspace   *self,
                                                     GError           **error);
 const char      *kensho_workspace_get_path         (KenshoWorkspace   *self);
